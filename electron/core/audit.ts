@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './db/schema';
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: number | null;
+  patientId: number | null;
+}
+
+export interface Actor {
+  /** The coordinator profile's name, or a placeholder before the profile exists. */
+  profile: string;
+  osUser: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash covers every field of the entry and the previous entry's hash: editing any entry breaks the chain. */
+export function entryHash(prevHash: string, e: { at: string; actor: string; os_user: string; action: string; entity: string; entity_id: number | null; patient_id: number | null }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.patient_id]))
+    .digest('hex');
+}
+
+/**
+ * Appends one entry to the tamper-evident audit log. Records who did what to which record, never content.
+ * Call inside the write's transaction so the entry and the change land together or not at all.
+ */
+export async function appendAudit(
+  trx: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  entry: AuditEntry,
+  at: Date,
+): Promise<void> {
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prev = last?.hash ?? GENESIS_HASH;
+  const row = {
+    at: at.toISOString(),
+    actor: actor.profile,
+    os_user: actor.osUser,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    patient_id: entry.patientId,
+  };
+  await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
+}

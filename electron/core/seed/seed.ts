@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { syntheticNationalId } from '../../../shared/domain/national-id';
+import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../../shared/domain/pathway-types';
+import { osloDate } from '../../../shared/domain/oslo-date';
+import { FAMILY_NAMES, GIVEN_NAMES, GPS, STREETS } from './names';
+
+export interface SeedOptions {
+  patients: number;
+  seed: number;
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Small, fast, reproducible PRNG (mulberry32): the same seed gives the same caseload. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Writes a synthetic caseload straight into the tables (bulk, one transaction per batch): synthetic ids only,
+ * realistic names and municipalities, pathways in several states — mostly ended, some open. Used by
+ * `npm run seed`, the benchmarks and tests alike.
+ */
+export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Promise<{ patients: number; openPathways: number }> {
+  const r = rng(opts.seed);
+  const today = osloDate(opts.now);
+  const stamp = opts.now.toISOString();
+  const municipalities = (await db.selectFrom('municipality').select('number').execute()).map((m) => m.number);
+  const usedIds = new Set((await db.selectFrom('patient').select('national_id').execute()).map((p) => p.national_id));
+  // Open pathways are a few thousand at most, as in a real caseload with years of history.
+  const openShare = Math.min(0.5, 3000 / Math.max(1, opts.patients));
+  let openPathways = 0;
+  const BATCH = 500;
+
+  for (let done = 0; done < opts.patients; ) {
+    const size = Math.min(BATCH, opts.patients - done);
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < size; i++) {
+        const birth = addDays('1950-01-01', r.int(365 * 58));
+        let nationalId: string | null = null;
+        while (!nationalId || usedIds.has(nationalId)) nationalId = syntheticNationalId(birth, r.int(1000));
+        usedIds.add(nationalId);
+        const name = `${r.pick(GIVEN_NAMES)} ${r.pick(FAMILY_NAMES)}`;
+        const patient = await trx
+          .insertInto('patient')
+          .values({
+            name,
+            name_search: name.toLocaleLowerCase('nb'),
+            national_id: nationalId,
+            national_id_kind: 'fnr',
+            synthetic: 1,
+            birth_date: birth,
+            phone: `4${String(r.int(10_000_000)).padStart(7, '0')}`,
+            address: `${r.pick(STREETS)} ${1 + r.int(80)}`,
+            postal_code: String(1000 + r.int(8999)),
+            postal_place: 'Testby',
+            municipality_number: municipalities.length ? r.pick(municipalities) : '',
+            gp_name: r.pick(GPS),
+            created_at: stamp,
+            updated_at: stamp,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const open = r.next() < openShare;
+        const received = open ? addDays(today, -r.int(120)) : addDays(today, -120 - r.int(365 * 4));
+        const assessed = open && r.next() < 0.3 ? null : addDays(received, 1 + r.int(12));
+        await trx
+          .insertInto('pathway')
+          .values({
+            patient_id: patient.id,
+            pathway_type: r.pick(PATHWAY_TYPE_IDS),
+            setting: r.next() < 0.85 ? 'outpatient' : r.pick(SETTING_IDS),
+            referral_received: received,
+            referral_assessed: assessed && assessed <= today ? assessed : null,
+            status: open ? 'open' : r.next() < 0.6 ? 'own_clinician' : 'ended',
+            created_at: stamp,
+            updated_at: stamp,
+          })
+          .execute();
+        if (open) openPathways++;
+      }
+    });
+    done += size;
+    opts.onProgress?.(done, opts.patients);
+  }
+  return { patients: opts.patients, openPathways };
+}

@@ -1,0 +1,25 @@
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+
+export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    // A fixed title: never the patient's name (window titles reach task bars and screen sharing).
+    title: 'Forløpsbenk',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.on('page-title-updated', (e) => e.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  return win;
+}

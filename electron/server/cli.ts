@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { startCore } from '../core/app-core';
+import { resolveDataDir } from '../core/data-dir';
+import { APP_VERSION } from '../core/version';
+import { startBrowserServer } from './server';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = join(projectRoot, 'out', 'renderer');
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env);
+  if (!dataDir) {
+    console.error('Oppgi datamappe: npm run start:browser -- --data-dir MAPPE [--port N] [--demo]');
+    process.exit(2);
+  }
+  const portArg = argValue('--port');
+  const port = portArg === undefined ? 0 : Number(portArg);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('--port må være et heltall mellom 0 og 65535');
+    process.exit(2);
+  }
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error('Bygger brukergrensesnittet (første gang)…');
+    const built = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (built.status !== 0) {
+      console.error('Byggingen feilet.');
+      process.exit(1);
+    }
+  }
+  const core = await startCore({
+    dataDir: resolve(dataDir),
+    transport: 'browser',
+    version: APP_VERSION,
+    demo: process.argv.includes('--demo'),
+    log: (line) => console.error(line),
+  });
+  const token = randomBytes(24).toString('base64url');
+  const running = await startBrowserServer({ dispatch: core.dispatch, staticDir: rendererDir, token, port });
+  // The one line a person (or a test) reads: where to open the app.
+  console.log(`Forløpsbenk kjører på ${running.url}`);
+  const stop = async () => {
+    await running.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : 'Kunne ikke starte Forløpsbenk');
+  process.exit(1);
+});

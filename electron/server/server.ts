@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { Dispatch } from '../core/dispatch';
+
+export const MAX_BODY_BYTES = 1_000_000;
+const LOOPBACK = '127.0.0.1';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/** Same policy as the meta tag in renderer/index.html, also sent as a header. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface BrowserServerOptions {
+  dispatch: Dispatch;
+  staticDir: string;
+  token: string;
+  port?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Accepts only loopback names on our own port: a foreign Host is DNS rebinding, refuse it. */
+function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+}
+
+function originAllowed(origin: string | undefined, port: number): boolean {
+  return origin === undefined || origin === `http://${LOOPBACK}:${port}` || origin === `http://localhost:${port}`;
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Browser mode: the built renderer and the same dispatcher over HTTP, bound to 127.0.0.1 only,
+ * behind a per-run token (Authorization: Bearer) and Host/Origin checks.
+ */
+export function startBrowserServer(opts: BrowserServerOptions): Promise<RunningServer> {
+  let port = 0;
+  const root = normalize(opts.staticDir);
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (!hostAllowed(req.headers.host, port)) return send(res, 403, 'Forbidden host');
+      if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'Forbidden origin');
+      const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+
+      if (url.pathname === '/rpc') {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        const auth = req.headers.authorization;
+        if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, opts.token)) return send(res, 401, 'Unauthorized');
+        const raw = await readBody(req);
+        if (raw === null) return send(res, 413, 'Payload too large');
+        let body: unknown;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send(res, 400, 'Invalid JSON');
+        }
+        const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
+        const envelope = await opts.dispatch(method, input);
+        return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = normalize(join(root, rel));
+      if (!file.startsWith(root + sep)) return send(res, 404, 'Not found');
+      const content = await readFile(file).catch(() => null);
+      if (!content) return send(res, 404, 'Not found');
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      });
+      res.end(content);
+    } catch {
+      if (!res.headersSent) send(res, 500, 'Internal error');
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, LOOPBACK, () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        server,
+        port,
+        url: `http://${LOOPBACK}:${port}/#token=${opts.token}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

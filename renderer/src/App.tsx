@@ -1,0 +1,76 @@
+import { InternalHeader, Spacer, Tag } from '@navikt/ds-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../shared/contract';
+import { call } from './api/client';
+import { PatientPage } from './features/patient/PatientPage';
+import { FirstRun } from './features/profile/FirstRun';
+import { SettingsScreen } from './features/profile/SettingsScreen';
+import { NewReferralDialog } from './features/referral/NewReferralDialog';
+import { SCREENS } from './features/shell/screens';
+import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
+import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
+import { WorklistScreen } from './features/worklist/WorklistScreen';
+import { useUi } from './stores/ui';
+
+type AppInfo = Output<'app.info'>;
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [profileName, setProfileName] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const route = useUi((s) => s.route);
+  const navigated = useUi((s) => s.navigated);
+  useGlobalShortcuts();
+
+  const load = useCallback(async () => {
+    const res = await call('app.info', {});
+    if (!res.ok) return setFailure(res.error.message);
+    setInfo(res.value);
+    const profile = await call('profile.get', {});
+    if (profile.ok && profile.value) setProfileName(profile.value.coordinatorName);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (failure) return <p role="alert" style={{ padding: 24 }}>{failure}</p>;
+  if (!info) return null;
+  if (info.needsProfile) return <FirstRun onDone={() => void load()} />;
+
+  const current = route.screen === 'patient' ? route.from : route.screen;
+  return (
+    <div className="app">
+      <InternalHeader>
+        <InternalHeader.Title as="span">Forløpsbenk</InternalHeader.Title>
+        {info.demo && (
+          <Tag size="xsmall" variant="warning" style={{ alignSelf: 'center', marginLeft: 8 }}>
+            DEMO – syntetiske data
+          </Tag>
+        )}
+        <Spacer />
+        <InternalHeader.User name={profileName} />
+      </InternalHeader>
+      <div className="app-body">
+        <nav className="nav" aria-label="Hovedmeny">
+          {SCREENS.map((s) => (
+            <button key={s.id} type="button" aria-current={current === s.id ? 'page' : undefined} onClick={() => navigated({ screen: s.id })}>
+              {s.label} <kbd>g {s.key}</kbd>
+            </button>
+          ))}
+        </nav>
+        <main className="main">
+          {route.screen === 'worklist' && <WorklistScreen />}
+          {route.screen === 'settings' && <SettingsScreen />}
+          {route.screen === 'patient' && <PatientPage patientId={route.patientId} from={route.from} />}
+        </main>
+      </div>
+      <footer className="statusbar">
+        <span>Forløpsbenk {info.version}</span>
+        <span>{info.transport === 'browser' ? 'Nettlesermodus (kun denne maskinen)' : 'Skrivebordsprogram'}</span>
+        <span>Trykk ? for hurtigtaster</span>
+      </footer>
+      <NewReferralDialog demo={info.demo} />
+      <ShortcutsDialog />
+    </div>
+  );
+}

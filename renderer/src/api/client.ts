@@ -1,0 +1,63 @@
+import type { Envelope, Input, MethodName, Output } from '../../../shared/contract';
+
+interface Bridge {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  on(channel: string, listener: (payload: unknown) => void): () => void;
+}
+declare global {
+  interface Window {
+    forlopsbenk?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'forlopsbenk.token';
+
+/** Browser mode: the per-run token arrives in the URL fragment once; keep it for this tab only. */
+function browserToken(): string {
+  const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+const token = window.forlopsbenk ? '' : browserToken();
+
+const listeners = new Map<string, Set<() => void>>();
+
+/** Calls one contract method over whichever transport this window has. Never throws. */
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
+  try {
+    let envelope: Envelope<Output<M>>;
+    if (window.forlopsbenk) {
+      envelope = (await window.forlopsbenk.invoke(method, input)) as Envelope<Output<M>>;
+    } else {
+      const res = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ method, input }),
+      });
+      if (res.status === 401) return { ok: false, error: { code: 'internal', message: 'Økten er utløpt. Åpne lenken fra terminalen på nytt.' } };
+      if (!res.ok) return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
+      envelope = (await res.json()) as Envelope<Output<M>>;
+    }
+    // A successful write tells every view of that area to refresh (e.g. 'referrals.create' → 'referrals').
+    if (envelope.ok && !/\.(get|list|info|reveal)/.test(method)) notifyChanged();
+    return envelope;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
+  }
+}
+
+/** Subscribe to "data changed": refresh after any write, from this window or pushed by main. */
+export function onChanged(listener: () => void): () => void {
+  const set = listeners.get('changed') ?? new Set();
+  set.add(listener);
+  listeners.set('changed', set);
+  return () => set.delete(listener);
+}
+
+function notifyChanged(): void {
+  for (const l of listeners.get('changed') ?? []) l();
+}

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useUi } from '../../stores/ui';
+import { SCREENS } from './screens';
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+}
+
+/** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen. Never while typing or in a dialog. */
+export function useGlobalShortcuts(): void {
+  useEffect(() => {
+    let pendingG = false;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]')) return;
+      const ui = useUi.getState();
+      if (pendingG) {
+        pendingG = false;
+        const screen = SCREENS.find((s) => s.key === e.key);
+        if (screen) {
+          e.preventDefault();
+          ui.navigated({ screen: screen.id });
+        }
+        return;
+      }
+      if (e.key === 'g') pendingG = true;
+      else if (e.key === '?') ui.shortcutsToggled(true);
+      else if (e.key === 'n') {
+        e.preventDefault();
+        ui.newReferralToggled(true);
+      } else return;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+
+export type Screen = 'worklist' | 'settings';
+export type Route = { screen: Screen } | { screen: 'patient'; patientId: number; from: Screen };
+
+interface UiState {
+  route: Route;
+  newReferralOpen: boolean;
+  shortcutsOpen: boolean;
+  navigated: (route: Route) => void;
+  newReferralToggled: (open: boolean) => void;
+  shortcutsToggled: (open: boolean) => void;
+}
+
+/** UI-only state (where we are, which dialog is open). Never health data, never persisted. */
+export const useUi = create<UiState>((set) => ({
+  route: { screen: 'worklist' },
+  newReferralOpen: false,
+  shortcutsOpen: false,
+  navigated: (route) => set({ route }),
+  newReferralToggled: (open) => set({ newReferralOpen: open }),
+  shortcutsToggled: (open) => set({ shortcutsOpen: open }),
+}));

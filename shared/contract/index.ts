@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { appContract } from './app';
+import { patientsContract } from './patients';
+import { profileContract } from './profile';
+import { referralsContract } from './referrals';
+import { worklistContract } from './worklist';
+
+/** Every method the renderer can call, one place. Each area adds its own object here. */
+export const contract = {
+  ...appContract,
+  ...profileContract,
+  ...referralsContract,
+  ...patientsContract,
+  ...worklistContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What the caller sends (before parsing: defaults optional). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './envelope';

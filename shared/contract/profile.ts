@@ -1,0 +1,15 @@
+import { z } from './zod-nb';
+import { method } from './method';
+import { phone, requiredText } from './fields';
+
+export const profileSchema = z.object({
+  coordinatorName: requiredText('Navn', 120),
+  unitName: requiredText('Enhet', 160),
+  unitPhone: phone.refine((s) => s !== '', { message: 'Telefonnummer må fylles ut' }),
+});
+export type Profile = z.output<typeof profileSchema>;
+
+export const profileContract = {
+  'profile.get': method(z.object({}).optional(), profileSchema.nullable()),
+  'profile.save': method(profileSchema, profileSchema),
+};
