@@ -35,10 +35,13 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Date pickers keep their own typed state: a new key gives every open a fresh form.
+  const [formKey, setFormKey] = useState(0);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const close = () => {
     toggle(false);
+    setFormKey((k) => k + 1);
     setErrors({});
     setFormError(null);
   };
@@ -80,7 +83,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
 
   return (
     <Modal open={open} onClose={close} header={{ heading: 'Ny henvisning' }} width={720}>
-      <form onSubmit={submit} noValidate aria-label="Ny henvisning">
+      <form key={formKey} onSubmit={submit} noValidate aria-label="Ny henvisning">
         <Modal.Body>
           {demo && (
             <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
@@ -93,7 +96,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
             </Alert>
           )}
           <fieldset className="plain">
-            <legend className="navds-label">Pasient</legend>
+            <legend className="aksel-label">Pasient</legend>
             <div className="form-grid">
               <TextField size="small" label="Navn" autoComplete="off" value={form.name} onChange={(e) => set('name', e.target.value)} error={errors.name} className="span-2" />
               <TextField size="small" label="Fødselsnummer / D-nummer" inputMode="numeric" autoComplete="off" value={form.nationalId} onChange={(e) => set('nationalId', e.target.value)} error={errors.nationalId} />
@@ -107,7 +110,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
             </div>
           </fieldset>
           <fieldset className="plain">
-            <legend className="navds-label">Forløp</legend>
+            <legend className="aksel-label">Forløp</legend>
             <div className="form-grid">
               <Select size="small" label="Forløpstype" value={form.pathwayType} onChange={(e) => set('pathwayType', e.target.value)} error={errors.pathwayType}>
                 <option value="">Velg forløpstype</option>

@@ -21,6 +21,7 @@ export function WorklistGrid({ onOpen }: { onOpen: (patientId: number) => void }
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    scrollPaddingStart: ROW_HEIGHT, // keep the selected row clear of the sticky header
   });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
@@ -49,7 +50,17 @@ export function WorklistGrid({ onOpen }: { onOpen: (patientId: number) => void }
 
   const activeRow = rows[selected];
   return (
-    <div className="grid" role="grid" aria-label="Arbeidsliste" aria-rowcount={total + 1}>
+    <div
+      ref={scrollRef}
+      className="grid grid-scroll"
+      role="grid"
+      aria-label="Arbeidsliste"
+      aria-rowcount={total + 1}
+      tabIndex={0}
+      aria-activedescendant={activeRow ? `wl-row-${activeRow.pathwayId}` : undefined}
+      onKeyDown={onKeyDown}
+      data-testid="worklist-scroll"
+    >
       <div className="grid-head" role="row" aria-rowindex={1}>
         <div role="columnheader">Pasient</div>
         <div role="columnheader">Fødselsnr.</div>
@@ -58,15 +69,7 @@ export function WorklistGrid({ onOpen }: { onOpen: (patientId: number) => void }
         <div role="columnheader">Mottatt</div>
         <div role="columnheader" className="num">Dager</div>
       </div>
-      <div
-        ref={scrollRef}
-        className="grid-scroll"
-        tabIndex={0}
-        role="rowgroup"
-        aria-activedescendant={activeRow ? `wl-row-${activeRow.pathwayId}` : undefined}
-        onKeyDown={onKeyDown}
-        data-testid="worklist-scroll"
-      >
+      <div role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows[item.index];

@@ -1,0 +1,66 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppServer {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+}
+
+/** Starts the real browser-mode server (the same CLI a person runs) on a fresh data directory. */
+export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}): Promise<AppServer & { stop(): Promise<void> }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-'));
+  const args = ['node_modules/tsx/dist/cli.mjs', 'electron/server/cli.ts', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo'])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.hash.replace('#token=', ''),
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ app: AppServer }>({
+  app: async ({}, use) => {
+    const app = await startApp();
+    await use(app);
+    await app.stop();
+  },
+});
+
+export { expect };
+
+/** Opens the app and, on a fresh data directory, fills in the first-run profile. */
+export async function openWithProfile(page: Page, app: AppServer): Promise<void> {
+  await page.goto(app.url);
+  await page.getByLabel('Ditt navn', { exact: true }).fill('Kari Koordinator');
+  await page.getByLabel('Enhet', { exact: true }).fill('DPS Testby, poliklinikk');
+  await page.getByLabel('Telefon til enheten', { exact: true }).fill('22 33 44 55');
+  await page.getByRole('button', { name: 'Kom i gang' }).click();
+  await expect(page.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
+}
