@@ -2,10 +2,13 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
+// Parallel work (several builds at once) can point each build at its own folder.
+const OUT = process.env.FORLOPSBENK_OUT_DIR ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       // Native and heavy server-side packages stay in node_modules, loaded at run time.
       externalizeDeps: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
@@ -13,7 +16,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       // A sandboxed preload must be one CommonJS file.
       rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
@@ -25,7 +28,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, OUT, 'renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

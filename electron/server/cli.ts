@@ -9,7 +9,7 @@ import { APP_VERSION } from '../core/version';
 import { startBrowserServer } from './server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = join(projectRoot, 'out', 'renderer');
+const rendererDir = join(projectRoot, process.env.FORLOPSBENK_OUT_DIR ?? 'out', 'renderer');
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);

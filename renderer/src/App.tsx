@@ -4,12 +4,10 @@ import type { Output } from '../../shared/contract';
 import { call } from './api/client';
 import { PatientPage } from './features/patient/PatientPage';
 import { FirstRun } from './features/profile/FirstRun';
-import { SettingsScreen } from './features/profile/SettingsScreen';
 import { NewReferralDialog } from './features/referral/NewReferralDialog';
 import { SCREENS } from './features/shell/screens';
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
-import { WorklistScreen } from './features/worklist/WorklistScreen';
 import { useUi } from './stores/ui';
 
 type AppInfo = Output<'app.info'>;
@@ -37,7 +35,7 @@ export function App() {
   if (!info) return null;
   if (info.needsProfile) return <FirstRun onDone={() => void load()} />;
 
-  const current = route.screen === 'patient' ? route.from : route.screen;
+  const current = 'from' in route ? route.from : route.screen;
   return (
     <div className="app">
       <InternalHeader>
@@ -59,9 +57,11 @@ export function App() {
           ))}
         </nav>
         <main className="main">
-          {route.screen === 'worklist' && <WorklistScreen />}
-          {route.screen === 'settings' && <SettingsScreen />}
-          {route.screen === 'patient' && <PatientPage patientId={route.patientId} from={route.from} />}
+          {'patientId' in route ? (
+            <PatientPage patientId={route.patientId} from={route.from} section={route.section} />
+          ) : (
+            SCREENS.filter((s) => s.id === route.screen).map(({ id, Component }) => <Component key={id} />)
+          )}
         </main>
       </div>
       <footer className="statusbar">

@@ -1,11 +1,13 @@
 import { z } from './zod-nb';
 import { method } from './method';
-import { phone, requiredText } from './fields';
+import { optionalText, phone, requiredText } from './fields';
 
 export const profileSchema = z.object({
   coordinatorName: requiredText('Navn', 120),
   unitName: requiredText('Enhet', 160),
   unitPhone: phone.refine((s) => s !== '', { message: 'Telefonnummer må fylles ut' }),
+  /** Postal address of the unit, one line per line of the letterhead. */
+  unitAddress: optionalText(300).default(''),
 });
 export type Profile = z.output<typeof profileSchema>;
 

@@ -11,6 +11,7 @@ export interface ProfileTable {
   coordinator_name: string;
   unit_name: string;
   unit_phone: string;
+  unit_address: Generated<string>;
   updated_at: string;
 }
 
@@ -31,6 +32,10 @@ export interface PatientTable {
   gp_name: string;
   created_at: string;
   updated_at: string;
+  /** Worklist flags, kept on write by their owning feature (no-shows, meetings, plans). */
+  open_no_shows: Generated<number>;
+  next_meeting_date: string | null;
+  plan_attention_date: string | null;
 }
 
 export interface PathwayTable {
@@ -43,6 +48,21 @@ export interface PathwayTable {
   status: 'open' | 'own_clinician' | 'ended';
   created_at: string;
   updated_at: string;
+}
+
+export interface PathwayEventTable {
+  id: Generated<number>;
+  pathway_id: number;
+  type: string;
+  date: string;
+  outcome: string | null;
+  until: string | null;
+  note: Generated<string>;
+  source: Generated<string>;
+  status: Generated<'active' | 'corrected' | 'withdrawn'>;
+  replaced_by: number | null;
+  correction_reason: string | null;
+  created_at: string;
 }
 
 export interface AuditLogTable {
@@ -69,6 +89,7 @@ export interface Database {
   profile: ProfileTable;
   patient: PatientTable;
   pathway: PathwayTable;
+  pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   municipality: MunicipalityTable;
 }

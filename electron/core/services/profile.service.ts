@@ -6,13 +6,13 @@ export function createProfileService(ctx: ServiceContext) {
   return {
     async get(): Promise<Profile | null> {
       const row = await ctx.db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
-      return row ? { coordinatorName: row.coordinator_name, unitName: row.unit_name, unitPhone: row.unit_phone } : null;
+      return row ? { coordinatorName: row.coordinator_name, unitName: row.unit_name, unitPhone: row.unit_phone, unitAddress: row.unit_address } : null;
     },
 
     async save(p: Profile): Promise<Profile> {
       const now = ctx.clock();
       await ctx.db.transaction().execute(async (trx) => {
-        const values = { coordinator_name: p.coordinatorName, unit_name: p.unitName, unit_phone: p.unitPhone, updated_at: now.toISOString() };
+        const values = { coordinator_name: p.coordinatorName, unit_name: p.unitName, unit_phone: p.unitPhone, unit_address: p.unitAddress, updated_at: now.toISOString() };
         await trx
           .insertInto('profile')
           .values({ id: 1, ...values })

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 
-export type Screen = 'worklist' | 'settings';
-export type Route = { screen: Screen } | { screen: 'patient'; patientId: number; from: Screen };
+/** A main screen id from features/shell/screens.tsx. */
+export type Screen = string;
+export type Route = { screen: Screen } | { screen: 'patient'; patientId: number; from: Screen; section?: string };
 
 interface UiState {
   route: Route;

@@ -1,16 +1,15 @@
-import { Alert, Button, Heading, Table, Tag } from '@navikt/ds-react';
+import { Alert, Button, Heading, Tabs, Tag } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { nationalIdKindLabel } from '../../../../shared/domain/national-id';
-import { pathwayTypeLabel, settingLabel, PATHWAY_TYPES } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useUi, type Screen } from '../../stores/ui';
+import { PATIENT_SECTIONS } from './sections';
 
 type PatientData = Output<'patients.get'>;
-const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
 
-export function PatientPage({ patientId, from }: { patientId: number; from: Screen }) {
+export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id }: { patientId: number; from: Screen; section?: string | undefined }) {
   const navigated = useUi((s) => s.navigated);
   const [data, setData] = useState<PatientData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,35 +83,18 @@ export function PatientPage({ patientId, from }: { patientId: number; from: Scre
           <dd>{patient.gpName || '–'}</dd>
         </dl>
       </section>
-      <section aria-labelledby="patient-pathways">
-        <Heading level="2" size="xsmall" id="patient-pathways" spacing>
-          Forløp
-        </Heading>
-        <Table size="small">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">Forløpstype</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Nivå</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Henvisning mottatt</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Henvisning vurdert</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {pathways.map((p) => (
-              <Table.Row key={p.id}>
-                <Table.DataCell>
-                  {PATHWAY_TYPES.find((t) => t.id === p.pathwayType)?.code ?? ''} {pathwayTypeLabel(p.pathwayType)}
-                </Table.DataCell>
-                <Table.DataCell>{settingLabel(p.setting)}</Table.DataCell>
-                <Table.DataCell>{formatDate(p.referralReceived)}</Table.DataCell>
-                <Table.DataCell>{p.referralAssessed ? formatDate(p.referralAssessed) : 'Ikke vurdert'}</Table.DataCell>
-                <Table.DataCell>{STATUS_LABEL[p.status]}</Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </section>
+      <Tabs value={section} onChange={(id) => navigated({ screen: 'patient', patientId, from, section: id })} size="small">
+        <Tabs.List>
+          {PATIENT_SECTIONS.map((sec) => (
+            <Tabs.Tab key={sec.id} value={sec.id} label={sec.label} />
+          ))}
+        </Tabs.List>
+        {PATIENT_SECTIONS.map(({ id, Component }) => (
+          <Tabs.Panel key={id} value={id} style={{ paddingTop: 12 }}>
+            {id === section && <Component patient={patient} pathways={pathways} />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </article>
   );
 }

@@ -1,0 +1,73 @@
+import { esc, escLines } from './escape';
+
+/** The unit's letterhead, from the coordinator profile. */
+export interface Letterhead {
+  unitName: string;
+  unitAddress: string;
+  unitPhone: string;
+  coordinatorName: string;
+}
+
+export interface PrintDocumentInput {
+  /** Document kind shown in the header, e.g. "Dagsorden". Never a patient's name (it becomes the PDF title). */
+  title: string;
+  letterhead: Letterhead;
+  printedAt: Date;
+  /** Body HTML, built by the caller with esc()/escLines() around every value. */
+  body: string;
+  /** For letters: the recipient's address lines, placed for a standard window envelope (C5/C4, window left). */
+  recipientAddress?: string[];
+}
+
+function norwegianDate(d: Date): string {
+  return new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+/**
+ * The one print layout: A4, letterhead, page numbers, print date. Letters, agendas, minutes, plans and
+ * patient summaries all come out of here, so they look like one product on paper.
+ */
+export function printDocument(input: PrintDocumentInput): string {
+  const { letterhead: lh } = input;
+  const printed = norwegianDate(input.printedAt);
+  const address = input.recipientAddress
+    ? `<div class="window">${input.recipientAddress.map(esc).join('<br>')}</div>`
+    : '';
+  return `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><title>${esc(input.title)}</title>
+<style>
+@page { size: A4; margin: 18mm 20mm 20mm 22mm;
+  @bottom-left { content: "Utskrevet ${printed}"; font: 8pt system-ui, Arial, sans-serif; color: #444; }
+  @bottom-right { content: "Side " counter(page) " av " counter(pages); font: 8pt system-ui, Arial, sans-serif; color: #444; } }
+* { box-sizing: border-box; }
+html { font: 10.5pt/1.45 system-ui, 'Segoe UI', Arial, sans-serif; color: #000; }
+body { margin: 0; }
+.head { display: flex; justify-content: space-between; border-bottom: 1.5pt solid #000; padding-bottom: 3mm; margin-bottom: 6mm; }
+.head .unit { font-weight: 700; font-size: 12pt; }
+.head .meta { text-align: right; font-size: 9pt; }
+.kind { font-size: 9pt; text-transform: uppercase; letter-spacing: .06em; color: #333; }
+/* Window envelope: the address field sits 45 mm from the top edge and 20 mm from the left edge (C5 H2). */
+.window { position: absolute; top: calc(45mm - 18mm); left: calc(20mm - 22mm); width: 90mm; height: 35mm; font-size: 11pt; line-height: 1.3; }
+.letter-top { height: calc(90mm - 18mm); }
+h1 { font-size: 15pt; margin: 0 0 4mm; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
+p { margin: 0 0 3mm; }
+table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; }
+th, td { text-align: left; vertical-align: top; border-bottom: .5pt solid #888; padding: 1.5mm 2mm 1.5mm 0; }
+th { font-size: 9pt; }
+tr { break-inside: avoid; }
+.muted { color: #444; }
+.signature { margin-top: 12mm; display: grid; grid-template-columns: 1fr 1fr; gap: 12mm; }
+.signature div { border-top: .5pt solid #000; padding-top: 1mm; font-size: 9pt; }
+ul, ol { margin: 0 0 3mm; padding-left: 6mm; }
+</style></head>
+<body>
+<div class="head">
+  <div><div class="unit">${esc(lh.unitName)}</div><div class="muted">${escLines(lh.unitAddress)}</div></div>
+  <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div></div>
+</div>
+${address ? `${address}<div class="letter-top"></div>` : ''}
+${input.body}
+</body></html>`;
+}
