@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCore, type Core } from '../../electron/core/app-core';
+import { databaseFile } from '../../electron/core/data-dir';
+import { seedCaseload } from '../../electron/core/seed/seed';
+import { migrations } from '../../migrations';
+
+export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
+
+/**
+ * A seeded demo database per size, built with the production seeding code and cached between runs
+ * (keyed by size, seed and schema version) so a bench run does not spend its time seeding.
+ */
+export async function seededDataDir(patients: number, seed = 42): Promise<{ dataDir: string; seededMs: number | null }> {
+  const schema = Object.keys(migrations).length;
+  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-m${schema}`);
+  if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const core = await startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  await core.dispatch('profile.save', { coordinatorName: 'Benk Koordinator', unitName: 'DPS Benk', unitPhone: '22 00 00 00' });
+  const started = performance.now();
+  await seedCaseload(core.ctx.db, {
+    patients,
+    seed,
+    now: BENCH_NOW,
+    onProgress: (done, total) => process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
+  });
+  const seededMs = performance.now() - started;
+  process.stderr.write('\n');
+  core.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  core.handle.sqlite.exec('analyze');
+  await core.close();
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dataDir, 'seeded.ok'), String(seededMs));
+  return { dataDir, seededMs };
+}
+
+export function openBenchCore(dataDir: string): Promise<Core> {
+  return startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+}
+
+export { databaseFile };
