@@ -4,6 +4,7 @@ import { patientsContract } from './patients';
 import { profileContract } from './profile';
 import { referralsContract } from './referrals';
 import { worklistContract } from './worklist';
+import { plansContract } from './plans';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...referralsContract,
   ...patientsContract,
   ...worklistContract,
+  ...plansContract,
 };
 
 export type Contract = typeof contract;

@@ -84,6 +84,91 @@ export interface MunicipalityTable {
   county: string;
 }
 
+// Individual plans (migrations/20261123_0040_individual_plans.ts).
+export interface IndividualPlanTable {
+  id: Generated<number>;
+  patient_id: number;
+  period_from: string;
+  period_to: string;
+  coordinator_name: Generated<string>;
+  coordinator_organisation: Generated<string>;
+  coordinator_contact_id: number | null;
+  cooperation: Generated<string>;
+  contribution_patient: Generated<string>;
+  contribution_services: Generated<string>;
+  contribution_relatives: Generated<string>;
+  consent_given_at: string | null;
+  consent_given_by: Generated<string>;
+  consent_withdrawn_at: string | null;
+  last_revision_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanParticipantTable {
+  id: Generated<number>;
+  plan_id: number;
+  name: string;
+  role: Generated<string>;
+  organisation: Generated<string>;
+  consent_covered: Generated<number>;
+}
+
+export interface PlanGoalTable {
+  id: Generated<number>;
+  plan_id: number;
+  text: string;
+  target_date: string | null;
+  created_at: string;
+}
+
+export interface PlanItemTable {
+  id: Generated<number>;
+  plan_id: number;
+  text: string;
+}
+
+export interface PlanMeasureTable {
+  id: Generated<number>;
+  plan_id: number;
+  goal_id: number | null;
+  what: string;
+  scope: Generated<string>;
+  how: Generated<string>;
+  responsible: string;
+  start_date: string | null;
+  due_date: string | null;
+  status: Generated<'planned' | 'ongoing' | 'done' | 'stopped'>;
+  origin_meeting_id: number | null;
+  origin_action_item_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanProgressNoteTable {
+  id: Generated<number>;
+  measure_id: number;
+  date: string;
+  text: string;
+  created_at: string;
+}
+
+export interface PlanRevisionDateTable {
+  id: Generated<number>;
+  plan_id: number;
+  date: string;
+}
+
+export interface PlanVersionTable {
+  id: Generated<number>;
+  plan_id: number;
+  version_no: number;
+  held_on: string;
+  taken_at: string;
+  /** JSON: { plan: IndividualPlan, evaluations: GoalEvaluation[] } as shared/domain/plan-revision.ts snapshot() made it. */
+  snapshot: string;
+}
+
 export interface Database {
   app_setting: AppSettingTable;
   profile: ProfileTable;
@@ -92,4 +177,13 @@ export interface Database {
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   municipality: MunicipalityTable;
+  individual_plan: IndividualPlanTable;
+  plan_participant: PlanParticipantTable;
+  plan_goal: PlanGoalTable;
+  plan_resource: PlanItemTable;
+  plan_need: PlanItemTable;
+  plan_measure: PlanMeasureTable;
+  plan_progress_note: PlanProgressNoteTable;
+  plan_revision_date: PlanRevisionDateTable;
+  plan_version: PlanVersionTable;
 }
