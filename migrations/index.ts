@@ -2,7 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './20261123_0001_initial';
 import * as municipalities from './20261123_0002_municipalities';
 import * as pathwayEvents from './20261123_0003_pathway_events_and_flags';
+import * as rulePacks from './20261123_0010_rule_packs';
+import * as pathwayClock from './20261123_0011_pathway_clock';
+import * as noShow from './20261123_0020_no_show';
+import * as meetings from './20261123_0030_meetings';
 import * as individualPlans from './20261123_0040_individual_plans';
+import * as auditLogByTime from './20261123_0050_audit_log_by_time';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -12,5 +17,10 @@ export const migrations: Record<string, Migration> = {
   '20261123_0001_initial': initial,
   '20261123_0002_municipalities': municipalities,
   '20261123_0003_pathway_events_and_flags': pathwayEvents,
+  '20261123_0010_rule_packs': rulePacks,
+  '20261123_0011_pathway_clock': pathwayClock,
+  '20261123_0020_no_show': noShow,
+  '20261123_0030_meetings': meetings,
   '20261123_0040_individual_plans': individualPlans,
+  '20261123_0050_audit_log_by_time': auditLogByTime,
 };

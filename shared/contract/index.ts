@@ -1,10 +1,20 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { auditContract } from './audit';
+import { backupsContract } from './backups';
+import { lockContract } from './lock';
+import { retentionContract } from './retention';
+import { securityContract } from './security';
+import { appointmentsContract } from './appointments';
+import { contactsContract } from './contacts';
+import { meetingsContract } from './meetings';
+import { municipalitiesContract } from './municipalities';
+import { noShowContract } from './no-show';
 import { patientsContract } from './patients';
+import { plansContract } from './plans';
 import { profileContract } from './profile';
 import { referralsContract } from './referrals';
 import { worklistContract } from './worklist';
-import { plansContract } from './plans';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -13,7 +23,17 @@ export const contract = {
   ...referralsContract,
   ...patientsContract,
   ...worklistContract,
+  ...appointmentsContract,
+  ...noShowContract,
   ...plansContract,
+  ...municipalitiesContract,
+  ...contactsContract,
+  ...meetingsContract,
+  ...auditContract,
+  ...backupsContract,
+  ...lockContract,
+  ...retentionContract,
+  ...securityContract,
 };
 
 export type Contract = typeof contract;

@@ -17,6 +17,13 @@ export interface PrintDocumentInput {
   body: string;
   /** For letters: the recipient's address lines, placed for a standard window envelope (C5/C4, window left). */
   recipientAddress?: string[];
+  /**
+   * Several letters in one document (a daily batch for the printer): each gets its own letterhead and
+   * window address and starts on a new sheet. When given, `body` and `recipientAddress` are not used.
+   */
+  sheets?: { recipientAddress?: string[]; body: string }[];
+  /** "Side x av y" in the footer (default true). Off for batches, where pages run across letters. */
+  pageNumbers?: boolean;
 }
 
 function norwegianDate(d: Date): string {
@@ -30,15 +37,19 @@ function norwegianDate(d: Date): string {
 export function printDocument(input: PrintDocumentInput): string {
   const { letterhead: lh } = input;
   const printed = norwegianDate(input.printedAt);
-  const address = input.recipientAddress
-    ? `<div class="window">${input.recipientAddress.map(esc).join('<br>')}</div>`
-    : '';
+  const head = `<div class="head">
+  <div><div class="unit">${esc(lh.unitName)}</div><div class="muted">${escLines(lh.unitAddress)}</div></div>
+  <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div></div>
+</div>`;
+  const windowed = (lines: string[] | undefined) =>
+    lines ? `<div class="window">${lines.map(esc).join('<br>')}</div><div class="letter-top"></div>` : '';
+  const pageNumbers = input.pageNumbers === false ? '' : '@bottom-right { content: "Side " counter(page) " av " counter(pages); font: 8pt system-ui, Arial, sans-serif; color: #444; } ';
   return `<!doctype html>
 <html lang="nb"><head><meta charset="utf-8"><title>${esc(input.title)}</title>
 <style>
 @page { size: A4; margin: 18mm 20mm 20mm 22mm;
   @bottom-left { content: "Utskrevet ${printed}"; font: 8pt system-ui, Arial, sans-serif; color: #444; }
-  @bottom-right { content: "Side " counter(page) " av " counter(pages); font: 8pt system-ui, Arial, sans-serif; color: #444; } }
+  ${pageNumbers}}
 * { box-sizing: border-box; }
 html { font: 10.5pt/1.45 system-ui, 'Segoe UI', Arial, sans-serif; color: #000; }
 body { margin: 0; }
@@ -61,13 +72,10 @@ tr { break-inside: avoid; }
 .signature { margin-top: 12mm; display: grid; grid-template-columns: 1fr 1fr; gap: 12mm; }
 .signature div { border-top: .5pt solid #000; padding-top: 1mm; font-size: 9pt; }
 ul, ol { margin: 0 0 3mm; padding-left: 6mm; }
+.sheet { position: relative; }
+.sheet + .sheet { break-before: page; }
 </style></head>
 <body>
-<div class="head">
-  <div><div class="unit">${esc(lh.unitName)}</div><div class="muted">${escLines(lh.unitAddress)}</div></div>
-  <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div></div>
-</div>
-${address ? `${address}<div class="letter-top"></div>` : ''}
-${input.body}
+${input.sheets ? input.sheets.map((sh) => `<section class="sheet">\n${head}\n${windowed(sh.recipientAddress)}\n${sh.body}\n</section>`).join('\n') : `${head}\n${windowed(input.recipientAddress)}\n${input.body}`}
 </body></html>`;
 }

@@ -48,6 +48,24 @@ export interface PathwayTable {
   status: 'open' | 'own_clinician' | 'ended';
   created_at: string;
   updated_at: string;
+  /** Pathway clock (migrations/20261123_0011): the rule version it runs under and facts set at assessment. */
+  rule_version_id: string | null;
+  care_deadline: string | null;
+  severity: string | null;
+  /** Derived from the facts on every write (shared/domain/pathway-clock.ts); due_sort = next_due_date ?? '9999-12-31'. */
+  due_sort: Generated<string>;
+  next_due_date: string | null;
+  next_action_key: Generated<string>;
+  next_action_label: Generated<string>;
+  next_action_kind: Generated<string>;
+  dq_flags: Generated<number>;
+  open_postponed: Generated<number>;
+  assessment_due: string | null;
+  care_start_due: string | null;
+  first_attendance_on: string | null;
+  first_eval_due: string | null;
+  first_eval_on: string | null;
+  closed_on: string | null;
 }
 
 export interface PathwayEventTable {
@@ -63,6 +81,8 @@ export interface PathwayEventTable {
   replaced_by: number | null;
   correction_reason: string | null;
   created_at: string;
+  /** End of pathway only: a code from help_need. */
+  help_need: string | null;
 }
 
 export interface AuditLogTable {
@@ -169,6 +189,253 @@ export interface PlanVersionTable {
   snapshot: string;
 }
 
+// --- No-show follow-up (issue #4) ---
+export interface AppointmentTable {
+  id: Generated<number>;
+  patient_id: number;
+  pathway_id: number | null;
+  kind: 'first_attendance' | 'assessment' | 'evaluation' | 'other';
+  /** ISO-8601 UTC. */
+  start_at: string;
+  duration_minutes: number;
+  place: string;
+  clinician: string;
+  status: 'booked' | 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppointmentStatusChangeTable {
+  id: Generated<number>;
+  appointment_id: number;
+  from_status: string;
+  to_status: string;
+  reason: string;
+  by_name: string;
+  at: string;
+}
+
+export interface NoShowCaseTable {
+  id: Generated<number>;
+  patient_id: number;
+  appointment_id: number;
+  pathway_id: number | null;
+  no_show_at: string;
+  status: 'open' | 'closed' | 'escalated' | 'withdrawn';
+  outcome: 'new_appointment' | 'declined' | 'closed_not_reached' | 'escalated' | null;
+  new_appointment_id: number | null;
+  next_step: 'attempt' | 'letter' | 'await_answer' | null;
+  next_label: string | null;
+  next_due: string | null;
+  attempt_count: number;
+  postponed_event_id: number | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  close_note: string;
+  withdrawn_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactAttemptTable {
+  id: Generated<number>;
+  case_id: number;
+  at: string;
+  channel: 'phone' | 'sms' | 'digital_message' | 'letter';
+  outcome: 'reached' | 'no_answer' | 'wrong_number' | 'message_left' | 'other';
+  by_name: string;
+  note: string;
+  created_at: string;
+}
+
+export interface LetterTable {
+  id: Generated<number>;
+  case_id: number;
+  patient_id: number;
+  recipient: 'patient' | 'referrer' | 'municipal_coordinator';
+  template_id: string;
+  subject: string;
+  /** JSON array of the window-envelope address lines. */
+  address_lines: string;
+  body_html: string;
+  /** The complete printed document, exactly as printed. */
+  html: string;
+  text: string;
+  created_at: string;
+  printed_at: string | null;
+  print_count: number;
+}
+
+export interface LetterTemplateTable {
+  id: string;
+  label: string;
+  recipient: 'patient' | 'referrer' | 'municipal_coordinator';
+  address: string;
+  subject: string;
+  /** JSON array of paragraphs. */
+  paragraphs: string;
+  updated_at: string | null;
+}
+
+/** Collaboration meetings (issue 5). */
+export interface ContactTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  organisation: string;
+  municipality_number: string;
+  phone: string;
+  email: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactWordTable {
+  word: string;
+  contact_id: number;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  patient_id: number;
+  kind: string;
+  start_at: string;
+  duration_minutes: number;
+  place: string;
+  video_url: string;
+  status: 'planned' | 'held' | 'cancelled';
+  ics_uid: string;
+  ics_sequence: number;
+  conflict_reason: string | null;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingParticipantTable {
+  id: Generated<number>;
+  meeting_id: number;
+  contact_id: number | null;
+  name: string;
+  role: string;
+  organisation: string;
+  email: string;
+  phone: string;
+  consent_covers: number;
+  is_patient: number;
+  is_relative: number;
+  position: number;
+}
+
+export interface MeetingAgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+  source: string;
+  source_id: number | null;
+}
+
+export interface MeetingMinutesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  version: number;
+  status: 'draft' | 'final';
+  notes_json: string;
+  decisions: string;
+  actions_json: string | null;
+  finalized_at: string | null;
+  finalized_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingActionItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  text: string;
+  owner: string;
+  due_date: string | null;
+  done: number;
+  position: number;
+  plan_measure_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+// Pathway rules as data and the clock's coded lists (migrations/20261123_0010_rule_packs.ts, 0011).
+export interface RulePathwayTable {
+  pathway_type: string;
+  code: string | null;
+  label: string;
+}
+
+export interface RuleEventTable {
+  pathway_type: string;
+  type: string;
+  label: string;
+  code_suffix: string | null;
+  code_confidence: string;
+  max_per_pathway: number | null;
+  requires_outcome: number;
+}
+
+export interface RuleOutcomeTable {
+  code: string;
+  label: string;
+  next: string;
+}
+
+export interface RuleVersionTable {
+  id: string;
+  pathway_type: string;
+  valid_from: string;
+  valid_to: string | null;
+  clock_start: 'referral_received' | 'referral_assessed';
+  origin: 'national' | 'local';
+  source: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+}
+
+export interface RuleTimeTable {
+  id: string;
+  rule_version_id: string;
+  setting: string;
+  from_event: string;
+  to_event: string;
+  days: number;
+  unit: 'calendar' | 'working';
+  confidence: 'confirmed' | 'local' | 'unconfirmed';
+  source: string;
+  note: string | null;
+  variant: string | null;
+}
+
+export interface BreachReasonTable {
+  code: string;
+  label: string;
+  sort: number;
+}
+
+export interface HelpNeedTable {
+  code: string;
+  label: string;
+  confidence: string;
+  sort: number;
+}
+
+export interface PathwayBreachTable {
+  id: Generated<number>;
+  pathway_id: number;
+  deadline_key: string;
+  due_date: string;
+  reason_code: string;
+  note: Generated<string>;
+  recorded_at: string;
+}
+
 export interface Database {
   app_setting: AppSettingTable;
   profile: ProfileTable;
@@ -177,6 +444,20 @@ export interface Database {
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   municipality: MunicipalityTable;
+  rule_pathway: RulePathwayTable;
+  rule_event: RuleEventTable;
+  rule_outcome: RuleOutcomeTable;
+  rule_version: RuleVersionTable;
+  rule_time: RuleTimeTable;
+  breach_reason: BreachReasonTable;
+  help_need: HelpNeedTable;
+  pathway_breach: PathwayBreachTable;
+  appointment: AppointmentTable;
+  appointment_status_change: AppointmentStatusChangeTable;
+  no_show_case: NoShowCaseTable;
+  contact_attempt: ContactAttemptTable;
+  letter: LetterTable;
+  letter_template: LetterTemplateTable;
   individual_plan: IndividualPlanTable;
   plan_participant: PlanParticipantTable;
   plan_goal: PlanGoalTable;
@@ -186,4 +467,11 @@ export interface Database {
   plan_progress_note: PlanProgressNoteTable;
   plan_revision_date: PlanRevisionDateTable;
   plan_version: PlanVersionTable;
+  contact: ContactTable;
+  contact_word: ContactWordTable;
+  meeting: MeetingTable;
+  meeting_participant: MeetingParticipantTable;
+  meeting_agenda_item: MeetingAgendaItemTable;
+  meeting_minutes: MeetingMinutesTable;
+  meeting_action_item: MeetingActionItemTable;
 }

@@ -1,0 +1,156 @@
+/**
+ * Shared internals of no-show follow-up, used by the appointments and no-show services: the policy
+ * setting, a case's state for the pure rules, and the derived columns kept on every write
+ * (no_show_case.next_*, patient.open_no_shows). Everything takes the caller's transaction.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { NoShowCaseView } from '../../../shared/contract/no-show';
+import { osloDateTime } from '../../../shared/domain/appointment-time';
+import { calendarDaysBetween } from '../../../shared/domain/calendar';
+import {
+  canClose,
+  caseSteps,
+  resolvePolicy,
+  SOON_WITHIN_DAYS,
+  suggestsPatientPostponed,
+  type DueState,
+  type NoShowCase,
+  type NoShowPolicy,
+} from '../../../shared/domain/no-show-policy';
+import { osloDate } from '../../../shared/domain/oslo-date';
+import type { ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
+import { readSetting, writeSetting } from '../settings';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const POLICY_KEY = 'noShow.policy';
+
+export async function readPolicy(db: Db): Promise<NoShowPolicy> {
+  const raw = await readSetting(db, POLICY_KEY);
+  if (raw === null) return resolvePolicy();
+  try {
+    return resolvePolicy(JSON.parse(raw) as Partial<NoShowPolicy>);
+  } catch {
+    return resolvePolicy();
+  }
+}
+
+export async function writePolicy(db: Db, policy: NoShowPolicy): Promise<void> {
+  await writeSetting(db, POLICY_KEY, JSON.stringify(policy));
+}
+
+export function dueState(today: string, due: string): { state: DueState; daysUntilDue: number } {
+  const daysUntilDue = calendarDaysBetween(today, due);
+  return { state: daysUntilDue < 0 ? 'overdue' : daysUntilDue <= SOON_WITHIN_DAYS ? 'soon' : 'on_time', daysUntilDue };
+}
+
+/** The case as the pure rules see it: only printed letters count as sent. */
+export function toRuleState(
+  row: Pick<Selectable<NoShowCaseTable>, 'no_show_at' | 'outcome' | 'new_appointment_id'>,
+  attempts: Selectable<ContactAttemptTable>[],
+  letters: Selectable<LetterTable>[],
+): NoShowCase {
+  return {
+    noShowAt: row.no_show_at,
+    attempts: attempts.map((a) => ({ at: a.at, channel: a.channel, outcome: a.outcome, by: a.by_name, note: a.note })),
+    letters: letters.filter((l) => l.printed_at !== null).map((l) => ({ recipient: l.recipient, printedAt: l.printed_at as string })),
+    ...(row.outcome ? { outcome: row.outcome } : {}),
+    newAppointmentId: row.new_appointment_id === null ? null : String(row.new_appointment_id),
+  };
+}
+
+async function caseParts(db: Db, caseId: number) {
+  const row = await db.selectFrom('no_show_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!row) return null;
+  const [attempts, letters] = await Promise.all([
+    db.selectFrom('contact_attempt').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
+    db.selectFrom('letter').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+  ]);
+  return { row, attempts, letters };
+}
+
+/** Recomputes the queue columns of one case from the policy, its attempts and its printed letters. */
+export async function refreshCase(db: Db, caseId: number, policy: NoShowPolicy, now: Date): Promise<void> {
+  const parts = await caseParts(db, caseId);
+  if (!parts) return;
+  const { row, attempts, letters } = parts;
+  let next: { step: 'attempt' | 'letter' | 'await_answer'; label: string; due: string } | null = null;
+  if (row.status === 'open') {
+    const progress = caseSteps(policy, toRuleState(row, attempts, letters), osloDate(now));
+    if (progress.nextStep) next = { step: progress.nextStep.step.kind, label: progress.nextStep.step.label, due: progress.nextStep.due };
+  }
+  await db
+    .updateTable('no_show_case')
+    .set({ next_step: next?.step ?? null, next_label: next?.label ?? null, next_due: next?.due ?? null, attempt_count: attempts.length, updated_at: now.toISOString() })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** patient.open_no_shows is the worklist's flag: the number of open cases, kept in the same transaction. */
+export async function refreshOpenNoShows(db: Db, patientId: number): Promise<void> {
+  const { n } = await db
+    .selectFrom('no_show_case')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('patient').set({ open_no_shows: Number(n) }).where('id', '=', patientId).execute();
+}
+
+/** The full view of one case for the patient page and the tests. */
+export async function caseView(db: Db, caseId: number, policy: NoShowPolicy, now: Date): Promise<NoShowCaseView | null> {
+  const parts = await caseParts(db, caseId);
+  if (!parts) return null;
+  const { row, attempts, letters } = parts;
+  const appt = await db.selectFrom('appointment').selectAll().where('id', '=', row.appointment_id).executeTakeFirstOrThrow();
+  const patient = await db.selectFrom('patient').select('name').where('id', '=', row.patient_id).executeTakeFirstOrThrow();
+  const today = osloDate(now);
+  const state = toRuleState(row, attempts, letters);
+  const progress = caseSteps(policy, state, today);
+  const open = row.status === 'open';
+  const next = open && progress.nextStep
+    ? { kind: progress.nextStep.step.kind, label: progress.nextStep.step.label, due: progress.nextStep.due, state: progress.nextStep.state, daysUntilDue: progress.nextStep.daysUntilDue }
+    : null;
+  const closeCheck = open ? canClose(policy, state, 'closed_not_reached') : { ok: true as const };
+  const { date, time } = osloDateTime(appt.start_at);
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    patientName: patient.name,
+    pathwayId: row.pathway_id,
+    appointment: { id: appt.id, kind: appt.kind, date, time, place: appt.place, clinician: appt.clinician },
+    noShowAt: row.no_show_at,
+    status: row.status,
+    outcome: row.outcome,
+    newAppointmentId: row.new_appointment_id,
+    steps: progress.steps.map((s) => ({
+      kind: s.kind === 'attempt' ? 'attempt' : s.kind,
+      label: s.label,
+      required: s.required,
+      done: row.status === 'withdrawn' ? false : s.done,
+      at: s.at,
+      due: s.due,
+      recipient: s.kind === 'letter' ? s.recipient : null,
+    })),
+    next,
+    attempts: attempts.map((a) => ({ id: a.id, at: a.at, channel: a.channel, outcome: a.outcome, byName: a.by_name, note: a.note })),
+    letters: letters.map(toLetterSummary),
+    lettersMissing: progress.steps.flatMap((s) => (s.kind === 'letter' && s.required && !s.done ? [s.recipient] : [])),
+    closeNotReachedMissing: closeCheck.ok ? [] : closeCheck.missing,
+    suggestPostponed:
+      row.status !== 'withdrawn' &&
+      row.pathway_id !== null &&
+      row.postponed_event_id === null &&
+      suggestsPatientPostponed(osloDate(new Date(row.no_show_at)), now.toISOString()),
+    postponedRecorded: row.postponed_event_id !== null,
+    closedAt: row.closed_at,
+    closedBy: row.closed_by,
+    closeNote: row.close_note,
+    withdrawnReason: row.withdrawn_reason,
+    createdAt: row.created_at,
+  };
+}
+
+export function toLetterSummary(l: Selectable<LetterTable>) {
+  return { id: l.id, recipient: l.recipient, templateId: l.template_id, subject: l.subject, createdAt: l.created_at, printedAt: l.printed_at, printCount: l.print_count };
+}

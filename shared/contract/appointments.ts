@@ -1,0 +1,89 @@
+import { z } from './zod-nb';
+import { method } from './method';
+import { id, isoDate, optionalText, requiredText } from './fields';
+import { TIME_RE } from '../domain/appointment-time';
+
+export const APPOINTMENT_KINDS = ['first_attendance', 'assessment', 'evaluation', 'other'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+export const APPOINTMENT_STATUSES = ['booked', 'attended', 'no_show', 'cancelled_patient', 'cancelled_service'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const APPOINTMENT_KIND_LABELS: Record<AppointmentKind, string> = {
+  first_attendance: 'Første fremmøte',
+  assessment: 'Utredning',
+  evaluation: 'Evaluering',
+  other: 'Annet',
+};
+
+export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  booked: 'Avtalt',
+  attended: 'Møtt',
+  no_show: 'Ikke møtt',
+  cancelled_patient: 'Avlyst av pasient',
+  cancelled_service: 'Avlyst av behandler',
+};
+
+export const time = (label = 'Klokkeslett') =>
+  z.string({ error: `${label} mangler` }).refine((s) => TIME_RE.test(s), { message: `${label} må skrives tt:mm, for eksempel 09:30` });
+
+export const appointmentHistorySchema = z.object({
+  fromStatus: z.enum(APPOINTMENT_STATUSES),
+  toStatus: z.enum(APPOINTMENT_STATUSES),
+  reason: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+
+export const appointmentSchema = z.object({
+  id: z.number(),
+  patientId: z.number(),
+  pathwayId: z.number().nullable(),
+  kind: z.enum(APPOINTMENT_KINDS),
+  startAt: z.string(),
+  /** Oslo date and time of startAt, as booked. */
+  date: z.string(),
+  time: z.string(),
+  durationMinutes: z.number(),
+  place: z.string(),
+  clinician: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  history: z.array(appointmentHistorySchema),
+  /** The follow-up case this appointment's no-show opened (open or not), if any. */
+  noShowCaseId: z.number().nullable(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const bookAppointmentSchema = z.object({
+  patientId: id,
+  pathwayId: id.nullable().default(null),
+  kind: z.enum(APPOINTMENT_KINDS, { error: 'Velg type time' }),
+  date: isoDate('Dato'),
+  time: time(),
+  durationMinutes: z
+    .number({ error: 'Varighet må være et tall' })
+    .int({ message: 'Varighet må være hele minutter' })
+    .min(5, { message: 'Varighet må være minst 5 minutter' })
+    .max(600, { message: 'Varighet kan ikke være mer enn 600 minutter' }),
+  place: optionalText(160),
+  clinician: optionalText(120),
+  /** Booking the new time of a no-show case closes that case as "ny time avtalt" in the same step. */
+  noShowCaseId: id.nullable().default(null),
+});
+export type BookAppointmentInput = z.input<typeof bookAppointmentSchema>;
+
+export const SETTABLE_STATUSES = ['attended', 'no_show', 'cancelled_patient', 'cancelled_service'] as const;
+
+export const appointmentsContract = {
+  'appointments.list': method(z.object({ patientId: id }), z.object({ appointments: z.array(appointmentSchema) })),
+  'appointments.book': method(bookAppointmentSchema, appointmentSchema),
+  /** Attended (records first attendance), no-show (opens a follow-up case) or cancelled. Only from "avtalt". */
+  'appointments.setStatus': method(
+    z.object({ id, status: z.enum(SETTABLE_STATUSES, { error: 'Velg status' }) }),
+    z.object({ appointment: appointmentSchema, noShowCaseId: z.number().nullable(), firstAttendanceRecorded: z.boolean() }),
+  ),
+  /** A no-show registered by mistake: back to "avtalt", the case withdrawn; the reason stays in the history. */
+  'appointments.undoNoShow': method(
+    z.object({ id, reason: requiredText('Begrunnelse', 500) }),
+    appointmentSchema,
+  ),
+};
