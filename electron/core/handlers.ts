@@ -15,6 +15,9 @@ import { createPlansService } from './services/plans.service';
 import { createProfileService } from './services/profile.service';
 import { createReferralsService } from './services/referrals.service';
 import { createWorklistService } from './services/worklist.service';
+import { createPathwaysService } from './services/pathways.service';
+import { createRulesService } from './services/rules.service';
+import { createOverviewService } from './services/overview.service';
 
 export interface HandlerDeps {
   ctx: ServiceContext;
@@ -30,6 +33,9 @@ export function createHandlers({ ctx, transport, version, trust }: HandlerDeps):
   const referrals = createReferralsService(ctx);
   const patients = createPatientsService(ctx);
   const worklist = createWorklistService(ctx);
+  const pathways = createPathwaysService(ctx);
+  const rules = createRulesService(ctx);
+  const overview = createOverviewService(ctx);
   const appointments = createAppointmentsService(ctx);
   const noShow = createNoShowService(ctx);
   const plans = createPlansService(ctx);
@@ -49,6 +55,22 @@ export function createHandlers({ ctx, transport, version, trust }: HandlerDeps):
     'patients.get': ({ id }) => patients.get(id),
     'patients.revealNationalId': ({ id }) => patients.revealNationalId(id),
     'worklist.list': (q) => worklist.list(q),
+    'pathways.getForPatient': ({ patientId }) => pathways.getForPatient(patientId),
+    'pathways.getExplanation': ({ pathwayId }) => pathways.getExplanation(pathwayId),
+    'pathways.assess': (input) => pathways.assess(input),
+    'pathways.recordEvent': (input) => pathways.recordEvent(input),
+    'pathways.correctEvent': (input) => pathways.correctEvent(input),
+    'pathways.recordBreachReason': (input) => pathways.recordBreachReason(input),
+    'pathways.moveRuleVersion': (input) => pathways.moveRuleVersion(input),
+    'pathways.getSummary': ({ patientId }) => pathways.getSummary(patientId),
+    'rules.list': () => rules.list(),
+    'rules.addLocalVersion': (input) => rules.addLocalVersion(input),
+    'rules.withdrawLocalVersion': (input) => rules.withdrawLocalVersion(input),
+    'rules.moveOpenPathways': (input) => rules.moveOpenPathways(input),
+    'rules.getCalendarSettings': () => rules.getCalendarSettings(),
+    'rules.saveCalendarSettings': (input) => rules.saveCalendarSettings(input),
+    'overview.get': (input) => overview.get(input),
+    'overview.listPatients': (input) => overview.listPatients(input),
     'appointments.list': ({ patientId }) => appointments.list(patientId),
     'appointments.book': (input) => appointments.book(input),
     'appointments.setStatus': ({ id, status }) => appointments.setStatus(id, status),

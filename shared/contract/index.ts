@@ -15,6 +15,9 @@ import { plansContract } from './plans';
 import { profileContract } from './profile';
 import { referralsContract } from './referrals';
 import { worklistContract } from './worklist';
+import { pathwaysContract } from './pathways';
+import { rulesContract } from './rules';
+import { overviewContract } from './overview';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -23,6 +26,9 @@ export const contract = {
   ...referralsContract,
   ...patientsContract,
   ...worklistContract,
+  ...pathwaysContract,
+  ...rulesContract,
+  ...overviewContract,
   ...appointmentsContract,
   ...noShowContract,
   ...plansContract,

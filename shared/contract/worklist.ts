@@ -2,12 +2,17 @@ import { z } from './zod-nb';
 import { method } from './method';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
+/** Status groups of the worklist: overdue, due within 3 days, later, and no deadline (never "on time"). */
+export const WORKLIST_GROUPS = ['overdue', 'soon', 'later', 'none'] as const;
+export type WorklistGroup = (typeof WORKLIST_GROUPS)[number];
+
 export const worklistQuerySchema = z.object({
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   search: z.string().max(100).optional(),
   pathwayType: z.enum(PATHWAY_TYPE_IDS).optional(),
   setting: z.enum(SETTING_IDS).optional(),
+  group: z.enum(WORKLIST_GROUPS).optional(),
 });
 export type WorklistQuery = z.input<typeof worklistQuerySchema>;
 
@@ -20,13 +25,31 @@ export const worklistRowSchema = z.object({
   pathwayType: z.enum(PATHWAY_TYPE_IDS),
   setting: z.enum(SETTING_IDS),
   referralReceived: z.string(),
-  daysSinceReferral: z.number(),
+  nextActionKey: z.string(),
+  nextActionLabel: z.string(),
+  dueDate: z.string().nullable(),
+  /** Calendar days from today to the due date (negative when passed). */
+  daysLeft: z.number().nullable(),
+  state: z.enum(['overdue', 'soon', 'on_time', 'none']),
+  group: z.enum(WORKLIST_GROUPS),
+  flags: z.object({
+    openNoShows: z.number(),
+    nextMeetingDate: z.string().nullable(),
+    planAttentionDate: z.string().nullable(),
+    dataQuality: z.number(),
+    /** The next deadline has passed and no breach reason is recorded for it. */
+    breachReasonMissing: z.boolean(),
+  }),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
+
+export const worklistCountsSchema = z.object({ all: z.number(), overdue: z.number(), soon: z.number(), later: z.number(), none: z.number() });
+export type WorklistCounts = z.infer<typeof worklistCountsSchema>;
 
 export const worklistContract = {
   'worklist.list': method(
     worklistQuerySchema,
-    z.object({ rows: z.array(worklistRowSchema), total: z.number() }),
+    /** total = rows matching every filter (for paging); counts = per group under the other filters. */
+    z.object({ rows: z.array(worklistRowSchema), total: z.number(), counts: worklistCountsSchema, today: z.string() }),
   ),
 };

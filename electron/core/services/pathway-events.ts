@@ -1,13 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../../../shared/contract/envelope';
+import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import { validateEvent } from '../../../shared/domain/event-rules';
 import { osloDate } from '../../../shared/domain/oslo-date';
-import type { PathwayEvent } from '../../../shared/domain/pathway-facts';
+import type { Issue, PathwayEvent } from '../../../shared/domain/pathway-facts';
 import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import type { DecisionOutcome, EventType } from '../../../shared/domain/rule-pack';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
+import { recomputePathwayClocks, toPathwayEvent } from './pathway-clock';
+
+type Db = Transaction<Database> | Kysely<Database>;
 
 export interface NewPathwayEvent {
   pathwayId: number;
@@ -16,31 +19,100 @@ export interface NewPathwayEvent {
   outcome?: DecisionOutcome | null;
   until?: string | null;
   note?: string;
+  /** End of pathway: the help need (a code from the help_need table). */
+  helpNeed?: string | null;
   /** Where the fact came from: typed in, or a by-product of other work (an attended appointment, a no-show). */
   source: 'manual' | 'appointment' | 'no_show';
 }
 
-/**
- * Records one pathway event inside the caller's transaction: validates it against the events already
- * there (order, dates, at most two decisions…), writes it and its audit entry. Every feature that
- * produces an event (worklist keys, appointments, no-shows) goes through here.
- */
-export async function recordPathwayEvent(
-  trx: Transaction<Database> | Kysely<Database>,
-  ctx: ServiceContext,
-  input: NewPathwayEvent,
-): Promise<number> {
-  const pathway = await trx.selectFrom('pathway').select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status']).where('id', '=', input.pathwayId).executeTakeFirst();
+/** Events that take the patient off the worklist, and the pathway status each gives. */
+const CLOSING: Partial<Record<EventType, 'ended' | 'own_clinician'>> = { end: 'ended', own_clinician: 'own_clinician' };
+
+function issuePath(code: string): string {
+  if (code === 'outcome_required' || code === 'outcome_not_allowed') return 'outcome';
+  if (code === 'postponed_until_before_start') return 'until';
+  return 'date';
+}
+
+/** Throws the first error of `issues` as a field error (messages never quote submitted values). */
+export function throwIfErrors(issues: readonly Issue[], pathOf: (code: string) => string = issuePath): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return;
+  const fieldIssues: FieldIssue[] = errors.map((i) => ({ path: pathOf(i.code), message: i.message }));
+  throw new AppError('invalid_input', errors[0]!.message, fieldIssues);
+}
+
+async function activeEvents(trx: Db, pathwayId: number, exceptId?: number): Promise<PathwayEvent[]> {
+  let q = trx.selectFrom('pathway_event').select(['id', 'type', 'date', 'outcome', 'until']).where('pathway_id', '=', pathwayId).where('status', '=', 'active');
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.orderBy('date').orderBy('id').execute()).map(toPathwayEvent);
+}
+
+/** Validates one event against the pathway's other active events; returns the pathway row. */
+export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number, event: PathwayEvent, exceptId?: number) {
+  const pathway = await trx.selectFrom('pathway').select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status']).where('id', '=', pathwayId).executeTakeFirst();
   if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
-  const existing = await trx.selectFrom('pathway_event').select(['type', 'date', 'outcome', 'until']).where('pathway_id', '=', input.pathwayId).where('status', '=', 'active').execute();
-  const event: PathwayEvent = { type: input.type, date: input.date, outcome: input.outcome ?? null, until: input.until ?? null };
-  const issues = validateEvent(existing as PathwayEvent[], event, {
+  const issues = validateEvent(await activeEvents(trx, pathwayId, exceptId), event, {
     pathwayType: pathway.pathway_type as PathwayTypeId,
     referralReceived: pathway.referral_received,
     today: osloDate(ctx.clock()),
-  }).filter((i) => i.severity === 'error');
-  if (issues.length > 0) {
-    throw new AppError('invalid_input', issues[0]!.message, issues.map((i) => ({ path: i.code === 'outcome_required' ? 'outcome' : 'date', message: i.message })));
+  });
+  if (event.type === 'end' || event.type === 'own_clinician') {
+    if (pathway.status !== 'open' && exceptId === undefined) {
+      issues.push({ code: 'not_open', severity: 'error', message: 'Forløpet er ikke åpent lenger.' });
+    }
+  }
+  throwIfErrors(issues);
+  return pathway;
+}
+
+/**
+ * After any change to a pathway's events: the status follows the closing events (end → ended, own clinician
+ * → own_clinician, neither → open), and the stored clock is recomputed in the same transaction.
+ */
+export async function pathwayEventsChanged(trx: Db, pathwayId: number, now: Date, opts: { closingChanged: boolean }): Promise<void> {
+  if (opts.closingChanged) {
+    const closing = await trx
+      .selectFrom('pathway_event')
+      .select(['type'])
+      .where('pathway_id', '=', pathwayId)
+      .where('status', '=', 'active')
+      .where('type', 'in', ['end', 'own_clinician'])
+      .orderBy('date')
+      .execute();
+    const status = closing.some((e) => e.type === 'end') ? 'ended' : closing.some((e) => e.type === 'own_clinician') ? 'own_clinician' : 'open';
+    const current = await trx.selectFrom('pathway').select(['status', 'patient_id', 'pathway_type']).where('id', '=', pathwayId).executeTakeFirstOrThrow();
+    if (status === 'open' && current.status !== 'open') {
+      const other = await trx
+        .selectFrom('pathway')
+        .select('id')
+        .where('patient_id', '=', current.patient_id)
+        .where('pathway_type', '=', current.pathway_type)
+        .where('status', '=', 'open')
+        .where('id', '!=', pathwayId)
+        .executeTakeFirst();
+      if (other) throw new AppError('conflict', 'Pasienten har et annet åpent forløp av samme type, så dette forløpet kan ikke åpnes igjen.');
+    }
+    if (status !== current.status) {
+      await trx.updateTable('pathway').set({ status, updated_at: now.toISOString() }).where('id', '=', pathwayId).execute();
+    }
+  }
+  await recomputePathwayClocks(trx, { pathwayIds: [pathwayId] }, now);
+}
+
+/**
+ * Records one pathway event inside the caller's transaction: validates it against the events already
+ * there (order, dates, at most two decisions…), writes it and its audit entry, moves the pathway's status
+ * for closing events (end, own clinician) and recomputes its deadlines. Every feature that produces an
+ * event (worklist keys, appointments, no-shows) goes through here.
+ */
+export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: NewPathwayEvent): Promise<number> {
+  const event: PathwayEvent = { type: input.type, date: input.date, outcome: input.outcome ?? null, until: input.until ?? null };
+  const pathway = await checkEvent(trx, ctx, input.pathwayId, event);
+  if (input.type !== 'end' && input.helpNeed) throw new AppError('invalid_input', 'Hjelpebehov registreres bare ved avslutning.', [{ path: 'helpNeed', message: 'Hjelpebehov registreres bare ved avslutning.' }]);
+  if (input.helpNeed) {
+    const known = await trx.selectFrom('help_need').select('code').where('code', '=', input.helpNeed).executeTakeFirst();
+    if (!known) throw new AppError('invalid_input', 'Velg hjelpebehov fra listen.', [{ path: 'helpNeed', message: 'Velg hjelpebehov fra listen.' }]);
   }
   const now = ctx.clock();
   const row = await trx
@@ -55,10 +127,59 @@ export async function recordPathwayEvent(
       source: input.source,
       replaced_by: null,
       correction_reason: null,
+      help_need: input.helpNeed ?? null,
       created_at: now.toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await appendAudit(trx, ctx.actor(), { action: 'pathwayEvent.record', entity: 'pathway_event', entityId: row.id, patientId: pathway.patient_id }, now);
+  await pathwayEventsChanged(trx, input.pathwayId, now, { closingChanged: CLOSING[input.type] !== undefined });
   return row.id;
+}
+
+export interface EventCorrection {
+  eventId: number;
+  action: 'replace' | 'withdraw';
+  date: string | null;
+  outcome: DecisionOutcome | null;
+  until: string | null;
+  helpNeed: string | null;
+  reason: string;
+}
+
+/**
+ * Corrects a recorded event without losing it: the old row is kept with status 'corrected' (pointing to its
+ * replacement) or 'withdrawn', with the reason. The replacement is validated like a new event.
+ */
+export async function correctPathwayEvent(trx: Db, ctx: ServiceContext, input: EventCorrection): Promise<number | null> {
+  const old = await trx.selectFrom('pathway_event').selectAll().where('id', '=', input.eventId).executeTakeFirst();
+  if (!old) throw new AppError('not_found', 'Fant ikke hendelsen');
+  if (old.status !== 'active') throw new AppError('conflict', 'Hendelsen er allerede korrigert.');
+  const now = ctx.clock();
+  const type = old.type as EventType;
+  let newId: number | null = null;
+  let patientId: number;
+  if (input.action === 'replace') {
+    if (!input.date) throw new AppError('invalid_input', 'Dato mangler', [{ path: 'date', message: 'Dato mangler' }]);
+    const event: PathwayEvent = { type, date: input.date, outcome: type === 'clinical_decision' ? input.outcome : null, until: type === 'patient_postponed' ? input.until : null };
+    const pathway = await checkEvent(trx, ctx, old.pathway_id, event, old.id);
+    patientId = pathway.patient_id;
+    const row = await trx
+      .insertInto('pathway_event')
+      .values({
+        pathway_id: old.pathway_id, type, date: event.date, outcome: event.outcome ?? null, until: event.until ?? null, note: old.note, source: old.source,
+        replaced_by: null, correction_reason: null, help_need: type === 'end' ? input.helpNeed ?? old.help_need : null, created_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    newId = row.id;
+    await trx.updateTable('pathway_event').set({ status: 'corrected', replaced_by: newId, correction_reason: input.reason }).where('id', '=', old.id).execute();
+  } else {
+    const pathway = await trx.selectFrom('pathway').select('patient_id').where('id', '=', old.pathway_id).executeTakeFirstOrThrow();
+    patientId = pathway.patient_id;
+    await trx.updateTable('pathway_event').set({ status: 'withdrawn', correction_reason: input.reason }).where('id', '=', old.id).execute();
+  }
+  await appendAudit(trx, ctx.actor(), { action: input.action === 'replace' ? 'pathwayEvent.correct' : 'pathwayEvent.withdraw', entity: 'pathway_event', entityId: old.id, patientId }, now);
+  await pathwayEventsChanged(trx, old.pathway_id, now, { closingChanged: CLOSING[type] !== undefined });
+  return newId;
 }

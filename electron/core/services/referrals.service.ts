@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { checkNationalId } from '../../../shared/domain/national-id';
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { appendAudit } from '../audit';
+import { recomputePathwayClocks } from './pathway-clock';
 import type { ServiceContext } from './context';
 
 type ReferralInput = z.output<typeof referralInputSchema>;
@@ -99,6 +100,7 @@ export function createReferralsService(ctx: ServiceContext) {
           .returning('id')
           .executeTakeFirstOrThrow();
         await appendAudit(trx, ctx.actor(), { action: 'pathway.create', entity: 'pathway', entityId: created.id, patientId }, now);
+        await recomputePathwayClocks(trx, { pathwayIds: [created.id] }, now);
         return { patientId, pathwayId: created.id, patientExisted: existing !== undefined };
       });
     },

@@ -1,19 +1,25 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { worklistQuerySchema, WorklistRow } from '../../../shared/contract/worklist';
+import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
-import { daysBetween, osloDate } from '../../../shared/domain/oslo-date';
+import { osloDate } from '../../../shared/domain/oslo-date';
+import { dueState, NO_DUE_SORT, soonUntil } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from './context';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
+/**
+ * The worklist reads only stored columns: the pathway's derived clock (due_sort, next action, data-quality
+ * count — kept on every write, see pathway-clock.ts) and the patient's flag columns. The page is one query
+ * on the partial index pathway_worklist (due_sort, id) where status = 'open' (pathway_worklist_type with a
+ * pathway-type filter); the counts are one aggregate over the same index. Only the state (overdue / soon /
+ * on time / none) is computed here, from the stored date and today.
+ */
 export function createWorklistService(ctx: ServiceContext) {
   function baseQuery(q: WorklistQuery) {
-    let query = ctx.db
-      .selectFrom('pathway')
-      .innerJoin('patient', 'patient.id', 'pathway.patient_id')
-      .where('pathway.status', '=', 'open');
+    let query = ctx.db.selectFrom('pathway').innerJoin('patient', 'patient.id', 'pathway.patient_id').where('pathway.status', '=', 'open');
     if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
     const search = q.search?.trim().toLocaleLowerCase('nb');
@@ -27,44 +33,88 @@ export function createWorklistService(ctx: ServiceContext) {
   }
 
   return {
-    async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number }> {
+    async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
       const today = osloDate(ctx.clock());
+      const soon = soonUntil(today);
+      let page = baseQuery(q);
+      if (q.group === 'overdue') page = page.where('pathway.due_sort', '<', today);
+      else if (q.group === 'soon') page = page.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
+      else if (q.group === 'later') page = page.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
+      else if (q.group === 'none') page = page.where('pathway.due_sort', '=', NO_DUE_SORT);
       const [rows, count] = await Promise.all([
-        baseQuery(q)
+        page
+          .leftJoin('pathway_breach', (join) =>
+            join.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
+          )
           .select([
             'pathway.id as pathway_id',
             'patient.id as patient_id',
             'patient.name',
             'patient.national_id',
             'patient.synthetic',
+            'patient.open_no_shows',
+            'patient.next_meeting_date',
+            'patient.plan_attention_date',
             'pathway.pathway_type',
             'pathway.setting',
             'pathway.referral_received',
+            'pathway.next_action_key',
+            'pathway.next_action_label',
+            'pathway.next_due_date',
+            'pathway.dq_flags',
+            'pathway_breach.id as breach_id',
           ])
-          .orderBy('pathway.referral_received', 'asc')
+          .orderBy('pathway.due_sort', 'asc')
           .orderBy('pathway.id', 'asc')
           .limit(q.limit)
           .offset(q.offset)
           .execute(),
-        baseQuery(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        baseQuery(q)
+          .select([
+            sql<number>`count(*)`.as('all'),
+            sql<number>`coalesce(sum(pathway.due_sort < ${today}), 0)`.as('overdue'),
+            sql<number>`coalesce(sum(pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}), 0)`.as('soon'),
+            sql<number>`coalesce(sum(pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}), 0)`.as('later'),
+            sql<number>`coalesce(sum(pathway.due_sort = ${NO_DUE_SORT}), 0)`.as('none'),
+          ])
+          .executeTakeFirstOrThrow(),
       ]);
       // Searches are logged (helsepersonelloven § 21 a): that a search happened, never what was searched for.
       if (q.search?.trim()) {
         await appendAudit(ctx.db, ctx.actor(), { action: 'worklist.search', entity: 'worklist', entityId: null, patientId: null }, ctx.clock());
       }
+      const counts: WorklistCounts = { all: Number(count.all), overdue: Number(count.overdue), soon: Number(count.soon), later: Number(count.later), none: Number(count.none) };
       return {
-        total: Number(count.n),
-        rows: rows.map((r) => ({
-          pathwayId: r.pathway_id,
-          patientId: r.patient_id,
-          name: r.name,
-          nationalIdMasked: maskNationalId(r.national_id),
-          synthetic: r.synthetic === 1,
-          pathwayType: r.pathway_type as PathwayTypeId,
-          setting: r.setting as SettingId,
-          referralReceived: r.referral_received,
-          daysSinceReferral: daysBetween(r.referral_received, today),
-        })),
+        today,
+        counts,
+        total: q.group ? counts[q.group] : counts.all,
+        rows: rows.map((r) => {
+          const { state, daysLeft } = dueState(r.next_due_date, today);
+          const group: WorklistGroup = state === 'on_time' ? 'later' : state;
+          return {
+            pathwayId: r.pathway_id,
+            patientId: r.patient_id,
+            name: r.name,
+            nationalIdMasked: maskNationalId(r.national_id),
+            synthetic: r.synthetic === 1,
+            pathwayType: r.pathway_type as PathwayTypeId,
+            setting: r.setting as SettingId,
+            referralReceived: r.referral_received,
+            nextActionKey: r.next_action_key,
+            nextActionLabel: r.next_action_label,
+            dueDate: r.next_due_date,
+            daysLeft,
+            state,
+            group,
+            flags: {
+              openNoShows: r.open_no_shows,
+              nextMeetingDate: r.next_meeting_date,
+              planAttentionDate: r.plan_attention_date,
+              dataQuality: r.dq_flags,
+              breachReasonMissing: state === 'overdue' && r.breach_id === null,
+            },
+          };
+        }),
       };
     },
   };

@@ -1,0 +1,168 @@
+import { z } from './zod-nb';
+import { method } from './method';
+import { id, isoDate, optionalText } from './fields';
+import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
+import { PATHWAY_STATUSES } from './patients';
+
+export const EVENT_TYPES = [
+  'start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician', 'detox_end', 'follow_on_treatment',
+] as const;
+export const OUTCOME_CODES = ['CU', 'CP', 'CT', 'CS', 'CK', 'CA', 'CI'] as const;
+export const DEADLINE_STATES = ['overdue', 'soon', 'on_time', 'none'] as const;
+export const CONFIDENCES = ['confirmed', 'local', 'unconfirmed'] as const;
+
+export const issueSchema = z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message: z.string() });
+
+/** Why a deadline falls where it does: start event and date, offset, unit, rule and version, holidays skipped. */
+export const deadlineExplanationSchema = z.object({
+  startEvent: z.string(),
+  startEventLabel: z.string(),
+  startDate: z.string().nullable(),
+  offset: z.number().nullable(),
+  unit: z.enum(['calendar', 'working']).nullable(),
+  ruleId: z.string(),
+  ruleVersionId: z.string().nullable(),
+  confidence: z.enum(CONFIDENCES),
+  unconfirmed: z.boolean(),
+  source: z.string(),
+  note: z.string().nullable(),
+  holidaysSkipped: z.array(z.object({ date: z.string(), name: z.string() })),
+  /** The whole explanation as one Norwegian sentence, for tooltips and print. */
+  text: z.string(),
+});
+
+export const deadlineViewSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['legal', 'pathway', 'none']),
+  label: z.string(),
+  due: z.string().nullable(),
+  met: z.string().nullable(),
+  state: z.enum(DEADLINE_STATES),
+  daysLeft: z.number().nullable(),
+  patientPostponedDays: z.number(),
+  explanation: deadlineExplanationSchema.nullable(),
+  breachReason: z.object({ code: z.string(), label: z.string(), note: z.string() }).nullable(),
+});
+export type DeadlineView = z.infer<typeof deadlineViewSchema>;
+
+export const eventViewSchema = z.object({
+  id: z.number(),
+  type: z.enum(EVENT_TYPES),
+  label: z.string(),
+  date: z.string(),
+  outcome: z.enum(OUTCOME_CODES).nullable(),
+  outcomeLabel: z.string().nullable(),
+  until: z.string().nullable(),
+  helpNeed: z.string().nullable(),
+  helpNeedLabel: z.string().nullable(),
+  note: z.string(),
+  code: z.string().nullable(),
+  codeConfidence: z.enum(CONFIDENCES).nullable(),
+  source: z.string(),
+  status: z.enum(['active', 'corrected', 'withdrawn']),
+  replacedBy: z.number().nullable(),
+  correctionReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EventView = z.infer<typeof eventViewSchema>;
+
+export const ruleVersionRefSchema = z.object({
+  id: z.string(),
+  origin: z.enum(['national', 'local']),
+  validFrom: z.string(),
+  source: z.string(),
+  clockStart: z.enum(['referral_received', 'referral_assessed']),
+  withdrawn: z.boolean(),
+  label: z.string(),
+});
+
+export const pathwayDetailSchema = z.object({
+  id: z.number(),
+  patientId: z.number(),
+  pathwayType: z.enum(PATHWAY_TYPE_IDS),
+  pathwayCode: z.string().nullable(),
+  setting: z.enum(SETTING_IDS),
+  status: z.enum(PATHWAY_STATUSES),
+  referralReceived: z.string(),
+  referralAssessed: z.string().nullable(),
+  careDeadline: z.string().nullable(),
+  severity: z.enum(['severe', 'less_severe']).nullable(),
+  under23: z.boolean().nullable(),
+  ruleVersion: ruleVersionRefSchema.nullable(),
+  /** Versions this pathway could be moved to (same pathway type, not withdrawn). */
+  otherVersions: z.array(ruleVersionRefSchema),
+  clockStart: z.object({ date: z.string().nullable(), basis: z.enum(['start_event', 'referral_received', 'referral_assessed']) }),
+  nextAction: deadlineViewSchema,
+  deadlines: z.array(deadlineViewSchema),
+  events: z.array(eventViewSchema),
+  validations: z.array(issueSchema),
+  dataQuality: z.array(issueSchema),
+  patientPostponed: z.object({ totalDays: z.number(), open: z.boolean() }),
+});
+export type PathwayDetail = z.infer<typeof pathwayDetailSchema>;
+
+export const codedItemSchema = z.object({ code: z.string(), label: z.string() });
+
+const reason = z
+  .string({ error: 'Skriv hvorfor' })
+  .max(500, { message: 'Teksten kan ikke være lengre enn 500 tegn' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, { message: 'Skriv hvorfor' });
+
+export const recordEventSchema = z.object({
+  pathwayId: id,
+  type: z.enum(EVENT_TYPES, { error: 'Velg hendelse' }),
+  date: isoDate('Dato'),
+  outcome: z.enum(OUTCOME_CODES, { error: 'Velg utfall' }).nullable().default(null),
+  until: isoDate('Til og med').nullable().default(null),
+  helpNeed: z.string().max(40).nullable().default(null),
+  note: optionalText(500).default(''),
+});
+export type RecordEventInput = z.input<typeof recordEventSchema>;
+
+export const correctEventSchema = z.object({
+  eventId: id,
+  /** 'replace' records the corrected values; 'withdraw' removes an event registered in error. */
+  action: z.enum(['replace', 'withdraw']),
+  date: isoDate('Dato').nullable().default(null),
+  outcome: z.enum(OUTCOME_CODES, { error: 'Velg utfall' }).nullable().default(null),
+  until: isoDate('Til og med').nullable().default(null),
+  helpNeed: z.string().max(40).nullable().default(null),
+  reason,
+});
+
+export const assessSchema = z.object({
+  pathwayId: id,
+  assessedOn: isoDate('Henvisning vurdert'),
+  careDeadline: isoDate('Frist for nødvendig helsehjelp').nullable(),
+  severity: z.enum(['severe', 'less_severe']).nullable().default(null),
+});
+
+export const breachReasonSchema = z.object({
+  pathwayId: id,
+  deadlineKey: z.string().min(1).max(200),
+  reasonCode: z.string({ error: 'Velg årsak' }).min(1, { message: 'Velg årsak' }).max(40),
+  note: optionalText(500).default(''),
+});
+
+export const pathwaysContract = {
+  /** Every pathway of one patient with its events, deadlines and explanations (the Forløp section). */
+  'pathways.getForPatient': method(
+    z.object({ patientId: id }),
+    z.object({ pathways: z.array(pathwayDetailSchema), breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
+  ),
+  /** One pathway's deadlines and their explanations (the worklist's side panel). */
+  'pathways.getExplanation': method(
+    z.object({ pathwayId: id }),
+    z.object({ pathway: pathwayDetailSchema, breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
+  ),
+  /** "Henvisning vurdert": the assessment date and the individual care deadline (≤ 65 working days under 23). */
+  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() })),
+  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() })),
+  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() })),
+  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() })),
+  /** Moves a running pathway to another rule version (logged). */
+  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() })),
+  /** The printable one-page patient summary (printDocument HTML). */
+  'pathways.getSummary': method(z.object({ patientId: id }), z.object({ html: z.string() })),
+};

@@ -1,0 +1,89 @@
+import { z } from './zod-nb';
+import { method } from './method';
+import { isoDate } from './fields';
+import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
+import { CONFIDENCES, EVENT_TYPES } from './pathways';
+
+export const ruleTimeViewSchema = z.object({
+  id: z.string(),
+  setting: z.enum(SETTING_IDS),
+  fromEvent: z.enum(EVENT_TYPES),
+  fromLabel: z.string(),
+  toEvent: z.enum(EVENT_TYPES),
+  toLabel: z.string(),
+  days: z.number(),
+  unit: z.enum(['calendar', 'working']),
+  confidence: z.enum(CONFIDENCES),
+  source: z.string(),
+  note: z.string().nullable(),
+  variant: z.enum(['severe', 'less_severe']).nullable(),
+});
+export type RuleTimeView = z.infer<typeof ruleTimeViewSchema>;
+
+export const ruleVersionViewSchema = z.object({
+  id: z.string(),
+  pathwayType: z.enum(PATHWAY_TYPE_IDS),
+  origin: z.enum(['national', 'local']),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  clockStart: z.enum(['referral_received', 'referral_assessed']),
+  source: z.string(),
+  withdrawnAt: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  /** The version a pathway starting today gets. */
+  inForceToday: z.boolean(),
+  openPathways: z.number(),
+  times: z.array(ruleTimeViewSchema),
+});
+export type RuleVersionView = z.infer<typeof ruleVersionViewSchema>;
+
+export const localTimeInputSchema = z.object({
+  setting: z.enum(SETTING_IDS),
+  fromEvent: z.enum(EVENT_TYPES),
+  toEvent: z.enum(EVENT_TYPES),
+  days: z.number({ error: 'Skriv antall dager' }).int({ message: 'Skriv et helt antall dager' }).min(0, { message: 'Antall dager kan ikke være negativt' }).max(730, { message: 'Høyst 730 dager' }),
+  unit: z.enum(['calendar', 'working']),
+  variant: z.enum(['severe', 'less_severe']).nullable().default(null),
+  note: z.string().max(300).nullable().default(null),
+});
+
+export const localVersionInputSchema = z.object({
+  pathwayType: z.enum(PATHWAY_TYPE_IDS, { error: 'Velg forløpstype' }),
+  validFrom: isoDate('Gjelder fra'),
+  clockStart: z.enum(['referral_received', 'referral_assessed']),
+  source: z
+    .string({ error: 'Skriv lokal kilde' })
+    .max(300, { message: 'Teksten kan ikke være lengre enn 300 tegn' })
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, { message: 'Skriv lokal kilde (for eksempel vedtak eller prosedyre)' }),
+  times: z.array(localTimeInputSchema).max(60),
+});
+export type LocalVersionInput = z.input<typeof localVersionInputSchema>;
+
+export const rulesContract = {
+  'rules.list': method(
+    z.object({}).optional(),
+    z.object({
+      today: z.string(),
+      pathways: z.array(
+        z.object({
+          pathwayType: z.enum(PATHWAY_TYPE_IDS),
+          code: z.string().nullable(),
+          label: z.string(),
+          events: z.array(z.object({ type: z.enum(EVENT_TYPES), label: z.string(), code: z.string().nullable(), codeConfidence: z.enum(CONFIDENCES), maxPerPathway: z.number().nullable() })),
+          versions: z.array(ruleVersionViewSchema),
+        }),
+      ),
+      outcomes: z.array(z.object({ code: z.string(), label: z.string() })),
+    }),
+  ),
+  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() })),
+  'rules.withdrawLocalVersion': method(
+    z.object({ versionId: z.string().min(1).max(100), reason: z.string().max(300).transform((s) => s.trim()).refine((s) => s.length > 0, { message: 'Skriv hvorfor versjonen trekkes tilbake' }) }),
+    z.object({ moved: z.number() }),
+  ),
+  /** Moves every open pathway of the version's type onto it (each move logged). */
+  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() })),
+  'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() })),
+  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() })),
+};
