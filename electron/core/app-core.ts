@@ -8,6 +8,8 @@ import { createHandlers } from './handlers';
 import type { Actor } from './audit';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
+import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, type TrustRuntime } from './trust-runtime';
+import { isMethodName } from '../../shared/contract';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,8 +23,11 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
-  handle: DbHandle;
+  /** The open database; replaced by a restore (read it each time, do not keep it). */
+  readonly handle: DbHandle;
   ctx: ServiceContext;
+  /** Backups, restore and the lock: what trust needs beyond the services. */
+  trust: TrustRuntime;
   close(): Promise<void>;
 }
 
@@ -42,29 +47,68 @@ function osUserName(): string {
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const handle = openDatabase(databaseFile(opts.dataDir));
+  let handle = openDatabase(databaseFile(opts.dataDir));
   try {
     await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
     const demo = await settleDemoMode(handle, opts.demo ?? false);
+    const clock = opts.clock ?? (() => new Date());
+    // Trust: a verified backup at start, once a day (Oslo date).
+    await dailyBackupIfDue(handle, opts.dataDir, clock());
     const osUser = osUserName();
     let profileName = 'Ikke registrert';
-    const profile = await handle.db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
-    if (profile) profileName = profile.coordinator_name;
     const ctx: ServiceContext = {
       db: handle.db,
-      clock: opts.clock ?? (() => new Date()),
+      clock,
       actor: (): Actor => ({ profile: profileName, osUser }),
       demo,
     };
-    const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version });
-    // Keep the audit actor current when the profile changes.
-    const saveProfile = handlers['profile.save'];
-    handlers['profile.save'] = async (p) => {
-      const saved = await saveProfile(p);
-      profileName = saved.coordinatorName;
-      return saved;
+    const gate = createGate();
+    let inner: Dispatch = async () => ({ ok: false, error: { code: 'internal', message: 'Noe gikk galt. Prøv igjen.' } });
+    // (Re)builds the services on the current handle: at start and after a restore swapped the file.
+    const wire = async () => {
+      const profile = await handle.db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
+      profileName = profile?.coordinator_name ?? 'Ikke registrert';
+      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust });
+      // Keep the audit actor current when the profile changes.
+      const saveProfile = handlers['profile.save'];
+      handlers['profile.save'] = async (p) => {
+        const saved = await saveProfile(p);
+        profileName = saved.coordinatorName;
+        return saved;
+      };
+      inner = createDispatcher(handlers, opts.log);
     };
-    return { dispatch: createDispatcher(handlers, opts.log), handle, ctx, close: () => handle.close() };
+    const trust = createTrustRuntime({
+      dataDir: opts.dataDir,
+      clock,
+      gate,
+      current: () => handle,
+      swap: async (next) => {
+        handle = next;
+        ctx.db = next.db;
+        await wire();
+      },
+    });
+    await wire();
+    // One stable entry point for every transport: survives a restore, refuses patient data while locked.
+    const dispatch: Dispatch = (method, input) => {
+      if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
+      return gate.run(async () => {
+        if (trust.lock.locked && !(typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method)) && isMethodName(method)) {
+          return { ok: false, error: { code: 'locked', message: 'Forløpsbenk er låst. Lås opp med PIN-koden.' } };
+        }
+        return inner(method, input);
+      });
+    };
+    return {
+      dispatch,
+      get handle() {
+        return handle;
+      },
+      ctx,
+      trust,
+      close: () => handle.close(),
+    };
   } catch (e) {
     await handle.close();
     throw e;

@@ -47,3 +47,32 @@ export async function appendAudit(
   };
   await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
 }
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** Id of the first entry whose link does not hold; null when the whole chain holds. */
+  brokenAt: number | null;
+}
+
+/**
+ * Walks the chain from the first entry: each entry's prev_hash must be the previous entry's hash (the
+ * genesis hash for the first) and its hash must match its own fields. An edited entry breaks its own link;
+ * a removed entry breaks the link of the one after it; an inserted one breaks its own.
+ * Reads in pages by id so a long log never sits in memory at once.
+ */
+export async function verifyAuditChain(db: Kysely<Database> | Transaction<Database>, pageSize = 5000): Promise<AuditVerification> {
+  let prev = GENESIS_HASH;
+  let lastId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return { ok: true, checked, brokenAt: null };
+    for (const row of rows) {
+      if (row.prev_hash !== prev || entryHash(row.prev_hash, row) !== row.hash) return { ok: false, checked, brokenAt: row.id };
+      prev = row.hash;
+      lastId = row.id;
+      checked++;
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import type { Database } from './schema';
 
 export interface DbHandle {
@@ -25,7 +25,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
 
   const queryLog = process.env.FORLOPSBENK_QUERY_LOG === '1';
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new RollbackSafeSqliteDialect(sqlite),
     // SQL text and duration only: parameters may be health data and never reach a log.
     log: queryLog
       ? (event) => {
@@ -41,4 +41,25 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
       await db.destroy(); // closes the better-sqlite3 connection too
     },
   };
+}
+
+/**
+ * On SQLITE_FULL, SQLITE_IOERR or SQLITE_NOMEM, SQLite may roll the transaction back itself. Kysely then
+ * issues its own `rollback`, which fails with "no transaction is active" and hides the real error — the
+ * user would read "Databasen svarte med en feil" instead of "Disken er full". Skip the rollback when
+ * SQLite has already done it, so the original error reaches storage-errors.ts.
+ */
+class RollbackSafeSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }

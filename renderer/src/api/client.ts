@@ -43,7 +43,7 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
       envelope = (await res.json()) as Envelope<Output<M>>;
     }
     // A successful write tells every view of that area to refresh (e.g. 'referrals.create' → 'referrals').
-    if (envelope.ok && !/\.(get|list|info|reveal)/.test(method)) notifyChanged();
+    if (envelope.ok && !/\.(get|list|info|reveal|status|verify|restoreProgress)/.test(method)) notifyChanged();
     return envelope;
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };

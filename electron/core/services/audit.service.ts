@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/envelope';
+import type { auditListQuerySchema, auditPatientExportSchema, AuditEntryView } from '../../../shared/contract/audit';
+import { auditActionLabel, auditEntityLabel, csvSafeCell, osloDayEndUtc, osloDayStartUtc } from '../../../shared/domain/audit-log';
+import { toCsv } from '../../../shared/domain/csv';
+import { printDocument } from '../../../shared/print/document';
+import { esc } from '../../../shared/print/escape';
+import { appendAudit, verifyAuditChain } from '../audit';
+import type { AuditLogTable } from '../db/schema';
+import type { ServiceContext } from './context';
+import type { Selectable } from 'kysely';
+
+type ListQuery = z.output<typeof auditListQuerySchema>;
+type PatientQuery = z.output<typeof auditPatientExportSchema>;
+
+function toEntry(r: Selectable<AuditLogTable>): AuditEntryView {
+  return { id: r.id, at: r.at, actor: r.actor, osUser: r.os_user, action: r.action, entity: r.entity, entityId: r.entity_id, patientId: r.patient_id };
+}
+
+/** dd.MM.yyyy HH:mm:ss in Europe/Oslo: what a person (or the patient) reads in an export. */
+export function osloDateTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('nb-NO', {
+    timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+function formatDay(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export function createAuditService(ctx: ServiceContext) {
+  /** Entries in a period (Oslo dates, both ends included), newest first; uses audit_log_patient or audit_log_at. */
+  function filtered(q: { patientId?: number | undefined; from?: string | undefined; to?: string | undefined }) {
+    if (q.from && q.to && q.from > q.to) throw new AppError('invalid_input', 'Fra-dato må være før til-dato', [{ path: 'to', message: 'Til-dato må være etter fra-dato' }]);
+    let query = ctx.db.selectFrom('audit_log');
+    if (q.patientId !== undefined) query = query.where('patient_id', '=', q.patientId);
+    if (q.from) query = query.where('at', '>=', osloDayStartUtc(q.from));
+    if (q.to) query = query.where('at', '<', osloDayEndUtc(q.to));
+    return query;
+  }
+
+  async function patientEntries(q: PatientQuery) {
+    const patient = await ctx.db.selectFrom('patient').select(['id', 'name', 'birth_date']).where('id', '=', q.patientId).executeTakeFirst();
+    if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
+    const rows = await filtered(q).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').execute();
+    return { patient, entries: rows.map(toEntry) };
+  }
+
+  return {
+    verify: () => verifyAuditChain(ctx.db),
+
+    async list(q: ListQuery) {
+      const base = filtered(q);
+      const [rows, count] = await Promise.all([
+        base.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { entries: rows.map(toEntry), total: Number(count.n) };
+    },
+
+    /** One patient's log for the right of access, as semicolon CSV (Excel, UTF-8 with BOM). */
+    async exportCsv(q: PatientQuery) {
+      const { entries } = await patientEntries(q);
+      const now = ctx.clock();
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, ctx.actor(), { action: 'audit.exportCsv', entity: 'audit', entityId: null, patientId: q.patientId }, now),
+      );
+      const rows = [
+        ['Tidspunkt', 'Bruker', 'OS-bruker', 'Handling', 'Type', 'Post-id', 'Logg-id'],
+        ...entries.map((e) => [
+          osloDateTime(e.at),
+          csvSafeCell(e.actor),
+          csvSafeCell(e.osUser),
+          csvSafeCell(auditActionLabel(e.action, e.entity)),
+          csvSafeCell(auditEntityLabel(e.entity)),
+          e.entityId === null ? '' : String(e.entityId),
+          String(e.id),
+        ]),
+      ];
+      const day = now.toISOString().slice(0, 10);
+      return { csv: toCsv(rows), fileName: `logg-pasient-${q.patientId}-${day}.csv` };
+    },
+
+    /** The same log as a printable document (A4, letterhead), for the patient's right of access. */
+    async printPatient(q: PatientQuery) {
+      const { patient, entries } = await patientEntries(q);
+      const profile = await ctx.db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
+      const now = ctx.clock();
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, ctx.actor(), { action: 'audit.print', entity: 'audit', entityId: null, patientId: q.patientId }, now),
+      );
+      const period = q.from || q.to ? `${q.from ? formatDay(q.from) : 'start'} – ${q.to ? formatDay(q.to) : 'i dag'}` : 'hele loggen';
+      const body = `<h1>Logg over tilgang og endringer</h1>
+<p>Gjelder: <strong>${esc(patient.name)}</strong>, født ${esc(formatDay(patient.birth_date))}<br>
+Periode: ${esc(period)}. Antall hendelser: ${esc(entries.length)}.</p>
+<p class="muted">Loggen viser hvem som har åpnet, søkt etter eller endret opplysninger om deg i Forløpsbenk, og når. Den inneholder ikke selve opplysningene.</p>
+${
+  entries.length === 0
+    ? '<p>Ingen hendelser i perioden.</p>'
+    : `<table><thead><tr><th>Tidspunkt</th><th>Bruker</th><th>OS-bruker</th><th>Handling</th></tr></thead><tbody>
+${entries.map((e) => `<tr><td>${esc(osloDateTime(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(e.osUser)}</td><td>${esc(auditActionLabel(e.action, e.entity))}</td></tr>`).join('\n')}
+</tbody></table>`
+}`;
+      const html = printDocument({
+        title: 'Logg over tilgang',
+        letterhead: {
+          unitName: profile?.unit_name ?? '',
+          unitAddress: profile?.unit_address ?? '',
+          unitPhone: profile?.unit_phone ?? '',
+          coordinatorName: profile?.coordinator_name ?? '',
+        },
+        printedAt: now,
+        body,
+      });
+      return { html };
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

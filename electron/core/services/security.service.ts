@@ -1,0 +1,32 @@
+import { SECURITY_DEFAULTS, type SecuritySettings } from '../../../shared/contract/security';
+import { appendAudit } from '../audit';
+import { readSetting, writeSetting } from '../settings';
+import { BACKUP_KEEP_KEY, backupKeep } from '../trust-runtime';
+import type { ServiceContext } from './context';
+import { IDLE_KEY, idleSeconds } from './lock.service';
+
+export const RETENTION_KEY = 'retention.months';
+
+export async function retentionMonths(ctx: ServiceContext): Promise<number> {
+  const n = Number(await readSetting(ctx.db, RETENTION_KEY));
+  return Number.isInteger(n) && n >= 1 ? n : SECURITY_DEFAULTS.retentionMonths;
+}
+
+/** Auto-lock, backup rotation and retention, stored in app_setting. */
+export function createSecurityService(ctx: ServiceContext) {
+  async function get(): Promise<SecuritySettings> {
+    return { idleSeconds: await idleSeconds(ctx), backupKeep: await backupKeep(ctx.db), retentionMonths: await retentionMonths(ctx) };
+  }
+  return {
+    get,
+    async save(s: SecuritySettings): Promise<SecuritySettings> {
+      await ctx.db.transaction().execute(async (trx) => {
+        await writeSetting(trx, IDLE_KEY, String(s.idleSeconds));
+        await writeSetting(trx, BACKUP_KEEP_KEY, String(s.backupKeep));
+        await writeSetting(trx, RETENTION_KEY, String(s.retentionMonths));
+        await appendAudit(trx, ctx.actor(), { action: 'settings.save', entity: 'setting', entityId: null, patientId: null }, ctx.clock());
+      });
+      return get();
+    },
+  };
+}

@@ -1,0 +1,227 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import { AppError } from '../../shared/contract/envelope';
+import { SECURITY_DEFAULTS } from '../../shared/contract/security';
+import { osloDate } from '../../shared/domain/oslo-date';
+import { appendAudit, type Actor } from './audit';
+import { backupDir, databaseFile } from './data-dir';
+import { backupDatabase, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase, type DbHandle } from './db/open';
+import { migrations } from '../../migrations';
+import { readSetting } from './settings';
+
+/** In-memory lock state of this core (the PIN hash itself lives in app_setting). */
+export interface LockState {
+  locked: boolean;
+  failures: number;
+  /** Epoch ms before which no PIN attempt is accepted. */
+  blockedUntilMs: number;
+  /** Wall clock for throttling (real time even when the domain clock is pinned in tests). */
+  now: () => number;
+}
+
+export type RestorePhase = 'checking' | 'aside' | 'copying' | 'migrating' | 'swapping' | 'done';
+export interface RestoreProgress {
+  phase: RestorePhase;
+  percent: number;
+}
+
+/** What the trust services need from the core beyond a ServiceContext: the file itself. */
+export interface TrustRuntime {
+  dataDir: string;
+  lock: LockState;
+  backupNow(reason: 'manual' | 'daily'): Promise<BackupFileInfo>;
+  backups(): BackupFileInfo[];
+  restore(fileName: string, actor: Actor): Promise<{ restoredFrom: string; asideFile: string }>;
+  progress(): RestoreProgress | null;
+}
+
+export const BACKUP_KEEP_KEY = 'backup.keep';
+
+export async function backupKeep(db: Kysely<Database>): Promise<number> {
+  const raw = await readSetting(db, BACKUP_KEEP_KEY);
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : SECURITY_DEFAULTS.backupKeep;
+}
+
+/** Methods answered while the store is being swapped or the window is locked: they touch no patient data. */
+export const UNGATED_METHODS = new Set(['backups.restoreProgress']);
+export const ALLOWED_WHILE_LOCKED = new Set(['app.info', 'lock.status', 'lock.unlock', 'backups.restoreProgress']);
+
+/**
+ * Lets calls run side by side, except while a restore swaps the database: then new calls wait at the
+ * door and the restore waits until every call already inside has finished.
+ */
+export function createGate() {
+  let inFlight = 0;
+  let closed: Promise<void> | null = null;
+  let drained: (() => void) | null = null;
+  return {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      while (closed) await closed;
+      inFlight++;
+      try {
+        return await fn();
+      } finally {
+        inFlight--;
+        if (drained && inFlight <= 1) drained();
+      }
+    },
+    /** Called from inside a running call (the restore itself counts as one in flight). */
+    async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+      let open!: () => void;
+      closed = new Promise<void>((r) => (open = r));
+      try {
+        if (inFlight > 1) await new Promise<void>((r) => (drained = r));
+        drained = null;
+        return await fn();
+      } finally {
+        closed = null;
+        open();
+      }
+    },
+  };
+}
+export type Gate = ReturnType<typeof createGate>;
+
+interface RuntimeDeps {
+  dataDir: string;
+  clock: () => Date;
+  gate: Gate;
+  current: () => DbHandle;
+  /** Puts a freshly opened handle in place and rewires the services to it. */
+  swap: (handle: DbHandle) => Promise<void>;
+}
+
+function stampOf(d: Date): string {
+  return d.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Takes today's backup at start unless a verified one from today (Oslo date) is already there. */
+export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: Date): Promise<BackupFileInfo | null> {
+  const today = osloDate(now);
+  const hasToday = listBackups(backupDir(dataDir)).some((f) => {
+    const parsed = parseBackupName(f);
+    return parsed !== null && osloDate(new Date(parsed.takenAt)) === today;
+  });
+  if (hasToday) return null;
+  const result = await backupDatabase(handle.sqlite, backupDir(dataDir), 'daily', await backupKeep(handle.db), now);
+  return result.verified ? (describeBackups(backupDir(dataDir)).find((b) => result.file.endsWith(b.fileName)) ?? null) : null;
+}
+
+export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
+  const dir = backupDir(deps.dataDir);
+  let progress: RestoreProgress | null = null;
+  let restoring = false;
+
+  return {
+    dataDir: deps.dataDir,
+    lock: { locked: false, failures: 0, blockedUntilMs: 0, now: () => Date.now() },
+    backups: () => describeBackups(dir),
+    progress: () => progress,
+
+    async backupNow(reason) {
+      const handle = deps.current();
+      const result = await backupDatabase(handle.sqlite, dir, reason, await backupKeep(handle.db), deps.clock());
+      if (!result.verified) {
+        throw new AppError('storage', 'Sikkerhetskopien kunne ikke kontrolleres (integrity_check feilet). Den er ikke regnet som en sikkerhetskopi.');
+      }
+      const info = describeBackups(dir).find((b) => result.file.endsWith(b.fileName));
+      if (!info) throw new AppError('storage', 'Sikkerhetskopien ble fjernet med en gang. Øk antallet som skal beholdes.');
+      return info;
+    },
+
+    async restore(fileName, actor) {
+      if (restoring) throw new AppError('conflict', 'En gjenoppretting pågår allerede');
+      if (!listBackups(dir).includes(fileName)) throw new AppError('not_found', 'Fant ikke sikkerhetskopien');
+      restoring = true;
+      try {
+        progress = { phase: 'checking', percent: 0 };
+        const source = join(dir, fileName);
+        if (!verifyDatabaseFile(source)) throw new AppError('invalid_input', 'Sikkerhetskopien er skadet og kan ikke brukes. Velg en annen.');
+        assertKnownSchema(source);
+
+        return await deps.gate.exclusive(async () => {
+          const now = deps.clock();
+          const live = databaseFile(deps.dataDir);
+          // 1. Keep the current file aside (never rotated away), with the restore noted in its own log.
+          progress = { phase: 'aside', percent: 10 };
+          const old = deps.current();
+          await old.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
+          const asideDir = join(deps.dataDir, 'restore-aside');
+          mkdirSync(asideDir, { recursive: true });
+          const asideFile = join(asideDir, `forlopsbenk-${stampOf(now)}-before-restore.sqlite`);
+          await old.sqlite.backup(asideFile);
+          if (!verifyDatabaseFile(asideFile)) throw new AppError('storage', 'Kunne ikke ta vare på dagens database før gjenoppretting. Ingenting ble endret.');
+
+          // 2. Copy the chosen backup beside the live file, check it, bring it to the current schema.
+          progress = { phase: 'copying', percent: 20 };
+          const staged = `${live}.restoring`;
+          for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) rmSync(f, { force: true });
+          const src = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+          try {
+            await src.backup(staged, {
+              progress: ({ totalPages, remainingPages }) => {
+                progress = { phase: 'copying', percent: 20 + Math.round((50 * (totalPages - remainingPages)) / Math.max(1, totalPages)) };
+                return 256;
+              },
+            });
+          } finally {
+            src.close();
+          }
+          progress = { phase: 'migrating', percent: 75 };
+          const stagedHandle = openDatabase(staged);
+          try {
+            await migrateToLatest(stagedHandle, { backupDir: dir, keepBackups: await backupKeep(old.db) });
+            await stagedHandle.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
+            const ok = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(stagedHandle.db);
+            if (ok.rows.length !== 1 || ok.rows[0]?.integrity_check !== 'ok') throw new AppError('storage', 'Den gjenopprettede kopien besto ikke kontrollen. Ingenting ble endret.');
+          } finally {
+            await stagedHandle.close(); // checkpoints the WAL into the file
+          }
+
+          // 3. Swap: close the live handle, move the staged file into place (atomic rename), reopen.
+          progress = { phase: 'swapping', percent: 90 };
+          await old.close();
+          let swapped = false;
+          try {
+            for (const f of [`${live}-wal`, `${live}-shm`]) rmSync(f, { force: true });
+            renameSync(staged, live);
+            swapped = true;
+            await deps.swap(openDatabase(live));
+          } catch (e) {
+            // Whatever happened, leave a working store behind: the new file if it is in place, else the old one.
+            if (!swapped) rmSync(staged, { force: true });
+            await deps.swap(openDatabase(live));
+            throw e;
+          }
+          progress = { phase: 'done', percent: 100 };
+          return { restoredFrom: fileName, asideFile: join('restore-aside', asideFile.split(/[\\/]/).pop() ?? '') };
+        });
+      } finally {
+        restoring = false;
+        if (progress?.phase !== 'done') progress = null;
+      }
+    },
+  };
+}
+
+/** A backup written by a newer version must not be restored into this one. */
+function assertKnownSchema(file: string): void {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = db.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'").get() as { n: number };
+    if (!hasTable.n) throw new AppError('invalid_input', 'Filen er ikke en sikkerhetskopi fra Forløpsbenk');
+    const names = (db.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name);
+    if (names.some((n) => !(n in migrations))) {
+      throw new AppError('invalid_input', 'Sikkerhetskopien er laget av en nyere versjon av Forløpsbenk og kan ikke gjenopprettes her');
+    }
+  } finally {
+    db.close();
+  }
+}
+

@@ -1,0 +1,41 @@
+import { z } from './zod-nb';
+import { method } from './method';
+
+export const backupInfoSchema = z.object({
+  fileName: z.string(),
+  /** ISO-8601 UTC, when the copy was taken. */
+  takenAt: z.string(),
+  reason: z.string(),
+  sizeBytes: z.number(),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
+/** A backup's file name as listed by backups.status: never a path. */
+export const backupFileName = z
+  .string({ error: 'Velg en sikkerhetskopi' })
+  .max(200, { message: 'Ukjent sikkerhetskopi' })
+  .regex(/^forlopsbenk-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'Ukjent sikkerhetskopi' });
+
+export const RESTORE_PHASES = ['checking', 'aside', 'copying', 'migrating', 'swapping', 'done'] as const;
+
+export const backupsContract = {
+  'backups.status': method(
+    z.object({}).optional(),
+    z.object({
+      /** When the newest backup that passed integrity_check was taken; null when there is none. */
+      lastVerifiedAt: z.string().nullable(),
+      keep: z.number(),
+      backups: z.array(backupInfoSchema),
+    }),
+  ),
+  'backups.create': method(z.object({}).optional(), backupInfoSchema),
+  'backups.restore': method(
+    z.object({ fileName: backupFileName }),
+    z.object({ restoredFrom: z.string(), asideFile: z.string() }),
+  ),
+  /** Polled by the UI while a restore runs; answered even while the store is swapped. */
+  'backups.restoreProgress': method(
+    z.object({}).optional(),
+    z.object({ phase: z.enum(RESTORE_PHASES), percent: z.number() }).nullable(),
+  ),
+};

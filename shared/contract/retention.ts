@@ -1,0 +1,24 @@
+import { z } from './zod-nb';
+import { method } from './method';
+import { id } from './fields';
+
+const months = z.number({ error: 'Velg antall måneder' }).int().min(1).max(240);
+
+export const retentionCandidateSchema = z.object({
+  patientId: z.number(),
+  /** Shown only in the confirmation dialog; never logged. */
+  name: z.string(),
+  /** When the last pathway was closed (ISO-8601 UTC). */
+  leftAt: z.string(),
+  pathways: z.number(),
+});
+
+export const retentionContract = {
+  /** Patients whose pathways are all closed (egen behandler / avsluttet) and who left more than `months` ago. */
+  'retention.preview': method(z.object({ months }), z.object({ cutoff: z.string(), patients: z.array(retentionCandidateSchema) })),
+  /** Deletes exactly the listed patients, all or nothing; refuses if any of them no longer qualifies. */
+  'retention.delete': method(
+    z.object({ months, patientIds: z.array(id).min(1, { message: 'Ingen pasienter valgt' }).max(10_000) }),
+    z.object({ deleted: z.number() }),
+  ),
+};
