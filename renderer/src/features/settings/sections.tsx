@@ -1,5 +1,9 @@
 import type { ComponentType } from 'react';
 import { ProfileSettings } from '../profile/ProfileSettings';
+import { ClockSettings } from './ClockSettings';
+import { LetterTemplateSettings, NoShowPolicySettings } from '../no-show/NoShowSettings';
+import { MeetingSettings } from '../meetings/MeetingSettings';
+import { MunicipalitySettings } from '../contacts/MunicipalitySettings';
 
 export interface SettingsSectionDef {
   id: string;
@@ -8,4 +12,11 @@ export interface SettingsSectionDef {
 }
 
 /** Each feature adds its settings section here (policies, templates, backups…). */
-export const SETTINGS_SECTIONS: SettingsSectionDef[] = [{ id: 'profile', title: 'Profil og brevhode', Component: ProfileSettings }];
+export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
+  { id: 'profile', title: 'Profil og brevhode', Component: ProfileSettings },
+  { id: 'working-days', title: 'Virkedager og frister', Component: ClockSettings },
+  { id: 'no-show-policy', title: 'Regler for ikke møtt', Component: NoShowPolicySettings },
+  { id: 'letter-templates', title: 'Brevmaler', Component: LetterTemplateSettings },
+  { id: 'meetings', title: 'Samarbeidsmøter: dagsordenmaler og personvern på utskrifter', Component: MeetingSettings },
+  { id: 'municipalities', title: 'Kommuneliste', Component: MunicipalitySettings },
+];

@@ -1,0 +1,309 @@
+import { ActionMenu, Alert, BodyShort, Button, Heading, Modal, Select, Table, Textarea, TextField } from '@navikt/ds-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  APPOINTMENT_KIND_LABELS,
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUS_LABELS,
+  type Appointment,
+  type AppointmentKind,
+} from '../../../../shared/contract/appointments';
+import type { Pathway } from '../../../../shared/contract/patients';
+import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
+import { call, onChanged } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDate } from '../../lib/format';
+import { useUi } from '../../stores/ui';
+import { formatStamp, issuesByField } from '../no-show/no-show-ui';
+import type { PatientSectionProps } from '../patient/sections';
+import '../no-show/no-show.css';
+
+/** Patient page, tab "Timer": book appointments and record what happened. */
+export function AppointmentsSection({ patient, pathways }: PatientSectionProps) {
+  const [appointments, setAppointments] = useState<Appointment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [booking, setBooking] = useState(false);
+  const [undoing, setUndoing] = useState<Appointment | null>(null);
+  const navigated = useUi((s) => s.navigated);
+
+  useEffect(() => {
+    const load = async () => {
+      const res = await call('appointments.list', { patientId: patient.id });
+      if (res.ok) setAppointments(res.value.appointments);
+      else setError(res.error.message);
+    };
+    void load();
+    return onChanged(() => void load());
+  }, [patient.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target;
+      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+      // `n` here books a time, not a new referral.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      setBooking(true);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  async function setStatus(a: Appointment, status: 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service') {
+    setError(null);
+    setNotice(null);
+    const res = await call('appointments.setStatus', { id: a.id, status });
+    if (!res.ok) return setError(res.error.message);
+    if (res.value.firstAttendanceRecorded) setNotice('Første fremmøte er registrert på forløpet.');
+    if (res.value.noShowCaseId !== null) setNotice('Ikke møtt er registrert, og en oppfølgingssak er opprettet under «Ikke møtt».');
+  }
+
+  if (!appointments) return error ? <Alert variant="error" size="small">{error}</Alert> : null;
+  return (
+    <section aria-labelledby="appointments-title">
+      <div className="screen-title">
+        <Heading level="2" size="small" id="appointments-title">
+          Timer
+        </Heading>
+        <Button size="small" variant="secondary" onClick={() => setBooking(true)}>
+          Ny time (n)
+        </Button>
+      </div>
+      {error && (
+        <Alert variant="error" size="small" role="alert" style={{ marginBottom: 8 }}>
+          {error}
+        </Alert>
+      )}
+      {notice && (
+        <Alert variant="success" size="small" role="status" style={{ marginBottom: 8 }}>
+          {notice}{' '}
+          {notice.startsWith('Ikke møtt') && (
+            <Button size="xsmall" variant="tertiary" onClick={() => navigated({ screen: 'patient', patientId: patient.id, from: 'no-show', section: 'no-show' })}>
+              Gå til saken
+            </Button>
+          )}
+        </Alert>
+      )}
+      {appointments.length === 0 ? (
+        <EmptyState title="Ingen timer ennå" action={<Button size="small" onClick={() => setBooking(true)}>Book første time</Button>}>
+          Her ser du pasientens timer. Registrer om pasienten møtte: et møtt første fremmøte registreres på forløpet, og ikke møtt starter
+          oppfølgingen.
+        </EmptyState>
+      ) : (
+        <Table size="small" aria-label="Timer">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Tid</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Type</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Behandler / sted</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Status</Table.HeaderCell>
+              <Table.HeaderCell scope="col">
+                <span className="sr-only">Handlinger</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {appointments.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.DataCell>{formatDate(a.date)}</Table.DataCell>
+                <Table.DataCell>
+                  {a.time} <span className="muted">({a.durationMinutes} min)</span>
+                </Table.DataCell>
+                <Table.DataCell>{APPOINTMENT_KIND_LABELS[a.kind]}</Table.DataCell>
+                <Table.DataCell>{[a.clinician, a.place].filter(Boolean).join(', ')}</Table.DataCell>
+                <Table.DataCell>
+                  <strong>{APPOINTMENT_STATUS_LABELS[a.status]}</strong>
+                  {a.history
+                    .filter((h) => h.reason)
+                    .map((h, i) => (
+                      <BodyShort key={i} size="small" className="muted">
+                        {h.fromStatus === 'no_show' ? 'Ikke møtt angret' : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`} {formatStamp(h.at)} av {h.byName}: «{h.reason}»
+                      </BodyShort>
+                    ))}
+                </Table.DataCell>
+                <Table.DataCell align="right">
+                  {a.status === 'booked' && (
+                    <ActionMenu>
+                      <ActionMenu.Trigger>
+                        <Button size="xsmall" variant="secondary" aria-label={`Registrer utfall for timen ${formatDate(a.date)} kl. ${a.time}`}>
+                          Registrer …
+                        </Button>
+                      </ActionMenu.Trigger>
+                      <ActionMenu.Content>
+                        <ActionMenu.Item onSelect={() => void setStatus(a, 'attended')}>Møtt</ActionMenu.Item>
+                        <ActionMenu.Item onSelect={() => void setStatus(a, 'no_show')}>Ikke møtt</ActionMenu.Item>
+                        <ActionMenu.Divider />
+                        <ActionMenu.Item onSelect={() => void setStatus(a, 'cancelled_patient')}>Avlyst av pasient</ActionMenu.Item>
+                        <ActionMenu.Item onSelect={() => void setStatus(a, 'cancelled_service')}>Avlyst av behandler</ActionMenu.Item>
+                      </ActionMenu.Content>
+                    </ActionMenu>
+                  )}
+                  {a.status === 'no_show' && (
+                    <Button size="xsmall" variant="tertiary" onClick={() => setUndoing(a)}>
+                      Angre ikke møtt
+                    </Button>
+                  )}
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <BookAppointmentDialog open={booking} onClose={() => setBooking(false)} patientId={patient.id} pathways={pathways} noShowCaseId={null} />
+      <UndoNoShowDialog appointment={undoing} onClose={() => setUndoing(null)} />
+    </section>
+  );
+}
+
+const emptyBooking = (pathways: Pathway[]) => ({
+  date: null as string | null,
+  time: '',
+  durationMinutes: '60',
+  kind: 'first_attendance' as AppointmentKind,
+  clinician: '',
+  place: '',
+  pathwayId: String(pathways.find((p) => p.status === 'open')?.id ?? ''),
+});
+
+/** "Ny time". Given a no-show case, booking it closes that case as "ny time avtalt". */
+export function BookAppointmentDialog({
+  open,
+  onClose,
+  patientId,
+  pathways,
+  noShowCaseId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  patientId: number;
+  pathways: Pathway[];
+  noShowCaseId: number | null;
+}) {
+  const [form, setForm] = useState(() => emptyBooking(pathways));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const close = () => {
+    setErrors({});
+    setFormError(null);
+    setFormKey((k) => k + 1);
+    onClose();
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    const res = await call('appointments.book', {
+      patientId,
+      pathwayId: form.pathwayId ? Number(form.pathwayId) : null,
+      kind: form.kind,
+      date: form.date ?? '',
+      time: form.time.trim(),
+      durationMinutes: Number(form.durationMinutes),
+      place: form.place,
+      clinician: form.clinician,
+      noShowCaseId,
+    });
+    setSaving(false);
+    if (res.ok) {
+      setForm(emptyBooking(pathways));
+      close();
+      return;
+    }
+    setErrors(issuesByField(res.error));
+    setFormError(res.error.issues?.length ? null : res.error.message);
+  }
+
+  return (
+    <Modal open={open} onClose={close} header={{ heading: noShowCaseId ? 'Ny time etter ikke møtt' : 'Ny time' }} width={640}>
+      <form key={formKey} onSubmit={submit} noValidate aria-label="Ny time">
+        <Modal.Body>
+          {noShowCaseId !== null && (
+            <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
+              Når timen er lagret, avsluttes saken som «Ny time avtalt», og timen kobles til saken.
+            </Alert>
+          )}
+          {formError && (
+            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
+              {formError}
+            </Alert>
+          )}
+          <div className="form-grid">
+            <DateField label="Dato" value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
+            <TextField size="small" label="Klokkeslett" description="tt:mm" autoComplete="off" value={form.time} onChange={(e) => set('time', e.target.value)} error={errors.time} />
+            <TextField size="small" label="Varighet (minutter)" inputMode="numeric" autoComplete="off" value={form.durationMinutes} onChange={(e) => set('durationMinutes', e.target.value)} error={errors.durationMinutes} />
+            <Select size="small" label="Type time" value={form.kind} onChange={(e) => set('kind', e.target.value as AppointmentKind)} error={errors.kind}>
+              {APPOINTMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {APPOINTMENT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+            <TextField size="small" label="Behandler" autoComplete="off" value={form.clinician} onChange={(e) => set('clinician', e.target.value)} error={errors.clinician} />
+            <TextField size="small" label="Sted" autoComplete="off" value={form.place} onChange={(e) => set('place', e.target.value)} error={errors.place} description="Fyll inn behandler, sted eller begge" />
+            <Select size="small" label="Forløp" value={form.pathwayId} onChange={(e) => set('pathwayId', e.target.value)} error={errors.pathwayId} className="span-2">
+              <option value="">Ikke knyttet til et forløp</option>
+              {pathways.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {pathwayTypeLabel(p.pathwayType)} (mottatt {formatDate(p.referralReceived)})
+                </option>
+              ))}
+            </Select>
+          </div>
+        </Modal.Body>
+        <Modal.Footer>
+          <Button type="submit" size="small" loading={saving}>
+            Lagre time
+          </Button>
+          <Button type="button" size="small" variant="secondary" onClick={close}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}
+
+function UndoNoShowDialog({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const close = () => {
+    setReason('');
+    setError(undefined);
+    onClose();
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!appointment) return;
+    const res = await call('appointments.undoNoShow', { id: appointment.id, reason });
+    if (res.ok) return close();
+    setError(issuesByField(res.error).reason ?? res.error.message);
+  }
+  return (
+    <Modal open={appointment !== null} onClose={close} header={{ heading: 'Angre ikke møtt' }} width="small">
+      <form onSubmit={submit} noValidate aria-label="Angre ikke møtt">
+        <Modal.Body>
+          <BodyShort spacing>
+            Timen settes tilbake til «Avtalt», og oppfølgingssaken trekkes tilbake. Kontaktforsøk og brev blir stående i historikken sammen
+            med begrunnelsen.
+          </BodyShort>
+          <Textarea size="small" label="Begrunnelse" value={reason} onChange={(e) => setReason(e.target.value)} error={error} minRows={2} />
+        </Modal.Body>
+        <Modal.Footer>
+          <Button type="submit" size="small">
+            Angre ikke møtt
+          </Button>
+          <Button type="button" size="small" variant="secondary" onClick={close}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}

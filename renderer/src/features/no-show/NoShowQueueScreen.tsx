@@ -1,0 +1,276 @@
+import { Alert, BodyShort, Button, Heading, Modal, ProgressBar, Search, Select } from '@navikt/ds-react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NEXT_STEP_KIND_LABELS, NEXT_STEP_KINDS, type NextStepKind, type QueueRow } from '../../../../shared/contract/no-show';
+import type { LetterRecipient } from '../../../../shared/domain/no-show-policy';
+import { call, onChanged } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { PrintPreview } from '../../components/PrintPreview';
+import { formatDate } from '../../lib/format';
+import { useUi } from '../../stores/ui';
+import { DueBadge, formatStamp } from './no-show-ui';
+import './no-show.css';
+
+type DueLetter = { caseId: number; patientId: number; name: string; recipient: LetterRecipient; label: string; due: string };
+
+/** "Ikke møtt": open follow-up cases for the whole caseload, what is due first at the top. */
+export function NoShowQueueScreen() {
+  const navigated = useUi((s) => s.navigated);
+  const [rows, setRows] = useState<QueueRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [step, setStep] = useState<NextStepKind | ''>('');
+  const [selected, setSelected] = useState(0);
+  const [dueLetters, setDueLetters] = useState<DueLetter[]>([]);
+  const [batchOpen, setBatchOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const generation = useRef(0);
+
+  const load = useCallback(async () => {
+    const mine = ++generation.current;
+    const [res, due] = await Promise.all([
+      call('noShow.list', { limit: 500, ...(search.trim() ? { search: search.trim() } : {}), ...(step ? { step } : {}) }),
+      call('noShow.listDueLetters', {}),
+    ]);
+    if (mine !== generation.current) return;
+    if (res.ok) {
+      setRows(res.value.rows);
+      setTotal(res.value.total);
+      setSelected((s) => Math.min(s, Math.max(0, res.value.rows.length - 1)));
+      setError(null);
+    } else setError(res.error.message);
+    if (due.ok) setDueLetters(due.value.items);
+    setLoaded(true);
+  }, [search, step]);
+
+  useEffect(() => {
+    void load();
+    return onChanged(() => void load());
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === '/' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.getElementById(`ns-row-${rows[selected]?.caseId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected, rows]);
+
+  const open = (row: QueueRow | undefined) => row && navigated({ screen: 'patient', patientId: row.patientId, from: 'no-show', section: 'no-show' });
+
+  function onKeyDown(e: KeyboardEvent) {
+    const move = (to: number) => setSelected(Math.max(0, Math.min(to, rows.length - 1)));
+    if (e.key === 'ArrowDown' || e.key === 'j') move(selected + 1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') move(selected - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'Enter') open(rows[selected]);
+    else return;
+    e.preventDefault();
+  }
+
+  const filtered = search.trim() !== '' || step !== '';
+  const active = rows[selected];
+  return (
+    <section aria-labelledby="noshow-title">
+      <div className="screen-title">
+        <Heading level="1" size="medium" id="noshow-title">
+          Ikke møtt
+        </Heading>
+        <span className="muted" aria-live="polite">
+          {total} {total === 1 ? 'åpen sak' : 'åpne saker'}
+        </span>
+      </div>
+      <div className="toolbar" role="search">
+        <Search
+          ref={searchRef}
+          size="small"
+          label="Søk på navn eller fødselsnummer (/)"
+          variant="simple"
+          value={search}
+          onChange={(v) => setSearch(v)}
+          onClear={() => setSearch('')}
+          htmlSize={28}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === 'ArrowDown') gridRef.current?.focus();
+          }}
+        />
+        <Select size="small" label="Neste steg" value={step} onChange={(e) => setStep(e.target.value as NextStepKind | '')}>
+          <option value="">Alle steg</option>
+          {NEXT_STEP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {NEXT_STEP_KIND_LABELS[k]}
+            </option>
+          ))}
+        </Select>
+        <Button size="small" variant={dueLetters.length ? 'primary' : 'secondary'} onClick={() => setBatchOpen(true)} disabled={dueLetters.length === 0}>
+          Dagens brev ({dueLetters.length})
+        </Button>
+      </div>
+      {error && (
+        <Alert variant="error" size="small">
+          {error}
+        </Alert>
+      )}
+      {loaded && rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="Ingen treff">Ingen åpne saker passer med søket eller filteret. Tøm søket for å se hele køen.</EmptyState>
+        ) : (
+          <EmptyState title="Ingen åpne saker om ikke møtt">
+            Her følger du opp pasienter som ikke møtte til timen sin: kontaktforsøk, brev og frister, med det som haster øverst. En sak
+            opprettes når du registrerer «Ikke møtt» på en time under fanen Timer på pasientsiden.
+          </EmptyState>
+        )
+      ) : (
+        <div
+          ref={gridRef}
+          className="grid ns-grid"
+          role="grid"
+          aria-label="Ikke møtt"
+          aria-rowcount={total + 1}
+          tabIndex={0}
+          aria-activedescendant={active ? `ns-row-${active.caseId}` : undefined}
+          onKeyDown={onKeyDown}
+          data-testid="noshow-grid"
+        >
+          <div className="grid-head ns-row" role="row" aria-rowindex={1}>
+            <div role="columnheader">Pasient</div>
+            <div role="columnheader">Fødselsnr.</div>
+            <div role="columnheader">Ikke møtt</div>
+            <div role="columnheader">Neste steg</div>
+            <div role="columnheader">Frist</div>
+            <div role="columnheader" className="num">
+              Forsøk
+            </div>
+          </div>
+          <div role="rowgroup">
+            {rows.map((r, i) => (
+              <div
+                key={r.caseId}
+                id={`ns-row-${r.caseId}`}
+                className="grid-row ns-row"
+                role="row"
+                aria-rowindex={i + 2}
+                aria-selected={i === selected}
+                onClick={() => setSelected(i)}
+                onDoubleClick={() => open(r)}
+              >
+                <div role="gridcell">{r.name}</div>
+                <div role="gridcell" className="mono">
+                  {r.nationalIdMasked}
+                  {r.synthetic && <span className="muted"> (test)</span>}
+                </div>
+                <div role="gridcell">{formatStamp(r.noShowAt)}</div>
+                <div role="gridcell">{r.next.label}</div>
+                <div role="gridcell">
+                  <DueBadge state={r.next.state} due={r.next.due} days={r.next.daysUntilDue} />
+                </div>
+                <div role="gridcell" className="num">
+                  {r.attemptCount}
+                </div>
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
+      <BatchDialog open={batchOpen} onClose={() => setBatchOpen(false)} items={dueLetters} />
+    </section>
+  );
+}
+
+/** The day's letters in one document: each is rendered and stored first (with progress), then printed together. */
+function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => void; items: DueLetter[] }) {
+  const [done, setDone] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [doc, setDoc] = useState<{ html: string; letterIds: number[] } | null>(null);
+
+  const close = () => {
+    setDone(0);
+    setRunning(false);
+    setFailed(null);
+    onClose();
+  };
+  async function prepare() {
+    setRunning(true);
+    setFailed(null);
+    const ids: number[] = [];
+    for (const [i, item] of items.entries()) {
+      const res = await call('noShow.createLetter', { caseId: item.caseId, recipient: item.recipient });
+      if (!res.ok) {
+        setFailed(`Brev ${i + 1} (${item.label}) kunne ikke lages: ${res.error.message}`);
+        setRunning(false);
+        return;
+      }
+      ids.push(res.value.letter.id);
+      setDone(i + 1);
+    }
+    const res = await call('noShow.getBatchDocument', { letterIds: ids });
+    setRunning(false);
+    if (!res.ok) return setFailed(res.error.message);
+    setDoc({ html: res.value.html, letterIds: ids });
+  }
+
+  return (
+    <>
+      <Modal open={open && doc === null} onClose={close} header={{ heading: 'Dagens brev' }} width={600}>
+        <Modal.Body>
+          <BodyShort spacing>
+            {items.length === 1 ? '1 brev' : `${items.length} brev`} skal sendes i dag eller er over fristen. De samles i ett dokument med ett brev per
+            side, klare for vinduskonvolutt.
+          </BodyShort>
+          <ul className="ns-batch-list">
+            {items.map((it, i) => (
+              <li key={`${it.caseId}-${it.recipient}`} className={i < done ? 'done' : ''}>
+                <span aria-hidden="true">{i < done ? '✓' : '○'} </span>
+                {it.name}: {it.label} <span className="muted">(frist {formatDate(it.due)})</span>
+              </li>
+            ))}
+          </ul>
+          {(running || done > 0) && (
+            <div className="ns-progress">
+              <BodyShort size="small" id="batch-progress-label" aria-live="polite">
+                Lager brev {done} av {items.length}
+              </BodyShort>
+              <ProgressBar size="small" value={done} valueMax={Math.max(items.length, 1)} aria-labelledby="batch-progress-label" />
+            </div>
+          )}
+          {failed && (
+            <Alert variant="error" size="small" role="alert">
+              {failed}
+            </Alert>
+          )}
+        </Modal.Body>
+        <Modal.Footer>
+          <Button size="small" onClick={() => void prepare()} loading={running} disabled={items.length === 0}>
+            Lag brevene
+          </Button>
+          <Button size="small" variant="secondary" onClick={close}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </Modal>
+      <PrintPreview
+        open={doc !== null}
+        onClose={() => {
+          setDoc(null);
+          close();
+        }}
+        html={doc?.html ?? null}
+        heading={`Dagens brev (${doc?.letterIds.length ?? 0})`}
+        onPrinted={() => {
+          if (doc) void call('noShow.markPrinted', { letterIds: doc.letterIds });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,491 @@
+import { Alert, BodyShort, Button, Heading, Modal, Radio, RadioGroup, Select, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { APPOINTMENT_KIND_LABELS, type Appointment } from '../../../../shared/contract/appointments';
+import { CASE_STATUS_LABELS, type NoShowCaseView, type PolicyInput } from '../../../../shared/contract/no-show';
+import {
+  ATTEMPT_OUTCOME_LABELS,
+  ATTEMPT_OUTCOMES,
+  CASE_OUTCOME_LABELS,
+  CHANNEL_LABELS,
+  RECIPIENT_LABELS,
+  type AttemptOutcome,
+  type ContactChannel,
+  type LetterRecipient,
+} from '../../../../shared/domain/no-show-policy';
+import { call, onChanged } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { EmptyState } from '../../components/EmptyState';
+import { PrintPreview } from '../../components/PrintPreview';
+import { formatDate } from '../../lib/format';
+import { useUi } from '../../stores/ui';
+import { BookAppointmentDialog } from '../appointments/AppointmentsSection';
+import type { PatientSectionProps } from '../patient/sections';
+import { DueBadge, formatStamp, issuesByField, osloNow } from './no-show-ui';
+import './no-show.css';
+
+type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
+
+/** Patient page, tab "Ikke møtt": the patient's follow-up cases, open ones first. */
+export function NoShowSection({ patient, pathways }: PatientSectionProps) {
+  const [cases, setCases] = useState<NoShowCaseView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const navigated = useUi((s) => s.navigated);
+
+  useEffect(() => {
+    const load = async () => {
+      const res = await call('noShow.listForPatient', { patientId: patient.id });
+      if (res.ok) setCases(res.value.cases);
+      else setError(res.error.message);
+    };
+    void load();
+    return onChanged(() => void load());
+  }, [patient.id]);
+
+  if (!cases) return error ? <Alert variant="error" size="small">{error}</Alert> : null;
+  if (cases.length === 0) {
+    return (
+      <EmptyState
+        title="Ingen saker om ikke møtt"
+        action={
+          <Button size="small" variant="secondary" onClick={() => navigated({ screen: 'patient', patientId: patient.id, from: 'worklist', section: 'appointments' })}>
+            Gå til Timer
+          </Button>
+        }
+      >
+        Når pasienten ikke møter til en time, registrerer du det under Timer. Da opprettes en sak her med kontaktforsøk, brev og frister.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="ns-cases">
+      {cases.map((c) => (
+        <CaseCard key={c.id} kase={c} pathways={pathways} />
+      ))}
+    </div>
+  );
+}
+
+function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: PatientSectionProps['pathways'] }) {
+  const [dialog, setDialog] = useState<null | 'attempt' | 'close' | 'escalate' | 'book'>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const open = c.status === 'open';
+  const headingId = `case-${c.id}-title`;
+
+  async function letter(recipient: LetterRecipient) {
+    setError(null);
+    const res = await call('noShow.createLetter', { caseId: c.id, recipient });
+    if (!res.ok) return setError(res.error.message);
+    setPreview({ heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`, html: res.value.html, letterIds: [res.value.letter.id], warnings: res.value.warnings });
+  }
+  async function reprint(id: number) {
+    const res = await call('noShow.getLetter', { id });
+    if (!res.ok) return setError(res.error.message);
+    setPreview({ heading: 'Sendt brev', html: res.value.html, letterIds: [id], warnings: [] });
+  }
+  async function postponed() {
+    const res = await call('noShow.recordPostponed', { caseId: c.id });
+    if (!res.ok) setError(res.error.message);
+  }
+
+  const recipients: LetterRecipient[] = [...new Set<LetterRecipient>(['patient', 'referrer', ...c.lettersMissing])];
+  return (
+    <section className={`ns-case ns-case-${c.status}`} aria-labelledby={headingId}>
+      <div className="ns-case-head">
+        <Heading level="3" size="xsmall" id={headingId}>
+          Ikke møtt {formatDate(c.appointment.date)} kl. {c.appointment.time}
+        </Heading>
+        <Tag size="xsmall" variant={open ? 'warning' : c.status === 'escalated' ? 'error' : 'neutral'}>
+          {CASE_STATUS_LABELS[c.status]}
+        </Tag>
+        <span className="muted">
+          {APPOINTMENT_KIND_LABELS[c.appointment.kind]}
+          {[c.appointment.clinician, c.appointment.place].filter(Boolean).length > 0 && `, ${[c.appointment.clinician, c.appointment.place].filter(Boolean).join(', ')}`}
+        </span>
+      </div>
+
+      {error && (
+        <Alert variant="error" size="small" role="alert">
+          {error}
+        </Alert>
+      )}
+      {c.next && (
+        <BodyShort className="ns-next">
+          Neste: <strong>{c.next.label}</strong> – <DueBadge state={c.next.state} due={c.next.due} days={c.next.daysUntilDue} />
+        </BodyShort>
+      )}
+      {c.suggestPostponed && (
+        <Alert variant="warning" size="small" className="ns-postponed">
+          Timen pasienten ikke møtte til er mer enn 7 virkedager siden. Hvis forløpet er forsinket av dette, bør pasientutsatt (L) registreres på
+          forløpet.{' '}
+          <Button size="xsmall" variant="secondary" onClick={() => void postponed()}>
+            Registrer pasientutsatt (L)
+          </Button>
+        </Alert>
+      )}
+      {c.postponedRecorded && <BodyShort size="small" className="muted">Pasientutsatt (L) er registrert på forløpet fra {formatDate(c.appointment.date)}.</BodyShort>}
+      {!open && c.status !== 'withdrawn' && c.outcome && (
+        <BodyShort size="small">
+          <strong>{CASE_OUTCOME_LABELS[c.outcome]}</strong>
+          {c.closedAt && ` ${formatStamp(c.closedAt)}`}
+          {c.closedBy && ` av ${c.closedBy}`}
+          {c.closeNote && `. ${c.closeNote}`}
+        </BodyShort>
+      )}
+      {c.status === 'withdrawn' && (
+        <BodyShort size="small">
+          <strong>Ikke møtt ble angret</strong>
+          {c.closedAt && ` ${formatStamp(c.closedAt)}`}
+          {c.closedBy && ` av ${c.closedBy}`}: «{c.withdrawnReason}»
+        </BodyShort>
+      )}
+
+      {c.status !== 'withdrawn' && (
+        <ol className="ns-steps" aria-label="Steg i saken">
+          {c.steps.map((s, i) => (
+            <li key={i} className={s.done ? 'done' : ''}>
+              <span aria-hidden="true">{s.done ? '✓' : '○'} </span>
+              <span>{s.label}</span>
+              {!s.required && <span className="muted"> (ekstra)</span>}
+              <span className="muted">
+                {' – '}
+                {s.done ? (s.at ? `utført ${formatStamp(s.at)}` : 'utført') : s.due ? `frist ${formatDate(s.due)}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {c.status !== 'withdrawn' && (
+        <div className="toolbar ns-actions">
+          {open && (
+            <Button size="small" onClick={() => setDialog('attempt')}>
+              Registrer kontaktforsøk
+            </Button>
+          )}
+          {recipients.map((r) => (
+            <Button key={r} size="small" variant="secondary" onClick={() => void letter(r)}>
+              Brev til {RECIPIENT_LABELS[r].toLowerCase()}
+            </Button>
+          ))}
+          {open && (
+            <>
+              <Button size="small" variant="secondary" onClick={() => setDialog('book')}>
+                Ny time avtalt
+              </Button>
+              <Button size="small" variant="secondary" onClick={() => setDialog('close')}>
+                Avslutt saken
+              </Button>
+            </>
+          )}
+          {c.status !== 'escalated' && (
+            <Button size="small" variant="danger" onClick={() => setDialog('escalate')}>
+              Meld til behandler
+            </Button>
+          )}
+        </div>
+      )}
+
+      {c.attempts.length > 0 && (
+        <Table size="small" aria-label="Kontaktforsøk" className="ns-table">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">Kontaktforsøk</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Kanal</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Utfall</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Utført av</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Notat</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {c.attempts.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.DataCell>{formatStamp(a.at)}</Table.DataCell>
+                <Table.DataCell>{CHANNEL_LABELS[a.channel]}</Table.DataCell>
+                <Table.DataCell>{ATTEMPT_OUTCOME_LABELS[a.outcome]}</Table.DataCell>
+                <Table.DataCell>{a.byName}</Table.DataCell>
+                <Table.DataCell>{a.note}</Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {c.letters.length > 0 && (
+        <Table size="small" aria-label="Brev" className="ns-table">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">Brev</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Mottaker</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Skrevet ut</Table.HeaderCell>
+              <Table.HeaderCell scope="col">
+                <span className="ns-sr-only">Handlinger</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {c.letters.map((l) => (
+              <Table.Row key={l.id}>
+                <Table.DataCell>{l.subject}</Table.DataCell>
+                <Table.DataCell>{RECIPIENT_LABELS[l.recipient]}</Table.DataCell>
+                <Table.DataCell>
+                  {l.printedAt ? `${formatStamp(l.printedAt)}${l.printCount > 1 ? ` (${l.printCount} ganger)` : ''}` : <span className="muted">Ikke skrevet ut (utkast)</span>}
+                </Table.DataCell>
+                <Table.DataCell align="right">
+                  <Button size="xsmall" variant="tertiary" onClick={() => void reprint(l.id)}>
+                    {l.printedAt ? 'Vis og skriv ut igjen' : 'Vis og skriv ut'}
+                  </Button>
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+
+      <AttemptDialog open={dialog === 'attempt'} onClose={() => setDialog(null)} caseId={c.id} />
+      <CloseDialog open={dialog === 'close'} onClose={() => setDialog(null)} kase={c} />
+      <EscalateDialog open={dialog === 'escalate'} onClose={() => setDialog(null)} caseId={c.id} />
+      <BookAppointmentDialog open={dialog === 'book'} onClose={() => setDialog(null)} patientId={c.patientId} pathways={pathways} noShowCaseId={c.id} />
+      {preview && preview.warnings.length > 0 && (
+        <Alert variant="warning" size="small">
+          <BodyShort size="small" weight="semibold">Kontroller brevet før det skrives ut:</BodyShort>
+          <ul className="ns-missing">
+            {preview.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <PrintPreview
+        open={preview !== null}
+        onClose={() => setPreview(null)}
+        html={preview?.html ?? null}
+        heading={preview?.heading ?? ''}
+        onPrinted={() => {
+          if (preview) void call('noShow.markPrinted', { letterIds: preview.letterIds });
+        }}
+      />
+    </section>
+  );
+}
+
+function useProfileName(): string {
+  const [name, setName] = useState('');
+  useEffect(() => {
+    void call('profile.get', {}).then((res) => setName(res.ok && res.value ? res.value.coordinatorName : ''));
+  }, []);
+  return name;
+}
+
+function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () => void; caseId: number }) {
+  const profileName = useProfileName();
+  const [policy, setPolicy] = useState<PolicyInput | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const fresh = () => ({ date: osloNow().date as string | null, time: osloNow().time, channel: '' as ContactChannel | '', outcome: '' as AttemptOutcome | '', byName: '', note: '' });
+  const [form, setForm] = useState(fresh);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const set = <K extends keyof ReturnType<typeof fresh>>(k: K, v: ReturnType<typeof fresh>[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  useEffect(() => {
+    if (!open) return;
+    void call('noShow.getPolicy', {}).then((res) => res.ok && setPolicy(res.value));
+    setForm({ ...fresh(), byName: profileName });
+    setFormKey((k) => k + 1);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, profileName]);
+
+  const close = () => {
+    setErrors({});
+    setFormError(null);
+    onClose();
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const res = await call('noShow.recordAttempt', {
+      caseId,
+      date: form.date ?? '',
+      time: form.time.trim(),
+      channel: form.channel as ContactChannel,
+      outcome: form.outcome as AttemptOutcome,
+      byName: form.byName,
+      note: form.note,
+    });
+    if (res.ok) return close();
+    const byField = issuesByField(res.error);
+    setErrors(byField);
+    setFormError(Object.keys(byField).some((k) => ['date', 'time', 'channel', 'outcome', 'byName', 'note'].includes(k)) ? null : res.error.message);
+  }
+  return (
+    <Modal open={open} onClose={close} header={{ heading: 'Registrer kontaktforsøk' }} width={600}>
+      <form key={formKey} onSubmit={submit} noValidate aria-label="Registrer kontaktforsøk">
+        <Modal.Body>
+          {formError && (
+            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
+              {formError}
+            </Alert>
+          )}
+          <div className="form-grid">
+            <DateField label="Dato" value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
+            <TextField size="small" label="Klokkeslett" description="tt:mm" autoComplete="off" value={form.time} onChange={(e) => set('time', e.target.value)} error={errors.time} />
+            <Select size="small" label="Kanal" value={form.channel} onChange={(e) => set('channel', e.target.value as ContactChannel)} error={errors.channel}>
+              <option value="">Velg kanal</option>
+              {(policy?.channels ?? []).map((ch) => (
+                <option key={ch} value={ch}>
+                  {CHANNEL_LABELS[ch]}
+                </option>
+              ))}
+            </Select>
+            <Select size="small" label="Utfall" value={form.outcome} onChange={(e) => set('outcome', e.target.value as AttemptOutcome)} error={errors.outcome}>
+              <option value="">Velg utfall</option>
+              {ATTEMPT_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {ATTEMPT_OUTCOME_LABELS[o]}
+                </option>
+              ))}
+            </Select>
+            <TextField size="small" label="Utført av" autoComplete="off" value={form.byName} onChange={(e) => set('byName', e.target.value)} error={errors.byName} className="span-2" />
+            <Textarea size="small" label="Notat" description="Valgfritt. Skriv bare det som trengs for oppfølgingen." value={form.note} onChange={(e) => set('note', e.target.value)} error={errors.note} className="span-2" minRows={2} />
+          </div>
+        </Modal.Body>
+        <Modal.Footer>
+          <Button type="submit" size="small">
+            Lagre kontaktforsøk
+          </Button>
+          <Button type="button" size="small" variant="secondary" onClick={close}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}
+
+function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => void; kase: NoShowCaseView }) {
+  const [outcome, setOutcome] = useState<'closed_not_reached' | 'declined' | 'new_appointment' | ''>('');
+  const [appointmentId, setAppointmentId] = useState('');
+  const [note, setNote] = useState('');
+  const [booked, setBooked] = useState<Appointment[]>([]);
+  const [refusal, setRefusal] = useState<{ message: string; missing: string[] } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!open) return;
+    void call('appointments.list', { patientId: kase.patientId }).then((res) => {
+      if (res.ok) setBooked(res.value.appointments.filter((a) => a.status === 'booked' && a.startAt > kase.noShowAt));
+    });
+  }, [open, kase.patientId, kase.noShowAt]);
+
+  const close = () => {
+    setRefusal(null);
+    setErrors({});
+    onClose();
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setRefusal(null);
+    if (outcome === '') return setErrors({ outcome: 'Velg utfall' });
+    const res = await call('noShow.close', { caseId: kase.id, outcome, newAppointmentId: appointmentId ? Number(appointmentId) : null, note });
+    if (res.ok) return close();
+    if (res.error.code === 'conflict') {
+      setErrors({});
+      setRefusal({ message: 'Saken kan ikke avsluttes ennå. Dette mangler:', missing: (res.error.issues ?? []).map((i) => i.message) });
+    } else setErrors(issuesByField(res.error));
+  }
+  return (
+    <Modal open={open} onClose={close} header={{ heading: 'Avslutt saken' }} width={600}>
+      <form onSubmit={submit} noValidate aria-label="Avslutt saken">
+        <Modal.Body>
+          {refusal && (
+            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
+              <BodyShort size="small" weight="semibold">{refusal.message}</BodyShort>
+              <ul className="ns-missing">
+                {refusal.missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+              <BodyShort size="small">Ingenting er endret. Hvis du er bekymret for pasienten, bruk «Meld til behandler».</BodyShort>
+            </Alert>
+          )}
+          <RadioGroup size="small" legend="Utfall" value={outcome} onChange={(v) => setOutcome(v as typeof outcome)} error={errors.outcome}>
+            <Radio value="closed_not_reached" description="Krever kontaktforsøkene og brevene reglene sier">
+              Avsluttet – ikke nådd, henviser informert
+            </Radio>
+            <Radio value="declined" description="Krever et kontaktforsøk der pasienten ble nådd">
+              Pasienten ble nådd og takket nei til videre hjelp
+            </Radio>
+            <Radio value="new_appointment">Ny time avtalt</Radio>
+          </RadioGroup>
+          {outcome === 'new_appointment' && (
+            <Select size="small" label="Ny time" value={appointmentId} onChange={(e) => setAppointmentId(e.target.value)} error={errors.newAppointmentId} style={{ marginTop: 8 }}>
+              <option value="">{booked.length ? 'Velg time' : 'Ingen avtalte timer etter denne – bruk «Ny time avtalt»'}</option>
+              {booked.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {formatDate(a.date)} kl. {a.time}, {APPOINTMENT_KIND_LABELS[a.kind]}
+                </option>
+              ))}
+            </Select>
+          )}
+          <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
+        </Modal.Body>
+        <Modal.Footer>
+          <Button type="submit" size="small">
+            Avslutt saken
+          </Button>
+          <Button type="button" size="small" variant="secondary" onClick={close}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}
+
+function EscalateDialog({ open, onClose, caseId }: { open: boolean; onClose: () => void; caseId: number }) {
+  const [clinician, setClinician] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const close = () => {
+    setErrors({});
+    setFormError(null);
+    onClose();
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const res = await call('noShow.escalate', { caseId, clinician, note });
+    if (res.ok) {
+      setClinician('');
+      setNote('');
+      return close();
+    }
+    setErrors(issuesByField(res.error));
+    setFormError(res.error.issues?.length ? null : res.error.message);
+  }
+  return (
+    <Modal open={open} onClose={close} header={{ heading: 'Meld til behandler' }} width={560}>
+      <form onSubmit={submit} noValidate aria-label="Meld til behandler">
+        <Modal.Body>
+          <BodyShort spacing size="small">
+            Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning.
+            Gi også beskjed til behandleren direkte.
+          </BodyShort>
+          {formError && (
+            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
+              {formError}
+            </Alert>
+          )}
+          <TextField size="small" label="Behandler" autoComplete="off" value={clinician} onChange={(e) => setClinician(e.target.value)} error={errors.clinician} />
+          <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
+        </Modal.Body>
+        <Modal.Footer>
+          <Button type="submit" size="small" variant="danger">
+            Meld til behandler
+          </Button>
+          <Button type="button" size="small" variant="secondary" onClick={close}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}
