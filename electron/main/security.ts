@@ -1,9 +1,33 @@
 import { app, session, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-/** The only URL our window may show: the packaged renderer (file:) or the dev server. */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://') && url.includes('/out/renderer/') || url.startsWith('file://') && url.includes('/renderer/index.html');
+/** file:// URL of our own renderer page, beside the main bundle (out/main → out/renderer). */
+export function appIndexUrl(): string {
+  return pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+}
+
+/**
+ * The only pages our window may show and the only frames that may call the core: our own renderer
+ * file (exact path, any hash/query) or, in development, the dev server's origin. Compared as parsed
+ * URLs: a prefix test would let `http://localhost:5173@evil.example` or `file:///tmp/x/out/renderer/` in.
+ */
+export function isAppUrl(url: string, devServerUrl: string | undefined, indexUrl: string = appIndexUrl()): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (devServerUrl) {
+    try {
+      const dev = new URL(devServerUrl);
+      if (parsed.protocol === dev.protocol && parsed.host === dev.host && parsed.username === '' && parsed.password === '') return true;
+    } catch {
+      // an unparsable dev server URL allows nothing
+    }
+  }
+  return parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname === new URL(indexUrl).pathname;
 }
 
 /** Deny everything a page could use to leave the app or reach the machine. */

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type MethodName } from '../../shared/contract';
+import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { syntheticId, tableCounts } from '../fixtures/trust';
+
+/**
+ * Property tests against every contract method that exists when they run (Object.keys(contract)):
+ * each gets at least RUNS generated malformed inputs (rejected by its schema). Every one must get a clean
+ * error envelope that does not echo what was sent, nothing may throw, and nothing may be written.
+ * `npm run test:faults` raises RUNS through FORLOPSBENK_FUZZ_RUNS.
+ */
+const RUNS = Number(process.env.FORLOPSBENK_FUZZ_RUNS ?? 200);
+const SEED = Number(process.env.FORLOPSBENK_FUZZ_SEED ?? 20261123);
+const MARKER = 'Zq9MARKER';
+
+const hostileStrings = fc.constantFrom(
+  `<img src=x onerror=alert(1)>${MARKER}`,
+  `<script>alert('${MARKER}')</script>`,
+  `'; drop table patient; -- ${MARKER}`,
+  `${MARKER}\u0000\u202e\ud800`,
+  '__proto__',
+  'constructor',
+  `=HYPERLINK("http://x")${MARKER}`,
+  `${MARKER}${'A'.repeat(70_000)}`,
+  '../../../etc/passwd',
+  '2026-02-30',
+  '99.99.9999',
+  '',
+);
+const leaf = fc.oneof(
+  { weight: 3, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: true, withSparseArray: true, withBoxedValues: true, withUnicodeString: true }) },
+  { weight: 2, arbitrary: hostileStrings },
+  { weight: 1, arbitrary: fc.constantFrom(-1, 0, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 53 + 2, -0, 1e308, null, true, [], {}) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((s) => `${MARKER}${s}`) },
+);
+
+interface ZodLike {
+  _zod: { def: { type: string; shape?: Record<string, ZodLike>; innerType?: ZodLike; in?: ZodLike; element?: ZodLike } };
+}
+
+/** Inputs shaped like the method's schema (same keys, nested), with wrong or hostile values in places. */
+function shaped(schema: ZodLike, depth = 0): fc.Arbitrary<unknown> {
+  const def = schema._zod.def;
+  if (depth > 4) return leaf;
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+      return def.innerType ? shaped(def.innerType, depth) : leaf;
+    case 'pipe':
+      return def.in ? shaped(def.in, depth) : leaf;
+    case 'object': {
+      const entries = Object.entries(def.shape ?? {}).map(([k, v]) => [k, fc.oneof({ weight: 3, arbitrary: shaped(v, depth + 1) }, { weight: 1, arbitrary: leaf })] as const);
+      const record = fc.record(Object.fromEntries(entries), { requiredKeys: [] });
+      // Sometimes with an extra hostile key (prototype pollution attempts, a marker in a key).
+      return fc.oneof(record, fc.tuple(record, fc.constantFrom('__proto__', 'constructor', `${MARKER}key`), leaf).map(([r, k, v]) => ({ ...(r as object), ...JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v ?? null) ?? 'null'}}`) })));
+    }
+    case 'array':
+      return def.element ? fc.array(fc.oneof(shaped(def.element, depth + 1), leaf), { maxLength: 4 }) : leaf;
+    default:
+      return leaf;
+  }
+}
+
+function malformedInputs(method: MethodName, n: number): unknown[] {
+  const schema = contract[method].input as unknown as ZodLike & { safeParse(x: unknown): { success: boolean } };
+  const arb = fc.oneof({ weight: 3, arbitrary: shaped(schema) }, { weight: 1, arbitrary: leaf });
+  const out: unknown[] = [];
+  for (let round = 0; out.length < n && round < 50; round++) {
+    for (const x of fc.sample(arb, { numRuns: n * 2, seed: SEED + round * 7919 + method.length })) {
+      if (!schema.safeParse(x).success) out.push(x);
+      if (out.length === n) break;
+    }
+  }
+  return out;
+}
+
+const totalChanges = (core: TestCore) => (core.handle.sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
+
+describe('hostile input: property tests over every contract method', () => {
+  let core: TestCore;
+  const figures: Record<string, number> = {};
+  beforeAll(async () => {
+    core = await makeCore();
+    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS', unitPhone: '22 33 44 55', unitAddress: '' });
+    for (let i = 1; i <= 3; i++) await core.ok('referrals.create', referral({ nationalId: syntheticId(i) }));
+  });
+  afterAll(async () => {
+    const methods = Object.keys(figures).length;
+    const inputs = Object.values(figures).reduce((a, b) => a + b, 0);
+    console.log(`hostile input: ${methods} methods, ${inputs} malformed inputs (seed ${SEED}), all answered with a clean error`);
+    await core.dispose();
+  });
+
+  for (const method of Object.keys(contract) as MethodName[]) {
+    it(`${method}: ${RUNS} malformed inputs each get a clean invalid_input error and write nothing`, async () => {
+      const inputs = malformedInputs(method, RUNS);
+      expect(inputs.length).toBe(RUNS);
+      const countsBefore = tableCounts(core.handle.sqlite);
+      for (const input of inputs) {
+        const before = totalChanges(core);
+        const res = await core.dispatch(method, input);
+        expect(res.ok).toBe(false);
+        if (res.ok) continue;
+        expect(res.error.code).toBe('invalid_input');
+        expect(typeof res.error.message).toBe('string');
+        for (const issue of res.error.issues ?? []) expect(typeof issue.path === 'string' && typeof issue.message === 'string').toBe(true);
+        const text = JSON.stringify(res);
+        expect(text).not.toContain(MARKER);
+        expect(text).not.toContain('onerror');
+        expect(totalChanges(core)).toBe(before);
+      }
+      expect(tableCounts(core.handle.sqlite)).toEqual(countsBefore);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      figures[method] = inputs.length;
+    });
+  }
+
+  it('unknown and prototype method names get unknown_method, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.anything()), leaf, async (name, input) => {
+        fc.pre(!(typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)));
+        const before = totalChanges(core);
+        const res = await core.dispatch(name, input);
+        expect(res).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Ukjent metode' } });
+        expect(totalChanges(core)).toBe(before);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('well-formed inputs the services refuse (dates, ids, conflicts) leave no partial write', async () => {
+    const refused: [MethodName, unknown][] = [
+      ['referrals.create', { ...referral({ nationalId: syntheticId(9) }), pathway: { ...referral().pathway, referralReceived: '2030-01-01' } }],
+      ['referrals.create', referral({ nationalId: syntheticId(1) })], // duplicate active pathway
+      ['referrals.create', { ...referral({ nationalId: syntheticId(10) }), patient: { ...referral().patient, nationalId: syntheticId(10), municipalityNumber: '9999' } }],
+      ['patients.get', { id: 424242 }],
+      ['retention.delete', { months: 1, patientIds: [1, 2] }],
+      ['backups.restore', { fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite' }],
+      ['audit.exportCsv', { patientId: 424242 }],
+      ['lock.unlock', { pin: '0000' }],
+    ];
+    for (const [method, input] of refused) {
+      const counts = tableCounts(core.handle.sqlite);
+      const res = await core.dispatch(method, input);
+      if (res.ok) continue; // lock.unlock on an unlocked core is a no-op
+      expect(['invalid_input', 'not_found', 'conflict']).toContain(res.error.code);
+      expect(tableCounts(core.handle.sqlite)).toEqual(counts);
+    }
+  });
+});
