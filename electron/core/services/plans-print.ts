@@ -14,7 +14,7 @@ export interface PlanDocumentInput {
   version?: { versionNo: number; heldOn: string; evaluations: readonly GoalEvaluation[] };
 }
 
-function block(b: SectionBlock): string {
+function block(b: SectionBlock, tableClass = ''): string {
   switch (b.kind) {
     case 'text':
       return b.label
@@ -25,7 +25,7 @@ function block(b: SectionBlock): string {
     case 'fields':
       return `<table class="fields">${b.fields.map((f) => `<tr><th scope="row">${esc(f.label)}</th><td>${escLines(f.value)}</td></tr>`).join('')}</table>`;
     case 'table':
-      return `${b.label ? `<h3>${esc(b.label)}</h3>` : ''}<table><thead><tr>${b.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
+      return `${b.label ? `<h3>${esc(b.label)}</h3>` : ''}<table${tableClass ? ` class="${tableClass}"` : ''}><thead><tr>${b.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${escLines(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
     case 'signature':
@@ -64,6 +64,11 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
   .consent h3 { margin-top: 0; }
   .part { break-inside: auto; }
   .intro { margin-bottom: 5mm; }
+  table.measures { table-layout: fixed; font-size: 9.5pt; }
+  table.measures th:nth-child(1) { width: 25%; } table.measures th:nth-child(2) { width: 13%; }
+  table.measures th:nth-child(3) { width: 15%; } table.measures th:nth-child(4), table.measures th:nth-child(5) { width: 11%; }
+  table.measures th:nth-child(6) { width: 9%; } table.measures th:nth-child(7) { width: 16%; }
+  table.measures td:nth-child(4), table.measures td:nth-child(5) { white-space: nowrap; }
 </style>
 <h1>Individuell plan</h1>
 <div class="intro">
@@ -74,7 +79,7 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
   </table>
   <p class="muted">${esc(status)}. Planen er din, og målene står med dine egne ord.</p>
 </div>
-${sections.map((s) => `<section class="part"><h2>${esc(s.heading)}</h2>${s.blocks.map(block).join('\n')}</section>`).join('\n')}
+${sections.map((s) => `<section class="part"><h2>${esc(s.heading)}</h2>${s.blocks.map((b) => block(b, s.id === 'measures' ? 'measures' : '')).join('\n')}</section>`).join('\n')}
 ${version ? evaluations(plan, version) : ''}`;
   return printDocument({ title: 'Individuell plan', letterhead: input.letterhead, printedAt: input.printedAt, body });
 }
