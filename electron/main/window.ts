@@ -15,6 +15,8 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) would try to open links in a new window; refuse it at the source too.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.on('page-title-updated', (e) => e.preventDefault());

@@ -128,6 +128,7 @@ describe('the built main process and preload (static checks of what electron-vit
     expect(main).toMatch(/sandbox:\s*true/);
     expect(main).toMatch(/nodeIntegration:\s*false/);
     expect(main).toMatch(/webviewTag:\s*false/);
+    expect(main).toMatch(/disableBlinkFeatures:\s*"Auxclick"/);
     for (const bad of [/sandbox:\s*false/, /contextIsolation:\s*false/, /nodeIntegration:\s*true/, /webSecurity:\s*false/, /allowRunningInsecureContent:\s*true/, /nodeIntegrationInSubFrames:\s*true/, /experimentalFeatures:\s*true/]) {
       expect(main).not.toMatch(bad);
     }
