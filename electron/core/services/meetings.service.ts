@@ -150,7 +150,7 @@ export function createMeetingsService(ctx: ServiceContext) {
     const meetings = await db
       .selectFrom('meeting')
       .select(['id', 'patient_id', 'kind', 'start_at', 'duration_minutes'])
-      .where('status', '=', 'planned')
+      .where('status', 'in', ['planned', 'held'])
       .where('start_at', '>', new Date(startMs - MAX_MEETING_MINUTES * 60_000).toISOString())
       .where('start_at', '<', endIso)
       .execute();
@@ -557,7 +557,7 @@ export function createMeetingsService(ctx: ServiceContext) {
       });
     },
 
-    /** Locks the draft (the database refuses any later update of a final version) and marks the meeting held. */
+    /** Locks the draft (the database refuses any later update of a final version) and marks a past meeting held. */
     async finalizeMinutes(id: number) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
@@ -576,7 +576,8 @@ export function createMeetingsService(ctx: ServiceContext) {
           })
           .where('id', '=', latest.id)
           .execute();
-        if (row.status === 'planned') {
+        // Minutes written after the meeting mark it held; minutes prepared in advance leave it planned.
+        if (row.status === 'planned' && row.start_at <= now.toISOString()) {
           await trx.updateTable('meeting').set({ status: 'held', updated_at: now.toISOString() }).where('id', '=', id).execute();
           await refreshNextMeetingDate(trx, row.patient_id, now);
         }

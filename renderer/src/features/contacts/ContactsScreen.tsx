@@ -1,0 +1,205 @@
+import { Alert, Button, Heading, Search, Select, Table } from '@navikt/ds-react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { Contact } from '../../../../shared/contract/contacts';
+import { CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from '../../../../shared/domain/contact-roles';
+import { call, onChanged } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
+import { downloadText, useScreenKeys } from '../meetings/keys';
+import { ContactDialog } from './ContactDialog';
+import '../meetings/meetings.css';
+
+interface ImportReport {
+  imported: number;
+  skipped: number;
+  errors: { line: number; message: string }[];
+}
+
+export const roleLabel = (role: string) => CONTACT_ROLE_LABELS[role as ContactRole] ?? role;
+
+/** Kontakter: municipal coordinators, GPs and other services — find as you type, import and export CSV. */
+export function ContactsScreen() {
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState('');
+  const [rows, setRows] = useState<Contact[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Contact | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    const res = await call('contacts.list', { search, ...(role ? { role } : {}), limit: 200 });
+    if (!res.ok) return setError(res.error.message);
+    setError(null);
+    setRows(res.value.rows);
+    setTotal(res.value.total);
+  }, [search, role]);
+  useEffect(() => {
+    void load();
+    return onChanged(() => void load());
+  }, [load]);
+
+  const newContact = () => {
+    setEditing(null);
+    setDialogOpen(true);
+  };
+  useScreenKeys({ n: newContact, '/': () => searchRef.current?.focus() });
+
+  async function importFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const res = await call('contacts.importCsv', { text: await file.text() });
+    if (!res.ok) return setError(res.error.message);
+    setReport(res.value);
+  }
+
+  async function exportCsv() {
+    const res = await call('contacts.getCsv', {});
+    if (!res.ok) return setError(res.error.message);
+    downloadText(res.value.filename, res.value.csv, 'text/csv;charset=utf-8');
+  }
+
+  async function remove(c: Contact) {
+    if (!window.confirm(`Slette ${c.name} fra kontaktlisten? Møter der kontakten var med, beholder navnet.`)) return;
+    const res = await call('contacts.delete', { id: c.id });
+    if (!res.ok) setError(res.error.message);
+  }
+
+  const filtered = search.trim() !== '' || role !== '';
+  return (
+    <section aria-labelledby="contacts-title">
+      <div className="screen-title">
+        <Heading level="1" size="medium" id="contacts-title">
+          Kontakter
+        </Heading>
+        <span className="muted" aria-live="polite">
+          {total} {total === 1 ? 'kontakt' : 'kontakter'}
+        </span>
+      </div>
+      <div className="toolbar" role="search">
+        <Search
+          ref={searchRef}
+          size="small"
+          label="Søk på navn eller organisasjon (/)"
+          variant="simple"
+          value={search}
+          onChange={setSearch}
+          onClear={() => setSearch('')}
+          htmlSize={28}
+        />
+        <Select size="small" label="Rolle" value={role} onChange={(e) => setRole(e.target.value)}>
+          <option value="">Alle roller</option>
+          {CONTACT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {CONTACT_ROLE_LABELS[r]}
+            </option>
+          ))}
+        </Select>
+        <Button size="small" onClick={newContact}>
+          Ny kontakt (n)
+        </Button>
+        <Button size="small" variant="secondary" onClick={() => fileRef.current?.click()}>
+          Importer CSV
+        </Button>
+        <input ref={fileRef} type="file" accept=".csv,text/csv" hidden onChange={importFile} data-testid="contacts-import-file" aria-label="Velg CSV-fil" />
+        <Button size="small" variant="secondary" onClick={exportCsv} disabled={total === 0 && !filtered}>
+          Eksporter CSV
+        </Button>
+      </div>
+      {error && (
+        <Alert variant="error" size="small">
+          {error}
+        </Alert>
+      )}
+      {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
+      {rows === null ? null : rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="Ingen treff">Ingen kontakter passer med søket. Søk på begynnelsen av et navn eller en organisasjon.</EmptyState>
+        ) : (
+          <EmptyState title="Kontaktlisten er tom" action={<Button size="small" onClick={newContact}>Legg inn første kontakt</Button>}>
+            Her samler du koordinatorer i kommunene, fastleger og andre tjenester (NAV, skole, barnevern), så du finner dem når du planlegger
+            samarbeidsmøter. Legg inn en kontakt (tast <kbd>n</kbd>) eller importer en CSV-fil fra Excel.
+          </EmptyState>
+        )
+      ) : (
+        <Table size="small" aria-label="Kontakter">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Navn</Table.HeaderCell>
+              <Table.HeaderCell>Rolle</Table.HeaderCell>
+              <Table.HeaderCell>Organisasjon</Table.HeaderCell>
+              <Table.HeaderCell>Kommune</Table.HeaderCell>
+              <Table.HeaderCell>Telefon</Table.HeaderCell>
+              <Table.HeaderCell>E-post</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="mt-sr-only">Handlinger</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {rows.map((c) => (
+              <Table.Row key={c.id}>
+                <Table.DataCell>{c.name}</Table.DataCell>
+                <Table.DataCell>{roleLabel(c.role)}</Table.DataCell>
+                <Table.DataCell>{c.organisation}</Table.DataCell>
+                <Table.DataCell>{c.municipalityName ?? c.municipalityNumber}</Table.DataCell>
+                <Table.DataCell className="mono">{c.phone}</Table.DataCell>
+                <Table.DataCell>{c.email}</Table.DataCell>
+                <Table.DataCell style={{ whiteSpace: 'nowrap' }}>
+                  <Button size="xsmall" variant="tertiary" onClick={() => { setEditing(c); setDialogOpen(true); }} aria-label={`Endre ${c.name}`}>
+                    Endre
+                  </Button>
+                  <Button size="xsmall" variant="tertiary-neutral" onClick={() => void remove(c)} aria-label={`Slett ${c.name}`}>
+                    Slett
+                  </Button>
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {total > (rows?.length ?? 0) && <p className="muted">Viser {rows?.length} av {total}. Søk for å finne flere.</p>}
+      <ContactDialog open={dialogOpen} contact={editing} onClose={() => setDialogOpen(false)} onSaved={() => void load()} />
+    </section>
+  );
+}
+
+function ImportReportView({ report, onClose }: { report: ImportReport; onClose: () => void }) {
+  if (report.errors.length === 0) {
+    return (
+      <Alert variant="success" size="small" closeButton onClose={onClose} style={{ marginBottom: 8 }}>
+        {report.imported} {report.imported === 1 ? 'kontakt' : 'kontakter'} importert.
+        {report.skipped > 0 && ` ${report.skipped} fantes fra før og ble hoppet over.`}
+      </Alert>
+    );
+  }
+  return (
+    <Alert variant="error" size="small" closeButton onClose={onClose} style={{ marginBottom: 8 }}>
+      <Heading level="2" size="xsmall" spacing>
+        Ingenting ble importert
+      </Heading>
+      <p style={{ margin: '0 0 6px' }}>
+        {new Set(report.errors.map((e) => e.line)).size} rader kunne ikke leses. Rett dem i regnearket og importer hele filen på nytt.
+      </p>
+      <Table size="small" aria-label="Rader som ikke kunne leses">
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Rad</Table.HeaderCell>
+            <Table.HeaderCell>Hva er galt</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {report.errors.map((e, i) => (
+            <Table.Row key={i}>
+              <Table.DataCell>{e.line}</Table.DataCell>
+              <Table.DataCell>{e.message}</Table.DataCell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </Alert>
+  );
+}

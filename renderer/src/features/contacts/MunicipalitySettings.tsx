@@ -1,0 +1,56 @@
+import { Alert, BodyShort, Button } from '@navikt/ds-react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { municipalitiesInvalidated } from './municipalities';
+
+type Dataset = Output<'municipalities.list'>['dataset'];
+
+/** Innstillinger → Kommuneliste: which list is in use, and loading a newer one (same JSON shape) without a new version. */
+export function MunicipalitySettings() {
+  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const load = async () => {
+    const res = await call('municipalities.list', {});
+    if (res.ok) setDataset(res.value.dataset);
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const res = await call('municipalities.load', { json: await file.text() });
+    if (!res.ok) return setMessage({ ok: false, text: res.error.issues?.[0]?.message ?? res.error.message });
+    setMessage({ ok: true, text: `Kommunelisten gyldig fra ${formatDate(res.value.validFrom)} er lastet inn: ${res.value.count} kommuner, ${res.value.added} nye, ${res.value.renamed} endret.` });
+    municipalitiesInvalidated();
+    void load();
+  }
+
+  if (!dataset) return null;
+  return (
+    <div style={{ display: 'grid', gap: 8, maxWidth: 640 }}>
+      <BodyShort>
+        {dataset.count} kommuner, gyldig fra {formatDate(dataset.validFrom)} ({dataset.classification}).
+      </BodyShort>
+      <BodyShort size="small" className="muted">
+        Kilde: {dataset.source}
+      </BodyShort>
+      <div>
+        <Button size="small" variant="secondary" onClick={() => fileRef.current?.click()}>
+          Last inn ny kommuneliste (JSON)
+        </Button>
+        <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="municipalities-file" aria-label="Velg kommuneliste" />
+      </div>
+      {message && (
+        <Alert variant={message.ok ? 'success' : 'error'} size="small" inline>
+          {message.text}
+        </Alert>
+      )}
+    </div>
+  );
+}

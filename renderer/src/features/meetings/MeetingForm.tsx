@@ -1,0 +1,458 @@
+import { Alert, BodyShort, Button, Checkbox, Heading, Modal, Search, Select, Table, Textarea, TextField } from '@navikt/ds-react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Contact } from '../../../../shared/contract/contacts';
+import type { Clash, MeetingDetail, ParticipantInput } from '../../../../shared/contract/meetings';
+import type { WorklistRow } from '../../../../shared/contract/worklist';
+import { MEETING_KIND_LABELS, MEETING_KINDS, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, utcToOslo, type MeetingKind, type ParticipantRole } from '../../../../shared/domain/meetings';
+import { call } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { formatDateTime } from '../../lib/format';
+
+export interface PatientRef {
+  id: number;
+  name: string;
+}
+
+interface Draft {
+  key: string;
+  contactId: number | null;
+  name: string;
+  role: string;
+  organisation: string;
+  email: string;
+  phone: string;
+  consentCovers: boolean;
+}
+
+const DURATIONS = [30, 45, 60, 90, 120, 180];
+const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?? r;
+let nextKey = 0;
+const draftKey = () => `p${++nextKey}`;
+
+function fromContact(c: { contactId?: number | null; id?: number; name: string; role: string; organisation: string; email: string; phone: string }): Draft {
+  return { key: draftKey(), contactId: c.contactId ?? c.id ?? null, name: c.name, role: c.role, organisation: c.organisation, email: c.email, phone: c.phone, consentCovers: false };
+}
+
+function toInput(p: Draft): ParticipantInput {
+  return { contactId: p.contactId, name: p.name, role: p.role, organisation: p.organisation, email: p.email, phone: p.phone, consentCovers: p.consentCovers };
+}
+
+/**
+ * Plan or change a collaboration meeting: kind, time, place or video link, the patient, participants from the
+ * directory (the patient's municipality suggests its coordinators) or ad hoc. Double bookings are listed while
+ * the form is filled in; saving then needs a reason.
+ */
+export function MeetingForm({
+  open,
+  patient,
+  meeting,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  patient: PatientRef | null;
+  meeting?: MeetingDetail | null;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
+  const editing = meeting ?? null;
+  const [formKey, setFormKey] = useState(0);
+  const [chosen, setChosen] = useState<PatientRef | null>(patient);
+  const [kind, setKind] = useState<MeetingKind>('evaluation');
+  const [date, setDate] = useState<string | null>(null);
+  const [time, setTime] = useState('09:00');
+  const [duration, setDuration] = useState(60);
+  const [place, setPlace] = useState('');
+  const [videoUrl, setVideoUrl] = useState('');
+  const [participants, setParticipants] = useState<Draft[]>([]);
+  const [conflictReason, setConflictReason] = useState('');
+  const [clashes, setClashes] = useState<Clash[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // A fresh form every time the dialog opens.
+  useEffect(() => {
+    if (!open) return;
+    setFormKey((k) => k + 1);
+    setErrors({});
+    setFormError(null);
+    setClashes([]);
+    if (editing) {
+      const start = utcToOslo(editing.startAt);
+      setChosen({ id: editing.patientId, name: editing.patientName });
+      setKind(editing.kind);
+      setDate(start.date);
+      setTime(start.time);
+      setDuration(editing.durationMinutes);
+      setPlace(editing.place);
+      setVideoUrl(editing.videoUrl);
+      setParticipants(editing.participants.map((p) => ({ ...fromContact(p), consentCovers: p.consentCovers })));
+      setConflictReason(editing.conflictReason ?? '');
+    } else {
+      setChosen(patient);
+      setKind('evaluation');
+      setDate(null);
+      setTime('09:00');
+      setDuration(60);
+      setPlace('');
+      setVideoUrl('');
+      setParticipants(patient ? [{ ...fromContact({ name: patient.name, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }] : []);
+      setConflictReason('');
+    }
+  }, [open, editing, patient]);
+
+  // Ask the core who would be double-booked, whenever time or people change.
+  const timeValid = /^([01]\d|2[0-3])[:.][0-5]\d$/.test(time.trim());
+  const participantInputs = useMemo(() => participants.map(toInput), [participants]);
+  useEffect(() => {
+    if (!open || !chosen || !date || !timeValid) return setClashes([]);
+    let stale = false;
+    const timer = setTimeout(async () => {
+      const res = await call('meetings.listConflicts', {
+        patientId: chosen.id,
+        date,
+        time: time.trim(),
+        durationMinutes: duration,
+        participants: participantInputs,
+        ...(editing ? { excludeMeetingId: editing.id } : {}),
+      });
+      if (!stale && res.ok) setClashes(res.value.clashes);
+    }, 200);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [open, chosen, date, time, timeValid, duration, participantInputs, editing]);
+
+  const update = (key: string, patch: Partial<Draft>) => setParticipants((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+  const add = (d: Draft) =>
+    setParticipants((ps) => (d.contactId !== null && ps.some((p) => p.contactId === d.contactId) ? ps : [...ps, d]));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!chosen) return setErrors({ patientId: 'Velg pasienten møtet gjelder' });
+    setSaving(true);
+    const fields = {
+      kind,
+      date: date ?? '',
+      time,
+      durationMinutes: duration,
+      place,
+      videoUrl,
+      participants: participantInputs,
+      conflictReason,
+    };
+    const res = editing ? await call('meetings.update', { id: editing.id, ...fields }) : await call('meetings.create', { patientId: chosen.id, ...fields });
+    setSaving(false);
+    if (res.ok) {
+      onSaved(res.value.id);
+      onClose();
+      return;
+    }
+    const byField: Record<string, string> = {};
+    for (const i of res.error.issues ?? []) byField[i.path.startsWith('participants') ? 'participants' : i.path] ??= i.message;
+    setErrors(byField);
+    setFormError(Object.keys(byField).length === 0 ? res.error.message : null);
+  }
+
+  const heading = editing ? 'Endre samarbeidsmøte' : 'Nytt samarbeidsmøte';
+  return (
+    <Modal open={open} onClose={onClose} header={{ heading }} width={920}>
+      <form onSubmit={submit} noValidate aria-label={heading} key={formKey}>
+        <Modal.Body>
+          {!chosen ? (
+            <PatientPicker onChosen={setChosen} error={errors.patientId} />
+          ) : (
+            <BodyShort spacing>
+              Pasient: <strong>{chosen.name}</strong>{' '}
+              {!patient && !editing && (
+                <Button size="xsmall" variant="tertiary" type="button" onClick={() => setChosen(null)}>
+                  Bytt pasient
+                </Button>
+              )}
+            </BodyShort>
+          )}
+          <fieldset className="plain">
+            <legend className="mt-legend">Tid og sted</legend>
+            <div className="mt-form-grid">
+              <Select size="small" label="Type møte" value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)} error={errors.kind}>
+                {MEETING_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {MEETING_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </Select>
+              <DateField label="Dato" value={date} onChange={setDate} error={errors.date} />
+              <TextField size="small" label="Starttid (tt:mm)" value={time} onChange={(e) => setTime(e.target.value)} error={errors.time} htmlSize={6} />
+              <Select size="small" label="Varighet" value={String(duration)} onChange={(e) => setDuration(Number(e.target.value))} error={errors.durationMinutes}>
+                {(DURATIONS.includes(duration) ? DURATIONS : [...DURATIONS, duration].sort((a, b) => a - b)).map((d) => (
+                  <option key={d} value={d}>
+                    {d < 60 ? `${d} min` : `${Math.floor(d / 60)} t${d % 60 ? ` ${d % 60} min` : ''}`}
+                  </option>
+                ))}
+              </Select>
+              <TextField className="mt-span-2" size="small" label="Sted" description="Rom og adresse" value={place} onChange={(e) => setPlace(e.target.value)} error={errors.place} />
+              <TextField className="mt-span-2" size="small" label="Videolenke" description="Valgfri, https://…" value={videoUrl} onChange={(e) => setVideoUrl(e.target.value)} error={errors.videoUrl} />
+            </div>
+          </fieldset>
+
+          <fieldset className="plain">
+            <legend className="mt-legend">Deltakere</legend>
+            {errors.participants && (
+              <Alert variant="error" size="small" inline>
+                {errors.participants}
+              </Alert>
+            )}
+            {participants.length === 0 ? (
+              <BodyShort className="muted" spacing>
+                Ingen deltakere ennå. Legg til fra forslagene, kontaktlisten eller skriv inn en deltaker.
+              </BodyShort>
+            ) : (
+              <Table size="small" aria-label="Deltakere i møtet">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell>Navn</Table.HeaderCell>
+                    <Table.HeaderCell>Rolle</Table.HeaderCell>
+                    <Table.HeaderCell>Organisasjon</Table.HeaderCell>
+                    <Table.HeaderCell>Samtykke dekker</Table.HeaderCell>
+                    <Table.HeaderCell>
+                      <span className="mt-sr-only">Fjern</span>
+                    </Table.HeaderCell>
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {participants.map((p) => (
+                    <Table.Row key={p.key}>
+                      <Table.DataCell>
+                        {p.name}
+                        {p.contactId !== null && <span className="muted"> (kontaktliste)</span>}
+                      </Table.DataCell>
+                      <Table.DataCell style={{ minWidth: 230 }}>
+                        <Select size="small" label={`Rolle for ${p.name}`} hideLabel value={p.role} onChange={(e) => update(p.key, { role: e.target.value })}>
+                          {PARTICIPANT_ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {roleLabel(r)}
+                            </option>
+                          ))}
+                        </Select>
+                      </Table.DataCell>
+                      <Table.DataCell>{p.organisation}</Table.DataCell>
+                      <Table.DataCell>
+                        {p.role === 'patient' ? (
+                          <span className="muted">Pasienten selv</span>
+                        ) : (
+                          <Checkbox size="small" checked={p.consentCovers} onChange={(e) => update(p.key, { consentCovers: e.target.checked })}>
+                            {`Samtykket dekker ${p.name}`}
+                          </Checkbox>
+                        )}
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <Button size="xsmall" variant="tertiary-neutral" type="button" onClick={() => setParticipants((ps) => ps.filter((x) => x.key !== p.key))} aria-label={`Fjern ${p.name}`}>
+                          Fjern
+                        </Button>
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            )}
+            {chosen && <Suggestions patientId={chosen.id} patientName={chosen.name} participants={participants} onAdd={add} />}
+            <div className="mt-two">
+              <DirectorySearch onAdd={(c) => add(fromContact(c))} />
+              <AdHoc onAdd={add} />
+            </div>
+          </fieldset>
+
+          {clashes.length > 0 && (
+            <Alert variant="warning" size="small" className="mt-clashes" role="status">
+              <Heading level="3" size="xsmall" spacing>
+                Dobbeltbooking: noen er allerede opptatt
+              </Heading>
+              <ul>
+                {groupClashes(clashes).map(([booking, people]) => (
+                  <li key={booking}>
+                    {booking}: <strong>{people.join(', ')}</strong>
+                  </li>
+                ))}
+              </ul>
+              <Textarea
+                size="small"
+                label="Årsak til dobbeltbooking"
+                description="Må fylles ut for å lagre møtet likevel"
+                minRows={2}
+                value={conflictReason}
+                onChange={(e) => setConflictReason(e.target.value)}
+                error={errors.conflictReason}
+              />
+            </Alert>
+          )}
+          {formError && (
+            <Alert variant="error" size="small">
+              {formError}
+            </Alert>
+          )}
+        </Modal.Body>
+        <Modal.Footer>
+          <Button size="small" type="submit" loading={saving}>
+            {editing ? 'Lagre endringer' : 'Lagre møtet'}
+          </Button>
+          <Button size="small" type="button" variant="secondary" onClick={onClose}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}
+
+/** One line per booking that clashes, naming everyone who is in it (coordinator first). */
+function groupClashes(clashes: Clash[]): [string, string[]][] {
+  const byBooking = new Map<string, string[]>();
+  for (const c of clashes) {
+    const people = byBooking.get(c.bookingLabel) ?? [];
+    if (!people.includes(c.person)) people.push(c.person);
+    byBooking.set(c.bookingLabel, people);
+  }
+  const rank = (p: string) => (p === 'Du (koordinator)' ? 0 : p === 'Pasienten' ? 1 : 2);
+  return [...byBooking].map(([b, people]) => [b, people.sort((x, y) => rank(x) - rank(y))]);
+}
+
+/** The patient's municipal contacts (coordinators first), the GP and earlier participants, one click each. */
+function Suggestions({ patientId, patientName, participants, onAdd }: { patientId: number; patientName: string; participants: Draft[]; onAdd: (d: Draft) => void }) {
+  const [data, setData] = useState<{ gpName: string; municipalityName: string | null; municipal: Contact[]; previous: { contactId: number | null; name: string; role: string; organisation: string; email: string; phone: string; lastMeetingAt: string }[] } | null>(null);
+  useEffect(() => {
+    void call('contacts.listForPatient', { patientId }).then((res) => res.ok && setData(res.value));
+  }, [patientId]);
+  if (!data) return null;
+  const has = (name: string, contactId: number | null) => participants.some((p) => (contactId !== null ? p.contactId === contactId : p.name === name));
+  const items: { label: string; detail: string; draft: () => Draft; present: boolean }[] = [];
+  if (!participants.some((p) => p.role === 'patient')) {
+    items.push({ label: patientName, detail: 'Pasient', draft: () => ({ ...fromContact({ name: patientName, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }), present: false });
+  }
+  for (const c of data.municipal) {
+    items.push({ label: c.name, detail: [roleLabel(c.role), c.organisation].filter(Boolean).join(', '), draft: () => fromContact(c), present: has(c.name, c.id) });
+  }
+  if (data.gpName && !data.municipal.some((c) => c.role === 'gp' && c.name === data.gpName)) {
+    items.push({ label: data.gpName, detail: 'Fastlege (fra pasientens opplysninger)', draft: () => fromContact({ name: data.gpName, role: 'gp', organisation: '', email: '', phone: '' }), present: has(data.gpName, null) });
+  }
+  for (const p of data.previous) {
+    if (p.contactId !== null && data.municipal.some((c) => c.id === p.contactId)) continue;
+    items.push({ label: p.name, detail: `${roleLabel(p.role)}, var med ${formatDateTime(p.lastMeetingAt).slice(0, 10)}`, draft: () => fromContact(p), present: has(p.name, p.contactId) });
+  }
+  return (
+    <section aria-labelledby="mt-suggest" className="mt-suggest">
+      <Heading level="3" size="xsmall" id="mt-suggest">
+        Forslag {data.municipalityName ? `fra ${data.municipalityName} kommune og tidligere møter` : 'fra tidligere møter'}
+      </Heading>
+      {items.length === 0 ? (
+        <BodyShort className="muted" size="small">
+          Ingen forslag. {data.municipalityName ? `Kontaktlisten har ingen kontakter i ${data.municipalityName}.` : 'Pasienten har ingen kommune registrert.'}
+        </BodyShort>
+      ) : (
+        <ul className="mt-chips">
+          {items.map((it) => (
+            <li key={`${it.label}-${it.detail}`}>
+              <Button size="xsmall" variant="secondary" type="button" disabled={it.present} onClick={() => onAdd(it.draft())} aria-label={`Legg til ${it.label}, ${it.detail}`}>
+                + {it.label}
+              </Button>
+              <span className="muted"> {it.detail}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DirectorySearch({ onAdd }: { onAdd: (c: Contact) => void }) {
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<Contact[]>([]);
+  useEffect(() => {
+    if (q.trim() === '') return setHits([]);
+    let stale = false;
+    void call('contacts.list', { search: q, limit: 8 }).then((res) => !stale && res.ok && setHits(res.value.rows));
+    return () => {
+      stale = true;
+    };
+  }, [q]);
+  return (
+    <div>
+      <Search size="small" label="Søk i kontaktlisten" hideLabel={false} variant="simple" value={q} onChange={setQ} onClear={() => setQ('')} />
+      {hits.length > 0 && (
+        <ul className="mt-hits" aria-label="Treff i kontaktlisten">
+          {hits.map((c) => (
+            <li key={c.id}>
+              <Button size="xsmall" variant="tertiary" type="button" onClick={() => { onAdd(c); setQ(''); }} aria-label={`Legg til ${c.name}`}>
+                + {c.name}
+              </Button>
+              <span className="muted"> {[roleLabel(c.role), c.organisation, c.municipalityName].filter(Boolean).join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function AdHoc({ onAdd }: { onAdd: (d: Draft) => void }) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<string>('relative');
+  const [organisation, setOrganisation] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const add = () => {
+    if (name.trim() === '') return setError('Skriv navnet på deltakeren');
+    onAdd({ key: draftKey(), contactId: null, name: name.trim(), role, organisation: organisation.trim(), email: '', phone: '', consentCovers: false });
+    setName('');
+    setOrganisation('');
+    setError(undefined);
+  };
+  return (
+    <div className="mt-adhoc">
+      <TextField size="small" label="Annen deltaker" description="Ikke i kontaktlisten, f.eks. pårørende" value={name} onChange={(e) => setName(e.target.value)} error={error} />
+      <Select size="small" label="Rolle" value={role} onChange={(e) => setRole(e.target.value)}>
+        {PARTICIPANT_ROLES.filter((r) => r !== 'patient').map((r) => (
+          <option key={r} value={r}>
+            {roleLabel(r)}
+          </option>
+        ))}
+      </Select>
+      <TextField size="small" label="Organisasjon" value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+      <Button size="small" variant="secondary" type="button" onClick={add}>
+        Legg til
+      </Button>
+    </div>
+  );
+}
+
+function PatientPicker({ onChosen, error }: { onChosen: (p: PatientRef) => void; error?: string | undefined }) {
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<WorklistRow[]>([]);
+  useEffect(() => {
+    if (q.trim().length < 2) return setRows([]);
+    let stale = false;
+    const timer = setTimeout(() => void call('worklist.list', { search: q.trim(), limit: 8 }).then((res) => !stale && res.ok && setRows(res.value.rows)), 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [q]);
+  const unique = rows.filter((r, i) => rows.findIndex((x) => x.patientId === r.patientId) === i);
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Search size="small" label="Pasient" hideLabel={false} description="Søk på navn eller fødselsnummer i arbeidslisten" variant="simple" value={q} onChange={setQ} onClear={() => setQ('')} error={error} />
+      {unique.length > 0 && (
+        <ul className="mt-hits" aria-label="Pasienter">
+          {unique.map((r) => (
+            <li key={r.patientId}>
+              <Button size="xsmall" variant="tertiary" type="button" onClick={() => onChosen({ id: r.patientId, name: r.name })}>
+                {r.name}
+              </Button>
+              <span className="muted mono"> {r.nationalIdMasked}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

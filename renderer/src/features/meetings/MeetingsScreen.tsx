@@ -1,0 +1,175 @@
+import { Alert, Button, Heading } from '@navikt/ds-react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { MeetingSummary } from '../../../../shared/contract/meetings';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, addDays, isoWeekNumber, mondayOf, utcToOslo } from '../../../../shared/domain/meetings';
+import { call, onChanged } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { useScreenKeys } from './keys';
+import { MeetingDetail } from './MeetingDetail';
+import { MeetingForm } from './MeetingForm';
+import './meetings.css';
+
+const DAY_NAMES = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
+
+function todayOslo(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+}
+
+function endTime(m: MeetingSummary): string {
+  return utcToOslo(new Date(Date.parse(m.startAt) + m.durationMinutes * 60_000).toISOString()).time;
+}
+
+/** "Møter": the week's collaboration meetings. ← → change week, ↑ ↓ (j k) move, Enter opens, n plans a new one. */
+export function MeetingsScreen() {
+  const [week, setWeek] = useState(() => mondayOf(todayOslo()));
+  const [rows, setRows] = useState<MeetingSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    const res = await call('meetings.listWeek', { from: week, days: 7 });
+    if (!res.ok) return setError(res.error.message);
+    setError(null);
+    setRows(res.value.rows);
+    setSelected((s) => Math.min(s, Math.max(0, res.value.rows.length - 1)));
+  }, [week]);
+  useEffect(() => {
+    void load();
+    return onChanged(() => void load());
+  }, [load]);
+
+  const moveWeek = (by: number) => {
+    setWeek((w) => addDays(w, 7 * by));
+    setSelected(0);
+  };
+  useScreenKeys(
+    {
+      n: () => setFormOpen(true),
+      ArrowLeft: () => moveWeek(-1),
+      ArrowRight: () => moveWeek(1),
+    },
+    openId === null,
+  );
+
+  const back = useCallback(() => {
+    setOpenId(null);
+    setTimeout(() => gridRef.current?.focus(), 0);
+  }, []);
+  if (openId !== null) return <MeetingDetail id={openId} onBack={back} />;
+
+  const list = rows ?? [];
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'ArrowDown' || e.key === 'j') setSelected((s) => Math.min(list.length - 1, s + 1));
+    else if (e.key === 'ArrowUp' || e.key === 'k') setSelected((s) => Math.max(0, s - 1));
+    else if (e.key === 'Enter') {
+      const m = list[selected];
+      if (m) setOpenId(m.id);
+    } else return;
+    e.preventDefault();
+  }
+
+  const days = Array.from({ length: 7 }, (_, i) => addDays(week, i));
+  const today = todayOslo();
+  const active = list[selected];
+  return (
+    <section aria-labelledby="meetings-title">
+      <div className="screen-title">
+        <Heading level="1" size="medium" id="meetings-title">
+          Møter
+        </Heading>
+        <span className="muted" aria-live="polite">
+          Uke {isoWeekNumber(week)} · {formatDate(week)}–{formatDate(addDays(week, 6))} · {list.length} {list.length === 1 ? 'møte' : 'møter'}
+        </span>
+      </div>
+      <div className="toolbar">
+        <Button size="small" variant="secondary" onClick={() => moveWeek(-1)}>
+          ← Forrige uke
+        </Button>
+        <Button size="small" variant="secondary" onClick={() => setWeek(mondayOf(todayOslo()))} disabled={week === mondayOf(today)}>
+          Denne uken
+        </Button>
+        <Button size="small" variant="secondary" onClick={() => moveWeek(1)}>
+          Neste uke →
+        </Button>
+        <Button size="small" onClick={() => setFormOpen(true)}>
+          Nytt møte (n)
+        </Button>
+      </div>
+      {error && (
+        <Alert variant="error" size="small">
+          {error}
+        </Alert>
+      )}
+      <div
+        ref={gridRef}
+        className="mt-week"
+        role="grid"
+        aria-label={`Møter uke ${isoWeekNumber(week)}`}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={active ? `mt-${active.id}` : undefined}
+        data-testid="meetings-week"
+      >
+        <div role="row" className="mt-week-row">
+          {days.map((d, i) => {
+            const dayMeetings = list.filter((m) => utcToOslo(m.startAt).date === d);
+            return (
+              <div role="gridcell" key={d} className={`mt-day${d === today ? ' mt-today' : ''}`} aria-label={`${DAY_NAMES[i]} ${formatDate(d)}`}>
+                <div className="mt-day-head">
+                  <strong>{DAY_NAMES[i]}</strong> <span className="muted">{formatDate(d).slice(0, 5)}</span>
+                  {d === today && <span className="mt-today-tag">i dag</span>}
+                </div>
+                {dayMeetings.map((m) => {
+                  const index = list.indexOf(m);
+                  return (
+                    <button
+                      type="button"
+                      key={m.id}
+                      id={`mt-${m.id}`}
+                      className={`mt-card mt-${m.status}`}
+                      aria-selected={index === selected}
+                      tabIndex={-1}
+                      onClick={() => setSelected(index)}
+                      onDoubleClick={() => setOpenId(m.id)}
+                    >
+                      <span className="mt-card-time">
+                        {utcToOslo(m.startAt).time}–{endTime(m)}
+                      </span>
+                      <span className="mt-card-kind">{MEETING_KIND_LABELS[m.kind]}</span>
+                      <span>{m.patientName}</span>
+                      <span className="muted">{m.place || (m.videoUrl ? 'Videomøte' : '')}</span>
+                      {m.status !== 'planned' && <span className="mt-card-status">{MEETING_STATUS_LABELS[m.status]}</span>}
+                      {m.conflictReason && <span className="mt-card-status">⚠ Dobbeltbooket</span>}
+                    </button>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {rows !== null && list.length === 0 && (
+        <p className="muted mt-empty">
+          Ingen samarbeidsmøter denne uken. Her planlegger du møter med kommunen, fastlegen og pårørende – ved henvisning, etter
+          vurdering, ved evaluering og før avslutning. Tast <kbd>n</kbd> for nytt møte, ← → for å bla mellom ukene.
+        </p>
+      )}
+      {list.length > 0 && (
+        <p className="muted" style={{ marginTop: 6 }}>
+          Klikk i uken og bruk ↑ ↓ for å velge, <kbd>Enter</kbd> for å åpne. ← → blar mellom ukene.
+        </p>
+      )}
+      <MeetingForm
+        open={formOpen}
+        patient={null}
+        onClose={() => setFormOpen(false)}
+        onSaved={(id) => {
+          setOpenId(id);
+        }}
+      />
+    </section>
+  );
+}
