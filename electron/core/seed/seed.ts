@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, PathwayBreachTable, PathwayEventTable } from '../db/schema';
+import { createPathwaySeeder } from './pathway-seed';
 import { syntheticNationalId } from '../../../shared/domain/national-id';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../../shared/domain/pathway-types';
 import { osloDate } from '../../../shared/domain/oslo-date';
@@ -44,10 +45,13 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
   const openShare = Math.min(0.5, 3000 / Math.max(1, opts.patients));
   let openPathways = 0;
   const BATCH = 500;
+  const planPathway = await createPathwaySeeder(db, opts.seed, today);
 
   for (let done = 0; done < opts.patients; ) {
     const size = Math.min(BATCH, opts.patients - done);
     await db.transaction().execute(async (trx) => {
+      const events: Insertable<PathwayEventTable>[] = [];
+      const breaches: Insertable<PathwayBreachTable>[] = [];
       for (let i = 0; i < size; i++) {
         const birth = addDays('1950-01-01', r.int(365 * 58));
         let nationalId: string | null = null;
@@ -77,21 +81,33 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
         const open = r.next() < openShare;
         const received = open ? addDays(today, -r.int(120)) : addDays(today, -120 - r.int(365 * 4));
         const assessed = open && r.next() < 0.3 ? null : addDays(received, 1 + r.int(12));
-        await trx
+        // Same draw order as before (type, setting, status), so a seed gives the same caseload.
+        const pathwayType = r.pick(PATHWAY_TYPE_IDS);
+        const setting = r.next() < 0.85 ? 'outpatient' : r.pick(SETTING_IDS);
+        const status = open ? 'open' : r.next() < 0.6 ? 'own_clinician' : 'ended';
+        const referralAssessed = assessed && assessed <= today ? assessed : null;
+        const history = planPathway({ pathwayType, setting, received, assessed: referralAssessed, status, birthDate: birth });
+        const pathway = await trx
           .insertInto('pathway')
           .values({
             patient_id: patient.id,
-            pathway_type: r.pick(PATHWAY_TYPE_IDS),
-            setting: r.next() < 0.85 ? 'outpatient' : r.pick(SETTING_IDS),
+            pathway_type: pathwayType,
+            setting,
             referral_received: received,
-            referral_assessed: assessed && assessed <= today ? assessed : null,
-            status: open ? 'open' : r.next() < 0.6 ? 'own_clinician' : 'ended',
+            referral_assessed: referralAssessed,
+            status,
             created_at: stamp,
             updated_at: stamp,
+            ...history.columns,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        for (const e of history.events) events.push({ pathway_id: pathway.id, ...e, note: '', source: 'manual', replaced_by: null, correction_reason: null, created_at: stamp });
+        if (history.breach) breaches.push({ pathway_id: pathway.id, ...history.breach, recorded_at: stamp });
         if (open) openPathways++;
       }
+      for (let i = 0; i < events.length; i += 200) await trx.insertInto('pathway_event').values(events.slice(i, i + 200)).execute();
+      for (let i = 0; i < breaches.length; i += 200) await trx.insertInto('pathway_breach').values(breaches.slice(i, i + 200)).execute();
     });
     done += size;
     opts.onProgress?.(done, opts.patients);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { WorklistRow } from '../../../shared/contract/worklist';
+import type { WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { call } from '../api/client';
 
@@ -7,12 +7,15 @@ export interface WorklistFilter {
   search: string;
   pathwayType: PathwayTypeId | '';
   setting: SettingId | '';
+  group: WorklistGroup | '';
 }
 
 interface WorklistState {
   filter: WorklistFilter;
   rows: WorklistRow[];
   total: number;
+  counts: WorklistCounts;
+  today: string;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   selected: number;
@@ -32,14 +35,19 @@ async function fetchPage(filter: WorklistFilter, offset: number) {
     ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
     ...(filter.pathwayType ? { pathwayType: filter.pathwayType } : {}),
     ...(filter.setting ? { setting: filter.setting } : {}),
+    ...(filter.group ? { group: filter.group } : {}),
   });
 }
 
+const NO_COUNTS: WorklistCounts = { all: 0, overdue: 0, soon: 0, later: 0, none: 0 };
+
 /** The worklist resource: rows are fetched a page at a time as the list scrolls. */
 export const useWorklist = create<WorklistState>((set, get) => ({
-  filter: { search: '', pathwayType: '', setting: '' },
+  filter: { search: '', pathwayType: '', setting: '', group: '' },
   rows: [],
   total: 0,
+  counts: NO_COUNTS,
+  today: '',
   status: 'idle',
   error: null,
   selected: 0,
@@ -50,12 +58,23 @@ export const useWorklist = create<WorklistState>((set, get) => ({
   invalidated: async () => {
     const mine = ++generation;
     set({ status: 'loading' });
+    // Keep as many rows as were loaded (a refresh after a write must not lose the scroll position or selection).
+    const want = Math.max(PAGE, get().rows.length);
     const res = await fetchPage(get().filter, 0);
     if (mine !== generation) return; // a newer request superseded this one
-    if (res.ok) {
-      set({ rows: res.value.rows, total: res.value.total, status: 'ready', error: null, selected: Math.min(get().selected, Math.max(0, res.value.rows.length - 1)) });
-      performance.mark('worklist:painted-request');
-    } else set({ status: 'error', error: res.error.message });
+    if (!res.ok) return set({ status: 'error', error: res.error.message });
+    let rows = res.value.rows;
+    while (rows.length < want && rows.length < res.value.total) {
+      const more = await fetchPage(get().filter, rows.length);
+      if (mine !== generation || !more.ok) break;
+      rows = [...rows, ...more.value.rows];
+    }
+    if (mine !== generation) return;
+    set({
+      rows, total: res.value.total, counts: res.value.counts, today: res.value.today, status: 'ready', error: null,
+      selected: Math.min(get().selected, Math.max(0, rows.length - 1)),
+    });
+    performance.mark('worklist:painted-request');
   },
   moreRequested: async () => {
     const { rows, total, status } = get();
@@ -64,7 +83,7 @@ export const useWorklist = create<WorklistState>((set, get) => ({
     set({ status: 'loading' });
     const res = await fetchPage(get().filter, rows.length);
     if (mine !== generation) return;
-    if (res.ok) set({ rows: [...rows, ...res.value.rows], total: res.value.total, status: 'ready' });
+    if (res.ok) set({ rows: [...rows, ...res.value.rows], total: res.value.total, counts: res.value.counts, status: 'ready' });
     else set({ status: 'error', error: res.error.message });
   },
   selectionMoved: (index) => set({ selected: Math.max(0, Math.min(index, get().rows.length - 1)) }),

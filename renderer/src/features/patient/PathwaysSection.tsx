@@ -1,35 +1,305 @@
-import { Table } from '@navikt/ds-react';
-import { PATHWAY_TYPES, pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
-import { formatDate } from '../../lib/format';
+import { PrinterSmallIcon } from '@navikt/aksel-icons';
+import { Alert, BodyShort, Button, Heading, Modal, Select, Table, Tag, TextField } from '@navikt/ds-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { EventView, PathwayDetail } from '../../../../shared/contract/pathways';
+import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
+import { call, onChanged } from '../../api/client';
+import { PrintPreview } from '../../components/PrintPreview';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { DueDate, DeadlineStateLabel } from '../pathways/DeadlineState';
+import { BreachReasonForm, ConfidenceTag, DeadlineExplanation } from '../pathways/DeadlineExplanation';
+import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
 import type { PatientSectionProps } from './sections';
 
+type Data = Output<'pathways.getForPatient'>;
 const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
+const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt' };
+const BASIS_LABEL = { start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert' } as const;
 
-export function PathwaysSection({ pathways }: PatientSectionProps) {
+/** Forløp: each pathway's events with their codes, its deadlines with explanations, and corrections with a reason. */
+export function PathwaysSection({ patient }: PatientSectionProps) {
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<{ pathway: PathwayDetail; what: EventDialogKind } | null>(null);
+  const [withdraw, setWithdraw] = useState<EventView | null>(null);
+  const [summary, setSummary] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = async () => {
+      const res = await call('pathways.getForPatient', { patientId: patient.id });
+      if (res.ok) setData(res.value);
+      else setError(res.error.message);
+    };
+    void load();
+    return onChanged(() => void load());
+  }, [patient.id]);
+
+  async function printSummary() {
+    const res = await call('pathways.getSummary', { patientId: patient.id });
+    if (res.ok) setSummary(res.value.html);
+    else setError(res.error.message);
+  }
+
+  if (error) return <Alert variant="error">{error}</Alert>;
+  if (!data) return null;
   return (
-    <Table size="small">
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell scope="col">Forløpstype</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Nivå</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Henvisning mottatt</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Henvisning vurdert</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {pathways.map((p) => (
-          <Table.Row key={p.id}>
-            <Table.DataCell>
-              {PATHWAY_TYPES.find((t) => t.id === p.pathwayType)?.code ?? ''} {pathwayTypeLabel(p.pathwayType)}
-            </Table.DataCell>
-            <Table.DataCell>{settingLabel(p.setting)}</Table.DataCell>
-            <Table.DataCell>{formatDate(p.referralReceived)}</Table.DataCell>
-            <Table.DataCell>{p.referralAssessed ? formatDate(p.referralAssessed) : 'Ikke vurdert'}</Table.DataCell>
-            <Table.DataCell>{STATUS_LABEL[p.status]}</Table.DataCell>
+    <div>
+      <div className="actions" style={{ marginBottom: 12 }}>
+        <Button size="small" variant="secondary" icon={<PrinterSmallIcon aria-hidden />} onClick={printSummary}>
+          Skriv ut pasientoppsummering
+        </Button>
+      </div>
+      {data.pathways.length === 0 && <BodyShort>Pasienten har ingen forløp.</BodyShort>}
+      {data.pathways.map((p) => (
+        <PathwayCard key={p.id} p={p} reasons={data.breachReasons} onRecord={(what) => setDialog({ pathway: p, what })} onWithdraw={setWithdraw} />
+      ))}
+      {dialog && (
+        <EventDialog
+          target={{ pathwayId: dialog.pathway.id, pathwayType: dialog.pathway.pathwayType, title: pathwayTypeLabel(dialog.pathway.pathwayType), referralAssessed: dialog.pathway.referralAssessed, careDeadline: dialog.pathway.careDeadline }}
+          what={dialog.what}
+          helpNeeds={data.helpNeeds}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {withdraw && <WithdrawDialog event={withdraw} onClose={() => setWithdraw(null)} />}
+      <PrintPreview open={summary !== null} html={summary} heading="Pasientoppsummering" onClose={() => setSummary(null)} />
+    </div>
+  );
+}
+
+function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; reasons: Data['breachReasons']; onRecord: (what: EventDialogKind) => void; onWithdraw: (e: EventView) => void }) {
+  const open = p.status === 'open';
+  const [moveTo, setMoveTo] = useState('');
+  const [moveError, setMoveError] = useState<string | null>(null);
+  async function move() {
+    const res = await call('pathways.moveRuleVersion', { pathwayId: p.id, ruleVersionId: moveTo });
+    if (!res.ok) setMoveError(res.error.message);
+    else setMoveTo('');
+  }
+  const headingId = `pathway-${p.id}`;
+  return (
+    <section className="pathway-card" aria-labelledby={headingId}>
+      <div className="pathway-card-head">
+        <Heading level="3" size="small" id={headingId}>
+          {p.pathwayCode ? `${p.pathwayCode} ` : ''}
+          {pathwayTypeLabel(p.pathwayType)} · {settingLabel(p.setting)}
+        </Heading>
+        <Tag size="small" variant={open ? 'info' : 'neutral'}>
+          {STATUS_LABEL[p.status]}
+        </Tag>
+      </div>
+      <dl className="facts" style={{ marginBottom: 12 }}>
+        <dt>Henvisning mottatt</dt>
+        <dd>{formatDate(p.referralReceived)}</dd>
+        <dt>Henvisning vurdert</dt>
+        <dd>{p.referralAssessed ? formatDate(p.referralAssessed) : 'Ikke vurdert'}</dd>
+        <dt>Frist for helsehjelp</dt>
+        <dd>
+          {p.careDeadline ? formatDate(p.careDeadline) : 'Ikke satt'}
+          {p.under23 && <span className="muted"> (under 23 år: høyst 65 virkedager)</span>}
+        </dd>
+        <dt>Forløpet regnes fra</dt>
+        <dd>{p.clockStart.date ? `${formatDate(p.clockStart.date)} (${BASIS_LABEL[p.clockStart.basis]})` : `${BASIS_LABEL[p.clockStart.basis]} – ikke registrert`}</dd>
+        <dt>Regelversjon</dt>
+        <dd>
+          {p.ruleVersion ? `${p.ruleVersion.label}${p.ruleVersion.withdrawn ? ' (trukket tilbake)' : ''}` : 'Ingen'}
+          {open && p.otherVersions.length > 0 && (
+            <span className="actions" style={{ marginTop: 4 }}>
+              <Select size="small" label="Flytt til regelversjon" hideLabel value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
+                <option value="">Flytt til annen versjon …</option>
+                {p.otherVersions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
+                ))}
+              </Select>
+              <Button size="xsmall" variant="secondary" disabled={!moveTo} onClick={move}>
+                Flytt forløpet
+              </Button>
+              {moveError && <span className="deadline-overdue">{moveError}</span>}
+            </span>
+          )}
+        </dd>
+        {p.patientPostponed.totalDays > 0 && (
+          <>
+            <dt>Pasientutsatt</dt>
+            <dd>
+              {p.patientPostponed.totalDays} dager{p.patientPostponed.open ? ' (pågår)' : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {open && (
+        <div className="actions" style={{ marginBottom: 12 }} role="group" aria-label="Registrer hendelse">
+          {EVENT_KEYS.map((k) => (
+            <Button key={k.key} size="xsmall" variant="secondary" onClick={() => onRecord(k.type === 'assess' ? { kind: 'assess' } : { kind: 'event', type: k.type })}>
+              {k.label}
+            </Button>
+          ))}
+        </div>
+      )}
+
+      {[...p.validations, ...p.dataQuality].filter((i) => i.code !== 'no_rule_version' || !p.ruleVersion).length > 0 && (
+        <Alert variant="warning" size="small" style={{ marginBottom: 12 }}>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {[...p.validations, ...p.dataQuality].map((i, n) => (
+              <li key={n}>{i.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+
+      <Heading level="4" size="xsmall" spacing>
+        Frister
+      </Heading>
+      <Table size="small" style={{ marginBottom: 16 }}>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Hvorfor</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Årsak til overskridelse</Table.HeaderCell>
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Header>
+        <Table.Body>
+          {p.deadlines.length === 0 && (
+            <Table.Row>
+              <Table.DataCell colSpan={4}>
+                <DeadlineStateLabel state="none" /> {p.nextAction.label}
+              </Table.DataCell>
+            </Table.Row>
+          )}
+          {p.deadlines.map((d) => (
+            <Table.Row key={d.key}>
+              <Table.DataCell>
+                {d.label}
+                {d.kind === 'legal' && <span className="muted"> (lovpålagt)</span>}
+              </Table.DataCell>
+              <Table.DataCell style={{ whiteSpace: 'nowrap' }}>
+                <DueDate due={d.due} daysLeft={d.daysLeft} state={d.state} met={d.met} />
+              </Table.DataCell>
+              <Table.DataCell>
+                <details>
+                  <summary>
+                    {d.explanation?.offset != null ? `${d.explanation.offset} ${d.explanation.unit === 'working' ? 'virkedager' : 'dager'} fra ${d.explanation.startEventLabel.toLowerCase()}` : 'Forklaring'}
+                    {d.explanation?.unconfirmed && (
+                      <>
+                        {' '}
+                        <ConfidenceTag confidence="unconfirmed" />
+                      </>
+                    )}
+                  </summary>
+                  <DeadlineExplanation deadline={d} />
+                </details>
+              </Table.DataCell>
+              <Table.DataCell>
+                {d.state === 'overdue' ? (
+                  d.breachReason && !open ? (
+                    `${d.breachReason.label}${d.breachReason.note ? ` – ${d.breachReason.note}` : ''}`
+                  ) : (
+                    <details open={!d.breachReason}>
+                      <summary>{d.breachReason ? `${d.breachReason.label}${d.breachReason.note ? ` – ${d.breachReason.note}` : ''}` : 'Årsak mangler'}</summary>
+                      <BreachReasonForm key={`${d.key}-${d.breachReason?.code ?? ''}`} pathwayId={p.id} deadline={d} reasons={reasons} />
+                    </details>
+                  )
+                ) : (
+                  <span className="muted">–</span>
+                )}
+              </Table.DataCell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+
+      <Heading level="4" size="xsmall" spacing>
+        Hendelser
+      </Heading>
+      {p.events.length === 0 ? (
+        <BodyShort size="small" className="muted">
+          Ingen hendelser registrert ennå. Det som registreres her, er kodingen av målepunktene.
+        </BodyShort>
+      ) : (
+        <Table size="small">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Kode</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Kilde</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Status</Table.HeaderCell>
+              <Table.HeaderCell scope="col">
+                <span className="sr-only">Handlinger</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {p.events.map((e) => (
+              <Table.Row key={e.id} className={e.status === 'active' ? undefined : 'event-corrected'}>
+                <Table.DataCell>{formatDate(e.date)}</Table.DataCell>
+                <Table.DataCell>
+                  {e.label}
+                  {e.outcomeLabel ? `: ${e.outcomeLabel}` : ''}
+                  {e.until ? ` (til ${formatDate(e.until)})` : ''}
+                  {e.helpNeedLabel ? ` – ${e.helpNeedLabel}` : ''}
+                  {e.note ? ` – ${e.note}` : ''}
+                </Table.DataCell>
+                <Table.DataCell className="mono">
+                  {e.code ?? '–'}
+                  {e.code && e.codeConfidence === 'unconfirmed' && <span title="Kodebokstaven er ikke bekreftet mot kodeveilederen"> *</span>}
+                </Table.DataCell>
+                <Table.DataCell>{SOURCE_LABEL[e.source] ?? e.source}</Table.DataCell>
+                <Table.DataCell className="keep">
+                  {e.status === 'active' ? 'Gjeldende' : e.status === 'corrected' ? `Korrigert: ${e.correctionReason ?? ''}` : `Trukket tilbake: ${e.correctionReason ?? ''}`}
+                  {e.status !== 'active' && <span className="muted"> ({formatDateTime(e.createdAt)})</span>}
+                </Table.DataCell>
+                <Table.DataCell className="keep">
+                  {e.status === 'active' && (
+                    <span className="actions">
+                      <Button size="xsmall" variant="tertiary" onClick={() => onRecord({ kind: 'correct', event: e })}>
+                        Korriger
+                      </Button>
+                      <Button size="xsmall" variant="tertiary" onClick={() => onWithdraw(e)}>
+                        Trekk tilbake
+                      </Button>
+                    </span>
+                  )}
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function WithdrawDialog({ event, onClose }: { event: EventView; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const res = await call('pathways.correctEvent', { eventId: event.id, action: 'withdraw', reason });
+    if (res.ok) onClose();
+    else setError(res.error.issues?.[0]?.message ?? res.error.message);
+  }
+  return (
+    <Modal open onClose={onClose} header={{ heading: `Trekk tilbake: ${event.label}` }} width="small">
+      <form onSubmit={submit} noValidate>
+        <Modal.Body>
+          <BodyShort spacing>Hendelsen blir stående i historikken, merket som trukket tilbake, med årsaken.</BodyShort>
+          <TextField size="small" label="Årsak" value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
+        </Modal.Body>
+        <Modal.Footer>
+          <Button size="small" type="submit">
+            Trekk tilbake
+          </Button>
+          <Button size="small" type="button" variant="secondary" onClick={onClose}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
   );
 }

@@ -1,19 +1,32 @@
-import { Alert, Button, Heading, Search, Select } from '@navikt/ds-react';
-import { useEffect, useRef } from 'react';
+import { Alert, Button, Checkbox, Chips, Heading, Search, Select } from '@navikt/ds-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { WORKLIST_GROUPS, type WorklistGroup, type WorklistRow } from '../../../../shared/contract/worklist';
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
 import { onChanged } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
-import { WorklistGrid } from './WorklistGrid';
+import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
+import { GROUP_LABELS, WorklistGrid } from './WorklistGrid';
+import { WorklistSidePanel, type Explanation } from './WorklistSidePanel';
+
+interface DialogState {
+  row: WorklistRow;
+  what: EventDialogKind;
+}
 
 export function WorklistScreen() {
-  const { filter, total, status, error, rows } = useWorklist();
+  const { filter, counts, status, error, rows, selected } = useWorklist();
   const filterChanged = useWorklist((s) => s.filterChanged);
   const invalidated = useWorklist((s) => s.invalidated);
   const navigated = useUi((s) => s.navigated);
   const newReferral = useUi((s) => s.newReferralToggled);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const explanation = useRef<Explanation | null>(null);
+  const onLoaded = useCallback((e: Explanation | null) => {
+    explanation.current = e;
+  }, []);
 
   useEffect(() => {
     void invalidated();
@@ -22,7 +35,7 @@ export function WorklistScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) {
+      if (e.key === '/' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         searchRef.current?.focus();
       }
@@ -32,7 +45,20 @@ export function WorklistScreen() {
   }, []);
 
   const open = (patientId: number) => navigated({ screen: 'patient', patientId, from: 'worklist' });
-  const filtered = filter.search !== '' || filter.pathwayType !== '' || filter.setting !== '';
+  const filtered = filter.search !== '' || filter.pathwayType !== '' || filter.setting !== '' || filter.group !== '';
+  const row = rows[selected] ?? null;
+
+  function onEventKey(target: WorklistRow, key: string) {
+    if (key === 'r') {
+      document.querySelector<HTMLSelectElement>('[data-testid="explanation-panel"] select')?.focus();
+      return;
+    }
+    const def = EVENT_KEYS.find((k) => k.key === key);
+    if (!def) return;
+    setDialog({ row: target, what: def.type === 'assess' ? { kind: 'assess' } : { kind: 'event', type: def.type } });
+  }
+
+  const loaded = explanation.current?.pathway.id === dialog?.row.pathwayId ? explanation.current : null;
 
   return (
     <section aria-labelledby="worklist-title">
@@ -41,9 +67,16 @@ export function WorklistScreen() {
           Arbeidsliste
         </Heading>
         <span className="muted" aria-live="polite">
-          {total} {total === 1 ? 'åpent forløp' : 'åpne forløp'}
+          {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
         </span>
       </div>
+      <Chips className="wl-groups" aria-label="Status">
+        {WORKLIST_GROUPS.map((g) => (
+          <Chips.Toggle key={g} selected={filter.group === g} checkmark={false} onClick={() => filterChanged({ group: filter.group === g ? '' : g })}>
+            {`${GROUP_LABELS[g]}: ${counts[g]}`}
+          </Chips.Toggle>
+        ))}
+      </Chips>
       <div className="toolbar" role="search">
         <Search
           ref={searchRef}
@@ -51,9 +84,12 @@ export function WorklistScreen() {
           label="Søk på navn eller fødselsnummer (/)"
           variant="simple"
           value={filter.search}
-          onChange={(v) => filterChanged({ search: v })}
+          onChange={(v) => {
+            performance.mark('worklist:input');
+            filterChanged({ search: v });
+          }}
           onClear={() => filterChanged({ search: '' })}
-          htmlSize={28}
+          htmlSize={24}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
           }}
@@ -74,6 +110,17 @@ export function WorklistScreen() {
             </option>
           ))}
         </Select>
+        <Select size="small" label="Status" value={filter.group} onChange={(e) => filterChanged({ group: e.target.value as WorklistGroup | '' })}>
+          <option value="">Alle</option>
+          {WORKLIST_GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {GROUP_LABELS[g]}
+            </option>
+          ))}
+        </Select>
+        <Checkbox size="small" checked={filter.group === 'overdue'} onChange={(e) => filterChanged({ group: e.target.checked ? 'overdue' : '' })}>
+          Bare overskredne
+        </Checkbox>
         <Button size="small" onClick={() => newReferral(true)}>
           Ny henvisning (n)
         </Button>
@@ -93,7 +140,28 @@ export function WorklistScreen() {
           </EmptyState>
         )
       ) : (
-        <WorklistGrid onOpen={open} />
+        <div className="wl-layout">
+          <WorklistGrid onOpen={open} onEventKey={onEventKey} />
+          <WorklistSidePanel row={row} onLoaded={onLoaded} onOpen={() => row && open(row.patientId)} onEvent={(key) => row && onEventKey(row, key)} />
+        </div>
+      )}
+      {dialog && (
+        <EventDialog
+          key={`${dialog.row.pathwayId}-${JSON.stringify(dialog.what)}`}
+          target={{
+            pathwayId: dialog.row.pathwayId,
+            pathwayType: dialog.row.pathwayType,
+            title: dialog.row.name,
+            referralAssessed: loaded?.pathway.referralAssessed ?? null,
+            careDeadline: loaded?.pathway.careDeadline ?? null,
+          }}
+          what={dialog.what}
+          helpNeeds={loaded?.helpNeeds ?? []}
+          onClose={() => {
+            setDialog(null);
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus());
+          }}
+        />
       )}
     </section>
   );

@@ -1,0 +1,245 @@
+import { Alert, BodyLong, BodyShort, Button, Heading, Modal, Table, Tag, TextField } from '@navikt/ds-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { RuleTimeView, RuleVersionView } from '../../../../shared/contract/rules';
+import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
+import { call, onChanged } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { ConfidenceTag } from '../pathways/DeadlineExplanation';
+import '../pathways/clock.css';
+import { LocalVersionDialog } from './LocalVersionDialog';
+
+type Rules = Output<'rules.list'>;
+const SETTING = { outpatient: 'Poliklinikk', inpatient: 'Døgn' } as const;
+const VARIANT = { severe: 'alvorlig', less_severe: 'mindre alvorlig' } as const;
+const CLOCK = { referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert' } as const;
+
+export function versionLabel(v: Pick<RuleVersionView, 'origin' | 'validFrom'>): string {
+  return `${v.origin === 'local' ? 'Lokal versjon' : 'Nasjonal versjon'} fra ${formatDate(v.validFrom)}`;
+}
+
+function TimesTable({ times, caption }: { times: RuleTimeView[]; caption: string }) {
+  if (times.length === 0) {
+    return <BodyShort size="small" className="muted">Ingen forløpstider i denne versjonen: bare de lovpålagte fristene gjelder.</BodyShort>;
+  }
+  return (
+    <Table size="small" style={{ marginBottom: 8 }}>
+      <caption>
+        <span className="sr-only">{caption}</span>
+      </caption>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell scope="col">Nivå</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Til</Table.HeaderCell>
+          <Table.HeaderCell scope="col" align="right">Tid</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Sikkerhet</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Kilde og merknad</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {times.map((t) => (
+          <Table.Row key={t.id}>
+            <Table.DataCell>{SETTING[t.setting]}</Table.DataCell>
+            <Table.DataCell>{t.fromLabel}</Table.DataCell>
+            <Table.DataCell>
+              {t.toLabel}
+              {t.variant ? ` (${VARIANT[t.variant]})` : ''}
+            </Table.DataCell>
+            <Table.DataCell align="right" style={{ whiteSpace: 'nowrap' }}>
+              {t.days} {t.unit === 'working' ? 'virkedager' : 'dager'}
+            </Table.DataCell>
+            <Table.DataCell>
+              <ConfidenceTag confidence={t.confidence} />
+            </Table.DataCell>
+            <Table.DataCell>
+              {t.source}
+              {t.note ? <span className="muted"> – {t.note}</span> : null}
+            </Table.DataCell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+/** "Regler": the rules in force, with source and confidence, and the unit's own versions on top. */
+export function RulesScreen() {
+  const [data, setData] = useState<Rules | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState<PathwayTypeId | null>(null);
+  const [withdrawing, setWithdrawing] = useState<RuleVersionView | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = async () => {
+      const res = await call('rules.list', {});
+      if (res.ok) setData(res.value);
+      else setError(res.error.message);
+    };
+    void load();
+    return onChanged(() => void load());
+  }, []);
+
+  async function moveOpen(v: RuleVersionView) {
+    const res = await call('rules.moveOpenPathways', { versionId: v.id });
+    setMessage(res.ok ? `${res.value.moved} åpne forløp er flyttet til ${versionLabel(v).toLowerCase()}. Flyttingen er logget.` : res.error.message);
+  }
+
+  return (
+    <section aria-labelledby="rules-title">
+      <div className="screen-title">
+        <Heading level="1" size="medium" id="rules-title">
+          Regler
+        </Heading>
+      </div>
+      <BodyLong spacing style={{ maxWidth: 820 }}>
+        Fristene og forløpstidene arbeidslisten regner med, med kilde og hvor sikre de er. Forløpstidene er veiledende og i kalenderdager; de
+        lovpålagte fristene regnes i virkedager. Tider merket <ConfidenceTag confidence="unconfirmed" /> er ikke bekreftet i en offentlig kilde.
+        Enheten kan legge inn en egen versjon som gjelder fra en dato; forløp som allerede er i gang, beholder sin versjon til du flytter dem.
+      </BodyLong>
+      {error && <Alert variant="error">{error}</Alert>}
+      {message && (
+        <Alert variant="info" size="small" closeButton onClose={() => setMessage(null)} style={{ marginBottom: 12 }}>
+          {message}
+        </Alert>
+      )}
+      <section className="rules-pathway" aria-labelledby="rules-legal">
+        <Heading level="2" size="small" id="rules-legal" spacing>
+          Lovpålagte frister
+        </Heading>
+        <Table size="small">
+          <Table.Body>
+            <Table.Row>
+              <Table.DataCell>Henvisningen vurdert</Table.DataCell>
+              <Table.DataCell>10 virkedager etter at henvisningen er mottatt</Table.DataCell>
+              <Table.DataCell>
+                <ConfidenceTag confidence="confirmed" />
+              </Table.DataCell>
+              <Table.DataCell>Pasient- og brukerrettighetsloven § 2-2</Table.DataCell>
+            </Table.Row>
+            <Table.Row>
+              <Table.DataCell>Frist for nødvendig helsehjelp</Table.DataCell>
+              <Table.DataCell>Settes ved vurderingen; for pasienter under 23 år høyst 65 virkedager</Table.DataCell>
+              <Table.DataCell>
+                <ConfidenceTag confidence="confirmed" />
+              </Table.DataCell>
+              <Table.DataCell>Pasient- og brukerrettighetsloven § 2-2</Table.DataCell>
+            </Table.Row>
+          </Table.Body>
+        </Table>
+      </section>
+      {data?.pathways.map((p) => {
+        const inForce = p.versions.find((v) => v.inForceToday) ?? null;
+        const others = p.versions.filter((v) => v !== inForce);
+        return (
+          <section key={p.pathwayType} className="rules-pathway" aria-labelledby={`rules-${p.pathwayType}`}>
+            <div className="pathway-card-head">
+              <Heading level="2" size="small" id={`rules-${p.pathwayType}`}>
+                {p.code ? `${p.code} ` : ''}
+                {p.label}
+              </Heading>
+              <Button size="xsmall" variant="secondary" onClick={() => setAdding(p.pathwayType)}>
+                Ny lokal versjon
+              </Button>
+            </div>
+            {inForce && (
+              <>
+                <BodyShort size="small" spacing>
+                  <Tag size="xsmall" variant="success">
+                    Gjelder nå
+                  </Tag>{' '}
+                  <strong>{versionLabel(inForce)}</strong> · klokken starter ved {CLOCK[inForce.clockStart]} · {inForce.openPathways} åpne forløp · {inForce.source}
+                </BodyShort>
+                <TimesTable times={inForce.times} caption={`${p.label}: forløpstider som gjelder nå`} />
+              </>
+            )}
+            {others.length > 0 && (
+              <details>
+                <summary>Andre versjoner ({others.length})</summary>
+                {others.map((v) => (
+                  <div key={v.id} style={{ margin: '8px 0 12px 12px' }}>
+                    <BodyShort size="small" spacing>
+                      <strong>{versionLabel(v)}</strong> · klokken starter ved {CLOCK[v.clockStart]} · {v.openPathways} åpne forløp · {v.source}
+                      {v.withdrawnAt && (
+                        <>
+                          {' '}
+                          <Tag size="xsmall" variant="neutral">
+                            Trukket tilbake {formatDate(v.withdrawnAt.slice(0, 10))}
+                          </Tag>{' '}
+                          {v.withdrawnReason}
+                        </>
+                      )}
+                    </BodyShort>
+                    <TimesTable times={v.times} caption={`${p.label}: ${versionLabel(v)}`} />
+                    {v.origin === 'local' && !v.withdrawnAt && <LocalVersionActions v={v} onMove={moveOpen} onWithdraw={setWithdrawing} />}
+                  </div>
+                ))}
+              </details>
+            )}
+            {inForce?.origin === 'local' && <LocalVersionActions v={inForce} onMove={moveOpen} onWithdraw={setWithdrawing} />}
+            <details style={{ marginTop: 6 }}>
+              <summary>Hendelser og koder</summary>
+              <BodyShort size="small" style={{ margin: '6px 0 0 12px' }}>
+                {p.events.map((e) => `${e.label}${e.code ? ` (${e.code}${e.codeConfidence === 'unconfirmed' ? ', ikke bekreftet' : ''})` : ''}${e.maxPerPathway ? `, høyst ${e.maxPerPathway}` : ''}`).join(' · ')}
+                {p.code ? ` · Klinisk beslutning kodes med utfallet: ${data.outcomes.map((o) => `${p.code}${o.code}`).join(', ')}` : ''}
+              </BodyShort>
+            </details>
+          </section>
+        );
+      })}
+      {adding && data && (
+        <LocalVersionDialog
+          pathway={data.pathways.find((p) => p.pathwayType === adding)!}
+          today={data.today}
+          onClose={() => setAdding(null)}
+          onSaved={(label) => setMessage(`${label} er lagret. Nye forløp fra datoen får den; åpne forløp beholder sin versjon til du flytter dem.`)}
+        />
+      )}
+      {withdrawing && <WithdrawVersionDialog v={withdrawing} onClose={() => setWithdrawing(null)} onDone={setMessage} />}
+    </section>
+  );
+}
+
+function LocalVersionActions({ v, onMove, onWithdraw }: { v: RuleVersionView; onMove: (v: RuleVersionView) => void; onWithdraw: (v: RuleVersionView) => void }) {
+  return (
+    <div className="actions" style={{ marginBottom: 8 }}>
+      <Button size="xsmall" variant="secondary" onClick={() => onMove(v)}>
+        Flytt åpne forløp til denne versjonen
+      </Button>
+      <Button size="xsmall" variant="tertiary" onClick={() => onWithdraw(v)}>
+        Trekk tilbake
+      </Button>
+    </div>
+  );
+}
+
+function WithdrawVersionDialog({ v, onClose, onDone }: { v: RuleVersionView; onClose: () => void; onDone: (m: string) => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const res = await call('rules.withdrawLocalVersion', { versionId: v.id, reason });
+    if (!res.ok) return setError(res.error.issues?.[0]?.message ?? res.error.message);
+    onDone(`${versionLabel(v)} er trukket tilbake. ${res.value.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`);
+    onClose();
+  }
+  return (
+    <Modal open onClose={onClose} header={{ heading: 'Trekk tilbake lokal versjon' }} width="small">
+      <form onSubmit={submit} noValidate>
+        <Modal.Body>
+          <BodyShort spacing>De nasjonale reglene blir stående urørt. Forløp på denne versjonen går tilbake til versjonen som gjaldt da de startet.</BodyShort>
+          <TextField size="small" label="Hvorfor trekkes versjonen tilbake?" value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
+        </Modal.Body>
+        <Modal.Footer>
+          <Button size="small" type="submit">
+            Trekk tilbake
+          </Button>
+          <Button size="small" type="button" variant="secondary" onClick={onClose}>
+            Avbryt
+          </Button>
+        </Modal.Footer>
+      </form>
+    </Modal>
+  );
+}

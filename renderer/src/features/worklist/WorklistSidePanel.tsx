@@ -1,0 +1,139 @@
+import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { WorklistRow } from '../../../../shared/contract/worklist';
+import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
+import { call, onChanged } from '../../api/client';
+import { DueDate } from '../pathways/DeadlineState';
+import { BreachReasonForm, DeadlineExplanation } from '../pathways/DeadlineExplanation';
+import { EVENT_KEYS } from '../pathways/EventDialog';
+
+export type Explanation = Output<'pathways.getExplanation'>;
+
+/**
+ * The selected row's next deadline and why it falls where it does, the breach-reason prompt when it has
+ * passed, and the single keys for recording what happened.
+ */
+export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: WorklistRow | null; onEvent: (key: string) => void; onOpen: () => void; onLoaded: (e: Explanation | null) => void }) {
+  const [data, setData] = useState<Explanation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pathwayId = row?.pathwayId ?? null;
+
+  useEffect(() => {
+    if (pathwayId === null) {
+      setData(null);
+      onLoaded(null);
+      return;
+    }
+    let cancelled = false;
+    const load = async () => {
+      const res = await call('pathways.getExplanation', { pathwayId });
+      if (cancelled) return;
+      if (res.ok) {
+        setData(res.value);
+        setError(null);
+        onLoaded(res.value);
+      } else setError(res.error.message);
+    };
+    // Wait until the selection rests: moving through the list with j/k does not open every record.
+    const timer = setTimeout(() => void load(), 200);
+    const off = onChanged(() => void load());
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      off();
+    };
+  }, [pathwayId, onLoaded]);
+
+  if (!row) return <aside className="side-panel" aria-label="Valgt pasient" />;
+  const p = data?.pathway.id === row.pathwayId ? data.pathway : null;
+  const next = p?.nextAction ?? null;
+  const open = p?.deadlines.filter((d) => d.key !== next?.key && d.met === null) ?? [];
+  const closed = p?.status !== 'open';
+  return (
+    <aside className="side-panel" aria-labelledby="side-title" data-testid="explanation-panel">
+      <Heading level="2" size="xsmall" id="side-title">
+        {row.name}
+      </Heading>
+      <BodyShort size="small" className="muted" spacing>
+        {pathwayTypeLabel(row.pathwayType)}, {settingLabel(row.setting).toLowerCase()}
+      </BodyShort>
+      {error && (
+        <Alert variant="error" size="small">
+          {error}
+        </Alert>
+      )}
+      {next && (
+        <section aria-labelledby="side-next">
+          <Heading level="3" size="xsmall" id="side-next">
+            Neste steg: {next.label}
+          </Heading>
+          <p style={{ margin: '4px 0' }}>
+            <DueDate due={next.due} daysLeft={next.daysLeft} state={next.state} />
+          </p>
+          <Heading level="4" size="xsmall" className="muted" style={{ fontSize: 13, margin: '8px 0 2px' }}>
+            Hvorfor denne fristen
+          </Heading>
+          <DeadlineExplanation deadline={next} />
+          {next.state === 'overdue' && next.met === null && (
+            <div style={{ marginTop: 12 }}>
+              {next.breachReason ? (
+                <Alert variant="info" size="small" style={{ marginBottom: 8 }}>
+                  Årsak til overskridelse: {next.breachReason.label}
+                  {next.breachReason.note ? ` – ${next.breachReason.note}` : ''}
+                </Alert>
+              ) : (
+                <Alert variant="warning" size="small" style={{ marginBottom: 8 }}>
+                  Fristen er passert. Oppgi årsak til overskridelse (r).
+                </Alert>
+              )}
+              <BreachReasonForm key={`${row.pathwayId}-${next.key}-${next.breachReason?.code ?? ''}`} pathwayId={row.pathwayId} deadline={next} reasons={data?.breachReasons ?? []} />
+            </div>
+          )}
+        </section>
+      )}
+      {open.length > 0 && (
+        <section aria-labelledby="side-other" style={{ marginTop: 12 }}>
+          <Heading level="3" size="xsmall" id="side-other">
+            Andre åpne frister
+          </Heading>
+          {open.map((d) => (
+            <details key={d.key} style={{ margin: '4px 0' }}>
+              <summary>
+                {d.label}: <DueDate due={d.due} daysLeft={d.daysLeft} state={d.state} />
+              </summary>
+              <DeadlineExplanation deadline={d} />
+            </details>
+          ))}
+        </section>
+      )}
+      {p && p.dataQuality.length > 0 && (
+        <Alert variant="warning" size="small" style={{ marginTop: 12 }}>
+          <strong>Datakvalitet:</strong>
+          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+            {p.dataQuality.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <section aria-labelledby="side-keys" style={{ marginTop: 12 }}>
+        <Heading level="3" size="xsmall" id="side-keys">
+          Registrer
+        </Heading>
+        <div className="key-list">
+          {EVENT_KEYS.map((k) => (
+            <Button key={k.key} size="xsmall" variant="secondary" onClick={() => onEvent(k.key)} disabled={closed}>
+              {k.label} <kbd>{k.key}</kbd>
+            </Button>
+          ))}
+        </div>
+        <div style={{ marginTop: 8 }}>
+          <Button size="xsmall" variant="tertiary" onClick={onOpen}>
+            Åpne pasienten (Enter)
+          </Button>
+        </div>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCaseload } from '../../electron/core/seed/seed';
+import { recomputePathwayClocks } from '../../electron/core/services/pathway-clock';
+import { WORKLIST_GROUPS } from '../../shared/contract/worklist';
+import { addCalendarDays } from '../../shared/domain/calendar';
+import { FIXED_NOW, makeCore, type TestCore } from '../fixtures/core';
+
+// FIXED_NOW = 2026-11-23. A seeded caseload: a few thousand open pathways in every state, years of closed ones.
+const TODAY = '2026-11-23';
+let core: TestCore;
+let open = 0;
+beforeAll(async () => {
+  core = await makeCore();
+  ({ openPathways: open } = await seedCaseload(core.ctx.db, { patients: 6000, seed: 3, now: FIXED_NOW }));
+  core.handle.sqlite.exec('analyze');
+}, 120_000);
+afterAll(async () => {
+  await core.dispose();
+});
+
+/** Every statement the method runs, with its parameters (better-sqlite3's prepare, wrapped). */
+async function capture(method: string, input: unknown): Promise<{ sql: string; params: unknown[] }[]> {
+  const sqlite = core.handle.sqlite;
+  const original = sqlite.prepare.bind(sqlite);
+  const seen: { sql: string; params: unknown[] }[] = [];
+  (sqlite as { prepare: unknown }).prepare = (sql: string) => {
+    const stmt = original(sql);
+    return new Proxy(stmt, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if ((prop === 'all' || prop === 'get' || prop === 'iterate') && typeof value === 'function') {
+          return (...params: unknown[]) => {
+            seen.push({ sql, params });
+            return (value as (...a: unknown[]) => unknown).apply(target, params);
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  try {
+    const res = await core.dispatch(method, input);
+    expect(res.ok).toBe(true);
+  } finally {
+    (sqlite as { prepare: unknown }).prepare = original;
+  }
+  return seen;
+}
+
+function plan(sql: string, params: unknown[]): string {
+  return (core.handle.sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+}
+
+describe('worklist.list over a seeded caseload', () => {
+  it('orders by next due date, groups overdue / soon / later / no deadline, and counts them', async () => {
+    const all = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await core.ok('worklist.list', { offset, limit: 500 });
+      all.push(...page.rows);
+      if (page.rows.length < 500) {
+        expect(page.total).toBe(open);
+        expect(page.counts.all).toBe(open);
+        expect(page.counts.overdue + page.counts.soon + page.counts.later + page.counts.none).toBe(open);
+        for (const g of WORKLIST_GROUPS) expect(all.filter((r) => r.group === g).length).toBe(page.counts[g]);
+        break;
+      }
+    }
+    expect(all.length).toBe(open);
+    // Mixed states are present, in group order, dates ascending, "no deadline" last and never "on time".
+    for (const g of WORKLIST_GROUPS) expect(all.some((r) => r.group === g)).toBe(true);
+    const order = all.map((r) => WORKLIST_GROUPS.indexOf(r.group));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const dated = all.filter((r) => r.dueDate !== null).map((r) => r.dueDate!);
+    expect([...dated].sort()).toEqual(dated);
+    for (const r of all) {
+      if (r.dueDate === null) expect(r).toMatchObject({ state: 'none', group: 'none', daysLeft: null });
+      else if (r.dueDate < TODAY) expect(r.state).toBe('overdue');
+      else if (r.dueDate <= addCalendarDays(TODAY, 3)) expect(r.state).toBe('soon');
+      else expect(r).toMatchObject({ state: 'on_time', group: 'later' });
+    }
+    // Some overdue rows have a breach reason (seeded), some ask for one.
+    const overdue = all.filter((r) => r.state === 'overdue');
+    expect(overdue.some((r) => r.flags.breachReasonMissing)).toBe(true);
+    expect(overdue.some((r) => !r.flags.breachReasonMissing)).toBe(true);
+  });
+
+  it('the stored clock equals a fresh computation from the facts (seed and services agree)', async () => {
+    const snapshot = () => core.handle.sqlite.prepare('select id, rule_version_id, due_sort, next_due_date, next_action_key, next_action_label, dq_flags, open_postponed, assessment_due, care_start_due, first_attendance_on, first_eval_due, first_eval_on from pathway where status = ? order by id').all('open');
+    const before = snapshot();
+    await core.ctx.db.transaction().execute((trx) => recomputePathwayClocks(trx, { openOnly: true }, FIXED_NOW));
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('filters by pathway type, setting, status group and search; total follows the filters', async () => {
+    const tsb = await core.ok('worklist.list', { pathwayType: 'tsb', limit: 500 });
+    expect(tsb.rows.length).toBeGreaterThan(0);
+    expect(tsb.rows.every((r) => r.pathwayType === 'tsb')).toBe(true);
+    const inpatient = await core.ok('worklist.list', { setting: 'inpatient', limit: 500 });
+    expect(inpatient.rows.every((r) => r.setting === 'inpatient')).toBe(true);
+    for (const group of WORKLIST_GROUPS) {
+      const page = await core.ok('worklist.list', { group, limit: 500 });
+      expect(page.total).toBe(page.counts[group]);
+      expect(page.rows.every((r) => r.group === group)).toBe(true);
+    }
+    const first = (await core.ok('worklist.list', { limit: 1 })).rows[0]!;
+    const found = await core.ok('worklist.list', { search: first.name.split(' ')[1]!.toLowerCase() });
+    expect(found.rows.some((r) => r.pathwayId === first.pathwayId)).toBe(true);
+  });
+
+  it('shows the flags kept on the patient row', async () => {
+    const row = (await core.ok('worklist.list', { limit: 1 })).rows[0]!;
+    core.handle.sqlite.prepare('update patient set open_no_shows = 2, next_meeting_date = ?, plan_attention_date = ? where id = ?').run('2026-12-01', '2026-12-15', row.patientId);
+    const again = (await core.ok('worklist.list', { limit: 1 })).rows[0]!;
+    expect(again.flags).toMatchObject({ openNoShows: 2, nextMeetingDate: '2026-12-01', planAttentionDate: '2026-12-15' });
+  });
+
+  it('serves the page and the counts from the worklist indexes (EXPLAIN QUERY PLAN): no full scan of pathway or patient', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{}, /USING (COVERING )?INDEX pathway_worklist\b/],
+      [{ group: 'soon' }, /USING (COVERING )?INDEX pathway_worklist\b/],
+      [{ pathwayType: 'tsb' }, /USING (COVERING )?INDEX pathway_worklist_type\b/],
+      [{ setting: 'inpatient', offset: 200 }, /USING (COVERING )?INDEX pathway_worklist\b/],
+      [{ search: 'hansen' }, /USING (COVERING )?INDEX pathway_worklist\b/],
+    ];
+    for (const [input, index] of cases) {
+      const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql));
+      expect(statements).toHaveLength(2); // one page + one count
+      for (const s of statements) {
+        const detail = plan(s.sql, s.params);
+        // Either partial index holds exactly the open pathways; the count may take whichever is smaller.
+        expect(detail).toMatch(/USING (COVERING )?INDEX pathway_worklist(_type)?\b/);
+        expect(detail).not.toMatch(/SCAN pathway(?! USING)/);
+        expect(detail).not.toMatch(/SCAN patient/);
+        expect(detail).not.toMatch(/TEMP B-TREE/);
+      }
+      const page = statements.find((s) => /limit/.test(s.sql))!;
+      expect(plan(page.sql, page.params)).toMatch(index);
+      expect(plan(page.sql, page.params)).toMatch(/SEARCH patient USING INTEGER PRIMARY KEY/);
+      expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_breach USING (COVERING )?INDEX pathway_breach_key/);
+    }
+  });
+
+  it('serves the overview from the period index', async () => {
+    const statements = (await capture('overview.get', { from: '2026-07-01', to: TODAY })).filter((s) => /from "pathway"/.test(s.sql));
+    const period = statements.find((s) => /referral_received/.test(s.sql))!;
+    expect(plan(period.sql, period.params)).toMatch(/USING INDEX pathway_received/);
+    const overview = await core.ok('overview.get', { from: '2026-07-01', to: TODAY });
+    const assessed = overview.indicators.find((i) => i.id === 'assessed_in_time')!;
+    expect(assessed.met + assessed.missed + assessed.pending).toBeGreaterThan(0);
+    const list = await core.ok('overview.listPatients', { from: '2026-07-01', to: TODAY, indicator: 'assessed_in_time', part: 'missed' });
+    expect(list.rows.length).toBe(Math.min(assessed.missed, 500));
+  });
+});
