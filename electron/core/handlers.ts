@@ -109,6 +109,7 @@ export function createHandlers({ ctx, transport, version, trust }: HandlerDeps):
     'plans.getVersion': (input) => plans.getVersion(input),
     'plans.getPrint': (input) => plans.getPrint(input),
     'plans.list': (q) => plans.list(q),
+    'plans.measureFromAction': (input) => plans.measureFromAction(input),
     'municipalities.list': () => municipalities.list(),
     'municipalities.load': ({ json }) => municipalities.load(json),
     'contacts.list': (q) => contacts.list(q),

@@ -70,6 +70,8 @@ export const planViewSchema = z.object({
   overdueMeasureIds: z.array(z.number()),
   attentionDate: z.string().nullable(),
   versions: z.array(versionInfoSchema),
+  /** For measures made from a meeting's action item: when that meeting was (ISO UTC), for "where it came from". */
+  measureOrigins: z.array(z.object({ measureId: z.number(), meetingId: z.number(), meetingStartAt: z.string().nullable() })),
 });
 export type PlanViewDto = z.infer<typeof planViewSchema>;
 
@@ -214,6 +216,11 @@ export const plansContract = {
     z.object({ ...patientRef, versionNo: z.number().int().min(1).max(100_000).optional() }),
     z.object({ html: z.string() }),
   ),
+  /**
+   * Makes a measure of a meeting's action item (what = text, responsible = owner, due = due date, origin = the
+   * meeting and the item) and links the item to it, in one transaction.
+   */
+  'plans.measureFromAction': method(z.object({ actionItemId: id }), z.object({ id: z.number(), patientId: z.number() })),
   /** The "Planer" screen: plans due for revision and measures due, across the caseload. */
   'plans.list': method(planListQuerySchema, z.object({ rows: z.array(planListRowSchema), total: z.number() })),
 };

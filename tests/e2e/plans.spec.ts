@@ -32,10 +32,19 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
   await form.submit();
   await expect(page.getByRole('heading', { name: 'Kari Testesen' })).toBeVisible();
 
+  // The municipal coordinator is in the contact directory (added through the contract, as the Kontakter screen does).
+  const saved = await page.request.post(`${app.origin}/rpc`, {
+    headers: { Authorization: `Bearer ${app.token}` },
+    data: { method: 'contacts.save', input: { name: 'Mona Koordinator', role: 'municipal_coordinator', organisation: 'Koordinerende enhet, Oslo kommune', municipalityNumber: '0301' } },
+  });
+  expect((await saved.json()).ok).toBe(true);
+
   const plan = new PlanPage(page);
   await plan.openTab();
   await expect(page.getByText('Ingen individuell plan ennå')).toBeVisible();
-  await plan.create({ to: typedDate(300), revision: typedDate(60), coordinator: 'Mona Koordinator', organisation: 'Koordinerende enhet, Oslo kommune', patientContribution: 'Jeg møter til avtalene og sier fra når det er tungt.' });
+  await page.screenshot({ path: 'test-results/screens/plan-empty.png' });
+  await plan.create({ to: typedDate(300), revision: typedDate(60), coordinator: 'Mona Koordinator', fromDirectory: true, patientContribution: 'Jeg møter til avtalene og sier fra når det er tungt.' });
+  await expect(page.getByRole('region', { name: '3. Koordinator' })).toContainText('Koordinerende enhet, Oslo kommune');
 
   // The screen reads like the § 19 list, in order.
   await expect(page.getByRole('heading', { name: SECTIONS[8] })).toBeVisible();

@@ -246,6 +246,50 @@ describe('individual plans through the dispatcher', () => {
     expect(measures.map((p) => p.detail).join('\n')).toMatch(/INDEX plan_measure_plan/);
   });
 
+  it('makes a measure of a meeting action item in one transaction, linked both ways, and refuses a second time', async () => {
+    const db = core.handle.sqlite;
+    const meetingId = Number(
+      db.prepare("insert into meeting (patient_id, kind, start_at, duration_minutes, ics_uid, created_at, updated_at) values (?, 'evaluation', '2026-11-20T09:00:00.000Z', 60, 'uid-1@test', 'x', 'x')").run(patientId).lastInsertRowid,
+    );
+    const addItem = (text: string, owner: string, due: string | null) =>
+      Number(db.prepare("insert into meeting_action_item (meeting_id, text, owner, due_date, created_at, updated_at) values (?, ?, ?, ?, 'x', 'x')").run(meetingId, text, owner, due).lastInsertRowid);
+    const item = addItem('Søke om bolig', 'Ola Hansen, NAV', '2026-12-15');
+    const noOwner = addItem('Ringe fastlegen', '', null);
+
+    // No plan yet: refused, nothing changes.
+    let before = counts(core);
+    expect(await core.dispatch('plans.measureFromAction', { actionItemId: item })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(counts(core)).toEqual(before);
+
+    await core.ok('plans.save', overview(patientId, { revisionDates: ['2027-02-01'] }));
+    const made = await core.ok('plans.measureFromAction', { actionItemId: item });
+    expect(made.patientId).toBe(patientId);
+    const view = (await core.ok('plans.get', { patientId })).view!;
+    expect(view.plan.measures).toEqual([
+      { id: made.id, what: 'Søke om bolig', scope: '', howCarriedOut: '', responsible: 'Ola Hansen, NAV', dueDate: '2026-12-15', status: 'planned', origin: { kind: 'meeting_action', meetingId, actionId: item }, progressNotes: [] },
+    ]);
+    expect(view.measureOrigins).toEqual([{ measureId: made.id, meetingId, meetingStartAt: '2026-11-20T09:00:00.000Z' }]);
+    expect((db.prepare('select plan_measure_id as m from meeting_action_item where id = ?').get(item) as { m: number }).m).toBe(made.id);
+    expect(attention(core, patientId)).toBe('2026-12-15');
+
+    before = counts(core);
+    expect(await core.dispatch('plans.measureFromAction', { actionItemId: item })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Oppfølgingspunktet er allerede gjort til et tiltak i den individuelle planen' } });
+    expect(await core.dispatch('plans.measureFromAction', { actionItemId: noOwner })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.dispatch('plans.measureFromAction', { actionItemId: 99999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(counts(core)).toEqual(before);
+
+    // A failure in the second write rolls back the first: no measure without its link.
+    db.exec("create trigger fail_link before update of plan_measure_id on meeting_action_item begin select raise(abort, 'simulated failure'); end");
+    const other = addItem('Kontakte skolen', 'Rådgiver', null);
+    expect(await core.dispatch('plans.measureFromAction', { actionItemId: other })).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(counts(core)).toEqual(before);
+    db.exec('drop trigger fail_link');
+
+    // Removing the measure unlinks the action item.
+    await core.ok('plans.removeMeasure', { patientId, id: made.id });
+    expect((db.prepare('select plan_measure_id as m from meeting_action_item where id = ?').get(item) as { m: number | null }).m).toBeNull();
+  });
+
   it('suggests goals and open measures for a meeting agenda', async () => {
     expect(await planAgendaSuggestions(core.ctx.db, patientId, '2027-02-01')).toEqual({ goalsDue: [], openMeasures: [] });
     await core.ok('plans.save', overview(patientId, { revisionDates: ['2027-02-01'] }));

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type {
@@ -69,11 +69,6 @@ function notFound(what: string): never {
   throw new AppError('not_found', what);
 }
 
-async function tableExists(trx: Trx, name: string): Promise<boolean> {
-  const r = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(trx);
-  return (r.rows[0]?.n ?? 0) > 0;
-}
-
 export function createPlansService(ctx: ServiceContext) {
   const today = () => osloDate(ctx.clock());
 
@@ -108,7 +103,22 @@ export function createPlansService(ctx: ServiceContext) {
     return rows.map((r) => ({ versionNo: r.version_no, heldOn: r.held_on, takenAt: r.taken_at }));
   }
 
-  function view(loaded: LoadedPlan, day: string, versionList: PlanViewDto['versions']): PlanViewDto {
+  async function measureOrigins(plan: IndividualPlan): Promise<PlanViewDto['measureOrigins']> {
+    const withOrigin = plan.measures.filter((m) => m.origin !== undefined);
+    if (withOrigin.length === 0) return [];
+    const meetings = await ctx.db
+      .selectFrom('meeting')
+      .select(['id', 'start_at'])
+      .where('id', 'in', withOrigin.map((m) => m.origin!.meetingId))
+      .execute();
+    return withOrigin.map((m) => ({
+      measureId: m.id,
+      meetingId: m.origin!.meetingId,
+      meetingStartAt: meetings.find((x) => x.id === m.origin!.meetingId)?.start_at ?? null,
+    }));
+  }
+
+  function view(loaded: LoadedPlan, day: string, versionList: PlanViewDto['versions'], origins: PlanViewDto['measureOrigins']): PlanViewDto {
     const { plan, row } = loaded;
     const print = canPrintForOthers(plan, day);
     const outlook = nextRevision(plan, day, row.last_revision_on ?? undefined);
@@ -120,6 +130,7 @@ export function createPlansService(ctx: ServiceContext) {
       overdueMeasureIds: overdueMeasures(plan, day).map((m) => m.id),
       attentionDate: planAttentionDate(plan, row.last_revision_on),
       versions: versionList,
+      measureOrigins: origins,
     };
   }
 
@@ -148,7 +159,7 @@ export function createPlansService(ctx: ServiceContext) {
       const loaded = await loadPlan(ctx.db, patientId);
       await appendAudit(ctx.db, ctx.actor(), { action: 'plan.open', entity: 'individual_plan', entityId: loaded?.row.id ?? null, patientId }, ctx.clock());
       if (!loaded) return { view: null };
-      return { view: view(loaded, today(), await versions(loaded.row.id)) };
+      return { view: view(loaded, today(), await versions(loaded.row.id), await measureOrigins(loaded.plan)) };
     },
 
     /** Creates the plan (first save) or updates its overview fields. */
@@ -178,9 +189,9 @@ export function createPlansService(ctx: ServiceContext) {
           ...pick(errors, 'period.', (rest) => `period.${rest}`),
           ...pick(errors, 'revisionDates.', (rest) => `revisionDates.${rest}`),
         ];
-        if (input.coordinator.contactId !== null && (await tableExists(trx, 'contact'))) {
-          const r = await sql<{ n: number }>`select count(*) as n from contact where id = ${input.coordinator.contactId}`.execute(trx);
-          if (!r.rows[0]?.n) issues.push({ path: 'coordinator.contactId', message: 'Fant ikke kontakten i kontaktlisten' });
+        if (input.coordinator.contactId !== null) {
+          const contact = await trx.selectFrom('contact').select('id').where('id', '=', input.coordinator.contactId).executeTakeFirst();
+          if (!contact) issues.push({ path: 'coordinator.contactId', message: 'Fant ikke kontakten i kontaktlisten' });
         }
         if (issues.length > 0) refuse(issues);
 
@@ -381,9 +392,7 @@ export function createPlansService(ctx: ServiceContext) {
       return mutate(patientId, 'plan.measure.remove', async (trx, { plan }) => {
         if (!plan.measures.some((x) => x.id === id)) notFound('Fant ikke tiltaket i planen');
         // An action item that became this measure no longer points at it.
-        if (await tableExists(trx, 'meeting_action_item')) {
-          await sql`update meeting_action_item set plan_measure_id = null where plan_measure_id = ${id}`.execute(trx);
-        }
+        await trx.updateTable('meeting_action_item').set({ plan_measure_id: null }).where('plan_measure_id', '=', id).execute();
         await trx.deleteFrom('plan_measure').where('id', '=', id).execute();
         return { entity: 'plan_measure', entityId: id, value: { ok: true as const } };
       });
@@ -462,6 +471,61 @@ export function createPlansService(ctx: ServiceContext) {
           .executeTakeFirstOrThrow();
         await trx.updateTable('individual_plan').set({ last_revision_on: input.heldOn }).where('id', '=', row.id).execute();
         return { entity: 'plan_version', entityId: inserted.id, value: { versionNo } };
+      });
+    },
+
+    /** An action item from a meeting's minutes becomes a measure in the patient's plan, linked both ways. */
+    async measureFromAction({ actionItemId }: { actionItemId: number }): Promise<{ id: number; patientId: number }> {
+      const now = ctx.clock();
+      return ctx.db.transaction().execute(async (trx) => {
+        const item = await trx
+          .selectFrom('meeting_action_item')
+          .innerJoin('meeting', 'meeting.id', 'meeting_action_item.meeting_id')
+          .select([
+            'meeting_action_item.id',
+            'meeting_action_item.meeting_id',
+            'meeting_action_item.text',
+            'meeting_action_item.owner',
+            'meeting_action_item.due_date',
+            'meeting_action_item.plan_measure_id',
+            'meeting.patient_id',
+          ])
+          .where('meeting_action_item.id', '=', actionItemId)
+          .executeTakeFirst();
+        if (!item) notFound('Fant ikke oppfølgingspunktet');
+        if (item.plan_measure_id !== null) {
+          throw new AppError('conflict', 'Oppfølgingspunktet er allerede gjort til et tiltak i den individuelle planen');
+        }
+        const loaded = await loadPlan(trx, item.patient_id);
+        if (!loaded) throw new AppError('conflict', 'Pasienten har ingen individuell plan ennå. Opprett planen under fanen «Individuell plan» først.');
+        if (item.text.trim() === '') throw new AppError('invalid_input', 'Oppfølgingspunktet har ingen tekst');
+        if (item.owner.trim() === '') {
+          throw new AppError('invalid_input', 'Oppfølgingspunktet har ingen ansvarlig. Et tiltak i planen må ha en ansvarlig.');
+        }
+        const inserted = await trx
+          .insertInto('plan_measure')
+          .values({
+            plan_id: loaded.row.id,
+            goal_id: null,
+            what: item.text.trim(),
+            scope: '',
+            how: '',
+            responsible: item.owner.trim(),
+            start_date: null,
+            due_date: item.due_date,
+            status: 'planned',
+            origin_meeting_id: item.meeting_id,
+            origin_action_item_id: item.id,
+            created_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('meeting_action_item').set({ plan_measure_id: inserted.id, updated_at: now.toISOString() }).where('id', '=', item.id).execute();
+        await trx.updateTable('individual_plan').set({ updated_at: now.toISOString() }).where('id', '=', loaded.row.id).execute();
+        await refreshPlanAttention(trx, item.patient_id);
+        await appendAudit(trx, ctx.actor(), { action: 'plan.measure.fromAction', entity: 'plan_measure', entityId: inserted.id, patientId: item.patient_id }, now);
+        return { id: inserted.id, patientId: item.patient_id };
       });
     },
 

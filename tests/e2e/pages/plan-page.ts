@@ -27,13 +27,21 @@ export class PlanPage {
     await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   }
 
-  async create(v: { to: string; revision: string; coordinator: string; organisation: string; patientContribution: string }): Promise<void> {
+  /** `coordinator` is picked from the contact directory when `fromDirectory`, else typed with its organisation. */
+  async create(v: { to: string; revision: string; coordinator: string; organisation?: string; fromDirectory?: boolean; patientContribution: string }): Promise<void> {
     await this.page.getByRole('button', { name: 'Opprett individuell plan' }).click();
     const d = this.dialog('Opprett individuell plan');
     await d.getByLabel('Planperiode til').fill(v.to);
     await d.getByLabel('Revisjonsdato').fill(v.revision);
-    await d.getByLabel('Koordinatorens navn').fill(v.coordinator);
-    await d.getByLabel('Virksomhet').fill(v.organisation);
+    if (v.fromDirectory) {
+      const picker = d.getByLabel('Velg fra kontaktlisten');
+      const label = (await picker.locator('option').allTextContents()).find((o) => o.includes(v.coordinator));
+      if (!label) throw new Error('coordinator not in the directory');
+      await picker.selectOption({ label });
+    } else {
+      await d.getByLabel('Koordinatorens navn').fill(v.coordinator);
+      await d.getByLabel('Virksomhet').fill(v.organisation ?? '');
+    }
     await d.getByLabel('Hva pasienten bidrar med').fill(v.patientContribution);
     await d.getByRole('button', { name: 'Opprett plan' }).click();
     await d.waitFor({ state: 'detached' });

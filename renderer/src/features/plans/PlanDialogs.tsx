@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, CheckboxGroup, Modal, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Envelope } from '../../../../shared/contract';
+import type { Contact } from '../../../../shared/contract/contacts';
 import type { PlanViewDto } from '../../../../shared/contract/plans';
 import type { IndividualPlan, PlanMeasure } from '../../../../shared/domain/individual-plan';
 import { GOAL_RESULTS, GOAL_RESULT_LABELS, type GoalResult } from '../../../../shared/domain/plan-revision';
@@ -78,7 +79,15 @@ function DialogShell({ open, onClose, heading, submitLabel, saving, formError, o
 // ---------------------------------------------------------------------------
 
 export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: number; plan: Plan | null; open: boolean; onClose: () => void }) {
+  const [contacts, setContacts] = useState<Contact[]>([]);
+  useEffect(() => {
+    // The coordinator is usually municipal: offer the directory's municipal coordinators and coordinating units.
+    void Promise.all([call('contacts.list', { role: 'municipal_coordinator', limit: 200 }), call('contacts.list', { role: 'coordinating_unit', limit: 200 })]).then((all) =>
+      setContacts(all.flatMap((r) => (r.ok ? r.value.rows : []))),
+    );
+  }, []);
   const [form, setForm] = useState(() => ({
+    contactId: plan?.coordinator.contactId ?? null,
     from: plan?.period.from ?? (todayIso() as string | null),
     to: plan?.period.to ?? null,
     revisionDates: (plan?.revisionDates ?? []) as (string | null)[],
@@ -101,7 +110,7 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
           patientId,
           period: { from: form.from ?? '', to: form.to ?? '' },
           revisionDates: revisionDates.filter((d): d is string => d !== null),
-          coordinator: { name: form.coordinatorName, organisation: form.coordinatorOrganisation, contactId: plan?.coordinator.contactId ?? null },
+          coordinator: { name: form.coordinatorName, organisation: form.coordinatorOrganisation, contactId: form.contactId },
           cooperation: form.cooperation,
           contributions: { patient: form.patient, services: form.services, relatives: form.relatives },
         }),
@@ -143,14 +152,46 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
       <fieldset className="plain">
         <legend className="aksel-label">Koordinator</legend>
         <div className="form-grid">
-          <TextField size="small" label="Koordinatorens navn" value={form.coordinatorName} onChange={(e) => set('coordinatorName', e.target.value)} error={errors['coordinator.name']} />
+          {contacts.length > 0 && (
+            <Select
+              size="small"
+              label="Velg fra kontaktlisten"
+              className="span-2"
+              value={form.contactId === null ? '' : String(form.contactId)}
+              onChange={(e) => {
+                const c = contacts.find((x) => String(x.id) === e.target.value);
+                setForm((f) => (c ? { ...f, contactId: c.id, coordinatorName: c.name, coordinatorOrganisation: c.organisation } : { ...f, contactId: null }));
+              }}
+              error={errors['coordinator.contactId']}
+            >
+              <option value="">Skriv inn selv</option>
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {[c.name, c.organisation, c.municipalityName].filter(Boolean).join(' – ')}
+                </option>
+              ))}
+            </Select>
+          )}
+          <TextField
+            size="small"
+            label="Koordinatorens navn"
+            value={form.coordinatorName}
+            onChange={(e) => {
+              const v = e.target.value;
+              setForm((f) => ({ ...f, coordinatorName: v, contactId: null }));
+            }}
+            error={errors['coordinator.name']}
+          />
           <TextField
             size="small"
             label="Virksomhet"
             description="Ofte koordinerende enhet i kommunen"
             value={form.coordinatorOrganisation}
-            onChange={(e) => set('coordinatorOrganisation', e.target.value)}
-            error={errors['coordinator.organisation'] ?? errors['coordinator.contactId']}
+            onChange={(e) => {
+              const v = e.target.value;
+              setForm((f) => ({ ...f, coordinatorOrganisation: v, contactId: null }));
+            }}
+            error={errors['coordinator.organisation']}
           />
         </div>
       </fieldset>

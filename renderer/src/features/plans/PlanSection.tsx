@@ -3,6 +3,7 @@ import { Alert, BodyLong, Button, Heading, Modal, Select, Table, Tag, TextField 
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { PlanViewDto } from '../../../../shared/contract/plans';
 import { allowedTransitions, MEASURE_STATUS_LABELS, type MeasureStatus, type PlanMeasure } from '../../../../shared/domain/individual-plan';
+import { osloDate } from '../../../../shared/domain/oslo-date';
 import { PLAN_SECTIONS } from '../../../../shared/domain/plan-sections';
 import { call, onChanged } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
@@ -77,6 +78,11 @@ function AddItem({ label, onAdd }: { label: string; onAdd: (text: string) => Pro
       </Button>
     </form>
   );
+}
+
+/** Where a measure came from, when it was made from a meeting's action item. */
+function originText(meetingStartAt: string | null): string {
+  return meetingStartAt ? `Fra oppfølgingspunkt i samarbeidsmøte ${formatDate(osloDate(new Date(meetingStartAt)))}` : 'Fra oppfølgingspunkt i samarbeidsmøte';
 }
 
 const CONSENT_TAG = {
@@ -188,7 +194,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
       </div>
       {!view.print.ok && (
         <Alert variant="warning" size="small" className="plan-alert" id="plan-print-reason">
-          {view.print.reason} Utskrift er slått av til samtykke er registrert.
+          {view.print.reason}.{view.consentState === 'none' ? ' Registrer samtykket under punkt 8.' : ''}
         </Alert>
       )}
       {view.revision.overdue.length > 0 && (
@@ -357,7 +363,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
                     <Table.DataCell>
                       <div className="plan-measure-what">{m.what}</div>
                       {m.goalId !== undefined && <div className="muted plan-small">Mål: «{goalText(m.goalId)}»</div>}
-                      {m.origin && <div className="muted plan-small">Fra oppfølgingspunkt i samarbeidsmøte</div>}
+                      {m.origin && <div className="muted plan-small">{originText(view.measureOrigins.find((o) => o.measureId === m.id)?.meetingStartAt ?? null)}</div>}
                     </Table.DataCell>
                     <Table.DataCell>{m.scope || '–'}</Table.DataCell>
                     <Table.DataCell>{m.responsible}</Table.DataCell>

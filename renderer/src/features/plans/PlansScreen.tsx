@@ -137,20 +137,20 @@ export function PlansScreen() {
                     {r.nationalIdMasked}
                   </div>
                   <div role="gridcell">
-                    <DueDate date={r.attentionDate} today={today} />
+                    <DueDate date={r.attentionDate} today={today} stacked />
                   </div>
-                  <div role="gridcell">{r.revisionDate ? <DueDate date={r.revisionDate} today={today} showState={false} /> : <span className="muted">Ikke satt</span>}</div>
+                  <div role="gridcell">{r.revisionDate ? <DueDate date={r.revisionDate} today={today} showState={false} stacked /> : <span className="muted">Ikke satt</span>}</div>
                   <div role="gridcell">
                     {r.overdueMeasures === 0 ? (
                       <span className="muted">Ingen</span>
                     ) : (
                       <>
                         <strong>{r.overdueMeasures}</strong> tiltak
-                        {r.firstOverdueDue && <span className="muted"> (eldste frist {formatDate(r.firstOverdueDue)})</span>}
+                        {r.firstOverdueDue && <div className="muted plan-small">eldste frist {formatDate(r.firstOverdueDue)}</div>}
                       </>
                     )}
                   </div>
-                  <div role="gridcell">{r.nextMeasureDue ? <DueDate date={r.nextMeasureDue} today={today} showState={false} /> : <span className="muted">–</span>}</div>
+                  <div role="gridcell">{r.nextMeasureDue ? <DueDate date={r.nextMeasureDue} today={today} showState={false} stacked /> : <span className="muted">–</span>}</div>
                 </div>
               ))}
             </div>

@@ -44,11 +44,11 @@ export function DueDate({ date, today = todayIso(), showState = true, stacked = 
   if (stacked) {
     return (
       <span className="plan-due plan-due-stacked">
-        <span>{formatDate(date)}</span>
-        <span className="muted plan-small">
-          {relativeHint(date, today)}
+        <span>
+          {formatDate(date)}
           {tag}
         </span>
+        <span className="muted plan-small">{relativeHint(date, today)}</span>
       </span>
     );
   }
