@@ -84,6 +84,7 @@ export function ContactsScreen() {
           ref={searchRef}
           size="small"
           label="Søk på navn eller organisasjon (/)"
+          hideLabel={false}
           variant="simple"
           value={search}
           onChange={setSearch}

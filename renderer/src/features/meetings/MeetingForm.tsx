@@ -228,7 +228,7 @@ export function MeetingForm({
                         {p.name}
                         {p.contactId !== null && <span className="muted"> (kontaktliste)</span>}
                       </Table.DataCell>
-                      <Table.DataCell style={{ minWidth: 230 }}>
+                      <Table.DataCell style={{ minWidth: 250 }}>
                         <Select size="small" label={`Rolle for ${p.name}`} hideLabel value={p.role} onChange={(e) => update(p.key, { role: e.target.value })}>
                           {PARTICIPANT_ROLES.map((r) => (
                             <option key={r} value={r}>
@@ -242,7 +242,7 @@ export function MeetingForm({
                         {p.role === 'patient' ? (
                           <span className="muted">Pasienten selv</span>
                         ) : (
-                          <Checkbox size="small" checked={p.consentCovers} onChange={(e) => update(p.key, { consentCovers: e.target.checked })}>
+                          <Checkbox size="small" hideLabel checked={p.consentCovers} onChange={(e) => update(p.key, { consentCovers: e.target.checked })}>
                             {`Samtykket dekker ${p.name}`}
                           </Checkbox>
                         )}
