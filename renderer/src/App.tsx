@@ -9,6 +9,7 @@ import { SCREENS } from './features/shell/screens';
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
 import { useUi } from './stores/ui';
+import { LockGate, TrustStatus, WhenUnlocked } from './features/trust/LockGate';
 
 type AppInfo = Output<'app.info'>;
 
@@ -48,6 +49,7 @@ export function App() {
         <Spacer />
         <InternalHeader.User name={profileName} />
       </InternalHeader>
+      <LockGate>
       <div className="app-body">
         <nav className="nav" aria-label="Hovedmeny">
           {SCREENS.map((s) => (
@@ -64,13 +66,17 @@ export function App() {
           )}
         </main>
       </div>
+      </LockGate>
       <footer className="statusbar">
         <span>Forløpsbenk {info.version}</span>
         <span>{info.transport === 'browser' ? 'Nettlesermodus (kun denne maskinen)' : 'Skrivebordsprogram'}</span>
         <span>Trykk ? for hurtigtaster</span>
+        <TrustStatus />
       </footer>
+      <WhenUnlocked>
       <NewReferralDialog demo={info.demo} />
       <ShortcutsDialog />
+      </WhenUnlocked>
     </div>
   );
 }

@@ -20,6 +20,7 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   mkdirSync(dataDir, { recursive: true });
   const core = await startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
   await core.dispatch('profile.save', { coordinatorName: 'Benk Koordinator', unitName: 'DPS Benk', unitPhone: '22 00 00 00' });
+  await core.dispatch('lock.setPin', { pin: '2468' }); // first start is done: the app opens on the worklist
   const started = performance.now();
   await seedCaseload(core.ctx.db, {
     patients,

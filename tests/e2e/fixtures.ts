@@ -62,5 +62,12 @@ export async function openWithProfile(page: Page, app: AppServer): Promise<void>
   await page.getByLabel('Enhet', { exact: true }).fill('DPS Testby, poliklinikk');
   await page.getByLabel('Telefon til enheten', { exact: true }).fill('22 33 44 55');
   await page.getByRole('button', { name: 'Kom i gang' }).click();
+  // First start, step 2: the PIN that unlocks the window after idle time.
+  await page.getByLabel('PIN-kode', { exact: true }).fill(E2E_PIN);
+  await page.getByLabel('Gjenta PIN-kode', { exact: true }).fill(E2E_PIN);
+  await page.getByRole('button', { name: 'Lagre PIN-kode' }).click();
   await expect(page.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
 }
+
+/** The PIN openWithProfile chooses at first start. */
+export const E2E_PIN = '2468';

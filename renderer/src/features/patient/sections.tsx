@@ -6,6 +6,7 @@ import { NoShowSection } from '../no-show/NoShowSection';
 import { PlanSection } from '../plans/PlanSection';
 import { PatientMeetingsSection } from '../meetings/PatientMeetingsSection';
 import { PatientContactsSection } from '../contacts/PatientContactsSection';
+import { PatientLogSection } from '../trust/PatientLogSection';
 
 export interface PatientSectionProps {
   patient: Patient;
@@ -29,4 +30,5 @@ export const PATIENT_SECTIONS: PatientSectionDef[] = [
   { id: 'meetings', label: 'Møter', Component: PatientMeetingsSection },
   { id: 'plan', label: 'Individuell plan', Component: PlanSection },
   { id: 'contacts', label: 'Kontakter', Component: PatientContactsSection },
+  { id: 'log', label: 'Logg', Component: PatientLogSection },
 ];

@@ -4,6 +4,7 @@ import { ClockSettings } from './ClockSettings';
 import { LetterTemplateSettings, NoShowPolicySettings } from '../no-show/NoShowSettings';
 import { MeetingSettings } from '../meetings/MeetingSettings';
 import { MunicipalitySettings } from '../contacts/MunicipalitySettings';
+import { AuditSettings, BackupSettings, LockSettings, RetentionSettings } from '../trust/TrustSettings';
 
 export interface SettingsSectionDef {
   id: string;
@@ -19,4 +20,8 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'letter-templates', title: 'Brevmaler', Component: LetterTemplateSettings },
   { id: 'meetings', title: 'Samarbeidsmøter: dagsordenmaler og personvern på utskrifter', Component: MeetingSettings },
   { id: 'municipalities', title: 'Kommuneliste', Component: MunicipalitySettings },
+  { id: 'backups', title: 'Sikkerhetskopier', Component: BackupSettings },
+  { id: 'auto-lock', title: 'Automatisk låsing', Component: LockSettings },
+  { id: 'retention', title: 'Oppbevaring og sletting', Component: RetentionSettings },
+  { id: 'audit', title: 'Logg og sikkerhet', Component: AuditSettings },
 ];

@@ -1,0 +1,92 @@
+import { Alert, BodyShort, Button } from '@navikt/ds-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntryView } from '../../../../shared/contract/audit';
+import { auditActionLabel } from '../../../../shared/domain/audit-log';
+import { call, onChanged } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { formatDateTime } from '../../lib/format';
+
+const PAGE = 100;
+
+export interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+/** The audit log, newest first, filtered by period (and by patient on the patient page). */
+export function AuditLogTable({ patientId, period, onPeriod }: { patientId?: number; period: Period; onPeriod: (p: Period) => void }) {
+  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const load = useCallback(async () => {
+    const res = await call('audit.list', {
+      ...(patientId !== undefined ? { patientId } : {}),
+      ...(period.from ? { from: period.from } : {}),
+      ...(period.to ? { to: period.to } : {}),
+      limit,
+    });
+    if (res.ok) {
+      setEntries(res.value.entries);
+      setTotal(res.value.total);
+      setError(null);
+      setFieldErrors({});
+    } else {
+      const byField: Record<string, string> = {};
+      for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
+      setFieldErrors(byField);
+      if (Object.keys(byField).length === 0) setError(res.error.message);
+    }
+  }, [patientId, period.from, period.to, limit]);
+
+  useEffect(() => {
+    void load();
+    return onChanged(() => void load());
+  }, [load]);
+
+  return (
+    <div>
+      <div className="trust-row">
+        <DateField label="Fra dato" value={period.from} onChange={(from) => onPeriod({ ...period, from })} error={fieldErrors.from} />
+        <DateField label="Til dato" value={period.to} onChange={(to) => onPeriod({ ...period, to })} error={fieldErrors.to} />
+      </div>
+      {error && <Alert variant="error" size="small">{error}</Alert>}
+      <BodyShort size="small" spacing aria-live="polite">
+        {total === 0 ? 'Ingen hendelser i perioden.' : `${total} ${total === 1 ? 'hendelse' : 'hendelser'}${total > entries.length ? `, viser de ${entries.length} nyeste` : ''}.`}
+      </BodyShort>
+      {entries.length > 0 && (
+        <table className="audit-table" aria-label={patientId !== undefined ? 'Logg for pasienten' : 'Logg for hele arbeidslisten'}>
+          <thead>
+            <tr>
+              <th scope="col">Tidspunkt</th>
+              <th scope="col">Bruker</th>
+              <th scope="col">OS-bruker</th>
+              <th scope="col">Handling</th>
+              {patientId === undefined && <th scope="col">Pasient-id</th>}
+              <th scope="col">Logg-id</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td className="mono">{formatDateTime(e.at)}</td>
+                <td>{e.actor}</td>
+                <td>{e.osUser}</td>
+                <td>{auditActionLabel(e.action, e.entity)}</td>
+                {patientId === undefined && <td className="mono">{e.patientId ?? '–'}</td>}
+                <td className="mono">{e.id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {total > entries.length && (
+        <Button size="xsmall" variant="secondary" style={{ marginTop: 8 }} onClick={() => setLimit((l) => Math.min(500, l + PAGE))} disabled={limit >= 500}>
+          Vis flere
+        </Button>
+      )}
+    </div>
+  );
+}

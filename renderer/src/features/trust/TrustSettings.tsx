@@ -1,0 +1,388 @@
+import { Alert, BodyLong, BodyShort, Button, Heading, Modal, ProgressBar, Select } from '@navikt/ds-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { BackupInfo } from '../../../../shared/contract/backups';
+import type { SecuritySettings } from '../../../../shared/contract/security';
+import { call, onChanged } from '../../api/client';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { AuditLogTable, type Period } from './AuditLogTable';
+import { SetPinForm } from './SetPinForm';
+import './trust.css';
+
+function useSecuritySettings() {
+  const [settings, setSettings] = useState<SecuritySettings | null>(null);
+  useEffect(() => {
+    void call('security.getSettings', {}).then((res) => res.ok && setSettings(res.value));
+  }, []);
+  const save = async (change: Partial<SecuritySettings>) => {
+    if (!settings) return null;
+    const res = await call('security.saveSettings', { ...settings, ...change });
+    if (res.ok) setSettings(res.value);
+    return res;
+  };
+  return { settings, save };
+}
+
+/** Innstillinger › Logg og sikkerhet: check the chain, and the whole caseload's log by period. */
+export function AuditSettings() {
+  const [result, setResult] = useState<Output<'audit.verify'> | null>(null);
+  const [running, setRunning] = useState(false);
+  const [period, setPeriod] = useState<Period>({ from: null, to: null });
+  async function verify() {
+    setRunning(true);
+    const res = await call('audit.verify', {});
+    setRunning(false);
+    if (res.ok) setResult(res.value);
+  }
+  return (
+    <div>
+      <BodyLong size="small" spacing>
+        Loggen viser hvem som har gjort hva, og når — aldri selve opplysningene. Hver hendelse er låst til den forrige med en kontrollsum, så en endret eller slettet hendelse blir oppdaget.
+      </BodyLong>
+      <div className="trust-row">
+        <Button size="small" variant="secondary" onClick={verify} loading={running}>
+          Kontroller loggen
+        </Button>
+      </div>
+      {result &&
+        (result.ok ? (
+          <Alert variant="success" size="small" role="status" style={{ marginBottom: 12 }}>
+            Loggen er hel: {result.checked} hendelser kontrollert, ingen endringer funnet.
+          </Alert>
+        ) : (
+          <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
+            Loggen er endret utenfor Forløpsbenk. Første brudd er ved logg-id {result.brokenAt} (etter {result.checked} hele hendelser). Ta kontakt med
+            personvernombudet.
+          </Alert>
+        ))}
+      <Heading level="3" size="xsmall" spacing>
+        Logg for hele arbeidslisten
+      </Heading>
+      <AuditLogTable period={period} onPeriod={setPeriod} />
+    </div>
+  );
+}
+
+const REASONS: Record<string, string> = { daily: 'Daglig', manual: 'Tatt for hånd', 'before-migration': 'Før oppgradering' };
+const size = (bytes: number) => (bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} kB` : `${(bytes / 1_000_000).toFixed(1).replace('.', ',')} MB`);
+const PHASES: Record<string, string> = {
+  checking: 'Kontrollerer sikkerhetskopien …',
+  aside: 'Tar vare på dagens database …',
+  copying: 'Kopierer sikkerhetskopien …',
+  migrating: 'Oppgraderer og kontrollerer …',
+  swapping: 'Bytter database …',
+  done: 'Ferdig.',
+};
+
+/** Innstillinger › Sikkerhetskopier: take one now, how many to keep, restore a chosen one. */
+export function BackupSettings() {
+  const { settings, save } = useSecuritySettings();
+  const [status, setStatus] = useState<Output<'backups.status'> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [chosen, setChosen] = useState<BackupInfo | null>(null);
+
+  const load = useCallback(async () => {
+    const res = await call('backups.status', {});
+    if (res.ok) setStatus(res.value);
+  }, []);
+  useEffect(() => {
+    void load();
+    return onChanged(() => void load());
+  }, [load]);
+
+  async function backupNow() {
+    setBusy(true);
+    const res = await call('backups.create', {});
+    setBusy(false);
+    setMessage(res.ok ? { ok: true, text: `Sikkerhetskopi tatt og kontrollert ${formatDateTime(res.value.takenAt)}.` } : { ok: false, text: res.error.message });
+  }
+
+  return (
+    <div>
+      <BodyLong size="small" spacing>
+        Forløpsbenk tar en kontrollert kopi av databasen hver dag ved oppstart og før hver oppgradering. Kopiene ligger i mappen «backups» ved siden av
+        databasen.
+      </BodyLong>
+      <div className="trust-row">
+        <Button size="small" onClick={backupNow} loading={busy}>
+          Ta sikkerhetskopi nå
+        </Button>
+        {settings && (
+          <Select
+            size="small"
+            label="Antall kopier som beholdes"
+            value={String(settings.backupKeep)}
+            onChange={async (e) => {
+              const res = await save({ backupKeep: Number(e.target.value) });
+              if (res && !res.ok) setMessage({ ok: false, text: res.error.message });
+            }}
+            style={{ width: 120 }}
+          >
+            {[3, 5, 7, 10, 14, 30, 60].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        )}
+      </div>
+      {message && (
+        <Alert variant={message.ok ? 'success' : 'error'} size="small" style={{ marginBottom: 12 }}>
+          {message.text}
+        </Alert>
+      )}
+      {status && status.backups.length === 0 && <BodyShort size="small">Ingen sikkerhetskopier ennå.</BodyShort>}
+      {status && status.backups.length > 0 && (
+        <table className="audit-table" aria-label="Sikkerhetskopier">
+          <thead>
+            <tr>
+              <th scope="col">Tatt</th>
+              <th scope="col">Hvorfor</th>
+              <th scope="col">Størrelse</th>
+              <th scope="col">Kontrollert</th>
+              <th scope="col">
+                <span className="navds-sr-only">Handling</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.backups.map((b) => (
+              <tr key={b.fileName}>
+                <td className="mono">{formatDateTime(b.takenAt)}</td>
+                <td>{REASONS[b.reason] ?? b.reason}</td>
+                <td>{size(b.sizeBytes)}</td>
+                <td>Ja (integrity_check)</td>
+                <td>
+                  <Button size="xsmall" variant="tertiary" onClick={() => setChosen(b)}>
+                    Gjenopprett …
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {chosen && <RestoreDialog backup={chosen} onClose={() => setChosen(null)} />}
+    </div>
+  );
+}
+
+function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
+  const [state, setState] = useState<'confirm' | 'running' | 'done' | 'failed'>('confirm');
+  const [progress, setProgress] = useState<Output<'backups.restoreProgress'>>(null);
+  const [message, setMessage] = useState('');
+
+  async function restore() {
+    setState('running');
+    let polling = true;
+    const poll = async () => {
+      while (polling) {
+        const res = await call('backups.restoreProgress', {});
+        if (res.ok && res.value) setProgress(res.value);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    void poll();
+    const res = await call('backups.restore', { fileName: backup.fileName });
+    polling = false;
+    if (res.ok) {
+      setProgress({ phase: 'done', percent: 100 });
+      setMessage(`Dagens database er lagt til side i mappen «${res.value.asideFile.split('/')[0]}».`);
+      setState('done');
+    } else {
+      setMessage(res.error.message);
+      setState('failed');
+    }
+  }
+
+  const closeAndReload = () => (state === 'done' ? window.location.reload() : onClose());
+  return (
+    <Modal open onClose={state === 'running' ? () => {} : closeAndReload} header={{ heading: 'Gjenopprett sikkerhetskopi' }} width={560}>
+      <Modal.Body>
+        {state === 'confirm' && (
+          <>
+            <BodyLong spacing>
+              Databasen settes tilbake til slik den var <strong>{formatDateTime(backup.takenAt)}</strong>. Alt som er registrert etter det, forsvinner fra
+              arbeidslisten.
+            </BodyLong>
+            <BodyLong spacing>Dagens database tas vare på i en egen mappe før noe endres, så ingenting slettes.</BodyLong>
+          </>
+        )}
+        {(state === 'running' || state === 'done') && (
+          <div role="status" aria-live="polite">
+            <BodyShort spacing>{PHASES[progress?.phase ?? 'checking']}</BodyShort>
+            <ProgressBar value={progress?.percent ?? 0} valueMax={100} size="small" aria-label="Fremdrift for gjenoppretting" />
+            {state === 'done' && (
+              <Alert variant="success" size="small" style={{ marginTop: 12 }}>
+                Gjenopprettet. {message}
+              </Alert>
+            )}
+          </div>
+        )}
+        {state === 'failed' && (
+          <Alert variant="error" size="small">
+            {message} Ingenting ble endret.
+          </Alert>
+        )}
+      </Modal.Body>
+      <Modal.Footer>
+        {state === 'confirm' && (
+          <>
+            <Button size="small" variant="danger" onClick={restore}>
+              Gjenopprett
+            </Button>
+            <Button size="small" variant="secondary" onClick={onClose}>
+              Avbryt
+            </Button>
+          </>
+        )}
+        {(state === 'done' || state === 'failed') && (
+          <Button size="small" onClick={closeAndReload}>
+            Lukk
+          </Button>
+        )}
+      </Modal.Footer>
+    </Modal>
+  );
+}
+
+const IDLE_CHOICES = [1, 2, 5, 10, 15, 30, 60];
+
+/** Innstillinger › Automatisk låsing: idle time and the PIN. */
+export function LockSettings() {
+  const { settings, save } = useSecuritySettings();
+  const [saved, setSaved] = useState(false);
+  if (!settings) return null;
+  const minutes = settings.idleSeconds / 60;
+  return (
+    <div style={{ display: 'grid', gap: 16 }}>
+      <div className="trust-row">
+        <Select
+          size="small"
+          label="Lås vinduet etter"
+          description="Uten mus eller tastatur i så lang tid skjules alle pasientopplysninger til PIN-koden er skrevet inn."
+          value={IDLE_CHOICES.includes(minutes) ? String(minutes) : 'custom'}
+          onChange={async (e) => {
+            setSaved(false);
+            const res = await save({ idleSeconds: Number(e.target.value) * 60 });
+            if (res?.ok) setSaved(true);
+          }}
+          style={{ width: 200 }}
+        >
+          {!IDLE_CHOICES.includes(minutes) && <option value="custom">{settings.idleSeconds} sekunder</option>}
+          {IDLE_CHOICES.map((m) => (
+            <option key={m} value={m}>
+              {m === 1 ? '1 minutt' : `${m} minutter`}
+            </option>
+          ))}
+        </Select>
+        {saved && (
+          <Alert variant="success" size="small" inline>
+            Lagret.
+          </Alert>
+        )}
+      </div>
+      <div>
+        <Heading level="3" size="xsmall" spacing>
+          Endre PIN-kode
+        </Heading>
+        <SetPinForm change submitLabel="Endre PIN-kode" onDone={() => {}} />
+      </div>
+    </div>
+  );
+}
+
+const RETENTION_CHOICES = [6, 12, 24, 36, 60, 120];
+
+/** Innstillinger › Oppbevaring og sletting: delete patients who left the worklist long ago. */
+export function RetentionSettings() {
+  const { settings, save } = useSecuritySettings();
+  const [preview, setPreview] = useState<Output<'retention.preview'> | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!settings) return null;
+  const months = settings.retentionMonths;
+
+  async function find() {
+    setMessage(null);
+    const res = await call('retention.preview', { months });
+    if (res.ok) setPreview(res.value);
+  }
+  async function remove() {
+    if (!preview) return;
+    const res = await call('retention.delete', { months, patientIds: preview.patients.map((p) => p.patientId) });
+    setConfirming(false);
+    setPreview(null);
+    setMessage(res.ok ? { ok: true, text: `${res.value.deleted} ${res.value.deleted === 1 ? 'pasient' : 'pasienter'} slettet. Slettingen er ført i loggen.` } : { ok: false, text: res.error.message });
+  }
+
+  return (
+    <div>
+      <BodyLong size="small" spacing>
+        Forløpsbenk skal bare ha opplysninger som trengs for koordineringen. Pasienter der alle forløp er overført til egen behandler eller avsluttet, kan
+        slettes når de har vært ute av arbeidslisten lenger enn oppbevaringstiden.
+      </BodyLong>
+      <div className="trust-row">
+        <Select
+          size="small"
+          label="Oppbevaringstid etter at pasienten gikk ut av arbeidslisten"
+          value={String(months)}
+          onChange={async (e) => {
+            setPreview(null);
+            await save({ retentionMonths: Number(e.target.value) });
+          }}
+          style={{ width: 200 }}
+        >
+          {RETENTION_CHOICES.map((m) => (
+            <option key={m} value={m}>
+              {m} måneder
+            </option>
+          ))}
+        </Select>
+        <Button size="small" variant="secondary" onClick={find}>
+          Finn pasienter som kan slettes
+        </Button>
+      </div>
+      {message && (
+        <Alert variant={message.ok ? 'success' : 'error'} size="small" style={{ marginBottom: 12 }}>
+          {message.text}
+        </Alert>
+      )}
+      {preview && preview.patients.length === 0 && <BodyShort size="small">Ingen pasienter har vært ute av arbeidslisten så lenge.</BodyShort>}
+      {preview && preview.patients.length > 0 && (
+        <div>
+          <BodyShort size="small" spacing>
+            {preview.patients.length} {preview.patients.length === 1 ? 'pasient' : 'pasienter'} gikk ut av arbeidslisten før {formatDate(preview.cutoff.slice(0, 10))}.
+          </BodyShort>
+          <Button size="small" variant="danger" onClick={() => setConfirming(true)}>
+            Slett {preview.patients.length} {preview.patients.length === 1 ? 'pasient' : 'pasienter'} …
+          </Button>
+        </div>
+      )}
+      {confirming && preview && (
+        <Modal open onClose={() => setConfirming(false)} header={{ heading: 'Slette pasienter for godt?' }} width={560}>
+          <Modal.Body>
+            <BodyLong spacing>Disse pasientene og alt Forløpsbenk har om dem (forløp, timer, møter, planer) slettes. Det kan ikke angres.</BodyLong>
+            <ul className="trust-list" aria-label="Pasienter som slettes">
+              {preview.patients.map((p) => (
+                <li key={p.patientId}>
+                  {p.name} — ute siden {formatDate(p.leftAt.slice(0, 10))}, {p.pathways} {p.pathways === 1 ? 'forløp' : 'forløp'} (id {p.patientId})
+                </li>
+              ))}
+            </ul>
+            <BodyShort size="small">Loggen beholder at pasient-id-ene ble slettet, av hvem og når — ikke navnene.</BodyShort>
+          </Modal.Body>
+          <Modal.Footer>
+            <Button size="small" variant="danger" onClick={remove}>
+              Slett for godt
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => setConfirming(false)}>
+              Avbryt
+            </Button>
+          </Modal.Footer>
+        </Modal>
+      )}
+    </div>
+  );
+}
