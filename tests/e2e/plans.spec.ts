@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
 import { printPreviewToPdf } from './print';
@@ -163,4 +164,34 @@ test('the Planer screen says what it is for when no plan needs attention', async
   await expect(page.getByRole('heading', { name: 'Planer', level: 1 })).toBeVisible();
   await expect(page.getByText('Ingen planer trenger oppfølging nå')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/plans-empty.png' });
+});
+
+test('the plan tab and the Planer screen pass an axe scan with no serious or critical violations', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  const rpc = async (method: string, input: unknown) => {
+    const res = await page.request.post(`${app.origin}/rpc`, { headers: { Authorization: `Bearer ${app.token}` }, data: { method, input } });
+    const body = (await res.json()) as { ok: boolean; value: Record<string, number> };
+    expect(body.ok, method).toBe(true);
+    return body.value;
+  };
+  const iso = (offset: number) => typedDate(offset).split('.').reverse().join('-');
+  const { patientId } = await rpc('referrals.create', {
+    patient: { name: 'Ola Hansen', nationalId: '01868510028', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+    pathway: { pathwayType: 'tsb', setting: 'outpatient', referralReceived: iso(-5), referralAssessed: null },
+  });
+  await rpc('plans.save', { patientId, period: { from: iso(-5), to: iso(200) }, revisionDates: [iso(10)], coordinator: { name: 'Mona', organisation: 'Oslo kommune' }, cooperation: '', contributions: { patient: '', services: '', relatives: '' } });
+  const goal = await rpc('plans.saveGoal', { patientId, goal: { text: 'Jeg vil ha en jobb', targetDate: null } });
+  await rpc('plans.saveMeasure', { patientId, measure: { what: 'Arbeidstrening', scope: '', howCarriedOut: '', responsible: 'NAV', startDate: null, dueDate: iso(-1), goalId: goal.id } });
+
+  await page.getByRole('button', { name: /^Planer/ }).click();
+  await expect(page.getByRole('grid', { name: 'Planer' }).getByRole('row', { name: /Ola Hansen/ })).toBeVisible();
+  const scan = async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  expect(await scan()).toEqual([]);
+  await page.getByTestId('plans-grid').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '5. Tiltak og ansvar' })).toBeVisible();
+  expect(await scan()).toEqual([]);
 });
