@@ -57,8 +57,9 @@ body { margin: 0; }
 .head .unit { font-weight: 700; font-size: 12pt; }
 .head .meta { text-align: right; font-size: 9pt; }
 .kind { font-size: 9pt; text-transform: uppercase; letter-spacing: .06em; color: #333; }
-/* Window envelope: the address field sits 45 mm from the top edge and 20 mm from the left edge (C5 H2). */
-.window { position: absolute; top: calc(45mm - 18mm); left: calc(20mm - 22mm); width: 90mm; height: 35mm; font-size: 11pt; line-height: 1.3; }
+/* Window envelope (C5 H2): the window is 45 mm from the top edge and 20–110 mm from the left edge. The address
+   starts at the left page margin (22 mm), 2 mm inside the window: content left of the margin would be clipped. */
+.window { position: absolute; top: calc(45mm - 18mm); left: 0; width: 86mm; height: 35mm; font-size: 11pt; line-height: 1.3; }
 .letter-top { height: calc(90mm - 18mm); }
 h1 { font-size: 15pt; margin: 0 0 4mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }

@@ -1,13 +1,39 @@
+import { execFileSync } from 'node:child_process';
 import { expect, openWithProfile, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
 
 const KARI = { name: 'Kari Testesen', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege, Legesenteret' };
+/** Where a word sits on page 1 of a PDF, in mm from the paper's top-left corner (pdftotext -bbox). */
+function wordPosition(pdf: string, word: string): { left: number; top: number } {
+  const xhtml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const m = new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${word}</word>`).exec(xhtml);
+  if (!m) throw new Error(`${word} not found in ${pdf}`);
+  const mm = (pt: string) => (Number(pt) * 25.4) / 72;
+  return { left: mm(m[1]!), top: mm(m[2]!) };
+}
+
+/** A C5/C4 window envelope (H2) shows 20–110 mm from the left and 45–80 mm from the top. */
+function expectInWindow(pdf: string, word: string) {
+  const { left, top } = wordPosition(pdf, word);
+  expect(left).toBeGreaterThanOrEqual(20);
+  expect(left).toBeLessThan(60);
+  expect(top).toBeGreaterThanOrEqual(45);
+  expect(top).toBeLessThan(70);
+}
+
 const OLA = { name: 'Ola Hansen', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld' };
 
 test('a no-show is followed up: two attempts, the patient letter, a refused closure, the referrer letter, closure', async ({ page, app }) => {
   await openWithProfile(page, app);
   const ns = new NoShowPages(page);
+  // The letterhead's return address and the coordinator's direct number come from the settings.
+  await page.getByRole('button', { name: /Innstillinger/ }).click();
+  await page.getByLabel('Postadresse til enheten').fill('Postboks 12\n0101 Oslo');
+  await page.getByRole('button', { name: 'Lagre profil' }).click();
+  await page.getByLabel('Koordinatorens direktenummer i brev').fill('22 33 44 66');
+  await page.getByRole('button', { name: 'Lagre regler' }).click();
+  await expect(page.getByText('Lagret. Fristene i åpne saker')).toBeVisible();
   await ns.registerPatient(KARI);
 
   // Book a time and register that the patient did not come.
@@ -48,12 +74,17 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
 
   // The patient letter: preview → PDF. Name, the missed time and the right to complain are there.
   const preview = await ns.openLetter(card, 'pasienten');
-  const text = await printPreviewToPdf(page, 'test-results/print/noshow-patient-letter.pdf');
+  // Text as read, whatever the line breaks.
+  const text = (await printPreviewToPdf(page, 'test-results/print/noshow-patient-letter.pdf')).replace(/\s+/g, ' ');
   expect(text).toContain('Kari Testesen');
   expect(text).toContain('Storgata 1');
   expect(text).toContain(`${day} kl. 10:00`);
   expect(text).toContain('Statsforvalteren');
   expect(text).toContain('pasient- og brukerrettighetsloven kapittel 7');
+  expect(text).toContain('Send klagen først til oss: DPS Testby, poliklinikk, Postboks 12, 0101 Oslo.');
+  expect(text).toContain('Kari Koordinator, på 22 33 44 66');
+  // The address sits where a window envelope shows it.
+  expectInWindow('test-results/print/noshow-patient-letter.pdf', 'Storgata');
   await ns.printAndClose(preview);
   await expect(card.getByRole('table', { name: 'Brev' })).toContainText('Timen din');
   await expect(card.getByRole('table', { name: 'Brev' })).not.toContainText('Ikke skrevet ut');
@@ -69,10 +100,11 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
 
   // The referrer letter, then the closure.
   const referrer = await ns.openLetter(card, 'henviser/fastlege');
-  const refText = await printPreviewToPdf(page, 'test-results/print/noshow-referrer-letter.pdf');
+  const refText = (await printPreviewToPdf(page, 'test-results/print/noshow-referrer-letter.pdf')).replace(/\s+/g, ' ');
   expect(refText).toContain('Dr. Lege, Legesenteret');
   expect(refText).toContain('Tilbakemelding: Kari Testesen møtte ikke til time');
   expect(refText).toMatch(/Telefon, ikke svar/);
+  expectInWindow('test-results/print/noshow-referrer-letter.pdf', 'Legesenteret');
   await ns.printAndClose(referrer);
 
   const closing = await ns.close(card, 'Avsluttet – ikke nådd, henviser informert');

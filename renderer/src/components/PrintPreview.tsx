@@ -1,5 +1,5 @@
 import { Button, Modal } from '@navikt/ds-react';
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -9,13 +9,15 @@ interface Props {
   heading: string;
   /** Called after the print dialog was opened (e.g. to store what was printed). */
   onPrinted?: () => void;
+  /** Shown above the preview, e.g. warnings about missing values to check before printing. */
+  notice?: ReactNode;
 }
 
 /**
  * The one way to print: a preview of the exact document, then the system print dialog
  * (which also saves as PDF). The frame runs no scripts; it only shows the document.
  */
-export function PrintPreview({ open, onClose, html, heading, onPrinted }: Props) {
+export function PrintPreview({ open, onClose, html, heading, onPrinted, notice }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   const print = () => {
     frame.current?.contentWindow?.print();
@@ -24,6 +26,7 @@ export function PrintPreview({ open, onClose, html, heading, onPrinted }: Props)
   return (
     <Modal open={open} onClose={onClose} header={{ heading }} width={900}>
       <Modal.Body>
+        {notice}
         {html && (
           <iframe
             ref={frame}

@@ -101,7 +101,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
               <Table.HeaderCell scope="col">Behandler / sted</Table.HeaderCell>
               <Table.HeaderCell scope="col">Status</Table.HeaderCell>
               <Table.HeaderCell scope="col">
-                <span className="sr-only">Handlinger</span>
+                <span className="ns-sr-only">Handlinger</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
@@ -109,7 +109,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
             {appointments.map((a) => (
               <Table.Row key={a.id}>
                 <Table.DataCell>{formatDate(a.date)}</Table.DataCell>
-                <Table.DataCell>
+                <Table.DataCell className="ns-nowrap">
                   {a.time} <span className="muted">({a.durationMinutes} min)</span>
                 </Table.DataCell>
                 <Table.DataCell>{APPOINTMENT_KIND_LABELS[a.kind]}</Table.DataCell>
@@ -124,12 +124,12 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
                       </BodyShort>
                     ))}
                 </Table.DataCell>
-                <Table.DataCell align="right">
+                <Table.DataCell align="right" className="ns-nowrap">
                   {a.status === 'booked' && (
                     <ActionMenu>
                       <ActionMenu.Trigger>
                         <Button size="xsmall" variant="secondary" aria-label={`Registrer utfall for timen ${formatDate(a.date)} kl. ${a.time}`}>
-                          Registrer …
+                          Registrer utfall
                         </Button>
                       </ActionMenu.Trigger>
                       <ActionMenu.Content>

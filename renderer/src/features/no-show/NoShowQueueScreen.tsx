@@ -91,19 +91,21 @@ export function NoShowQueueScreen() {
         </span>
       </div>
       <div className="toolbar" role="search">
-        <Search
-          ref={searchRef}
-          size="small"
-          label="Søk på navn eller fødselsnummer (/)"
-          variant="simple"
-          value={search}
-          onChange={(v) => setSearch(v)}
-          onClear={() => setSearch('')}
-          htmlSize={28}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === 'ArrowDown') gridRef.current?.focus();
-          }}
-        />
+        <div className="ns-search">
+          <Search
+            ref={searchRef}
+            size="small"
+            label="Søk på navn eller fødselsnummer (/)"
+            variant="simple"
+            value={search}
+            onChange={(v) => setSearch(v)}
+            onClear={() => setSearch('')}
+            htmlSize={28}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === 'ArrowDown') gridRef.current?.focus();
+            }}
+          />
+        </div>
         <Select size="small" label="Neste steg" value={step} onChange={(e) => setStep(e.target.value as NextStepKind | '')}>
           <option value="">Alle steg</option>
           {NEXT_STEP_KINDS.map((k) => (

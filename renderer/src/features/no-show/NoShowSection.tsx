@@ -245,21 +245,25 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
       <CloseDialog open={dialog === 'close'} onClose={() => setDialog(null)} kase={c} />
       <EscalateDialog open={dialog === 'escalate'} onClose={() => setDialog(null)} caseId={c.id} />
       <BookAppointmentDialog open={dialog === 'book'} onClose={() => setDialog(null)} patientId={c.patientId} pathways={pathways} noShowCaseId={c.id} />
-      {preview && preview.warnings.length > 0 && (
-        <Alert variant="warning" size="small">
-          <BodyShort size="small" weight="semibold">Kontroller brevet før det skrives ut:</BodyShort>
-          <ul className="ns-missing">
-            {preview.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
       <PrintPreview
         open={preview !== null}
         onClose={() => setPreview(null)}
         html={preview?.html ?? null}
         heading={preview?.heading ?? ''}
+        notice={
+          preview && preview.warnings.length > 0 ? (
+            <Alert variant="warning" size="small" style={{ marginBottom: 8 }}>
+              <BodyShort size="small" weight="semibold">
+                Kontroller brevet før det skrives ut:
+              </BodyShort>
+              <ul className="ns-missing">
+                {preview.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : undefined
+        }
         onPrinted={() => {
           if (preview) void call('noShow.markPrinted', { letterIds: preview.letterIds });
         }}

@@ -136,7 +136,7 @@ export function LetterTemplateSettings() {
     const byField = issuesByField(res.error);
     // Paragraph problems are shown by the body field.
     const body = Object.entries(byField).filter(([k]) => k.startsWith('paragraphs')).map(([, v]) => v);
-    setErrors({ ...byField, body: body.join(' ') });
+    setErrors({ ...byField, body: body.map((m) => (/[.!?]$/.test(m) ? m : `${m}.`)).join(' ') });
     setMessage(null);
   }
   async function reset() {
