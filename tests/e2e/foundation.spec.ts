@@ -31,7 +31,9 @@ test('a coordinator registers a referral through the form and sees the patient o
   const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
   await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toBeVisible();
   await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toContainText('018685 *****');
-  await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toContainText('02.11.2026');
+  // Received 02.11.2026 and not assessed: the next action is the legal assessment, due 10 working days later.
+  await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toContainText('Vurder henvisningen');
+  await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toContainText('16.11.2026');
   await expect(page.getByText('1 åpent forløp')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/worklist.png' });
 

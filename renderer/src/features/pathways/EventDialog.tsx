@@ -1,5 +1,5 @@
 import { Alert, BodyShort, Button, Modal, Select, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { OUTCOME_CODES, type EventView } from '../../../../shared/contract/pathways';
 import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { DECISION_OUTCOMES, eventCode, eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
@@ -66,6 +66,14 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
+  // Start in the first field (the date, prefilled), so Enter saves at once.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const focusFirst = () => formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+    const timer = setTimeout(focusFirst, 0);
+    return () => clearTimeout(timer);
+  }, []);
+
   const code = type ? eventCode(target.pathwayType, type, (outcome || null) as never) : null;
 
   async function submit(e: FormEvent) {
@@ -95,7 +103,7 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
 
   return (
     <Modal open onClose={onClose} header={{ heading: heading(what), label: target.title }} width="small">
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Modal.Body>
           <div style={{ display: 'grid', gap: 12 }}>
             <DateField label={what.kind === 'assess' ? 'Henvisning vurdert' : 'Dato'} value={date} onChange={setDate} error={errors.date} />

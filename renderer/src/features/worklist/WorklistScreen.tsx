@@ -58,6 +58,18 @@ export function WorklistScreen() {
     setDialog({ row: target, what: def.type === 'assess' ? { kind: 'assess' } : { kind: 'event', type: def.type } });
   }
 
+  // Focus goes back to the list when a dialog closes, so the next key works on the same row.
+  const hadDialog = useRef(false);
+  useEffect(() => {
+    if (dialog) hadDialog.current = true;
+    else if (hadDialog.current) {
+      hadDialog.current = false;
+      const focusGrid = () => document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
+      focusGrid();
+      setTimeout(focusGrid, 50);
+    }
+  }, [dialog]);
+
   const loaded = explanation.current?.pathway.id === dialog?.row.pathwayId ? explanation.current : null;
 
   return (
@@ -157,10 +169,7 @@ export function WorklistScreen() {
           }}
           what={dialog.what}
           helpNeeds={loaded?.helpNeeds ?? []}
-          onClose={() => {
-            setDialog(null);
-            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus());
-          }}
+          onClose={() => setDialog(null)}
         />
       )}
     </section>

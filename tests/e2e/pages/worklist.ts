@@ -1,0 +1,65 @@
+import type { Locator, Page } from '@playwright/test';
+import type { AppServer } from '../fixtures';
+
+/** A date `offset` days from today, as the app shows it and a person types it (dd.MM.yyyy, Europe/Oslo). */
+export function shownDay(offset = 0): string {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+export function isoDay(offset = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
+}
+
+/** Calls the contract directly, for test setup only (the same /rpc the app uses, with the run's token). */
+export async function rpc(page: Page, app: AppServer, method: string, input: unknown): Promise<unknown> {
+  const res = await page.request.post(`${app.origin}/rpc`, { data: { method, input }, headers: { Authorization: `Bearer ${app.token}` } });
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+export function referralInput(name: string, nationalId: string, receivedOffset: number, pathwayType = 'adult_mental') {
+  return {
+    patient: { name, nationalId, birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '0301', gpName: '' },
+    pathway: { pathwayType, setting: 'outpatient', referralReceived: isoDay(receivedOffset), referralAssessed: null },
+  };
+}
+
+/** The worklist, its side panel and the event dialogs, as a person uses them. */
+export class WorklistPage {
+  readonly grid: Locator;
+  readonly panel: Locator;
+  constructor(private readonly page: Page) {
+    this.grid = page.getByRole('grid', { name: 'Arbeidsliste' });
+    this.panel = page.getByTestId('explanation-panel');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Arbeidsliste/ }).click();
+    await this.grid.waitFor();
+  }
+
+  row(name: string | RegExp): Locator {
+    return this.grid.getByRole('row', { name });
+  }
+
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  }
+
+  /** Focuses the list and selects the row with `name` using only the keyboard. */
+  async selectWithKeyboard(name: string): Promise<void> {
+    await this.grid.focus();
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < 50; i++) {
+      if ((await this.row(name).getAttribute('aria-selected')) === 'true') return;
+      await this.page.keyboard.press('j');
+    }
+    throw new Error(`row not found: ${name}`);
+  }
+}
