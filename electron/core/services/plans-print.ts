@@ -64,11 +64,12 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
   .consent h3 { margin-top: 0; }
   .part { break-inside: auto; }
   .intro { margin-bottom: 5mm; }
-  table.measures { table-layout: fixed; font-size: 9.5pt; }
-  table.measures th:nth-child(1) { width: 25%; } table.measures th:nth-child(2) { width: 13%; }
-  table.measures th:nth-child(3) { width: 15%; } table.measures th:nth-child(4), table.measures th:nth-child(5) { width: 11%; }
-  table.measures th:nth-child(6) { width: 9%; } table.measures th:nth-child(7) { width: 16%; }
-  table.measures td:nth-child(4), table.measures td:nth-child(5) { white-space: nowrap; }
+  table.measures { table-layout: fixed; font-size: 9pt; }
+  table.measures td { overflow-wrap: break-word; }
+  table.measures th:nth-child(1) { width: 26%; } table.measures th:nth-child(2) { width: 11%; }
+  table.measures th:nth-child(3) { width: 19%; } table.measures th:nth-child(4), table.measures th:nth-child(5) { width: 12%; }
+  table.measures th:nth-child(6) { width: 9%; } table.measures th:nth-child(7) { width: 11%; }
+  table.measures td:nth-child(4), table.measures td:nth-child(5) { white-space: nowrap; overflow-wrap: normal; }
 </style>
 <h1>Individuell plan</h1>
 <div class="intro">
