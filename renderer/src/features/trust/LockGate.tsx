@@ -44,6 +44,7 @@ export function LockGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
+    const offChanged = onChanged(() => void refresh()); // e.g. the idle time was changed in Innstillinger
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onFocus);
@@ -53,6 +54,7 @@ export function LockGate({ children }: { children: ReactNode }) {
       window.removeEventListener('focus', onFocus);
       document.removeEventListener('visibilitychange', onFocus);
       lockRequests.delete(manual);
+      offChanged();
     };
   }, [refresh, lock]);
 

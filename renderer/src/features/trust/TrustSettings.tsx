@@ -142,7 +142,7 @@ export function BackupSettings() {
               <th scope="col">Størrelse</th>
               <th scope="col">Kontrollert</th>
               <th scope="col">
-                <span className="navds-sr-only">Handling</span>
+                <span className="aksel-sr-only">Handling</span>
               </th>
             </tr>
           </thead>
@@ -152,7 +152,7 @@ export function BackupSettings() {
                 <td className="mono">{formatDateTime(b.takenAt)}</td>
                 <td>{REASONS[b.reason] ?? b.reason}</td>
                 <td>{size(b.sizeBytes)}</td>
-                <td>Ja (integrity_check)</td>
+                <td>Ja</td>
                 <td>
                   <Button size="xsmall" variant="tertiary" onClick={() => setChosen(b)}>
                     Gjenopprett …
@@ -239,7 +239,7 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
         )}
         {(state === 'done' || state === 'failed') && (
           <Button size="small" onClick={closeAndReload}>
-            Lukk
+            {state === 'done' ? 'Lukk og last inn på nytt' : 'Lukk'}
           </Button>
         )}
       </Modal.Footer>
@@ -340,6 +340,8 @@ export function RetentionSettings() {
             </option>
           ))}
         </Select>
+      </div>
+      <div className="trust-row">
         <Button size="small" variant="secondary" onClick={find}>
           Finn pasienter som kan slettes
         </Button>
