@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { expect, openWithProfile, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
@@ -20,6 +22,12 @@ function expectInWindow(pdf: string, word: string) {
   expect(left).toBeLessThan(60);
   expect(top).toBeGreaterThanOrEqual(45);
   expect(top).toBeLessThan(70);
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const OLA = { name: 'Ola Hansen', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld' };
@@ -71,6 +79,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(card).toContainText('Neste: Brev til pasienten');
   await expect(card.getByRole('table', { name: 'Kontaktforsøk' }).getByRole('row')).toHaveCount(3);
   await page.screenshot({ path: 'test-results/screens/noshow-case-attempts.png', fullPage: true });
+  await expectNoSeriousA11yViolations(page);
 
   // The patient letter: preview → PDF. Name, the missed time and the right to complain are there.
   const preview = await ns.openLetter(card, 'pasienten');
@@ -144,6 +153,7 @@ test('a mistaken no-show is undone with a reason kept in the history; the queue 
   await expect(grid.getByRole('row', { name: /Ola Hansen/ })).toContainText('Kontaktforsøk 1');
   await expect(page.getByText('1 åpen sak')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/noshow-queue.png' });
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: /Søk på navn/ })).toBeFocused();
   await page.keyboard.type('ola');
@@ -154,6 +164,7 @@ test('a mistaken no-show is undone with a reason kept in the history; the queue 
   await expect(page.getByRole('heading', { name: 'Ola Hansen', level: 1 })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Ikke møtt', selected: true })).toBeVisible();
   await expect(ns.caseCard(day, '08:30')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // Undo needs a reason.
   await ns.tab('Timer');
@@ -169,6 +180,7 @@ test('a mistaken no-show is undone with a reason kept in the history; the queue 
   await expect(row).toContainText('Avtalt');
   await expect(row).toContainText('«Pasienten møtte, registrert på feil time»');
   await page.screenshot({ path: 'test-results/screens/noshow-undone.png' });
+  await expectNoSeriousA11yViolations(page);
 
   await ns.tab('Ikke møtt');
   const card = ns.caseCard(day, '08:30');
@@ -206,7 +218,10 @@ test('the day\'s letters come out as one document with progress, one letter per 
   const batch = ns.dialog('Dagens brev');
   await ns.settled();
   await batch.getByRole('button', { name: 'Lag brevene' }).click();
-  await expect(batch.getByText('Lager brev 2 av 2')).toBeVisible();
+  await expect(batch.getByText('Brevene er klare: 2 av 2')).toBeVisible();
+  await expect(batch.getByRole('progressbar')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/noshow-batch-ready.png' });
+  await batch.getByRole('button', { name: 'Vis og skriv ut (2 brev)' }).click();
   const preview = ns.dialog('Dagens brev (2)');
   await preview.waitFor();
   const text = await printPreviewToPdf(page, 'test-results/print/noshow-batch.pdf');
@@ -240,4 +255,5 @@ test('the policy and the letter templates are settings', async ({ page, app }) =
   await expect(templates.getByLabel('Brevtekst')).toHaveAccessibleDescription(/Ukjent flettefelt: \{\{pasient\.navn\}\}/);
   await expect(templates.getByLabel('Brevtekst')).toHaveAccessibleDescription(/Statsforvalteren/);
   await page.screenshot({ path: 'test-results/screens/noshow-settings.png', fullPage: true });
+  await expectNoSeriousA11yViolations(page);
 });

@@ -194,12 +194,18 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  // After the letters are made, the list stays (with ✓) until the person opens the document to print.
   const [doc, setDoc] = useState<{ html: string; letterIds: number[] } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  // Aksel's Modal reports every close, also when we hide it to show the preview: that one is not a cancel.
+  const toPreview = useRef(false);
 
   const close = () => {
     setDone(0);
     setRunning(false);
     setFailed(null);
+    setDoc(null);
+    setPreviewing(false);
     onClose();
   };
   async function prepare() {
@@ -224,7 +230,12 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
 
   return (
     <>
-      <Modal open={open && doc === null} onClose={close} header={{ heading: 'Dagens brev' }} width={600}>
+      <Modal
+        open={open && !previewing}
+        onClose={() => {
+          if (toPreview.current) toPreview.current = false;
+          else close();
+        }} header={{ heading: 'Dagens brev' }} width={600}>
         <Modal.Body>
           <BodyShort spacing>
             {items.length === 1 ? '1 brev' : `${items.length} brev`} skal sendes i dag eller er over fristen. De samles i ett dokument med ett brev per
@@ -241,7 +252,7 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
           {(running || done > 0) && (
             <div className="ns-progress">
               <BodyShort size="small" id="batch-progress-label" aria-live="polite">
-                Lager brev {done} av {items.length}
+                {doc ? `Brevene er klare: ${doc.letterIds.length} av ${doc.letterIds.length}` : `Lager brev ${done} av ${items.length}`}
               </BodyShort>
               <ProgressBar size="small" value={done} valueMax={Math.max(items.length, 1)} aria-labelledby="batch-progress-label" />
             </div>
@@ -253,20 +264,29 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
           )}
         </Modal.Body>
         <Modal.Footer>
-          <Button size="small" onClick={() => void prepare()} loading={running} disabled={items.length === 0}>
-            Lag brevene
-          </Button>
+          {doc ? (
+            <Button
+              size="small"
+              onClick={() => {
+                toPreview.current = true;
+                setPreviewing(true);
+              }}
+            >
+              Vis og skriv ut ({doc.letterIds.length} brev)
+            </Button>
+          ) : (
+            <Button size="small" onClick={() => void prepare()} loading={running} disabled={items.length === 0}>
+              Lag brevene
+            </Button>
+          )}
           <Button size="small" variant="secondary" onClick={close}>
             Avbryt
           </Button>
         </Modal.Footer>
       </Modal>
       <PrintPreview
-        open={doc !== null}
-        onClose={() => {
-          setDoc(null);
-          close();
-        }}
+        open={previewing && doc !== null}
+        onClose={close}
         html={doc?.html ?? null}
         heading={`Dagens brev (${doc?.letterIds.length ?? 0})`}
         onPrinted={() => {
