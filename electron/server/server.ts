@@ -128,7 +128,12 @@ export function startBrowserServer(opts: BrowserServerOptions): Promise<RunningS
         server,
         port,
         url: `http://${LOOPBACK}:${port}/#token=${opts.token}`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            // Browsers keep connections alive; without this, close() waits for them indefinitely.
+            server.closeAllConnections();
+          }),
       });
     });
   });

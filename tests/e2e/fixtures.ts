@@ -38,8 +38,14 @@ export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}):
     token: parsed.hash.replace('#token=', ''),
     dataDir,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        // A stuck shutdown must not hang the suite: give it 5 s, then kill.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
