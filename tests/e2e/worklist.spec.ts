@@ -1,6 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
 import { printPreviewToPdf } from './print';
-import { isoDay, referralInput, rpc, shownDay, WorklistPage } from './pages/worklist';
+import { isoDay, printed, referralInput, rpc, screen, shownDay, WorklistPage } from './pages/worklist';
+
+// Leave the app before the server stops: a page that keeps polling holds its keep-alive connection open and
+// the server's close() then waits for it (seen as "Tearing down app exceeded the test timeout").
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+});
 
 const KARI = '01868512381';
 const OLA = '02868500185';
@@ -43,14 +51,16 @@ test('a first attendance recorded with the keyboard moves the next action and th
   await expect(wl.panel).toContainText('Regnes fra');
   await expect(wl.panel).toContainText(`Første fremmøte ${shownDay(0)}`);
   await expect(wl.panel).toContainText('Ikke bekreftet');
-  await page.screenshot({ path: 'test-results/screens/worklist-after-first-attendance.png' });
+  await page.screenshot({ path: screen('worklist-after-first-attendance') });
 
   // The patient page's Forløp shows the events with their codes.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Kari Testesen' })).toBeVisible();
   const events = page.getByRole('table').filter({ hasText: 'Hendelse' });
   await expect(events.getByRole('row', { name: /Første fremmøte/ })).toContainText('D11F');
-  await page.screenshot({ path: 'test-results/screens/patient-forlop.png', fullPage: true });
+  await expect(events.getByRole('row', { name: /Forløpsstart/ })).toContainText('D11A');
+  await events.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screen('patient-forlop') });
 });
 
 test('an overdue deadline asks for a breach reason and keeps it', async ({ page, app }) => {
@@ -67,7 +77,7 @@ test('an overdue deadline asks for a breach reason and keeps it', async ({ page,
 
   await wl.selectWithKeyboard('Ola Forsinket');
   await expect(wl.panel.getByText('Fristen er passert. Oppgi årsak til overskridelse')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/worklist-breach-prompt.png' });
+  await page.screenshot({ path: screen('worklist-breach-prompt') });
   await wl.panel.getByRole('button', { name: 'Lagre årsak' }).click();
   await expect(wl.panel.getByRole('combobox', { name: 'Årsak til overskridelse' })).toHaveAccessibleDescription('Velg årsak');
   await wl.panel.getByRole('combobox', { name: 'Årsak til overskridelse' }).selectOption({ label: 'Manglende kapasitet' });
@@ -90,7 +100,7 @@ test('the explanation panel says why the deadline falls where it does', async ({
   await expect(wl.panel).toContainText('10 virkedager');
   await expect(wl.panel).toContainText('Pasient- og brukerrettighetsloven § 2-2');
   await expect(wl.panel).toContainText('Bekreftet');
-  await page.screenshot({ path: 'test-results/screens/worklist-explanation.png' });
+  await page.screenshot({ path: screen('worklist-explanation') });
 });
 
 test('the printed patient summary says what happens next, when, who is responsible and how to reach us', async ({ page, app }) => {
@@ -103,7 +113,7 @@ test('the printed patient summary says what happens next, when, who is responsib
   await wl.row(/Kari Testesen/).dblclick();
   await page.getByRole('button', { name: 'Skriv ut pasientoppsummering' }).click();
   await expect(page.getByTestId('print-preview')).toBeVisible();
-  const text = await printPreviewToPdf(page, 'test-results/print/patient-summary.pdf');
+  const text = await printPreviewToPdf(page, printed('patient-summary'));
   expect(text).toContain('Ditt pasientforløp');
   expect(text).toContain('Dette skjer nå');
   expect(text).toContain(`Behandlingen din skal starte senest ${shownDay(20)}`);
@@ -119,7 +129,7 @@ test('Regler shows the rules in force with source and confidence; a local versio
   const d11 = page.getByRole('region', { name: 'D11 Psykiske lidelser – voksne' });
   await expect(d11.getByText('Gjelder nå', { exact: true })).toBeVisible();
   await expect(d11.getByRole('row', { name: /Første fremmøte.*Klinisk beslutning/ }).first()).toContainText('Ikke bekreftet');
-  await page.screenshot({ path: 'test-results/screens/rules.png', fullPage: true });
+  await page.screenshot({ path: screen('rules') });
 
   await d11.getByRole('button', { name: 'Ny lokal versjon' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ny lokal versjon' });
@@ -142,10 +152,37 @@ test('Oversikt shows the indicators with national figures, each figure opening i
   const row = page.getByRole('row', { name: /Henvisninger vurdert innen 10 virkedager/ });
   await expect(row).toContainText('0 %');
   await expect(page.getByRole('row', { name: /Utredning startet innen/ })).toContainText('72 % voksne, 82 % TSB, 55 % barn og unge');
-  await page.screenshot({ path: 'test-results/screens/overview.png', fullPage: true });
+  await page.screenshot({ path: screen('overview') });
   await row.getByRole('button', { name: /ikke innen tid: 1 pasienter/ }).click();
   const list = page.getByRole('region', { name: /ikke innen tid/ });
   await expect(list.getByRole('button', { name: 'Ola Forsinket' })).toBeVisible();
   await list.getByRole('button', { name: 'Ola Forsinket' }).click();
   await expect(page.getByRole('heading', { name: 'Ola Forsinket' })).toBeVisible();
+});
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the worklist with its side panel, the event dialog, Regler and Oversikt pass an axe scan', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await rpc(page, app, 'referrals.create', referralInput('Ola Forsinket', OLA, -30));
+  const wl = new WorklistPage(page);
+  await page.reload();
+  await wl.selectWithKeyboard('Ola Forsinket');
+  await expect(wl.panel.getByText('Fristen er passert')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('b');
+  await expect(wl.dialog('Klinisk beslutning')).toBeVisible();
+  await wl.settled();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /^Regler/ }).click();
+  await expect(page.getByRole('heading', { name: 'Regler', level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: /^Oversikt/ }).click();
+  await expect(page.getByRole('heading', { name: 'Oversikt', level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

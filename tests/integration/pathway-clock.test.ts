@@ -103,10 +103,15 @@ describe('rules as data', () => {
 });
 
 describe('assessment and the care deadline', () => {
-  it('records henvisning vurdert with frist; next action becomes the care deadline', async () => {
+  it('records henvisning vurdert with frist; next action becomes the care deadline; the start event falls out of it', async () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-05', careDeadline: '2026-12-10' });
-    expect(pathwayRow(pathwayId)).toMatchObject({ referral_assessed: '2026-11-05', care_deadline: '2026-12-10', next_action_label: 'Start helsehjelp innen frist', next_due_date: '2026-12-10' });
+    expect(pathwayRow(pathwayId)).toMatchObject({ referral_assessed: '2026-11-05', care_deadline: '2026-12-10', next_action_label: 'Start helsehjelp innen frist', next_due_date: '2026-12-10', dq_flags: 0 });
+    const starts = () => core.handle.sqlite.prepare("select date, status, source from pathway_event where pathway_id = ? and type = 'start' order by id").all(pathwayId);
+    expect(starts()).toEqual([{ date: '2026-11-05', status: 'active', source: 'assessment' }]);
+    // A corrected assessment date moves the start with it, keeping the history.
+    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-06', careDeadline: '2026-12-10' });
+    expect(starts()).toEqual([{ date: '2026-11-05', status: 'corrected', source: 'assessment' }, { date: '2026-11-06', status: 'active', source: 'assessment' }]);
   });
 
   it('refuses a frist beyond 65 working days for a patient under 23, by the field, changing nothing', async () => {
@@ -162,6 +167,7 @@ describe('event life cycle', () => {
     const { pathways } = await core.ok('pathways.getForPatient', { patientId });
     const p = pathways[0]!;
     expect(p.events.map((e) => [e.type, e.status, e.code])).toEqual([
+      ['start', 'active', 'D11A'], // falls out of the assessment (clock start: referral assessed)
       ['first_attendance', 'active', 'D11F'],
       ['first_attendance', 'corrected', 'D11F'],
       ['clinical_decision', 'active', 'D11CU'],

@@ -16,7 +16,7 @@ describe('referrals and the worklist', () => {
     expect(created.patientExisted).toBe(false);
     const list = await core.ok('worklist.list', {});
     expect(list.total).toBe(1);
-    expect(list.rows[0]).toMatchObject({ name: 'Kari Testesen', nationalIdMasked: '018685 *****', synthetic: true, daysSinceReferral: 21 });
+    expect(list.rows[0]).toMatchObject({ name: 'Kari Testesen', nationalIdMasked: '018685 *****', synthetic: true, referralReceived: '2026-11-02', nextActionLabel: 'Vurder henvisningen', dueDate: '2026-11-16', state: 'overdue' });
     const page = await core.ok('patients.get', { id: created.patientId });
     expect(page.patient.municipalityName).toBe('Oslo');
     expect(page.pathways).toHaveLength(1);

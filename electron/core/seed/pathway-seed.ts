@@ -33,6 +33,7 @@ export interface SeedPathway {
 
 export interface SeedEvent extends EventRow {
   help_need: string | null;
+  source?: string;
 }
 
 /**
@@ -75,6 +76,9 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
     const careDeadline = p.assessed ? addCalendarDays(p.assessed, r.between(21, 63)) : null;
     // How far the pathway has come: closed ones went through assessment to a decision.
     const stage = closed ? 3 : p.assessed ? r.between(0, 3) : 0;
+    const version = ruleVersionFor(versions, p.pathwayType, p.received);
+    // The start event falls out of the assessment (as in pathways.assess).
+    if (p.assessed) add('start', version?.clockStart === 'referral_received' ? p.received : p.assessed, { source: 'assessment' });
     let last = p.assessed ?? p.received;
     if (stage >= 1 && p.assessed) {
       const fa = addCalendarDays(p.assessed, r.between(4, careDeadline && r.next() < 0.8 ? 30 : 70));
@@ -104,7 +108,6 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
           : { type: 'own_clinician', date, outcome: null, until: null, help_need: null },
       );
     }
-    const version = ruleVersionFor(versions, p.pathwayType, p.received);
     const facts = factsFor(
       {
         id: 0, pathway_type: p.pathwayType, setting: p.setting, referral_received: p.received, referral_assessed: p.assessed, care_deadline: careDeadline,

@@ -102,7 +102,7 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        for (const e of history.events) events.push({ pathway_id: pathway.id, ...e, note: '', source: 'manual', replaced_by: null, correction_reason: null, created_at: stamp });
+        for (const e of history.events) events.push({ pathway_id: pathway.id, ...e, note: '', source: e.source ?? 'manual', replaced_by: null, correction_reason: null, created_at: stamp });
         if (history.breach) breaches.push({ pathway_id: pathway.id, ...history.breach, recorded_at: stamp });
         if (open) openPathways++;
       }

@@ -22,7 +22,7 @@ export interface NewPathwayEvent {
   /** End of pathway: the help need (a code from the help_need table). */
   helpNeed?: string | null;
   /** Where the fact came from: typed in, or a by-product of other work (an attended appointment, a no-show). */
-  source: 'manual' | 'appointment' | 'no_show';
+  source: 'manual' | 'appointment' | 'no_show' | 'assessment';
 }
 
 /** Events that take the patient off the worklist, and the pathway status each gives. */

@@ -160,6 +160,14 @@ export function createPathwaysService(ctx: ServiceContext) {
           .where('id', '=', input.pathwayId)
           .execute();
         await appendAudit(trx, ctx.actor(), { action: 'pathway.assess', entity: 'pathway', entityId: input.pathwayId, patientId: clock.row.patient_id }, now);
+        // The pathway start (code …A) falls out of the assessment: dated by the rule version's clock start.
+        const startDate = clock.version?.clockStart === 'referral_received' ? clock.row.referral_received : input.assessedOn;
+        const start = await trx.selectFrom('pathway_event').select(['id', 'date', 'source']).where('pathway_id', '=', input.pathwayId).where('type', '=', 'start').where('status', '=', 'active').executeTakeFirst();
+        if (!start) {
+          await recordPathwayEvent(trx, ctx, { pathwayId: input.pathwayId, type: 'start', date: startDate, source: 'assessment' });
+        } else if (start.source === 'assessment' && start.date !== startDate) {
+          await correctPathwayEvent(trx, ctx, { eventId: start.id, action: 'replace', date: startDate, outcome: null, until: null, helpNeed: null, reason: 'Vurderingsdatoen er endret' });
+        }
         await recomputePathwayClocks(trx, { pathwayIds: [input.pathwayId] }, now);
         return { pathwayId: input.pathwayId };
       });

@@ -11,6 +11,10 @@ export function isoDay(offset = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
 }
 
+/** Where screenshots and printed PDFs go (test-results/… by default; SCREENS_DIR/PRINT_DIR override it). */
+export const screen = (name: string) => `${process.env.SCREENS_DIR ?? 'test-results/screens'}/${name}.png`;
+export const printed = (name: string) => `${process.env.PRINT_DIR ?? 'test-results/print'}/${name}.pdf`;
+
 /** Calls the contract directly, for test setup only (the same /rpc the app uses, with the run's token). */
 export async function rpc(page: Page, app: AppServer, method: string, input: unknown): Promise<unknown> {
   const res = await page.request.post(`${app.origin}/rpc`, { data: { method, input }, headers: { Authorization: `Bearer ${app.token}` } });

@@ -14,7 +14,7 @@ import type { PatientSectionProps } from './sections';
 
 type Data = Output<'pathways.getForPatient'>;
 const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
-const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt' };
+const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt', assessment: 'Fra vurderingen' };
 const BASIS_LABEL = { start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert' } as const;
 
 /** Forløp: each pathway's events with their codes, its deadlines with explanations, and corrections with a reason. */

@@ -18,7 +18,10 @@ export function versionLabel(v: Pick<RuleVersionView, 'origin' | 'validFrom'>): 
   return `${v.origin === 'local' ? 'Lokal versjon' : 'Nasjonal versjon'} fra ${formatDate(v.validFrom)}`;
 }
 
-function TimesTable({ times, caption }: { times: RuleTimeView[]; caption: string }) {
+const ORDER = ['start', 'first_attendance', 'clinical_decision', 'evaluation', 'detox_end'];
+
+function TimesTable({ times: unsorted, caption }: { times: RuleTimeView[]; caption: string }) {
+  const times = [...unsorted].sort((a, b) => (a.setting === b.setting ? ORDER.indexOf(a.fromEvent) - ORDER.indexOf(b.fromEvent) : a.setting === 'outpatient' ? -1 : 1));
   if (times.length === 0) {
     return <BodyShort size="small" className="muted">Ingen forløpstider i denne versjonen: bare de lovpålagte fristene gjelder.</BodyShort>;
   }

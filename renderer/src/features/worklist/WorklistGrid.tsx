@@ -134,7 +134,7 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
       role="grid"
       aria-label="Arbeidsliste"
       aria-rowcount={total + 1 + items.length - rows.length}
-      aria-colcount={6}
+      aria-colcount={5}
       tabIndex={0}
       aria-activedescendant={activeRow ? `wl-row-${activeRow.pathwayId}` : undefined}
       onKeyDown={onKeyDown}
@@ -142,7 +142,6 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
     >
       <div className="grid-head wl" role="row" aria-rowindex={1}>
         <div role="columnheader">Pasient</div>
-        <div role="columnheader">Fødselsnr.</div>
         <div role="columnheader">Forløp</div>
         <div role="columnheader">Neste steg</div>
         <div role="columnheader">Frist</div>
@@ -157,7 +156,7 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
             if (item.kind === 'group') {
               return (
                 <div key={`g-${item.group}`} className="grid-group" role="row" aria-rowindex={v.index + 2} style={style}>
-                  <div role="gridcell" aria-colspan={6}>
+                  <div role="gridcell" aria-colspan={5}>
                     {GROUP_LABELS[item.group]} ({counts[item.group]})
                   </div>
                 </div>
@@ -177,13 +176,17 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
                 onClick={() => selectionMoved(item.index)}
                 onDoubleClick={() => onOpen(row.patientId)}
               >
-                <div role="gridcell">{row.name}</div>
-                <div role="gridcell" className="mono">
-                  {row.nationalIdMasked}
+                <div role="gridcell">
+                  {row.name} <span className="mono muted">{row.nationalIdMasked}</span>
                 </div>
                 <div role="gridcell" title={`${pathwayTypeLabel(row.pathwayType)}, ${settingLabel(row.setting).toLowerCase()}`}>
-                  {pathwayCode ? <strong>{pathwayCode} </strong> : null}
-                  {pathwayTypeLabel(row.pathwayType)}, {settingLabel(row.setting).toLowerCase()}
+                  {pathwayCode ? (
+                    <>
+                      <strong>{pathwayCode}</strong> {settingLabel(row.setting).toLowerCase()} · {pathwayTypeLabel(row.pathwayType)}
+                    </>
+                  ) : (
+                    `${pathwayTypeLabel(row.pathwayType)}, ${settingLabel(row.setting).toLowerCase()}`
+                  )}
                 </div>
                 <div role="gridcell">{row.nextActionLabel}</div>
                 <div role="gridcell">

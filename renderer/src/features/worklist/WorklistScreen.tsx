@@ -81,17 +81,22 @@ export function WorklistScreen() {
         <span className="muted" aria-live="polite">
           {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
         </span>
+        <Chips className="wl-groups" aria-label="Status">
+          {WORKLIST_GROUPS.map((g) => (
+            <Chips.Toggle key={g} selected={filter.group === g} checkmark={false} onClick={() => filterChanged({ group: filter.group === g ? '' : g })}>
+              {`${GROUP_LABELS[g]}: ${counts[g]}`}
+            </Chips.Toggle>
+          ))}
+        </Chips>
+        <span className="spacer" />
+        <Button size="small" onClick={() => newReferral(true)}>
+          Ny henvisning (n)
+        </Button>
       </div>
-      <Chips className="wl-groups" aria-label="Status">
-        {WORKLIST_GROUPS.map((g) => (
-          <Chips.Toggle key={g} selected={filter.group === g} checkmark={false} onClick={() => filterChanged({ group: filter.group === g ? '' : g })}>
-            {`${GROUP_LABELS[g]}: ${counts[g]}`}
-          </Chips.Toggle>
-        ))}
-      </Chips>
       <div className="toolbar" role="search">
         <Search
           ref={searchRef}
+          className="wl-search"
           size="small"
           label="Søk på navn eller fødselsnummer (/)"
           variant="simple"
@@ -101,12 +106,12 @@ export function WorklistScreen() {
             filterChanged({ search: v });
           }}
           onClear={() => filterChanged({ search: '' })}
-          htmlSize={24}
+          htmlSize={20}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
           }}
         />
-        <Select size="small" label="Forløpstype" value={filter.pathwayType} onChange={(e) => filterChanged({ pathwayType: e.target.value as PathwayTypeId | '' })}>
+        <Select size="small" className="wl-type-filter" label="Forløpstype" value={filter.pathwayType} onChange={(e) => filterChanged({ pathwayType: e.target.value as PathwayTypeId | '' })}>
           <option value="">Alle forløp</option>
           {PATHWAY_TYPES.map((t) => (
             <option key={t.id} value={t.id}>
@@ -133,9 +138,6 @@ export function WorklistScreen() {
         <Checkbox size="small" checked={filter.group === 'overdue'} onChange={(e) => filterChanged({ group: e.target.checked ? 'overdue' : '' })}>
           Bare overskredne
         </Checkbox>
-        <Button size="small" onClick={() => newReferral(true)}>
-          Ny henvisning (n)
-        </Button>
       </div>
       {error && (
         <Alert variant="error" size="small">

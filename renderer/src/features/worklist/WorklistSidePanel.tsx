@@ -123,8 +123,10 @@ export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: Wor
         </Heading>
         <div className="key-list">
           {EVENT_KEYS.map((k) => (
-            <Button key={k.key} size="xsmall" variant="secondary" onClick={() => onEvent(k.key)} disabled={closed}>
-              {k.label} <kbd>{k.key}</kbd>
+            <Button key={k.key} size="xsmall" variant="tertiary" onClick={() => onEvent(k.key)} disabled={closed}>
+              <span>
+                <span>{k.label}</span> <kbd>{k.key}</kbd>
+              </span>
             </Button>
           ))}
         </div>
