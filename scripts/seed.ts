@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { startCore } from '../electron/core/app-core';
 import { resolveDataDir } from '../electron/core/data-dir';
 import { seedCaseload } from '../electron/core/seed/seed';
+import { seedFeatureHistory } from '../electron/core/seed/feature-seed';
 import { APP_VERSION } from '../electron/core/version';
 
 function arg(name: string): string | undefined {
@@ -31,7 +32,15 @@ async function main() {
     onProgress: (done, total) => process.stderr.write(`\rSkriver demodata: ${done}/${total} pasienter (${Math.round((done / total) * 100)} %)`),
   });
   process.stderr.write('\n');
-  console.log(`Ferdig: ${result.patients} pasienter, ${result.openPathways} åpne forløp, ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const history = await seedFeatureHistory(core.dispatch, core.handle, {
+    now: new Date(),
+    onProgress: (done, total) => process.stderr.write(`\rTimer, møter og planer: ${done}/${total}`),
+  });
+  process.stderr.write('\n');
+  console.log(
+    `Ferdig: ${result.patients} pasienter, ${result.openPathways} åpne forløp, ${history.appointments} timer (${history.noShows} ikke møtt), ` +
+      `${history.meetings} møter, ${history.plans} planer, ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   await core.close();
 }
 

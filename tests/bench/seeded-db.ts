@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
+import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
 import { migrations } from '../../migrations';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
@@ -28,6 +29,7 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
     now: BENCH_NOW,
     onProgress: (done, total) => process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
   });
+  await seedFeatureHistory(core.dispatch, core.handle, { now: BENCH_NOW, onProgress: (done, total) => process.stderr.write(`\r  feature history: ${done}/${total}   `) });
   const seededMs = performance.now() - started;
   process.stderr.write('\n');
   core.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
