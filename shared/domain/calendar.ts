@@ -114,7 +114,25 @@ export function isHoliday(date: IsoDate): boolean {
 }
 
 function isWorkingWeekday(date: IsoDate, opts: CalendarOptions): boolean {
-  const dow = dayOfWeek(date);
+  return isWorkingWeekdayMs(toUtcMs(date), opts);
+}
+
+// The loops below walk day by day over epoch milliseconds: parsing and formatting a date string per day
+// made deadline recomputation (thousands of pathways) needlessly slow.
+const holidayMsCache = new Map<number, ReadonlyMap<number, string>>();
+
+function holidayNameMs(ms: number): string | null {
+  const year = new Date(ms).getUTCFullYear();
+  let map = holidayMsCache.get(year);
+  if (!map) {
+    map = new Map([...holidayMap(year)].map(([date, name]) => [toUtcMs(date), name]));
+    holidayMsCache.set(year, map);
+  }
+  return map.get(ms) ?? null;
+}
+
+function isWorkingWeekdayMs(ms: number, opts: CalendarOptions): boolean {
+  const dow = (((Math.floor(ms / DAY_MS) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   if (dow === 0) return false;
   if (dow === 6) return opts.countSaturdays === true;
   return true;
@@ -139,28 +157,29 @@ export function addWorkingDays(start: IsoDate, n: number, opts: CalendarOptions 
   if (!Number.isInteger(n)) throw new RangeError(`Antall virkedager må være et heltall: ${n}`);
   const step = n < 0 ? -1 : 1;
   let remaining = Math.abs(n);
-  let date = start;
+  let ms = toUtcMs(start);
   const holidaysSkipped: Holiday[] = [];
   while (remaining > 0) {
-    date = addCalendarDays(date, step);
-    if (!isWorkingWeekday(date, opts)) continue;
-    const name = holidayName(date);
+    ms += step * DAY_MS;
+    if (!isWorkingWeekdayMs(ms, opts)) continue;
+    const name = holidayNameMs(ms);
     if (name !== null) {
-      holidaysSkipped.push({ date, name });
+      holidaysSkipped.push({ date: fromUtcMs(ms), name });
       continue;
     }
     remaining -= 1;
   }
   if (step < 0) holidaysSkipped.reverse();
-  return { date, holidaysSkipped };
+  return { date: n === 0 ? start : fromUtcMs(ms), holidaysSkipped };
 }
 
 /** Holidays in (a, b] that fell on an otherwise working day (what a working-day count skipped). */
 export function holidaysBetween(a: IsoDate, b: IsoDate, opts: CalendarOptions = {}): Holiday[] {
   const out: Holiday[] = [];
-  for (let d = addCalendarDays(a, 1); d <= b; d = addCalendarDays(d, 1)) {
-    const name = holidayName(d);
-    if (name !== null && isWorkingWeekday(d, opts)) out.push({ date: d, name });
+  const end = toUtcMs(b);
+  for (let ms = toUtcMs(a) + DAY_MS; ms <= end; ms += DAY_MS) {
+    const name = holidayNameMs(ms);
+    if (name !== null && isWorkingWeekdayMs(ms, opts)) out.push({ date: fromUtcMs(ms), name });
   }
   return out;
 }
@@ -172,8 +191,9 @@ export function holidaysBetween(a: IsoDate, b: IsoDate, opts: CalendarOptions = 
 export function workingDaysBetween(a: IsoDate, b: IsoDate, opts: CalendarOptions = {}): number {
   if (b < a) return -workingDaysBetween(b, a, opts);
   let count = 0;
-  for (let d = addCalendarDays(a, 1); d <= b; d = addCalendarDays(d, 1)) {
-    if (isWorkingDay(d, opts)) count += 1;
+  const end = toUtcMs(b);
+  for (let ms = toUtcMs(a) + DAY_MS; ms <= end; ms += DAY_MS) {
+    if (isWorkingWeekdayMs(ms, opts) && holidayNameMs(ms) === null) count += 1;
   }
   return count;
 }

@@ -59,9 +59,10 @@ describe('referrals and the worklist', () => {
     await core.ok('referrals.create', referral({ nationalId: '01868510028', name: 'Ola Hansen', pathwayType: 'tsb' }));
     expect((await core.ok('worklist.list', { search: 'hans' })).rows.map((r) => r.name)).toEqual(['Ola Hansen']);
     expect((await core.ok('worklist.list', { search: '0186851002' })).total).toBe(1);
+    expect((await core.ok('worklist.list', { search: '%' })).total).toBe(0); // wildcards typed by the user match literally
     expect((await core.ok('worklist.list', { pathwayType: 'adult_mental' })).rows.map((r) => r.name)).toEqual(['Kari Testesen']);
     const audit = core.handle.sqlite.prepare("select * from audit_log where action = 'worklist.search'").all();
-    expect(audit).toHaveLength(2);
+    expect(audit).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toMatch(/hans|0186851002/i);
   });
 

@@ -18,16 +18,22 @@ type WorklistQuery = z.output<typeof worklistQuerySchema>;
  * on time / none) is computed here, from the stored date and today.
  */
 export function createWorklistService(ctx: ServiceContext) {
+  /**
+   * Open pathways matching the filters, on the pathway table alone: the counts then never touch patient rows.
+   * A search checks the pathway's own patient (a primary-key lookup per open pathway).
+   */
   function baseQuery(q: WorklistQuery) {
-    let query = ctx.db.selectFrom('pathway').innerJoin('patient', 'patient.id', 'pathway.patient_id').where('pathway.status', '=', 'open');
+    let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
     if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
     const search = q.search?.trim().toLocaleLowerCase('nb');
     if (search) {
       const digits = search.replace(/\s/g, '');
-      query = /^\d+$/.test(digits)
-        ? query.where('patient.national_id', 'like', `${digits}%`)
-        : query.where('patient.name_search', 'like', `%${search.replace(/[%_\\]/g, '\\$&')}%`);
+      // A national-id prefix, or part of a name; LIKE wildcards typed by the user are matched literally.
+      const match = /^\d+$/.test(digits)
+        ? sql<boolean>`patient.national_id like ${`${digits}%`}`
+        : sql<boolean>`patient.name_search like ${`%${search.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`;
+      query = query.where((eb) => eb.exists(eb.selectFrom('patient').select('patient.id').whereRef('patient.id', '=', 'pathway.patient_id').where(match)));
     }
     return query;
   }
@@ -36,7 +42,7 @@ export function createWorklistService(ctx: ServiceContext) {
     async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
       const today = osloDate(ctx.clock());
       const soon = soonUntil(today);
-      let page = baseQuery(q);
+      let page = baseQuery(q).innerJoin('patient', 'patient.id', 'pathway.patient_id');
       if (q.group === 'overdue') page = page.where('pathway.due_sort', '<', today);
       else if (q.group === 'soon') page = page.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
       else if (q.group === 'later') page = page.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
