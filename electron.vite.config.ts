@@ -11,7 +11,8 @@ export default defineConfig({
       outDir: `${OUT}/main`,
       // Native and heavy server-side packages stay in node_modules, loaded at run time.
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // Two entries: the Electron shell, and the browser-mode server (plain Node, no Electron).
+      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), server: resolve(__dirname, 'electron/server/cli.ts') } },
     },
   },
   preload: {

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
 import { startCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
@@ -29,15 +28,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    console.error('Bygger brukergrensesnittet (første gang)…');
-    const built = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (built.status !== 0) {
-      console.error('Byggingen feilet.');
-      process.exit(1);
-    }
+    console.error('Fant ikke det bygde brukergrensesnittet. Kjør npm run build, eller start med npm run start:browser.');
+    process.exit(1);
   }
   const core = await startCore({
     dataDir: resolve(dataDir),

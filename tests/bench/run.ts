@@ -2,16 +2,14 @@
 // Seeds (cached) databases, measures the hot paths through the dispatcher and against the raw SQLite floor,
 // and writes tests/bench/results/latest.{json,md}. Targets are reported, never asserted.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Kysely, SqliteDialect } from 'kysely';
 import { contract, type MethodName } from '../../shared/contract';
-import { createDispatcher } from '../../electron/core/dispatch';
-import { createHandlers } from '../../electron/core/handlers';
+import { captureStatements } from '../fixtures/capture-sql';
 import { measure, type Measured } from './measure';
-import { openBenchCore, seededDataDir } from './seeded-db';
+import { openBenchCore, seededDataDir, workingCopy } from './seeded-db';
 import { benchCases } from './cases';
 
 const args = process.argv.slice(2);
@@ -22,27 +20,19 @@ interface Row extends Measured {
   note?: string;
 }
 
-/** Captures the SQL and parameters one contract call runs, so the raw floor executes exactly the same statements. */
-async function captureStatements(core: Awaited<ReturnType<typeof openBenchCore>>, method: MethodName, input: unknown) {
-  const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-  const db = new Kysely<never>({
-    dialect: new SqliteDialect({ database: core.handle.sqlite }),
-    log: (e) => {
-      if (e.level === 'query' && /^\s*select/i.test(e.query.sql)) captured.push({ sql: e.query.sql, parameters: e.query.parameters });
-    },
-  });
-  const dispatch = createDispatcher(createHandlers({ ctx: { ...core.ctx, db: db as never }, transport: 'browser', version: 'bench' }));
-  const res = await dispatch(method, input);
-  if (!res.ok) throw new Error(`capture ${method}: ${res.error.code}`);
-  return captured.map((c) => ({ stmt: core.handle.sqlite.prepare(c.sql), parameters: c.parameters }));
+/** The exact statements one contract call runs, prepared once, so the raw floor executes the same SQL. */
+async function rawStatements(core: Awaited<ReturnType<typeof openBenchCore>>, method: MethodName, input: unknown) {
+  const captured = (await captureStatements(core, method, input)).filter((c) => /^\s*select/i.test(c.sql));
+  return captured.map((c) => ({ stmt: core.handle.sqlite.prepare(c.sql), parameters: c.params }));
 }
 
 async function main() {
   const rows: Row[] = [];
   const notes: string[] = [];
   for (const size of sizes) {
-    const { dataDir, seededMs } = await seededDataDir(size);
-    if (seededMs !== null) notes.push(`seeded ${size} patients in ${(seededMs / 1000).toFixed(1)} s`);
+    const seeded = await seededDataDir(size);
+    if (seeded.seededMs !== null) notes.push(`seeded ${size} patients in ${(seeded.seededMs / 1000).toFixed(1)} s`);
+    const dataDir = workingCopy(seeded.dataDir);
 
     // Open + migrate on an existing file (nothing pending): what every start pays.
     const opens: number[] = [];
@@ -64,7 +54,7 @@ async function main() {
     const worklistInputs = { 'worklist.list first page': {}, 'worklist.list filter (TSB)': { pathwayType: 'tsb' }, 'worklist.list search "hansen"': { search: 'hansen' } };
     const raw: Record<string, () => unknown> = {};
     for (const [name, input] of Object.entries(worklistInputs)) {
-      const stmts = await captureStatements(core, 'worklist.list', input);
+      const stmts = await rawStatements(core, 'worklist.list', input);
       raw[`${name} — raw SQLite floor`] = () => {
         for (const s of stmts) s.stmt.all(...(s.parameters as unknown[]));
       };
@@ -92,6 +82,7 @@ async function main() {
     const rss = Number(execSync(`${JSON.stringify(process.execPath)} --expose-gc tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
     rows.push({ name: 'main-process RSS after loading the worklist (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
     await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 
   // Renderer bundle (gzipped), the part a cold start must load and parse.

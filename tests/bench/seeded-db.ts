@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
@@ -38,6 +38,16 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   const { writeFileSync } = await import('node:fs');
   writeFileSync(join(dataDir, 'seeded.ok'), String(seededMs));
   return { dataDir, seededMs };
+}
+
+/**
+ * A fresh copy of the seeded database for one run: measurements write (events, audit entries), and a cached
+ * database that grew with every run would measure the benchmark's own history.
+ */
+export function workingCopy(seededDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-bench-run-'));
+  cpSync(seededDir, dir, { recursive: true });
+  return dir;
 }
 
 export function openBenchCore(dataDir: string): Promise<Core> {

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import type { Measured } from './measure';
-import { seededDataDir } from './seeded-db';
+import { seededDataDir, workingCopy } from './seeded-db';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -14,7 +14,7 @@ function stats(name: string, size: number, xs: number[], unit?: string): Measure
 /** Starts the real browser-mode server on a seeded copy and returns the URL line and how long startup took. */
 async function startServer(dataDir: string) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/server/cli.ts', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -33,7 +33,7 @@ async function startServer(dataDir: string) {
  * performance marks), and scrolling 5,000 rows while counting long tasks.
  */
 export async function runUiBench(size: number): Promise<Measured[]> {
-  const { dataDir } = await seededDataDir(size);
+  const dataDir = workingCopy((await seededDataDir(size)).dataDir);
   const results: Measured[] = [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -67,7 +67,12 @@ export async function runUiBench(size: number): Promise<Measured[]> {
       for (const text of ['h', 'ha', 'han', 'hans', 'hanse', 'hansen', 'o', 'ol', 'ola', 'e', 'er', 'eri', 'k', 'ka', 'kar', 'kari', 's', 'so', 'sol', 'a']) {
         await page.evaluate(() => performance.clearMeasures('worklist:input-to-paint'));
         await search.fill(text);
-        await page.waitForFunction(() => performance.getEntriesByName('worklist:input-to-paint').length > 0, null, { timeout: 10_000 });
+        await page
+          .waitForFunction(() => performance.getEntriesByName('worklist:input-to-paint').length > 0, null, { timeout: 10_000 })
+          .catch(async (e: unknown) => {
+            await page.screenshot({ path: 'tests/bench/results/ui-failure.png' });
+            throw e;
+          });
         keys.push(await page.evaluate(() => performance.getEntriesByName('worklist:input-to-paint').at(-1)!.duration));
       }
       await search.fill('');

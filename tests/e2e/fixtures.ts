@@ -14,7 +14,7 @@ export interface AppServer {
 /** Starts the real browser-mode server (the same CLI a person runs) on a fresh data directory. */
 export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}): Promise<AppServer & { stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-'));
-  const args = ['node_modules/tsx/dist/cli.mjs', 'electron/server/cli.ts', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo'])];
+  const args = ['scripts/start-browser.mjs', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo'])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

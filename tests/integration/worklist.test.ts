@@ -3,6 +3,7 @@ import { seedCaseload } from '../../electron/core/seed/seed';
 import { recomputePathwayClocks } from '../../electron/core/services/pathway-clock';
 import { WORKLIST_GROUPS } from '../../shared/contract/worklist';
 import { addCalendarDays } from '../../shared/domain/calendar';
+import { captureStatements } from '../fixtures/capture-sql';
 import { FIXED_NOW, makeCore, type TestCore } from '../fixtures/core';
 
 // FIXED_NOW = 2026-11-23. A seeded caseload: a few thousand open pathways in every state, years of closed ones.
@@ -18,34 +19,7 @@ afterAll(async () => {
   await core.dispose();
 });
 
-/** Every statement the method runs, with its parameters (better-sqlite3's prepare, wrapped). */
-async function capture(method: string, input: unknown): Promise<{ sql: string; params: unknown[] }[]> {
-  const sqlite = core.handle.sqlite;
-  const original = sqlite.prepare.bind(sqlite);
-  const seen: { sql: string; params: unknown[] }[] = [];
-  (sqlite as { prepare: unknown }).prepare = (sql: string) => {
-    const stmt = original(sql);
-    return new Proxy(stmt, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
-        if ((prop === 'all' || prop === 'get' || prop === 'iterate') && typeof value === 'function') {
-          return (...params: unknown[]) => {
-            seen.push({ sql, params });
-            return (value as (...a: unknown[]) => unknown).apply(target, params);
-          };
-        }
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  };
-  try {
-    const res = await core.dispatch(method, input);
-    expect(res.ok).toBe(true);
-  } finally {
-    (sqlite as { prepare: unknown }).prepare = original;
-  }
-  return seen;
-}
+const capture = (method: string, input: unknown) => captureStatements(core, method, input);
 
 function plan(sql: string, params: unknown[]): string {
   return (core.handle.sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');

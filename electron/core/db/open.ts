@@ -51,7 +51,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
  */
 class RollbackSafeSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
   }
 
   override createDriver(): Driver {
@@ -62,4 +62,27 @@ class RollbackSafeSqliteDialect extends SqliteDialect {
     };
     return driver;
   }
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; parsing and planning the worklist's join costs as much as running it.
+ * Statements are reusable, and the single connection (behind Kysely's mutex) never runs one twice at once,
+ * so a cache keyed by SQL text is safe. SQLite re-prepares a cached statement itself after a schema change.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        stmt = sqlite.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
 }

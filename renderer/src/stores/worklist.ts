@@ -74,7 +74,6 @@ export const useWorklist = create<WorklistState>((set, get) => ({
       rows, total: res.value.total, counts: res.value.counts, today: res.value.today, status: 'ready', error: null,
       selected: Math.min(get().selected, Math.max(0, rows.length - 1)),
     });
-    performance.mark('worklist:painted-request');
   },
   moreRequested: async () => {
     const { rows, total, status } = get();

@@ -92,19 +92,18 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
     if (last && last.index >= items.length - 40 && rows.length < total) void moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
+  // Follow the selection when it moves (keyboard), never when more rows arrive: a page loaded while the
+  // coordinator scrolls with the mouse must not yank the list back to the selected row.
+  // A new result (other first row) counts as a move too, so a new search starts at its top.
+  const followed = useRef('');
+  const target = `${selected}:${rows[0]?.pathwayId ?? ''}`;
   useEffect(() => {
+    if (followed.current === target) return;
     const item = itemOfRow[selected];
-    if (item !== undefined) virtualizer.scrollToIndex(item, { align: 'auto' });
-  }, [selected, itemOfRow, virtualizer]);
-
-  // The search keystroke → painted measure (read by `npm run bench`).
-  useEffect(() => {
-    if (performance.getEntriesByName('worklist:input', 'mark').length === 0) return;
-    requestAnimationFrame(() => {
-      performance.measure('worklist:input-to-paint', 'worklist:input');
-      performance.clearMarks('worklist:input');
-    });
-  }, [rows]);
+    if (item === undefined) return;
+    followed.current = target;
+    virtualizer.scrollToIndex(item, { align: 'auto' });
+  }, [target, selected, itemOfRow, virtualizer]);
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -28,6 +28,16 @@ export function WorklistScreen() {
     explanation.current = e;
   }, []);
 
+  // Keystroke in the search → updated list painted (read by `npm run bench`): measured one frame after the
+  // new result reached the screen, whether it has rows or shows "Ingen treff".
+  useEffect(() => {
+    if (status !== 'ready' || performance.getEntriesByName('worklist:input', 'mark').length === 0) return;
+    requestAnimationFrame(() => {
+      performance.measure('worklist:input-to-paint', 'worklist:input');
+      performance.clearMarks('worklist:input');
+    });
+  }, [rows, status]);
+
   useEffect(() => {
     void invalidated();
     return onChanged(() => void invalidated());
