@@ -8,6 +8,7 @@ import * as noShow from './20261123_0020_no_show';
 import * as meetings from './20261123_0030_meetings';
 import * as individualPlans from './20261123_0040_individual_plans';
 import * as auditLogByTime from './20261123_0050_audit_log_by_time';
+import * as patientSearchWords from './20261123_0060_patient_search_words';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0030_meetings': meetings,
   '20261123_0040_individual_plans': individualPlans,
   '20261123_0050_audit_log_by_time': auditLogByTime,
+  '20261123_0060_patient_search_words': patientSearchWords,
 };

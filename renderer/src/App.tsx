@@ -1,8 +1,8 @@
 import { InternalHeader, Spacer, Tag } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/client';
-import { PatientPage } from './features/patient/PatientPage';
+import { lazyNamed } from './lib/lazy-named';
 import { FirstRun } from './features/profile/FirstRun';
 import { NewReferralDialog } from './features/referral/NewReferralDialog';
 import { SCREENS } from './features/shell/screens';
@@ -13,6 +13,8 @@ import { LockGate, TrustStatus, WhenUnlocked } from './features/trust/LockGate';
 
 type AppInfo = Output<'app.info'>;
 
+const PatientPage = lazyNamed(() => import('./features/patient/PatientPage'), 'PatientPage');
+
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [profileName, setProfileName] = useState('');
@@ -22,11 +24,10 @@ export function App() {
   useGlobalShortcuts();
 
   const load = useCallback(async () => {
-    const res = await call('app.info', {});
+    const [res, profile] = await Promise.all([call('app.info', {}), call('profile.get', {})]);
     if (!res.ok) return setFailure(res.error.message);
-    setInfo(res.value);
-    const profile = await call('profile.get', {});
     if (profile.ok && profile.value) setProfileName(profile.value.coordinatorName);
+    setInfo(res.value);
   }, []);
   useEffect(() => {
     void load();
@@ -50,7 +51,7 @@ export function App() {
         <InternalHeader.User name={profileName} />
       </InternalHeader>
       <LockGate>
-      <div className="app-body">
+        <div className="app-body">
         <nav className="nav" aria-label="Hovedmeny">
           {SCREENS.map((s) => (
             <button key={s.id} type="button" aria-current={current === s.id ? 'page' : undefined} onClick={() => navigated({ screen: s.id })}>
@@ -59,11 +60,13 @@ export function App() {
           ))}
         </nav>
         <main className="main">
-          {'patientId' in route ? (
-            <PatientPage patientId={route.patientId} from={route.from} section={route.section} />
-          ) : (
-            SCREENS.filter((s) => s.id === route.screen).map(({ id, Component }) => <Component key={id} />)
-          )}
+          <Suspense fallback={null}>
+            {'patientId' in route ? (
+              <PatientPage patientId={route.patientId} from={route.from} section={route.section} />
+            ) : (
+              SCREENS.filter((s) => s.id === route.screen).map(({ id, Component }) => <Component key={id} />)
+            )}
+          </Suspense>
         </main>
       </div>
       </LockGate>

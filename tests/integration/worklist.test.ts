@@ -94,7 +94,6 @@ describe('worklist.list over a seeded caseload', () => {
       [{ group: 'soon' }, /USING (COVERING )?INDEX pathway_worklist\b/],
       [{ pathwayType: 'tsb' }, /USING (COVERING )?INDEX pathway_worklist_type\b/],
       [{ setting: 'inpatient', offset: 200 }, /USING (COVERING )?INDEX pathway_worklist\b/],
-      [{ search: 'hansen' }, /USING (COVERING )?INDEX pathway_worklist\b/],
     ];
     for (const [input, index] of cases) {
       const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql));
@@ -112,6 +111,28 @@ describe('worklist.list over a seeded caseload', () => {
       expect(plan(page.sql, page.params)).toMatch(/SEARCH patient USING INTEGER PRIMARY KEY/);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_breach USING (COVERING )?INDEX pathway_breach_key/);
     }
+  });
+
+  it('serves a search from index ranges: name words or a national-id prefix, then the matches’ open pathways', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ search: 'hansen' }, /SEARCH patient_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
+      [{ search: 'kari han' }, /SEARCH patient_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
+      [{ search: '0186' }, /SEARCH patient USING COVERING INDEX sqlite_autoindex_patient_1 \(national_id>\? AND national_id<\?\)/],
+    ];
+    for (const [input, index] of cases) {
+      const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql));
+      expect(statements).toHaveLength(2);
+      for (const s of statements) {
+        const detail = plan(s.sql, s.params);
+        expect(detail).toMatch(index);
+        // Only the matching patients' open pathways are read (the partial unique index on open pathways).
+        expect(detail).toMatch(/SEARCH pathway USING INDEX pathway_one_open_per_type \(patient_id=\?\)/);
+        expect(detail).not.toMatch(/SCAN (pathway|patient)/);
+      }
+    }
+    const hits = await core.ok('worklist.list', { search: 'kari han' });
+    expect(hits.rows.length).toBeGreaterThan(0);
+    for (const r of hits.rows) expect(r.name.toLocaleLowerCase('nb')).toMatch(/^kari .*\bhan/);
   });
 
   it('serves the overview from the period index', async () => {

@@ -38,6 +38,11 @@ export interface PatientTable {
   plan_attention_date: string | null;
 }
 
+export interface PatientSearchWordTable {
+  word: string;
+  patient_id: number;
+}
+
 export interface PathwayTable {
   id: Generated<number>;
   patient_id: number;
@@ -441,6 +446,7 @@ export interface Database {
   profile: ProfileTable;
   patient: PatientTable;
   pathway: PathwayTable;
+  patient_search_word: PatientSearchWordTable;
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   municipality: MunicipalityTable;

@@ -5,6 +5,7 @@ import { syntheticNationalId } from '../../../shared/domain/national-id';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../../shared/domain/pathway-types';
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { FAMILY_NAMES, GIVEN_NAMES, GPS, STREETS } from './names';
+import { indexPatientName } from '../services/patient-search';
 
 export interface SeedOptions {
   patients: number;
@@ -42,7 +43,7 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
   const municipalities = (await db.selectFrom('municipality').select('number').execute()).map((m) => m.number);
   const usedIds = new Set((await db.selectFrom('patient').select('national_id').execute()).map((p) => p.national_id));
   // Open pathways are a few thousand at most, as in a real caseload with years of history.
-  const openShare = Math.min(0.5, 3000 / Math.max(1, opts.patients));
+  const openShare = Math.min(0.5, 6000 / Math.max(1, opts.patients));
   let openPathways = 0;
   const BATCH = 500;
   const planPathway = await createPathwaySeeder(db, opts.seed, today);
@@ -78,6 +79,7 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        await indexPatientName(trx, patient.id, name);
         const open = r.next() < openShare;
         const received = open ? addDays(today, -r.int(120)) : addDays(today, -120 - r.int(365 * 4));
         const assessed = open && r.next() < 0.3 ? null : addDays(received, 1 + r.int(12));

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { checkNationalId } from '../../../shared/domain/national-id';
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { appendAudit } from '../audit';
+import { indexPatientName } from './patient-search';
 import { recomputePathwayClocks } from './pathway-clock';
 import type { ServiceContext } from './context';
 
@@ -83,6 +84,7 @@ export function createReferralsService(ctx: ServiceContext) {
             .returning('id')
             .executeTakeFirstOrThrow();
           patientId = inserted.id;
+          await indexPatientName(trx, patientId, patient.name);
           await appendAudit(trx, ctx.actor(), { action: 'patient.create', entity: 'patient', entityId: patientId, patientId }, now);
         }
         const created = await trx

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
+import { nameSearchWords, prefixUpperBound } from '../../../shared/domain/search-words';
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { dueState, NO_DUE_SORT, soonUntil } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
@@ -19,21 +20,26 @@ type WorklistQuery = z.output<typeof worklistQuerySchema>;
  */
 export function createWorklistService(ctx: ServiceContext) {
   /**
-   * Open pathways matching the filters, on the pathway table alone: the counts then never touch patient rows.
-   * A search checks the pathway's own patient (a primary-key lookup per open pathway).
+   * Open pathways matching the filters, on the pathway table alone: the counts never touch patient rows.
+   * A search is index ranges: a national-id prefix on the unique id index, or each typed word as the
+   * beginning of a word of the name (patient_search_word) — never a scan of every open pathway's patient.
    */
   function baseQuery(q: WorklistQuery) {
     let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
     if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
-    const search = q.search?.trim().toLocaleLowerCase('nb');
-    if (search) {
-      const digits = search.replace(/\s/g, '');
-      // A national-id prefix, or part of a name; LIKE wildcards typed by the user are matched literally.
-      const match = /^\d+$/.test(digits)
-        ? sql<boolean>`patient.national_id like ${`${digits}%`}`
-        : sql<boolean>`patient.name_search like ${`%${search.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`;
-      query = query.where((eb) => eb.exists(eb.selectFrom('patient').select('patient.id').whereRef('patient.id', '=', 'pathway.patient_id').where(match)));
+    const search = q.search?.trim() ?? '';
+    const digits = search.replace(/\s/g, '');
+    if (/^\d+$/.test(digits)) {
+      query = query.where('pathway.patient_id', 'in', (eb) =>
+        eb.selectFrom('patient').select('patient.id').where('patient.national_id', '>=', digits).where('patient.national_id', '<', prefixUpperBound(digits)),
+      );
+    } else {
+      for (const word of nameSearchWords(search)) {
+        query = query.where('pathway.patient_id', 'in', (eb) =>
+          eb.selectFrom('patient_search_word').select('patient_search_word.patient_id').where('word', '>=', word).where('word', '<', prefixUpperBound(word)),
+        );
+      }
     }
     return query;
   }

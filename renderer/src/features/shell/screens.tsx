@@ -1,12 +1,14 @@
 import type { ComponentType } from 'react';
-import { SettingsScreen } from '../settings/SettingsScreen';
+import { lazyNamed } from '../../lib/lazy-named';
 import { WorklistScreen } from '../worklist/WorklistScreen';
-import { OverviewScreen } from '../overview/OverviewScreen';
-import { RulesScreen } from '../rules/RulesScreen';
-import { NoShowQueueScreen } from '../no-show/NoShowQueueScreen';
-import { PlansScreen } from '../plans/PlansScreen';
-import { MeetingsScreen } from '../meetings/MeetingsScreen';
-import { ContactsScreen } from '../contacts/ContactsScreen';
+
+const NoShowQueueScreen = lazyNamed(() => import('../no-show/NoShowQueueScreen'), 'NoShowQueueScreen');
+const MeetingsScreen = lazyNamed(() => import('../meetings/MeetingsScreen'), 'MeetingsScreen');
+const PlansScreen = lazyNamed(() => import('../plans/PlansScreen'), 'PlansScreen');
+const ContactsScreen = lazyNamed(() => import('../contacts/ContactsScreen'), 'ContactsScreen');
+const OverviewScreen = lazyNamed(() => import('../overview/OverviewScreen'), 'OverviewScreen');
+const RulesScreen = lazyNamed(() => import('../rules/RulesScreen'), 'RulesScreen');
+const SettingsScreen = lazyNamed(() => import('../settings/SettingsScreen'), 'SettingsScreen');
 
 export interface ScreenDef {
   id: string;

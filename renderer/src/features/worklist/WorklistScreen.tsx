@@ -39,7 +39,8 @@ export function WorklistScreen() {
   }, [rows, status]);
 
   useEffect(() => {
-    void invalidated();
+    // The first page may already be on its way (prefetched at start-up, see main.tsx).
+    if (useWorklist.getState().status !== 'loading') void invalidated();
     return onChanged(() => void invalidated());
   }, [invalidated]);
 
