@@ -6,21 +6,10 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { ruleVersionFor, type RuleVersion } from '../../../shared/domain/rule-pack';
 import type { Database } from '../db/schema';
 import { calendarOptions, clockColumns, factsFor, loadRuleVersions, type EventRow } from '../services/pathway-clock';
+import { rng } from './rng';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A PRNG of its own, so adding pathway history does not change the rest of the seeded caseload. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, between: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
 
 export interface SeedPathway {
   pathwayType: PathwayTypeId;

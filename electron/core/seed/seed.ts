@@ -6,6 +6,7 @@ import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../../shared/domain/pathway-ty
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { FAMILY_NAMES, GIVEN_NAMES, GPS, STREETS } from './names';
 import { indexPatientName } from '../services/patient-search';
+import { rng } from './rng';
 
 export interface SeedOptions {
   patients: number;
@@ -14,18 +15,6 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Small, fast, reproducible PRNG (mulberry32): the same seed gives the same caseload. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
-}
 
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

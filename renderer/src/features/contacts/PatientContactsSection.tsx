@@ -1,8 +1,6 @@
 import { Alert, BodyShort, Heading, Table } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
-import type { Output } from '../../../../shared/contract';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
-import { call, onChanged } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { formatDateTime } from '../../lib/format';
 import type { PatientSectionProps } from '../patient/sections';
 import '../meetings/meetings.css';
@@ -11,17 +9,7 @@ const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?
 
 /** The patient page's "Kontakter": the GP, the municipality's contacts, and who took part in earlier meetings. */
 export function PatientContactsSection({ patient }: PatientSectionProps) {
-  const [data, setData] = useState<Output<'contacts.listForPatient'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('contacts.listForPatient', { patientId: patient.id });
-      if (res.ok) setData(res.value);
-      else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, [patient.id]);
+  const { value: data, error } = useQuery('contacts.listForPatient', { patientId: patient.id });
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;
   return (

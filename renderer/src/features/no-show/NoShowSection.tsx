@@ -12,7 +12,8 @@ import {
   type ContactChannel,
   type LetterRecipient,
 } from '../../../../shared/domain/no-show-policy';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
@@ -27,19 +28,10 @@ type Preview = { heading: string; html: string; letterIds: number[]; warnings: s
 
 /** Patient page, tab "Ikke møtt": the patient's follow-up cases, open ones first. */
 export function NoShowSection({ patient, pathways }: PatientSectionProps) {
-  const [cases, setCases] = useState<NoShowCaseView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value, error } = useQuery('noShow.listForPatient', { patientId: patient.id });
+  const cases = value?.cases ?? null;
   const navigated = useUi((s) => s.navigated);
 
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('noShow.listForPatient', { patientId: patient.id });
-      if (res.ok) setCases(res.value.cases);
-      else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, [patient.id]);
 
   if (!cases) return error ? <Alert variant="error" size="small">{error}</Alert> : null;
   if (cases.length === 0) {

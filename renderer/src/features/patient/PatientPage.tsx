@@ -1,29 +1,18 @@
 import { Alert, Button, Heading, Tabs, Tag } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../../shared/contract';
 import { nationalIdKindLabel } from '../../../../shared/domain/national-id';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { formatDate } from '../../lib/format';
 import { useUi, type Screen } from '../../stores/ui';
 import { PATIENT_SECTIONS } from './sections';
 
-type PatientData = Output<'patients.get'>;
 
 export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id }: { patientId: number; from: Screen; section?: string | undefined }) {
   const navigated = useUi((s) => s.navigated);
-  const [data, setData] = useState<PatientData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: data, error } = useQuery('patients.get', { id: patientId });
   const [fullId, setFullId] = useState<string | null>(null);
 
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('patients.get', { id: patientId });
-      if (res.ok) setData(res.value);
-      else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, [patientId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -40,7 +40,7 @@ export function Flags({ row }: { row: WorklistRow }) {
         </span>
       )}
       {f.planAttentionDate && (
-        <span className="flag flag-plan" title={`Individuell plan: revisjon ${formatDate(f.planAttentionDate)}`} aria-label={`IP-revisjon ${formatDate(f.planAttentionDate)}`}>
+        <span className="flag flag-plan" title={`Individuell plan trenger oppfølging (revisjon eller tiltak) ${formatDate(f.planAttentionDate)}`} aria-label={`IP trenger oppfølging ${formatDate(f.planAttentionDate)}`}>
           IP
         </span>
       )}
