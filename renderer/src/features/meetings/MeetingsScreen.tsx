@@ -117,7 +117,7 @@ export function MeetingsScreen() {
           {days.map((d, i) => {
             const dayMeetings = list.filter((m) => utcToOslo(m.startAt).date === d);
             return (
-              <div role="gridcell" key={d} className={`mt-day${d === today ? ' mt-today' : ''}`} aria-label={`${DAY_NAMES[i]} ${formatDate(d)}`}>
+              <div role="gridcell" key={d} className={`mt-day${d === today ? ' mt-today' : ''}`}>
                 <div className="mt-day-head">
                   <strong>{DAY_NAMES[i]}</strong> <span className="muted">{formatDate(d).slice(0, 5)}</span>
                   {d === today && <span className="mt-today-tag">i dag</span>}
