@@ -20,12 +20,14 @@ interface WorklistState {
   error: string | null;
   selected: number;
   filterChanged: (patch: Partial<WorklistFilter>) => void;
-  invalidated: () => Promise<void>;
+  /** Reloads; `keepLoaded` (default) keeps as many rows as were loaded, so a refresh keeps the scroll position. */
+  invalidated: (keepLoaded?: boolean) => Promise<void>;
   moreRequested: () => Promise<void>;
   selectionMoved: (index: number) => void;
 }
 
-const PAGE = 200;
+// A screenful is ~25 rows; a small first page keeps each keystroke's round trip short.
+const PAGE = 100;
 let generation = 0;
 
 async function fetchPage(filter: WorklistFilter, offset: number) {
@@ -53,13 +55,14 @@ export const useWorklist = create<WorklistState>((set, get) => ({
   selected: 0,
   filterChanged: (patch) => {
     set({ filter: { ...get().filter, ...patch }, selected: 0 });
-    void get().invalidated();
+    void get().invalidated(false);
   },
-  invalidated: async () => {
+  invalidated: async (keepLoaded = true) => {
     const mine = ++generation;
     set({ status: 'loading' });
     // Keep as many rows as were loaded (a refresh after a write must not lose the scroll position or selection).
-    const want = Math.max(PAGE, get().rows.length);
+    // A new filter starts from its first page.
+    const want = keepLoaded ? Math.max(PAGE, get().rows.length) : PAGE;
     const res = await fetchPage(get().filter, 0);
     if (mine !== generation) return; // a newer request superseded this one
     if (!res.ok) return set({ status: 'error', error: res.error.message });
