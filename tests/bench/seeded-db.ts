@@ -27,9 +27,9 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
     patients,
     seed,
     now: BENCH_NOW,
-    onProgress: (done, total) => process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
+    onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
   });
-  await seedFeatureHistory(core.dispatch, core.handle, { now: BENCH_NOW, onProgress: (done, total) => process.stderr.write(`\r  feature history: ${done}/${total}   `) });
+  await seedFeatureHistory(core.dispatch, core.handle, { now: BENCH_NOW, onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  feature history: ${done}/${total}   `) });
   const seededMs = performance.now() - started;
   process.stderr.write('\n');
   core.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
