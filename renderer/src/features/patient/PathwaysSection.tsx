@@ -1,10 +1,11 @@
 import { PrinterSmallIcon } from '@navikt/aksel-icons';
-import { Alert, BodyShort, Button, Heading, Modal, Select, Table, Tag, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Button, Heading, Select, Table, Tag } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { EventView, PathwayDetail } from '../../../../shared/contract/pathways';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DueDate, DeadlineStateLabel } from '../pathways/DeadlineState';
@@ -276,30 +277,17 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
 }
 
 function WithdrawDialog({ event, onClose }: { event: EventView; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('pathways.correctEvent', { eventId: event.id, action: 'withdraw', reason });
-    if (res.ok) onClose();
-    else setError(res.error.issues?.[0]?.message ?? res.error.message);
-  }
   return (
-    <Modal open onClose={onClose} header={{ heading: `Trekk tilbake: ${event.label}` }} width="small">
-      <form onSubmit={submit} noValidate>
-        <Modal.Body>
-          <BodyShort spacing>Hendelsen blir stående i historikken, merket som trukket tilbake, med årsaken.</BodyShort>
-          <TextField size="small" label="Årsak" value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            Trekk tilbake
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <ReasonDialog
+      heading={`Trekk tilbake: ${event.label}`}
+      explanation="Hendelsen blir stående i historikken, merket som trukket tilbake, med årsaken."
+      label="Årsak"
+      confirmLabel="Trekk tilbake"
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        const res = await call('pathways.correctEvent', { eventId: event.id, action: 'withdraw', reason });
+        return res.ok ? null : res.error;
+      }}
+    />
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, BodyLong, BodyShort, Button, Heading, Modal, Table, Tag, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, BodyLong, BodyShort, Button, Heading, Table, Tag } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RuleTimeView, RuleVersionView } from '../../../../shared/contract/rules';
 import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { formatDate } from '../../lib/format';
 import { ConfidenceTag } from '../pathways/DeadlineExplanation';
 import '../pathways/clock.css';
@@ -218,31 +219,19 @@ function LocalVersionActions({ v, onMove, onWithdraw }: { v: RuleVersionView; on
 }
 
 function WithdrawVersionDialog({ v, onClose, onDone }: { v: RuleVersionView; onClose: () => void; onDone: (m: string) => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('rules.withdrawLocalVersion', { versionId: v.id, reason });
-    if (!res.ok) return setError(res.error.issues?.[0]?.message ?? res.error.message);
-    onDone(`${versionLabel(v)} er trukket tilbake. ${res.value.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`);
-    onClose();
-  }
   return (
-    <Modal open onClose={onClose} header={{ heading: 'Trekk tilbake lokal versjon' }} width="small">
-      <form onSubmit={submit} noValidate>
-        <Modal.Body>
-          <BodyShort spacing>De nasjonale reglene blir stående urørt. Forløp på denne versjonen går tilbake til versjonen som gjaldt da de startet.</BodyShort>
-          <TextField size="small" label="Hvorfor trekkes versjonen tilbake?" value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            Trekk tilbake
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <ReasonDialog
+      heading="Trekk tilbake lokal versjon"
+      explanation="De nasjonale reglene blir stående urørt. Forløp på denne versjonen går tilbake til versjonen som gjaldt da de startet."
+      label="Hvorfor trekkes versjonen tilbake?"
+      confirmLabel="Trekk tilbake"
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        const res = await call('rules.withdrawLocalVersion', { versionId: v.id, reason });
+        if (!res.ok) return res.error;
+        onDone(`${versionLabel(v)} er trukket tilbake. ${res.value.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`);
+        return null;
+      }}
+    />
   );
 }
