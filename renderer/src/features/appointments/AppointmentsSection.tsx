@@ -17,6 +17,7 @@ import { useUi } from '../../stores/ui';
 import { formatStamp, issuesByField } from '../no-show/no-show-ui';
 import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
+import { FormError } from '../../components/FormError';
 
 /** Patient page, tab "Timer": book appointments and record what happened. */
 export function AppointmentsSection({ patient, pathways }: PatientSectionProps) {
@@ -229,11 +230,7 @@ export function BookAppointmentDialog({
               Når timen er lagret, avsluttes saken som «Ny time avtalt», og timen kobles til saken.
             </Alert>
           )}
-          {formError && (
-            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <div className="form-grid">
             <DateField label="Dato" value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
             <TextField size="small" label="Klokkeslett" description="tt:mm" autoComplete="off" value={form.time} onChange={(e) => set('time', e.target.value)} error={errors.time} />

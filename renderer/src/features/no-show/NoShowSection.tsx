@@ -23,6 +23,7 @@ import { BookAppointmentDialog } from '../appointments/AppointmentsSection';
 import type { PatientSectionProps } from '../patient/sections';
 import { DueBadge, formatStamp, issuesByField, osloNow } from './no-show-ui';
 import './no-show.css';
+import { FormError } from '../../components/FormError';
 
 type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
 
@@ -315,11 +316,7 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
     <Modal open={open} onClose={close} header={{ heading: 'Registrer kontaktforsøk' }} width={600}>
       <form key={formKey} onSubmit={submit} noValidate aria-label="Registrer kontaktforsøk">
         <Modal.Body>
-          {formError && (
-            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <div className="form-grid">
             <DateField label="Dato" value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
             <TextField size="small" label="Klokkeslett" description="tt:mm" autoComplete="off" value={form.time} onChange={(e) => set('time', e.target.value)} error={errors.time} />
@@ -465,11 +462,7 @@ function EscalateDialog({ open, onClose, caseId }: { open: boolean; onClose: () 
             Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning.
             Gi også beskjed til behandleren direkte.
           </BodyShort>
-          {formError && (
-            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <TextField size="small" label="Behandler" autoComplete="off" value={clinician} onChange={(e) => setClinician(e.target.value)} error={errors.clinician} />
           <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
         </Modal.Body>

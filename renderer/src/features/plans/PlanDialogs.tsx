@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, CheckboxGroup, Modal, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
+import { Button, Checkbox, CheckboxGroup, Modal, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Envelope } from '../../../../shared/contract';
 import type { Contact } from '../../../../shared/contract/contacts';
@@ -8,6 +8,7 @@ import { GOAL_RESULTS, GOAL_RESULT_LABELS, type GoalResult } from '../../../../s
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { fieldErrors, todayIso } from './plan-ui';
+import { FormError } from '../../components/FormError';
 
 type Plan = IndividualPlan;
 
@@ -54,11 +55,7 @@ function DialogShell({ open, onClose, heading, submitLabel, saving, formError, o
     <Modal open={open} onClose={onClose} header={{ heading }} width={width}>
       <form onSubmit={submit} noValidate aria-label={heading}>
         <Modal.Body>
-          {formError && (
-            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <div className="plan-form">{children}</div>
         </Modal.Body>
         <Modal.Footer>

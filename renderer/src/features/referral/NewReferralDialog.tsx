@@ -4,6 +4,7 @@ import { PATHWAY_TYPES, SETTINGS } from '../../../../shared/domain/pathway-types
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { useUi } from '../../stores/ui';
+import { FormError } from '../../components/FormError';
 
 function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
@@ -90,11 +91,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
               Demomodus: bruk syntetiske testnumre (måned + 80).
             </Alert>
           )}
-          {formError && (
-            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <fieldset className="plain">
             <legend className="aksel-label">Pasient</legend>
             <div className="form-grid">
