@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { AppError } from '../../shared/contract/envelope';
+import { methodFacts, methodNames } from '../../shared/contract';
 import { SECURITY_DEFAULTS } from '../../shared/contract/security';
 import { osloDate } from '../../shared/domain/oslo-date';
 import { appendAudit, type Actor } from './audit';
@@ -48,9 +49,9 @@ export async function backupKeep(db: Kysely<Database>): Promise<number> {
   return Number.isInteger(n) && n >= 1 ? n : SECURITY_DEFAULTS.backupKeep;
 }
 
-/** Methods answered while the store is being swapped or the window is locked: they touch no patient data. */
-export const UNGATED_METHODS = new Set(['backups.restoreProgress']);
-export const ALLOWED_WHILE_LOCKED = new Set(['app.info', 'lock.status', 'lock.unlock', 'backups.restoreProgress']);
+/** Methods answered while the store is being swapped or the window is locked (declared in the contract's facts). */
+export const UNGATED_METHODS: ReadonlySet<string> = new Set(methodNames.filter((m) => methodFacts(m).whileRestoring));
+export const ALLOWED_WHILE_LOCKED: ReadonlySet<string> = new Set(methodNames.filter((m) => methodFacts(m).whileLocked));
 
 /**
  * Lets calls run side by side, except while a restore swaps the database: then new calls wait at the

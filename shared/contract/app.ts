@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, query } from './method';
 
 export const appContract = {
   'app.info': method(
@@ -10,5 +10,6 @@ export const appContract = {
       demo: z.boolean(),
       needsProfile: z.boolean(),
     }),
+    query('none', { whileLocked: true }),
   ),
 };

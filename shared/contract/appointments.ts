@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { TIME_RE } from '../domain/appointment-time';
 
@@ -74,16 +74,18 @@ export type BookAppointmentInput = z.input<typeof bookAppointmentSchema>;
 export const SETTABLE_STATUSES = ['attended', 'no_show', 'cancelled_patient', 'cancelled_service'] as const;
 
 export const appointmentsContract = {
-  'appointments.list': method(z.object({ patientId: id }), z.object({ appointments: z.array(appointmentSchema) })),
-  'appointments.book': method(bookAppointmentSchema, appointmentSchema),
+  'appointments.list': method(z.object({ patientId: id }), z.object({ appointments: z.array(appointmentSchema) }), query()),
+  'appointments.book': method(bookAppointmentSchema, appointmentSchema, mutation()),
   /** Attended (records first attendance), no-show (opens a follow-up case) or cancelled. Only from "avtalt". */
   'appointments.setStatus': method(
     z.object({ id, status: z.enum(SETTABLE_STATUSES, { error: 'Velg status' }) }),
     z.object({ appointment: appointmentSchema, noShowCaseId: z.number().nullable(), firstAttendanceRecorded: z.boolean() }),
+    mutation(),
   ),
   /** A no-show registered by mistake: back to "avtalt", the case withdrawn; the reason stays in the history. */
   'appointments.undoNoShow': method(
     z.object({ id, reason: requiredText('Begrunnelse', 500) }),
     appointmentSchema,
+    mutation(),
   ),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, exported, printed, query } from './method';
 import { id, isoDate } from './fields';
 
 /** One audit entry as the viewer shows it: who, when, what, which record. Never content. */
@@ -40,8 +40,8 @@ export const auditVerifySchema = z.object({
 });
 
 export const auditContract = {
-  'audit.verify': method(z.object({}).optional(), auditVerifySchema),
-  'audit.list': method(auditListQuerySchema, z.object({ entries: z.array(auditEntrySchema), total: z.number() })),
-  'audit.exportCsv': method(auditPatientExportSchema, z.object({ csv: z.string(), fileName: z.string() })),
-  'audit.printPatient': method(auditPatientExportSchema, z.object({ html: z.string() })),
+  'audit.verify': method(z.object({}).optional(), auditVerifySchema, query()),
+  'audit.list': method(auditListQuerySchema, z.object({ entries: z.array(auditEntrySchema), total: z.number() }), query()),
+  'audit.exportCsv': method(auditPatientExportSchema, z.object({ csv: z.string(), fileName: z.string() }), query(exported('audit.exportCsv', 'audit'))),
+  'audit.printPatient': method(auditPatientExportSchema, z.object({ html: z.string() }), query(printed('audit.print', 'audit'))),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 
 export const backupInfoSchema = z.object({
   fileName: z.string(),
@@ -27,15 +27,18 @@ export const backupsContract = {
       keep: z.number(),
       backups: z.array(backupInfoSchema),
     }),
+    query(),
   ),
-  'backups.create': method(z.object({}).optional(), backupInfoSchema),
+  'backups.create': method(z.object({}).optional(), backupInfoSchema, mutation()),
   'backups.restore': method(
     z.object({ fileName: backupFileName }),
     z.object({ restoredFrom: z.string(), asideFile: z.string() }),
+    mutation(),
   ),
   /** Polled by the UI while a restore runs; answered even while the store is swapped. */
   'backups.restoreProgress': method(
     z.object({}).optional(),
     z.object({ phase: z.enum(RESTORE_PHASES), percent: z.number() }).nullable(),
+    query('none', { whileLocked: true, whileRestoring: true }),
   ),
 };

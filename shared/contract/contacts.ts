@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, exported, mutation, query } from './method';
 import { id, municipalityNumber, optionalText, requiredText } from './fields';
 import { CONTACT_ROLES } from '../domain/contact-roles';
 
@@ -63,9 +63,10 @@ export const contactsContract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({ rows: z.array(contactSchema), total: z.number() }),
+    query(),
   ),
-  'contacts.save': method(contactInputSchema, contactSchema),
-  'contacts.delete': method(z.object({ id }), z.object({ id: z.number() })),
+  'contacts.save': method(contactInputSchema, contactSchema, mutation()),
+  'contacts.delete': method(z.object({ id }), z.object({ id: z.number() }), mutation()),
   /** All-or-nothing: when any row cannot be read nothing is imported and every problem is reported by line. */
   'contacts.importCsv': method(
     z.object({ text: z.string().max(5_000_000, { message: 'Filen er for stor (maks 5 MB)' }) }),
@@ -75,8 +76,9 @@ export const contactsContract = {
       skipped: z.number(),
       errors: z.array(z.object({ line: z.number(), message: z.string() })),
     }),
+    mutation(),
   ),
-  'contacts.getCsv': method(z.object({}).optional(), z.object({ filename: z.string(), csv: z.string(), count: z.number() })),
+  'contacts.getCsv': method(z.object({}).optional(), z.object({ filename: z.string(), csv: z.string(), count: z.number() }), query(exported('contacts.export', 'contact'))),
   /** The patient's contacts: GP (from the patient record), the municipality's contacts, earlier participants. */
   'contacts.listForPatient': method(
     z.object({ patientId: id }),
@@ -87,5 +89,6 @@ export const contactsContract = {
       municipal: z.array(contactSchema),
       previous: z.array(previousParticipantSchema),
     }),
+    query(),
   ),
 };

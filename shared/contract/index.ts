@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ReadAudit } from './method';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { backupsContract } from './backups';
@@ -54,4 +55,22 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** The declared facts of one method (query or mutation, allowed while locked, what it audits). */
+export type Facts<M extends MethodName> = Contract[M]['facts'];
+export function methodFacts<M extends MethodName>(name: M): Facts<M> {
+  return contract[name].facts;
+}
+
+/** The area a method belongs to: the part of its name before the dot ('noShow.recordAttempt' → 'noShow'). */
+export type Area = MethodName extends `${infer A}.${string}` ? A : never;
+export function methodArea(name: MethodName): Area {
+  return name.slice(0, name.indexOf('.')) as Area;
+}
+
+/** Methods whose read leaves a declared audit entry (the action and entity come from the contract). */
+export type AuditedReadMethod = { [M in MethodName]: Facts<M>['audit'] extends ReadAudit ? M : never }[MethodName];
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
 export * from './envelope';
+export type { AuditFact, MethodFacts, ReadAudit } from './method';

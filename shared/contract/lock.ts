@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 
 export const pinSchema = z
   .string({ error: 'Skriv inn PIN-koden' })
@@ -16,9 +16,9 @@ export const lockStatusSchema = z.object({
 export type LockStatus = z.infer<typeof lockStatusSchema>;
 
 export const lockContract = {
-  'lock.status': method(z.object({}).optional(), lockStatusSchema),
+  'lock.status': method(z.object({}).optional(), lockStatusSchema, query('none', { whileLocked: true })),
   /** First start: only `pin`. Changing it later: `currentPin` too. */
-  'lock.setPin': method(z.object({ pin: pinSchema, currentPin: pinSchema.optional() }), lockStatusSchema),
-  'lock.unlock': method(z.object({ pin: pinSchema }), lockStatusSchema),
-  'lock.lock': method(z.object({ reason: z.enum(['idle', 'manual']) }), lockStatusSchema),
+  'lock.setPin': method(z.object({ pin: pinSchema, currentPin: pinSchema.optional() }), lockStatusSchema, mutation()),
+  'lock.unlock': method(z.object({ pin: pinSchema }), lockStatusSchema, mutation('write', { whileLocked: true })),
+  'lock.lock': method(z.object({ reason: z.enum(['idle', 'manual']) }), lockStatusSchema, mutation()),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, exported, mutation, opened, printed, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PATIENT_PRINT_PRIVACY } from '../domain/meetings';
 
@@ -172,9 +172,10 @@ export const meetingsContract = {
   'meetings.listWeek': method(
     z.object({ from: isoDate('Fra'), days: z.number().int().min(1).max(42).default(7) }),
     z.object({ rows: z.array(meetingSummarySchema) }),
+    query(),
   ),
-  'meetings.listForPatient': method(z.object({ patientId: id }), z.object({ rows: z.array(meetingSummarySchema) })),
-  'meetings.get': method(z.object({ id }), meetingDetailSchema),
+  'meetings.listForPatient': method(z.object({ patientId: id }), z.object({ rows: z.array(meetingSummarySchema) }), query()),
+  'meetings.get': method(z.object({ id }), meetingDetailSchema, query(opened('meeting.open', 'meeting'))),
   /** Who would be double-booked if the meeting were at this time. Read-only: the form asks while it is filled in. */
   'meetings.listConflicts': method(
     z.object({
@@ -186,18 +187,20 @@ export const meetingsContract = {
       excludeMeetingId: id.optional(),
     }),
     z.object({ clashes: z.array(clashSchema) }),
+    query(),
   ),
-  'meetings.create': method(newMeetingSchema, z.object({ id: z.number() })),
-  'meetings.update': method(meetingUpdateSchema, z.object({ id: z.number(), icsSequence: z.number() })),
-  'meetings.cancel': method(z.object({ id, reason: optionalText(500).default('') }), z.object({ id: z.number(), icsSequence: z.number() })),
-  'meetings.saveAgenda': method(z.object({ id, items: z.array(agendaInputItem).max(60) }), z.object({ agenda: z.array(agendaItemSchema) })),
+  'meetings.create': method(newMeetingSchema, z.object({ id: z.number() }), mutation()),
+  'meetings.update': method(meetingUpdateSchema, z.object({ id: z.number(), icsSequence: z.number() }), mutation()),
+  'meetings.cancel': method(z.object({ id, reason: optionalText(500).default('') }), z.object({ id: z.number(), icsSequence: z.number() }), mutation()),
+  'meetings.saveAgenda': method(z.object({ id, items: z.array(agendaInputItem).max(60) }), z.object({ agenda: z.array(agendaItemSchema) }), mutation()),
   /** Items the agenda can take: last meeting's unfinished actions, the plan's goals due and open measures. */
   'meetings.listAgendaSuggestions': method(
     z.object({ id }),
     z.object({ items: z.array(agendaSuggestionSchema), planAvailable: z.boolean() }),
+    query(),
   ),
-  'meetings.getAgendaDocument': method(z.object({ id }), z.object({ html: z.string() })),
-  'meetings.getMinutesDocument': method(z.object({ id, version: z.number().int().positive().optional() }), z.object({ html: z.string() })),
+  'meetings.getAgendaDocument': method(z.object({ id }), z.object({ html: z.string() }), query(printed('meeting.printAgenda', 'meeting'))),
+  'meetings.getMinutesDocument': method(z.object({ id, version: z.number().int().positive().optional() }), z.object({ html: z.string() }), query(printed('meeting.printMinutes', 'meeting'))),
   /** Saves the working draft; when the newest version is finalized this starts a new version (the old is kept). */
   'meetings.saveMinutes': method(
     z.object({
@@ -207,19 +210,22 @@ export const meetingsContract = {
       actionItems: z.array(actionInputItem).max(60).default([]),
     }),
     z.object({ version: z.number(), status: z.enum(['draft', 'final']) }),
+    mutation(),
   ),
-  'meetings.finalizeMinutes': method(z.object({ id }), z.object({ version: z.number() })),
-  'meetings.setActionItemDone': method(z.object({ actionItemId: id, done: z.boolean() }), z.object({ id: z.number(), done: z.boolean() })),
+  'meetings.finalizeMinutes': method(z.object({ id }), z.object({ version: z.number() }), mutation()),
+  'meetings.setActionItemDone': method(z.object({ actionItemId: id, done: z.boolean() }), z.object({ id: z.number(), done: z.boolean() }), mutation()),
   /** The meeting as an .ics file (RFC 5545): stable UID, current SEQUENCE, METHOD:CANCEL when cancelled. */
-  'meetings.getIcs': method(z.object({ id }), z.object({ filename: z.string(), text: z.string() })),
-  'meetings.getSettings': method(z.object({}).optional(), meetingSettingsSchema),
+  'meetings.getIcs': method(z.object({ id }), z.object({ filename: z.string(), text: z.string() }), query(exported('meeting.exportIcs', 'meeting'))),
+  'meetings.getSettings': method(z.object({}).optional(), meetingSettingsSchema, query()),
   'meetings.saveTemplate': method(
     z.object({ kind: meetingKindSchema, items: z.array(z.string().max(200)).max(40) }),
     z.object({ kind: meetingKindSchema, items: z.array(z.string()) }),
+    mutation(),
   ),
-  'meetings.resetTemplate': method(z.object({ kind: meetingKindSchema }), z.object({ kind: meetingKindSchema, items: z.array(z.string()) })),
+  'meetings.resetTemplate': method(z.object({ kind: meetingKindSchema }), z.object({ kind: meetingKindSchema, items: z.array(z.string()) }), mutation()),
   'meetings.savePrintPrivacy': method(
     z.object({ printPrivacy: z.enum(PATIENT_PRINT_PRIVACY) }),
     z.object({ printPrivacy: z.enum(PATIENT_PRINT_PRIVACY) }),
+    mutation(),
   ),
 };

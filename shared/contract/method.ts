@@ -1,10 +1,60 @@
 import type { z } from 'zod';
 
-export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
+/**
+ * What an audited read records. The service supplies only the ids (which record, which patient); the action
+ * and entity come from here, so the audit viewer's vocabulary is declared once, beside the method.
+ * - open: a person looked at one record (patient page, a case, a letter, a plan, a meeting)
+ * - search: a free-text search over patients (recorded only when search text was given)
+ * - print / export: a document or file left the app (recorded per document)
+ * - reveal: a masked value was shown in full
+ */
+export interface ReadAudit {
+  read: 'open' | 'search' | 'print' | 'export' | 'reveal';
+  action: string;
+  entity: string;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
-  return { input, output };
+/**
+ * - 'none': nothing is recorded
+ * - 'write': the service records its own entries inside the write's transaction (the action can depend on
+ *   the outcome, e.g. contact.create vs contact.update), so change and entry land together or not at all
+ * - a ReadAudit: a query that leaves one declared entry per record read (see ReadAudit)
+ */
+export type AuditFact = 'none' | 'write' | ReadAudit;
+
+/** The facts every method declares; the renderer client, the lock gate and the audit derive from them. */
+export interface MethodFacts {
+  /** A query changes nothing the user can see elsewhere; a mutation makes loaded views of its area stale. */
+  kind: 'query' | 'mutation';
+  /** Answered while the window is locked (it shows no patient data). */
+  whileLocked: boolean;
+  /** Answered even while a restore swaps the database (it touches no database). */
+  whileRestoring: boolean;
+  audit: AuditFact;
 }
+
+export interface MethodSpec<I extends z.ZodType, O extends z.ZodType, F extends MethodFacts = MethodFacts> {
+  input: I;
+  output: O;
+  facts: F;
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType, const F extends MethodFacts>(input: I, output: O, facts: F): MethodSpec<I, O, F> {
+  return { input, output, facts };
+}
+
+/** A read. `audit` defaults to none; pass a ReadAudit when the read is recorded. */
+export function query<const A extends 'none' | ReadAudit = 'none'>(audit?: A, opts: { whileLocked?: boolean; whileRestoring?: boolean } = {}) {
+  return { kind: 'query', whileLocked: opts.whileLocked ?? false, whileRestoring: opts.whileRestoring ?? false, audit: (audit ?? 'none') as A } as const;
+}
+
+/** A change. Writes record their own audit entries inside their transaction unless `audit` says 'none'. */
+export function mutation<const A extends 'none' | 'write' = 'write'>(audit?: A, opts: { whileLocked?: boolean } = {}) {
+  return { kind: 'mutation', whileLocked: opts.whileLocked ?? false, whileRestoring: false, audit: (audit ?? 'write') as A } as const;
+}
+
+export const opened = <const A extends string, const E extends string>(action: A, entity: E) => ({ read: 'open', action, entity }) as const;
+export const searched = <const A extends string, const E extends string>(action: A, entity: E) => ({ read: 'search', action, entity }) as const;
+export const printed = <const A extends string, const E extends string>(action: A, entity: E) => ({ read: 'print', action, entity }) as const;
+export const exported = <const A extends string, const E extends string>(action: A, entity: E) => ({ read: 'export', action, entity }) as const;
+export const revealed = <const A extends string, const E extends string>(action: A, entity: E) => ({ read: 'reveal', action, entity }) as const;

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 
 export const municipalitySchema = z.object({ number: z.string(), name: z.string(), county: z.string() });
 
@@ -14,6 +14,7 @@ export const municipalitiesContract = {
   'municipalities.list': method(
     z.object({}).optional(),
     z.object({ rows: z.array(municipalitySchema), dataset: municipalityDatasetInfoSchema }),
+    query(),
   ),
   /**
    * Loads a newer dataset of the same shape as data/municipalities-2024.json (SSB classification 131).
@@ -23,5 +24,6 @@ export const municipalitiesContract = {
   'municipalities.load': method(
     z.object({ json: z.string().max(2_000_000, { message: 'Filen er for stor' }) }),
     municipalityDatasetInfoSchema.extend({ added: z.number(), renamed: z.number() }),
+    mutation(),
   ),
 };

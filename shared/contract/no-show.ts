@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, opened, query, searched } from './method';
 import { id, isoDate, optionalText, phone, requiredText } from './fields';
 import { time, APPOINTMENT_KINDS } from './appointments';
 import {
@@ -152,8 +152,8 @@ export const saveTemplateSchema = z.object({
 const letterIds = z.array(id).min(1, { message: 'Ingen brev valgt' }).max(500);
 
 export const noShowContract = {
-  'noShow.getPolicy': method(z.object({}).optional(), policySchema),
-  'noShow.savePolicy': method(policySchema, policySchema),
+  'noShow.getPolicy': method(z.object({}).optional(), policySchema, query()),
+  'noShow.savePolicy': method(policySchema, policySchema, mutation()),
   /** The queue: open cases for the whole caseload, by what is due first. */
   'noShow.list': method(
     z.object({
@@ -163,9 +163,10 @@ export const noShowContract = {
       limit: z.number().int().min(1).max(500).default(200),
     }),
     z.object({ rows: z.array(queueRowSchema), total: z.number() }),
+    query(searched('noShow.search', 'no_show_case')),
   ),
-  'noShow.listForPatient': method(z.object({ patientId: id }), z.object({ cases: z.array(caseSchema) })),
-  'noShow.get': method(z.object({ id }), caseSchema),
+  'noShow.listForPatient': method(z.object({ patientId: id }), z.object({ cases: z.array(caseSchema) }), query()),
+  'noShow.get': method(z.object({ id }), caseSchema, query(opened('noShowCase.view', 'no_show_case'))),
   'noShow.recordAttempt': method(
     z.object({
       caseId: id,
@@ -177,6 +178,7 @@ export const noShowContract = {
       note: optionalText(1000),
     }),
     caseSchema,
+    mutation(),
   ),
   /** Routine outcomes; refused with what is missing when the policy is not satisfied. */
   'noShow.close': method(
@@ -187,31 +189,35 @@ export const noShowContract = {
       note: optionalText(1000),
     }),
     caseSchema,
+    mutation(),
   ),
   /** A risk signal: always allowed, never a routine closure. */
   'noShow.escalate': method(
     z.object({ caseId: id, clinician: requiredText('Behandler', 120), note: optionalText(1000) }),
     caseSchema,
+    mutation(),
   ),
   /** Records L (pasientutsatt) on the pathway from the no-show date. */
-  'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema),
+  'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema, mutation()),
   /** Renders a letter from its template into a stored draft; it counts as sent once printed. */
   'noShow.createLetter': method(
     z.object({ caseId: id, recipient: z.enum(LETTER_RECIPIENTS), templateId: z.string().max(60).optional() }),
     z.object({ letter: letterSummarySchema, html: z.string(), warnings: z.array(z.string()) }),
+    mutation(),
   ),
-  'noShow.getLetter': method(z.object({ id }), z.object({ letter: letterSummarySchema, html: z.string(), text: z.string() })),
-  'noShow.markPrinted': method(z.object({ letterIds }), z.object({ count: z.number() })),
+  'noShow.getLetter': method(z.object({ id }), z.object({ letter: letterSummarySchema, html: z.string(), text: z.string() }), query(opened('letter.view', 'letter'))),
+  'noShow.markPrinted': method(z.object({ letterIds }), z.object({ count: z.number() }), mutation()),
   /** Letters due today or earlier on open cases: the day's batch for the person at the printer. */
   'noShow.listDueLetters': method(
     z.object({}).optional(),
     z.object({
       items: z.array(z.object({ caseId: z.number(), patientId: z.number(), name: z.string(), recipient: z.enum(LETTER_RECIPIENTS), label: z.string(), due: z.string() })),
     }),
+    query(),
   ),
   /** One document, one letter per page run, from stored letters. */
-  'noShow.getBatchDocument': method(z.object({ letterIds }), z.object({ html: z.string(), count: z.number() })),
-  'noShow.listTemplates': method(z.object({}).optional(), z.object({ templates: z.array(templateSchema) })),
-  'noShow.saveTemplate': method(saveTemplateSchema, templateSchema),
-  'noShow.resetTemplate': method(z.object({ id: z.string().max(60) }), templateSchema),
+  'noShow.getBatchDocument': method(z.object({ letterIds }), z.object({ html: z.string(), count: z.number() }), query(opened('letter.view', 'letter'))),
+  'noShow.listTemplates': method(z.object({}).optional(), z.object({ templates: z.array(templateSchema) }), query()),
+  'noShow.saveTemplate': method(saveTemplateSchema, templateSchema, mutation()),
+  'noShow.resetTemplate': method(z.object({ id: z.string().max(60) }), templateSchema, mutation()),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, query } from './method';
 import { isoDate } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
@@ -34,6 +34,7 @@ export const overviewContract = {
       breaches: z.array(z.object({ reasonCode: z.string(), label: z.string(), count: z.number() })),
       breachesWithoutReason: z.number(),
     }),
+    query(),
   ),
   /** The patients behind one figure. */
   'overview.listPatients': method(
@@ -60,5 +61,6 @@ export const overviewContract = {
       ),
       truncated: z.boolean(),
     }),
+    query(),
   ),
 };

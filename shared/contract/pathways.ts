@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, opened, printed, query } from './method';
 import { id, isoDate, optionalText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { PATHWAY_STATUSES } from './patients';
@@ -150,19 +150,21 @@ export const pathwaysContract = {
   'pathways.getForPatient': method(
     z.object({ patientId: id }),
     z.object({ pathways: z.array(pathwayDetailSchema), breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
+    query(opened('pathway.open', 'patient')),
   ),
   /** One pathway's deadlines and their explanations (the worklist's side panel). */
   'pathways.getExplanation': method(
     z.object({ pathwayId: id }),
     z.object({ pathway: pathwayDetailSchema, breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
+    query(opened('pathway.explain', 'pathway')),
   ),
   /** "Henvisning vurdert": the assessment date and the individual care deadline (≤ 65 working days under 23). */
-  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() })),
-  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() })),
-  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() })),
-  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() })),
+  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() }), mutation()),
+  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() }), mutation()),
+  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() }), mutation()),
+  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() }), mutation()),
   /** Moves a running pathway to another rule version (logged). */
-  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() })),
+  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() }), mutation()),
   /** The printable one-page patient summary (printDocument HTML). */
-  'pathways.getSummary': method(z.object({ patientId: id }), z.object({ html: z.string() })),
+  'pathways.getSummary': method(z.object({ patientId: id }), z.object({ html: z.string() }), query(printed('patient.printSummary', 'patient'))),
 };

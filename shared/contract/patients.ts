@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, opened, query, revealed } from './method';
 import { id } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
@@ -37,7 +37,8 @@ export const patientsContract = {
   'patients.get': method(
     z.object({ id }),
     z.object({ patient: patientSchema, pathways: z.array(pathwaySchema) }),
+    query(opened('patient.open', 'patient')),
   ),
   /** The full national id is shown only on request, and the request is logged. */
-  'patients.revealNationalId': method(z.object({ id }), z.object({ nationalId: z.string() })),
+  'patients.revealNationalId': method(z.object({ id }), z.object({ nationalId: z.string() }), query(revealed('patient.revealNationalId', 'patient'))),
 };

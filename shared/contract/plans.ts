@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, opened, printed, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { MEASURE_STATUSES } from '../domain/individual-plan';
 import { GOAL_RESULTS } from '../domain/plan-revision';
@@ -186,41 +186,44 @@ const done = z.object({ ok: z.literal(true) });
 
 export const plansContract = {
   /** The patient's plan (null when none yet) with consent state, revision outlook and versions. Logged as an opening. */
-  'plans.get': method(z.object(patientRef), z.object({ view: planViewSchema.nullable() })),
+  'plans.get': method(z.object(patientRef), z.object({ view: planViewSchema.nullable() }), query(opened('plan.open', 'individual_plan'))),
   /** Creates the plan or updates its overview: period, revision dates, coordinator, cooperation, contributions. */
-  'plans.save': method(planOverviewInputSchema, z.object({ planId: z.number() })),
-  'plans.saveParticipant': method(participantInputSchema, created),
-  'plans.removeParticipant': method(z.object({ ...patientRef, id }), done),
-  'plans.saveConsent': method(consentInputSchema, done),
-  'plans.saveGoal': method(goalInputSchema, created),
-  'plans.removeGoal': method(z.object({ ...patientRef, id }), done),
-  'plans.saveItem': method(itemInputSchema, created),
-  'plans.removeItem': method(z.object({ ...patientRef, kind: z.enum(PLAN_ITEM_KINDS), id }), done),
-  'plans.saveMeasure': method(measureInputSchema, created),
-  'plans.removeMeasure': method(z.object({ ...patientRef, id }), done),
+  'plans.save': method(planOverviewInputSchema, z.object({ planId: z.number() }), mutation()),
+  'plans.saveParticipant': method(participantInputSchema, created, mutation()),
+  'plans.removeParticipant': method(z.object({ ...patientRef, id }), done, mutation()),
+  'plans.saveConsent': method(consentInputSchema, done, mutation()),
+  'plans.saveGoal': method(goalInputSchema, created, mutation()),
+  'plans.removeGoal': method(z.object({ ...patientRef, id }), done, mutation()),
+  'plans.saveItem': method(itemInputSchema, created, mutation()),
+  'plans.removeItem': method(z.object({ ...patientRef, kind: z.enum(PLAN_ITEM_KINDS), id }), done, mutation()),
+  'plans.saveMeasure': method(measureInputSchema, created, mutation()),
+  'plans.removeMeasure': method(z.object({ ...patientRef, id }), done, mutation()),
   /** Only the transitions shared/domain/individual-plan.ts allows; a refused change changes nothing. */
-  'plans.changeMeasureStatus': method(z.object({ ...patientRef, measureId: id, status: z.enum(MEASURE_STATUSES) }), done),
+  'plans.changeMeasureStatus': method(z.object({ ...patientRef, measureId: id, status: z.enum(MEASURE_STATUSES) }), done, mutation()),
   'plans.addProgressNote': method(
     z.object({ ...patientRef, measureId: id, date: isoDate('Dato'), text: requiredText('Notatet', 2000) }),
     done,
+    mutation(),
   ),
   /** Evaluates every goal and keeps a version of the whole plan as it stood. */
-  'plans.finishRevision': method(revisionInputSchema, z.object({ versionNo: z.number() })),
+  'plans.finishRevision': method(revisionInputSchema, z.object({ versionNo: z.number() }), mutation()),
   /** An older version, with what has changed since (diffPlans, version → current). */
   'plans.getVersion': method(
     z.object({ ...patientRef, versionNo: z.number().int().min(1).max(100_000) }),
     versionInfoSchema.extend({ plan: planSchema, evaluations: z.array(evaluationOutSchema), changes: z.array(planChangeSchema) }),
+    query(opened('plan.version.open', 'individual_plan')),
   ),
   /** The A4 document of the current plan or a version; refused without consent in force. */
   'plans.getPrint': method(
     z.object({ ...patientRef, versionNo: z.number().int().min(1).max(100_000).optional() }),
     z.object({ html: z.string() }),
+    query(printed('plan.print', 'individual_plan')),
   ),
   /**
    * Makes a measure of a meeting's action item (what = text, responsible = owner, due = due date, origin = the
    * meeting and the item) and links the item to it, in one transaction.
    */
-  'plans.measureFromAction': method(z.object({ actionItemId: id }), z.object({ id: z.number(), patientId: z.number() })),
+  'plans.measureFromAction': method(z.object({ actionItemId: id }), z.object({ id: z.number(), patientId: z.number() }), mutation()),
   /** The "Planer" screen: plans due for revision and measures due, across the caseload. */
-  'plans.list': method(planListQuerySchema, z.object({ rows: z.array(planListRowSchema), total: z.number() })),
+  'plans.list': method(planListQuerySchema, z.object({ rows: z.array(planListRowSchema), total: z.number() }), query()),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 import { optionalText, phone, requiredText } from './fields';
 
 export const profileSchema = z.object({
@@ -12,6 +12,6 @@ export const profileSchema = z.object({
 export type Profile = z.output<typeof profileSchema>;
 
 export const profileContract = {
-  'profile.get': method(z.object({}).optional(), profileSchema.nullable()),
-  'profile.save': method(profileSchema, profileSchema),
+  'profile.get': method(z.object({}).optional(), profileSchema.nullable(), query()),
+  'profile.save': method(profileSchema, profileSchema, mutation()),
 };

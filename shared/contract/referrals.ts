@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation } from './method';
 import { isoDate, municipalityNumber, optionalText, phone, requiredText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
@@ -35,5 +35,6 @@ export const referralsContract = {
   'referrals.create': method(
     referralInputSchema,
     z.object({ patientId: z.number(), pathwayId: z.number(), patientExisted: z.boolean() }),
+    mutation(),
   ),
 };

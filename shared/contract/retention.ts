@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 import { id } from './fields';
 
 const months = z.number({ error: 'Velg antall måneder' }).int().min(1).max(240);
@@ -15,10 +15,11 @@ export const retentionCandidateSchema = z.object({
 
 export const retentionContract = {
   /** Patients whose pathways are all closed (egen behandler / avsluttet) and who left more than `months` ago. */
-  'retention.preview': method(z.object({ months }), z.object({ cutoff: z.string(), patients: z.array(retentionCandidateSchema) })),
+  'retention.preview': method(z.object({ months }), z.object({ cutoff: z.string(), patients: z.array(retentionCandidateSchema) }), query()),
   /** Deletes exactly the listed patients, all or nothing; refuses if any of them no longer qualifies. */
   'retention.delete': method(
     z.object({ months, patientIds: z.array(id).min(1, { message: 'Ingen pasienter valgt' }).max(10_000) }),
     z.object({ deleted: z.number() }),
+    mutation(),
   ),
 };

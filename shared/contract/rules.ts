@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 import { isoDate } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { CONFIDENCES, EVENT_TYPES } from './pathways';
@@ -76,14 +76,16 @@ export const rulesContract = {
       ),
       outcomes: z.array(z.object({ code: z.string(), label: z.string() })),
     }),
+    query(),
   ),
-  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() })),
+  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() }), mutation()),
   'rules.withdrawLocalVersion': method(
     z.object({ versionId: z.string().min(1).max(100), reason: z.string().max(300).transform((s) => s.trim()).refine((s) => s.length > 0, { message: 'Skriv hvorfor versjonen trekkes tilbake' }) }),
     z.object({ moved: z.number() }),
+    mutation(),
   ),
   /** Moves every open pathway of the version's type onto it (each move logged). */
-  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() })),
-  'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() })),
-  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() })),
+  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() }), mutation()),
+  'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() }), query()),
+  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), mutation()),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, mutation, query } from './method';
 
 /** The trust settings: auto-lock, backup rotation, retention. */
 export const securitySettingsSchema = z.object({
@@ -15,6 +15,6 @@ export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 export const SECURITY_DEFAULTS: SecuritySettings = { idleSeconds: 600, backupKeep: 10, retentionMonths: 24 };
 
 export const securityContract = {
-  'security.getSettings': method(z.object({}).optional(), securitySettingsSchema),
-  'security.saveSettings': method(securitySettingsSchema, securitySettingsSchema),
+  'security.getSettings': method(z.object({}).optional(), securitySettingsSchema, query()),
+  'security.saveSettings': method(securitySettingsSchema, securitySettingsSchema, mutation()),
 };

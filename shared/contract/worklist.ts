@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method } from './method';
+import { method, query, searched } from './method';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
 /** Status groups of the worklist: overdue, due within 3 days, later, and no deadline (never "on time"). */
@@ -51,5 +51,6 @@ export const worklistContract = {
     worklistQuerySchema,
     /** total = rows matching every filter (for paging); counts = per group under the other filters. */
     z.object({ rows: z.array(worklistRowSchema), total: z.number(), counts: worklistCountsSchema, today: z.string() }),
+    query(searched('worklist.search', 'worklist')),
   ),
 };

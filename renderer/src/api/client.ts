@@ -1,4 +1,5 @@
 import type { Envelope, Input, MethodName, Output } from '../../../shared/contract';
+import { isQueryMethod } from './method-kind';
 
 interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;
@@ -42,8 +43,8 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
       if (!res.ok) return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
       envelope = (await res.json()) as Envelope<Output<M>>;
     }
-    // A successful write tells every view of that area to refresh (e.g. 'referrals.create' → 'referrals').
-    if (envelope.ok && !/\.(get|list|info|reveal|status|verify|restoreProgress)/.test(method)) notifyChanged();
+    // A successful write (a mutation in the contract's facts) tells the loaded views to refresh.
+    if (envelope.ok && !isQueryMethod(method)) notifyChanged();
     return envelope;
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
