@@ -6,6 +6,7 @@ import { toCsv } from '../../../shared/domain/csv';
 import { printDocument } from '../../../shared/print/document';
 import { esc } from '../../../shared/print/escape';
 import { appendAudit, verifyAuditChain } from '../audit';
+import { auditRead } from '../audit-read';
 import type { AuditLogTable } from '../db/schema';
 import type { ServiceContext } from './context';
 import type { Selectable } from 'kysely';
@@ -66,7 +67,7 @@ export function createAuditService(ctx: ServiceContext) {
       const { entries } = await patientEntries(q);
       const now = ctx.clock();
       await ctx.db.transaction().execute((trx) =>
-        appendAudit(trx, ctx.actor(), { action: 'audit.exportCsv', entity: 'audit', entityId: null, patientId: q.patientId }, now),
+        auditRead(trx, ctx.actor(), 'audit.exportCsv', { entityId: null, patientId: q.patientId }, now),
       );
       const rows = [
         ['Tidspunkt', 'Bruker', 'OS-bruker', 'Handling', 'Type', 'Post-id', 'Logg-id'],
@@ -90,7 +91,7 @@ export function createAuditService(ctx: ServiceContext) {
       const profile = await ctx.db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
       const now = ctx.clock();
       await ctx.db.transaction().execute((trx) =>
-        appendAudit(trx, ctx.actor(), { action: 'audit.print', entity: 'audit', entityId: null, patientId: q.patientId }, now),
+        auditRead(trx, ctx.actor(), 'audit.printPatient', { entityId: null, patientId: q.patientId }, now),
       );
       const period = q.from || q.to ? `${q.from ? formatDay(q.from) : 'start'} – ${q.to ? formatDay(q.to) : 'i dag'}` : 'hele loggen';
       const body = `<h1>Logg over tilgang og endringer</h1>

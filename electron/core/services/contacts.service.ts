@@ -8,6 +8,7 @@ import { CONTACT_ROLES, type ContactRole } from '../../../shared/domain/contact-
 import { parseMunicipalityDataset } from '../../../shared/domain/municipalities';
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import type { ContactTable, Database } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
 import type { ServiceContext } from './context';
@@ -177,7 +178,7 @@ export function createContactsService(ctx: ServiceContext) {
           email: r.email,
         })),
       );
-      await appendAudit(ctx.db, ctx.actor(), { action: 'contacts.export', entity: 'contact', entityId: null, patientId: null }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'contacts.getCsv', { entityId: null, patientId: null }, ctx.clock());
       return { filename: `kontakter-${osloDate(ctx.clock())}.csv`, csv, count: rows.length };
     },
 

@@ -31,6 +31,7 @@ import {
 import { agendaDocument, meetingTimeText, minutesDocument, type PrintableMeeting } from '../../../shared/print/meeting-documents';
 import type { Letterhead } from '../../../shared/print/document';
 import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import { planAgendaSuggestions } from './plans-agenda';
 import type { Database, MeetingActionItemTable, MeetingTable } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
@@ -336,7 +337,7 @@ export function createMeetingsService(ctx: ServiceContext) {
     /** Opening a meeting opens patient data: logged. */
     async get(id: number) {
       const d = await detail(ctx.db, id);
-      await appendAudit(ctx.db, ctx.actor(), { action: 'meeting.open', entity: 'meeting', entityId: id, patientId: d.patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'meetings.get', { entityId: id, patientId: d.patientId }, ctx.clock());
       return d;
     },
 
@@ -492,7 +493,7 @@ export function createMeetingsService(ctx: ServiceContext) {
     async getAgendaDocument(id: number) {
       const d = await detail(ctx.db, id);
       const html = agendaDocument(printable(d), await letterhead(ctx.db), await printPrivacy(ctx.db), ctx.clock());
-      await appendAudit(ctx.db, ctx.actor(), { action: 'meeting.printAgenda', entity: 'meeting', entityId: id, patientId: d.patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'meetings.getAgendaDocument', { entityId: id, patientId: d.patientId }, ctx.clock());
       return { html };
     },
 
@@ -502,7 +503,7 @@ export function createMeetingsService(ctx: ServiceContext) {
       if (!m) throw new AppError('not_found', 'Møtet har ikke noe referat ennå');
       const actions = m.actions ?? d.actionItems.map(({ text, owner, dueDate, done }) => ({ text, owner, dueDate, done }));
       const html = minutesDocument(printable(d), { ...m, actions }, await letterhead(ctx.db), await printPrivacy(ctx.db), ctx.clock());
-      await appendAudit(ctx.db, ctx.actor(), { action: 'meeting.printMinutes', entity: 'meeting', entityId: id, patientId: d.patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'meetings.getMinutesDocument', { entityId: id, patientId: d.patientId }, ctx.clock());
       return { html };
     },
 
@@ -633,7 +634,7 @@ export function createMeetingsService(ctx: ServiceContext) {
         },
         { now: ctx.clock() },
       );
-      await appendAudit(ctx.db, ctx.actor(), { action: 'meeting.exportIcs', entity: 'meeting', entityId: id, patientId: row.patient_id }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'meetings.getIcs', { entityId: id, patientId: row.patient_id }, ctx.clock());
       const date = utcToOslo(row.start_at).date;
       return { filename: `samarbeidsmote-${date}${row.status === 'cancelled' ? '-avlyst' : ''}.ics`, text };
     },

@@ -25,6 +25,7 @@ import { osloDate } from '../../../shared/domain/oslo-date';
 import { esc, escLines } from '../../../shared/print/escape';
 import { printDocument, type Letterhead } from '../../../shared/print/document';
 import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import { readSetting, writeSetting } from '../settings';
 import type { Database, LetterTemplateTable } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -103,7 +104,7 @@ export function createNoShowService(ctx: ServiceContext) {
         base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       if (q.search?.trim()) {
-        await appendAudit(ctx.db, ctx.actor(), { action: 'noShow.search', entity: 'no_show_case', entityId: null, patientId: null }, now());
+        await auditRead(ctx.db, ctx.actor(), 'noShow.list', { entityId: null, patientId: null }, now());
       }
       const today = osloDate(now());
       return {
@@ -138,7 +139,7 @@ export function createNoShowService(ctx: ServiceContext) {
 
     async get(id: number): Promise<NoShowCaseView> {
       const v = await view(ctx.db, id);
-      await appendAudit(ctx.db, ctx.actor(), { action: 'noShowCase.view', entity: 'no_show_case', entityId: id, patientId: v.patientId }, now());
+      await auditRead(ctx.db, ctx.actor(), 'noShow.get', { entityId: id, patientId: v.patientId }, now());
       return v;
     },
 
@@ -321,7 +322,7 @@ export function createNoShowService(ctx: ServiceContext) {
     async getLetter(id: number) {
       const row = await ctx.db.selectFrom('letter').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new AppError('not_found', 'Fant ikke brevet');
-      await appendAudit(ctx.db, ctx.actor(), { action: 'letter.view', entity: 'letter', entityId: id, patientId: row.patient_id }, now());
+      await auditRead(ctx.db, ctx.actor(), 'noShow.getLetter', { entityId: id, patientId: row.patient_id }, now());
       return { letter: toLetterSummary(row), html: row.html, text: row.text };
     },
 
@@ -388,7 +389,7 @@ export function createNoShowService(ctx: ServiceContext) {
         body: '',
       });
       await ctx.db.transaction().execute(async (trx) => {
-        for (const l of ordered) await appendAudit(trx, ctx.actor(), { action: 'letter.view', entity: 'letter', entityId: l.id, patientId: l.patient_id }, at);
+        for (const l of ordered) await auditRead(trx, ctx.actor(), 'noShow.getBatchDocument', { entityId: l.id, patientId: l.patient_id }, at);
       });
       return { html, count: ordered.length };
     },

@@ -9,6 +9,7 @@ import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import { PATHWAY_TYPES } from '../../../shared/domain/pathway-types';
 import { eventCodeDetails, eventLabel, outcomeDefinition, type DecisionOutcome, type EventType, type RuleVersion } from '../../../shared/domain/rule-pack';
 import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { loadClock, loadRuleVersions, recomputePathwayClocks } from './pathway-clock';
 import { correctPathwayEvent, recordPathwayEvent, throwIfErrors } from './pathway-events';
@@ -131,14 +132,14 @@ export function createPathwaysService(ctx: ServiceContext) {
       const ids = await ctx.db.selectFrom('pathway').select('id').where('patient_id', '=', patientId).orderBy('referral_received', 'desc').orderBy('id', 'desc').execute();
       const pathways = [];
       for (const { id } of ids) pathways.push(await detail(ctx.db, id));
-      await appendAudit(ctx.db, ctx.actor(), { action: 'pathway.open', entity: 'patient', entityId: patientId, patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'pathways.getForPatient', { entityId: patientId, patientId }, ctx.clock());
       return { pathways, ...(await codedLists(ctx.db)) };
     },
 
     async getExplanation(pathwayId: number) {
       const patientId = await patientOf(pathwayId);
       const pathway = await detail(ctx.db, pathwayId);
-      await appendAudit(ctx.db, ctx.actor(), { action: 'pathway.explain', entity: 'pathway', entityId: pathwayId, patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'pathways.getExplanation', { entityId: pathwayId, patientId }, ctx.clock());
       return { pathway, ...(await codedLists(ctx.db)) };
     },
 
@@ -235,7 +236,7 @@ export function createPathwaysService(ctx: ServiceContext) {
       const pathways = [];
       for (const { id } of ids) pathways.push(await detail(ctx.db, id));
       const now = ctx.clock();
-      await appendAudit(ctx.db, ctx.actor(), { action: 'patient.printSummary', entity: 'patient', entityId: patientId, patientId }, now);
+      await auditRead(ctx.db, ctx.actor(), 'pathways.getSummary', { entityId: patientId, patientId }, now);
       return {
         html: buildPatientSummary({
           patient: { name: patient.name, birthDate: patient.birth_date },

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/envelope';
-import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { toPathway, toPatient } from './rows';
 
@@ -16,7 +16,7 @@ export function createPatientsService(ctx: ServiceContext) {
         .executeTakeFirst();
       if (!row) throw new AppError('not_found', 'Fant ikke pasienten');
       const pathways = await ctx.db.selectFrom('pathway').selectAll().where('patient_id', '=', id).orderBy('referral_received', 'desc').execute();
-      await appendAudit(ctx.db, ctx.actor(), { action: 'patient.open', entity: 'patient', entityId: id, patientId: id }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'patients.get', { entityId: id, patientId: id }, ctx.clock());
       const { municipality_name, ...patient } = row;
       return { patient: toPatient(patient, municipality_name), pathways: pathways.map(toPathway) };
     },
@@ -24,7 +24,7 @@ export function createPatientsService(ctx: ServiceContext) {
     async revealNationalId(id: number) {
       const row = await ctx.db.selectFrom('patient').select('national_id').where('id', '=', id).executeTakeFirst();
       if (!row) throw new AppError('not_found', 'Fant ikke pasienten');
-      await appendAudit(ctx.db, ctx.actor(), { action: 'patient.revealNationalId', entity: 'patient', entityId: id, patientId: id }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'patients.revealNationalId', { entityId: id, patientId: id }, ctx.clock());
       return { nationalId: row.national_id };
     },
   };

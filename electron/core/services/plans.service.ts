@@ -31,6 +31,7 @@ import { osloDate } from '../../../shared/domain/oslo-date';
 import { planAttentionDate } from '../../../shared/domain/plan-attention';
 import { diffPlans, snapshot, validateRevision, type GoalEvaluation, type PlanVersion } from '../../../shared/domain/plan-revision';
 import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { buildPlanDocument } from './plans-print';
@@ -157,7 +158,7 @@ export function createPlansService(ctx: ServiceContext) {
       const patient = await ctx.db.selectFrom('patient').select('id').where('id', '=', patientId).executeTakeFirst();
       if (!patient) notFound('Fant ikke pasienten');
       const loaded = await loadPlan(ctx.db, patientId);
-      await appendAudit(ctx.db, ctx.actor(), { action: 'plan.open', entity: 'individual_plan', entityId: loaded?.row.id ?? null, patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'plans.get', { entityId: loaded?.row.id ?? null, patientId }, ctx.clock());
       if (!loaded) return { view: null };
       return { view: view(loaded, today(), await versions(loaded.row.id), await measureOrigins(loaded.plan)) };
     },
@@ -532,7 +533,7 @@ export function createPlansService(ctx: ServiceContext) {
     async getVersion({ patientId, versionNo }: { patientId: number; versionNo: number }) {
       const loaded = await requirePlanForRead(patientId);
       const { heldOn, takenAt, version } = await readVersion(loaded.row.id, versionNo);
-      await appendAudit(ctx.db, ctx.actor(), { action: 'plan.version.open', entity: 'individual_plan', entityId: loaded.row.id, patientId }, ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'plans.getVersion', { entityId: loaded.row.id, patientId }, ctx.clock());
       return {
         versionNo,
         heldOn,
@@ -566,7 +567,7 @@ export function createPlansService(ctx: ServiceContext) {
         printedAt,
         ...(version ? { version: { versionNo: version.version.versionNo, heldOn: version.heldOn, evaluations: version.version.evaluations } } : {}),
       });
-      await appendAudit(ctx.db, ctx.actor(), { action: 'plan.print', entity: 'individual_plan', entityId: loaded.row.id, patientId }, printedAt);
+      await auditRead(ctx.db, ctx.actor(), 'plans.getPrint', { entityId: loaded.row.id, patientId }, printedAt);
       return { html };
     },
 

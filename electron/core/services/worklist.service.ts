@@ -6,7 +6,7 @@ import { nameSearchWords, prefixUpperBound } from '../../../shared/domain/search
 import { osloDate } from '../../../shared/domain/oslo-date';
 import { dueState, NO_DUE_SORT, soonUntil } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
-import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
@@ -93,7 +93,7 @@ export function createWorklistService(ctx: ServiceContext) {
       ]);
       // Searches are logged (helsepersonelloven § 21 a): that a search happened, never what was searched for.
       if (q.search?.trim()) {
-        await appendAudit(ctx.db, ctx.actor(), { action: 'worklist.search', entity: 'worklist', entityId: null, patientId: null }, ctx.clock());
+        await auditRead(ctx.db, ctx.actor(), 'worklist.list', { entityId: null, patientId: null }, ctx.clock());
       }
       const counts: WorklistCounts = { all: Number(count.all), overdue: Number(count.overdue), soon: Number(count.soon), later: Number(count.later), none: Number(count.none) };
       return {
