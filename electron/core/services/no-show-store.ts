@@ -18,7 +18,7 @@ import {
   type NoShowPolicy,
 } from '../../../shared/domain/no-show-policy';
 import { osloDate } from '../../../shared/domain/oslo-date';
-import type { ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
+import type { AppointmentTable, ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -59,20 +59,35 @@ export function toRuleState(
   };
 }
 
-async function caseParts(db: Db, caseId: number) {
-  const row = await db.selectFrom('no_show_case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!row) return null;
-  const [attempts, letters] = await Promise.all([
+/** Everything one case's view and queue columns are computed from, read once: 3 statements. */
+export interface CaseParts {
+  row: Selectable<NoShowCaseTable>;
+  appt: Pick<Selectable<AppointmentTable>, 'id' | 'kind' | 'start_at' | 'place' | 'clinician'>;
+  patientName: string;
+  attempts: Selectable<ContactAttemptTable>[];
+  letters: Selectable<LetterTable>[];
+}
+
+export async function caseParts(db: Db, caseId: number): Promise<CaseParts | null> {
+  const [joined, attempts, letters] = await Promise.all([
+    db
+      .selectFrom('no_show_case')
+      .innerJoin('appointment', 'appointment.id', 'no_show_case.appointment_id')
+      .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
+      .selectAll('no_show_case')
+      .select(['appointment.kind as appt_kind', 'appointment.start_at as appt_start_at', 'appointment.place as appt_place', 'appointment.clinician as appt_clinician', 'patient.name as patient_name'])
+      .where('no_show_case.id', '=', caseId)
+      .executeTakeFirst(),
     db.selectFrom('contact_attempt').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
     db.selectFrom('letter').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
   ]);
-  return { row, attempts, letters };
+  if (!joined) return null;
+  const { appt_kind, appt_start_at, appt_place, appt_clinician, patient_name, ...row } = joined;
+  return { row, appt: { id: row.appointment_id, kind: appt_kind, start_at: appt_start_at, place: appt_place, clinician: appt_clinician }, patientName: patient_name, attempts, letters };
 }
 
-/** Recomputes the queue columns of one case from the policy, its attempts and its printed letters. */
-export async function refreshCase(db: Db, caseId: number, policy: NoShowPolicy, now: Date): Promise<void> {
-  const parts = await caseParts(db, caseId);
-  if (!parts) return;
+/** The queue columns of one case (no_show_case.next_*, attempt_count), from parts already read. */
+export async function writeCaseColumns(db: Db, parts: Pick<CaseParts, 'row' | 'attempts' | 'letters'>, policy: NoShowPolicy, now: Date): Promise<void> {
   const { row, attempts, letters } = parts;
   let next: { step: 'attempt' | 'letter' | 'await_answer'; label: string; due: string } | null = null;
   if (row.status === 'open') {
@@ -82,8 +97,14 @@ export async function refreshCase(db: Db, caseId: number, policy: NoShowPolicy, 
   await db
     .updateTable('no_show_case')
     .set({ next_step: next?.step ?? null, next_label: next?.label ?? null, next_due: next?.due ?? null, attempt_count: attempts.length, updated_at: now.toISOString() })
-    .where('id', '=', caseId)
+    .where('id', '=', row.id)
     .execute();
+}
+
+/** Recomputes the queue columns of one case from the policy, its attempts and its printed letters. */
+export async function refreshCase(db: Db, caseId: number, policy: NoShowPolicy, now: Date): Promise<void> {
+  const parts = await caseParts(db, caseId);
+  if (parts) await writeCaseColumns(db, parts, policy, now);
 }
 
 /** patient.open_no_shows is the worklist's flag: the number of open cases, kept in the same transaction. */
@@ -100,10 +121,12 @@ export async function refreshOpenNoShows(db: Db, patientId: number): Promise<voi
 /** The full view of one case for the patient page and the tests. */
 export async function caseView(db: Db, caseId: number, policy: NoShowPolicy, now: Date): Promise<NoShowCaseView | null> {
   const parts = await caseParts(db, caseId);
-  if (!parts) return null;
-  const { row, attempts, letters } = parts;
-  const appt = await db.selectFrom('appointment').selectAll().where('id', '=', row.appointment_id).executeTakeFirstOrThrow();
-  const patient = await db.selectFrom('patient').select('name').where('id', '=', row.patient_id).executeTakeFirstOrThrow();
+  return parts ? toCaseView(parts, policy, now) : null;
+}
+
+/** The view from parts already read (no statements). */
+export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): NoShowCaseView {
+  const { row, attempts, letters, appt } = parts;
   const today = osloDate(now);
   const state = toRuleState(row, attempts, letters);
   const progress = caseSteps(policy, state, today);
@@ -116,7 +139,7 @@ export async function caseView(db: Db, caseId: number, policy: NoShowPolicy, now
   return {
     id: row.id,
     patientId: row.patient_id,
-    patientName: patient.name,
+    patientName: parts.patientName,
     pathwayId: row.pathway_id,
     appointment: { id: appt.id, kind: appt.kind, date, time, place: appt.place, clinician: appt.clinician },
     noShowAt: row.no_show_at,

@@ -29,7 +29,7 @@ import { auditRead } from '../audit-read';
 import { readSetting, writeSetting } from '../settings';
 import type { Database, LetterTemplateTable } from '../db/schema';
 import type { ServiceContext } from './context';
-import { caseView, dueState, readPolicy, refreshCase, refreshOpenNoShows, toLetterSummary, toRuleState, writePolicy } from './no-show-store';
+import { caseParts, caseView, dueState, readPolicy, refreshCase, refreshOpenNoShows, toCaseView, toLetterSummary, toRuleState, writeCaseColumns, writePolicy } from './no-show-store';
 import { recordPathwayEvent } from './pathway-events';
 
 const COORDINATOR_PHONE_KEY = 'noShow.coordinatorPhone';
@@ -143,14 +143,19 @@ export function createNoShowService(ctx: ServiceContext) {
       return v;
     },
 
+    /**
+     * One read of the case (with its appointment, patient name, attempts and letters), then the insert, the
+     * queue columns and the audit entry, and the view computed from what was read: about 10 statements.
+     */
     async recordAttempt(input: In<'noShow.recordAttempt'>): Promise<NoShowCaseView> {
       const at = now();
       const when = osloLocalToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
-        const row = await loadCase(trx, input.caseId);
+        const [parts, policy] = await Promise.all([caseParts(trx, input.caseId), readPolicy(trx)]);
+        if (!parts) throw new AppError('not_found', 'Fant ikke saken');
+        const { row } = parts;
         if (row.status !== 'open') throw new AppError('conflict', 'Saken er ikke åpen. Kontaktforsøk kan bare registreres på åpne saker.');
-        const policy = await readPolicy(trx);
-        const errors = validateAttempt(policy, await ruleState(trx, row), { at: when, channel: input.channel, outcome: input.outcome }, at.toISOString());
+        const errors = validateAttempt(policy, toRuleState(row, parts.attempts, parts.letters), { at: when, channel: input.channel, outcome: input.outcome }, at.toISOString());
         if (errors.length > 0) {
           const issues: FieldIssue[] = errors.map((e) => ({ path: e.field === 'at' ? 'date' : e.field, message: e.message }));
           throw new AppError('invalid_input', errors[0]!.message, issues);
@@ -158,11 +163,14 @@ export function createNoShowService(ctx: ServiceContext) {
         const inserted = await trx
           .insertInto('contact_attempt')
           .values({ case_id: row.id, at: when, channel: input.channel, outcome: input.outcome, by_name: input.byName, note: input.note, created_at: at.toISOString() })
-          .returning('id')
+          .returningAll()
           .executeTakeFirstOrThrow();
-        await refreshCase(trx, row.id, policy, at);
+        // Same order as the store reads them: by time, then id.
+        const attempts = [...parts.attempts, inserted].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+        const after = { ...parts, row: { ...row, attempt_count: attempts.length, updated_at: at.toISOString() }, attempts };
+        await writeCaseColumns(trx, after, policy, at);
         await appendAudit(trx, ctx.actor(), { action: 'contactAttempt.create', entity: 'contact_attempt', entityId: inserted.id, patientId: row.patient_id }, at);
-        return view(trx, row.id);
+        return toCaseView(after, policy, at);
       });
     },
 
