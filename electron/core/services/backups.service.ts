@@ -24,7 +24,7 @@ export function createBackupsService(ctx: ServiceContext, trustOrNone: TrustRunt
       return requireTrust(trustOrNone).restore(fileName, ctx.actor());
     },
 
-    progress() {
+    restoreProgress() {
       return requireTrust(trustOrNone).progress();
     },
   };

@@ -14,19 +14,19 @@ export async function retentionMonths(ctx: ServiceContext): Promise<number> {
 
 /** Auto-lock, backup rotation and retention, stored in app_setting. */
 export function createSecurityService(ctx: ServiceContext) {
-  async function get(): Promise<SecuritySettings> {
+  async function getSettings(): Promise<SecuritySettings> {
     return { idleSeconds: await idleSeconds(ctx), backupKeep: await backupKeep(ctx.db), retentionMonths: await retentionMonths(ctx) };
   }
   return {
-    get,
-    async save(s: SecuritySettings): Promise<SecuritySettings> {
+    getSettings,
+    async saveSettings(s: SecuritySettings): Promise<SecuritySettings> {
       await ctx.db.transaction().execute(async (trx) => {
         await writeSetting(trx, IDLE_KEY, String(s.idleSeconds));
         await writeSetting(trx, BACKUP_KEEP_KEY, String(s.backupKeep));
         await writeSetting(trx, RETENTION_KEY, String(s.retentionMonths));
         await appendAudit(trx, ctx.actor(), { action: 'settings.save', entity: 'setting', entityId: null, patientId: null }, ctx.clock());
       });
-      return get();
+      return getSettings();
     },
   };
 }

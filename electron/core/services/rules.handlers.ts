@@ -1,0 +1,15 @@
+import type { AreaHandlers, HandlerDeps } from './area-handlers';
+import { createRulesService } from './rules.service';
+
+/** The rules area's contract methods, each bound to the service function of the same name. */
+export function rulesHandlers({ ctx }: HandlerDeps): AreaHandlers<'rules'> {
+  const s = createRulesService(ctx);
+  return {
+    'rules.list': () => s.list(),
+    'rules.addLocalVersion': (input) => s.addLocalVersion(input),
+    'rules.withdrawLocalVersion': (input) => s.withdrawLocalVersion(input),
+    'rules.moveOpenPathways': (input) => s.moveOpenPathways(input),
+    'rules.getCalendarSettings': () => s.getCalendarSettings(),
+    'rules.saveCalendarSettings': (input) => s.saveCalendarSettings(input),
+  };
+}
