@@ -24,6 +24,8 @@ import { readSetting, writeSetting } from '../settings';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const POLICY_KEY = 'noShow.policy';
+/** The coordinator's direct number for letters (falls back to the unit's phone). */
+export const COORDINATOR_PHONE_KEY = 'noShow.coordinatorPhone';
 
 export async function readPolicy(db: Db): Promise<NoShowPolicy> {
   const raw = await readSetting(db, POLICY_KEY);

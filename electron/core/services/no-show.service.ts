@@ -1,48 +1,36 @@
-import type { Selectable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
-import type { noShowContract, NoShowCaseView, PolicyInput, QueueRow, TemplateView } from '../../../shared/contract/no-show';
-import { norwegianDate, osloDateTime, osloLocalToUtc } from '../../../shared/domain/appointment-time';
-import {
-  complaintRightProblem,
-  renderLetter,
-  validateTemplate,
-  type LetterFieldValues,
-  type LetterTemplate,
-} from '../../../shared/domain/letter-template';
-import { letterTemplate } from '../../../shared/domain/letter-templates';
+import type { noShowContract, NoShowCaseView, PolicyInput, QueueRow } from '../../../shared/contract/no-show';
+import { osloLocalToUtc } from '../../../shared/domain/appointment-time';
 import { maskNationalId } from '../../../shared/domain/national-id';
-import {
-  ATTEMPT_OUTCOME_LABELS,
-  canClose,
-  CHANNEL_LABELS,
-  validateAttempt,
-  validatePolicy,
-  type LetterRecipient,
-  type NoShowPolicy,
-} from '../../../shared/domain/no-show-policy';
+import { canClose, validateAttempt, validatePolicy, type NoShowPolicy } from '../../../shared/domain/no-show-policy';
 import { osloDate } from '../../../shared/domain/oslo-date';
-import { esc, escLines } from '../../../shared/print/escape';
-import { printDocument, type Letterhead } from '../../../shared/print/document';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { readSetting, writeSetting } from '../settings';
-import type { Database, LetterTemplateTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
-import { caseParts, caseView, dueState, readPolicy, refreshCase, refreshOpenNoShows, toCaseView, toLetterSummary, toRuleState, writeCaseColumns, writePolicy } from './no-show-store';
+import {
+  COORDINATOR_PHONE_KEY,
+  caseParts,
+  caseView,
+  dueState,
+  readPolicy,
+  refreshCase,
+  refreshOpenNoShows,
+  toCaseView,
+  toRuleState,
+  writeCaseColumns,
+  writePolicy,
+} from './no-show-store';
 import { recordPathwayEvent } from './pathway-events';
-
-const COORDINATOR_PHONE_KEY = 'noShow.coordinatorPhone';
+import { createNoShowLettersService } from './no-show-letters.service';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
 type Trx = Transaction<Database>;
 
-/** Which shipped template a letter to this recipient starts from. */
-function defaultTemplateId(recipient: LetterRecipient, caseOpen: boolean): string {
-  if (recipient === 'patient') return caseOpen ? 'missed_appointment_patient' : 'case_closed_patient';
-  return 'referrer_not_reached';
-}
-
+/** The no-show area: policy, queue, cases and their attempts; letters and templates live in no-show-letters.service.ts. */
 export function createNoShowService(ctx: ServiceContext) {
   const now = () => ctx.clock();
 
@@ -64,12 +52,6 @@ export function createNoShowService(ctx: ServiceContext) {
       trx.selectFrom('letter').selectAll().where('case_id', '=', row.id).execute(),
     ]);
     return toRuleState(row, attempts, letters);
-  }
-
-  async function letterhead(db: Trx | ServiceContext['db']): Promise<Letterhead> {
-    const p = await db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
-    if (!p) throw new AppError('conflict', 'Fyll inn profil og brevhode under Innstillinger før du lager brev');
-    return { unitName: p.unit_name, unitAddress: p.unit_address, unitPhone: p.unit_phone, coordinatorName: p.coordinator_name };
   }
 
   return {
@@ -242,205 +224,7 @@ export function createNoShowService(ctx: ServiceContext) {
       });
     },
 
-    // -- Letters ------------------------------------------------------------------------------
-    async createLetter(input: In<'noShow.createLetter'>) {
-      const at = now();
-      return ctx.db.transaction().execute(async (trx) => {
-        const row = await loadCase(trx, input.caseId);
-        if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret. Det lages ikke brev for den.');
-        const templateId = input.templateId ?? defaultTemplateId(input.recipient, row.status === 'open');
-        const tplRow = await trx.selectFrom('letter_template').selectAll().where('id', '=', templateId).executeTakeFirst();
-        if (!tplRow) throw new AppError('not_found', 'Fant ikke brevmalen');
-        const template = toTemplate(tplRow);
-        const head = await letterhead(trx);
-        const patient = await trx
-          .selectFrom('patient')
-          .leftJoin('municipality', 'municipality.number', 'patient.municipality_number')
-          .select(['patient.name', 'patient.address', 'patient.postal_code', 'patient.postal_place', 'patient.gp_name', 'municipality.name as municipality_name'])
-          .where('patient.id', '=', row.patient_id)
-          .executeTakeFirstOrThrow();
-        const appt = await trx.selectFrom('appointment').selectAll().where('id', '=', row.appointment_id).executeTakeFirstOrThrow();
-        const attempts = await trx.selectFrom('contact_attempt').selectAll().where('case_id', '=', row.id).orderBy('at').execute();
-        const when = osloDateTime(appt.start_at);
-        const fields: LetterFieldValues = {
-          'patient.name': patient.name,
-          'patient.address': patient.address,
-          'patient.postalAddress': [patient.postal_code, patient.postal_place].filter(Boolean).join(' '),
-          'appointment.date': norwegianDate(when.date),
-          'appointment.time': when.time,
-          'appointment.place': appt.place || head.unitName,
-          'unit.name': head.unitName,
-          'unit.address': head.unitAddress.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', '),
-          'unit.phone': head.unitPhone,
-          'coordinator.name': head.coordinatorName,
-          'coordinator.phone': (await readSetting(trx, COORDINATOR_PHONE_KEY)) || head.unitPhone,
-          today: norwegianDate(osloDate(at)),
-          'referrer.name': patient.gp_name,
-          'attempts.summary': attempts
-            .map((a) => {
-              const t = osloDateTime(a.at);
-              return `– ${norwegianDate(t.date)} kl. ${t.time}: ${CHANNEL_LABELS[a.channel]}, ${ATTEMPT_OUTCOME_LABELS[a.outcome].toLowerCase()}`;
-            })
-            .join('\n'),
-        };
-        const rendered = renderLetter(template, fields);
-        if (!rendered.ok) throw new AppError('invalid_input', `Brevmalen har feil: ${rendered.errors.join(' ')}`);
-        const { letter, warnings } = rendered;
-        // No contact register yet for municipal coordinators: address the municipality's coordinating unit.
-        const addressLines =
-          input.recipient === 'municipal_coordinator'
-            ? ['Koordinerende enhet', patient.municipality_name ? `${patient.municipality_name} kommune` : 'Kommunen']
-            : letter.addressLines;
-        const body = [
-          `<p class="muted">Vår dato: ${esc(norwegianDate(osloDate(at)))}<br>Vår referanse: ${esc(`IM-${row.id}`)}</p>`,
-          `<h1>${esc(letter.subject)}</h1>`,
-          ...letter.paragraphs.map((p) => `<p>${escLines(p)}</p>`),
-        ].join('\n');
-        const html = printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: addressLines });
-        const text = [addressLines.join('\n'), letter.subject, ...letter.paragraphs].join('\n\n');
-        const stamp = at.toISOString();
-        const values = { subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp };
-        // One unprinted draft per recipient and template: a new preview replaces it; printed letters are never touched.
-        const draft = await trx
-          .selectFrom('letter')
-          .select('id')
-          .where('case_id', '=', row.id)
-          .where('recipient', '=', input.recipient)
-          .where('template_id', '=', templateId)
-          .where('printed_at', 'is', null)
-          .executeTakeFirst();
-        let letterId: number;
-        if (draft) {
-          await trx.updateTable('letter').set(values).where('id', '=', draft.id).execute();
-          letterId = draft.id;
-        } else {
-          const ins = await trx
-            .insertInto('letter')
-            .values({ case_id: row.id, patient_id: row.patient_id, recipient: input.recipient, template_id: templateId, printed_at: null, print_count: 0, ...values })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          letterId = ins.id;
-        }
-        await appendAudit(trx, ctx.actor(), { action: 'letter.create', entity: 'letter', entityId: letterId, patientId: row.patient_id }, at);
-        const stored = await trx.selectFrom('letter').selectAll().where('id', '=', letterId).executeTakeFirstOrThrow();
-        return { letter: toLetterSummary(stored), html, warnings };
-      });
-    },
-
-    async getLetter(id: number) {
-      const row = await ctx.db.selectFrom('letter').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new AppError('not_found', 'Fant ikke brevet');
-      await auditRead(ctx.db, ctx.actor(), 'noShow.getLetter', { entityId: id, patientId: row.patient_id }, now());
-      return { letter: toLetterSummary(row), html: row.html, text: row.text };
-    },
-
-    /** Called when the print dialog was opened: the letters count as sent from the first time. */
-    async markPrinted(letterIds: number[]): Promise<{ count: number }> {
-      const at = now();
-      return ctx.db.transaction().execute(async (trx) => {
-        const rows = await trx.selectFrom('letter').selectAll().where('id', 'in', letterIds).execute();
-        if (rows.length !== new Set(letterIds).size) throw new AppError('not_found', 'Fant ikke alle brevene');
-        const stamp = at.toISOString();
-        for (const l of rows) {
-          await trx
-            .updateTable('letter')
-            .set({ printed_at: l.printed_at ?? stamp, print_count: l.print_count + 1 })
-            .where('id', '=', l.id)
-            .execute();
-          await appendAudit(trx, ctx.actor(), { action: 'letter.print', entity: 'letter', entityId: l.id, patientId: l.patient_id }, at);
-        }
-        const policy = await readPolicy(trx);
-        for (const caseId of new Set(rows.map((l) => l.case_id))) await refreshCase(trx, caseId, policy, at);
-        return { count: rows.length };
-      });
-    },
-
-    async listDueLetters() {
-      const today = osloDate(now());
-      const policy = await readPolicy(ctx.db);
-      const cases = await ctx.db
-        .selectFrom('no_show_case')
-        .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
-        .select(['no_show_case.id', 'no_show_case.patient_id', 'patient.name'])
-        .where('no_show_case.status', '=', 'open')
-        .where('no_show_case.next_step', '=', 'letter')
-        .where('no_show_case.next_due', '<=', today)
-        .orderBy('no_show_case.next_step')
-        .orderBy('no_show_case.next_due')
-        .orderBy('no_show_case.id')
-        .execute();
-      const items = [];
-      for (const c of cases) {
-        const v = await caseView(ctx.db, c.id, policy, now());
-        if (!v) continue;
-        for (const s of v.steps) {
-          if (s.kind === 'letter' && s.required && !s.done && s.recipient && s.due !== null && s.due <= today) {
-            items.push({ caseId: c.id, patientId: c.patient_id, name: c.name, recipient: s.recipient, label: s.label, due: s.due });
-          }
-        }
-      }
-      return { items };
-    },
-
-    async getBatchDocument(letterIds: number[]) {
-      const at = now();
-      const rows = await ctx.db.selectFrom('letter').selectAll().where('id', 'in', letterIds).execute();
-      if (rows.length !== new Set(letterIds).size) throw new AppError('not_found', 'Fant ikke alle brevene');
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const ordered = [...new Set(letterIds)].map((id) => byId.get(id)!);
-      const html = printDocument({
-        title: 'Brev',
-        letterhead: await letterhead(ctx.db),
-        printedAt: at,
-        pageNumbers: false,
-        sheets: ordered.map((l) => ({ recipientAddress: JSON.parse(l.address_lines) as string[], body: l.body_html })),
-        body: '',
-      });
-      await ctx.db.transaction().execute(async (trx) => {
-        for (const l of ordered) await auditRead(trx, ctx.actor(), 'noShow.getBatchDocument', { entityId: l.id, patientId: l.patient_id }, at);
-      });
-      return { html, count: ordered.length };
-    },
-
-    // -- Templates ----------------------------------------------------------------------------
-    async listTemplates(): Promise<{ templates: TemplateView[] }> {
-      const rows = await ctx.db.selectFrom('letter_template').selectAll().orderBy('id').execute();
-      return { templates: rows.map(toTemplateView) };
-    },
-
-    async saveTemplate(input: In<'noShow.saveTemplate'>): Promise<TemplateView> {
-      const at = now();
-      return ctx.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('letter_template').selectAll().where('id', '=', input.id).executeTakeFirst();
-        if (!row) throw new AppError('not_found', 'Fant ikke brevmalen');
-        const paragraphs = input.paragraphs.map((p) => p.trim()).filter((p) => p !== '');
-        const template: LetterTemplate = { id: row.id, label: input.label, recipient: row.recipient, address: input.address.trim(), subject: input.subject, paragraphs };
-        const issues = templateIssues(template);
-        if (issues.length > 0) throw new AppError('invalid_input', issues[0]!.message, issues);
-        await trx
-          .updateTable('letter_template')
-          .set({ label: template.label, address: template.address, subject: template.subject, paragraphs: JSON.stringify(paragraphs), updated_at: at.toISOString() })
-          .where('id', '=', row.id)
-          .execute();
-        await appendAudit(trx, ctx.actor(), { action: 'letterTemplate.save', entity: 'letter_template', entityId: null, patientId: null }, at);
-        return toTemplateView(await trx.selectFrom('letter_template').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
-      });
-    },
-
-    async resetTemplate(id: string): Promise<TemplateView> {
-      const shipped = letterTemplate(id);
-      if (!shipped) throw new AppError('not_found', 'Fant ikke brevmalen');
-      const at = now();
-      return ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('letter_template')
-          .set({ label: shipped.label, address: shipped.address, subject: shipped.subject, paragraphs: JSON.stringify(shipped.paragraphs), updated_at: at.toISOString() })
-          .where('id', '=', id)
-          .execute();
-        await appendAudit(trx, ctx.actor(), { action: 'letterTemplate.reset', entity: 'letter_template', entityId: null, patientId: null }, at);
-        return toTemplateView(await trx.selectFrom('letter_template').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-      });
-    },
+    ...createNoShowLettersService(ctx),
   };
 }
 export type NoShowService = ReturnType<typeof createNoShowService>;
@@ -482,38 +266,4 @@ export function queuePageQuery(db: ServiceContext['db'], q: QueueQuery) {
     .orderBy('no_show_case.id', 'asc')
     .limit(q.limit ?? 200)
     .offset(q.offset ?? 0);
-}
-
-function toTemplate(row: Selectable<LetterTemplateTable>): LetterTemplate {
-  return { id: row.id, label: row.label, recipient: row.recipient, address: row.address, subject: row.subject, paragraphs: JSON.parse(row.paragraphs) as string[] };
-}
-
-function toTemplateView(row: Selectable<LetterTemplateTable>): TemplateView {
-  const t = toTemplate(row);
-  const shipped = letterTemplate(row.id);
-  const modified =
-    !shipped ||
-    shipped.label !== t.label ||
-    shipped.address !== t.address ||
-    shipped.subject !== t.subject ||
-    JSON.stringify(shipped.paragraphs) !== JSON.stringify(t.paragraphs);
-  return { ...t, paragraphs: [...t.paragraphs], modified };
-}
-
-/** Template problems per field: each part is checked alone so the message lands beside the right field. */
-function templateIssues(t: LetterTemplate): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const check = (path: string, part: Partial<LetterTemplate>) => {
-    for (const message of validateTemplate({ ...t, address: '', subject: '', paragraphs: [], ...part })) issues.push({ path, message });
-  };
-  check('address', { address: t.address });
-  check('subject', { subject: t.subject });
-  t.paragraphs.forEach((p, i) => {
-    for (const message of validateTemplate({ ...t, address: '', subject: '', paragraphs: [p] })) {
-      issues.push({ path: `paragraphs.${i}`, message: message.replace('avsnitt 1', `avsnitt ${i + 1}`) });
-    }
-  });
-  const complaint = complaintRightProblem(t);
-  if (complaint) issues.push({ path: 'paragraphs', message: complaint });
-  return issues;
 }
