@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely';
 
-/** Row types mirror the SQL exactly (snake_case); services map rows to domain objects explicitly. */
+/**
+ * Row types mirror the SQL exactly (snake_case); services map rows to domain objects explicitly.
+ * Over 400 lines on purpose: one interface per table and the Database map, read as one picture of the store.
+ */
 export interface AppSettingTable {
   key: string;
   value: string;
