@@ -1,14 +1,13 @@
 /**
  * Shared internals of the meeting services (scheduling, agenda, minutes): row mapping, the detail read,
- * clash detection, participants, settings. Nothing here audits; every function takes the caller's db or transaction.
+ * settings. Nothing here audits; every function takes the caller's db or transaction. Clash checks live with scheduling.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
+import { AppError } from '../../../shared/contract/envelope';
 import type {
   ActionItem,
   AgendaItem,
-  Clash,
   MeetingDetail,
   MeetingSummary,
   MinutesVersion,
@@ -16,18 +15,14 @@ import type {
   newMeetingSchema,
   participantInputSchema,
 } from '../../../shared/contract/meetings';
-import { findBookingClashes, type ExistingBooking } from '../../../shared/domain/conflicts';
-import { meetingIcsTitle } from '../../../shared/domain/ics';
 import {
   DEFAULT_AGENDA_TEMPLATES,
-  MAX_MEETING_MINUTES,
-  MEETING_KIND_LABELS,
   PATIENT_PRINT_PRIVACY,
   utcToOslo,
   type MeetingKind,
   type PatientPrintPrivacy,
 } from '../../../shared/domain/meetings';
-import { meetingTimeText, type PrintableMeeting } from '../../../shared/print/meeting-documents';
+import { type PrintableMeeting } from '../../../shared/print/meeting-documents';
 import type { Letterhead } from '../../../shared/print/document';
 import type { Database, MeetingActionItemTable, MeetingTable } from '../db/schema';
 import { readSetting } from '../settings';
@@ -124,132 +119,6 @@ export async function template(db: Db, kind: MeetingKind): Promise<string[]> {
     }
   }
   return DEFAULT_AGENDA_TEMPLATES[kind];
-}
-
-/** Everyone already booked in [start, start + duration) among the proposed people, meetings and appointments alike. */
-export async function clashesFor(
-  db: Db,
-  p: { patientId: number; startAt: string; durationMinutes: number; participants: readonly ParticipantIn[]; excludeMeetingId?: number | undefined },
-): Promise<Clash[]> {
-  const names = new Map<string, string>([['coordinator', 'Du (koordinator)'], [`patient:${p.patientId}`, 'Pasienten']]);
-  const people = ['coordinator'];
-  for (const part of p.participants) {
-    const key = personKey(part, p.patientId);
-    people.push(key);
-    if (!names.has(key)) names.set(key, part.name);
-  }
-  const startMs = Date.parse(p.startAt);
-  const endIso = new Date(startMs + p.durationMinutes * 60_000).toISOString();
-  const existing: ExistingBooking[] = [];
-
-  const meetings = await db
-    .selectFrom('meeting')
-    .select(['id', 'patient_id', 'kind', 'start_at', 'duration_minutes'])
-    .where('status', 'in', ['planned', 'held'])
-    .where('start_at', '>', new Date(startMs - MAX_MEETING_MINUTES * 60_000).toISOString())
-    .where('start_at', '<', endIso)
-    .execute();
-  const others = meetings.filter((m) => m.id !== p.excludeMeetingId);
-  if (others.length > 0) {
-    const parts = await db
-      .selectFrom('meeting_participant')
-      .select(['meeting_id', 'contact_id', 'name', 'role'])
-      .where(
-        'meeting_id',
-        'in',
-        others.map((m) => m.id),
-      )
-      .execute();
-    for (const m of others) {
-      const keys = ['coordinator', ...parts.filter((x) => x.meeting_id === m.id).map((x) => personKey({ contactId: x.contact_id, name: x.name, role: x.role }, m.patient_id))];
-      const whose = m.patient_id === p.patientId ? 'samme pasient' : 'annen pasient';
-      existing.push({
-        id: m.id,
-        kind: 'meeting',
-        start: m.start_at,
-        durationMinutes: m.duration_minutes,
-        people: keys,
-        label: `${meetingIcsTitle(MEETING_KIND_LABELS[m.kind as MeetingKind] ?? 'Samarbeidsmøte')} (${whose}), ${meetingTimeText(m.start_at, m.duration_minutes)}`,
-      });
-    }
-  }
-
-  // Appointments (the no-show feature's table): the patient is booked for them.
-  if (people.includes(`patient:${p.patientId}`) && (await tableExists(db, 'appointment'))) {
-    const appts = await db
-      .selectFrom('appointment')
-      .select(['id', 'patient_id', 'start_at', 'duration_minutes'])
-      .where('patient_id', '=', p.patientId)
-      .where('status', '=', 'booked')
-      .where('start_at', '>', new Date(startMs - MAX_APPOINTMENT_MINUTES * 60_000).toISOString())
-      .where('start_at', '<', endIso)
-      .execute();
-    for (const a of appts) {
-      existing.push({
-        id: a.id,
-        kind: 'appointment',
-        start: a.start_at,
-        durationMinutes: a.duration_minutes,
-        people: [`patient:${a.patient_id}`],
-        label: `Time i spesialisthelsetjenesten, ${meetingTimeText(a.start_at, a.duration_minutes)}`,
-      });
-    }
-  }
-
-  const found = findBookingClashes({ start: p.startAt, durationMinutes: p.durationMinutes, people }, existing);
-  return found.map((c) => ({
-    person: names.get(c.person) ?? 'Deltaker',
-    bookingKind: c.booking.kind,
-    bookingLabel: c.booking.label,
-    start: c.booking.start,
-    end: new Date(Date.parse(c.booking.start) + c.booking.durationMinutes * 60_000).toISOString(),
-  }));
-}
-
-/** Rules beyond the schema: a place or a link, a known patient and contacts, the patient at most once. */
-export async function validate(db: Db, input: NewMeeting | MeetingUpdate, patientId: number): Promise<void> {
-  const issues: FieldIssue[] = [];
-  if (input.place === '' && input.videoUrl === '') issues.push({ path: 'place', message: 'Skriv hvor møtet er, eller legg inn en videolenke' });
-  if (input.participants.filter((p) => p.role === 'patient').length > 1) {
-    issues.push({ path: 'participants', message: 'Pasienten kan bare stå én gang blant deltakerne' });
-  }
-  const contactIds = input.participants.map((p) => p.contactId).filter((id): id is number => id !== null);
-  if (contactIds.length > 0) {
-    const found = await db.selectFrom('contact').select('id').where('id', 'in', contactIds).execute();
-    if (found.length !== new Set(contactIds).size) issues.push({ path: 'participants', message: 'En av deltakerne finnes ikke lenger i kontaktlisten' });
-  }
-  if (new Set(contactIds).size !== contactIds.length) issues.push({ path: 'participants', message: 'Samme kontakt står flere ganger blant deltakerne' });
-  const patient = await db.selectFrom('patient').select('id').where('id', '=', patientId).executeTakeFirst();
-  if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
-  if (issues.length > 0) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', issues);
-}
-
-export function conflictRefusal(): AppError {
-  const message = 'Skriv årsak til dobbeltbooking for å lagre likevel';
-  return new AppError('conflict', 'Noen av deltakerne er allerede opptatt på dette tidspunktet', [{ path: 'conflictReason', message }]);
-}
-
-export async function writeParticipants(trx: Db, meetingId: number, participants: readonly ParticipantIn[]): Promise<void> {
-  await trx.deleteFrom('meeting_participant').where('meeting_id', '=', meetingId).execute();
-  if (participants.length === 0) return;
-  await trx
-    .insertInto('meeting_participant')
-    .values(
-      participants.map((p, i) => ({
-        meeting_id: meetingId,
-        contact_id: p.contactId,
-        name: p.name,
-        role: p.role,
-        organisation: p.organisation,
-        email: p.email,
-        phone: p.phone,
-        consent_covers: p.consentCovers || p.role === 'patient' ? 1 : 0,
-        is_patient: p.role === 'patient' ? 1 : 0,
-        is_relative: p.role === 'relative' ? 1 : 0,
-        position: i,
-      })),
-    )
-    .execute();
 }
 
 export async function meetingRow(db: Db, id: number) {
