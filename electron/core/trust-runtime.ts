@@ -6,7 +6,7 @@ import type { Database } from './db/schema';
 import { AppError } from '../../shared/contract/envelope';
 import { methodFacts, methodNames } from '../../shared/contract';
 import { SECURITY_DEFAULTS } from '../../shared/contract/security';
-import { osloDate } from '../../shared/domain/oslo-date';
+import { osloDateOf, todayInOslo } from '../../shared/domain/time';
 import { appendAudit, type Actor } from './audit';
 import { backupDir, databaseFile } from './data-dir';
 import { backupDatabase, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
@@ -104,10 +104,10 @@ function stampOf(d: Date): string {
 
 /** Takes today's backup at start unless a verified one from today (Oslo date) is already there. */
 export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: Date): Promise<BackupFileInfo | null> {
-  const today = osloDate(now);
+  const today = todayInOslo(now);
   const hasToday = listBackups(backupDir(dataDir)).some((f) => {
     const parsed = parseBackupName(f);
-    return parsed !== null && osloDate(new Date(parsed.takenAt)) === today;
+    return parsed !== null && osloDateOf(parsed.takenAt) === today;
   });
   if (hasToday) return null;
   const result = await backupDatabase(handle.sqlite, backupDir(dataDir), 'daily', await backupKeep(handle.db), now);

@@ -1,7 +1,7 @@
 import { z } from './zod-nb';
 import { method, mutation, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
-import { TIME_RE } from '../domain/appointment-time';
+import { isClockTime } from '../domain/time';
 
 export const APPOINTMENT_KINDS = ['first_attendance', 'assessment', 'evaluation', 'other'] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
@@ -24,7 +24,7 @@ export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
 };
 
 export const time = (label = 'Klokkeslett') =>
-  z.string({ error: `${label} mangler` }).refine((s) => TIME_RE.test(s), { message: `${label} må skrives tt:mm, for eksempel 09:30` });
+  z.string({ error: `${label} mangler` }).refine(isClockTime, { message: `${label} må skrives tt:mm, for eksempel 09:30` });
 
 export const appointmentHistorySchema = z.object({
   fromStatus: z.enum(APPOINTMENT_STATUSES),

@@ -2,7 +2,6 @@
  * Pure helpers for the audit log viewer and its exports: Norwegian labels for actions, the Oslo day
  * boundaries of a period, and CSV cells that a spreadsheet cannot mistake for a formula.
  */
-import { osloDate } from './oslo-date';
 
 const ENTITY_LABELS: Record<string, string> = {
   patient: 'pasient',
@@ -65,25 +64,6 @@ export function auditActionLabel(action: string, entity: string): string {
 
 export function auditEntityLabel(entity: string): string {
   return ENTITY_LABELS[entity] ?? entity;
-}
-
-/** The UTC instant at which an Oslo calendar day starts ('yyyy-MM-dd' → ISO-8601 UTC). */
-export function osloDayStartUtc(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const midnightUtc = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  // Oslo is UTC+1 or UTC+2: the earliest candidate that already falls on `date` in Oslo is its midnight.
-  for (const hours of [2, 1, 0]) {
-    const candidate = new Date(midnightUtc - hours * 3_600_000);
-    if (osloDate(candidate) === date) return candidate.toISOString();
-  }
-  return new Date(midnightUtc).toISOString();
-}
-
-/** The UTC instant at which the Oslo day after `date` starts (exclusive upper bound of a period). */
-export function osloDayEndUtc(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
-  return osloDayStartUtc(next);
 }
 
 /** A cell a spreadsheet shows as text: a leading = + - @ (or tab/CR) would otherwise start a formula. */

@@ -10,6 +10,7 @@
  * rule: "within 7 days" of X is X + 7.
  */
 import { isIsoDate, type IsoDate } from './iso-date';
+import { addDays } from './time';
 
 export interface CalendarOptions {
   /** Count Saturdays as working days (holiday-law reading of *virkedager*). Default false. */
@@ -37,15 +38,7 @@ function ymd(year: number, month: number, day: number): IsoDate {
   return fromUtcMs(Date.UTC(year, month - 1, day));
 }
 
-export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
-}
-
 /** Signed number of calendar days from `a` to `b` (b − a). */
-export function calendarDaysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: IsoDate): number {
   return new Date(toUtcMs(date)).getUTCDay();
@@ -78,15 +71,15 @@ function holidayMap(year: number): ReadonlyMap<IsoDate, string> {
   const easter = easterSunday(year);
   const list: [IsoDate, string][] = [
     [ymd(year, 1, 1), 'Første nyttårsdag'],
-    [addCalendarDays(easter, -3), 'Skjærtorsdag'],
-    [addCalendarDays(easter, -2), 'Langfredag'],
+    [addDays(easter, -3), 'Skjærtorsdag'],
+    [addDays(easter, -2), 'Langfredag'],
     [easter, 'Første påskedag'],
-    [addCalendarDays(easter, 1), 'Andre påskedag'],
+    [addDays(easter, 1), 'Andre påskedag'],
     [ymd(year, 5, 1), 'Arbeidernes dag'],
     [ymd(year, 5, 17), 'Grunnlovsdagen'],
-    [addCalendarDays(easter, 39), 'Kristi himmelfartsdag'],
-    [addCalendarDays(easter, 49), 'Første pinsedag'],
-    [addCalendarDays(easter, 50), 'Andre pinsedag'],
+    [addDays(easter, 39), 'Kristi himmelfartsdag'],
+    [addDays(easter, 49), 'Første pinsedag'],
+    [addDays(easter, 50), 'Andre pinsedag'],
     [ymd(year, 12, 25), 'Første juledag'],
     [ymd(year, 12, 26), 'Andre juledag'],
   ];
@@ -196,23 +189,4 @@ export function workingDaysBetween(a: IsoDate, b: IsoDate, opts: CalendarOptions
     if (isWorkingWeekdayMs(ms, opts) && holidayNameMs(ms) === null) count += 1;
   }
   return count;
-}
-
-/** `dd.MM.yyyy`, the Norwegian way of writing a date in user-facing text. */
-export function formatNorwegianDate(date: IsoDate): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-}
-
-const osloFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in Norway at the instant `now`. */
-export function todayInOslo(now: Date): IsoDate {
-  const parts = osloFormatter.formatToParts(now);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -2,7 +2,7 @@
  * Double-booking check for a proposed meeting: which people are already busy, with what, and when.
  * Intervals are half-open [start, end): back-to-back bookings (one ends when the next starts) do not clash.
  */
-import { requireUtcTimestamp, toUtcTimestamp } from './utc-timestamp';
+import { requireUtcTimestamp, toUtcTimestamp } from './time';
 
 /** Person key, e.g. 'coordinator', 'patient:12', 'contact:5'. */
 export type PersonKey = string;

@@ -11,14 +11,14 @@
  * - A deadline that cannot be computed is state 'none', never 'on_time'.
  */
 import {
-  addCalendarDays,
   addWorkingDays,
-  calendarDaysBetween,
   holidaysBetween,
   workingDaysBetween,
   type Holiday,
 } from './calendar';
+import { DUE_SOON_DAYS, dueState } from './due';
 import type { IsoDate } from './iso-date';
+import { addDays, daysBetween } from './time';
 import { validateDeadlineFacts } from './event-rules';
 import {
   clockStart,
@@ -37,9 +37,6 @@ export { isUnder23AtReferral, UNDER_23_MAX_WORKING_DAYS, validateDeadlineFacts }
 export type { Issue, PathwayEvent, PathwayFacts } from './pathway-facts';
 
 export const ASSESSMENT_WORKING_DAYS = 10;
-/** A deadline due within this many calendar days (today included) is 'soon'. */
-export const SOON_DAYS = 3;
-
 export type DeadlineState = 'overdue' | 'soon' | 'on_time' | 'none';
 
 export interface DeadlineExplanation {
@@ -106,8 +103,7 @@ const TARGET_LABELS: Partial<Record<EventType, string>> = {
 function stateOf(due: IsoDate | null, met: IsoDate | null, today: IsoDate): { state: DeadlineState; daysLeft: number | null } {
   if (due === null) return { state: 'none', daysLeft: null };
   if (met !== null) return { state: met <= due ? 'on_time' : 'overdue', daysLeft: null };
-  const daysLeft = calendarDaysBetween(today, due);
-  return { state: daysLeft < 0 ? 'overdue' : daysLeft <= SOON_DAYS ? 'soon' : 'on_time', daysLeft };
+  return dueState(due, today, DUE_SOON_DAYS.pathway);
 }
 
 export function patientPostponedPeriods(facts: PathwayFacts): PostponedPeriod[] {
@@ -119,7 +115,7 @@ export function patientPostponedPeriods(facts: PathwayFacts): PostponedPeriod[] 
       const next = events.find((e) => e.type !== 'patient_postponed' && e.date > l.date);
       const to = l.until ?? next?.date ?? endDate ?? facts.today;
       const open = !l.until && !next && !endDate;
-      return { from: l.date, to, days: Math.max(0, calendarDaysBetween(l.date, to)), open };
+      return { from: l.date, to, days: Math.max(0, daysBetween(l.date, to)), open };
     });
 }
 
@@ -131,7 +127,7 @@ function postponedDaysWithin(periods: readonly PostponedPeriod[], from: IsoDate,
     const start = p.from > covered ? p.from : covered;
     const end = p.to < to ? p.to : to;
     if (end > start) {
-      total += calendarDaysBetween(start, end);
+      total += daysBetween(start, end);
       covered = end;
     }
   }
@@ -188,7 +184,7 @@ function legalDeadlines(facts: PathwayFacts): Draft[] {
 function pathwayDraft(facts: PathwayFacts, time: PathwayTime, key: string, label: string, startDate: IsoDate, met: IsoDate | null): Draft {
   const opts = facts.calendarOptions ?? {};
   const { date: due, holidaysSkipped } =
-    time.unit === 'working' ? addWorkingDays(startDate, time.days, opts) : { date: addCalendarDays(startDate, time.days), holidaysSkipped: [] };
+    time.unit === 'working' ? addWorkingDays(startDate, time.days, opts) : { date: addDays(startDate, time.days), holidaysSkipped: [] };
   return {
     key, kind: 'pathway', label, due, met,
     explanation: {

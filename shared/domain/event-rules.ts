@@ -6,7 +6,8 @@
  * alone when the patient is granted treatment directly, without basic or extended assessment. An
  * evaluation before any clinical decision is an error: evaluations follow the decision by definition.
  */
-import { addWorkingDays, formatNorwegianDate, workingDaysBetween } from './calendar';
+import { addWorkingDays, workingDaysBetween } from './calendar';
+import { formatDate } from './time';
 import { isIsoDate } from './iso-date';
 import { ageAt, eventsOfType, firstOfType, sortedEvents, type Issue, type PathwayEvent, type PathwayFacts } from './pathway-facts';
 import { DECISION_OUTCOME_CODES, eventLabel, pathwayDefinition, type EventType } from './rule-pack';
@@ -18,7 +19,7 @@ import { DECISION_OUTCOME_CODES, eventLabel, pathwayDefinition, type EventType }
  */
 export const UNDER_23_MAX_WORKING_DAYS = 65;
 
-const d = formatNorwegianDate;
+const d = formatDate;
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');

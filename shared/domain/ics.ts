@@ -10,7 +10,7 @@
  * Privacy: title, description and location are written as given. The caller decides what goes in them;
  * use {@link meetingIcsTitle} for a title without patient data.
  */
-import { requireUtcTimestamp } from './utc-timestamp';
+import { requireUtcTimestamp } from './time';
 
 export interface IcsPerson {
   name: string;

@@ -7,6 +7,7 @@
  * Dates are IsoDate (`yyyy-MM-dd`), compared as strings.
  */
 import { isIsoDate, type IsoDate } from './iso-date';
+import { formatDate } from './time';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -125,12 +126,6 @@ export type MeasureView = DeepReadonly<PlanMeasure>;
 export type Check = { ok: true } | { ok: false; reason: string };
 
 const OK: Check = { ok: true };
-
-/** `2026-03-01` → `01.03.2026` (Norwegian display form). */
-export function formatPlanDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return y && m && d ? `${d}.${m}.${y}` : date;
-}
 
 // ---------------------------------------------------------------------------
 // Consent
@@ -302,7 +297,7 @@ export function validatePlan(plan: PlanView, today?: IsoDate): PlanErrors {
   plan.revisionDates.forEach((d, i) => {
     const field = `revisionDates.${i}`;
     if (date(field, d) && periodOk && to >= from && (d < from || d > to)) {
-      add(field, `Revisjonsdatoen ${formatPlanDate(d)} ligger utenfor planperioden`);
+      add(field, `Revisjonsdatoen ${formatDate(d)} ligger utenfor planperioden`);
     }
   });
 

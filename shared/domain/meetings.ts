@@ -1,10 +1,11 @@
 /**
  * Collaboration meetings (samarbeidsmøter, DOMAIN.md §7): kinds, participant roles, the shipped agenda
- * templates, Oslo wall-clock ↔ UTC, week ranges and the patient line a printout may carry.
+ * templates and the patient line a printout may carry.
  * Pure: no node:, DOM or electron imports.
  */
 import { CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from './contact-roles';
 import type { IsoDate } from './iso-date';
+import { formatDate } from './time';
 
 export const MEETING_KINDS = [
   'referral_clarification',
@@ -104,82 +105,6 @@ export function normaliseTemplate(items: readonly string[]): string[] {
   return items.map((i) => i.replace(/\s+/g, ' ').trim()).filter((i) => i !== '').slice(0, 40).map((i) => i.slice(0, 200));
 }
 
-// ---- Oslo wall-clock time ↔ UTC -------------------------------------------------------------------------
-
-const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-function osloWallMs(ms: number): number {
-  const p = Object.fromEntries(OSLO_PARTS.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-}
-
-/** Offset of Europe/Oslo from UTC at an instant, in milliseconds (+1h winter, +2h summer). */
-function osloOffset(ms: number): number {
-  return osloWallMs(ms) - Math.floor(ms / 1000) * 1000;
-}
-
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export function isClockTime(value: string): boolean {
-  return TIME_RE.test(value);
-}
-
-/**
- * `2026-11-24` + `10:00` in Oslo → `2026-11-24T09:00:00.000Z`. A time skipped by the spring change is moved
- * forward by the gap (02:30 → 03:30); a repeated autumn hour resolves to the first (summer-time) occurrence.
- */
-export function osloLocalToUtc(date: IsoDate, time: string): string {
-  const m = TIME_RE.exec(time);
-  if (!m) throw new RangeError('time: expected HH:mm');
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]));
-  // Try the two offsets that can apply around this wall time; the first that round-trips wins.
-  const candidates = [wall - osloOffset(wall - 3 * 3_600_000), wall - osloOffset(wall + 3 * 3_600_000)];
-  for (const c of candidates) if (osloWallMs(c) === wall) return new Date(c).toISOString();
-  return new Date(wall - osloOffset(wall - 3 * 3_600_000)).toISOString();
-}
-
-/** `2026-11-24T09:00:00.000Z` → `{ date: '2026-11-24', time: '10:00' }` in Oslo. */
-export function utcToOslo(iso: string): { date: IsoDate; time: string } {
-  const wall = new Date(osloWallMs(Date.parse(iso))).toISOString();
-  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
-}
-
-/** Adds whole days to a calendar date. */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** The Monday of the ISO week a date falls in. */
-export function mondayOf(date: IsoDate): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
-  return addDays(date, -weekday);
-}
-
-/** ISO week number (1–53) of a date. */
-export function isoWeekNumber(date: IsoDate): number {
-  const thursday = addDays(mondayOf(date), 3);
-  const yearStart = `${thursday.slice(0, 4)}-01-01`;
-  const days = (Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${yearStart}T00:00:00Z`)) / 86_400_000;
-  return Math.floor(days / 7) + 1;
-}
-
-/** The UTC interval [from, to) covering Oslo calendar days `from` up to (not including) `from + days`. */
-export function osloDaysToUtcRange(from: IsoDate, days: number): { from: string; to: string } {
-  return { from: osloLocalToUtc(from, '00:00'), to: osloLocalToUtc(addDays(from, days), '00:00') };
-}
-
 // ---- What a printout may say about the patient ----------------------------------------------------------
 
 export const PATIENT_PRINT_PRIVACY = ['initials_birth_year', 'name_birth_date', 'none'] as const;
@@ -204,10 +129,8 @@ export function patientPrintLine(patient: { name: string; birthDate: IsoDate }, 
   switch (privacy) {
     case 'none':
       return null;
-    case 'name_birth_date': {
-      const [y, m, d] = patient.birthDate.split('-');
-      return `${patient.name}, født ${d}.${m}.${y}`;
-    }
+    case 'name_birth_date':
+      return `${patient.name}, født ${formatDate(patient.birthDate)}`;
     default:
       return `${initialsOf(patient.name)}, født ${patient.birthDate.slice(0, 4)}`;
   }

@@ -15,14 +15,10 @@
  * A step that is done late moves the later due dates with it; the next step is never due
  * before the previous one was done.
  */
-import {
-  addCalendarDays as addDays,
-  calendarDaysBetween as daysBetween,
-  todayInOslo,
-  workingDaysBetween,
-  type CalendarOptions,
-} from './calendar';
+import { workingDaysBetween, type CalendarOptions } from './calendar';
+import { DUE_SOON_DAYS, dueState, type DueState } from './due';
 import type { IsoDate } from './iso-date';
+import { addDays, osloDateOf } from './time';
 
 // ---------------------------------------------------------------------------
 // Vocabulary
@@ -102,8 +98,6 @@ export const ATTEMPT_INTERVAL_DAYS = 2;
 export const LETTER_AFTER_ATTEMPTS_DAYS = 2;
 /** Calendar days the patient has to answer a letter before the case is ready to close. */
 export const ANSWER_WINDOW_DAYS = 14;
-/** A next step due within this many days (today included) is "soon". */
-export const SOON_WITHIN_DAYS = 2;
 /** A no-show delaying the pathway more than this many working days suggests code L (pasientutsatt). */
 export const POSTPONED_AFTER_WORKING_DAYS = 7;
 
@@ -183,7 +177,7 @@ export interface NoShowCase {
 // Steps
 // ---------------------------------------------------------------------------
 
-export type DueState = 'overdue' | 'soon' | 'on_time';
+export type { DueState };
 
 interface StepBase {
   label: string;
@@ -289,9 +283,8 @@ export function caseSteps(policy: NoShowPolicy, state: NoShowCase, today: IsoDat
 function nextStepOf(step: CaseStep, today: IsoDate): NextStep {
   // Every required step has a due date.
   const due = step.due as IsoDate;
-  const daysUntilDue = daysBetween(today, due);
-  const state: DueState = daysUntilDue < 0 ? 'overdue' : daysUntilDue <= SOON_WITHIN_DAYS ? 'soon' : 'on_time';
-  return { step, due, state, daysUntilDue };
+  const { state, daysLeft } = dueState(due, today, DUE_SOON_DAYS.noShow);
+  return { step, due, state, daysUntilDue: daysLeft };
 }
 
 // ---------------------------------------------------------------------------
@@ -440,7 +433,7 @@ function isTimestamp(value: string): boolean {
 
 /** The Europe/Oslo calendar date of a timestamp. */
 function osloDate(timestamp: string): IsoDate {
-  return todayInOslo(new Date(timestamp));
+  return osloDateOf(timestamp);
 }
 
 function byTime<T>(items: readonly T[], at: (item: T) => string): T[] {

@@ -3,8 +3,8 @@
  * stored on the pathway row (so a list of thousands never computes deadlines at query time).
  * Pure: facts in, values out. Only `today` moves; these values do not depend on it.
  */
-import { computeDeadlines, SOON_DAYS, type Deadline, type DeadlineResult, type DeadlineState } from './deadlines';
-import { addCalendarDays, calendarDaysBetween } from './calendar';
+import { computeDeadlines, type Deadline, type DeadlineResult, type DeadlineState } from './deadlines';
+import { DUE_SOON_DAYS, dueState } from './due';
 import { dataQualityFlags } from './event-rules';
 import type { IsoDate } from './iso-date';
 import type { Issue, PathwayFacts } from './pathway-facts';
@@ -74,30 +74,11 @@ export function deriveClock(facts: PathwayFacts): ClockDerivation {
   };
 }
 
-/** State of a stored due date relative to today (the only thing computed at query time). */
-export function dueState(due: IsoDate | null, today: IsoDate): { state: DeadlineState; daysLeft: number | null } {
+/**
+ * State of a stored due date relative to today (the only thing computed at query time); 'none' without a
+ * date. "Soon" is the pathway window, DUE_SOON_DAYS.pathway.
+ */
+export function storedDueState(due: IsoDate | null, today: IsoDate): { state: DeadlineState; daysLeft: number | null } {
   if (due === null || due === NO_DUE_SORT) return { state: 'none', daysLeft: null };
-  const daysLeft = calendarDaysBetween(today, due);
-  return { state: daysLeft < 0 ? 'overdue' : daysLeft <= SOON_DAYS ? 'soon' : 'on_time', daysLeft };
+  return dueState(due, today, DUE_SOON_DAYS.pathway);
 }
-
-/** The last date that still counts as "soon" (due within SOON_DAYS days, today included). */
-export function soonUntil(today: IsoDate): IsoDate {
-  return addCalendarDays(today, SOON_DAYS);
-}
-
-/** "om 3 dager" / "i dag" / "2 dager over fristen" (UI.md). */
-export function daysLeftText(daysLeft: number | null): string {
-  if (daysLeft === null) return '';
-  if (daysLeft === 0) return 'i dag';
-  if (daysLeft === 1) return 'i morgen';
-  if (daysLeft > 1) return `om ${daysLeft} dager`;
-  return daysLeft === -1 ? '1 dag over fristen' : `${-daysLeft} dager over fristen`;
-}
-
-export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
-  overdue: 'Overskredet',
-  soon: 'Snart',
-  on_time: 'I rute',
-  none: 'Ingen frist',
-};

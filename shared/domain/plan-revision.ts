@@ -3,12 +3,12 @@
  * plan is kept as immutable versions — "what the plan said on a date" — that can be compared.
  */
 import {
-  formatPlanDate,
   MEASURE_STATUS_LABELS,
   type DeepReadonly,
   type IndividualPlan,
   type PlanView,
 } from './individual-plan';
+import { formatDate } from './time';
 
 // ---------------------------------------------------------------------------
 // Evaluations
@@ -145,7 +145,7 @@ export interface PlanChange {
 }
 
 const quote = (s: string): string => `«${s}»`;
-const dateOrDash = (d: string | undefined): string => (d === undefined ? '–' : formatPlanDate(d));
+const dateOrDash = (d: string | undefined): string => (d === undefined ? '–' : formatDate(d));
 
 function diffGoals(older: PlanView, newer: PlanView): PlanChange[] {
   const changes: PlanChange[] = [];
@@ -230,7 +230,7 @@ function diffPeriod(older: PlanView, newer: PlanView): PlanChange[] {
   const oldDates = dates(older);
   const newDates = dates(newer);
   if (oldDates.join() !== newDates.join()) {
-    const list = (ds: string[]): string => (ds.length === 0 ? 'ingen' : ds.map(formatPlanDate).join(', '));
+    const list = (ds: string[]): string => (ds.length === 0 ? 'ingen' : ds.map(formatDate).join(', '));
     const before = list(oldDates);
     const after = list(newDates);
     changes.push({
@@ -246,8 +246,8 @@ function diffPeriod(older: PlanView, newer: PlanView): PlanChange[] {
 
 function describeConsent(plan: PlanView): string {
   const { givenAt, givenBy, withdrawnAt } = plan.consent;
-  if (withdrawnAt !== undefined) return `Trukket tilbake ${formatPlanDate(withdrawnAt)}`;
-  if (givenAt !== undefined) return `Gitt ${formatPlanDate(givenAt)}${givenBy ? ` av ${givenBy}` : ''}`;
+  if (withdrawnAt !== undefined) return `Trukket tilbake ${formatDate(withdrawnAt)}`;
+  if (givenAt !== undefined) return `Gitt ${formatDate(givenAt)}${givenBy ? ` av ${givenBy}` : ''}`;
   return 'Ikke registrert';
 }
 

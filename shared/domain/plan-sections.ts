@@ -3,7 +3,8 @@
  * individuell plan og koordinator § 19; DOMAIN.md §8) as plain structured data for screens and
  * printing. No HTML: the renderer decides the markup.
  */
-import { formatPlanDate, MEASURE_STATUS_LABELS, type PlanView } from './individual-plan';
+import { MEASURE_STATUS_LABELS, type PlanView } from './individual-plan';
+import { formatDate } from './time';
 
 export const PLAN_SECTIONS = [
   { no: 1, id: 'goals_resources_needs', title: 'Mål, ressurser og behov' },
@@ -44,7 +45,7 @@ export interface PlanSectionOptions {
 }
 
 const orEmpty = (s: string | undefined): string => (s === undefined || s.trim() === '' ? NOT_FILLED : s);
-const dateOrEmpty = (d: string | undefined): string => (d === undefined || d === '' ? NOT_FILLED : formatPlanDate(d));
+const dateOrEmpty = (d: string | undefined): string => (d === undefined || d === '' ? NOT_FILLED : formatDate(d));
 const listOrEmpty = (items: string[]): string[] => (items.length === 0 ? [NOT_FILLED] : items);
 
 function goalText(plan: PlanView, goalId: number | undefined): string {
@@ -58,7 +59,7 @@ function goalsResourcesNeeds(plan: PlanView): SectionBlock[] {
       kind: 'list',
       label: 'Mål',
       items: listOrEmpty(
-        plan.goals.map((g) => (g.targetDate ? `${g.text} (innen ${formatPlanDate(g.targetDate)})` : g.text)),
+        plan.goals.map((g) => (g.targetDate ? `${g.text} (innen ${formatDate(g.targetDate)})` : g.text)),
       ),
     },
     { kind: 'list', label: 'Ressurser', items: listOrEmpty(plan.resources.map((r) => r.text)) },
@@ -108,8 +109,8 @@ function measures(plan: PlanView): SectionBlock[] {
         m.what,
         m.scope,
         m.responsible,
-        m.startDate ? formatPlanDate(m.startDate) : '',
-        m.dueDate ? formatPlanDate(m.dueDate) : '',
+        m.startDate ? formatDate(m.startDate) : '',
+        m.dueDate ? formatDate(m.dueDate) : '',
         MEASURE_STATUS_LABELS[m.status],
         goalText(plan, m.goalId),
       ]),
@@ -126,7 +127,7 @@ function implementation(plan: PlanView): SectionBlock[] {
       blocks.push({
         kind: 'list',
         label: `Fremdrift – ${m.what}`,
-        items: m.progressNotes.map((n) => `${formatPlanDate(n.date)}: ${n.text}`),
+        items: m.progressNotes.map((n) => `${formatDate(n.date)}: ${n.text}`),
       });
     }
   }
@@ -143,7 +144,7 @@ function periodRevision(plan: PlanView): SectionBlock[] {
         { label: 'Planperiode til', value: dateOrEmpty(plan.period.to) },
       ],
     },
-    { kind: 'list', label: 'Revisjonsdatoer', items: listOrEmpty(dates.map(formatPlanDate)) },
+    { kind: 'list', label: 'Revisjonsdatoer', items: listOrEmpty(dates.map(formatDate)) },
   ];
 }
 
@@ -172,7 +173,7 @@ function consent(plan: PlanView, options: PlanSectionOptions): SectionBlock[] {
     { label: 'Samtykke gitt', value: dateOrEmpty(givenAt) },
     { label: 'Gitt av', value: orEmpty(givenBy) },
   ];
-  if (withdrawnAt !== undefined) fields.push({ label: 'Trukket tilbake', value: formatPlanDate(withdrawnAt) });
+  if (withdrawnAt !== undefined) fields.push({ label: 'Trukket tilbake', value: formatDate(withdrawnAt) });
   return [
     { kind: 'fields', fields },
     { kind: 'list', label: 'Planen kan deles med', items: covered.length === 0 ? ['Ingen'] : covered },

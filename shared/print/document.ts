@@ -1,4 +1,5 @@
 import { esc, escLines } from './escape';
+import { formatDate, todayInOslo } from '../domain/time';
 
 /** The unit's letterhead, from the coordinator profile. */
 export interface Letterhead {
@@ -26,17 +27,13 @@ export interface PrintDocumentInput {
   pageNumbers?: boolean;
 }
 
-function norwegianDate(d: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
-}
-
 /**
  * The one print layout: A4, letterhead, page numbers, print date. Letters, agendas, minutes, plans and
  * patient summaries all come out of here, so they look like one product on paper.
  */
 export function printDocument(input: PrintDocumentInput): string {
   const { letterhead: lh } = input;
-  const printed = norwegianDate(input.printedAt);
+  const printed = formatDate(todayInOslo(input.printedAt));
   const head = `<div class="head">
   <div><div class="unit">${esc(lh.unitName)}</div><div class="muted">${escLines(lh.unitAddress)}</div></div>
   <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div></div>

@@ -3,7 +3,8 @@
  * The patient appears only as the privacy setting allows (default: initials and birth year); the document
  * title never carries a name, since it becomes the PDF's title.
  */
-import { MEETING_KIND_LABELS, PARTICIPANT_ROLE_LABELS, initialsOf, patientPrintLine, utcToOslo, type MeetingKind, type ParticipantRole, type PatientPrintPrivacy } from '../domain/meetings';
+import { MEETING_KIND_LABELS, PARTICIPANT_ROLE_LABELS, initialsOf, patientPrintLine, type MeetingKind, type ParticipantRole, type PatientPrintPrivacy } from '../domain/meetings';
+import { formatDate, utcToOslo } from '../domain/time';
 import { printDocument, type Letterhead } from './document';
 import { esc, escLines } from './escape';
 
@@ -29,15 +30,10 @@ export interface PrintableMinutes {
   finalizedBy: string | null;
 }
 
-function date(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 export function meetingTimeText(startAt: string, durationMinutes: number): string {
   const start = utcToOslo(startAt);
   const end = utcToOslo(new Date(Date.parse(startAt) + durationMinutes * 60_000).toISOString());
-  return `${date(start.date)} kl. ${start.time}–${end.time}`;
+  return `${formatDate(start.date)} kl. ${start.time}–${end.time}`;
 }
 
 function roleLabel(role: string): string {
@@ -92,7 +88,7 @@ ${items}
 export function minutesDocument(m: PrintableMeeting, minutes: PrintableMinutes, letterhead: Letterhead, privacy: PatientPrintPrivacy, printedAt: Date): string {
   const state =
     minutes.status === 'final' && minutes.finalizedAt
-      ? `Versjon ${minutes.version}, ferdigstilt ${esc(date(utcToOslo(minutes.finalizedAt).date))}${minutes.finalizedBy ? ` av ${esc(minutes.finalizedBy)}` : ''}`
+      ? `Versjon ${minutes.version}, ferdigstilt ${esc(formatDate(utcToOslo(minutes.finalizedAt).date))}${minutes.finalizedBy ? ` av ${esc(minutes.finalizedBy)}` : ''}`
       : `Versjon ${minutes.version} – UTKAST, ikke ferdigstilt`;
   const notes = minutes.notes
     .map((n, i) => `<h3>${i + 1}. ${esc(n.title)}</h3>${n.note ? `<p>${escLines(n.note)}</p>` : '<p class="muted">Ingen notater.</p>'}`)
@@ -101,7 +97,7 @@ export function minutesDocument(m: PrintableMeeting, minutes: PrintableMinutes, 
     minutes.actions.length === 0
       ? '<p class="muted">Ingen oppfølgingspunkter.</p>'
       : `<table><thead><tr><th>Oppfølgingspunkt</th><th>Ansvarlig</th><th style="width:24mm">Frist</th><th style="width:18mm">Status</th></tr></thead><tbody>${minutes.actions
-          .map((a) => `<tr><td>${escLines(a.text)}</td><td>${esc(a.owner)}</td><td>${a.dueDate ? esc(date(a.dueDate)) : ''}</td><td>${a.done ? 'Utført' : 'Åpen'}</td></tr>`)
+          .map((a) => `<tr><td>${escLines(a.text)}</td><td>${esc(a.owner)}</td><td>${a.dueDate ? esc(formatDate(a.dueDate)) : ''}</td><td>${a.done ? 'Utført' : 'Åpen'}</td></tr>`)
           .join('')}</tbody></table>`;
   const body = `
 <h1>Referat – samarbeidsmøte</h1>

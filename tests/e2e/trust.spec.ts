@@ -156,7 +156,7 @@ test('a backup on demand shows in the status bar; restoring it brings back that 
   await openSettings(page, 'Sikkerhetskopier');
   await page.getByRole('button', { name: 'Ta sikkerhetskopi nå' }).click();
   await expect(page.getByText(/Sikkerhetskopi tatt og kontrollert \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
-  await expect(page.getByTestId('backup-status')).toHaveText(/Sist kontrollerte sikkerhetskopi: \d{2}\.\d{2}\.\d{4},? \d{2}:\d{2}/);
+  await expect(page.getByTestId('backup-status')).toHaveText(/Sist kontrollerte sikkerhetskopi: \d{2}\.\d{2}\.\d{4} kl\. \d{2}:\d{2}/);
   const backups = page.getByRole('table', { name: 'Sikkerhetskopier' });
   await expect(backups.getByRole('row', { name: /Tatt for hånd/ })).toBeVisible();
   await page.getByRole('heading', { name: 'Sikkerhetskopier' }).scrollIntoViewIfNeeded();

@@ -72,7 +72,7 @@ test('an overdue deadline asks for a breach reason and keeps it', async ({ page,
   await wl.grid.waitFor();
   await expect(page.getByRole('button', { name: 'Overskredet: 1' })).toBeVisible();
   const row = wl.row(/Ola Forsinket/);
-  await expect(row).toContainText(/overskredet, \d+ dager over fristen/);
+  await expect(row).toContainText(/Overskredet, \d+ dager over fristen/);
   await expect(row.getByLabel('Årsak mangler')).toBeVisible();
 
   await wl.selectWithKeyboard('Ola Forsinket');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { recomputePathwayClocks } from '../../electron/core/services/pathway-clock';
 import { WORKLIST_GROUPS } from '../../shared/contract/worklist';
-import { addCalendarDays } from '../../shared/domain/calendar';
+import { DUE_SOON_DAYS } from '../../shared/domain/due';
+import { addDays } from '../../shared/domain/time';
 import { captureStatements } from '../fixtures/capture-sql';
 import { FIXED_NOW, makeCore, type TestCore } from '../fixtures/core';
 
@@ -49,7 +50,7 @@ describe('worklist.list over a seeded caseload', () => {
     for (const r of all) {
       if (r.dueDate === null) expect(r).toMatchObject({ state: 'none', group: 'none', daysLeft: null });
       else if (r.dueDate < TODAY) expect(r.state).toBe('overdue');
-      else if (r.dueDate <= addCalendarDays(TODAY, 3)) expect(r.state).toBe('soon');
+      else if (r.dueDate <= addDays(TODAY, DUE_SOON_DAYS.pathway)) expect(r.state).toBe('soon');
       else expect(r).toMatchObject({ state: 'on_time', group: 'later' });
     }
     // Some overdue rows have a breach reason (seeded), some ask for one.

@@ -2,18 +2,16 @@ import Holidays from 'date-holidays';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addCalendarDays,
   addWorkingDays,
-  calendarDaysBetween,
   dayOfWeek,
   easterSunday,
   holidayName,
   isHoliday,
   isWorkingDay,
   publicHolidays,
-  todayInOslo,
   workingDaysBetween,
 } from '../../shared/domain/calendar';
+import { addDays, daysBetween, todayInOslo } from '../../shared/domain/time';
 
 describe('public holidays against date-holidays (oracle)', () => {
   const oracle = new Holidays('NO');
@@ -145,7 +143,7 @@ describe('working days', () => {
   });
 
   it('property: workingDaysBetween inverts addWorkingDays and the result is a working day', () => {
-    const day = fc.integer({ min: 0, max: 365 * 80 }).map((i) => addCalendarDays('2000-01-01', i));
+    const day = fc.integer({ min: 0, max: 365 * 80 }).map((i) => addDays('2000-01-01', i));
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 120 }), fc.boolean(), (start, n, countSaturdays) => {
         const opts = { countSaturdays };
@@ -164,17 +162,17 @@ describe('working days', () => {
 
 describe('calendar days and time zone', () => {
   it('adds calendar days across DST changes and month/year ends', () => {
-    expect(addCalendarDays('2026-03-28', 1)).toBe('2026-03-29');
-    expect(addCalendarDays('2026-03-29', 1)).toBe('2026-03-30');
-    expect(addCalendarDays('2026-10-24', 2)).toBe('2026-10-26');
-    expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(calendarDaysBetween('2026-03-01', '2026-04-01')).toBe(31);
-    expect(calendarDaysBetween('2026-04-01', '2026-03-01')).toBe(-31);
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+    expect(daysBetween('2026-04-01', '2026-03-01')).toBe(-31);
   });
 
   it('rejects invalid dates', () => {
-    expect(() => addCalendarDays('2026-02-30', 1)).toThrow();
+    expect(() => addDays('2026-02-30', 1)).toThrow();
   });
 
   it('todayInOslo uses Norwegian local date, not UTC', () => {

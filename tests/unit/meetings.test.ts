@@ -2,34 +2,29 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_AGENDA_TEMPLATES,
   MEETING_KINDS,
-  addDays,
   initialsOf,
-  isoWeekNumber,
-  mondayOf,
   normaliseTemplate,
-  osloDaysToUtcRange,
-  osloLocalToUtc,
   patientPrintLine,
-  utcToOslo,
 } from '../../shared/domain/meetings';
+import { addDays, isoWeekNumber, mondayOf, osloDaysToUtcRange, osloToUtc, utcToOslo } from '../../shared/domain/time';
 import { agendaDocument, minutesDocument } from '../../shared/print/meeting-documents';
 
 describe('Oslo wall-clock time', () => {
   it('converts winter and summer times to UTC and back', () => {
-    expect(osloLocalToUtc('2026-11-25', '10:00')).toBe('2026-11-25T09:00:00.000Z');
-    expect(osloLocalToUtc('2027-06-15', '13:30')).toBe('2027-06-15T11:30:00.000Z');
+    expect(osloToUtc('2026-11-25', '10:00')).toBe('2026-11-25T09:00:00.000Z');
+    expect(osloToUtc('2027-06-15', '13:30')).toBe('2027-06-15T11:30:00.000Z');
     expect(utcToOslo('2026-11-25T09:00:00.000Z')).toEqual({ date: '2026-11-25', time: '10:00' });
     expect(utcToOslo('2027-06-15T22:30:00.000Z')).toEqual({ date: '2027-06-16', time: '00:30' });
   });
 
   it('handles the days the clocks change', () => {
     // 29 March 2026: 02:00 → 03:00. 02:30 does not exist and moves forward; 03:30 is summer time.
-    expect(osloLocalToUtc('2026-03-29', '01:30')).toBe('2026-03-29T00:30:00.000Z');
-    expect(osloLocalToUtc('2026-03-29', '03:30')).toBe('2026-03-29T01:30:00.000Z');
-    expect(utcToOslo(osloLocalToUtc('2026-03-29', '02:30')).time).toBe('03:30');
+    expect(osloToUtc('2026-03-29', '01:30')).toBe('2026-03-29T00:30:00.000Z');
+    expect(osloToUtc('2026-03-29', '03:30')).toBe('2026-03-29T01:30:00.000Z');
+    expect(utcToOslo(osloToUtc('2026-03-29', '02:30')).time).toBe('03:30');
     // 25 October 2026: 03:00 → 02:00. 02:30 happens twice; the first (summer time) is taken.
-    expect(osloLocalToUtc('2026-10-25', '02:30')).toBe('2026-10-25T00:30:00.000Z');
-    expect(osloLocalToUtc('2026-10-25', '12:00')).toBe('2026-10-25T11:00:00.000Z');
+    expect(osloToUtc('2026-10-25', '02:30')).toBe('2026-10-25T00:30:00.000Z');
+    expect(osloToUtc('2026-10-25', '12:00')).toBe('2026-10-25T11:00:00.000Z');
   });
 
   it('gives Oslo days as UTC ranges, Mondays and ISO week numbers', () => {

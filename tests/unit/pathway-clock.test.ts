@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeftText, deriveClock, dueState, NO_DUE_SORT, soonUntil } from '../../shared/domain/pathway-clock';
+import { DUE_SOON_DAYS, soonUntil } from '../../shared/domain/due';
+import { deriveClock, NO_DUE_SORT, storedDueState as dueState } from '../../shared/domain/pathway-clock';
+import { daysLeftText } from '../../shared/domain/time';
 import type { PathwayFacts } from '../../shared/domain/pathway-facts';
 import { NATIONAL_RULE_PACK, ruleVersionFor } from '../../shared/domain/rule-pack';
 
@@ -19,7 +21,7 @@ describe('worklist state from a stored due date', () => {
     expect(dueState('2026-04-14', '2026-04-10')).toEqual({ state: 'on_time', daysLeft: 4 });
     expect(dueState(null, '2026-04-10')).toEqual({ state: 'none', daysLeft: null });
     expect(dueState(NO_DUE_SORT, '2026-04-10')).toEqual({ state: 'none', daysLeft: null });
-    expect(soonUntil('2026-12-30')).toBe('2027-01-02');
+    expect(soonUntil('2026-12-30', DUE_SOON_DAYS.pathway)).toBe('2027-01-02');
   });
   it('says the days left the way UI.md does', () => {
     expect([daysLeftText(0), daysLeftText(1), daysLeftText(3), daysLeftText(-1), daysLeftText(-2), daysLeftText(null)]).toEqual([

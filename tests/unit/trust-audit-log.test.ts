@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel, osloDayEndUtc, osloDayStartUtc } from '../../shared/domain/audit-log';
+import { auditActionLabel } from '../../shared/domain/audit-log';
+import { osloDayEndUtc, osloDayStartUtc } from '../../shared/domain/time';
 import { entryHash, GENESIS_HASH } from '../../electron/core/audit';
 
 describe('audit log helpers', () => {

@@ -1,15 +1,11 @@
 import type { Dispatch } from '../dispatch';
 import type { DbHandle } from '../db/open';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { addDays, todayInOslo } from '../../../shared/domain/time';
 
 export interface FeatureSeedOptions {
   now: Date;
   /** Called after each patient's history is written. */
   onProgress?: (done: number, total: number) => void;
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -18,7 +14,7 @@ function addDays(iso: string, days: number): string {
  * row is validated, audited and keeps the worklist flags exactly as real use would.
  */
 export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, opts: FeatureSeedOptions): Promise<{ appointments: number; noShows: number; meetings: number; plans: number }> {
-  const today = osloDate(opts.now);
+  const today = todayInOslo(opts.now);
   const call = async (method: string, input: unknown) => {
     const res = await dispatch(method, input);
     if (!res.ok) throw new Error(`seed ${method}: ${res.error.code} ${res.error.message}`);

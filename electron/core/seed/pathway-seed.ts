@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { addCalendarDays, addWorkingDays } from '../../../shared/domain/calendar';
+import { addWorkingDays } from '../../../shared/domain/calendar';
+import { addDays } from '../../../shared/domain/time';
 import { ASSESSMENT_WORKING_DAYS } from '../../../shared/domain/deadlines';
 import { deriveClock, NO_DUE_SORT } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
@@ -34,7 +35,7 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
   const r = rng(seed * 7919 + 13);
   const versions: RuleVersion[] = await loadRuleVersions(db);
   const calendar = await calendarOptions(db);
-  const twoYearsAgo = addCalendarDays(today, -730);
+  const twoYearsAgo = addDays(today, -730);
 
   function bare(p: SeedPathway) {
     const version = ruleVersionFor(versions, p.pathwayType, p.received);
@@ -62,7 +63,7 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
     // the unit started using the workbench); this also keeps seeding 50,000 patients fast.
     if (closed && p.received < twoYearsAgo) return bare(p);
     // A care deadline 3–9 weeks after the assessment (within 65 working days, also for patients under 23).
-    const careDeadline = p.assessed ? addCalendarDays(p.assessed, r.between(21, 63)) : null;
+    const careDeadline = p.assessed ? addDays(p.assessed, r.between(21, 63)) : null;
     // How far the pathway has come: closed ones went through assessment to a decision.
     const stage = closed ? 3 : p.assessed ? r.between(0, 3) : 0;
     const version = ruleVersionFor(versions, p.pathwayType, p.received);
@@ -70,26 +71,26 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
     if (p.assessed) add('start', version?.clockStart === 'referral_received' ? p.received : p.assessed, { source: 'assessment' });
     let last = p.assessed ?? p.received;
     if (stage >= 1 && p.assessed) {
-      const fa = addCalendarDays(p.assessed, r.between(4, careDeadline && r.next() < 0.8 ? 30 : 70));
+      const fa = addDays(p.assessed, r.between(4, careDeadline && r.next() < 0.8 ? 30 : 70));
       if (add('first_attendance', fa)) {
         last = fa;
         if (stage >= 2) {
           const extended = r.next() < 0.15;
-          const d1 = addCalendarDays(fa, r.between(7, 50));
+          const d1 = addDays(fa, r.between(7, 50));
           const treat = p.pathwayType === 'tsb' || p.pathwayType === 'pregnant_substance' ? 'CT' : 'CP';
           if (add('clinical_decision', d1, { outcome: extended ? 'CU' : closed && r.next() < 0.3 ? 'CK' : treat })) {
             last = d1;
             if (stage >= 3 && !closed) {
-              const ev = addCalendarDays(d1, r.between(5, 40));
+              const ev = addDays(d1, r.between(5, 40));
               if (add('evaluation', ev)) last = ev;
             }
           }
         }
       }
     }
-    if (!closed && r.next() < 0.05 && last < today) add('patient_postponed', addCalendarDays(last, r.between(1, 5)));
+    if (!closed && r.next() < 0.05 && last < today) add('patient_postponed', addDays(last, r.between(1, 5)));
     if (closed) {
-      const at = addCalendarDays(last, r.between(3, 40));
+      const at = addDays(last, r.between(3, 40));
       const date = at > today ? today : at;
       events.push(
         p.status === 'ended'

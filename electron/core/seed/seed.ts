@@ -3,7 +3,7 @@ import type { Database, PathwayBreachTable, PathwayEventTable } from '../db/sche
 import { createPathwaySeeder } from './pathway-seed';
 import { syntheticNationalId } from '../../../shared/domain/national-id';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../../shared/domain/pathway-types';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { addDays, todayInOslo } from '../../../shared/domain/time';
 import { FAMILY_NAMES, GIVEN_NAMES, GPS, STREETS } from './names';
 import { indexPatientName } from '../services/patient-search';
 import { rng } from './rng';
@@ -16,10 +16,6 @@ export interface SeedOptions {
 }
 
 
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Writes a synthetic caseload straight into the tables (bulk, one transaction per batch): synthetic ids only,
  * realistic names and municipalities, pathways in several states — mostly ended, some open. Used by
@@ -27,7 +23,7 @@ function addDays(iso: string, days: number): string {
  */
 export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Promise<{ patients: number; openPathways: number }> {
   const r = rng(opts.seed);
-  const today = osloDate(opts.now);
+  const today = todayInOslo(opts.now);
   const stamp = opts.now.toISOString();
   const municipalities = (await db.selectFrom('municipality').select('number').execute()).map((m) => m.number);
   const usedIds = new Set((await db.selectFrom('patient').select('national_id').execute()).map((p) => p.national_id));

@@ -2,8 +2,7 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { APPOINTMENT_STATUS_LABELS, type Appointment, type bookAppointmentSchema, type SETTABLE_STATUSES } from '../../../shared/contract/appointments';
 import { AppError, fieldError } from '../../../shared/contract/envelope';
-import { osloDateTime, osloLocalToUtc } from '../../../shared/domain/appointment-time';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { osloToUtc, osloDateOf, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { AppointmentTable, Database } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -58,7 +57,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
         ]);
       }
       const now = ctx.clock();
-      const startAt = osloLocalToUtc(input.date, input.time);
+      const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const patient = await trx.selectFrom('patient').select('id').where('id', '=', input.patientId).executeTakeFirst();
         if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
@@ -132,7 +131,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
             .where('status', '=', 'active')
             .executeTakeFirst();
           if (!already) {
-            await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id, type: 'first_attendance', date: osloDate(new Date(row.start_at)), source: 'appointment' });
+            await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id, type: 'first_attendance', date: osloDateOf(row.start_at), source: 'appointment' });
             firstAttendanceRecorded = true;
           }
         }
@@ -209,7 +208,7 @@ function toAppointment(
   history: { from_status: string; to_status: string; reason: string; by_name: string; at: string }[],
   noShowCaseId: number | null,
 ): Appointment {
-  const { date, time } = osloDateTime(row.start_at);
+  const { date, time } = utcToOslo(row.start_at);
   return {
     id: row.id,
     patientId: row.patient_id,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import { formatDate, formatDateTimeSeconds, osloDayEndUtc, osloDayStartUtc, todayInOslo } from '../../../shared/domain/time';
 import { AppError } from '../../../shared/contract/envelope';
 import type { auditListQuerySchema, auditPatientExportSchema, AuditEntryView } from '../../../shared/contract/audit';
-import { auditActionLabel, auditEntityLabel, csvSafeCell, osloDayEndUtc, osloDayStartUtc } from '../../../shared/domain/audit-log';
+import { auditActionLabel, auditEntityLabel, csvSafeCell } from '../../../shared/domain/audit-log';
 import { toCsv } from '../../../shared/domain/csv';
 import { printDocument } from '../../../shared/print/document';
 import { esc } from '../../../shared/print/escape';
@@ -16,20 +17,6 @@ type PatientQuery = z.output<typeof auditPatientExportSchema>;
 
 function toEntry(r: Selectable<AuditLogTable>): AuditEntryView {
   return { id: r.id, at: r.at, actor: r.actor, osUser: r.os_user, action: r.action, entity: r.entity, entityId: r.entity_id, patientId: r.patient_id };
-}
-
-/** dd.MM.yyyy HH:mm:ss in Europe/Oslo: what a person (or the patient) reads in an export. */
-export function osloDateTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('nb-NO', {
-    timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
-
-function formatDay(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 export function createAuditService(ctx: ServiceContext) {
@@ -72,7 +59,7 @@ export function createAuditService(ctx: ServiceContext) {
       const rows = [
         ['Tidspunkt', 'Bruker', 'OS-bruker', 'Handling', 'Type', 'Post-id', 'Logg-id'],
         ...entries.map((e) => [
-          osloDateTime(e.at),
+          formatDateTimeSeconds(e.at),
           csvSafeCell(e.actor),
           csvSafeCell(e.osUser),
           csvSafeCell(auditActionLabel(e.action, e.entity)),
@@ -81,7 +68,7 @@ export function createAuditService(ctx: ServiceContext) {
           String(e.id),
         ]),
       ];
-      const day = now.toISOString().slice(0, 10);
+      const day = todayInOslo(now);
       return { csv: toCsv(rows), fileName: `logg-pasient-${q.patientId}-${day}.csv` };
     },
 
@@ -93,16 +80,16 @@ export function createAuditService(ctx: ServiceContext) {
       await ctx.db.transaction().execute((trx) =>
         auditRead(trx, ctx.actor(), 'audit.printPatient', { entityId: null, patientId: q.patientId }, now),
       );
-      const period = q.from || q.to ? `${q.from ? formatDay(q.from) : 'start'} – ${q.to ? formatDay(q.to) : 'i dag'}` : 'hele loggen';
+      const period = q.from || q.to ? `${q.from ? formatDate(q.from) : 'start'} – ${q.to ? formatDate(q.to) : 'i dag'}` : 'hele loggen';
       const body = `<h1>Logg over tilgang og endringer</h1>
-<p>Gjelder: <strong>${esc(patient.name)}</strong>, født ${esc(formatDay(patient.birth_date))}<br>
+<p>Gjelder: <strong>${esc(patient.name)}</strong>, født ${esc(formatDate(patient.birth_date))}<br>
 Periode: ${esc(period)}. Antall hendelser: ${esc(entries.length)}.</p>
 <p class="muted">Loggen viser hvem som har åpnet, søkt etter eller endret opplysninger om deg i Forløpsbenk, og når. Den inneholder ikke selve opplysningene.</p>
 ${
   entries.length === 0
     ? '<p>Ingen hendelser i perioden.</p>'
     : `<table><thead><tr><th>Tidspunkt</th><th>Bruker</th><th>OS-bruker</th><th>Handling</th></tr></thead><tbody>
-${entries.map((e) => `<tr><td>${esc(osloDateTime(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(e.osUser)}</td><td>${esc(auditActionLabel(e.action, e.entity))}</td></tr>`).join('\n')}
+${entries.map((e) => `<tr><td>${esc(formatDateTimeSeconds(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(e.osUser)}</td><td>${esc(auditActionLabel(e.action, e.entity))}</td></tr>`).join('\n')}
 </tbody></table>`
 }`;
       const html = printDocument({

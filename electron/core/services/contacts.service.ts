@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/contract/envelope';
 import { contactsToCsv, parseContactsCsv } from '../../../shared/domain/contacts-csv';
 import { CONTACT_ROLES, type ContactRole } from '../../../shared/domain/contact-roles';
 import { parseMunicipalityDataset } from '../../../shared/domain/municipalities';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ContactTable, Database } from '../db/schema';
@@ -179,7 +179,7 @@ export function createContactsService(ctx: ServiceContext) {
         })),
       );
       await auditRead(ctx.db, ctx.actor(), 'contacts.getCsv', { entityId: null, patientId: null }, ctx.clock());
-      return { filename: `kontakter-${osloDate(ctx.clock())}.csv`, csv, count: rows.length };
+      return { filename: `kontakter-${todayInOslo(ctx.clock())}.csv`, csv, count: rows.length };
     },
 
     async listForPatient(patientId: number) {

@@ -3,17 +3,17 @@ import {
   DEFAULT_AGENDA_TEMPLATES,
   MEETING_KINDS,
   normaliseTemplate,
-  utcToOslo,
   type MeetingKind,
   type PatientPrintPrivacy,
 } from '../../../shared/domain/meetings';
 import { agendaDocument } from '../../../shared/print/meeting-documents';
+import { formatDate, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { planAgendaSuggestions } from './plans-agenda';
 import { writeSetting } from '../settings';
 import type { ServiceContext } from './context';
-import { TEMPLATE_KEY, PRIVACY_KEY, isoDateText, letterhead, printPrivacy, template, meetingRow, detail, printable } from './meetings-store';
+import { TEMPLATE_KEY, PRIVACY_KEY, letterhead, printPrivacy, template, meetingRow, detail, printable } from './meetings-store';
 
 /** A meeting's agenda: items, suggestions from the plan, the printed agenda, and the agenda templates and print privacy settings. */
 export function createMeetingAgendaService(ctx: ServiceContext) {
@@ -55,7 +55,7 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
       if (previous) {
         const open = await ctx.db.selectFrom('meeting_action_item').selectAll().where('meeting_id', '=', previous.id).where('done', '=', 0).orderBy('position').execute();
         for (const a of open) {
-          const detail = [a.owner && `Ansvarlig: ${a.owner}`, a.due_date && `frist ${isoDateText(a.due_date)}`].filter(Boolean).join(', ');
+          const detail = [a.owner && `Ansvarlig: ${a.owner}`, a.due_date && `frist ${formatDate(a.due_date)}`].filter(Boolean).join(', ');
           items.push({ title: `Oppfølging fra forrige møte: ${a.text}`.slice(0, 200), source: 'action', sourceId: a.id, detail });
         }
       }
@@ -65,7 +65,7 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
         items.push({ title: `Evaluere mål: ${g.text}`.slice(0, 200), source: 'plan_goal', sourceId: g.id, detail: 'Mål i individuell plan' });
       }
       for (const m of plan.openMeasures) {
-        const detail = [m.responsible && `Ansvarlig: ${m.responsible}`, m.dueDate && `frist ${isoDateText(m.dueDate)}`].filter(Boolean).join(', ');
+        const detail = [m.responsible && `Ansvarlig: ${m.responsible}`, m.dueDate && `frist ${formatDate(m.dueDate)}`].filter(Boolean).join(', ');
         items.push({ title: `Status for tiltak: ${m.what}`.slice(0, 200), source: 'plan_measure', sourceId: m.id, detail });
       }
       const planAvailable = (await ctx.db.selectFrom('individual_plan').select('id').where('patient_id', '=', row.patient_id).executeTakeFirst()) !== undefined;

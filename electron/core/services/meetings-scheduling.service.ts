@@ -6,12 +6,10 @@ import { buildMeetingIcs, meetingIcsTitle } from '../../../shared/domain/ics';
 import {
   MAX_MEETING_MINUTES,
   MEETING_KIND_LABELS,
-  osloDaysToUtcRange,
-  osloLocalToUtc,
-  utcToOslo,
   type MeetingKind,
 } from '../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../shared/print/meeting-documents';
+import { osloDaysToUtcRange, osloToUtc, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from './context';
 import { auditRead } from '../audit-read';
@@ -165,14 +163,14 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
     },
 
     async listConflicts(q: { patientId: number; date: string; time: string; durationMinutes: number; participants: ParticipantIn[]; excludeMeetingId?: number | undefined }) {
-      const startAt = osloLocalToUtc(q.date, q.time);
+      const startAt = osloToUtc(q.date, q.time);
       return { clashes: await clashesFor(ctx.db, { ...q, startAt }) };
     },
 
     async create(input: NewMeeting) {
       const now = ctx.clock();
       const stamp = now.toISOString();
-      const startAt = osloLocalToUtc(input.date, input.time);
+      const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         await validate(trx, input, input.patientId);
         const clashes = await clashesFor(trx, { patientId: input.patientId, startAt, durationMinutes: input.durationMinutes, participants: input.participants });
@@ -213,7 +211,7 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
     /** Any change raises the calendar SEQUENCE, so calendars replace the old invitation. */
     async update(input: MeetingUpdate) {
       const now = ctx.clock();
-      const startAt = osloLocalToUtc(input.date, input.time);
+      const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, input.id);
         if (row.status === 'cancelled') throw new AppError('conflict', 'Møtet er avlyst og kan ikke endres');

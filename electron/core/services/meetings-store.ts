@@ -18,12 +18,12 @@ import type {
 import {
   DEFAULT_AGENDA_TEMPLATES,
   PATIENT_PRINT_PRIVACY,
-  utcToOslo,
   type MeetingKind,
   type PatientPrintPrivacy,
 } from '../../../shared/domain/meetings';
 import { type PrintableMeeting } from '../../../shared/print/meeting-documents';
 import type { Letterhead } from '../../../shared/print/document';
+import { utcToOslo } from '../../../shared/domain/time';
 import type { Database, MeetingActionItemTable, MeetingTable } from '../db/schema';
 import { readSetting } from '../settings';
 
@@ -36,11 +36,6 @@ export const TEMPLATE_KEY = (kind: MeetingKind) => `meetings.template.${kind}`;
 export const PRIVACY_KEY = 'meetings.printPrivacy';
 /** Appointments may last up to 10 hours (see the appointment table's check). */
 export const MAX_APPOINTMENT_MINUTES = 600;
-
-export function isoDateText(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
 
 export function personKey(p: { contactId: number | null; name: string; role: string }, patientId: number): string {
   if (p.role === 'patient') return `patient:${patientId}`;

@@ -3,7 +3,6 @@ import type { Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type { noShowContract, TemplateView } from '../../../shared/contract/no-show';
-import { norwegianDate, osloDateTime } from '../../../shared/domain/appointment-time';
 import {
   complaintRightProblem,
   renderLetter,
@@ -13,9 +12,9 @@ import {
 } from '../../../shared/domain/letter-template';
 import { letterTemplate } from '../../../shared/domain/letter-templates';
 import { ATTEMPT_OUTCOME_LABELS, CHANNEL_LABELS, type LetterRecipient } from '../../../shared/domain/no-show-policy';
-import { osloDate } from '../../../shared/domain/oslo-date';
 import { esc, escLines } from '../../../shared/print/escape';
 import { printDocument, type Letterhead } from '../../../shared/print/document';
+import { formatDate, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { readSetting } from '../settings';
@@ -68,12 +67,12 @@ export function createNoShowLettersService(ctx: ServiceContext) {
           .executeTakeFirstOrThrow();
         const appt = await trx.selectFrom('appointment').selectAll().where('id', '=', row.appointment_id).executeTakeFirstOrThrow();
         const attempts = await trx.selectFrom('contact_attempt').selectAll().where('case_id', '=', row.id).orderBy('at').execute();
-        const when = osloDateTime(appt.start_at);
+        const when = utcToOslo(appt.start_at);
         const fields: LetterFieldValues = {
           'patient.name': patient.name,
           'patient.address': patient.address,
           'patient.postalAddress': [patient.postal_code, patient.postal_place].filter(Boolean).join(' '),
-          'appointment.date': norwegianDate(when.date),
+          'appointment.date': formatDate(when.date),
           'appointment.time': when.time,
           'appointment.place': appt.place || head.unitName,
           'unit.name': head.unitName,
@@ -81,12 +80,12 @@ export function createNoShowLettersService(ctx: ServiceContext) {
           'unit.phone': head.unitPhone,
           'coordinator.name': head.coordinatorName,
           'coordinator.phone': (await readSetting(trx, COORDINATOR_PHONE_KEY)) || head.unitPhone,
-          today: norwegianDate(osloDate(at)),
+          today: formatDate(todayInOslo(at)),
           'referrer.name': patient.gp_name,
           'attempts.summary': attempts
             .map((a) => {
-              const t = osloDateTime(a.at);
-              return `– ${norwegianDate(t.date)} kl. ${t.time}: ${CHANNEL_LABELS[a.channel]}, ${ATTEMPT_OUTCOME_LABELS[a.outcome].toLowerCase()}`;
+              const t = utcToOslo(a.at);
+              return `– ${formatDate(t.date)} kl. ${t.time}: ${CHANNEL_LABELS[a.channel]}, ${ATTEMPT_OUTCOME_LABELS[a.outcome].toLowerCase()}`;
             })
             .join('\n'),
         };
@@ -99,7 +98,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
             ? ['Koordinerende enhet', patient.municipality_name ? `${patient.municipality_name} kommune` : 'Kommunen']
             : letter.addressLines;
         const body = [
-          `<p class="muted">Vår dato: ${esc(norwegianDate(osloDate(at)))}<br>Vår referanse: ${esc(`IM-${row.id}`)}</p>`,
+          `<p class="muted">Vår dato: ${esc(formatDate(todayInOslo(at)))}<br>Vår referanse: ${esc(`IM-${row.id}`)}</p>`,
           `<h1>${esc(letter.subject)}</h1>`,
           ...letter.paragraphs.map((p) => `<p>${escLines(p)}</p>`),
         ].join('\n');
@@ -163,7 +162,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
     },
 
     async listDueLetters() {
-      const today = osloDate(now());
+      const today = todayInOslo(now());
       const policy = await readPolicy(ctx.db);
       const cases = await ctx.db
         .selectFrom('no_show_case')

@@ -5,19 +5,15 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { NoShowCaseView } from '../../../shared/contract/no-show';
-import { osloDateTime } from '../../../shared/domain/appointment-time';
-import { calendarDaysBetween } from '../../../shared/domain/calendar';
 import {
   canClose,
   caseSteps,
   resolvePolicy,
-  SOON_WITHIN_DAYS,
   suggestsPatientPostponed,
-  type DueState,
   type NoShowCase,
   type NoShowPolicy,
 } from '../../../shared/domain/no-show-policy';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import type { AppointmentTable, ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
 
@@ -39,11 +35,6 @@ export async function readPolicy(db: Db): Promise<NoShowPolicy> {
 
 export async function writePolicy(db: Db, policy: NoShowPolicy): Promise<void> {
   await writeSetting(db, POLICY_KEY, JSON.stringify(policy));
-}
-
-export function dueState(today: string, due: string): { state: DueState; daysUntilDue: number } {
-  const daysUntilDue = calendarDaysBetween(today, due);
-  return { state: daysUntilDue < 0 ? 'overdue' : daysUntilDue <= SOON_WITHIN_DAYS ? 'soon' : 'on_time', daysUntilDue };
 }
 
 /** The case as the pure rules see it: only printed letters count as sent. */
@@ -93,7 +84,7 @@ export async function writeCaseColumns(db: Db, parts: Pick<CaseParts, 'row' | 'a
   const { row, attempts, letters } = parts;
   let next: { step: 'attempt' | 'letter' | 'await_answer'; label: string; due: string } | null = null;
   if (row.status === 'open') {
-    const progress = caseSteps(policy, toRuleState(row, attempts, letters), osloDate(now));
+    const progress = caseSteps(policy, toRuleState(row, attempts, letters), todayInOslo(now));
     if (progress.nextStep) next = { step: progress.nextStep.step.kind, label: progress.nextStep.step.label, due: progress.nextStep.due };
   }
   await db
@@ -129,7 +120,7 @@ export async function caseView(db: Db, caseId: number, policy: NoShowPolicy, now
 /** The view from parts already read (no statements). */
 export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): NoShowCaseView {
   const { row, attempts, letters, appt } = parts;
-  const today = osloDate(now);
+  const today = todayInOslo(now);
   const state = toRuleState(row, attempts, letters);
   const progress = caseSteps(policy, state, today);
   const open = row.status === 'open';
@@ -137,7 +128,7 @@ export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): N
     ? { kind: progress.nextStep.step.kind, label: progress.nextStep.step.label, due: progress.nextStep.due, state: progress.nextStep.state, daysUntilDue: progress.nextStep.daysUntilDue }
     : null;
   const closeCheck = open ? canClose(policy, state, 'closed_not_reached') : { ok: true as const };
-  const { date, time } = osloDateTime(appt.start_at);
+  const { date, time } = utcToOslo(appt.start_at);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -166,7 +157,7 @@ export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): N
       row.status !== 'withdrawn' &&
       row.pathway_id !== null &&
       row.postponed_event_id === null &&
-      suggestsPatientPostponed(osloDate(new Date(row.no_show_at)), now.toISOString()),
+      suggestsPatientPostponed(osloDateOf(row.no_show_at), now.toISOString()),
     postponedRecorded: row.postponed_event_id !== null,
     closedAt: row.closed_at,
     closedBy: row.closed_by,

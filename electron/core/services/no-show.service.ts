@@ -2,10 +2,10 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type { noShowContract, NoShowCaseView, PolicyInput, QueueRow } from '../../../shared/contract/no-show';
-import { osloLocalToUtc } from '../../../shared/domain/appointment-time';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { canClose, validateAttempt, validatePolicy, type NoShowPolicy } from '../../../shared/domain/no-show-policy';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { DUE_SOON_DAYS, dueState } from '../../../shared/domain/due';
+import { osloDateOf, osloToUtc, todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { readSetting, writeSetting } from '../settings';
@@ -15,7 +15,6 @@ import {
   COORDINATOR_PHONE_KEY,
   caseParts,
   caseView,
-  dueState,
   readPolicy,
   refreshCase,
   refreshOpenNoShows,
@@ -31,6 +30,12 @@ type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract
 type Trx = Transaction<Database>;
 
 /** The no-show area: policy, queue, cases and their attempts; letters and templates live in no-show-letters.service.ts. */
+/** The next step's state in the no-show window (the contract names the days `daysUntilDue`). */
+function dueNext(due: string, today: string) {
+  const { state, daysLeft } = dueState(due, today, DUE_SOON_DAYS.noShow);
+  return { state, daysUntilDue: daysLeft };
+}
+
 export function createNoShowService(ctx: ServiceContext) {
   const now = () => ctx.clock();
 
@@ -88,7 +93,7 @@ export function createNoShowService(ctx: ServiceContext) {
       if (q.search?.trim()) {
         await auditRead(ctx.db, ctx.actor(), 'noShow.list', { entityId: null, patientId: null }, now());
       }
-      const today = osloDate(now());
+      const today = todayInOslo(now());
       return {
         total: Number(count.n),
         rows: rows.map((r) => {
@@ -101,7 +106,7 @@ export function createNoShowService(ctx: ServiceContext) {
             synthetic: r.synthetic === 1,
             noShowAt: r.no_show_at,
             attemptCount: r.attempt_count,
-            next: { kind: r.next_step ?? 'await_answer', label: r.next_label ?? '', due, ...dueState(today, due) },
+            next: { kind: r.next_step ?? 'await_answer', label: r.next_label ?? '', due, ...dueNext(due, today) },
           };
         }),
       };
@@ -131,7 +136,7 @@ export function createNoShowService(ctx: ServiceContext) {
      */
     async recordAttempt(input: In<'noShow.recordAttempt'>): Promise<NoShowCaseView> {
       const at = now();
-      const when = osloLocalToUtc(input.date, input.time);
+      const when = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const [parts, policy] = await Promise.all([caseParts(trx, input.caseId), readPolicy(trx)]);
         if (!parts) throw new AppError('not_found', 'Fant ikke saken');
@@ -217,7 +222,7 @@ export function createNoShowService(ctx: ServiceContext) {
         if (row.pathway_id === null) throw new AppError('conflict', 'Timen er ikke knyttet til et forløp, så pasientutsatt kan ikke registreres herfra');
         if (row.postponed_event_id !== null) throw new AppError('conflict', 'Pasientutsatt er allerede registrert for denne saken');
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret');
-        const eventId = await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id, type: 'patient_postponed', date: osloDate(new Date(row.no_show_at)), source: 'no_show' });
+        const eventId = await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id, type: 'patient_postponed', date: osloDateOf(row.no_show_at), source: 'no_show' });
         await trx.updateTable('no_show_case').set({ postponed_event_id: eventId, updated_at: at.toISOString() }).where('id', '=', row.id).execute();
         await appendAudit(trx, ctx.actor(), { action: 'noShowCase.postponed', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
         return view(trx, row.id);

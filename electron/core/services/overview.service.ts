@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { IndicatorId } from '../../../shared/contract/overview';
 import { maskNationalId } from '../../../shared/domain/national-id';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { todayInOslo } from '../../../shared/domain/time';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import type { ServiceContext } from './context';
 
@@ -50,7 +50,7 @@ export function createOverviewService(ctx: ServiceContext) {
 
   return {
     async get(input: { from: string; to: string }) {
-      const today = osloDate(ctx.clock());
+      const today = todayInOslo(ctx.clock());
       const selections = Object.entries(MEASURED).flatMap(([id, m]) =>
         (['met', 'missed', 'pending'] as const).map((part) => sql<number>`coalesce(sum(${condition(m.due, m.on, part, today)}), 0)`.as(`${id}__${part}`)),
       );
@@ -97,7 +97,7 @@ export function createOverviewService(ctx: ServiceContext) {
     },
 
     async listPatients(input: { from: string; to: string; indicator: IndicatorId; part: Part | 'all' | 'without_reason'; reasonCode: string | null }) {
-      const today = osloDate(ctx.clock());
+      const today = todayInOslo(ctx.clock());
       let q = ctx.db.selectFrom('pathway').innerJoin('patient', 'patient.id', 'pathway.patient_id');
       let due: string = 'pathway.next_due_date';
       let met: string | null = null;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CalendarOptions } from '../../../shared/domain/calendar';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { todayInOslo } from '../../../shared/domain/time';
 import { deriveClock, type ClockDerivation } from '../../../shared/domain/pathway-clock';
 import type { PathwayEvent, PathwayFacts } from '../../../shared/domain/pathway-facts';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
@@ -120,7 +120,7 @@ export async function loadClock(db: Db, pathwayId: number, now: Date): Promise<{
   const events = await db.selectFrom('pathway_event').select(['type', 'date', 'outcome', 'until']).where('pathway_id', '=', pathwayId).where('status', '=', 'active').orderBy('date').orderBy('id').execute();
   const versions = await loadRuleVersions(db, { includeWithdrawn: true });
   const version = versions.find((v) => v.id === row.rule_version_id) ?? null;
-  const facts = factsFor(row, events, version, await calendarOptions(db), osloDate(now));
+  const facts = factsFor(row, events, version, await calendarOptions(db), todayInOslo(now));
   return { row, facts, derivation: deriveClock(facts), version };
 }
 
@@ -134,7 +134,7 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
   const assignable = await loadRuleVersions(db);
   const byId = new Map(versions.map((v) => [v.id, v]));
   const calendar = await calendarOptions(db);
-  const today = osloDate(now);
+  const today = todayInOslo(now);
   const ids = 'pathwayIds' in which ? which.pathwayIds : null;
   if (ids !== null && ids.length === 0) return 0;
 

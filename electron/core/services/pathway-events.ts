@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import { validateEvent } from '../../../shared/domain/event-rules';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { todayInOslo } from '../../../shared/domain/time';
 import type { Issue, PathwayEvent } from '../../../shared/domain/pathway-facts';
 import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import type { DecisionOutcome, EventType } from '../../../shared/domain/rule-pack';
@@ -55,7 +55,7 @@ export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number
   const issues = validateEvent(await activeEvents(trx, pathwayId, exceptId), event, {
     pathwayType: pathway.pathway_type as PathwayTypeId,
     referralReceived: pathway.referral_received,
-    today: osloDate(ctx.clock()),
+    today: todayInOslo(ctx.clock()),
   });
   if (event.type === 'end' || event.type === 'own_clinician') {
     if (pathway.status !== 'open' && exceptId === undefined) {

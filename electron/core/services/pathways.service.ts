@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/envelope';
 import type { assessSchema, breachReasonSchema, correctEventSchema, DeadlineView, EventView, PathwayDetail, recordEventSchema } from '../../../shared/contract/pathways';
-import { formatNorwegianDate } from '../../../shared/domain/calendar';
 import type { Deadline, DeadlineExplanation } from '../../../shared/domain/deadlines';
 import { isUnder23AtReferral, validateDeadlineFacts } from '../../../shared/domain/event-rules';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { formatDate, todayInOslo } from '../../../shared/domain/time';
 import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import { PATHWAY_TYPES } from '../../../shared/domain/pathway-types';
 import { eventCodeDetails, eventLabel, outcomeDefinition, type DecisionOutcome, type EventType, type RuleVersion } from '../../../shared/domain/rule-pack';
@@ -16,7 +15,7 @@ import { correctPathwayEvent, recordPathwayEvent, throwIfErrors } from './pathwa
 import { buildPatientSummary } from './patient-summary';
 
 type Db = ServiceContext['db'];
-const d = formatNorwegianDate;
+const d = formatDate;
 
 const START_LABELS: Record<string, string> = {
   referral_received: 'Henvisning mottatt',
@@ -145,7 +144,7 @@ export function createPathwaysService(ctx: ServiceContext) {
 
     async assess(input: z.output<typeof assessSchema>) {
       const now = ctx.clock();
-      const today = osloDate(now);
+      const today = todayInOslo(now);
       return ctx.db.transaction().execute(async (trx) => {
         const clock = await loadClock(trx, input.pathwayId, now);
         if (!clock) throw new AppError('not_found', 'Fant ikke forløpet');

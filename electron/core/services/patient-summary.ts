@@ -1,10 +1,10 @@
 import type { DeadlineView, PathwayDetail } from '../../../shared/contract/pathways';
-import { formatNorwegianDate } from '../../../shared/domain/calendar';
+import { formatDate } from '../../../shared/domain/time';
 import { pathwayTypeLabel } from '../../../shared/domain/pathway-types';
 import { printDocument, type Letterhead } from '../../../shared/print/document';
 import { esc } from '../../../shared/print/escape';
 
-const d = formatNorwegianDate;
+const d = formatDate;
 
 export interface SummaryInput {
   patient: { name: string; birthDate: string };

@@ -21,9 +21,9 @@ import {
   type IndividualPlan,
   type PlanErrors,
 } from '../../../shared/domain/individual-plan';
-import { osloDate } from '../../../shared/domain/oslo-date';
 import { planAttentionDate } from '../../../shared/domain/plan-attention';
 import { snapshot, type GoalEvaluation, type PlanVersion } from '../../../shared/domain/plan-revision';
+import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -64,7 +64,7 @@ export function notFound(what: string): never {
 
 /** What every plan service shares: the one-transaction write with its audit, and the reads of a plan and its versions. */
 export function createPlanCore(ctx: ServiceContext) {
-  const today = () => osloDate(ctx.clock());
+  const today = () => todayInOslo(ctx.clock());
 
   /**
    * One plan write: in one transaction, load the plan, change it, keep the worklist flag

@@ -1,5 +1,5 @@
-import { formatPlanDate, type PlanView } from '../../../shared/domain/individual-plan';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import type { PlanView } from '../../../shared/domain/individual-plan';
+import { formatDate, todayInOslo } from '../../../shared/domain/time';
 import { planSections, type SectionBlock } from '../../../shared/domain/plan-sections';
 import { GOAL_RESULT_LABELS, type GoalEvaluation } from '../../../shared/domain/plan-revision';
 import { printDocument, type Letterhead } from '../../../shared/print/document';
@@ -40,7 +40,7 @@ function evaluations(plan: PlanView, version: NonNullable<PlanDocumentInput['ver
     const goal = plan.goals.find((g) => g.id === e.goalId)?.text ?? '';
     return `<tr><td>${escLines(goal)}</td><td>${esc(GOAL_RESULT_LABELS[e.result])}</td><td>${escLines(e.note)}</td></tr>`;
   });
-  return `<section class="part"><h2>Evaluering av målene ved revisjonen ${esc(formatPlanDate(version.heldOn))}</h2>${
+  return `<section class="part"><h2>Evaluering av målene ved revisjonen ${esc(formatDate(version.heldOn))}</h2>${
     rows.length === 0
       ? '<p>Planen hadde ingen mål å evaluere.</p>'
       : `<table><thead><tr><th>Mål</th><th>Resultat</th><th>Merknad</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
@@ -55,8 +55,8 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
   const { plan, patient, version } = input;
   const sections = planSections(plan, { patientName: patient.name });
   const status = version
-    ? `Versjon ${version.versionNo}, fastsatt ved revisjon ${formatPlanDate(version.heldOn)}`
-    : `Gjeldende plan, utskrevet ${formatPlanDate(osloDate(input.printedAt))}`;
+    ? `Versjon ${version.versionNo}, fastsatt ved revisjon ${formatDate(version.heldOn)}`
+    : `Gjeldende plan, utskrevet ${formatDate(todayInOslo(input.printedAt))}`;
   const body = `
 <style>
   table.fields th { width: 42mm; font-weight: 600; font-size: 10pt; }
@@ -75,8 +75,8 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
 <div class="intro">
   <table class="fields">
     <tr><th scope="row">Navn</th><td>${esc(patient.name)}</td></tr>
-    <tr><th scope="row">Fødselsdato</th><td>${esc(formatPlanDate(patient.birthDate))}</td></tr>
-    <tr><th scope="row">Planperiode</th><td>${esc(formatPlanDate(plan.period.from))}–${esc(formatPlanDate(plan.period.to))}</td></tr>
+    <tr><th scope="row">Fødselsdato</th><td>${esc(formatDate(patient.birthDate))}</td></tr>
+    <tr><th scope="row">Planperiode</th><td>${esc(formatDate(plan.period.from))}–${esc(formatDate(plan.period.to))}</td></tr>
   </table>
   <p class="muted">${esc(status)}. Planen er din, og målene står med dine egne ord.</p>
 </div>

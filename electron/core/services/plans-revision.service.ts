@@ -4,6 +4,7 @@ import type { PlanListRow } from '../../../shared/contract/plans';
 import { overdueMeasures, validatePlan, type IndividualPlan } from '../../../shared/domain/individual-plan';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { diffPlans, snapshot, validateRevision, type GoalEvaluation } from '../../../shared/domain/plan-revision';
+import { addDays } from '../../../shared/domain/time';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { FUTURE, refuse, createPlanCore, type RevisionInput, type PlanListQuery } from './plans-core';
@@ -128,12 +129,6 @@ export function planListPageQuery(db: Kysely<Database>, cutoff: string | null, l
     .orderBy('id')
     .limit(limit)
     .offset(offset);
-}
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Revision and measure details for one page of the "Planer" list (ids bounded by the page size). */

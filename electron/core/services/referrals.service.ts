@@ -2,7 +2,7 @@ import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type { referralInputSchema } from '../../../shared/contract/referrals';
 import type { z } from 'zod';
 import { checkNationalId } from '../../../shared/domain/national-id';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { indexPatientName } from './patient-search';
 import { recomputePathwayClocks } from './pathway-clock';
@@ -39,7 +39,7 @@ export function createReferralsService(ctx: ServiceContext) {
     /** Registers a referral: the patient (new or already known by national id) and a new open pathway. */
     async create(input: ReferralInput) {
       const now = ctx.clock();
-      const issues = await validate(input, osloDate(now));
+      const issues = await validate(input, todayInOslo(now));
       if (issues.length > 0) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', issues);
       const { patient, pathway } = input;
       const idCheck = checkNationalId(patient.nationalId, { allowSynthetic: ctx.demo });

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import { subMonths } from 'date-fns';
 import { AppError } from '../../../shared/contract/envelope';
-import { osloDayStartUtc } from '../../../shared/domain/audit-log';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { addMonths, osloDayStartUtc, todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
@@ -15,11 +13,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * clinician or ended — more than `months` ago may be deleted. "Left" is the last change of their last pathway.
  */
 export function retentionCutoff(now: Date, months: number): string {
-  const today = osloDate(now);
-  const [y, m, d] = today.split('-').map(Number);
-  const cutoffDay = subMonths(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1), months);
-  const iso = `${cutoffDay.getFullYear()}-${String(cutoffDay.getMonth() + 1).padStart(2, '0')}-${String(cutoffDay.getDate()).padStart(2, '0')}`;
-  return osloDayStartUtc(iso);
+  return osloDayStartUtc(addMonths(todayInOslo(now), -months));
 }
 
 async function candidates(db: Db, cutoff: string) {

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type { localVersionInputSchema, RuleVersionView } from '../../../shared/contract/rules';
-import { osloDate } from '../../../shared/domain/oslo-date';
+import { todayInOslo } from '../../../shared/domain/time';
 import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import { eventLabel, ruleVersionFor, type EventType } from '../../../shared/domain/rule-pack';
 import { appendAudit } from '../audit';
@@ -39,7 +39,7 @@ export function createRulesService(ctx: ServiceContext) {
 
   return {
     async list() {
-      const today = osloDate(ctx.clock());
+      const today = todayInOslo(ctx.clock());
       const [pathways, events, outcomes, versionRows, counts] = await Promise.all([
         ctx.db.selectFrom('rule_pathway').selectAll().execute(),
         ctx.db.selectFrom('rule_event').selectAll().execute(),

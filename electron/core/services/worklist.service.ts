@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { nameSearchWords, prefixUpperBound } from '../../../shared/domain/search-words';
-import { osloDate } from '../../../shared/domain/oslo-date';
-import { dueState, NO_DUE_SORT, soonUntil } from '../../../shared/domain/pathway-clock';
+import { todayInOslo } from '../../../shared/domain/time';
+import { DUE_SOON_DAYS, soonUntil } from '../../../shared/domain/due';
+import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
@@ -46,8 +47,8 @@ export function createWorklistService(ctx: ServiceContext) {
 
   return {
     async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
-      const today = osloDate(ctx.clock());
-      const soon = soonUntil(today);
+      const today = todayInOslo(ctx.clock());
+      const soon = soonUntil(today, DUE_SOON_DAYS.pathway);
       let page = baseQuery(q).innerJoin('patient', 'patient.id', 'pathway.patient_id');
       if (q.group === 'overdue') page = page.where('pathway.due_sort', '<', today);
       else if (q.group === 'soon') page = page.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
@@ -101,7 +102,7 @@ export function createWorklistService(ctx: ServiceContext) {
         counts,
         total: q.group ? counts[q.group] : counts.all,
         rows: rows.map((r) => {
-          const { state, daysLeft } = dueState(r.next_due_date, today);
+          const { state, daysLeft } = storedDueState(r.next_due_date, today);
           const group: WorklistGroup = state === 'on_time' ? 'later' : state;
           return {
             pathwayId: r.pathway_id,

@@ -12,9 +12,9 @@ import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { formatStamp, issuesByField } from '../no-show/no-show-ui';
+import { issuesByField } from '../no-show/no-show-ui';
 import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
 import { FormError } from '../../components/FormError';
@@ -121,7 +121,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
                     .filter((h) => h.reason)
                     .map((h, i) => (
                       <BodyShort key={i} size="small" className="muted">
-                        {h.fromStatus === 'no_show' ? 'Ikke møtt angret' : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`} {formatStamp(h.at)} av {h.byName}: «{h.reason}»
+                        {h.fromStatus === 'no_show' ? 'Ikke møtt angret' : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`} {formatDateTime(h.at)} av {h.byName}: «{h.reason}»
                       </BodyShort>
                     ))}
                 </Table.DataCell>

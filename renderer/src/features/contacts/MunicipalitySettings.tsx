@@ -2,7 +2,7 @@ import { Alert, BodyShort, Button } from '@navikt/ds-react';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/domain/time';
 import { municipalitiesInvalidated } from './municipalities';
 
 type Dataset = Output<'municipalities.list'>['dataset'];

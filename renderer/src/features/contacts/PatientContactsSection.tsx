@@ -1,7 +1,7 @@
 import { Alert, BodyShort, Heading, Table } from '@navikt/ds-react';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { useQuery } from '../../api/useQuery';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/domain/time';
 import type { PatientSectionProps } from '../patient/sections';
 import '../meetings/meetings.css';
 

@@ -5,7 +5,7 @@ import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, ty
 import { meetingTimeText } from '../../../../shared/print/meeting-documents';
 import { call, onChanged } from '../../api/client';
 import { PrintPreview } from '../../components/PrintPreview';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/domain/time';
 import { downloadText } from './keys';
 import { InlineDateField } from './InlineDateField';
 import { MeetingForm } from './MeetingForm';

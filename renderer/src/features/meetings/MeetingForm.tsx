@@ -3,10 +3,10 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../../shared/contract/contacts';
 import type { Clash, MeetingDetail, ParticipantInput } from '../../../../shared/contract/meetings';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
-import { MEETING_KIND_LABELS, MEETING_KINDS, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, utcToOslo, type MeetingKind, type ParticipantRole } from '../../../../shared/domain/meetings';
+import { MEETING_KIND_LABELS, MEETING_KINDS, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type MeetingKind, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, utcToOslo } from '../../../../shared/domain/time';
 
 export interface PatientRef {
   id: number;
@@ -338,7 +338,7 @@ function Suggestions({ patientId, patientName, participants, onAdd }: { patientI
   }
   for (const p of data.previous) {
     if (p.contactId !== null && data.municipal.some((c) => c.id === p.contactId)) continue;
-    items.push({ label: p.name, detail: `${roleLabel(p.role)}, var med ${formatDateTime(p.lastMeetingAt).slice(0, 10)}`, draft: () => fromContact(p), present: has(p.name, p.contactId) });
+    items.push({ label: p.name, detail: `${roleLabel(p.role)}, var med ${formatDate(p.lastMeetingAt)}`, draft: () => fromContact(p), present: has(p.name, p.contactId) });
   }
   return (
     <section aria-labelledby="mt-suggest" className="mt-suggest">

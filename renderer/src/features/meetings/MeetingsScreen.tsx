@@ -1,9 +1,9 @@
 import { Alert, Button, Heading } from '@navikt/ds-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MeetingSummary } from '../../../../shared/contract/meetings';
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, addDays, isoWeekNumber, mondayOf, utcToOslo } from '../../../../shared/domain/meetings';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../../../../shared/domain/meetings';
 import { call, onChanged } from '../../api/client';
-import { formatDate } from '../../lib/format';
+import { addDays, formatDate, isoWeekNumber, mondayOf, todayInOslo, utcToOslo } from '../../../../shared/domain/time';
 import { useScreenKeys } from './keys';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingForm } from './MeetingForm';
@@ -11,17 +11,13 @@ import './meetings.css';
 
 const DAY_NAMES = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
 
-function todayOslo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
-
 function endTime(m: MeetingSummary): string {
   return utcToOslo(new Date(Date.parse(m.startAt) + m.durationMinutes * 60_000).toISOString()).time;
 }
 
 /** "Møter": the week's collaboration meetings. ← → change week, ↑ ↓ (j k) move, Enter opens, n plans a new one. */
 export function MeetingsScreen() {
-  const [week, setWeek] = useState(() => mondayOf(todayOslo()));
+  const [week, setWeek] = useState(() => mondayOf(todayInOslo()));
   const [rows, setRows] = useState<MeetingSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -72,7 +68,7 @@ export function MeetingsScreen() {
   }
 
   const days = Array.from({ length: 7 }, (_, i) => addDays(week, i));
-  const today = todayOslo();
+  const today = todayInOslo();
   const active = list[selected];
   return (
     <section aria-labelledby="meetings-title">
@@ -88,7 +84,7 @@ export function MeetingsScreen() {
         <Button size="small" variant="secondary" onClick={() => moveWeek(-1)}>
           ← Forrige uke
         </Button>
-        <Button size="small" variant="secondary" onClick={() => setWeek(mondayOf(todayOslo()))} disabled={week === mondayOf(today)}>
+        <Button size="small" variant="secondary" onClick={() => setWeek(mondayOf(todayInOslo()))} disabled={week === mondayOf(today)}>
           Denne uken
         </Button>
         <Button size="small" variant="secondary" onClick={() => moveWeek(1)}>

@@ -5,9 +5,9 @@ import type { LetterRecipient } from '../../../../shared/domain/no-show-policy';
 import { call, onChanged } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { DueBadge, formatStamp } from './no-show-ui';
+import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 
 type DueLetter = { caseId: number; patientId: number; name: string; recipient: LetterRecipient; label: string; due: string };
@@ -171,10 +171,10 @@ export function NoShowQueueScreen() {
                   {r.nationalIdMasked}
                   {r.synthetic && <span className="muted"> (test)</span>}
                 </div>
-                <div role="gridcell">{formatStamp(r.noShowAt)}</div>
+                <div role="gridcell">{formatDateTime(r.noShowAt)}</div>
                 <div role="gridcell">{r.next.label}</div>
                 <div role="gridcell">
-                  <DueBadge state={r.next.state} due={r.next.due} days={r.next.daysUntilDue} />
+                  <DueDate due={r.next.due} window="noShow" />
                 </div>
                 <div role="gridcell" className="num">
                   {r.attemptCount}

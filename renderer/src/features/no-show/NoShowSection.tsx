@@ -17,11 +17,12 @@ import { useQuery } from '../../api/useQuery';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime, formatTime, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { BookAppointmentDialog } from '../appointments/AppointmentsSection';
 import type { PatientSectionProps } from '../patient/sections';
-import { DueBadge, formatStamp, issuesByField, osloNow } from './no-show-ui';
+import { issuesByField } from './no-show-ui';
+import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 import { FormError } from '../../components/FormError';
 
@@ -104,7 +105,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
       )}
       {c.next && (
         <BodyShort className="ns-next">
-          Neste: <strong>{c.next.label}</strong> – <DueBadge state={c.next.state} due={c.next.due} days={c.next.daysUntilDue} />
+          Neste: <strong>{c.next.label}</strong> – <DueDate due={c.next.due} window="noShow" />
         </BodyShort>
       )}
       {c.suggestPostponed && (
@@ -120,7 +121,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
       {!open && c.status !== 'withdrawn' && c.outcome && (
         <BodyShort size="small">
           <strong>{CASE_OUTCOME_LABELS[c.outcome]}</strong>
-          {c.closedAt && ` ${formatStamp(c.closedAt)}`}
+          {c.closedAt && ` ${formatDateTime(c.closedAt)}`}
           {c.closedBy && ` av ${c.closedBy}`}
           {c.closeNote && `. ${c.closeNote}`}
         </BodyShort>
@@ -128,7 +129,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
       {c.status === 'withdrawn' && (
         <BodyShort size="small">
           <strong>Ikke møtt ble angret</strong>
-          {c.closedAt && ` ${formatStamp(c.closedAt)}`}
+          {c.closedAt && ` ${formatDateTime(c.closedAt)}`}
           {c.closedBy && ` av ${c.closedBy}`}: «{c.withdrawnReason}»
         </BodyShort>
       )}
@@ -142,7 +143,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
               {!s.required && <span className="muted"> (ekstra)</span>}
               <span className="muted">
                 {' – '}
-                {s.done ? (s.at ? `utført ${formatStamp(s.at)}` : 'utført') : s.due ? `frist ${formatDate(s.due)}` : ''}
+                {s.done ? (s.at ? `utført ${formatDateTime(s.at)}` : 'utført') : s.due ? `frist ${formatDate(s.due)}` : ''}
               </span>
             </li>
           ))}
@@ -193,7 +194,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
           <Table.Body>
             {c.attempts.map((a) => (
               <Table.Row key={a.id}>
-                <Table.DataCell>{formatStamp(a.at)}</Table.DataCell>
+                <Table.DataCell>{formatDateTime(a.at)}</Table.DataCell>
                 <Table.DataCell>{CHANNEL_LABELS[a.channel]}</Table.DataCell>
                 <Table.DataCell>{ATTEMPT_OUTCOME_LABELS[a.outcome]}</Table.DataCell>
                 <Table.DataCell>{a.byName}</Table.DataCell>
@@ -221,7 +222,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
                 <Table.DataCell>{l.subject}</Table.DataCell>
                 <Table.DataCell>{RECIPIENT_LABELS[l.recipient]}</Table.DataCell>
                 <Table.DataCell>
-                  {l.printedAt ? `${formatStamp(l.printedAt)}${l.printCount > 1 ? ` (${l.printCount} ganger)` : ''}` : <span className="muted">Ikke skrevet ut (utkast)</span>}
+                  {l.printedAt ? `${formatDateTime(l.printedAt)}${l.printCount > 1 ? ` (${l.printCount} ganger)` : ''}` : <span className="muted">Ikke skrevet ut (utkast)</span>}
                 </Table.DataCell>
                 <Table.DataCell align="right">
                   <Button size="xsmall" variant="tertiary" onClick={() => void reprint(l.id)}>
@@ -277,7 +278,7 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
   const profileName = useProfileName();
   const [policy, setPolicy] = useState<PolicyInput | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const fresh = () => ({ date: osloNow().date as string | null, time: osloNow().time, channel: '' as ContactChannel | '', outcome: '' as AttemptOutcome | '', byName: '', note: '' });
+  const fresh = () => ({ date: todayInOslo() as string | null, time: formatTime(new Date()), channel: '' as ContactChannel | '', outcome: '' as AttemptOutcome | '', byName: '', note: '' });
   const [form, setForm] = useState(fresh);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);

@@ -4,9 +4,8 @@ import type { Input, Output } from '../../../../shared/contract';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { todayIso } from '../pathways/EventDialog';
 import '../pathways/clock.css';
 
 type Overview = Output<'overview.get'>;
@@ -21,7 +20,7 @@ function tertialStart(today: string): string {
 
 /** "Oversikt": the caseload's quality indicators for a period, each figure opening the patients behind it. */
 export function OverviewScreen() {
-  const today = todayIso();
+  const today = todayInOslo();
   const [from, setFrom] = useState<string | null>(tertialStart(today));
   const [to, setTo] = useState<string | null>(today);
   const [data, setData] = useState<Overview | null>(null);

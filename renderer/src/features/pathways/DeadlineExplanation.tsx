@@ -2,7 +2,7 @@ import { Button, Select, Tag, TextField } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import type { DeadlineView } from '../../../../shared/contract/pathways';
 import { call } from '../../api/client';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/domain/time';
 
 export const CONFIDENCE_LABELS = { confirmed: 'Bekreftet', local: 'Lokal regel', unconfirmed: 'Ikke bekreftet' } as const;
 

@@ -5,10 +5,7 @@ import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { DECISION_OUTCOMES, eventCode, eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
-
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
+import { todayInOslo } from '../../../../shared/domain/time';
 
 /** What the dialog records: one event type, the referral assessment (+ frist), or a correction of an event. */
 export type EventDialogKind = { kind: 'event'; type: EventType } | { kind: 'assess' } | { kind: 'correct'; event: EventView };
@@ -51,7 +48,7 @@ function heading(what: EventDialogKind): string {
  * gives is shown before saving. Errors appear by the field; what was typed is kept.
  */
 export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props) {
-  const today = todayIso();
+  const today = todayInOslo();
   const type: EventType | null = what.kind === 'event' ? what.type : what.kind === 'correct' ? what.event.type : null;
   const initial = what.kind === 'correct' ? what.event : null;
   const [date, setDate] = useState<string | null>(initial?.date ?? (what.kind === 'assess' ? target.referralAssessed ?? today : today));

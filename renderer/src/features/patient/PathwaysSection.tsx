@@ -7,8 +7,9 @@ import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathwa
 import { call, onChanged } from '../../api/client';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { PrintPreview } from '../../components/PrintPreview';
-import { formatDate, formatDateTime } from '../../lib/format';
-import { DueDate, DeadlineStateLabel } from '../pathways/DeadlineState';
+import { formatDate, formatDateTime } from '../../../../shared/domain/time';
+import { DueDate } from '../../components/DueDate';
+import { DeadlineStateLabel } from '../pathways/DeadlineState';
 import { BreachReasonForm, ConfidenceTag, DeadlineExplanation } from '../pathways/DeadlineExplanation';
 import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
 import type { PatientSectionProps } from './sections';
@@ -179,7 +180,7 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
                 {d.kind === 'legal' && <span className="muted"> (lovpålagt)</span>}
               </Table.DataCell>
               <Table.DataCell style={{ whiteSpace: 'nowrap' }}>
-                <DueDate due={d.due} daysLeft={d.daysLeft} state={d.state} met={d.met} />
+                <DueDate due={d.due} met={d.met} window="pathway" />
               </Table.DataCell>
               <Table.DataCell>
                 <details>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { nationalIdKindLabel } from '../../../../shared/domain/national-id';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/domain/time';
 import { useUi, type Screen } from '../../stores/ui';
 import { PATIENT_SECTIONS } from './sections';
 

@@ -7,8 +7,9 @@ import type { IndividualPlan, PlanMeasure } from '../../../../shared/domain/indi
 import { GOAL_RESULTS, GOAL_RESULT_LABELS, type GoalResult } from '../../../../shared/domain/plan-revision';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { fieldErrors, todayIso } from './plan-ui';
+import { fieldErrors } from './plan-ui';
 import { FormError } from '../../components/FormError';
+import { todayInOslo } from '../../../../shared/domain/time';
 
 type Plan = IndividualPlan;
 
@@ -85,7 +86,7 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
   }, []);
   const [form, setForm] = useState(() => ({
     contactId: plan?.coordinator.contactId ?? null,
-    from: plan?.period.from ?? (todayIso() as string | null),
+    from: plan?.period.from ?? (todayInOslo() as string | null),
     to: plan?.period.to ?? null,
     revisionDates: (plan?.revisionDates ?? []) as (string | null)[],
     coordinatorName: plan?.coordinator.name ?? '',
@@ -350,7 +351,7 @@ export function MeasureDialog({ patientId, plan, measure, open, onClose }: { pat
 // ---------------------------------------------------------------------------
 
 export function NoteDialog({ patientId, measure, open, onClose }: { patientId: number; measure: PlanMeasure; open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState({ date: todayIso() as string | null, text: '' });
+  const [form, setForm] = useState({ date: todayInOslo() as string | null, text: '' });
   const { errors, formError, saving, run } = useSave();
   const save = () => run(() => call('plans.addProgressNote', { patientId, measureId: measure.id, date: form.date ?? '', text: form.text }), onClose);
   return (
@@ -370,7 +371,7 @@ export function NoteDialog({ patientId, measure, open, onClose }: { patientId: n
 
 export function RevisionDialog({ patientId, view, open, onClose, onDone }: { patientId: number; view: PlanViewDto; open: boolean; onClose: () => void; onDone: (versionNo: number) => void }) {
   const { plan } = view;
-  const [heldOn, setHeldOn] = useState<string | null>(todayIso());
+  const [heldOn, setHeldOn] = useState<string | null>(todayInOslo());
   const [next, setNext] = useState<string | null>(null);
   const [evals, setEvals] = useState<Record<number, { result: GoalResult | ''; note: string }>>(() =>
     Object.fromEntries(plan.goals.map((g) => [g.id, { result: '', note: '' }])),

@@ -4,7 +4,7 @@ import type { Output } from '../../../../shared/contract';
 import { planSections, type SectionBlock } from '../../../../shared/domain/plan-sections';
 import { GOAL_RESULT_LABELS } from '../../../../shared/domain/plan-revision';
 import { call } from '../../api/client';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 
 type Version = Output<'plans.getVersion'>;
 

@@ -3,16 +3,16 @@ import { Alert, BodyLong, Button, Heading, Modal, Select, Table, Tag, TextField 
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { PlanViewDto } from '../../../../shared/contract/plans';
 import { allowedTransitions, MEASURE_STATUS_LABELS, type MeasureStatus, type PlanMeasure } from '../../../../shared/domain/individual-plan';
-import { osloDate } from '../../../../shared/domain/oslo-date';
+import { daysBetween, daysLeftText, osloDateOf, todayInOslo } from '../../../../shared/domain/time';
 import { PLAN_SECTIONS } from '../../../../shared/domain/plan-sections';
 import { call, onChanged } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import type { PatientSectionProps } from '../patient/sections';
 import { ConsentDialog, GoalDialog, MeasureDialog, NoteDialog, OverviewDialog, ParticipantDialog, RevisionDialog } from './PlanDialogs';
 import { VersionDialog } from './PlanReadOnly';
-import { DueDate, relativeHint, todayIso } from './plan-ui';
+import { DueDate } from '../../components/DueDate';
 import './plans.css';
 
 type Plan = PlanViewDto['plan'];
@@ -82,7 +82,7 @@ function AddItem({ label, onAdd }: { label: string; onAdd: (text: string) => Pro
 
 /** Where a measure came from, when it was made from a meeting's action item. */
 function originText(meetingStartAt: string | null): string {
-  return meetingStartAt ? `Fra oppfølgingspunkt i samarbeidsmøte ${formatDate(osloDate(new Date(meetingStartAt)))}` : 'Fra oppfølgingspunkt i samarbeidsmøte';
+  return meetingStartAt ? `Fra oppfølgingspunkt i samarbeidsmøte ${formatDate(osloDateOf(meetingStartAt))}` : 'Fra oppfølgingspunkt i samarbeidsmøte';
 }
 
 const CONSENT_TAG = {
@@ -148,7 +148,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
   }
 
   const { plan } = view;
-  const today = todayIso();
+  const today = todayInOslo();
   const consent = CONSENT_TAG[view.consentState];
   const goalText = (id: number | undefined) => plan.goals.find((g) => g.id === id)?.text;
   const lastRevision = view.revision.lastRevisionOn;
@@ -169,9 +169,9 @@ export function PlanSection({ patient }: PatientSectionProps) {
           <span>
             Neste revisjon:{' '}
             {view.revision.overdue[0] ? (
-              <DueDate date={view.revision.overdue[0]} today={today} />
+              <DueDate window="plan" due={view.revision.overdue[0]} today={today} />
             ) : view.revision.next ? (
-              <DueDate date={view.revision.next} today={today} />
+              <DueDate window="plan" due={view.revision.next} today={today} />
             ) : (
               <span className="muted">ikke satt</span>
             )}
@@ -368,7 +368,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
                     <Table.DataCell>{m.scope || '–'}</Table.DataCell>
                     <Table.DataCell>{m.responsible}</Table.DataCell>
                     <Table.DataCell className="plan-nowrap">{m.startDate ? formatDate(m.startDate) : '–'}</Table.DataCell>
-                    <Table.DataCell>{m.dueDate ? <DueDate date={m.dueDate} today={today} showState={open_} stacked /> : '–'}</Table.DataCell>
+                    <Table.DataCell>{m.dueDate ? <DueDate window="plan" due={m.dueDate} today={today} showState={open_} stacked /> : '–'}</Table.DataCell>
                     <Table.DataCell className="plan-status">
                       <Select
                         size="small"
@@ -451,7 +451,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
                         <span className="mono">{formatDate(d)}</span> <span className="muted">(gjennomført)</span>
                       </>
                     ) : (
-                      <DueDate date={d} today={today} />
+                      <DueDate window="plan" due={d} today={today} />
                     )}
                   </li>
                 ))}
@@ -519,7 +519,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
               {view.versions.map((v) => (
                 <Table.Row key={v.versionNo}>
                   <Table.DataCell>Versjon {v.versionNo}</Table.DataCell>
-                  <Table.DataCell>{formatDate(v.heldOn)} <span className="muted">({relativeHint(v.heldOn, today).replace('over fristen', 'siden')})</span></Table.DataCell>
+                  <Table.DataCell>{formatDate(v.heldOn)} <span className="muted">({daysLeftText(daysBetween(today, v.heldOn)).replace('over fristen', 'siden')})</span></Table.DataCell>
                   <Table.DataCell>{formatDateTime(v.takenAt)}</Table.DataCell>
                   <Table.DataCell>
                     <Button size="xsmall" variant="secondary" onClick={() => open({ kind: 'version', versionNo: v.versionNo })}>

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { PlanListRow } from '../../../../shared/contract/plans';
 import { call, onChanged } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { DueDate, todayIso } from './plan-ui';
+import { DueDate } from '../../components/DueDate';
 import './plans.css';
 
 const HORIZONS = [
@@ -58,7 +58,7 @@ export function PlansScreen() {
     e.preventDefault();
   }
 
-  const today = todayIso();
+  const today = todayInOslo();
   const active = rows?.[selected];
   return (
     <section aria-labelledby="plans-title">
@@ -137,9 +137,9 @@ export function PlansScreen() {
                     {r.nationalIdMasked}
                   </div>
                   <div role="gridcell">
-                    <DueDate date={r.attentionDate} today={today} stacked />
+                    <DueDate window="plan" due={r.attentionDate} today={today} stacked />
                   </div>
-                  <div role="gridcell">{r.revisionDate ? <DueDate date={r.revisionDate} today={today} showState={false} stacked /> : <span className="muted">Ikke satt</span>}</div>
+                  <div role="gridcell">{r.revisionDate ? <DueDate window="plan" due={r.revisionDate} today={today} showState={false} stacked /> : <span className="muted">Ikke satt</span>}</div>
                   <div role="gridcell">
                     {r.overdueMeasures === 0 ? (
                       <span className="muted">Ingen</span>
@@ -150,7 +150,7 @@ export function PlansScreen() {
                       </>
                     )}
                   </div>
-                  <div role="gridcell">{r.nextMeasureDue ? <DueDate date={r.nextMeasureDue} today={today} showState={false} stacked /> : <span className="muted">–</span>}</div>
+                  <div role="gridcell">{r.nextMeasureDue ? <DueDate window="plan" due={r.nextMeasureDue} today={today} showState={false} stacked /> : <span className="muted">–</span>}</div>
                 </div>
               ))}
             </div>

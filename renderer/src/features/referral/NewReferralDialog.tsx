@@ -5,10 +5,7 @@ import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { useUi } from '../../stores/ui';
 import { FormError } from '../../components/FormError';
-
-function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
+import { todayInOslo } from '../../../../shared/domain/time';
 
 const emptyForm = () => ({
   name: '',
@@ -22,7 +19,7 @@ const emptyForm = () => ({
   gpName: '',
   pathwayType: '',
   setting: 'outpatient',
-  referralReceived: todayIso() as string | null,
+  referralReceived: todayInOslo() as string | null,
   referralAssessed: null as string | null,
 });
 type Form = ReturnType<typeof emptyForm>;

@@ -4,7 +4,7 @@ import type { Output } from '../../../../shared/contract';
 import { eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/domain/time';
 
 type RulePathway = Output<'rules.list'>['pathways'][number];
 type Setting = 'outpatient' | 'inpatient';

@@ -5,7 +5,7 @@ import type { RuleTimeView, RuleVersionView } from '../../../../shared/contract/
 import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
 import { ReasonDialog } from '../../components/ReasonDialog';
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../../../shared/domain/time';
 import { ConfidenceTag } from '../pathways/DeadlineExplanation';
 import '../pathways/clock.css';
 import { LocalVersionDialog } from './LocalVersionDialog';
@@ -169,7 +169,7 @@ export function RulesScreen() {
                         <>
                           {' '}
                           <Tag size="xsmall" variant="neutral">
-                            Trukket tilbake {formatDate(v.withdrawnAt.slice(0, 10))}
+                            Trukket tilbake {formatDate(v.withdrawnAt)}
                           </Tag>{' '}
                           {v.withdrawnReason}
                         </>

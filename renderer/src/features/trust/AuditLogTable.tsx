@@ -4,7 +4,7 @@ import type { AuditEntryView } from '../../../../shared/contract/audit';
 import { auditActionLabel } from '../../../../shared/domain/audit-log';
 import { call, onChanged } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/domain/time';
 
 const PAGE = 100;
 

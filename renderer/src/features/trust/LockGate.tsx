@@ -2,7 +2,7 @@ import { BodyLong, Button, Heading, TextField } from '@navikt/ds-react';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { LockStatus } from '../../../../shared/contract/lock';
 import { call, onChanged } from '../../api/client';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../shared/domain/time';
 import { SetPinForm } from './SetPinForm';
 import { create } from 'zustand';
 import './trust.css';

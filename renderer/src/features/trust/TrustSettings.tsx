@@ -4,7 +4,7 @@ import type { Output } from '../../../../shared/contract';
 import type { BackupInfo } from '../../../../shared/contract/backups';
 import type { SecuritySettings } from '../../../../shared/contract/security';
 import { call, onChanged } from '../../api/client';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { AuditLogTable, type Period } from './AuditLogTable';
 import { SetPinForm } from './SetPinForm';
 import './trust.css';
@@ -355,7 +355,7 @@ export function RetentionSettings() {
       {preview && preview.patients.length > 0 && (
         <div>
           <BodyShort size="small" spacing>
-            {preview.patients.length} {preview.patients.length === 1 ? 'pasient' : 'pasienter'} gikk ut av arbeidslisten før {formatDate(preview.cutoff.slice(0, 10))}.
+            {preview.patients.length} {preview.patients.length === 1 ? 'pasient' : 'pasienter'} gikk ut av arbeidslisten før {formatDate(preview.cutoff)}.
           </BodyShort>
           <Button size="small" variant="danger" onClick={() => setConfirming(true)}>
             Slett {preview.patients.length} {preview.patients.length === 1 ? 'pasient' : 'pasienter'} …
@@ -369,7 +369,7 @@ export function RetentionSettings() {
             <ul className="trust-list" aria-label="Pasienter som slettes">
               {preview.patients.map((p) => (
                 <li key={p.patientId}>
-                  {p.name} — ute siden {formatDate(p.leftAt.slice(0, 10))}, {p.pathways} {p.pathways === 1 ? 'forløp' : 'forløp'} (id {p.patientId})
+                  {p.name} — ute siden {formatDate(p.leftAt)}, {p.pathways} {p.pathways === 1 ? 'forløp' : 'forløp'} (id {p.patientId})
                 </li>
               ))}
             </ul>

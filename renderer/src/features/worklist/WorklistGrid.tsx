@@ -2,10 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { WorklistGroup, WorklistRow } from '../../../../shared/contract/worklist';
 import { PATHWAY_TYPES, pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
-import { formatDate } from '../../lib/format';
+import { DUE_SOON_DAYS } from '../../../../shared/domain/due';
+import { formatDate } from '../../../../shared/domain/time';
 import { useWorklist } from '../../stores/worklist';
-import { DueDate } from '../pathways/DeadlineState';
+import { DueDate } from '../../components/DueDate';
 import { EVENT_KEYS } from '../pathways/EventDialog';
+import '../pathways/clock.css';
 
 const ROW_HEIGHT = 32;
 const GROUP_HEIGHT = 28;
@@ -13,7 +15,7 @@ const code = (id: string) => PATHWAY_TYPES.find((t) => t.id === id)?.code;
 
 export const GROUP_LABELS: Record<WorklistGroup, string> = {
   overdue: 'Overskredet',
-  soon: 'Innen 3 dager',
+  soon: `Innen ${DUE_SOON_DAYS.pathway} dager`,
   later: 'Senere',
   none: 'Ingen frist',
 };
@@ -189,7 +191,7 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
                 </div>
                 <div role="gridcell">{row.nextActionLabel}</div>
                 <div role="gridcell">
-                  <DueDate due={row.dueDate} daysLeft={row.daysLeft} state={row.state} />
+                  <DueDate due={row.dueDate} window="pathway" />
                 </div>
                 <div role="gridcell">
                   <Flags row={row} />

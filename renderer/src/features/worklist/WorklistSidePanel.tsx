@@ -4,7 +4,7 @@ import type { Output } from '../../../../shared/contract';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
 import { call, onChanged } from '../../api/client';
-import { DueDate } from '../pathways/DeadlineState';
+import { DueDate } from '../../components/DueDate';
 import { BreachReasonForm, DeadlineExplanation } from '../pathways/DeadlineExplanation';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 
@@ -69,7 +69,7 @@ export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: Wor
             Neste steg: {next.label}
           </Heading>
           <p style={{ margin: '4px 0' }}>
-            <DueDate due={next.due} daysLeft={next.daysLeft} state={next.state} />
+            <DueDate due={next.due} met={next.met} window="pathway" />
           </p>
           <Heading level="4" size="xsmall" className="muted" style={{ fontSize: 13, margin: '8px 0 2px' }}>
             Hvorfor denne fristen
@@ -100,7 +100,7 @@ export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: Wor
           {open.map((d) => (
             <details key={d.key} style={{ margin: '4px 0' }}>
               <summary>
-                {d.label}: <DueDate due={d.due} daysLeft={d.daysLeft} state={d.state} />
+                {d.label}: <DueDate due={d.due} met={d.met} window="pathway" />
               </summary>
               <DeadlineExplanation deadline={d} />
             </details>
