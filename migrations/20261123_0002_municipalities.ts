@@ -1,14 +1,9 @@
 import type { Kysely } from 'kysely';
-import dataset from '../data/municipalities-2024.json';
-import { parseMunicipalityDataset } from '../shared/domain/municipalities';
+import { MUNICIPALITY_ROWS } from './data/20261123_0002_municipalities.data';
 
-/** Loads SSB's classification 131 as valid from 2024-01-01 (see data/municipalities-2024.json for provenance). */
+/** Loads SSB's classification 131 as valid from 2024-01-01 (rows frozen in ./data; provenance in data/municipalities-2024.json). */
 export async function up(db: Kysely<any>): Promise<void> {
-  const { municipalities } = parseMunicipalityDataset(dataset);
-  for (let i = 0; i < municipalities.length; i += 100) {
-    await db
-      .insertInto('municipality')
-      .values(municipalities.slice(i, i + 100).map((m) => ({ number: m.number, name: m.name, county: m.county.name })))
-      .execute();
+  for (let i = 0; i < MUNICIPALITY_ROWS.length; i += 100) {
+    await db.insertInto('municipality').values(MUNICIPALITY_ROWS.slice(i, i + 100)).execute();
   }
 }

@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { NATIONAL_RULE_PACK } from '../shared/domain/rule-pack';
-import { PATHWAY_TYPES } from '../shared/domain/pathway-types';
+import { RULE_EVENT_ROWS, RULE_OUTCOME_ROWS, RULE_PATHWAY_ROWS, RULE_TIME_ROWS, RULE_VERSION_ROWS } from './data/20261123_0010_rule_packs.data';
 
 /**
  * The pathway rules as data (DOMAIN.md §3–4): pathway types, events with their codes, clinical-decision
- * outcomes, and versioned pathway times with source and confidence. The national versions are loaded from
- * NATIONAL_RULE_PACK as it shipped; a unit adds 'local' versions on top (never editing the national rows).
+ * outcomes, and versioned pathway times with source and confidence. The national versions are the literal rows
+ * in ./data as they shipped; a unit adds 'local' versions on top (never editing the national rows).
  * Also the coded lists the clock asks for: breach reasons and the help need at the end of a pathway.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -79,30 +78,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   const created = new Date().toISOString();
-  await db.insertInto('rule_pathway').values(PATHWAY_TYPES.map((p) => ({ pathway_type: p.id, code: p.code, label: p.label }))).execute();
-  for (const p of NATIONAL_RULE_PACK.pathways) {
-    await db
-      .insertInto('rule_event')
-      .values(p.events.map((e) => ({
-        pathway_type: p.pathwayType, type: e.type, label: e.label, code_suffix: e.codeSuffix, code_confidence: e.codeConfidence,
-        max_per_pathway: e.maxPerPathway, requires_outcome: e.requiresOutcome ? 1 : 0,
-      })))
-      .execute();
-  }
-  await db.insertInto('rule_outcome').values(NATIONAL_RULE_PACK.pathways[0]!.outcomes.map((o) => ({ code: o.code, label: o.label, next: o.next }))).execute();
-  for (const v of NATIONAL_RULE_PACK.versions) {
-    await db
-      .insertInto('rule_version')
-      .values({ id: v.id, pathway_type: v.pathwayType, valid_from: v.validFrom, valid_to: v.validTo ?? null, clock_start: v.clockStart, origin: v.origin, source: v.source, created_at: created })
-      .execute();
-    if (v.times.length === 0) continue;
-    await db
-      .insertInto('rule_time')
-      .values(v.times.map((t) => ({
-        id: t.id, rule_version_id: v.id, setting: t.setting, from_event: t.fromEvent, to_event: t.toEvent, days: t.days, unit: t.unit,
-        confidence: t.confidence, source: t.source, note: t.note, variant: t.variant ?? null,
-      })))
-      .execute();
+  await db.insertInto('rule_pathway').values(RULE_PATHWAY_ROWS).execute();
+  const events = new Map<string, typeof RULE_EVENT_ROWS>();
+  for (const e of RULE_EVENT_ROWS) events.set(e.pathway_type, [...(events.get(e.pathway_type) ?? []), e]);
+  for (const rows of events.values()) await db.insertInto('rule_event').values(rows).execute();
+  await db.insertInto('rule_outcome').values(RULE_OUTCOME_ROWS).execute();
+  for (const v of RULE_VERSION_ROWS) {
+    await db.insertInto('rule_version').values({ ...v, created_at: created }).execute();
+    const times = RULE_TIME_ROWS.filter((t) => t.rule_version_id === v.id);
+    if (times.length > 0) await db.insertInto('rule_time').values(times).execute();
   }
   await db
     .insertInto('breach_reason')

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { recomputePathwayClocks } from '../electron/core/services/pathway-clock';
+import { recomputePathwayClocks } from './frozen/20261123_0011/recompute';
 
 /**
  * The pathway clock on the pathway row: the rule version it runs under, the care deadline (*frist*) set at
@@ -48,6 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index pathway_breach_key on pathway_breach (pathway_id, deadline_key)`.execute(db);
   await db.schema.createIndex('pathway_breach_due').on('pathway_breach').columns(['due_date']).execute();
 
-  // Pathways written before this migration get their rule version and derived columns now.
+  // Pathways written before this migration get their rule version and derived columns now, computed by the
+  // clock as it was when this migration shipped (a frozen copy in ./frozen/20261123_0011, never the live one).
   await recomputePathwayClocks(db as never, { all: true }, new Date());
 }

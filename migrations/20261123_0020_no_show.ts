@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { LETTER_TEMPLATES } from '../shared/domain/letter-templates';
+import { LETTER_TEMPLATE_ROWS } from './data/20261123_0020_letter_templates.data';
 
 // Appointments, no-show follow-up cases, contact attempts, letters and letter templates (issue #4).
 export async function up(db: Kysely<any>): Promise<void> {
@@ -109,10 +109,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('paragraphs', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text')
     .execute();
-  for (const t of LETTER_TEMPLATES) {
-    await db
-      .insertInto('letter_template')
-      .values({ id: t.id, label: t.label, recipient: t.recipient, address: t.address, subject: t.subject, paragraphs: JSON.stringify(t.paragraphs), updated_at: null })
-      .execute();
-  }
+  // The shipped templates, frozen in ./data (a unit's edits set updated_at; later template changes are new migrations).
+  await db.insertInto('letter_template').values(LETTER_TEMPLATE_ROWS).execute();
 }

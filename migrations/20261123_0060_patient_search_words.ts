@@ -1,5 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { nameSearchWords } from '../shared/domain/search-words';
+
+/**
+ * Words of a person's name as the index held them when this migration shipped (a literal copy of
+ * shared/domain/search-words.ts#nameSearchWords on 2026-11-23; frozen, never follow the live function).
+ */
+function nameSearchWords(text: string): string[] {
+  return [...new Set(text.toLocaleLowerCase('nb').split(/[\s\-–]+/).filter((w) => w.length > 0))];
+}
 
 /**
  * A word index of patient names: a worklist search becomes an index range per typed word instead of a

@@ -39,11 +39,12 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function open(): DbHandle {
+/** A real database file; typed as any because it is written at older schema versions than the app's types. */
+function open(): { db: Kysely<any> } {
   const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-frozen-'));
   dirs.push(dir);
   handle = openDatabase(join(dir, 'db.sqlite'));
-  return handle;
+  return { db: handle.db as unknown as Kysely<any> };
 }
 
 async function migrate(db: Kysely<any>, to?: string): Promise<void> {

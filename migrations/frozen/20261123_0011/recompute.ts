@@ -1,0 +1,190 @@
+/* Frozen copy for migration 0011 (see README.md here): never edit, never import from app code. */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CalendarOptions } from './calendar';
+import { osloDate } from './oslo-date';
+import { deriveClock, type ClockDerivation } from './pathway-clock';
+import type { PathwayEvent, PathwayFacts } from './pathway-facts';
+import type { PathwayTypeId, SettingId } from './pathway-types';
+import { ruleVersionFor, type DecisionOutcome, type EventType, type PathwayTime, type RuleVersion, type Severity } from './rule-pack';
+import type { Database, PathwayTable, RuleTimeTable, RuleVersionTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** app_setting key: '1' when Saturdays count as working days (DOMAIN.md §5; default Monday–Friday). */
+export const COUNT_SATURDAYS_KEY = 'clock.countSaturdays';
+
+export async function calendarOptions(db: Db): Promise<CalendarOptions> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', COUNT_SATURDAYS_KEY).executeTakeFirst();
+  return { countSaturdays: row?.value === '1' };
+}
+
+export function toRuleTime(row: Selectable<RuleTimeTable>, pathwayType: string): PathwayTime {
+  return {
+    id: row.id,
+    pathwayType: pathwayType as PathwayTypeId,
+    setting: row.setting as SettingId,
+    fromEvent: row.from_event as EventType,
+    toEvent: row.to_event as EventType,
+    days: row.days,
+    unit: row.unit,
+    confidence: row.confidence,
+    source: row.source,
+    note: row.note,
+    ...(row.variant ? { variant: row.variant as Severity } : {}),
+  };
+}
+
+export function toRuleVersion(row: Selectable<RuleVersionTable>, times: Selectable<RuleTimeTable>[]): RuleVersion {
+  return {
+    id: row.id,
+    pathwayType: row.pathway_type as PathwayTypeId,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    clockStart: row.clock_start,
+    origin: row.origin,
+    source: row.source,
+    times: times.map((t) => toRuleTime(t, row.pathway_type)),
+  };
+}
+
+/** Every rule version from the database (withdrawn ones only on request: running pathways may still name them). */
+export async function loadRuleVersions(db: Db, opts: { includeWithdrawn?: boolean } = {}): Promise<RuleVersion[]> {
+  let q = db.selectFrom('rule_version').selectAll();
+  if (!opts.includeWithdrawn) q = q.where('withdrawn_at', 'is', null);
+  const versions = await q.orderBy('pathway_type').orderBy('valid_from').execute();
+  const times = await db.selectFrom('rule_time').selectAll().orderBy('id').execute();
+  const byVersion = new Map<string, Selectable<RuleTimeTable>[]>();
+  for (const t of times) byVersion.set(t.rule_version_id, [...(byVersion.get(t.rule_version_id) ?? []), t]);
+  return versions.map((v) => toRuleVersion(v, byVersion.get(v.id) ?? []));
+}
+
+type ClockPathwayRow = Pick<
+  Selectable<PathwayTable>,
+  'id' | 'pathway_type' | 'setting' | 'referral_received' | 'referral_assessed' | 'care_deadline' | 'severity' | 'rule_version_id' | 'status'
+> & { birth_date: string | null };
+
+export interface EventRow {
+  type: string;
+  date: string;
+  outcome: string | null;
+  until: string | null;
+}
+
+export function toPathwayEvent(e: EventRow): PathwayEvent {
+  return { type: e.type as EventType, date: e.date, outcome: (e.outcome as DecisionOutcome | null) ?? null, until: e.until };
+}
+
+export function factsFor(row: ClockPathwayRow, events: readonly EventRow[], version: RuleVersion | null, calendar: CalendarOptions, today: string): PathwayFacts {
+  return {
+    pathwayType: row.pathway_type as PathwayTypeId,
+    setting: row.setting as SettingId,
+    referralReceived: row.referral_received,
+    referralAssessed: row.referral_assessed,
+    careDeadline: row.care_deadline,
+    severity: (row.severity as Severity | null) ?? null,
+    patientBirthDate: row.birth_date,
+    events: events.map(toPathwayEvent),
+    ruleVersion: version,
+    calendarOptions: calendar,
+    today,
+  };
+}
+
+/** The stored columns for one derivation (snake_case, as the row). */
+export function clockColumns(d: ClockDerivation['derived']) {
+  return {
+    due_sort: d.dueSort,
+    next_due_date: d.nextDueDate,
+    next_action_key: d.nextActionKey,
+    next_action_label: d.nextActionLabel,
+    next_action_kind: d.nextActionKind,
+    dq_flags: d.dataQualityFlags,
+    open_postponed: d.openPostponed ? 1 : 0,
+    assessment_due: d.assessmentDue,
+    care_start_due: d.careStartDue,
+    first_attendance_on: d.firstAttendanceOn,
+    first_eval_due: d.firstEvaluationDue,
+    first_eval_on: d.firstEvaluationOn,
+  };
+}
+
+/** What the clock needs about one pathway, read inside the caller's transaction. */
+export async function loadClock(db: Db, pathwayId: number, now: Date): Promise<{ row: ClockPathwayRow & Selectable<PathwayTable>; facts: PathwayFacts; derivation: ClockDerivation; version: RuleVersion | null } | null> {
+  const row = await db
+    .selectFrom('pathway')
+    .innerJoin('patient', 'patient.id', 'pathway.patient_id')
+    .selectAll('pathway')
+    .select('patient.birth_date')
+    .where('pathway.id', '=', pathwayId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const events = await db.selectFrom('pathway_event').select(['type', 'date', 'outcome', 'until']).where('pathway_id', '=', pathwayId).where('status', '=', 'active').orderBy('date').orderBy('id').execute();
+  const versions = await loadRuleVersions(db, { includeWithdrawn: true });
+  const version = versions.find((v) => v.id === row.rule_version_id) ?? null;
+  const facts = factsFor(row, events, version, await calendarOptions(db), osloDate(now));
+  return { row, facts, derivation: deriveClock(facts), version };
+}
+
+/**
+ * Recomputes the stored clock of the given pathways (or all) inside the caller's transaction: assigns the rule
+ * version in force when the pathway started if it has none (running pathways keep theirs), then writes the
+ * derived columns. Call after every write that changes a pathway's facts.
+ */
+export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number[] } | { all: true } | { openOnly: true }, now: Date): Promise<number> {
+  const versions = await loadRuleVersions(db, { includeWithdrawn: true });
+  const assignable = await loadRuleVersions(db);
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  const calendar = await calendarOptions(db);
+  const today = osloDate(now);
+  const ids = 'pathwayIds' in which ? which.pathwayIds : null;
+  if (ids !== null && ids.length === 0) return 0;
+
+  const CHUNK = 500;
+  let done = 0;
+  // Page through the pathways by id so memory stays flat on large databases.
+  for (let afterId = 0; ; ) {
+    let q = db
+      .selectFrom('pathway')
+      .leftJoin('patient', 'patient.id', 'pathway.patient_id')
+      .select([
+        'pathway.id', 'pathway.pathway_type', 'pathway.setting', 'pathway.referral_received', 'pathway.referral_assessed',
+        'pathway.care_deadline', 'pathway.severity', 'pathway.rule_version_id', 'pathway.status', 'patient.birth_date',
+      ])
+      .where('pathway.id', '>', afterId)
+      .orderBy('pathway.id')
+      .limit(CHUNK);
+    if (ids !== null) q = q.where('pathway.id', 'in', ids);
+    if ('openOnly' in which) q = q.where('pathway.status', '=', 'open');
+    const rows = await q.execute();
+    if (rows.length === 0) break;
+    afterId = rows[rows.length - 1]!.id;
+    const events = await db
+      .selectFrom('pathway_event')
+      .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
+      .where('pathway_id', 'in', rows.map((r) => r.id))
+      .where('status', '=', 'active')
+      .orderBy('pathway_id')
+      .orderBy('date')
+      .orderBy('id')
+      .execute();
+    const eventsOf = new Map<number, EventRow[]>();
+    for (const e of events) eventsOf.set(e.pathway_id, [...(eventsOf.get(e.pathway_id) ?? []), e]);
+    for (const row of rows) {
+      let versionId = row.rule_version_id;
+      if (versionId === null || !byId.has(versionId)) {
+        versionId = ruleVersionFor(assignable, row.pathway_type as PathwayTypeId, row.referral_received)?.id ?? null;
+      }
+      const facts = factsFor(row, eventsOf.get(row.id) ?? [], versionId ? byId.get(versionId) ?? null : null, calendar, today);
+      const { derived } = deriveClock(facts);
+      const closed = (eventsOf.get(row.id) ?? []).filter((e) => e.type === 'end' || e.type === 'own_clinician').map((e) => e.date).sort()[0] ?? null;
+      await db
+        .updateTable('pathway')
+        .set({ rule_version_id: versionId, ...clockColumns(derived), closed_on: closed })
+        .where('id', '=', row.id)
+        .execute();
+      done++;
+    }
+    if (rows.length < CHUNK) break;
+  }
+  return done;
+}
