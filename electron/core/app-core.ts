@@ -118,13 +118,13 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
 async function settleDemoMode(handle: DbHandle, requested: boolean): Promise<boolean> {
   const stored = await readSetting(handle.db, 'demo');
   if (stored !== null) {
-    if (requested && stored !== '1') {
+    if (requested && !stored) {
       throw new Error('Denne databasen har ekte pasientdata og kan ikke åpnes i demomodus. Bruk en ny datamappe for demo.');
     }
-    return stored === '1';
+    return stored;
   }
   const patients = await handle.db.selectFrom('patient').select('id').limit(1).executeTakeFirst();
   const demo = requested && !patients;
-  await writeSetting(handle.db, 'demo', demo ? '1' : '0');
+  await writeSetting(handle.db, 'demo', demo);
   return demo;
 }

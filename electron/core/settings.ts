@@ -1,18 +1,101 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { PATIENT_PRINT_PRIVACY, type MeetingKind } from '../../shared/domain/meetings';
+import { CONTACT_CHANNELS } from '../../shared/domain/no-show-policy';
 import type { Database } from './db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Small key/value settings of the data directory (demo mode, policies later). */
-export async function readSetting(db: Db, key: string): Promise<string | null> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value ?? null;
+/**
+ * The one typed accessor for app_setting (small key/value settings of the data directory). Every key is declared
+ * here with its type as a zod codec between the stored text and the value; callers never parse or cast.
+ * A stored value that does not decode (edited by hand, written by a bug) reads as unset: the caller's default.
+ */
+
+/** '1' / '0'. */
+const flag = z.codec(z.enum(['0', '1']), z.boolean(), { decode: (s) => s === '1', encode: (b) => (b ? '1' : '0') });
+
+/** A whole number at least `min`, stored as decimal text. */
+const intAtLeast = (min: number) =>
+  z.codec(z.string().regex(/^-?\d+$/), z.number().int().min(min), { decode: (s) => Number(s), encode: (n) => String(n) });
+
+/** A value stored as JSON text. */
+function json<T extends z.ZodType>(schema: T) {
+  return z.codec(z.string(), schema, {
+    decode: (s, ctx) => {
+      try {
+        return JSON.parse(s);
+      } catch {
+        ctx.issues.push({ code: 'invalid_format', format: 'json', input: s, message: 'Ugyldig JSON' });
+        return z.NEVER;
+      }
+    },
+    encode: (v) => JSON.stringify(v),
+  });
 }
 
-export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+const SETTINGS = {
+  /** Demo mode of this data directory, fixed when it was first opened. */
+  demo: flag,
+  /** Saturdays count as working days (DOMAIN.md §5; default Monday–Friday). */
+  'clock.countSaturdays': flag,
+  /** scrypt hash of the lock PIN; unset until one is chosen. */
+  'lock.pinHash': z.string().min(1),
+  'lock.idleSeconds': intAtLeast(5),
+  'backup.keep': intAtLeast(1),
+  'retention.months': intAtLeast(1),
+  'noShow.coordinatorPhone': z.string(),
+  /** The unit's no-show policy; fields not stored take the shipped defaults (resolvePolicy). */
+  'noShow.policy': json(
+    z
+      .object({
+        attemptsRequired: z.number().int(),
+        channels: z.array(z.enum(CONTACT_CHANNELS)),
+        daysToFirstContact: z.number().int(),
+        letterToPatient: z.boolean(),
+        letterToReferrer: z.boolean(),
+        letterToMunicipalCoordinator: z.boolean(),
+      })
+      .partial(),
+  ),
+  'meetings.printPrivacy': z.enum(PATIENT_PRINT_PRIVACY),
+  /** The municipality dataset loaded after the shipped one. */
+  'municipalities.dataset': json(z.object({ classification: z.string(), validFrom: z.string(), source: z.string(), count: z.number().int() })),
+} as const;
+
+/** A unit's agenda template per meeting kind, JSON list of items. */
+const MEETING_TEMPLATE = json(z.array(z.string()));
+export type MeetingTemplateKey = `meetings.template.${MeetingKind}`;
+export const meetingTemplateKey = (kind: MeetingKind): MeetingTemplateKey => `meetings.template.${kind}`;
+
+type FixedKey = keyof typeof SETTINGS;
+export type SettingKey = FixedKey | MeetingTemplateKey;
+export type SettingValue<K extends SettingKey> = K extends FixedKey ? z.output<(typeof SETTINGS)[K]> : z.output<typeof MEETING_TEMPLATE>;
+
+function codec<K extends SettingKey>(key: K): z.ZodType<SettingValue<K>, string> {
+  const schema = key.startsWith('meetings.template.') ? MEETING_TEMPLATE : SETTINGS[key as FixedKey];
+  return schema as unknown as z.ZodType<SettingValue<K>, string>;
+}
+
+/** The setting's value, or null when it is not set or its stored text does not decode. */
+export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | null> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  const decoded = z.safeDecode(codec(key), row.value);
+  return decoded.success ? decoded.data : null;
+}
+
+/** Stores a value (checked against the key's type: an invalid value throws and nothing is written). */
+export async function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): Promise<void> {
+  const text = z.encode(codec(key), value);
   await db
     .insertInto('app_setting')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .values({ key, value: text })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
     .execute();
+}
+
+/** Removes a setting so the shipped default applies again. */
+export async function deleteSetting(db: Db, key: SettingKey): Promise<void> {
+  await db.deleteFrom('app_setting').where('key', '=', key).execute();
 }

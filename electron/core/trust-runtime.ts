@@ -41,12 +41,10 @@ export interface TrustRuntime {
   progress(): RestoreProgress | null;
 }
 
-export const BACKUP_KEEP_KEY = 'backup.keep';
+export const BACKUP_KEEP_KEY = 'backup.keep' as const;
 
 export async function backupKeep(db: Kysely<Database>): Promise<number> {
-  const raw = await readSetting(db, BACKUP_KEEP_KEY);
-  const n = raw === null ? NaN : Number(raw);
-  return Number.isInteger(n) && n >= 1 ? n : SECURITY_DEFAULTS.backupKeep;
+  return (await readSetting(db, BACKUP_KEEP_KEY)) ?? SECURITY_DEFAULTS.backupKeep;
 }
 
 /** Methods answered while the store is being swapped or the window is locked (declared in the contract's facts). */

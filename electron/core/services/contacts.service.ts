@@ -16,7 +16,7 @@ import type { ServiceContext } from './context';
 type Db = Kysely<Database> | Transaction<Database>;
 type ContactInput = z.output<typeof contactInputSchema>;
 
-const DATASET_KEY = 'municipalities.dataset';
+const DATASET_KEY = 'municipalities.dataset' as const;
 
 /** Lower-cased words of a contact's name and organisation: the keys of find-as-you-type. */
 export function searchWords(...texts: string[]): string[] {
@@ -243,7 +243,7 @@ export interface DatasetInfo {
 export function createMunicipalitiesService(ctx: ServiceContext) {
   async function info(db: Db, count: number): Promise<DatasetInfo> {
     const stored = await readSetting(db, DATASET_KEY);
-    if (stored) return { ...(JSON.parse(stored) as Omit<DatasetInfo, 'count'>), count };
+    if (stored) return { ...stored, count };
     return { classification: dataset.classification, validFrom: dataset.validFrom, source: dataset.source, count };
   }
 
@@ -251,7 +251,7 @@ export function createMunicipalitiesService(ctx: ServiceContext) {
     async list() {
       const rows = await ctx.db.selectFrom('municipality').selectAll().orderBy('name').execute();
       const stored = await readSetting(ctx.db, DATASET_KEY);
-      const count = stored ? (JSON.parse(stored) as { count: number }).count : rows.length;
+      const count = stored ? stored.count : rows.length;
       return { rows, dataset: await info(ctx.db, count) };
     },
 
@@ -280,7 +280,7 @@ export function createMunicipalitiesService(ctx: ServiceContext) {
             .execute();
         }
         const meta = { classification: `${parsed.classification} (${parsed.classificationVersion})`, validFrom: parsed.validFrom, source: parsed.source, count: parsed.municipalities.length };
-        await writeSetting(trx, DATASET_KEY, JSON.stringify(meta));
+        await writeSetting(trx, DATASET_KEY, meta);
         await appendAudit(trx, ctx.actor(), { action: 'municipalities.load', entity: 'municipality', entityId: null, patientId: null }, now);
         return { ...meta, added, renamed };
       });

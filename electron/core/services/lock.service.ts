@@ -7,8 +7,8 @@ import type { LockState, TrustRuntime } from '../trust-runtime';
 import type { ServiceContext } from './context';
 import { requireTrust } from './trust-deps';
 
-export const PIN_KEY = 'lock.pinHash';
-export const IDLE_KEY = 'lock.idleSeconds';
+export const PIN_KEY = 'lock.pinHash' as const;
+export const IDLE_KEY = 'lock.idleSeconds' as const;
 /** Attempts allowed before the wait starts; then 30 s, doubling per further miss, at most 15 minutes. */
 export const FREE_ATTEMPTS = 3;
 
@@ -18,8 +18,7 @@ export function throttleMs(failures: number): number {
 }
 
 export async function idleSeconds(ctx: ServiceContext): Promise<number> {
-  const raw = Number(await readSetting(ctx.db, IDLE_KEY));
-  return Number.isInteger(raw) && raw >= 5 ? raw : SECURITY_DEFAULTS.idleSeconds;
+  return (await readSetting(ctx.db, IDLE_KEY)) ?? SECURITY_DEFAULTS.idleSeconds;
 }
 
 export function createLockService(ctx: ServiceContext, trustOrNone: TrustRuntime | undefined) {

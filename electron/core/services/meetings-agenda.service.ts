@@ -11,7 +11,7 @@ import { formatDate, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { planAgendaSuggestions } from './plans-agenda';
-import { writeSetting } from '../settings';
+import { deleteSetting, writeSetting } from '../settings';
 import type { ServiceContext } from './context';
 import { TEMPLATE_KEY, PRIVACY_KEY, letterhead, printPrivacy, template, meetingRow, detail, printable } from './meetings-store';
 
@@ -93,7 +93,7 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
       }
       const now = ctx.clock();
       await ctx.db.transaction().execute(async (trx) => {
-        await writeSetting(trx, TEMPLATE_KEY(kind), JSON.stringify(clean));
+        await writeSetting(trx, TEMPLATE_KEY(kind), clean);
         await appendAudit(trx, ctx.actor(), { action: 'meetings.saveTemplate', entity: 'app_setting', entityId: null, patientId: null }, now);
       });
       return { kind, items: clean };
@@ -102,7 +102,7 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
     async resetTemplate(kind: MeetingKind) {
       const now = ctx.clock();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('app_setting').where('key', '=', TEMPLATE_KEY(kind)).execute();
+        await deleteSetting(trx, TEMPLATE_KEY(kind));
         await appendAudit(trx, ctx.actor(), { action: 'meetings.resetTemplate', entity: 'app_setting', entityId: null, patientId: null }, now);
       });
       return { kind, items: DEFAULT_AGENDA_TEMPLATES[kind] };

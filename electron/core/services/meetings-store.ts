@@ -17,7 +17,6 @@ import type {
 } from '../../../shared/contract/meetings';
 import {
   DEFAULT_AGENDA_TEMPLATES,
-  PATIENT_PRINT_PRIVACY,
   type MeetingKind,
   type PatientPrintPrivacy,
 } from '../../../shared/domain/meetings';
@@ -25,15 +24,15 @@ import { type PrintableMeeting } from '../../../shared/print/meeting-documents';
 import type { Letterhead } from '../../../shared/print/document';
 import { utcToOslo } from '../../../shared/domain/time';
 import type { Database, MeetingActionItemTable, MeetingTable } from '../db/schema';
-import { readSetting } from '../settings';
+import { meetingTemplateKey, readSetting } from '../settings';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 export type NewMeeting = z.output<typeof newMeetingSchema>;
 export type MeetingUpdate = z.output<typeof meetingUpdateSchema>;
 export type ParticipantIn = z.output<typeof participantInputSchema>;
 
-export const TEMPLATE_KEY = (kind: MeetingKind) => `meetings.template.${kind}`;
-export const PRIVACY_KEY = 'meetings.printPrivacy';
+export const TEMPLATE_KEY = meetingTemplateKey;
+export const PRIVACY_KEY = 'meetings.printPrivacy' as const;
 /** Appointments may last up to 10 hours (see the appointment table's check). */
 export const MAX_APPOINTMENT_MINUTES = 600;
 
@@ -99,21 +98,12 @@ export async function letterhead(db: Db): Promise<Letterhead> {
 }
 
 export async function printPrivacy(db: Db): Promise<PatientPrintPrivacy> {
-  const v = await readSetting(db, PRIVACY_KEY);
-  return (PATIENT_PRINT_PRIVACY as readonly string[]).includes(v ?? '') ? (v as PatientPrintPrivacy) : 'initials_birth_year';
+  return (await readSetting(db, PRIVACY_KEY)) ?? 'initials_birth_year';
 }
 
 export async function template(db: Db, kind: MeetingKind): Promise<string[]> {
-  const stored = await readSetting(db, TEMPLATE_KEY(kind));
-  if (stored) {
-    try {
-      const items = JSON.parse(stored) as unknown;
-      if (Array.isArray(items) && items.every((i) => typeof i === 'string')) return items;
-    } catch {
-      /* fall back to the shipped template */
-    }
-  }
-  return DEFAULT_AGENDA_TEMPLATES[kind];
+  // A template not stored (or not readable) falls back to the shipped one.
+  return (await readSetting(db, TEMPLATE_KEY(kind))) ?? DEFAULT_AGENDA_TEMPLATES[kind];
 }
 
 export async function meetingRow(db: Db, id: number) {

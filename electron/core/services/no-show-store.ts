@@ -19,22 +19,16 @@ import { readSetting, writeSetting } from '../settings';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const POLICY_KEY = 'noShow.policy';
+export const POLICY_KEY = 'noShow.policy' as const;
 /** The coordinator's direct number for letters (falls back to the unit's phone). */
-export const COORDINATOR_PHONE_KEY = 'noShow.coordinatorPhone';
+export const COORDINATOR_PHONE_KEY = 'noShow.coordinatorPhone' as const;
 
 export async function readPolicy(db: Db): Promise<NoShowPolicy> {
-  const raw = await readSetting(db, POLICY_KEY);
-  if (raw === null) return resolvePolicy();
-  try {
-    return resolvePolicy(JSON.parse(raw) as Partial<NoShowPolicy>);
-  } catch {
-    return resolvePolicy();
-  }
+  return resolvePolicy((await readSetting(db, POLICY_KEY)) ?? {});
 }
 
 export async function writePolicy(db: Db, policy: NoShowPolicy): Promise<void> {
-  await writeSetting(db, POLICY_KEY, JSON.stringify(policy));
+  await writeSetting(db, POLICY_KEY, { ...policy, channels: [...policy.channels] });
 }
 
 /** The case as the pure rules see it: only printed letters count as sent. */

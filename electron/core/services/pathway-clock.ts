@@ -6,15 +6,15 @@ import type { PathwayEvent, PathwayFacts } from '../../../shared/domain/pathway-
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { ruleVersionFor, type DecisionOutcome, type EventType, type PathwayTime, type RuleVersion, type Severity } from '../../../shared/domain/rule-pack';
 import type { Database, PathwayTable, RuleTimeTable, RuleVersionTable } from '../db/schema';
+import { readSetting } from '../settings';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** app_setting key: '1' when Saturdays count as working days (DOMAIN.md §5; default Monday–Friday). */
-export const COUNT_SATURDAYS_KEY = 'clock.countSaturdays';
+export const COUNT_SATURDAYS_KEY = 'clock.countSaturdays' as const;
 
 export async function calendarOptions(db: Db): Promise<CalendarOptions> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', COUNT_SATURDAYS_KEY).executeTakeFirst();
-  return { countSaturdays: row?.value === '1' };
+  return { countSaturdays: (await readSetting(db, COUNT_SATURDAYS_KEY)) ?? false };
 }
 
 export function toRuleTime(row: Selectable<RuleTimeTable>, pathwayType: string): PathwayTime {

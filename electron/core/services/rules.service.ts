@@ -176,7 +176,7 @@ export function createRulesService(ctx: ServiceContext) {
     async saveCalendarSettings(input: { countSaturdays: boolean }) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
-        await writeSetting(trx, COUNT_SATURDAYS_KEY, input.countSaturdays ? '1' : '0');
+        await writeSetting(trx, COUNT_SATURDAYS_KEY, input.countSaturdays);
         await appendAudit(trx, ctx.actor(), { action: 'settings.calendar', entity: 'app_setting', entityId: null, patientId: null }, now);
         const recomputed = await recomputePathwayClocks(trx, { all: true }, now);
         return { countSaturdays: input.countSaturdays, recomputed };

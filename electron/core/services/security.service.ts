@@ -5,11 +5,10 @@ import { BACKUP_KEEP_KEY, backupKeep } from '../trust-runtime';
 import type { ServiceContext } from './context';
 import { IDLE_KEY, idleSeconds } from './lock.service';
 
-export const RETENTION_KEY = 'retention.months';
+export const RETENTION_KEY = 'retention.months' as const;
 
 export async function retentionMonths(ctx: ServiceContext): Promise<number> {
-  const n = Number(await readSetting(ctx.db, RETENTION_KEY));
-  return Number.isInteger(n) && n >= 1 ? n : SECURITY_DEFAULTS.retentionMonths;
+  return (await readSetting(ctx.db, RETENTION_KEY)) ?? SECURITY_DEFAULTS.retentionMonths;
 }
 
 /** Auto-lock, backup rotation and retention, stored in app_setting. */
@@ -21,9 +20,9 @@ export function createSecurityService(ctx: ServiceContext) {
     getSettings,
     async saveSettings(s: SecuritySettings): Promise<SecuritySettings> {
       await ctx.db.transaction().execute(async (trx) => {
-        await writeSetting(trx, IDLE_KEY, String(s.idleSeconds));
-        await writeSetting(trx, BACKUP_KEEP_KEY, String(s.backupKeep));
-        await writeSetting(trx, RETENTION_KEY, String(s.retentionMonths));
+        await writeSetting(trx, IDLE_KEY, s.idleSeconds);
+        await writeSetting(trx, BACKUP_KEEP_KEY, s.backupKeep);
+        await writeSetting(trx, RETENTION_KEY, s.retentionMonths);
         await appendAudit(trx, ctx.actor(), { action: 'settings.save', entity: 'setting', entityId: null, patientId: null }, ctx.clock());
       });
       return getSettings();
