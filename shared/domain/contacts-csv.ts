@@ -129,6 +129,7 @@ function validateRow(
 
   for (const col of CONTACT_CSV_COLUMNS) {
     const value = get(col.field);
+    // oxlint-disable-next-line no-control-regex -- intentional: strips or rejects control characters
     if (/[\u0000-\u001F\u007F]/.test(value)) errors.push(`Feltet «${col.header}» inneholder linjeskift eller kontrolltegn.`);
     else if (value.length > MAX_TEXT_LENGTH) errors.push(`Feltet «${col.header}» er for langt (maks ${MAX_TEXT_LENGTH} tegn).`);
   }

@@ -149,6 +149,7 @@ function utf8Length(codePoint: number): number {
 function sanitizeText(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
+    // oxlint-disable-next-line no-control-regex -- intentional: strips or rejects control characters
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
@@ -168,6 +169,7 @@ function mailto(email: string): string {
 
 function requireUri(url: string): string {
   const trimmed = url.trim();
+  // oxlint-disable-next-line no-control-regex -- intentional: strips or rejects control characters
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s"<>\\^`{|}\u0000-\u001F\u007F]+$/.test(trimmed)) {
     throw new RangeError('url: not a valid absolute URI');
   }

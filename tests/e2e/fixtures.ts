@@ -52,6 +52,7 @@ export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}):
 }
 
 export const test = base.extend<{ app: AppServer }>({
+  // oxlint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const app = await startApp();
     await use(app);

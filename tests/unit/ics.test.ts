@@ -187,6 +187,7 @@ describe('buildMeetingIcs', () => {
     const sanitize = (s: string) =>
       s
         .replace(/\r\n?/g, '\n')
+        // oxlint-disable-next-line no-control-regex -- intentional: strips or rejects control characters
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
         .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
     fc.assert(
