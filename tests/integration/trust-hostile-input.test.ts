@@ -41,18 +41,17 @@ const leaf = fc.oneof(
 );
 
 /** Inputs shaped like the method's published input schema (same keys, nested), with wrong or hostile values in places. */
-function shaped(schema: JsonSchema, root: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
-  if (depth > 4) return leaf;
-  if (schema.$ref) return schema.$ref === '#' ? shaped(root, root, depth + 1) : leaf;
+function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+  if (depth > 4 || schema.$ref) return leaf;
   const options = schema.anyOf ?? schema.oneOf;
-  if (options && options.length > 0) return fc.oneof(...options.map((o) => shaped(o, root, depth)));
+  if (options && options.length > 0) return fc.oneof(...options.map((o) => shaped(o, depth)));
   if (schema.properties) {
-    const entries = Object.entries(schema.properties).map(([k, v]) => [k, fc.oneof({ weight: 3, arbitrary: shaped(v, root, depth + 1) }, { weight: 1, arbitrary: leaf })] as const);
+    const entries = Object.entries(schema.properties).map(([k, v]) => [k, fc.oneof({ weight: 3, arbitrary: shaped(v, depth + 1) }, { weight: 1, arbitrary: leaf })] as const);
     const record = fc.record(Object.fromEntries(entries), { requiredKeys: [] });
     // Sometimes with an extra hostile key (prototype pollution attempts, a marker in a key).
     return fc.oneof(record, fc.tuple(record, fc.constantFrom('__proto__', 'constructor', `${MARKER}key`), leaf).map(([r, k, v]) => ({ ...(r as object), ...JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v ?? null) ?? 'null'}}`) })));
   }
-  if (schema.items) return fc.array(fc.oneof(shaped(schema.items, root, depth + 1), leaf), { maxLength: 4 });
+  if (schema.items) return fc.array(fc.oneof(shaped(schema.items, depth + 1), leaf), { maxLength: 4 });
   return leaf;
 }
 
@@ -72,7 +71,7 @@ const schemaOf = (method: MethodName): z.ZodType => contract[method].input as z.
 function malformedInputs(method: MethodName, n: number): unknown[] {
   const schema = schemaOf(method);
   const json = inputJsonSchema(schema);
-  const arb = fc.oneof({ weight: 3, arbitrary: shaped(json, json) }, { weight: 1, arbitrary: leaf });
+  const arb = fc.oneof({ weight: 3, arbitrary: shaped(json) }, { weight: 1, arbitrary: leaf });
   const out: unknown[] = [];
   for (let round = 0; out.length < n && round < 50; round++) {
     for (const x of fc.sample(arb, { numRuns: n * 2, seed: SEED + round * 7919 + method.length })) {
