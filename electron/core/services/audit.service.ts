@@ -6,7 +6,7 @@ import { auditActionLabel, auditEntityLabel, csvSafeCell } from '../../../shared
 import { toCsv } from '../../../shared/domain/csv';
 import { printDocument } from '../../../shared/print/document';
 import { esc } from '../../../shared/print/escape';
-import { appendAudit, verifyAuditChain } from '../audit';
+import { verifyAuditChain } from '../audit';
 import { auditRead } from '../audit-read';
 import type { AuditLogTable } from '../db/schema';
 import type { ServiceContext } from './context';

@@ -22,7 +22,7 @@ import {
   type PlanErrors,
 } from '../../../shared/domain/individual-plan';
 import { planAttentionDate } from '../../../shared/domain/plan-attention';
-import { snapshot, type GoalEvaluation, type PlanVersion } from '../../../shared/domain/plan-revision';
+import { type GoalEvaluation, type PlanVersion } from '../../../shared/domain/plan-revision';
 import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';

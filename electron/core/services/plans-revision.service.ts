@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FieldIssue } from '../../../shared/contract/envelope';
 import type { PlanListRow } from '../../../shared/contract/plans';
-import { overdueMeasures, validatePlan, type IndividualPlan } from '../../../shared/domain/individual-plan';
+import { validatePlan, type IndividualPlan } from '../../../shared/domain/individual-plan';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { diffPlans, snapshot, validateRevision, type GoalEvaluation } from '../../../shared/domain/plan-revision';
 import { addDays } from '../../../shared/domain/time';
