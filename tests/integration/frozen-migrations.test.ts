@@ -9,7 +9,7 @@ import { openDatabase, type DbHandle } from '../../electron/core/db/open';
 import { migrations } from '../../migrations';
 
 /**
- * Shipped migrations are frozen (docs/decisions/0004-rule-packs-as-data.md): what they write must never change.
+ * Shipped migrations are frozen (docs/decisions/0005-frozen-migrations.md): what they write must never change.
  * The digests below were taken from a fresh database migrated by the code as it shipped, before the migrations
  * got their own literal copies of data and logic. If one of them changes, a shipped migration was edited.
  */
