@@ -9,6 +9,11 @@ import * as meetings from './20261123_0030_meetings';
 import * as individualPlans from './20261123_0040_individual_plans';
 import * as auditLogByTime from './20261123_0050_audit_log_by_time';
 import * as patientSearchWords from './20261123_0060_patient_search_words';
+import * as rightsAssessment from './20261201_0100_rights_assessment';
+import * as rulePackTsb2019 from './20261201_0101_rule_pack_tsb_2019';
+import * as decisionIndicator from './20261201_0102_decision_indicator';
+import * as municipalLetter from './20261201_0103_municipal_letter';
+import * as nprRegistration from './20261201_0104_npr_registration';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -25,4 +30,9 @@ export const migrations: Record<string, Migration> = {
   '20261123_0040_individual_plans': individualPlans,
   '20261123_0050_audit_log_by_time': auditLogByTime,
   '20261123_0060_patient_search_words': patientSearchWords,
+  '20261201_0100_rights_assessment': rightsAssessment,
+  '20261201_0101_rule_pack_tsb_2019': rulePackTsb2019,
+  '20261201_0102_decision_indicator': decisionIndicator,
+  '20261201_0103_municipal_letter': municipalLetter,
+  '20261201_0104_npr_registration': nprRegistration,
 };

@@ -18,6 +18,7 @@ import { retentionHandlers } from './services/retention.handlers';
 import { rulesHandlers } from './services/rules.handlers';
 import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
+import { registrationHandlers } from './services/registration.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
 
@@ -35,6 +36,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...pathwaysHandlers(deps),
     ...rulesHandlers(deps),
     ...overviewHandlers(deps),
+    ...registrationHandlers(deps),
     ...appointmentsHandlers(deps),
     ...noShowHandlers(deps),
     ...plansHandlers(deps),

@@ -71,10 +71,28 @@ export const bookAppointmentSchema = z.object({
 });
 export type BookAppointmentInput = z.input<typeof bookAppointmentSchema>;
 
+export const postponedSuggestionSchema = z.object({
+  appointmentId: z.number(),
+  pathwayId: z.number(),
+  cause: z.enum(['no_show', 'cancelled_patient']),
+  plannedDate: z.string(),
+  newDate: z.string().nullable(),
+  workingDays: z.number(),
+});
+export type PostponedSuggestion = z.infer<typeof postponedSuggestionSchema>;
+
 export const SETTABLE_STATUSES = ['attended', 'no_show', 'cancelled_patient', 'cancelled_service'] as const;
 
 export const appointmentsContract = {
-  'appointments.list': method(z.object({ patientId: id }), z.object({ appointments: z.array(appointmentSchema) }), query()),
+  /**
+   * The patient's appointments, and the missed or patient-cancelled ones that suggest pasientutsatt (L): the
+   * new date more than 7 working days after the planned one (or, with no new date yet, today).
+   */
+  'appointments.list': method(
+    z.object({ patientId: id }),
+    z.object({ appointments: z.array(appointmentSchema), postponedSuggestions: z.array(postponedSuggestionSchema) }),
+    query(),
+  ),
   'appointments.book': method(bookAppointmentSchema, appointmentSchema, mutation()),
   /** Attended (records first attendance), no-show (opens a follow-up case) or cancelled. Only from "avtalt". */
   'appointments.setStatus': method(

@@ -19,6 +19,7 @@ import { worklistContract } from './worklist';
 import { pathwaysContract } from './pathways';
 import { rulesContract } from './rules';
 import { overviewContract } from './overview';
+import { registrationContract } from './registration';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...pathwaysContract,
   ...rulesContract,
   ...overviewContract,
+  ...registrationContract,
   ...appointmentsContract,
   ...noShowContract,
   ...plansContract,

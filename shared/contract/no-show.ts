@@ -201,7 +201,14 @@ export const noShowContract = {
   'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema, mutation()),
   /** Renders a letter from its template into a stored draft; it counts as sent once printed. */
   'noShow.createLetter': method(
-    z.object({ caseId: id, recipient: z.enum(LETTER_RECIPIENTS), templateId: z.string().max(60).optional() }),
+    z.object({
+      caseId: id,
+      recipient: z.enum(LETTER_RECIPIENTS),
+      templateId: z.string().max(60).optional(),
+      /** Municipal coordinator only (issue #13): the patient's consent, or another legal basis named in the note. */
+      sharingBasis: z.enum(['consent', 'other_basis']).nullable().default(null),
+      sharingBasisNote: z.string().max(200).transform((s) => s.trim()).default(''),
+    }),
     z.object({ letter: letterSummarySchema, html: z.string(), warnings: z.array(z.string()) }),
     mutation(),
   ),

@@ -10,6 +10,10 @@ export const EVENT_TYPES = [
 export const OUTCOME_CODES = ['CU', 'CP', 'CT', 'CS', 'CK', 'CA', 'CI'] as const;
 export const DEADLINE_STATES = ['overdue', 'soon', 'on_time', 'none'] as const;
 export const CONFIDENCES = ['confirmed', 'local', 'unconfirmed'] as const;
+/** The rights assessment (issue #13): right to necessary care, no right, or right but not a pathway case. */
+export const RIGHTS_DECISIONS = ['right', 'no_right', 'not_pathway'] as const;
+export const CARE_KINDS = ['assessment', 'treatment'] as const;
+export const INTAKES = ['referral', 'internal_transfer'] as const;
 
 export const issueSchema = z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message: z.string() });
 
@@ -72,6 +76,9 @@ export const ruleVersionRefSchema = z.object({
   validFrom: z.string(),
   source: z.string(),
   clockStart: z.enum(['referral_received', 'referral_assessed']),
+  /** Whether the version's start date (the switch date) is sourced; 'unconfirmed' is shown and editable. */
+  validFromConfidence: z.enum(CONFIDENCES),
+  validFromNote: z.string().nullable(),
   withdrawn: z.boolean(),
   label: z.string(),
 });
@@ -91,7 +98,17 @@ export const pathwayDetailSchema = z.object({
   ruleVersion: ruleVersionRefSchema.nullable(),
   /** Versions this pathway could be moved to (same pathway type, not withdrawn). */
   otherVersions: z.array(ruleVersionRefSchema),
-  clockStart: z.object({ date: z.string().nullable(), basis: z.enum(['start_event', 'referral_received', 'referral_assessed']) }),
+  clockStart: z.object({ date: z.string().nullable(), basis: z.enum(['start_event', 'referral_received', 'referral_assessed', 'transfer_received', 'no_pathway']) }),
+  /** The recorded rights assessment; decision null = not assessed (or assessed before it was recorded). */
+  rights: z.object({
+    decision: z.enum(RIGHTS_DECISIONS).nullable(),
+    careKind: z.enum(CARE_KINDS).nullable(),
+    priorityGroup: z.string().nullable(),
+    patientInformedOn: z.string().nullable(),
+  }),
+  intake: z.enum(INTAKES),
+  /** Under 23 at referral: the latest allowed care deadline (proposed in the dialog) and how it is counted. */
+  careDeadlineLimit: z.object({ latest: z.string(), from: z.string(), note: z.string() }).nullable(),
   nextAction: deadlineViewSchema,
   deadlines: z.array(deadlineViewSchema),
   events: z.array(eventViewSchema),
@@ -134,6 +151,11 @@ export const correctEventSchema = z.object({
 export const assessSchema = z.object({
   pathwayId: id,
   assessedOn: isoDate('Henvisning vurdert'),
+  /** right → pathway start and clock; no_right / not_pathway → no start, the referral leaves the worklist. */
+  rightsDecision: z.enum(RIGHTS_DECISIONS, { error: 'Velg utfallet av rettighetsvurderingen' }),
+  careKind: z.enum(CARE_KINDS, { error: 'Velg utredning eller behandling' }).nullable().default(null),
+  priorityGroup: optionalText(60).default(''),
+  patientInformedOn: isoDate('Pasienten informert').nullable().default(null),
   careDeadline: isoDate('Frist for nødvendig helsehjelp').nullable(),
   severity: z.enum(['severe', 'less_severe']).nullable().default(null),
 });
@@ -158,7 +180,11 @@ export const pathwaysContract = {
     z.object({ pathway: pathwayDetailSchema, breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
     query(opened('pathway.explain', 'pathway')),
   ),
-  /** "Henvisning vurdert": the assessment date and the individual care deadline (≤ 65 working days under 23). */
+  /**
+   * "Henvisning vurdert": the rights assessment (right / no right / not a pathway case, assessment or
+   * treatment, priority group, date the patient was informed), the assessment date and the individual care
+   * deadline (≤ 65 working days from receipt under 23). Only 'right' records the pathway start.
+   */
   'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() }), mutation()),
   'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() }), mutation()),
   'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() }), mutation()),

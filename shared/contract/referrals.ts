@@ -26,6 +26,11 @@ export const newPathwaySchema = z.object({
   setting: z.enum(SETTING_IDS, { error: 'Velg poliklinikk eller døgn' }),
   referralReceived: isoDate('Henvisning mottatt'),
   referralAssessed: isoDate('Henvisning vurdert').nullable(),
+  /**
+   * 'internal_transfer': to an OCD or psychosis team, or D12 → D11 — already assessed by the sending team, so
+   * no new legal 10-working-day deadline; the pathway time runs from this team's receipt (referralReceived).
+   */
+  intake: z.enum(['referral', 'internal_transfer']).default('referral'),
 });
 
 export const referralInputSchema = z.object({ patient: newPatientSchema, pathway: newPathwaySchema });

@@ -17,6 +17,8 @@ export const ruleTimeViewSchema = z.object({
   source: z.string(),
   note: z.string().nullable(),
   variant: z.enum(['severe', 'less_severe']).nullable(),
+  /** Repeating times only: the repetition stops this many days after the clinical decision (TSB: 365). */
+  repeatWithinDays: z.number().nullable(),
 });
 export type RuleTimeView = z.infer<typeof ruleTimeViewSchema>;
 
@@ -28,6 +30,9 @@ export const ruleVersionViewSchema = z.object({
   validTo: z.string().nullable(),
   clockStart: z.enum(['referral_received', 'referral_assessed']),
   source: z.string(),
+  /** Whether the start date (switch date) is sourced; 'unconfirmed' can be changed with rules.setSwitchDate. */
+  validFromConfidence: z.enum(CONFIDENCES),
+  validFromNote: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   /** The version a pathway starting today gets. */
@@ -86,6 +91,20 @@ export const rulesContract = {
   ),
   /** Moves every open pathway of the version's type onto it (each move logged). */
   'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() }), mutation()),
+  /** Changes an unconfirmed national switch date (e.g. the 2024-01-01 start rule), with the unit's source (logged). */
+  'rules.setSwitchDate': method(
+    z.object({
+      versionId: z.string().min(1).max(100),
+      validFrom: isoDate('Gjelder fra'),
+      source: z
+        .string({ error: 'Skriv kilde for datoen' })
+        .max(300, { message: 'Teksten kan ikke være lengre enn 300 tegn' })
+        .transform((s) => s.trim())
+        .refine((s) => s.length > 0, { message: 'Skriv kilde for datoen' }),
+    }),
+    z.object({ id: z.string() }),
+    mutation(),
+  ),
   'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() }), query()),
   'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), mutation()),
 };

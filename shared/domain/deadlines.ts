@@ -18,13 +18,14 @@ import {
 } from './calendar';
 import { DUE_SOON_DAYS, dueState } from './due';
 import type { IsoDate } from './iso-date';
-import { addDays, daysBetween } from './time';
-import { validateDeadlineFacts } from './event-rules';
+import { addDays, daysBetween, formatDate } from './time';
+import { latestCareDeadline, UNDER_23_ANCHOR_NOTE, validateDeadlineFacts } from './event-rules';
 import {
   clockStart,
   eventsOfType,
   firstOfType,
   lastOfType,
+  noPathway,
   sortedEvents,
   treatmentDecision,
   type ClockBasis,
@@ -33,7 +34,7 @@ import {
 } from './pathway-facts';
 import { timesFor, type Confidence, type EventType, type PathwayTime, type TimeUnit } from './rule-pack';
 
-export { isUnder23AtReferral, UNDER_23_MAX_WORKING_DAYS, validateDeadlineFacts } from './event-rules';
+export { isUnder23AtReferral, latestCareDeadline, UNDER_23_MAX_WORKING_DAYS, validateDeadlineFacts } from './event-rules';
 export type { Issue, PathwayEvent, PathwayFacts } from './pathway-facts';
 
 export const ASSESSMENT_WORKING_DAYS = 10;
@@ -146,7 +147,10 @@ interface Draft {
 function legalDeadlines(facts: PathwayFacts): Draft[] {
   const opts = facts.calendarOptions ?? {};
   const assessment = addWorkingDays(facts.referralReceived, ASSESSMENT_WORKING_DAYS, opts);
-  const drafts: Draft[] = [
+  // An internal transfer (to an OCD or psychosis team, D12 → D11) was assessed by the sending team: no new
+  // legal assessment deadline. A care deadline carried over is still shown when recorded.
+  const transfer = facts.intake === 'internal_transfer';
+  const drafts: Draft[] = transfer ? [] : [
     {
       key: 'legal/referral-assessment',
       kind: 'legal',
@@ -162,6 +166,9 @@ function legalDeadlines(facts: PathwayFacts): Draft[] {
   ];
   const assessed = facts.referralAssessed ?? null;
   const frist = facts.careDeadline ?? null;
+  // No right (or not a pathway case): no care deadline to keep.
+  if (noPathway(facts)) return drafts;
+  const limit = latestCareDeadline(facts);
   if (assessed || frist) {
     drafts.push({
       key: 'legal/care-deadline',
@@ -173,7 +180,8 @@ function legalDeadlines(facts: PathwayFacts): Draft[] {
         startEvent: 'referral_assessed', startDate: assessed,
         offset: assessed && frist ? workingDaysBetween(assessed, frist, opts) : null, unit: 'working',
         ruleId: 'legal/care-deadline', ruleVersionId: null, confidence: 'confirmed', unconfirmed: false,
-        source: LEGAL_CARE_SOURCE, note: frist ? null : 'Frist for nødvendig helsehjelp er ikke registrert',
+        source: LEGAL_CARE_SOURCE,
+        note: [frist ? null : 'Frist for nødvendig helsehjelp er ikke registrert', limit ? `Under 23 år: senest ${formatDate(limit.date)}. ${UNDER_23_ANCHOR_NOTE}` : null].filter(Boolean).join('. ') || null,
         holidaysSkipped: assessed && frist ? holidaysBetween(assessed, frist, opts) : [],
       },
     });
@@ -198,6 +206,7 @@ function pathwayDraft(facts: PathwayFacts, time: PathwayTime, key: string, label
 function pathwayDeadlines(facts: PathwayFacts, clockDate: IsoDate | null): Draft[] {
   const version = facts.ruleVersion;
   if (!version || version.pathwayType !== facts.pathwayType) return [];
+  if (noPathway(facts)) return []; // no right: no pathway clock
   const events = facts.events;
   const decision = treatmentDecision(events);
   const drafts: Draft[] = [];
@@ -205,8 +214,11 @@ function pathwayDeadlines(facts: PathwayFacts, clockDate: IsoDate | null): Draft
     if (time.fromEvent === 'evaluation' && time.toEvent === 'evaluation') {
       // Each evaluation after the treatment decision opens the next interval, met by the following one.
       const evaluations = decision ? eventsOfType(events, 'evaluation').filter((e) => e.date >= decision.date) : [];
+      // A limited repetition (TSB: the first year after the decision) adds no interval due after its end.
+      const lastDue = decision && time.repeatWithinDays != null ? addDays(decision.date, time.repeatWithinDays) : null;
       evaluations.forEach((e, i) => {
-        drafts.push(pathwayDraft(facts, time, `${time.id}#${i + 1}`, 'Evaluering', e.date, evaluations[i + 1]?.date ?? null));
+        const draft = pathwayDraft(facts, time, `${time.id}#${i + 1}`, 'Evaluering', e.date, evaluations[i + 1]?.date ?? null);
+        if (lastDue === null || (draft.due !== null && draft.due <= lastDue)) drafts.push(draft);
       });
       continue;
     }

@@ -14,10 +14,14 @@ import { DECISION_OUTCOME_CODES, eventLabel, pathwayDefinition, type EventType }
 
 /**
  * Under 23 with mental illness or substance dependence: the care deadline may be at most this many working
- * days after the referral assessment (DOMAIN.md §5). The anchor (assessment date) follows the product brief;
- * if the legal text is read as counting from receipt, change the anchor in validateDeadlineFacts.
+ * days (DOMAIN.md §5). The limit is in the priority regulation (*prioriteringsforskriften*), not the rights
+ * act; its anchor is not verified here, so it is counted from RECEIPT of the referral — the stricter
+ * reading (issue #13) — and every place that shows it says so (UNDER_23_ANCHOR_NOTE).
  */
 export const UNDER_23_MAX_WORKING_DAYS = 65;
+export const UNDER_23_SOURCE = 'Prioriteringsforskriften (frist for pasienter under 23 år med psykisk lidelse eller rusmiddelavhengighet)';
+export const UNDER_23_ANCHOR_NOTE =
+  'Høyst 65 virkedager regnet fra henvisningen ble mottatt: den strengeste lesningen, til forankringen i prioriteringsforskriften er bekreftet';
 
 const d = formatDate;
 
@@ -27,6 +31,16 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 
 export function isUnder23AtReferral(facts: Pick<PathwayFacts, 'patientBirthDate' | 'referralReceived'>): boolean | null {
   return facts.patientBirthDate ? ageAt(facts.patientBirthDate, facts.referralReceived) < 23 : null;
+}
+
+/**
+ * The latest allowed care deadline for a patient under 23 at referral: 65 working days after receipt
+ * (Saturday setting honoured). null when the patient is not under 23 or the birth date is unknown.
+ * Offered as the proposed date in the assessment dialog.
+ */
+export function latestCareDeadline(facts: Pick<PathwayFacts, 'patientBirthDate' | 'referralReceived' | 'calendarOptions'>): { date: string; from: string } | null {
+  if (isUnder23AtReferral(facts) !== true) return null;
+  return { date: addWorkingDays(facts.referralReceived, UNDER_23_MAX_WORKING_DAYS, facts.calendarOptions ?? {}).date, from: facts.referralReceived };
 }
 
 /** Checks on the referral dates and the care deadline, incl. the 65-working-day limit for under 23. */
@@ -45,17 +59,16 @@ export function validateDeadlineFacts(facts: PathwayFacts): Issue[] {
   if (frist && under23 === null) {
     add('birth_date_missing', 'warning', 'Fødselsdato mangler, så 65-virkedagersgrensen for pasienter under 23 år kan ikke kontrolleres.');
   }
-  if (frist && assessed && under23 === true) {
-    const latest = addWorkingDays(assessed, UNDER_23_MAX_WORKING_DAYS, opts).date;
-    if (frist > latest) {
-      add(
-        'care_deadline_over_65_working_days',
-        'error',
-        `Pasienten var under 23 år da henvisningen ble mottatt. Fristen kan være senest ${d(latest)} ` +
-          `(${UNDER_23_MAX_WORKING_DAYS} virkedager etter vurderingen ${d(assessed)}), ` +
-          `men er satt til ${d(frist)} (${workingDaysBetween(assessed, frist, opts)} virkedager).`,
-      );
-    }
+  const limit = latestCareDeadline(facts);
+  if (frist && limit && frist > limit.date) {
+    add(
+      'care_deadline_over_65_working_days',
+      'error',
+      `Pasienten var under 23 år da henvisningen ble mottatt. Foreslått frist: ${d(limit.date)} ` +
+        `(${UNDER_23_MAX_WORKING_DAYS} virkedager etter at henvisningen ble mottatt ${d(received)}; strengeste lesning, ` +
+        `forankringen i prioriteringsforskriften er ikke bekreftet). Fristen er satt til ${d(frist)} ` +
+        `(${workingDaysBetween(received, frist, opts)} virkedager etter mottak).`,
+    );
   }
   if (!facts.ruleVersion) {
     add('no_rule_version', 'warning', 'Ingen regelversjon gjelder for forløpet; bare de lovpålagte fristene vises.');
@@ -131,7 +144,8 @@ export function dataQualityFlags(facts: PathwayFacts): Issue[] {
   const decisions = eventsOfType(events, 'clinical_decision');
   const end = firstOfType(events, 'end');
 
-  if (!start && (facts.referralAssessed || events.length > 0)) flag('missing_start', 'Forløpsstart er ikke registrert.');
+  const noPathwayCase = facts.rightsDecision === 'no_right' || facts.rightsDecision === 'not_pathway';
+  if (!start && !noPathwayCase && (facts.referralAssessed || events.length > 0)) flag('missing_start', 'Forløpsstart er ikke registrert.');
   if (decisions.length > 0 && !firstAttendance) flag('decision_without_attendance', 'Klinisk beslutning er registrert uten første fremmøte.');
   if (decisions.some((e) => !e.outcome)) flag('decision_without_outcome', 'Klinisk beslutning mangler utfall.');
   if (decisions.length > 2) flag('too_many_decisions', `Klinisk beslutning er registrert ${decisions.length} ganger (høyst to).`);

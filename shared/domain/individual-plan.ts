@@ -1,6 +1,6 @@
 /**
- * Individual plan (individuell plan, IP) — the pure model and its rules (DOMAIN.md §8,
- * forskrift om habilitering og rehabilitering, individuell plan og koordinator § 19).
+ * Individual plan (individuell plan, IP) — the pure model and its rules (DOMAIN.md §8; content set by
+ * forskrift om individuell plan ved ytelse av velferdstjenester since 1 August 2022).
  *
  * A plan is a plain, JSON-safe snapshot. Functions never mutate it; they accept the
  * deeply readonly form so that stored versions (frozen) can be passed in as well.
@@ -109,7 +109,7 @@ export interface IndividualPlan {
   coordinator: PlanCoordinator;
   participants: PlanParticipant[];
   consent: PlanConsent;
-  /** Cooperation with other services (§ 19 item 9). */
+  /** Cooperation with other services (content item 9). */
   cooperation: string;
   goals: PlanGoal[];
   resources: PlanItem[];

@@ -30,6 +30,7 @@ export const LETTER_FIELDS = [
   'today',
   'referrer.name',
   'attempts.summary',
+  'sharing.basis',
 ] as const;
 export type LetterField = (typeof LETTER_FIELDS)[number];
 
@@ -49,6 +50,7 @@ export const LETTER_FIELD_LABELS: Record<LetterField, string> = {
   today: 'Dagens dato',
   'referrer.name': 'Henviserens navn',
   'attempts.summary': 'Oppsummering av kontaktforsøk',
+  'sharing.basis': 'Grunnlag for å dele opplysninger (samtykke eller annet grunnlag)',
 };
 
 export interface LetterTemplate {

@@ -18,7 +18,7 @@ const URGENT_HELP_PARAGRAPH =
   'Hvis du trenger hjelp raskt, kan du kontakte fastlegen din eller legevakten på telefon 116 117. ' +
   'Er det fare for liv eller helse, ring 113.';
 
-export const LETTER_TEMPLATE_IDS = ['missed_appointment_patient', 'case_closed_patient', 'referrer_not_reached'] as const;
+export const LETTER_TEMPLATE_IDS = ['missed_appointment_patient', 'case_closed_patient', 'referrer_not_reached', 'municipal_not_reached'] as const;
 export type LetterTemplateId = (typeof LETTER_TEMPLATE_IDS)[number];
 export type ShippedTemplate = LetterTemplate & { id: LetterTemplateId };
 
@@ -69,7 +69,7 @@ export const CASE_CLOSED_PATIENT: ShippedTemplate = {
 
 export const REFERRER_NOT_REACHED: ShippedTemplate = {
   id: 'referrer_not_reached',
-  label: 'Ikke nådd – brev til henviser/fastlege',
+  label: 'Fikk ikke kontakt – brev til henviser/fastlege',
   recipient: 'referrer',
   address: '{{referrer.name}}',
   subject: 'Tilbakemelding: {{patient.name}} møtte ikke til time',
@@ -86,10 +86,35 @@ export const REFERRER_NOT_REACHED: ShippedTemplate = {
   ],
 };
 
+/**
+ * To the municipal coordinator (issue #13): its own text, not the GP's. Sharing with the municipality needs
+ * the patient's consent or another legal basis; the service refuses the letter without one and the letter
+ * names it. Only what the municipality needs: no diagnosis, no details of the care. Same text as migration
+ * 20261201_0103 (which inserts it as literal data).
+ */
+export const MUNICIPAL_NOT_REACHED: ShippedTemplate = {
+  id: 'municipal_not_reached',
+  label: 'Fikk ikke kontakt – brev til koordinator i kommunen',
+  recipient: 'municipal_coordinator',
+  address: 'Koordinator i kommunen',
+  subject: 'Samarbeid om oppfølging av {{patient.name}}',
+  paragraphs: [
+    'Vi tar kontakt om {{patient.name}}, som har en avtale om oppfølging hos {{unit.name}}.',
+    'Grunnlaget for at vi deler denne opplysningen med kommunen: {{sharing.basis}}.',
+    'Pasienten kom ikke til avtalt time {{appointment.date}}, og vi har ikke fått kontakt etter dette.',
+    'Vi ber om at dere vurderer om pasienten trenger oppfølging fra kommunen. Ta gjerne kontakt med oss hvis dere har ' +
+      'kontakt med pasienten, eller hvis dere er bekymret.',
+    'Du når koordinator {{coordinator.name}} på telefon {{coordinator.phone}}, eller oss på {{unit.phone}}.',
+    'Brevet inneholder opplysninger som er underlagt taushetsplikt.',
+    SIGNATURE,
+  ],
+};
+
 export const LETTER_TEMPLATES: readonly ShippedTemplate[] = [
   MISSED_APPOINTMENT_PATIENT,
   CASE_CLOSED_PATIENT,
   REFERRER_NOT_REACHED,
+  MUNICIPAL_NOT_REACHED,
 ];
 
 export function letterTemplate(id: string): ShippedTemplate | undefined {

@@ -15,9 +15,10 @@
  * A step that is done late moves the later due dates with it; the next step is never due
  * before the previous one was done.
  */
-import { workingDaysBetween, type CalendarOptions } from './calendar';
+import { type CalendarOptions } from './calendar';
 import { DUE_SOON_DAYS, dueState, type DueState } from './due';
 import type { IsoDate } from './iso-date';
+import { patientDelay } from './patient-postponed';
 import { addDays, osloDateOf } from './time';
 
 // ---------------------------------------------------------------------------
@@ -26,6 +27,17 @@ import { addDays, osloDateOf } from './time';
 
 export const CONTACT_CHANNELS = ['phone', 'sms', 'digital_message', 'letter'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+/**
+ * The channels a contact ATTEMPT may use. A letter is not a contact attempt (issue #13): "at least two
+ * attempts plus a letter" are two separate requirements, so letters alone can never meet the attempts.
+ * 'letter' stays in CONTACT_CHANNELS only so attempts stored before this rule can still be read; they
+ * are not counted (countsAsAttempt).
+ */
+export const ATTEMPT_CHANNELS = ['phone', 'sms', 'digital_message'] as const satisfies readonly ContactChannel[];
+
+export function countsAsAttempt(a: Pick<ContactAttempt, 'channel'>): boolean {
+  return a.channel !== 'letter';
+}
 
 export const ATTEMPT_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'message_left', 'other'] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
@@ -44,7 +56,7 @@ export const CHANNEL_LABELS: Record<ContactChannel, string> = {
 };
 
 export const ATTEMPT_OUTCOME_LABELS: Record<AttemptOutcome, string> = {
-  reached: 'Nådd',
+  reached: 'Fikk kontakt',
   no_answer: 'Ikke svar',
   wrong_number: 'Feil nummer',
   message_left: 'Lagt igjen beskjed',
@@ -60,7 +72,7 @@ export const RECIPIENT_LABELS: Record<LetterRecipient, string> = {
 export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
   new_appointment: 'Ny time avtalt',
   declined: 'Pasienten takket nei',
-  closed_not_reached: 'Avsluttet – ikke nådd',
+  closed_not_reached: 'Avsluttet – fikk ikke kontakt',
   escalated: 'Meldt til behandler',
 };
 
@@ -82,7 +94,7 @@ export interface NoShowPolicy {
 
 export const DEFAULT_NO_SHOW_POLICY: NoShowPolicy = Object.freeze({
   attemptsRequired: 2,
-  channels: Object.freeze([...CONTACT_CHANNELS]),
+  channels: Object.freeze([...ATTEMPT_CHANNELS]),
   daysToFirstContact: 7,
   letterToPatient: true,
   letterToReferrer: true,
@@ -98,14 +110,14 @@ export const ATTEMPT_INTERVAL_DAYS = 2;
 export const LETTER_AFTER_ATTEMPTS_DAYS = 2;
 /** Calendar days the patient has to answer a letter before the case is ready to close. */
 export const ANSWER_WINDOW_DAYS = 14;
-/** A no-show delaying the pathway more than this many working days suggests code L (pasientutsatt). */
-export const POSTPONED_AFTER_WORKING_DAYS = 7;
+export { POSTPONED_AFTER_WORKING_DAYS } from './patient-postponed';
 
 /** The default policy with the given settings laid over it (unknown keys are ignored). */
 export function resolvePolicy(settings: Partial<NoShowPolicy> = {}): NoShowPolicy {
   return {
     attemptsRequired: settings.attemptsRequired ?? DEFAULT_NO_SHOW_POLICY.attemptsRequired,
-    channels: settings.channels ?? DEFAULT_NO_SHOW_POLICY.channels,
+    // A stored policy from before the rule may list 'letter': it is not an attempt channel.
+    channels: (settings.channels ?? DEFAULT_NO_SHOW_POLICY.channels).filter((c) => c !== 'letter'),
     daysToFirstContact: settings.daysToFirstContact ?? DEFAULT_NO_SHOW_POLICY.daysToFirstContact,
     letterToPatient: settings.letterToPatient ?? DEFAULT_NO_SHOW_POLICY.letterToPatient,
     letterToReferrer: settings.letterToReferrer ?? DEFAULT_NO_SHOW_POLICY.letterToReferrer,
@@ -123,7 +135,8 @@ export function validatePolicy(policy: NoShowPolicy): string[] {
   }
   if (policy.channels.length === 0) errors.push('Velg minst én kanal for kontaktforsøk');
   for (const c of policy.channels) {
-    if (!(CONTACT_CHANNELS as readonly string[]).includes(c)) errors.push(`Ukjent kanal: ${String(c)}`);
+    if (c === 'letter') errors.push('Brev er ikke et kontaktforsøk. Brev er et eget krav i reglene for ikke møtt.');
+    else if (!(CONTACT_CHANNELS as readonly string[]).includes(c)) errors.push(`Ukjent kanal: ${String(c)}`);
   }
   const d = policy.daysToFirstContact;
   if (!Number.isInteger(d) || d < 0 || d > MAX_DAYS_TO_FIRST_CONTACT) {
@@ -219,7 +232,7 @@ const RECIPIENT_STEP_LABELS: Record<LetterRecipient, string> = {
 /** The ordered steps of a case — attempts, letters, waiting for an answer — and the next one. */
 export function caseSteps(policy: NoShowPolicy, state: NoShowCase, today: IsoDate): CaseProgress {
   const steps: CaseStep[] = [];
-  const attempts = byTime(state.attempts, (a) => a.at);
+  const attempts = byTime(state.attempts.filter(countsAsAttempt), (a) => a.at);
 
   // Date of the last required step so far: when it was done, else when it was due.
   let ref = osloDate(state.noShowAt);
@@ -303,8 +316,8 @@ export interface CloseDetails {
  *
  * - escalated: always allowed (a risk signal is never blocked by paperwork), also on a case
  *   that was closed; refused only when it is already escalated.
- * - closed_not_reached: policy.attemptsRequired attempts (every recorded attempt counts,
- *   reached ones too) and a letter to each recipient the policy names.
+ * - closed_not_reached: policy.attemptsRequired contact attempts (every recorded attempt counts,
+ *   reached ones too, but never a letter) and, separately, a letter to each recipient the policy names.
  * - declined: an attempt where the patient was reached.
  * - new_appointment: a linked appointment id.
  * The waiting period after the letters is advice (see caseSteps), not a condition.
@@ -323,7 +336,8 @@ export function canClose(
   const missing: string[] = [];
   switch (outcome) {
     case 'closed_not_reached': {
-      const short = policy.attemptsRequired - state.attempts.length;
+      // Only real contact attempts count; letters are checked separately below.
+      const short = policy.attemptsRequired - state.attempts.filter(countsAsAttempt).length;
       if (short > 0) missing.push(`${short} kontaktforsøk til mangler`);
       const letterMissing: Record<LetterRecipient, string> = {
         patient: 'Brev til pasienten er ikke sendt',
@@ -336,8 +350,8 @@ export function canClose(
       break;
     }
     case 'declined':
-      if (!state.attempts.some((a) => a.outcome === 'reached')) {
-        missing.push('Det mangler et kontaktforsøk der pasienten ble nådd');
+      if (!state.attempts.some((a) => countsAsAttempt(a) && a.outcome === 'reached')) {
+        missing.push('Det mangler et kontaktforsøk der vi fikk kontakt med pasienten');
       }
       break;
     case 'new_appointment': {
@@ -385,6 +399,8 @@ export function validateAttempt(
   }
   if (!(CONTACT_CHANNELS as readonly string[]).includes(attempt.channel)) {
     errors.push({ field: 'channel', message: 'Velg kanal for kontaktforsøket.' });
+  } else if (attempt.channel === 'letter') {
+    errors.push({ field: 'channel', message: 'Et brev er ikke et kontaktforsøk. Skriv ut brevet under «Brev»; det er et eget krav.' });
   } else if (!policy.channels.includes(attempt.channel)) {
     const allowed = CONTACT_CHANNELS.filter((c) => policy.channels.includes(c)).map((c) => lowerLabel(c));
     errors.push({
@@ -412,13 +428,13 @@ function orList(items: string[]): string {
 // ---------------------------------------------------------------------------
 
 /**
- * True when the no-show has delayed the pathway more than 7 working days (DOMAIN.md §6), so
- * coding L (pasientutsatt) should be suggested. Working days are counted as in calendar.ts:
- * the no-show date itself is not counted, today is. A no-show on Monday 2026-03-02 reaches
- * 7 working days on Wednesday 03-11 and suggests L from Thursday 03-12.
+ * True when the no-show has delayed the planned activity more than 7 working days (patient-postponed.ts):
+ * the new date against the planned date when a new time is booked, else the delay so far (to today).
+ * Working days are counted as in calendar.ts: the planned date itself is not counted. A no-show on Monday
+ * 2026-03-02 reaches 7 working days on Wednesday 03-11 and suggests L from Thursday 03-12.
  */
-export function suggestsPatientPostponed(noShowDate: IsoDate, now: string, opts: CalendarOptions = {}): boolean {
-  return workingDaysBetween(noShowDate, osloDate(now), opts) > POSTPONED_AFTER_WORKING_DAYS;
+export function suggestsPatientPostponed(noShowDate: IsoDate, now: string, opts: CalendarOptions = {}, newDate: IsoDate | null = null): boolean {
+  return patientDelay(noShowDate, newDate, osloDate(now), opts).suggests;
 }
 
 // ---------------------------------------------------------------------------

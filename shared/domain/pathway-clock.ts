@@ -28,6 +28,9 @@ export interface DerivedClock {
   /** Clinical decision → first evaluation, and when it was met. */
   firstEvaluationDue: IsoDate | null;
   firstEvaluationOn: IsoDate | null;
+  /** First attendance → clinical decision ("utredning gjennomført innen forløpstid"), and when it was met. */
+  decisionDue: IsoDate | null;
+  decisionOn: IsoDate | null;
 }
 
 export interface ClockDerivation {
@@ -48,6 +51,7 @@ export function deriveClock(facts: PathwayFacts): ClockDerivation {
   const next = result.nextAction;
   let careStartDue: IsoDate | null = null;
   let firstEvaluation: Deadline | null = null;
+  const decision = result.deadlines.find((d) => /\/first_attendance-clinical_decision(\/|$)/.test(d.key)) ?? null;
   for (const d of result.deadlines) {
     const target = d.key === 'legal/care-deadline' || /\/start-first_attendance(\/|$)/.test(d.key);
     if (target) careStartDue = minDate(careStartDue, d.due);
@@ -70,6 +74,8 @@ export function deriveClock(facts: PathwayFacts): ClockDerivation {
       firstAttendanceOn: firstAttendance,
       firstEvaluationDue: firstEvaluation?.due ?? null,
       firstEvaluationOn: firstEvaluation?.met ?? null,
+      decisionDue: decision?.due ?? null,
+      decisionOn: decision?.met ?? null,
     },
   };
 }

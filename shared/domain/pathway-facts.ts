@@ -17,6 +17,14 @@ export interface PathwayEvent {
   until?: IsoDate | null;
 }
 
+export type RightsDecision = 'right' | 'no_right' | 'not_pathway';
+export type Intake = 'referral' | 'internal_transfer';
+
+/** True when the assessment found no pathway: no right, or not a pathway case. */
+export function noPathway(facts: Pick<PathwayFacts, 'rightsDecision'>): boolean {
+  return facts.rightsDecision === 'no_right' || facts.rightsDecision === 'not_pathway';
+}
+
 export interface PathwayFacts {
   pathwayType: PathwayTypeId;
   setting: SettingId;
@@ -25,6 +33,13 @@ export interface PathwayFacts {
   patientBirthDate?: IsoDate | null;
   /** The individual deadline for necessary care (*frist for nødvendig helsehjelp*) set at assessment. */
   careDeadline?: IsoDate | null;
+  /**
+   * The rights assessment (issue #13): 'right' starts the pathway; 'no_right' and 'not_pathway' give no
+   * start and no pathway clock. null = not assessed (or assessed before the outcome was recorded).
+   */
+  rightsDecision?: RightsDecision | null;
+  /** An internal transfer (to an OCD/psychosis team, D12 → D11) has no new legal assessment deadline. */
+  intake?: Intake;
   /** Eating disorders: picks the first-attendance time variant. */
   severity?: Severity | null;
   events: readonly PathwayEvent[];
@@ -75,7 +90,7 @@ export function treatmentDecision(events: readonly PathwayEvent[]): PathwayEvent
   return null;
 }
 
-export type ClockBasis = 'start_event' | 'referral_received' | 'referral_assessed';
+export type ClockBasis = 'start_event' | 'referral_received' | 'referral_assessed' | 'transfer_received' | 'no_pathway';
 
 /**
  * When the pathway clock starts. A recorded start event wins: it covers the cases where the start is not a
@@ -83,8 +98,11 @@ export type ClockBasis = 'start_event' | 'referral_received' | 'referral_assesse
  * picks referral received or referral assessed; before assessment the assessed-based clock has not started.
  */
 export function clockStart(facts: PathwayFacts): { date: IsoDate | null; basis: ClockBasis } {
+  if (noPathway(facts)) return { date: null, basis: 'no_pathway' };
   const start = firstOfType(facts.events, 'start');
   if (start) return { date: start.date, basis: 'start_event' };
+  // An internal transfer was assessed by the sending team: the pathway time runs from the new team's receipt.
+  if (facts.intake === 'internal_transfer') return { date: facts.referralReceived, basis: 'transfer_received' };
   if (facts.ruleVersion?.clockStart === 'referral_assessed') {
     return { date: facts.referralAssessed ?? null, basis: 'referral_assessed' };
   }

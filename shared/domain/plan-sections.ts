@@ -1,10 +1,19 @@
 /**
- * The nine content items of an individual plan (forskrift om habilitering og rehabilitering,
- * individuell plan og koordinator § 19; DOMAIN.md §8) as plain structured data for screens and
- * printing. No HTML: the renderer decides the markup.
+ * The nine content items of an individual plan (DOMAIN.md §8) as plain structured data for screens and
+ * printing. No HTML: the renderer decides the markup. Since 1 August 2022 plan content is set by
+ * *forskrift om individuell plan ved ytelse av velferdstjenester* (issue #13); the items are shown as
+ * "punkt N" without a paragraph number, which is not verified against the new regulation here.
  */
 import { MEASURE_STATUS_LABELS, type PlanView } from './individual-plan';
 import { formatDate } from './time';
+
+/** The regulation that sets an individual plan's content, as shown to users. */
+export const INDIVIDUAL_PLAN_REGULATION = 'Forskrift om individuell plan ved ytelse av velferdstjenester (fra 1. august 2022)';
+
+/** How a content item is referred to in the UI: "punkt 5", never "§ 19 pkt. 5" (the old regulation). */
+export function planItemRef(no: number): string {
+  return `punkt ${no}`;
+}
 
 export const PLAN_SECTIONS = [
   { no: 1, id: 'goals_resources_needs', title: 'Mål, ressurser og behov' },
@@ -189,7 +198,7 @@ function cooperation(plan: PlanView): SectionBlock[] {
   return [{ kind: 'text', text: orEmpty(plan.cooperation) }];
 }
 
-/** All nine § 19 sections in order, each with its heading and content. */
+/** All nine content items in order, each with its heading and content. */
 export function planSections(plan: PlanView, options: PlanSectionOptions = {}): PlanSection[] {
   const content: Record<PlanSectionId, () => SectionBlock[]> = {
     goals_resources_needs: () => goalsResourcesNeeds(plan),

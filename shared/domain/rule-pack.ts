@@ -65,6 +65,11 @@ export interface PathwayTime {
   source: string;
   note: string | null;
   variant?: Severity;
+  /**
+   * A repeating time (evaluation → evaluation) applies only while its due date is within this many
+   * calendar days of the clinical decision (TSB: the first year). null/absent = no limit.
+   */
+  repeatWithinDays?: number | null;
 }
 
 export interface RuleVersion {
@@ -77,6 +82,9 @@ export interface RuleVersion {
   clockStart: ClockStart;
   origin: 'national' | 'local';
   source: string;
+  /** Whether validFrom (the switch date) is sourced; the 2024 start-rule switch is not (issue #13). */
+  validFromConfidence?: Confidence;
+  validFromNote?: string | null;
   times: PathwayTime[];
 }
 
@@ -114,6 +122,7 @@ const TSB_EVENTS: readonly EventDefinition[] = [
 
 const SRC = {
   tsb: 'Helsedirektoratet: Nasjonalt pasientforløp rusbehandling (TSB), forløpstider',
+  tsb2019: 'Helsedirektoratet: Pakkeforløp tverrfaglig spesialisert rusbehandling (TSB), 2019, forløpstider',
   ed: 'Helsedirektoratet: Nasjonalt pasientforløp spiseforstyrrelser hos barn og unge, forløpstider',
   ocd: 'Helsedirektoratet: Nasjonalt pasientforløp tvangslidelser (OCD), forløpstider',
   preg: 'Helsedirektoratet: Nasjonalt pasientforløp gravide og rusmidler, forløpstider',
@@ -140,6 +149,9 @@ function buildTimes(versionId: string, pathwayType: PathwayTypeId, specs: readon
 }
 
 const C = 'confirmed' as const;
+const TSB_EVAL_NOTE = 'Hver 8. uke poliklinisk / 6. uke i døgn det første året etter klinisk beslutning; deretter ingen fast intervall';
+const TSB_2024_NOTE = '2019-forløpstidene brukt; ikke kontrollert mot den reviderte teksten (2023–2024)';
+export const SWITCH_DATE_NOTE = 'Datoen for overgangen til ny startregel (fra vurdert henvisning) har ingen kilde. Kontroller og endre ved behov.';
 const U = 'unconfirmed' as const;
 
 // Times per pathway, DOMAIN.md §3. Cells marked [U] without a number (psychosis after first attendance,
@@ -150,7 +162,8 @@ const TIME_SPECS: Record<PathwayTypeId, readonly TimeSpec[]> = {
     // Referral → first attendance: legal deadline only (the individual care deadline).
     { fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: [21, 7], confidence: C, source: SRC.tsb, note: null },
     { fromEvent: 'clinical_decision', toEvent: 'evaluation', days: [7, 7], confidence: C, source: SRC.tsb, note: null },
-    { fromEvent: 'evaluation', toEvent: 'evaluation', days: [56, 42], confidence: C, source: SRC.tsb, note: null },
+    // Every 8 / 6 weeks in the first year after the clinical decision only; then no automatic interval.
+    { fromEvent: 'evaluation', toEvent: 'evaluation', days: [56, 42], confidence: C, source: SRC.tsb, note: TSB_EVAL_NOTE, repeatWithinDays: 365 },
     { fromEvent: 'detox_end', toEvent: 'follow_on_treatment', days: [3, 0], confidence: C, source: SRC.tsb, note: null },
   ],
   // Eating disorders: the severity decides the first-attendance time. Both variants are stored; the clock
@@ -184,13 +197,24 @@ const TIME_SPECS: Record<PathwayTypeId, readonly TimeSpec[]> = {
   ],
 };
 
-/** The 2019 texts are not verified here: their times reuse today's table, downgraded to 'unconfirmed'. */
-function as2019(times: PathwayTime[]): PathwayTime[] {
+/**
+ * D11/D12: the 2019 texts are not verified here; their times reuse today's table, downgraded to
+ * 'unconfirmed'. TSB is the other way round (issue #13): the table's TSB times ARE the 2019 pathway's
+ * published times, so the 2019 TSB version is confirmed and the 2024 one is not (see as2024).
+ */
+function as2019(times: PathwayTime[], pathwayType: PathwayTypeId): PathwayTime[] {
+  if (pathwayType === 'tsb') {
+    return times.map((t) => ({ ...t, confidence: C, source: SRC.tsb2019, note: t.fromEvent === 'evaluation' && t.toEvent === 'evaluation' ? TSB_EVAL_NOTE : null }));
+  }
   return times.map((t) => ({
     ...t,
     confidence: U,
     note: [t.note, 'Dagens forløpstid brukt for 2019-versjonen; ikke kontrollert mot 2019-teksten'].filter(Boolean).join('. '),
   }));
+}
+
+function as2024(times: PathwayTime[], pathwayType: PathwayTypeId): PathwayTime[] {
+  return pathwayType === 'tsb' ? times.map((t) => ({ ...t, confidence: U, note: TSB_2024_NOTE })) : times;
 }
 
 function nationalVersions(pathwayType: PathwayTypeId): RuleVersion[] {
@@ -205,8 +229,12 @@ function nationalVersions(pathwayType: PathwayTypeId): RuleVersion[] {
   const id2019 = `national-2019-${pathwayType}`;
   const id2024 = `national-2024-${pathwayType}`;
   return [
-    { id: id2019, pathwayType, validFrom: '2019-01-01', clockStart: 'referral_received', origin: 'national', source: `${SRC.codeGuide} (2019)`, times: as2019(buildTimes(id2019, pathwayType, TIME_SPECS[pathwayType])) },
-    { id: id2024, pathwayType, validFrom: '2024-01-01', clockStart: 'referral_assessed', origin: 'national', source: SRC.codeGuide, times: buildTimes(id2024, pathwayType, TIME_SPECS[pathwayType]) },
+    { id: id2019, pathwayType, validFrom: '2019-01-01', clockStart: 'referral_received', origin: 'national', source: pathwayType === 'tsb' ? SRC.tsb2019 : `${SRC.codeGuide} (2019)`, times: as2019(buildTimes(id2019, pathwayType, TIME_SPECS[pathwayType]), pathwayType) },
+    // The switch date has no source (issue #13): unconfirmed, editable as data.
+    {
+      id: id2024, pathwayType, validFrom: '2024-01-01', clockStart: 'referral_assessed', origin: 'national', source: SRC.codeGuide,
+      validFromConfidence: U, validFromNote: SWITCH_DATE_NOTE, times: as2024(buildTimes(id2024, pathwayType, TIME_SPECS[pathwayType]), pathwayType),
+    },
   ];
 }
 

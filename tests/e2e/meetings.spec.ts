@@ -108,7 +108,7 @@ test('plan an evaluation meeting with the municipal coordinator from the directo
   await form.waitOpen();
   await form.fill({ kind: 'Ansvarsgruppe', date: day.typed, time: '11:00', place: 'Oslo kommune' });
   await form.addSuggestion('Ola Hansen');
-  const warning = form.dialog.getByRole('status').filter({ hasText: 'Dobbeltbooking' });
+  const warning = form.dialog.getByRole('status').filter({ hasText: 'Overlappende avtaler' });
   await expect(warning).toContainText('Du (koordinator)');
   await expect(warning).toContainText('Ola Hansen');
   await expect(warning).toContainText(`Samarbeidsmøte – evaluering (samme pasient), ${day.typed} kl. 10:00–11:30`);

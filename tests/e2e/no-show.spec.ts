@@ -99,7 +99,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(card.getByRole('table', { name: 'Brev' })).not.toContainText('Ikke skrevet ut');
 
   // Closing as "not reached" is refused while the referrer has not been told, and nothing changes.
-  const refused = await ns.close(card, 'Avsluttet – ikke nådd, henviser informert');
+  const refused = await ns.close(card, 'Avsluttet – fikk ikke kontakt, henviser informert');
   await expect(refused.getByRole('alert')).toContainText('Saken kan ikke avsluttes ennå. Dette mangler:');
   await expect(refused.getByRole('alert')).toContainText('Brev til henviser/fastlege er ikke sendt');
   await expect(refused.getByRole('alert')).toContainText('Ingenting er endret');
@@ -116,10 +116,10 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   expectInWindow('test-results/print/noshow-referrer-letter.pdf', 'Legesenteret');
   await ns.printAndClose(referrer);
 
-  const closing = await ns.close(card, 'Avsluttet – ikke nådd, henviser informert');
+  const closing = await ns.close(card, 'Avsluttet – fikk ikke kontakt, henviser informert');
   await closing.waitFor({ state: 'hidden' });
   await expect(card.getByText('Avsluttet', { exact: true })).toBeVisible();
-  await expect(card).toContainText('Avsluttet – ikke nådd');
+  await expect(card).toContainText('Avsluttet – fikk ikke kontakt');
   await page.screenshot({ path: 'test-results/screens/noshow-case-closed.png', fullPage: true });
 
   // A sent letter is shown again exactly as it was printed.

@@ -29,6 +29,9 @@ test('a first attendance recorded with the keyboard moves the next action and th
   const assess = wl.dialog('Henvisning vurdert');
   await expect(assess).toBeVisible();
   await expect(assess.getByLabel('Henvisning vurdert', { exact: true })).toHaveValue(shownDay(0));
+  // The rights assessment (issue #13): only "right" starts the pathway and shows the care deadline field.
+  await assess.getByLabel('Rettighetsvurdering').selectOption('right');
+  await assess.getByLabel('Retten gjelder').selectOption('treatment');
   await assess.getByLabel('Frist for nødvendig helsehjelp').fill(shownDay(30));
   await page.keyboard.press('Enter');
   await expect(assess).toBeHidden();
@@ -106,7 +109,7 @@ test('the explanation panel says why the deadline falls where it does', async ({
 test('the printed patient summary says what happens next, when, who is responsible and how to reach us', async ({ page, app }) => {
   await openWithProfile(page, app);
   const created = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', KARI, -5))) as { patientId: number; pathwayId: number };
-  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, assessedOn: isoDay(-1), careDeadline: isoDay(20) });
+  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: isoDay(-1), careDeadline: isoDay(20) });
   const wl = new WorklistPage(page);
   await page.reload();
   await wl.grid.waitFor();
@@ -116,7 +119,7 @@ test('the printed patient summary says what happens next, when, who is responsib
   const text = await printPreviewToPdf(page, printed('patient-summary'));
   expect(text).toContain('Ditt pasientforløp');
   expect(text).toContain('Dette skjer nå');
-  expect(text).toContain(`Behandlingen din skal starte senest ${shownDay(20)}`);
+  expect(text).toContain(`Behandlingen skal starte senest ${shownDay(20)}`);
   expect(text).toContain('Kari Koordinator');
   expect(text).toContain('22 33 44 55');
   expect(text).toContain('Side 1 av 1');
@@ -151,7 +154,9 @@ test('Oversikt shows the indicators with national figures, each figure opening i
   await page.getByRole('button', { name: /^Oversikt/ }).click();
   const row = page.getByRole('row', { name: /Henvisninger vurdert innen 10 virkedager/ });
   await expect(row).toContainText('0 %');
-  await expect(page.getByRole('row', { name: /Utredning startet innen/ })).toContainText('72 % voksne, 82 % TSB, 55 % barn og unge');
+  // Issue #13: 72/82/55 % stand beside "assessment completed within pathway time" only.
+  await expect(page.getByRole('row', { name: /Utredning gjennomført innen forløpstid/ })).toContainText('72 % voksne, 82 % TSB, 55 % barn og unge');
+  await expect(page.getByRole('row', { name: /Helsehjelp startet innen frist/ })).not.toContainText('72 %');
   await page.screenshot({ path: screen('overview') });
   await row.getByRole('button', { name: /ikke innen tid: 1 pasienter/ }).click();
   const list = page.getByRole('region', { name: /ikke innen tid/ });

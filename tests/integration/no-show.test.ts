@@ -154,7 +154,7 @@ describe('no-show follow-up', () => {
     const first = await noShow('2026-11-16');
     expect(await core.dispatch('noShow.close', { caseId: first.caseId, outcome: 'declined', note: '' })).toMatchObject({
       ok: false,
-      error: { message: 'Saken kan ikke avsluttes ennå. Dette mangler: Det mangler et kontaktforsøk der pasienten ble nådd.' },
+      error: { message: 'Saken kan ikke avsluttes ennå. Dette mangler: Det mangler et kontaktforsøk der vi fikk kontakt med pasienten.' },
     });
     await attempt(first.caseId, '2026-11-18', 'reached');
     expect((await core.ok('noShow.close', { caseId: first.caseId, outcome: 'declined', note: '' })).outcome).toBe('declined');
@@ -253,9 +253,18 @@ describe('no-show follow-up', () => {
     expect(await core.ok('noShow.getPolicy', {})).toMatchObject({ attemptsRequired: 1, daysToFirstContact: 3, channels: ['phone', 'sms'] });
     expect(core.handle.sqlite.prepare('select next_due from no_show_case where id = ?').get(caseId)).toEqual({ next_due: '2026-11-19' });
     const bad = await core.dispatch('noShow.recordAttempt', { caseId, date: '2026-11-17', time: '09:00', channel: 'letter', outcome: 'other', byName: 'Mona', note: '' });
-    expect(bad).toMatchObject({ ok: false, error: { issues: [{ path: 'channel', message: 'Brev er ikke tillatt etter reglene for ikke møtt. Velg telefon eller SMS.' }] } });
-    const muni = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator' });
+    expect(bad).toMatchObject({ ok: false, error: { issues: [{ path: 'channel', message: 'Et brev er ikke et kontaktforsøk. Skriv ut brevet under «Brev»; det er et eget krav.' }] } });
+    // Issue #13: no letter to the municipality without consent or another basis; the letter names the basis.
+    const noBasis = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator' });
+    expect(noBasis).toMatchObject({ ok: false, error: { issues: [{ path: 'sharingBasis' }] } });
+    const otherEmpty = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'other_basis' });
+    expect(otherEmpty).toMatchObject({ ok: false, error: { issues: [{ path: 'sharingBasisNote' }] } });
+    const muni = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(muni.html).toContain('Oslo kommune');
+    expect(muni.html).toContain('Grunnlaget for at vi deler denne opplysningen med kommunen: pasientens samtykke.');
+    expect(muni.html).toContain('Samarbeid om oppfølging av');
+    expect(muni.html).not.toContain('Vi viser til henvisningen');
+    expect(core.handle.sqlite.prepare('select template_id, sharing_basis from letter where id = ?').get(muni.letter.id)).toEqual({ template_id: 'municipal_not_reached', sharing_basis: 'consent' });
     expect(await core.dispatch('noShow.savePolicy', { attemptsRequired: 9, channels: [], daysToFirstContact: 3, letterToPatient: true, letterToReferrer: false, letterToMunicipalCoordinator: false })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -267,6 +276,7 @@ describe('no-show follow-up', () => {
     expect(templates.map((t) => [t.id, t.modified])).toEqual([
       ['case_closed_patient', false],
       ['missed_appointment_patient', false],
+      ['municipal_not_reached', false],
       ['referrer_not_reached', false],
     ]);
     const t = templates.find((x) => x.id === 'missed_appointment_patient')!;

@@ -33,7 +33,9 @@ describe('rules as data', () => {
     expect(inForce).toMatchObject({ id: 'national-2024-adult_mental', origin: 'national', clockStart: 'referral_assessed' });
     expect(inForce.times.find((t) => t.setting === 'outpatient')).toMatchObject({ fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: 42, confidence: 'unconfirmed' });
     const tsb = rules.pathways.find((p) => p.pathwayType === 'tsb')!;
-    expect(tsb.versions.find((v) => v.inForceToday)!.times.every((t) => t.confidence === 'confirmed')).toBe(true);
+    // Issue #13: TSB's 2019 times are sourced; the version in force today (2024) is unverified.
+    expect(tsb.versions.find((v) => v.inForceToday)!.times.every((t) => t.confidence === 'unconfirmed')).toBe(true);
+    expect(tsb.versions.find((v) => v.id === 'national-2019-tsb')!.times.every((t) => t.confidence === 'confirmed')).toBe(true);
     expect(rules.outcomes.map((o) => o.code)).toEqual(['CU', 'CP', 'CT', 'CS', 'CK', 'CA', 'CI']);
   });
 
@@ -56,7 +58,7 @@ describe('rules as data', () => {
     expect(pathwayRow(after.pathwayId).rule_version_id).toBe(local.id);
 
     // The deadline of the later pathway follows the local time (30 days), explained as local.
-    await core.ok('pathways.assess', { pathwayId: after.pathwayId, assessedOn: '2026-11-13', careDeadline: '2026-12-15' });
+    await core.ok('pathways.assess', { pathwayId: after.pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-13', careDeadline: '2026-12-15' });
     await core.ok('pathways.recordEvent', { pathwayId: after.pathwayId, type: 'first_attendance', date: '2026-11-20' });
     const explained = await core.ok('pathways.getExplanation', { pathwayId: after.pathwayId });
     expect(explained.pathway.nextAction).toMatchObject({ label: 'Klinisk beslutning', due: '2026-12-20' });
@@ -105,19 +107,19 @@ describe('rules as data', () => {
 describe('assessment and the care deadline', () => {
   it('records henvisning vurdert with frist; next action becomes the care deadline; the start event falls out of it', async () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
-    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-05', careDeadline: '2026-12-10' });
+    await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2026-12-10' });
     expect(pathwayRow(pathwayId)).toMatchObject({ referral_assessed: '2026-11-05', care_deadline: '2026-12-10', next_action_label: 'Start helsehjelp innen frist', next_due_date: '2026-12-10', dq_flags: 0 });
     const starts = () => core.handle.sqlite.prepare("select date, status, source from pathway_event where pathway_id = ? and type = 'start' order by id").all(pathwayId);
     expect(starts()).toEqual([{ date: '2026-11-05', status: 'active', source: 'assessment' }]);
     // A corrected assessment date moves the start with it, keeping the history.
-    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-06', careDeadline: '2026-12-10' });
+    await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-06', careDeadline: '2026-12-10' });
     expect(starts()).toEqual([{ date: '2026-11-05', status: 'corrected', source: 'assessment' }, { date: '2026-11-06', status: 'active', source: 'assessment' }]);
   });
 
   it('refuses a frist beyond 65 working days for a patient under 23, by the field, changing nothing', async () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-02', birthDate: '2010-01-15' });
     const before = JSON.stringify(pathwayRow(pathwayId));
-    const res = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-05', careDeadline: '2027-03-01' });
+    const res = await core.dispatch('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2027-03-01' });
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.issues?.[0]?.path).toBe('careDeadline');
@@ -126,14 +128,14 @@ describe('assessment and the care deadline', () => {
     expect(JSON.stringify(pathwayRow(pathwayId))).toBe(before);
     // The same frist is fine for an adult.
     const adult = await newPathway({ referralReceived: '2026-11-02' });
-    await core.ok('pathways.assess', { pathwayId: adult.pathwayId, assessedOn: '2026-11-05', careDeadline: '2027-03-01' });
+    await core.ok('pathways.assess', { pathwayId: adult.pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2027-03-01' });
   });
 });
 
 describe('event life cycle', () => {
   it('records events with codes, refuses out-of-order ones, corrects with a reason and keeps the history', async () => {
     const { pathwayId, patientId } = await newPathway({ referralReceived: '2026-11-02' });
-    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-04', careDeadline: '2026-12-01' });
+    await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-04', careDeadline: '2026-12-01' });
 
     // Before the referral: refused, nothing written.
     const events = count('pathway_event');
@@ -228,10 +230,10 @@ describe('patient summary', () => {
   it('is one printDocument page in plain Norwegian with next step, responsible and phone', async () => {
     await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 33 44 55', unitAddress: 'Testveien 1\n0150 Oslo' });
     const { patientId, pathwayId } = await newPathway({ referralReceived: '2026-11-16' });
-    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-18', careDeadline: '2026-12-15' });
+    await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-18', careDeadline: '2026-12-15' });
     const { html } = await core.ok('pathways.getSummary', { patientId });
     expect(html).toContain('<title>Pasientoppsummering</title>');
-    expect(html).toContain('Behandlingen din skal starte senest 15.12.2026');
+    expect(html).toContain('Behandlingen skal starte senest 15.12.2026');
     expect(html).toContain('Kari Koordinator');
     expect(html).toContain('22 33 44 55');
     expect(html).not.toContain('D11');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, type Deadline, type DeadlineResult } from '../../shared/domain/deadlines';
+import { computeDeadlines, latestCareDeadline, type Deadline, type DeadlineResult } from '../../shared/domain/deadlines';
 import type { PathwayEvent, PathwayFacts } from '../../shared/domain/pathway-facts';
 import { NATIONAL_RULE_PACK, ruleVersionFor, timesFor, type PathwayTime, type RuleVersion } from '../../shared/domain/rule-pack';
 
@@ -78,24 +78,45 @@ describe('care deadline (frist) and the under-23 limit', () => {
   // (17 May is a Sunday): Mon 20 July 2026, counted by hand.
   const base = { referralAssessed: '2026-04-15', patientBirthDate: '2004-05-01', today: '2026-04-20' };
 
-  it('frist on the 65th working day is accepted and explained', () => {
-    const r = computeDeadlines(facts({ ...base, careDeadline: '2026-07-20' }));
+  // Issue #13: the 65-working-day limit is counted from RECEIPT (Mon 30 March 2026) until its anchor in the
+  // priority regulation is verified. By hand: skipping Maundy Thursday 2 Apr, Good Friday 3 Apr, Easter Monday
+  // 6 Apr, 1 May, Ascension 14 May, Whit Monday 25 May (17 May is a Sunday) → the 65th is Tue 7 July 2026.
+  it('frist on the 65th working day after receipt is accepted; the explanation says how it is counted', () => {
+    const r = computeDeadlines(facts({ ...base, careDeadline: '2026-07-07' }));
     expect(r.validations.filter((v) => v.severity === 'error')).toEqual([]);
     const d = byKey(r, 'legal/care-deadline');
-    expect(d).toMatchObject({ label: 'Start helsehjelp innen frist', due: '2026-07-20', met: null, state: 'on_time' });
-    expect(d.explanation).toMatchObject({ startEvent: 'referral_assessed', startDate: '2026-04-15', offset: 65, unit: 'working' });
-    expect(d.explanation?.holidaysSkipped.map((h) => h.name)).toEqual(['Arbeidernes dag', 'Kristi himmelfartsdag', 'Andre pinsedag']);
+    expect(d).toMatchObject({ label: 'Start helsehjelp innen frist', due: '2026-07-07', met: null, state: 'on_time' });
+    expect(d.explanation).toMatchObject({ startEvent: 'referral_assessed', startDate: '2026-04-15', unit: 'working' });
+    expect(d.explanation?.note).toContain('Under 23 år: senest 07.07.2026');
+    expect(d.explanation?.note).toContain('regnet fra henvisningen ble mottatt');
+    expect(d.explanation?.note).toContain('forankringen i prioriteringsforskriften er bekreftet');
+    expect(latestCareDeadline(facts(base))).toEqual({ date: '2026-07-07', from: '2026-03-30' });
   });
 
-  it('one working day later is rejected for a patient under 23, with a clear Norwegian message', () => {
-    const r = computeDeadlines(facts({ ...base, careDeadline: '2026-07-21' }));
+  it('one working day later is rejected with the proposed date, counted from receipt', () => {
+    const r = computeDeadlines(facts({ ...base, careDeadline: '2026-07-08' }));
     expect(r.validations).toContainEqual({
       code: 'care_deadline_over_65_working_days',
       severity: 'error',
       message:
-        'Pasienten var under 23 år da henvisningen ble mottatt. Fristen kan være senest 20.07.2026 ' +
-        '(65 virkedager etter vurderingen 15.04.2026), men er satt til 21.07.2026 (66 virkedager).',
+        'Pasienten var under 23 år da henvisningen ble mottatt. Foreslått frist: 07.07.2026 ' +
+        '(65 virkedager etter at henvisningen ble mottatt 30.03.2026; strengeste lesning, forankringen i prioriteringsforskriften ' +
+        'er ikke bekreftet). Fristen er satt til 08.07.2026 (66 virkedager etter mottak).',
     });
+  });
+
+  it('the old anchor (65 working days after the assessment, 20 July) is now too late', () => {
+    const r = computeDeadlines(facts({ ...base, careDeadline: '2026-07-20' }));
+    expect(r.validations.map((v) => v.code)).toContain('care_deadline_over_65_working_days');
+  });
+
+  it('with Saturdays counted the latest date is Sat 20 June 2026 (counted by hand)', () => {
+    expect(latestCareDeadline(facts({ ...base, calendarOptions: { countSaturdays: true } }))?.date).toBe('2026-06-20');
+  });
+
+  it('no limit is proposed for a patient 23 or older, or without a birth date', () => {
+    expect(latestCareDeadline(facts({ ...base, patientBirthDate: '1990-01-01' }))).toBeNull();
+    expect(latestCareDeadline(facts({ ...base, patientBirthDate: null }))).toBeNull();
   });
 
   it('age is taken at referral received: 23rd birthday on that day is not under 23', () => {
@@ -275,8 +296,11 @@ describe('clock start, versions and confidence', () => {
     expect(byTarget(d11, 'Klinisk beslutning')[0]?.explanation).toMatchObject({
       confidence: 'unconfirmed', unconfirmed: true, ruleVersionId: 'national-2024-adult_mental', note: '«Omtrent 42 dager»',
     });
-    const tsb = computeDeadlines(facts({ pathwayType: 'tsb', events: [ev('first_attendance', '2026-04-08')] }));
-    expect(byTarget(tsb, 'Klinisk beslutning')[0]?.explanation).toMatchObject({ confidence: 'confirmed', unconfirmed: false });
+    // TSB: the 2019 version's times are the sourced ones (issue #13); the 2024 version's are not.
+    const tsb = computeDeadlines(facts({ pathwayType: 'tsb', referralReceived: '2023-03-01', today: '2023-04-10', events: [ev('first_attendance', '2023-04-03')] }));
+    expect(byTarget(tsb, 'Klinisk beslutning')[0]?.explanation).toMatchObject({ confidence: 'confirmed', unconfirmed: false, ruleVersionId: 'national-2019-tsb' });
+    const tsb2024 = computeDeadlines(facts({ pathwayType: 'tsb', events: [ev('first_attendance', '2026-04-08')] }));
+    expect(byTarget(tsb2024, 'Klinisk beslutning')[0]?.explanation).toMatchObject({ confidence: 'unconfirmed', unconfirmed: true });
   });
 
   it('eating disorders: first attendance from referral received, by severity (Easter Monday not skipped)', () => {

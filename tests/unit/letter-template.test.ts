@@ -34,6 +34,7 @@ const FIELDS: Required<LetterFieldValues> = {
   today: '12.03.2026',
   'referrer.name': 'Fastlege Per Olsen',
   'attempts.summary': 'Telefon 03.03.2026: ikke svar\nSMS 05.03.2026: lagt igjen beskjed',
+  'sharing.basis': 'pasientens samtykke',
 };
 
 function template(over: Partial<LetterTemplate> = {}): LetterTemplate {
@@ -181,9 +182,12 @@ describe('renderLetter – missing values', () => {
 });
 
 describe('shipped templates', () => {
-  it('are the three named ones, in that order', () => {
+  it('are the four named ones, in that order (the municipal letter has its own text)', () => {
     expect(LETTER_TEMPLATES.map((t) => t.id)).toEqual([...LETTER_TEMPLATE_IDS]);
-    expect(LETTER_TEMPLATE_IDS).toEqual(['missed_appointment_patient', 'case_closed_patient', 'referrer_not_reached']);
+    expect(LETTER_TEMPLATE_IDS).toEqual(['missed_appointment_patient', 'case_closed_patient', 'referrer_not_reached', 'municipal_not_reached']);
+    expect(letterTemplate('municipal_not_reached')?.recipient).toBe('municipal_coordinator');
+    expect(letterTemplate('municipal_not_reached')?.paragraphs.join(' ')).toContain('{{sharing.basis}}');
+    expect(letterTemplate('municipal_not_reached')?.paragraphs).not.toEqual(letterTemplate('referrer_not_reached')?.paragraphs);
     expect(letterTemplate('case_closed_patient')?.recipient).toBe('patient');
     expect(letterTemplate('nope')).toBeUndefined();
   });

@@ -82,7 +82,7 @@ function expected(policy: NoShowPolicy, attempts: ContactAttempt[], letters: Let
     }
   }
   if (outcome === 'declined' && !attempts.some((a) => a.outcome === 'reached')) {
-    missing.push('Det mangler et kontaktforsøk der pasienten ble nådd');
+    missing.push('Det mangler et kontaktforsøk der vi fikk kontakt med pasienten');
   }
   if (outcome === 'new_appointment') missing.push('Ny time er ikke koblet til saken');
   return missing.length === 0 ? { ok: true } : { ok: false, missing };
@@ -344,9 +344,9 @@ describe('validateAttempt', () => {
   });
 
   it('channel not allowed by the policy names the allowed ones', () => {
-    const p = resolvePolicy({ channels: ['phone', 'letter'] });
+    const p = resolvePolicy({ channels: ['phone', 'digital_message'] });
     expect(validateAttempt(p, makeCase(), attempt(4, 'no_answer', 'sms'), now)).toEqual([
-      { field: 'channel', message: 'SMS er ikke tillatt etter reglene for ikke møtt. Velg telefon eller brev.' },
+      { field: 'channel', message: 'SMS er ikke tillatt etter reglene for ikke møtt. Velg telefon eller digital melding.' },
     ]);
     const onlyPhone = resolvePolicy({ channels: ['phone'] });
     expect(validateAttempt(onlyPhone, makeCase(), attempt(4, 'no_answer', 'digital_message'), now)).toEqual([
@@ -376,14 +376,49 @@ describe('validateAttempt', () => {
 });
 
 // ---------------------------------------------------------------------------
+// A letter is not a contact attempt (issue #13)
+// ---------------------------------------------------------------------------
+
+describe('letters and attempts are separate requirements', () => {
+  const policy = DEFAULT_NO_SHOW_POLICY;
+  const now = '2026-03-20T12:00:00.000Z';
+
+  it('letters alone (recorded as attempts before the rule) never meet the attempts', () => {
+    const state = makeCase({ attempts: [attempt(3, 'other', 'letter'), attempt(5, 'other', 'letter')], letters: [letter('patient'), letter('referrer')] });
+    expect(canClose(policy, state, 'closed_not_reached')).toEqual({ ok: false, missing: ['2 kontaktforsøk til mangler'] });
+    expect(caseSteps(policy, state, '2026-03-12').nextStep?.step).toMatchObject({ kind: 'attempt', number: 1 });
+  });
+
+  it('two phone attempts and the letters: may close; one phone attempt plus a letter-attempt: one missing', () => {
+    const letters = [letter('patient'), letter('referrer')];
+    expect(canClose(policy, makeCase({ attempts: [attempt(3), attempt(5)], letters }), 'closed_not_reached')).toEqual({ ok: true });
+    expect(canClose(policy, makeCase({ attempts: [attempt(3), attempt(5, 'other', 'letter')], letters }), 'closed_not_reached')).toEqual({
+      ok: false, missing: ['1 kontaktforsøk til mangler'],
+    });
+  });
+
+  it('a letter cannot be recorded as an attempt, and a policy cannot allow it', () => {
+    expect(validateAttempt(policy, makeCase(), attempt(4, 'no_answer', 'letter'), now)).toEqual([
+      { field: 'channel', message: 'Et brev er ikke et kontaktforsøk. Skriv ut brevet under «Brev»; det er et eget krav.' },
+    ]);
+    expect(validatePolicy({ ...policy, channels: ['phone', 'letter'] })).toEqual(['Brev er ikke et kontaktforsøk. Brev er et eget krav i reglene for ikke møtt.']);
+    expect(resolvePolicy({ channels: ['phone', 'letter'] }).channels).toEqual(['phone']);
+  });
+
+  it('declined needs a reached contact attempt, not a letter', () => {
+    expect(canClose(policy, makeCase({ attempts: [attempt(3, 'reached', 'letter')] }), 'declined').ok).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Policy
 // ---------------------------------------------------------------------------
 
 describe('policy', () => {
-  it('defaults: 2 attempts, all channels, 7 days, letters to patient and referrer', () => {
+  it('defaults: 2 attempts by phone, SMS or digital message (a letter is not an attempt), 7 days, letters to patient and referrer', () => {
     expect(DEFAULT_NO_SHOW_POLICY).toEqual({
       attemptsRequired: 2,
-      channels: ['phone', 'sms', 'digital_message', 'letter'],
+      channels: ['phone', 'sms', 'digital_message'],
       daysToFirstContact: 7,
       letterToPatient: true,
       letterToReferrer: true,

@@ -23,14 +23,14 @@ function current(pathwayType: PathwayTypeId): RuleVersion {
 type Row = [PathwayTypeId, SettingId, EventType, EventType, number, Confidence];
 // DOMAIN.md §3, one row per pathway, setting and time (eating disorders: default = stricter, severe).
 const EXPECTED: Row[] = [
-  ['tsb', 'outpatient', 'first_attendance', 'clinical_decision', 21, 'confirmed'],
-  ['tsb', 'inpatient', 'first_attendance', 'clinical_decision', 7, 'confirmed'],
-  ['tsb', 'outpatient', 'clinical_decision', 'evaluation', 7, 'confirmed'],
-  ['tsb', 'inpatient', 'clinical_decision', 'evaluation', 7, 'confirmed'],
-  ['tsb', 'outpatient', 'evaluation', 'evaluation', 56, 'confirmed'],
-  ['tsb', 'inpatient', 'evaluation', 'evaluation', 42, 'confirmed'],
-  ['tsb', 'outpatient', 'detox_end', 'follow_on_treatment', 3, 'confirmed'],
-  ['tsb', 'inpatient', 'detox_end', 'follow_on_treatment', 0, 'confirmed'],
+  ['tsb', 'outpatient', 'first_attendance', 'clinical_decision', 21, 'unconfirmed'],
+  ['tsb', 'inpatient', 'first_attendance', 'clinical_decision', 7, 'unconfirmed'],
+  ['tsb', 'outpatient', 'clinical_decision', 'evaluation', 7, 'unconfirmed'],
+  ['tsb', 'inpatient', 'clinical_decision', 'evaluation', 7, 'unconfirmed'],
+  ['tsb', 'outpatient', 'evaluation', 'evaluation', 56, 'unconfirmed'],
+  ['tsb', 'inpatient', 'evaluation', 'evaluation', 42, 'unconfirmed'],
+  ['tsb', 'outpatient', 'detox_end', 'follow_on_treatment', 3, 'unconfirmed'],
+  ['tsb', 'inpatient', 'detox_end', 'follow_on_treatment', 0, 'unconfirmed'],
   ['eating_disorder_child', 'outpatient', 'start', 'first_attendance', 7, 'confirmed'],
   ['eating_disorder_child', 'inpatient', 'start', 'first_attendance', 7, 'confirmed'],
   ['eating_disorder_child', 'outpatient', 'first_attendance', 'clinical_decision', 42, 'confirmed'],
@@ -109,10 +109,35 @@ describe('versions and clock start', () => {
     expect(own[0]).toMatchObject({ validFrom: '2019-01-01', clockStart: 'referral_received', origin: 'national' });
   });
 
-  it('2019 versions carry today’s times but mark them unconfirmed', () => {
-    const v2019 = ruleVersionFor(versions, 'tsb', '2020-06-01');
-    expect(v2019?.id).toBe('national-2019-tsb');
+  it('D11/D12 2019 versions carry today’s times but mark them unconfirmed', () => {
+    const v2019 = ruleVersionFor(versions, 'adult_mental', '2020-06-01');
+    expect(v2019?.id).toBe('national-2019-adult_mental');
     expect(v2019?.times.every((t) => t.confidence === 'unconfirmed')).toBe(true);
+  });
+
+  it('TSB (issue #13): the 2019 times are the sourced ones; the 2024 version is unverified', () => {
+    const v2019 = ruleVersionFor(versions, 'tsb', '2020-06-01');
+    const v2024 = ruleVersionFor(versions, 'tsb', '2024-06-01');
+    expect(v2019?.id).toBe('national-2019-tsb');
+    expect(v2019?.times.every((t) => t.confidence === 'confirmed' && /2019/.test(t.source))).toBe(true);
+    expect(v2024?.times.every((t) => t.confidence === 'unconfirmed' && t.note !== null)).toBe(true);
+  });
+
+  it('the 2024-01-01 start-rule switch date has no source: marked unconfirmed with a note', () => {
+    for (const p of ['adult_mental', 'child_mental', 'tsb'] as const) {
+      const v = versions.find((x) => x.id === `national-2024-${p}`);
+      expect(v).toMatchObject({ validFrom: '2024-01-01', validFromConfidence: 'unconfirmed' });
+      expect(v?.validFromNote).toMatch(/ingen kilde/);
+    }
+    expect(versions.find((x) => x.id === 'national-2019-tsb')?.validFromConfidence ?? 'confirmed').toBe('confirmed');
+  });
+
+  it('TSB evaluations repeat only in the first year (repeatWithinDays 365) in both versions', () => {
+    for (const id of ['national-2019-tsb', 'national-2024-tsb']) {
+      const evals = versions.find((v) => v.id === id)?.times.filter((t) => t.fromEvent === 'evaluation' && t.toEvent === 'evaluation') ?? [];
+      expect(evals).toHaveLength(2);
+      expect(evals.every((t) => t.repeatWithinDays === 365)).toBe(true);
+    }
   });
 
   it('picks the version in force on the date', () => {

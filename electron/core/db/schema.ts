@@ -74,6 +74,15 @@ export interface PathwayTable {
   first_eval_due: string | null;
   first_eval_on: string | null;
   closed_on: string | null;
+  /** Rights assessment and intake (migrations/20261201_0100). */
+  rights_decision: 'right' | 'no_right' | 'not_pathway' | null;
+  rights_care_kind: 'assessment' | 'treatment' | null;
+  priority_group: string | null;
+  patient_informed_on: string | null;
+  intake: Generated<'referral' | 'internal_transfer'>;
+  /** First attendance → clinical decision: due and met (migrations/20261201_0102, the overview's indicator). */
+  decision_due?: string | null;
+  decision_on?: string | null;
 }
 
 export interface PathwayEventTable {
@@ -272,6 +281,9 @@ export interface LetterTable {
   created_at: string;
   printed_at: string | null;
   print_count: number;
+  /** Municipal coordinator letters (migrations/20261201_0103): the basis for sharing, and its wording. */
+  sharing_basis?: 'consent' | 'other_basis' | null;
+  sharing_basis_note?: string | null;
 }
 
 export interface LetterTemplateTable {
@@ -405,6 +417,9 @@ export interface RuleVersionTable {
   created_at: string;
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
+  /** migrations/20261201_0101: whether the switch date (valid_from) is sourced. */
+  valid_from_confidence: Generated<'confirmed' | 'local' | 'unconfirmed'>;
+  valid_from_note: string | null;
 }
 
 export interface RuleTimeTable {
@@ -419,6 +434,8 @@ export interface RuleTimeTable {
   source: string;
   note: string | null;
   variant: string | null;
+  /** migrations/20261201_0101: repeating time applies only within this many days of the decision. */
+  repeat_within_days: number | null;
 }
 
 export interface BreachReasonTable {
@@ -442,6 +459,13 @@ export interface PathwayBreachTable {
   reason_code: string;
   note: Generated<string>;
   recorded_at: string;
+}
+
+/** An event registered in the patient record system (migrations/20261201_0104). */
+export interface RecordRegistrationTable {
+  event_id: number;
+  registered_at: string;
+  registered_by: string;
 }
 
 export interface Database {
@@ -483,4 +507,5 @@ export interface Database {
   meeting_agenda_item: MeetingAgendaItemTable;
   meeting_minutes: MeetingMinutesTable;
   meeting_action_item: MeetingActionItemTable;
+  record_registration: RecordRegistrationTable;
 }

@@ -1,14 +1,15 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import { APPOINTMENT_STATUS_LABELS, type Appointment, type bookAppointmentSchema, type SETTABLE_STATUSES } from '../../../shared/contract/appointments';
+import { APPOINTMENT_STATUS_LABELS, type Appointment, type PostponedSuggestion, type bookAppointmentSchema, type SETTABLE_STATUSES } from '../../../shared/contract/appointments';
 import { AppError, fieldError } from '../../../shared/contract/envelope';
-import { osloToUtc, osloDateOf, utcToOslo } from '../../../shared/domain/time';
+import { osloToUtc, osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { AppointmentTable, Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { refreshCase, refreshOpenNoShows, readPolicy } from './no-show-store';
 import { recordPathwayEvent } from './pathway-events';
 import type { Transaction } from 'kysely';
+import { postponedSuggestions } from './postponed-suggestions';
 
 type BookInput = z.output<typeof bookAppointmentSchema>;
 type SettableStatus = (typeof SETTABLE_STATUSES)[number];
@@ -36,7 +37,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
   }
 
   return {
-    async list(patientId: number): Promise<{ appointments: Appointment[] }> {
+    async list(patientId: number): Promise<{ appointments: Appointment[]; postponedSuggestions: PostponedSuggestion[] }> {
       const rows = await ctx.db.selectFrom('appointment').selectAll().where('patient_id', '=', patientId).orderBy('start_at', 'desc').orderBy('id', 'desc').execute();
       const ids = rows.map((r) => r.id);
       const [history, cases] = ids.length === 0
@@ -46,7 +47,8 @@ export function createAppointmentsService(ctx: ServiceContext) {
             ctx.db.selectFrom('no_show_case').select(['id', 'appointment_id']).where('appointment_id', 'in', ids).orderBy('id').execute(),
           ]);
       const caseOf = new Map(cases.map((c) => [c.appointment_id, c.id]));
-      return { appointments: rows.map((r) => toAppointment(r, history.filter((h) => h.appointment_id === r.id), caseOf.get(r.id) ?? null)) };
+      const appointments = rows.map((r) => toAppointment(r, history.filter((h) => h.appointment_id === r.id), caseOf.get(r.id) ?? null));
+      return { appointments, postponedSuggestions: await postponedSuggestions(ctx.db, appointments, todayInOslo(ctx.clock())) };
     },
 
     async book(input: BookInput): Promise<Appointment> {

@@ -28,7 +28,22 @@ type Trx = Transaction<Database>;
 /** Which shipped template a letter to this recipient starts from. */
 function defaultTemplateId(recipient: LetterRecipient, caseOpen: boolean): string {
   if (recipient === 'patient') return caseOpen ? 'missed_appointment_patient' : 'case_closed_patient';
-  return 'referrer_not_reached';
+  return recipient === 'municipal_coordinator' ? 'municipal_not_reached' : 'referrer_not_reached';
+}
+
+/** Sharing with the municipality needs the patient's consent or another basis (issue #13): checked before any letter. */
+function sharingBasisText(input: { recipient: LetterRecipient; sharingBasis: 'consent' | 'other_basis' | null; sharingBasisNote: string }): string {
+  if (input.recipient !== 'municipal_coordinator') return '';
+  if (input.sharingBasis === null) {
+    const message = 'Brev til kommunen krever pasientens samtykke eller et annet rettslig grunnlag. Oppgi grunnlaget først.';
+    throw new AppError('invalid_input', message, [{ path: 'sharingBasis', message }]);
+  }
+  if (input.sharingBasis === 'consent') return 'pasientens samtykke';
+  if (input.sharingBasisNote === '') {
+    const message = 'Skriv hvilket grunnlag som gir adgang til å dele opplysningene';
+    throw new AppError('invalid_input', message, [{ path: 'sharingBasisNote', message }]);
+  }
+  return input.sharingBasisNote;
 }
 
 /** The no-show area's letters and letter templates: drafts, printing, due letters, batch print, template editing. */
@@ -54,6 +69,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret. Det lages ikke brev for den.');
+        const sharingBasis = sharingBasisText(input);
         const templateId = input.templateId ?? defaultTemplateId(input.recipient, row.status === 'open');
         const tplRow = await trx.selectFrom('letter_template').selectAll().where('id', '=', templateId).executeTakeFirst();
         if (!tplRow) throw new AppError('not_found', 'Fant ikke brevmalen');
@@ -88,6 +104,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
               return `– ${formatDate(t.date)} kl. ${t.time}: ${CHANNEL_LABELS[a.channel]}, ${ATTEMPT_OUTCOME_LABELS[a.outcome].toLowerCase()}`;
             })
             .join('\n'),
+          'sharing.basis': sharingBasis,
         };
         const rendered = renderLetter(template, fields);
         if (!rendered.ok) throw new AppError('invalid_input', `Brevmalen har feil: ${rendered.errors.join(' ')}`);
@@ -105,7 +122,10 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const html = printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: addressLines });
         const text = [addressLines.join('\n'), letter.subject, ...letter.paragraphs].join('\n\n');
         const stamp = at.toISOString();
-        const values = { subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp };
+        const values = {
+          subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp,
+          sharing_basis: input.recipient === 'municipal_coordinator' ? input.sharingBasis : null, sharing_basis_note: sharingBasis || null,
+        };
         // One unprinted draft per recipient and template: a new preview replaces it; printed letters are never touched.
         const draft = await trx
           .selectFrom('letter')

@@ -3,7 +3,7 @@
  * setting, a case's state for the pure rules, and the derived columns kept on every write
  * (no_show_case.next_*, patient.open_no_shows). Everything takes the caller's transaction.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { NoShowCaseView } from '../../../shared/contract/no-show';
 import {
   canClose,
@@ -16,6 +16,7 @@ import {
 import { osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import type { AppointmentTable, ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
+import { COUNT_SATURDAYS_KEY } from './pathway-clock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -51,6 +52,10 @@ export interface CaseParts {
   row: Selectable<NoShowCaseTable>;
   appt: Pick<Selectable<AppointmentTable>, 'id' | 'kind' | 'start_at' | 'place' | 'clinician'>;
   patientName: string;
+  /** The linked new appointment's Oslo date (the L rule compares it with the planned date), if any. */
+  newDate: string | null;
+  /** The unit's Saturday setting (clock.countSaturdays), read in the same statement. */
+  countSaturdays: boolean;
   attempts: Selectable<ContactAttemptTable>[];
   letters: Selectable<LetterTable>[];
 }
@@ -61,16 +66,21 @@ export async function caseParts(db: Db, caseId: number): Promise<CaseParts | nul
       .selectFrom('no_show_case')
       .innerJoin('appointment', 'appointment.id', 'no_show_case.appointment_id')
       .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
+      .leftJoin('appointment as new_appt', 'new_appt.id', 'no_show_case.new_appointment_id')
       .selectAll('no_show_case')
       .select(['appointment.kind as appt_kind', 'appointment.start_at as appt_start_at', 'appointment.place as appt_place', 'appointment.clinician as appt_clinician', 'patient.name as patient_name'])
+      .select(['new_appt.start_at as new_appt_start_at', sql<string | null>`(select value from app_setting where key = ${COUNT_SATURDAYS_KEY})`.as('count_saturdays')])
       .where('no_show_case.id', '=', caseId)
       .executeTakeFirst(),
     db.selectFrom('contact_attempt').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
     db.selectFrom('letter').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
   ]);
   if (!joined) return null;
-  const { appt_kind, appt_start_at, appt_place, appt_clinician, patient_name, ...row } = joined;
-  return { row, appt: { id: row.appointment_id, kind: appt_kind, start_at: appt_start_at, place: appt_place, clinician: appt_clinician }, patientName: patient_name, attempts, letters };
+  const { appt_kind, appt_start_at, appt_place, appt_clinician, patient_name, new_appt_start_at, count_saturdays, ...row } = joined;
+  return {
+    row, appt: { id: row.appointment_id, kind: appt_kind, start_at: appt_start_at, place: appt_place, clinician: appt_clinician }, patientName: patient_name,
+    newDate: new_appt_start_at ? osloDateOf(new_appt_start_at) : null, countSaturdays: count_saturdays === '1', attempts, letters,
+  };
 }
 
 /** The queue columns of one case (no_show_case.next_*, attempt_count), from parts already read. */
@@ -83,7 +93,7 @@ export async function writeCaseColumns(db: Db, parts: Pick<CaseParts, 'row' | 'a
   }
   await db
     .updateTable('no_show_case')
-    .set({ next_step: next?.step ?? null, next_label: next?.label ?? null, next_due: next?.due ?? null, attempt_count: attempts.length, updated_at: now.toISOString() })
+    .set({ next_step: next?.step ?? null, next_label: next?.label ?? null, next_due: next?.due ?? null, attempt_count: attempts.filter((a) => a.channel !== 'letter').length, updated_at: now.toISOString() })
     .where('id', '=', row.id)
     .execute();
 }
@@ -151,7 +161,8 @@ export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): N
       row.status !== 'withdrawn' &&
       row.pathway_id !== null &&
       row.postponed_event_id === null &&
-      suggestsPatientPostponed(osloDateOf(row.no_show_at), now.toISOString()),
+      // New date against the planned date when a new time is linked (Saturday setting honoured), else so far.
+      suggestsPatientPostponed(osloDateOf(row.no_show_at), now.toISOString(), { countSaturdays: parts.countSaturdays }, parts.newDate),
     postponedRecorded: row.postponed_event_id !== null,
     closedAt: row.closed_at,
     closedBy: row.closed_by,

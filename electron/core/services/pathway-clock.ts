@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CalendarOptions } from '../../../shared/domain/calendar';
 import { todayInOslo } from '../../../shared/domain/time';
 import { deriveClock, type ClockDerivation } from '../../../shared/domain/pathway-clock';
@@ -30,6 +30,7 @@ export function toRuleTime(row: Selectable<RuleTimeTable>, pathwayType: string):
     source: row.source,
     note: row.note,
     ...(row.variant ? { variant: row.variant as Severity } : {}),
+    repeatWithinDays: row.repeat_within_days ?? null,
   };
 }
 
@@ -42,6 +43,8 @@ export function toRuleVersion(row: Selectable<RuleVersionTable>, times: Selectab
     clockStart: row.clock_start,
     origin: row.origin,
     source: row.source,
+    validFromConfidence: row.valid_from_confidence ?? 'confirmed',
+    validFromNote: row.valid_from_note ?? null,
     times: times.map((t) => toRuleTime(t, row.pathway_type)),
   };
 }
@@ -60,7 +63,7 @@ export async function loadRuleVersions(db: Db, opts: { includeWithdrawn?: boolea
 type ClockPathwayRow = Pick<
   Selectable<PathwayTable>,
   'id' | 'pathway_type' | 'setting' | 'referral_received' | 'referral_assessed' | 'care_deadline' | 'severity' | 'rule_version_id' | 'status'
-> & { birth_date: string | null };
+> & Partial<Pick<Selectable<PathwayTable>, 'rights_decision' | 'intake'>> & { birth_date: string | null };
 
 export interface EventRow {
   type: string;
@@ -82,6 +85,8 @@ export function factsFor(row: ClockPathwayRow, events: readonly EventRow[], vers
     careDeadline: row.care_deadline,
     severity: (row.severity as Severity | null) ?? null,
     patientBirthDate: row.birth_date,
+    rightsDecision: row.rights_decision ?? null,
+    intake: row.intake ?? 'referral',
     events: events.map(toPathwayEvent),
     ruleVersion: version,
     calendarOptions: calendar,
@@ -104,7 +109,15 @@ export function clockColumns(d: ClockDerivation['derived']) {
     first_attendance_on: d.firstAttendanceOn,
     first_eval_due: d.firstEvaluationDue,
     first_eval_on: d.firstEvaluationOn,
+    decision_due: d.decisionDue,
+    decision_on: d.decisionOn,
   };
+}
+
+function withoutDecision<T extends { decision_due: unknown; decision_on: unknown }>(cols: T, keep: boolean): Partial<T> {
+  if (keep) return cols;
+  const { decision_due: _due, decision_on: _on, ...rest } = cols;
+  return rest as Partial<T>;
 }
 
 /** What the clock needs about one pathway, read inside the caller's transaction. */
@@ -138,6 +151,8 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
   const ids = 'pathwayIds' in which ? which.pathwayIds : null;
   if (ids !== null && ids.length === 0) return 0;
 
+  // This also runs inside migration 0011, before 0102 adds the decision columns: write them only when present.
+  const hasDecision = (await sql<{ n: number }>`select count(*) as n from pragma_table_info('pathway') where name = 'decision_due'`.execute(db)).rows[0]?.n === 1;
   const CHUNK = 500;
   let done = 0;
   // Page through the pathways by id so memory stays flat on large databases.
@@ -145,10 +160,9 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
     let q = db
       .selectFrom('pathway')
       .leftJoin('patient', 'patient.id', 'pathway.patient_id')
-      .select([
-        'pathway.id', 'pathway.pathway_type', 'pathway.setting', 'pathway.referral_received', 'pathway.referral_assessed',
-        'pathway.care_deadline', 'pathway.severity', 'pathway.rule_version_id', 'pathway.status', 'patient.birth_date',
-      ])
+      // selectAll: this also runs inside migration 0011, before later migrations add columns (rights, intake).
+      .selectAll('pathway')
+      .select('patient.birth_date')
       .where('pathway.id', '>', afterId)
       .orderBy('pathway.id')
       .limit(CHUNK);
@@ -175,10 +189,12 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
       }
       const facts = factsFor(row, eventsOf.get(row.id) ?? [], versionId ? byId.get(versionId) ?? null : null, calendar, today);
       const { derived } = deriveClock(facts);
-      const closed = (eventsOf.get(row.id) ?? []).filter((e) => e.type === 'end' || e.type === 'own_clinician').map((e) => e.date).sort()[0] ?? null;
+      // No right / not a pathway case: the referral left the worklist on its assessment date.
+      const noPathway = row.rights_decision === 'no_right' || row.rights_decision === 'not_pathway';
+      const closed = noPathway ? row.referral_assessed : (eventsOf.get(row.id) ?? []).filter((e) => e.type === 'end' || e.type === 'own_clinician').map((e) => e.date).sort()[0] ?? null;
       await db
         .updateTable('pathway')
-        .set({ rule_version_id: versionId, ...clockColumns(derived), closed_on: closed })
+        .set({ rule_version_id: versionId, ...withoutDecision(clockColumns(derived), hasDecision), closed_on: closed })
         .where('id', '=', row.id)
         .execute();
       done++;

@@ -22,7 +22,7 @@ export interface NewPathwayEvent {
   /** End of pathway: the help need (a code from the help_need table). */
   helpNeed?: string | null;
   /** Where the fact came from: typed in, or a by-product of other work (an attended appointment, a no-show). */
-  source: 'manual' | 'appointment' | 'no_show' | 'assessment';
+  source: 'manual' | 'appointment' | 'no_show' | 'assessment' | 'transfer';
 }
 
 /** Events that take the patient off the worklist, and the pathway status each gives. */
@@ -50,8 +50,12 @@ async function activeEvents(trx: Db, pathwayId: number, exceptId?: number): Prom
 
 /** Validates one event against the pathway's other active events; returns the pathway row. */
 export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number, event: PathwayEvent, exceptId?: number) {
-  const pathway = await trx.selectFrom('pathway').select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status']).where('id', '=', pathwayId).executeTakeFirst();
+  const pathway = await trx.selectFrom('pathway').select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status', 'rights_decision']).where('id', '=', pathwayId).executeTakeFirst();
   if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
+  // No right / not a pathway case (issue #13): no pathway, so no pathway events.
+  if (pathway.rights_decision === 'no_right' || pathway.rights_decision === 'not_pathway') {
+    throw new AppError('conflict', 'Henvisningen er vurdert uten rett til forløp. Endre rettighetsvurderingen først.');
+  }
   const issues = validateEvent(await activeEvents(trx, pathwayId, exceptId), event, {
     pathwayType: pathway.pathway_type as PathwayTypeId,
     referralReceived: pathway.referral_received,

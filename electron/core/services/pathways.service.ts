@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/envelope';
 import type { assessSchema, breachReasonSchema, correctEventSchema, DeadlineView, EventView, PathwayDetail, recordEventSchema } from '../../../shared/contract/pathways';
 import type { Deadline, DeadlineExplanation } from '../../../shared/domain/deadlines';
-import { isUnder23AtReferral, validateDeadlineFacts } from '../../../shared/domain/event-rules';
-import { formatDate, todayInOslo } from '../../../shared/domain/time';
+import { isUnder23AtReferral, latestCareDeadline, UNDER_23_ANCHOR_NOTE } from '../../../shared/domain/event-rules';
+import { formatDate } from '../../../shared/domain/time';
 import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import { PATHWAY_TYPES } from '../../../shared/domain/pathway-types';
 import { eventCodeDetails, eventLabel, outcomeDefinition, type DecisionOutcome, type EventType, type RuleVersion } from '../../../shared/domain/rule-pack';
@@ -11,7 +11,8 @@ import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { loadClock, loadRuleVersions, recomputePathwayClocks } from './pathway-clock';
-import { correctPathwayEvent, recordPathwayEvent, throwIfErrors } from './pathway-events';
+import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
+import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
 
 type Db = ServiceContext['db'];
@@ -67,7 +68,11 @@ export function createPathwaysService(ctx: ServiceContext) {
       db.selectFrom('breach_reason').select(['code', 'label']).execute(),
     ]);
     const pathwayType = row.pathway_type as PathwayTypeId;
-    const ref = (v: RuleVersion, withdrawn = false) => ({ id: v.id, origin: v.origin, validFrom: v.validFrom, source: v.source, clockStart: v.clockStart, withdrawn, label: versionLabel(v) });
+    const ref = (v: RuleVersion, withdrawn = false) => ({
+      id: v.id, origin: v.origin, validFrom: v.validFrom, source: v.source, clockStart: v.clockStart,
+      validFromConfidence: v.validFromConfidence ?? 'confirmed', validFromNote: v.validFromNote ?? null, withdrawn, label: versionLabel(v),
+    });
+    const limit = latestCareDeadline(facts);
     const withdrawnIds = new Set((await db.selectFrom('rule_version').select('id').where('withdrawn_at', 'is not', null).execute()).map((r) => r.id));
     const view = (dl: Deadline): DeadlineView => {
       const breach = breaches.find((b) => b.deadline_key === dl.key);
@@ -109,6 +114,9 @@ export function createPathwaysService(ctx: ServiceContext) {
       ruleVersion: version ? ref(version, withdrawnIds.has(version.id)) : null,
       otherVersions: versions.filter((v) => v.pathwayType === pathwayType && v.id !== version?.id).map((v) => ref(v)),
       clockStart: result.clockStart,
+      rights: { decision: row.rights_decision, careKind: row.rights_care_kind, priorityGroup: row.priority_group, patientInformedOn: row.patient_informed_on },
+      intake: row.intake,
+      careDeadlineLimit: limit ? { latest: limit.date, from: limit.from, note: `${UNDER_23_ANCHOR_NOTE}.` } : null,
       nextAction: view(result.nextAction),
       deadlines: result.deadlines.map(view),
       events,
@@ -143,34 +151,7 @@ export function createPathwaysService(ctx: ServiceContext) {
     },
 
     async assess(input: z.output<typeof assessSchema>) {
-      const now = ctx.clock();
-      const today = todayInOslo(now);
-      return ctx.db.transaction().execute(async (trx) => {
-        const clock = await loadClock(trx, input.pathwayId, now);
-        if (!clock) throw new AppError('not_found', 'Fant ikke forløpet');
-        if (input.assessedOn > today) {
-          throw new AppError('invalid_input', 'Vurderingsdato kan ikke være fram i tid', [{ path: 'assessedOn', message: 'Vurderingsdato kan ikke være fram i tid' }]);
-        }
-        const severity = clock.row.pathway_type === 'eating_disorder_child' ? input.severity : null;
-        const issues = validateDeadlineFacts({ ...clock.facts, referralAssessed: input.assessedOn, careDeadline: input.careDeadline, severity });
-        throwIfErrors(issues, (code) => (code === 'assessed_before_received' ? 'assessedOn' : 'careDeadline'));
-        await trx
-          .updateTable('pathway')
-          .set({ referral_assessed: input.assessedOn, care_deadline: input.careDeadline, severity, updated_at: now.toISOString() })
-          .where('id', '=', input.pathwayId)
-          .execute();
-        await appendAudit(trx, ctx.actor(), { action: 'pathway.assess', entity: 'pathway', entityId: input.pathwayId, patientId: clock.row.patient_id }, now);
-        // The pathway start (code …A) falls out of the assessment: dated by the rule version's clock start.
-        const startDate = clock.version?.clockStart === 'referral_received' ? clock.row.referral_received : input.assessedOn;
-        const start = await trx.selectFrom('pathway_event').select(['id', 'date', 'source']).where('pathway_id', '=', input.pathwayId).where('type', '=', 'start').where('status', '=', 'active').executeTakeFirst();
-        if (!start) {
-          await recordPathwayEvent(trx, ctx, { pathwayId: input.pathwayId, type: 'start', date: startDate, source: 'assessment' });
-        } else if (start.source === 'assessment' && start.date !== startDate) {
-          await correctPathwayEvent(trx, ctx, { eventId: start.id, action: 'replace', date: startDate, outcome: null, until: null, helpNeed: null, reason: 'Vurderingsdatoen er endret' });
-        }
-        await recomputePathwayClocks(trx, { pathwayIds: [input.pathwayId] }, now);
-        return { pathwayId: input.pathwayId };
-      });
+      return assessReferral(ctx, input);
     },
 
     async recordEvent(input: z.output<typeof recordEventSchema>) {

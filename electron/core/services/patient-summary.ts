@@ -14,15 +14,18 @@ export interface SummaryInput {
 }
 
 /** What happens next, in words a patient understands (no codes, no rule names). */
-function nextStep(next: DeadlineView): string {
+function nextStep(next: DeadlineView, careKind: PathwayDetail['rights']['careKind']): string {
   const due = next.due ? d(next.due) : null;
   if (next.key === 'legal/referral-assessment') {
     return `Vi vurderer henvisningen din. Du får svar fra oss${due ? ` senest ${due}` : ''}, og da får du vite om du har rett til helsehjelp hos oss og når den starter.`;
   }
   if (next.key === 'legal/care-deadline') {
+    // The deadline is for health care — assessment or treatment, whichever the right is for (issue #13).
+    const what = careKind === 'assessment' ? 'utredning' : careKind === 'treatment' ? 'behandling' : 'helsehjelp (utredning eller behandling)';
+    const start = careKind === 'assessment' ? 'Utredningen' : careKind === 'treatment' ? 'Behandlingen' : 'Helsehjelpen';
     return due
-      ? `Du har rett til helsehjelp. Behandlingen din skal starte senest ${due}. Du får innkalling til første time.`
-      : 'Du har rett til helsehjelp. Du får innkalling til første time.';
+      ? `Du har rett til ${what}. ${start} skal starte senest ${due}. Du får innkalling til første time.`
+      : `Du har rett til ${what}. Du får innkalling til første time.`;
   }
   if (/-first_attendance(\/|$)/.test(next.key)) return `Du skal få første time hos oss${due ? ` senest ${due}` : ''}.`;
   if (/-clinical_decision(\/|$)/.test(next.key)) {
@@ -42,7 +45,7 @@ function whatHappened(p: PathwayDetail): string[] {
     first_attendance: 'Første time hos oss.',
     clinical_decision: 'Vi bestemte sammen hva som skal skje videre.',
     evaluation: 'Vi gikk gjennom hvordan behandlingen går.',
-    patient_postponed: 'Timen ble flyttet etter ønske fra deg.',
+    patient_postponed: 'En avtale ble utsatt fordi du meldte avbud, ba om å utsette den eller ikke kom.',
   };
   for (const e of p.events.filter((ev) => ev.status === 'active' && plain[ev.type])) lines.push(`${d(e.date)}: ${plain[e.type]}`);
   return lines;
@@ -60,7 +63,7 @@ export function buildPatientSummary(input: SummaryInput): string {
 <h3>Dette har skjedd</h3>
 <ul>${whatHappened(p).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>
 <h3>Dette skjer nå</h3>
-<p>${esc(nextStep(next))}</p>`;
+<p>${esc(nextStep(next, p.rights.careKind))}</p>`;
   });
   const body = `<h1>Ditt pasientforløp</h1>
 <p>Til ${esc(input.patient.name)}, født ${esc(d(input.patient.birthDate))}.</p>

@@ -1,6 +1,6 @@
 import type { PlanView } from '../../../shared/domain/individual-plan';
 import { formatDate, todayInOslo } from '../../../shared/domain/time';
-import { planSections, type SectionBlock } from '../../../shared/domain/plan-sections';
+import { INDIVIDUAL_PLAN_REGULATION, planSections, type SectionBlock } from '../../../shared/domain/plan-sections';
 import { GOAL_RESULT_LABELS, type GoalEvaluation } from '../../../shared/domain/plan-revision';
 import { printDocument, type Letterhead } from '../../../shared/print/document';
 import { esc, escLines } from '../../../shared/print/escape';
@@ -48,7 +48,7 @@ function evaluations(plan: PlanView, version: NonNullable<PlanDocumentInput['ver
 }
 
 /**
- * The individual plan on A4: the patient's name, then the nine § 19 sections in order (with the consent
+ * The individual plan on A4: the patient's name, then the nine content items in order (with the consent
  * statement and lines for signature in section 8), and for a kept version the goal evaluations.
  */
 export function buildPlanDocument(input: PlanDocumentInput): string {
@@ -78,7 +78,7 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
     <tr><th scope="row">Fødselsdato</th><td>${esc(formatDate(patient.birthDate))}</td></tr>
     <tr><th scope="row">Planperiode</th><td>${esc(formatDate(plan.period.from))}–${esc(formatDate(plan.period.to))}</td></tr>
   </table>
-  <p class="muted">${esc(status)}. Planen er din, og målene står med dine egne ord.</p>
+  <p class="muted">${esc(status)}. Planen er din, og målene står med dine egne ord. Innholdet følger ${esc(INDIVIDUAL_PLAN_REGULATION.charAt(0).toLowerCase() + INDIVIDUAL_PLAN_REGULATION.slice(1))}.</p>
 </div>
 ${sections.map((s) => `<section class="part"><h2>${esc(s.heading)}</h2>${s.blocks.map((b) => block(b, s.id === 'measures' ? 'measures' : '')).join('\n')}</section>`).join('\n')}
 ${version ? evaluations(plan, version) : ''}`;

@@ -6,6 +6,7 @@ import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { indexPatientName } from './patient-search';
 import { recomputePathwayClocks } from './pathway-clock';
+import { recordPathwayEvent } from './pathway-events';
 import type { ServiceContext } from './context';
 
 type ReferralInput = z.output<typeof referralInputSchema>;
@@ -21,7 +22,9 @@ export function createReferralsService(ctx: ServiceContext) {
     if (pathway.referralReceived > today) {
       issues.push({ path: 'pathway.referralReceived', message: 'Mottaksdato kan ikke være fram i tid' });
     }
-    if (pathway.referralAssessed !== null) {
+    if (pathway.intake === 'internal_transfer' && pathway.referralAssessed !== null) {
+      issues.push({ path: 'pathway.referralAssessed', message: 'En intern overføring er allerede vurdert; la vurderingsdatoen stå tom' });
+    } else if (pathway.referralAssessed !== null) {
       if (pathway.referralAssessed < pathway.referralReceived) {
         issues.push({ path: 'pathway.referralAssessed', message: 'Vurderingsdato kan ikke være før henvisningen ble mottatt' });
       } else if (pathway.referralAssessed > today) {
@@ -95,6 +98,9 @@ export function createReferralsService(ctx: ServiceContext) {
             setting: pathway.setting,
             referral_received: pathway.referralReceived,
             referral_assessed: pathway.referralAssessed,
+            intake: pathway.intake,
+            // An internal transfer carries the right the sending team granted.
+            rights_decision: pathway.intake === 'internal_transfer' ? 'right' : null,
             status: 'open',
             created_at: stamp,
             updated_at: stamp,
@@ -102,6 +108,10 @@ export function createReferralsService(ctx: ServiceContext) {
           .returning('id')
           .executeTakeFirstOrThrow();
         await appendAudit(trx, ctx.actor(), { action: 'pathway.create', entity: 'pathway', entityId: created.id, patientId }, now);
+        if (pathway.intake === 'internal_transfer') {
+          // The new team's pathway starts on its receipt of the transfer (no new rights assessment).
+          await recordPathwayEvent(trx, ctx, { pathwayId: created.id, type: 'start', date: pathway.referralReceived, source: 'transfer' });
+        }
         await recomputePathwayClocks(trx, { pathwayIds: [created.id] }, now);
         return { patientId, pathwayId: created.id, patientExisted: existing !== undefined };
       });

@@ -9,6 +9,7 @@ export function rulesHandlers({ ctx }: HandlerDeps): AreaHandlers<'rules'> {
     'rules.addLocalVersion': (input) => s.addLocalVersion(input),
     'rules.withdrawLocalVersion': (input) => s.withdrawLocalVersion(input),
     'rules.moveOpenPathways': (input) => s.moveOpenPathways(input),
+    'rules.setSwitchDate': (input) => s.setSwitchDate(input),
     'rules.getCalendarSettings': () => s.getCalendarSettings(),
     'rules.saveCalendarSettings': (input) => s.saveCalendarSettings(input),
   };

@@ -84,6 +84,8 @@ export function createRulesService(ctx: ServiceContext) {
                   validTo: v.valid_to,
                   clockStart: v.clock_start,
                   source: v.source,
+                  validFromConfidence: v.valid_from_confidence,
+                  validFromNote: v.valid_from_note,
                   withdrawnAt: v.withdrawn_at,
                   withdrawnReason: v.withdrawn_reason,
                   inForceToday: v.id === inForce,
@@ -91,6 +93,7 @@ export function createRulesService(ctx: ServiceContext) {
                   times: (domain?.times ?? []).map((t) => ({
                     id: t.id, setting: t.setting, fromEvent: t.fromEvent, fromLabel: eventLabel(t.fromEvent), toEvent: t.toEvent, toLabel: eventLabel(t.toEvent),
                     days: t.days, unit: t.unit, confidence: t.confidence, source: t.source, note: t.note, variant: t.variant ?? null,
+                    repeatWithinDays: t.repeatWithinDays ?? null,
                   })),
                 };
               }),
@@ -165,6 +168,36 @@ export function createRulesService(ctx: ServiceContext) {
           .where((eb) => eb.or([eb('rule_version_id', '!=', input.versionId), eb('rule_version_id', 'is', null)]))
           .execute();
         return { moved: await movePathways(trx, open, input.versionId, now) };
+      });
+    },
+
+    /**
+     * Issue #13: a national version's start date (the switch date, e.g. 2024-01-01 for the assessed-start
+     * rule) is data, editable while it is not confirmed. The edit is marked 'local' with the unit's source;
+     * open pathways keep their version (use "move open pathways" to move them).
+     */
+    async setSwitchDate(input: { versionId: string; validFrom: string; source: string }) {
+      const now = ctx.clock();
+      return ctx.db.transaction().execute(async (trx) => {
+        const v = await trx.selectFrom('rule_version').selectAll().where('id', '=', input.versionId).executeTakeFirst();
+        if (!v || v.origin !== 'national' || v.withdrawn_at !== null) throw new AppError('not_found', 'Fant ikke den nasjonale versjonen');
+        if (v.valid_from_confidence === 'confirmed') {
+          throw new AppError('conflict', 'Startdatoen for denne versjonen er bekreftet i en kilde og kan ikke endres her.');
+        }
+        const earlier = await trx
+          .selectFrom('rule_version').select('valid_from')
+          .where('pathway_type', '=', v.pathway_type).where('origin', '=', 'national').where('id', '!=', v.id).where('valid_from', '<', v.valid_from)
+          .orderBy('valid_from', 'desc').executeTakeFirst();
+        if (earlier && input.validFrom <= earlier.valid_from) {
+          throw new AppError('invalid_input', 'Startdatoen må være etter forrige nasjonale versjon', [{ path: 'validFrom', message: 'Startdatoen må være etter forrige nasjonale versjon' }]);
+        }
+        await trx
+          .updateTable('rule_version')
+          .set({ valid_from: input.validFrom, valid_from_confidence: 'local', valid_from_note: `Startdato endret lokalt: ${input.source}` })
+          .where('id', '=', v.id)
+          .execute();
+        await appendAudit(trx, ctx.actor(), { action: 'rules.setSwitchDate', entity: 'rule_version', entityId: null, patientId: null }, now);
+        return { id: v.id };
       });
     },
 

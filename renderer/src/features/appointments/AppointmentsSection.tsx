@@ -6,6 +6,7 @@ import {
   APPOINTMENT_STATUS_LABELS,
   type Appointment,
   type AppointmentKind,
+  type PostponedSuggestion,
 } from '../../../../shared/contract/appointments';
 import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
@@ -22,6 +23,7 @@ import { FormError } from '../../components/FormError';
 /** Patient page, tab "Timer": book appointments and record what happened. */
 export function AppointmentsSection({ patient, pathways }: PatientSectionProps) {
   const [appointments, setAppointments] = useState<Appointment[] | null>(null);
+  const [suggestions, setSuggestions] = useState<PostponedSuggestion[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
@@ -31,8 +33,10 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
   useEffect(() => {
     const load = async () => {
       const res = await call('appointments.list', { patientId: patient.id });
-      if (res.ok) setAppointments(res.value.appointments);
-      else setError(res.error.message);
+      if (res.ok) {
+        setAppointments(res.value.appointments);
+        setSuggestions(res.value.postponedSuggestions);
+      } else setError(res.error.message);
     };
     void load();
     return onChanged(() => void load());
@@ -61,6 +65,13 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
     if (res.value.noShowCaseId !== null) setNotice('Ikke møtt er registrert, og en oppfølgingssak er opprettet under «Ikke møtt».');
   }
 
+  async function recordPostponed(sg: PostponedSuggestion) {
+    setError(null);
+    const res = await call('pathways.recordEvent', { pathwayId: sg.pathwayId, type: 'patient_postponed', date: sg.plannedDate, until: sg.newDate });
+    if (!res.ok) return setError(res.error.message);
+    setNotice('Pasientutsatt (L) er registrert på forløpet.');
+  }
+
   if (!appointments) return error ? <Alert variant="error" size="small">{error}</Alert> : null;
   return (
     <section aria-labelledby="appointments-title">
@@ -72,6 +83,16 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
           Ny time (n)
         </Button>
       </div>
+      {suggestions.map((sg) => (
+        <Alert key={sg.appointmentId} variant="warning" size="small" style={{ marginBottom: 8 }}>
+          {sg.cause === 'cancelled_patient' ? 'Pasienten avlyste' : 'Pasienten møtte ikke til'} timen {formatDate(sg.plannedDate)}, og aktiviteten er
+          forsinket {sg.workingDays} virkedager{sg.newDate ? ` (ny time ${formatDate(sg.newDate)})` : ' så langt (ingen ny time avtalt)'}. Mer enn 7
+          virkedager: pasientutsatt (L) bør registreres.{' '}
+          <Button size="xsmall" variant="secondary" onClick={() => void recordPostponed(sg)}>
+            Registrer pasientutsatt (L)
+          </Button>
+        </Alert>
+      ))}
       {error && (
         <Alert variant="error" size="small" role="alert" style={{ marginBottom: 8 }}>
           {error}
@@ -88,7 +109,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
         </Alert>
       )}
       {appointments.length === 0 ? (
-        <EmptyState title="Ingen timer ennå" action={<Button size="small" onClick={() => setBooking(true)}>Book første time</Button>}>
+        <EmptyState title="Ingen timer ennå" action={<Button size="small" onClick={() => setBooking(true)}>Avtal første time</Button>}>
           Her ser du pasientens timer. Registrer om pasienten møtte: et møtt første fremmøte registreres på forløpet, og ikke møtt starter
           oppfølgingen.
         </EmptyState>

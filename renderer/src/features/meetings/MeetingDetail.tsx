@@ -91,7 +91,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
         <dd>{m.videoUrl || '–'}</dd>
         {m.conflictReason && (
           <>
-            <dt>Dobbeltbooking</dt>
+            <dt>Overlappende avtaler</dt>
             <dd>Lagret med årsak: {m.conflictReason}</dd>
           </>
         )}

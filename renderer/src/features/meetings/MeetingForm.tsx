@@ -267,7 +267,7 @@ export function MeetingForm({
           {clashes.length > 0 && (
             <Alert variant="warning" size="small" className="mt-clashes" role="status">
               <Heading level="3" size="xsmall" spacing>
-                Dobbeltbooking: noen er allerede opptatt
+                Overlappende avtaler: noen er allerede opptatt
               </Heading>
               <ul>
                 {groupClashes(clashes).map(([booking, people]) => (

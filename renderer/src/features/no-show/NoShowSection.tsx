@@ -24,6 +24,7 @@ import type { PatientSectionProps } from '../patient/sections';
 import { issuesByField } from './no-show-ui';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
+import { SharingBasisDialog, type SharingBasis } from './SharingBasisDialog';
 import { FormError } from '../../components/FormError';
 
 type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
@@ -66,9 +67,12 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
   const open = c.status === 'open';
   const headingId = `case-${c.id}-title`;
 
-  async function letter(recipient: LetterRecipient) {
+  const [askBasis, setAskBasis] = useState(false);
+  async function letter(recipient: LetterRecipient, basis?: SharingBasis) {
     setError(null);
-    const res = await call('noShow.createLetter', { caseId: c.id, recipient });
+    // Sharing with the municipality needs consent or another basis: ask first.
+    if (recipient === 'municipal_coordinator' && !basis) return setAskBasis(true);
+    const res = await call('noShow.createLetter', { caseId: c.id, recipient, ...(basis ?? {}) });
     if (!res.ok) return setError(res.error.message);
     setPreview({ heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`, html: res.value.html, letterIds: [res.value.letter.id], warnings: res.value.warnings });
   }
@@ -85,6 +89,15 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
   const recipients: LetterRecipient[] = [...new Set<LetterRecipient>(['patient', 'referrer', ...c.lettersMissing])];
   return (
     <section className={`ns-case ns-case-${c.status}`} aria-labelledby={headingId}>
+      {askBasis && (
+        <SharingBasisDialog
+          onClose={() => setAskBasis(false)}
+          onConfirm={(basis) => {
+            setAskBasis(false);
+            void letter('municipal_coordinator', basis);
+          }}
+        />
+      )}
       <div className="ns-case-head">
         <Heading level="3" size="xsmall" id={headingId}>
           Ikke møtt {formatDate(c.appointment.date)} kl. {c.appointment.time}
@@ -110,8 +123,8 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
       )}
       {c.suggestPostponed && (
         <Alert variant="warning" size="small" className="ns-postponed">
-          Timen pasienten ikke møtte til er mer enn 7 virkedager siden. Hvis forløpet er forsinket av dette, bør pasientutsatt (L) registreres på
-          forløpet.{' '}
+          Pasienten møtte ikke, og aktiviteten er forsinket mer enn 7 virkedager (ny dato mot planlagt dato, eller til i dag når ny time ikke er
+          avtalt). Pasientutsatt (L) bør registreres på forløpet.{' '}
           <Button size="xsmall" variant="secondary" onClick={() => void postponed()}>
             Registrer pasientutsatt (L)
           </Button>
@@ -402,10 +415,10 @@ function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => vo
           )}
           <RadioGroup size="small" legend="Utfall" value={outcome} onChange={(v) => setOutcome(v as typeof outcome)} error={errors.outcome}>
             <Radio value="closed_not_reached" description="Krever kontaktforsøkene og brevene reglene sier">
-              Avsluttet – ikke nådd, henviser informert
+              Avsluttet – fikk ikke kontakt, henviser informert
             </Radio>
-            <Radio value="declined" description="Krever et kontaktforsøk der pasienten ble nådd">
-              Pasienten ble nådd og takket nei til videre hjelp
+            <Radio value="declined" description="Krever et kontaktforsøk der vi fikk kontakt med pasienten">
+              Vi fikk kontakt, og pasienten takket nei til videre hjelp
             </Radio>
             <Radio value="new_appointment">Ny time avtalt</Radio>
           </RadioGroup>

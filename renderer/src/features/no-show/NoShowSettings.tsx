@@ -2,7 +2,7 @@ import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Heading, Select, Tex
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PolicyInput, TemplateView } from '../../../../shared/contract/no-show';
 import { LETTER_FIELD_LABELS, LETTER_FIELDS } from '../../../../shared/domain/letter-template';
-import { CHANNEL_LABELS, CONTACT_CHANNELS, RECIPIENT_LABELS, type ContactChannel } from '../../../../shared/domain/no-show-policy';
+import { ATTEMPT_CHANNELS, CHANNEL_LABELS, RECIPIENT_LABELS, type ContactChannel } from '../../../../shared/domain/no-show-policy';
 import { call } from '../../api/client';
 import { issuesByField } from './no-show-ui';
 import './no-show.css';
@@ -55,7 +55,7 @@ export function NoShowPolicySettings() {
   return (
     <form onSubmit={submit} noValidate aria-label="Regler for ikke møtt" className="ns-settings">
       <BodyShort spacing size="small">
-        Før en sak kan avsluttes som «ikke nådd», må kontaktforsøkene og brevene under være gjort. «Meld til behandler» er alltid mulig.
+        Før en sak kan avsluttes som «fikk ikke kontakt», må kontaktforsøkene og brevene under være gjort. «Meld til behandler» er alltid mulig.
       </BodyShort>
       {formError && (
         <Alert variant="error" size="small" role="alert">
@@ -65,8 +65,8 @@ export function NoShowPolicySettings() {
       <div className="form-grid">
         <TextField size="small" label="Antall kontaktforsøk" inputMode="numeric" value={form.attempts} onChange={(e) => setForm({ ...form, attempts: e.target.value })} error={errors.attemptsRequired} description="Fra 1 til 5" />
         <TextField size="small" label="Dager til første kontakt" inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} error={errors.daysToFirstContact} description="Kalenderdager etter timen" />
-        <CheckboxGroup size="small" legend="Kanaler for kontaktforsøk" value={form.channels} onChange={(v: ContactChannel[]) => setForm({ ...form, channels: v })} error={errors.channels}>
-          {CONTACT_CHANNELS.map((c) => (
+        <CheckboxGroup size="small" legend="Kanaler for kontaktforsøk" description="Brev teller ikke som kontaktforsøk; brevene er et eget krav." value={form.channels} onChange={(v: ContactChannel[]) => setForm({ ...form, channels: v })} error={errors.channels}>
+          {ATTEMPT_CHANNELS.map((c) => (
             <Checkbox key={c} value={c}>
               {CHANNEL_LABELS[c]}
             </Checkbox>

@@ -86,7 +86,7 @@ export function OverviewScreen() {
                 <Table.HeaderCell scope="col" align="right">Dine tall</Table.HeaderCell>
                 <Table.HeaderCell scope="col" align="right">Innen tid</Table.HeaderCell>
                 <Table.HeaderCell scope="col" align="right">Ikke innen tid</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Ikke forfalt</Table.HeaderCell>
+                <Table.HeaderCell scope="col" align="right">Frist ikke passert</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Nasjonalt</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
@@ -119,7 +119,7 @@ export function OverviewScreen() {
                     </Table.DataCell>
                     <Table.DataCell align="right">{figure(i.met, { indicator: i.id, part: 'met', title: `${i.label}: innen tid` })}</Table.DataCell>
                     <Table.DataCell align="right">{figure(i.missed, { indicator: i.id, part: 'missed', title: `${i.label}: ikke innen tid` })}</Table.DataCell>
-                    <Table.DataCell align="right">{figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: ikke forfalt` })}</Table.DataCell>
+                    <Table.DataCell align="right">{figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: frist ikke passert` })}</Table.DataCell>
                     <Table.DataCell>{i.national ?? <span className="muted">Ikke oppgitt</span>}</Table.DataCell>
                   </Table.Row>
                 ),
@@ -171,7 +171,7 @@ export function OverviewScreen() {
                 <Table.HeaderCell scope="col">Forløp</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Nådd</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Gjort</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>

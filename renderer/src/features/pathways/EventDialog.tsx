@@ -1,11 +1,11 @@
 import { Alert, BodyShort, Button, Modal, Select, TextField } from '@navikt/ds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { OUTCOME_CODES, type EventView } from '../../../../shared/contract/pathways';
+import { OUTCOME_CODES, RIGHTS_DECISIONS, type EventView, type PathwayDetail } from '../../../../shared/contract/pathways';
 import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { DECISION_OUTCOMES, eventCode, eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
-import { todayInOslo } from '../../../../shared/domain/time';
+import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 
 /** What the dialog records: one event type, the referral assessment (+ frist), or a correction of an event. */
 export type EventDialogKind = { kind: 'event'; type: EventType } | { kind: 'assess' } | { kind: 'correct'; event: EventView };
@@ -17,7 +17,17 @@ export interface EventDialogTarget {
   title: string;
   referralAssessed?: string | null;
   careDeadline?: string | null;
+  /** The recorded rights assessment, to prefill a re-assessment. */
+  rights?: PathwayDetail['rights'];
+  /** Under 23: the latest allowed care deadline, proposed in the dialog. */
+  careDeadlineLimit?: PathwayDetail['careDeadlineLimit'];
 }
+
+const RIGHTS_LABELS: Record<(typeof RIGHTS_DECISIONS)[number], string> = {
+  right: 'Rett til nødvendig helsehjelp (forløpet starter)',
+  no_right: 'Ikke rett til nødvendig helsehjelp',
+  not_pathway: 'Rett, men ikke et forløp',
+};
 
 export const EVENT_KEYS: { key: string; type: EventType | 'assess'; label: string }[] = [
   { key: 'v', type: 'assess', label: 'Henvisning vurdert' },
@@ -54,6 +64,10 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
   const [date, setDate] = useState<string | null>(initial?.date ?? (what.kind === 'assess' ? target.referralAssessed ?? today : today));
   const [careDeadline, setCareDeadline] = useState<string | null>(target.careDeadline ?? null);
   const [severity, setSeverity] = useState('');
+  const [rightsDecision, setRightsDecision] = useState<string>(target.rights?.decision ?? '');
+  const [careKind, setCareKind] = useState<string>(target.rights?.careKind ?? '');
+  const [priorityGroup, setPriorityGroup] = useState(target.rights?.priorityGroup ?? '');
+  const [informedOn, setInformedOn] = useState<string | null>(target.rights?.patientInformedOn ?? null);
   const [outcome, setOutcome] = useState<string>(initial?.outcome ?? '');
   const [until, setUntil] = useState<string | null>(initial?.until ?? null);
   const [helpNeed, setHelpNeed] = useState(initial?.helpNeed ?? '');
@@ -78,7 +92,10 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
     setSaving(true);
     const res =
       what.kind === 'assess'
-        ? await call('pathways.assess', { pathwayId: target.pathwayId, assessedOn: date ?? '', careDeadline, severity: (severity || null) as never })
+        ? await call('pathways.assess', {
+            pathwayId: target.pathwayId, assessedOn: date ?? '', rightsDecision: rightsDecision as never, careKind: (rightsDecision === 'right' ? careKind || null : null) as never,
+            priorityGroup, patientInformedOn: informedOn, careDeadline: rightsDecision === 'right' ? careDeadline : null, severity: (severity || null) as never,
+          })
         : what.kind === 'correct'
           ? await call('pathways.correctEvent', {
               eventId: what.event.id, action: 'replace', date, outcome: (outcome || null) as never, until, helpNeed: helpNeed || null, reason,
@@ -106,20 +123,53 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
             <DateField label={what.kind === 'assess' ? 'Henvisning vurdert' : 'Dato'} value={date} onChange={setDate} error={errors.date} />
             {what.kind === 'assess' && (
               <>
-                <DateField
-                  label="Frist for nødvendig helsehjelp"
-                  value={careDeadline}
-                  onChange={setCareDeadline}
-                  error={errors.careDeadline}
-                  description="Den individuelle fristen. For pasienter under 23 år høyst 65 virkedager etter vurderingen."
-                />
-                {target.pathwayType === 'eating_disorder_child' && (
-                  <Select size="small" label="Alvorlighet" value={severity} onChange={(e) => setSeverity(e.target.value)} error={errors.severity}>
-                    <option value="">Ikke vurdert (strengeste forløpstid brukes)</option>
-                    <option value="severe">Alvorlig tilstand</option>
-                    <option value="less_severe">Mindre alvorlig tilstand</option>
-                  </Select>
+                <Select size="small" label="Rettighetsvurdering" value={rightsDecision} onChange={(e) => setRightsDecision(e.target.value)} error={errors.rightsDecision}>
+                  <option value="">Velg utfall</option>
+                  {RIGHTS_DECISIONS.map((r) => (
+                    <option key={r} value={r}>
+                      {RIGHTS_LABELS[r]}
+                    </option>
+                  ))}
+                </Select>
+                {rightsDecision !== '' && rightsDecision !== 'right' && (
+                  <BodyShort size="small" className="muted">
+                    Ingen forløpsstart og ingen forløpsklokke. Henvisningen går ut av arbeidslisten med utfallet registrert.
+                  </BodyShort>
                 )}
+                {rightsDecision === 'right' && (
+                  <>
+                    <Select size="small" label="Retten gjelder" value={careKind} onChange={(e) => setCareKind(e.target.value)} error={errors.careKind}>
+                      <option value="">Velg</option>
+                      <option value="assessment">Utredning</option>
+                      <option value="treatment">Behandling</option>
+                    </Select>
+                    <TextField size="small" label="Prioriteringsgruppe (valgfritt)" value={priorityGroup} onChange={(e) => setPriorityGroup(e.target.value)} error={errors.priorityGroup} />
+                    <DateField
+                      label="Frist for nødvendig helsehjelp"
+                      value={careDeadline}
+                      onChange={setCareDeadline}
+                      error={errors.careDeadline}
+                      description={
+                        target.careDeadlineLimit
+                          ? `Under 23 år: senest ${formatDate(target.careDeadlineLimit.latest)}. ${target.careDeadlineLimit.note}`
+                          : 'Den individuelle fristen for helsehjelp (utredning eller behandling).'
+                      }
+                    />
+                    {target.careDeadlineLimit && careDeadline !== target.careDeadlineLimit.latest && (
+                      <Button size="xsmall" type="button" variant="tertiary" onClick={() => setCareDeadline(target.careDeadlineLimit?.latest ?? null)}>
+                        Bruk foreslått frist {formatDate(target.careDeadlineLimit.latest)}
+                      </Button>
+                    )}
+                    {target.pathwayType === 'eating_disorder_child' && (
+                      <Select size="small" label="Alvorlighet" value={severity} onChange={(e) => setSeverity(e.target.value)} error={errors.severity}>
+                        <option value="">Ikke vurdert (strengeste forløpstid brukes)</option>
+                        <option value="severe">Alvorlig tilstand</option>
+                        <option value="less_severe">Mindre alvorlig tilstand</option>
+                      </Select>
+                    )}
+                  </>
+                )}
+                <DateField label="Pasienten informert (valgfritt)" value={informedOn} onChange={setInformedOn} error={errors.patientInformedOn} />
               </>
             )}
             {type === 'clinical_decision' && (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { EventView, PathwayDetail } from '../../../../shared/contract/pathways';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
+import { RECORD_SYSTEM_NOTICE } from '../../../../shared/domain/record-registration';
 import { call, onChanged } from '../../api/client';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { PrintPreview } from '../../components/PrintPreview';
@@ -16,8 +17,13 @@ import type { PatientSectionProps } from './sections';
 
 type Data = Output<'pathways.getForPatient'>;
 const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
-const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt', assessment: 'Fra vurderingen' };
-const BASIS_LABEL = { start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert' } as const;
+const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt', assessment: 'Fra vurderingen', transfer: 'Fra intern overføring' };
+const BASIS_LABEL = {
+  start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert',
+  transfer_received: 'mottatt ved intern overføring', no_pathway: 'ingen forløpsklokke',
+} as const;
+const RIGHTS_LABEL = { right: 'Rett til nødvendig helsehjelp', no_right: 'Ikke rett', not_pathway: 'Rett, men ikke forløp' } as const;
+const CARE_KIND_LABEL = { assessment: 'utredning', treatment: 'behandling' } as const;
 
 /** Forløp: each pathway's events with their codes, its deadlines with explanations, and corrections with a reason. */
 export function PathwaysSection({ patient }: PatientSectionProps) {
@@ -52,13 +58,16 @@ export function PathwaysSection({ patient }: PatientSectionProps) {
           Skriv ut pasientoppsummering
         </Button>
       </div>
+      <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
+        {RECORD_SYSTEM_NOTICE} Listen «Til journal» viser hva som gjenstår.
+      </Alert>
       {data.pathways.length === 0 && <BodyShort>Pasienten har ingen forløp.</BodyShort>}
       {data.pathways.map((p) => (
         <PathwayCard key={p.id} p={p} reasons={data.breachReasons} onRecord={(what) => setDialog({ pathway: p, what })} onWithdraw={setWithdraw} />
       ))}
       {dialog && (
         <EventDialog
-          target={{ pathwayId: dialog.pathway.id, pathwayType: dialog.pathway.pathwayType, title: pathwayTypeLabel(dialog.pathway.pathwayType), referralAssessed: dialog.pathway.referralAssessed, careDeadline: dialog.pathway.careDeadline }}
+          target={{ pathwayId: dialog.pathway.id, pathwayType: dialog.pathway.pathwayType, title: pathwayTypeLabel(dialog.pathway.pathwayType), referralAssessed: dialog.pathway.referralAssessed, careDeadline: dialog.pathway.careDeadline, rights: dialog.pathway.rights, careDeadlineLimit: dialog.pathway.careDeadlineLimit }}
           what={dialog.what}
           helpNeeds={data.helpNeeds}
           onClose={() => setDialog(null)}
@@ -96,16 +105,27 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
         <dd>{formatDate(p.referralReceived)}</dd>
         <dt>Henvisning vurdert</dt>
         <dd>{p.referralAssessed ? formatDate(p.referralAssessed) : 'Ikke vurdert'}</dd>
+        <dt>Rettighetsvurdering</dt>
+        <dd>
+          {p.rights.decision ? RIGHTS_LABEL[p.rights.decision] : 'Ikke registrert'}
+          {p.rights.careKind && ` (${CARE_KIND_LABEL[p.rights.careKind]})`}
+          {p.rights.priorityGroup && ` · prioriteringsgruppe ${p.rights.priorityGroup}`}
+          {p.rights.patientInformedOn && ` · pasienten informert ${formatDate(p.rights.patientInformedOn)}`}
+          {p.intake === 'internal_transfer' && <span className="muted"> · intern overføring: ingen ny lovpålagt vurderingsfrist</span>}
+        </dd>
         <dt>Frist for helsehjelp</dt>
         <dd>
           {p.careDeadline ? formatDate(p.careDeadline) : 'Ikke satt'}
-          {p.under23 && <span className="muted"> (under 23 år: høyst 65 virkedager)</span>}
+          {p.careDeadlineLimit && (
+            <span className="muted"> (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})</span>
+          )}
         </dd>
         <dt>Forløpet regnes fra</dt>
         <dd>{p.clockStart.date ? `${formatDate(p.clockStart.date)} (${BASIS_LABEL[p.clockStart.basis]})` : `${BASIS_LABEL[p.clockStart.basis]} – ikke registrert`}</dd>
         <dt>Regelversjon</dt>
         <dd>
           {p.ruleVersion ? `${p.ruleVersion.label}${p.ruleVersion.withdrawn ? ' (trukket tilbake)' : ''}` : 'Ingen'}
+          {p.ruleVersion?.validFromConfidence === 'unconfirmed' && <span className="muted"> · startdatoen er ikke bekreftet</span>}
           {open && p.otherVersions.length > 0 && (
             <span className="actions" style={{ marginTop: 4 }}>
               <Select size="small" label="Flytt til regelversjon" hideLabel value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
@@ -133,6 +153,13 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
         )}
       </dl>
 
+      {!open && p.rights.decision !== null && p.rights.decision !== 'right' && (
+        <div className="actions" style={{ marginBottom: 12 }}>
+          <Button size="xsmall" variant="secondary" onClick={() => onRecord({ kind: 'assess' })}>
+            Endre rettighetsvurdering
+          </Button>
+        </div>
+      )}
       {open && (
         <div className="actions" style={{ marginBottom: 12 }} role="group" aria-label="Registrer hendelse">
           {EVENT_KEYS.map((k) => (
@@ -220,7 +247,7 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
       </Heading>
       {p.events.length === 0 ? (
         <BodyShort size="small" className="muted">
-          Ingen hendelser registrert ennå. Det som registreres her, er kodingen av målepunktene.
+          Ingen hendelser registrert ennå.
         </BodyShort>
       ) : (
         <Table size="small">

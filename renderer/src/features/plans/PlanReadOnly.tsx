@@ -1,7 +1,7 @@
 import { Alert, BodyLong, Button, Heading, Modal, Table } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { planSections, type SectionBlock } from '../../../../shared/domain/plan-sections';
+import { planItemRef, planSections, type SectionBlock } from '../../../../shared/domain/plan-sections';
 import { GOAL_RESULT_LABELS } from '../../../../shared/domain/plan-revision';
 import { call } from '../../api/client';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
@@ -138,7 +138,7 @@ export function VersionDialog({
                 <ul className="plan-list">
                   {version.changes.map((c, i) => (
                     <li key={i}>
-                      <span className="muted">§ 19 pkt. {c.section}:</span> {c.label}
+                      <span className="muted">{planItemRef(c.section)}:</span> {c.label}
                     </li>
                   ))}
                 </ul>

@@ -21,6 +21,7 @@ const emptyForm = () => ({
   setting: 'outpatient',
   referralReceived: todayInOslo() as string | null,
   referralAssessed: null as string | null,
+  intake: 'referral',
 });
 type Form = ReturnType<typeof emptyForm>;
 
@@ -63,7 +64,8 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
         pathwayType: form.pathwayType as never,
         setting: form.setting as never,
         referralReceived: form.referralReceived ?? '',
-        referralAssessed: form.referralAssessed,
+        referralAssessed: form.intake === 'internal_transfer' ? null : form.referralAssessed,
+        intake: form.intake as never,
       },
     });
     setSaving(false);
@@ -123,7 +125,19 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
                 ))}
               </Select>
               <DateField label="Henvisning mottatt" value={form.referralReceived} onChange={(v) => set('referralReceived', v)} error={errors.referralReceived} />
-              <DateField label="Henvisning vurdert" value={form.referralAssessed} onChange={(v) => set('referralAssessed', v)} error={errors.referralAssessed} description="Tom hvis ikke vurdert ennå" />
+              <Select
+                size="small"
+                label="Mottatt som"
+                value={form.intake}
+                onChange={(e) => set('intake', e.target.value)}
+                description="En intern overføring (til OCD- eller psykoseteam, fra D12 til D11) er allerede vurdert: ingen ny lovpålagt vurderingsfrist, forløpstiden regnes fra mottaket her."
+              >
+                <option value="referral">Ny henvisning</option>
+                <option value="internal_transfer">Intern overføring</option>
+              </Select>
+              {form.intake === 'referral' && (
+                <DateField label="Henvisning vurdert" value={form.referralAssessed} onChange={(v) => set('referralAssessed', v)} error={errors.referralAssessed} description="Tom hvis ikke vurdert ennå" />
+              )}
             </div>
           </fieldset>
         </Modal.Body>

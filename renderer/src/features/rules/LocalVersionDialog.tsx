@@ -86,7 +86,7 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
           </BodyShort>
           <div className="form-grid" style={{ marginBottom: 12 }}>
             <DateField label="Gjelder fra" value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
-            <Select size="small" label="Klokken starter ved" value={clockStart} onChange={(e) => setClockStart(e.target.value as typeof clockStart)}>
+            <Select size="small" label="Forløpstiden regnes fra" value={clockStart} onChange={(e) => setClockStart(e.target.value as typeof clockStart)}>
               <option value="referral_assessed">Henvisning vurdert</option>
               <option value="referral_received">Henvisning mottatt</option>
             </Select>

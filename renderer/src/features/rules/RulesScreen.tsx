@@ -7,6 +7,7 @@ import { call, onChanged } from '../../api/client';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { formatDate } from '../../../../shared/domain/time';
 import { ConfidenceTag } from '../pathways/DeadlineExplanation';
+import { SwitchDate } from './SwitchDate';
 import '../pathways/clock.css';
 import { LocalVersionDialog } from './LocalVersionDialog';
 
@@ -52,6 +53,7 @@ function TimesTable({ times: unsorted, caption }: { times: RuleTimeView[]; capti
             </Table.DataCell>
             <Table.DataCell align="right" style={{ whiteSpace: 'nowrap' }}>
               {t.days} {t.unit === 'working' ? 'virkedager' : 'dager'}
+              {t.repeatWithinDays !== null && <span className="muted"> (første {t.repeatWithinDays === 365 ? 'år' : `${t.repeatWithinDays} dager`})</span>}
             </Table.DataCell>
             <Table.DataCell>
               <ConfidenceTag confidence={t.confidence} />
@@ -153,8 +155,9 @@ export function RulesScreen() {
                   <Tag size="xsmall" variant="success">
                     Gjelder nå
                   </Tag>{' '}
-                  <strong>{versionLabel(inForce)}</strong> · klokken starter ved {CLOCK[inForce.clockStart]} · {inForce.openPathways} åpne forløp · {inForce.source}
+                  <strong>{versionLabel(inForce)}</strong> · forløpstiden regnes fra {CLOCK[inForce.clockStart]} · {inForce.openPathways} åpne forløp · {inForce.source}
                 </BodyShort>
+                <SwitchDate v={inForce} onSaved={setMessage} />
                 <TimesTable times={inForce.times} caption={`${p.label}: forløpstider som gjelder nå`} />
               </>
             )}
@@ -164,7 +167,7 @@ export function RulesScreen() {
                 {others.map((v) => (
                   <div key={v.id} style={{ margin: '8px 0 12px 12px' }}>
                     <BodyShort size="small" spacing>
-                      <strong>{versionLabel(v)}</strong> · klokken starter ved {CLOCK[v.clockStart]} · {v.openPathways} åpne forløp · {v.source}
+                      <strong>{versionLabel(v)}</strong> · forløpstiden regnes fra {CLOCK[v.clockStart]} · {v.openPathways} åpne forløp · {v.source}
                       {v.withdrawnAt && (
                         <>
                           {' '}
@@ -175,6 +178,7 @@ export function RulesScreen() {
                         </>
                       )}
                     </BodyShort>
+                    <SwitchDate v={v} onSaved={setMessage} />
                     <TimesTable times={v.times} caption={`${p.label}: ${versionLabel(v)}`} />
                     {v.origin === 'local' && !v.withdrawnAt && <LocalVersionActions v={v} onMove={moveOpen} onWithdraw={setWithdrawing} />}
                   </div>

@@ -7,6 +7,7 @@ const MeetingsScreen = lazyNamed(() => import('../meetings/MeetingsScreen'), 'Me
 const PlansScreen = lazyNamed(() => import('../plans/PlansScreen'), 'PlansScreen');
 const ContactsScreen = lazyNamed(() => import('../contacts/ContactsScreen'), 'ContactsScreen');
 const OverviewScreen = lazyNamed(() => import('../overview/OverviewScreen'), 'OverviewScreen');
+const RegistrationScreen = lazyNamed(() => import('../registration/RegistrationScreen'), 'RegistrationScreen');
 const RulesScreen = lazyNamed(() => import('../rules/RulesScreen'), 'RulesScreen');
 const SettingsScreen = lazyNamed(() => import('../settings/SettingsScreen'), 'SettingsScreen');
 
@@ -26,6 +27,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'plans', label: 'Planer', key: 'p', Component: PlansScreen },
   { id: 'contacts', label: 'Kontakter', key: 'k', Component: ContactsScreen },
   { id: 'overview', label: 'Oversikt', key: 'o', Component: OverviewScreen },
+  { id: 'registration', label: 'Til journal', key: 'j', Component: RegistrationScreen },
   { id: 'rules', label: 'Regler', key: 'r', Component: RulesScreen },
   { id: 'settings', label: 'Innstillinger', key: 'i', Component: SettingsScreen },
 ];

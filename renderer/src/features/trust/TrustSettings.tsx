@@ -101,8 +101,8 @@ export function BackupSettings() {
   return (
     <div>
       <BodyLong size="small" spacing>
-        Forløpsbenk tar en kontrollert kopi av databasen hver dag ved oppstart og før hver oppgradering. Kopiene ligger i mappen «backups» ved siden av
-        databasen.
+        Forløpsbenk tar en kontrollert kopi av databasen hver dag ved oppstart og før hver oppgradering. Kopiene ligger i en egen mappe for sikkerhetskopier ved siden av
+        databasen (mappenavnet er «backups»).
       </BodyLong>
       <div className="trust-row">
         <Button size="small" onClick={backupNow} loading={busy}>

@@ -179,6 +179,8 @@ export function WorklistScreen() {
             title: dialog.row.name,
             referralAssessed: loaded?.pathway.referralAssessed ?? null,
             careDeadline: loaded?.pathway.careDeadline ?? null,
+            rights: loaded?.pathway.rights,
+            careDeadlineLimit: loaded?.pathway.careDeadlineLimit ?? null,
           }}
           what={dialog.what}
           helpNeeds={loaded?.helpNeeds ?? []}

@@ -1,0 +1,129 @@
+import { Alert, BodyLong, Button, Heading, Table, Tag } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { RegistrationItem } from '../../../../shared/contract/registration';
+import { call, onChanged } from '../../api/client';
+import { formatDate } from '../../../../shared/domain/time';
+import { useUi } from '../../stores/ui';
+import { downloadText } from '../meetings/keys';
+
+type Data = Output<'registration.list'>;
+
+/**
+ * "Til registrering i journalsystemet" (issue #13): the day's list of coded pathway events that must also be
+ * registered in the patient record system to reach NPR — patient, code (e.g. D11CP), date — marked done one
+ * by one, exportable as CSV.
+ */
+export function RegistrationScreen() {
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const navigated = useUi((s) => s.navigated);
+
+  useEffect(() => {
+    const load = async () => {
+      const res = await call('registration.list', {});
+      if (res.ok) setData(res.value);
+      else setError(res.error.message);
+    };
+    void load();
+    return onChanged(() => void load());
+  }, []);
+
+  async function mark(item: RegistrationItem) {
+    const res = await call('registration.markDone', { eventIds: [item.eventId] });
+    if (!res.ok) setError(res.error.message);
+  }
+  async function undo(item: RegistrationItem) {
+    const res = await call('registration.undo', { eventId: item.eventId });
+    if (!res.ok) setError(res.error.message);
+  }
+  async function exportCsv() {
+    const res = await call('registration.exportCsv', {});
+    if (!res.ok) return setError(res.error.message);
+    downloadText(res.value.fileName, res.value.csv, 'text/csv;charset=utf-8');
+  }
+
+  const table = (items: RegistrationItem[], done: boolean) => (
+    <Table size="small" style={{ maxWidth: 1000, marginBottom: 16 }}>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell scope="col">Pasient</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Fødselsdato</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Kode</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
+          <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
+          <Table.HeaderCell scope="col">
+            <span className="sr-only">Handling</span>
+          </Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {items.map((i) => (
+          <Table.Row key={i.eventId}>
+            <Table.DataCell>
+              <button type="button" className="linklike" onClick={() => navigated({ screen: 'patient', patientId: i.patientId, from: 'registration' })}>
+                {i.patientName}
+              </button>
+            </Table.DataCell>
+            <Table.DataCell>{formatDate(i.birthDate)}</Table.DataCell>
+            <Table.DataCell>
+              <strong className="mono">{i.code}</strong>
+              {i.codeConfidence !== 'confirmed' && (
+                <Tag size="xsmall" variant="warning" style={{ marginLeft: 6 }}>
+                  Kode ikke bekreftet
+                </Tag>
+              )}
+            </Table.DataCell>
+            <Table.DataCell>{i.eventLabel}</Table.DataCell>
+            <Table.DataCell>{formatDate(i.date)}</Table.DataCell>
+            <Table.DataCell>
+              {done ? (
+                <Button size="xsmall" variant="tertiary" onClick={() => void undo(i)}>
+                  Angre
+                </Button>
+              ) : (
+                <Button size="xsmall" variant="secondary" onClick={() => void mark(i)}>
+                  Registrert i journalen
+                </Button>
+              )}
+            </Table.DataCell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+
+  return (
+    <section aria-labelledby="registration-title">
+      <div className="screen-title">
+        <Heading level="1" size="medium" id="registration-title">
+          Til registrering i journalsystemet
+        </Heading>
+        <Button size="small" variant="secondary" onClick={() => void exportCsv()} disabled={!data || data.due.length === 0}>
+          Last ned CSV
+        </Button>
+      </div>
+      {data && (
+        <BodyLong spacing style={{ maxWidth: 820 }}>
+          {data.notice} Merk hver hendelse når den er registrert i journalsystemet.
+        </BodyLong>
+      )}
+      {error && (
+        <Alert variant="error" size="small" role="alert">
+          {error}
+        </Alert>
+      )}
+      {data && data.due.length === 0 && <BodyLong>Ingen hendelser venter på registrering.</BodyLong>}
+      {data && data.due.length > 0 && table(data.due, false)}
+      {data?.truncated && <BodyLong size="small">Listen viser de 1000 eldste.</BodyLong>}
+      {data && data.doneToday.length > 0 && (
+        <>
+          <Heading level="2" size="small" spacing>
+            Registrert i dag
+          </Heading>
+          {table(data.doneToday, true)}
+        </>
+      )}
+    </section>
+  );
+}
