@@ -9,6 +9,7 @@ import * as meetings from './20261123_0030_meetings';
 import * as individualPlans from './20261123_0040_individual_plans';
 import * as auditLogByTime from './20261123_0050_audit_log_by_time';
 import * as patientSearchWords from './20261123_0060_patient_search_words';
+import * as workingDay from './20261201_0190_working_day';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0040_individual_plans': individualPlans,
   '20261123_0050_audit_log_by_time': auditLogByTime,
   '20261123_0060_patient_search_words': patientSearchWords,
+  '20261201_0190_working_day': workingDay,
 };
