@@ -1,10 +1,7 @@
-// npm run seed -- --data-dir DIR --patients N [--seed S]: a reproducible synthetic (demo) caseload.
+// npm run seed -- --data-dir DIR --patients N [--seed S] [--replace]: a reproducible synthetic (demo) caseload.
 import { resolve } from 'node:path';
-import { startCore } from '../electron/core/app-core';
 import { resolveDataDir } from '../electron/core/data-dir';
-import { seedCaseload } from '../electron/core/seed/seed';
-import { seedFeatureHistory } from '../electron/core/seed/feature-seed';
-import { APP_VERSION } from '../electron/core/version';
+import { SeedRefused, seedDataDir } from '../electron/core/seed/seed-dir';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -16,35 +13,38 @@ async function main() {
   const patients = Number(arg('--patients') ?? '200');
   const seed = Number(arg('--seed') ?? '1');
   if (!dataDir || !Number.isInteger(patients) || patients < 1 || !Number.isInteger(seed)) {
-    console.error('Bruk: npm run seed -- --data-dir MAPPE --patients N [--seed S]');
+    console.error('Bruk: npm run seed -- --data-dir MAPPE --patients N [--seed S] [--replace]');
     process.exit(2);
   }
-  const core = await startCore({ dataDir: resolve(dataDir), transport: 'browser', version: APP_VERSION, demo: true });
-  if (!core.ctx.demo) {
-    console.error('Demodata kan bare skrives til en demodatabase (en ny datamappe).');
-    process.exit(1);
-  }
+  // Ctrl-C stops at the next progress step; the half-written copy is removed and the folder left as it was.
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    interrupted = true;
+  });
   const started = Date.now();
-  const result = await seedCaseload(core.ctx.db, {
+  const labels = { caseload: 'Skriver demodata', history: 'Timer, møter og planer' } as const;
+  let phase: keyof typeof labels | null = null;
+  const result = await seedDataDir({
+    dataDir: resolve(dataDir),
     patients,
     seed,
+    replace: process.argv.includes('--replace'),
     now: new Date(),
-    onProgress: (done, total) => process.stderr.write(`\rSkriver demodata: ${done}/${total} pasienter (${Math.round((done / total) * 100)} %)`),
+    onProgress: (p, done, total) => {
+      if (interrupted) throw new SeedRefused('Avbrutt. Mappen er som før.');
+      if (phase !== p && phase !== null) process.stderr.write('\n');
+      phase = p;
+      if (process.stderr.isTTY) process.stderr.write(`\r${labels[p]}: ${done}/${total} (${Math.round((done / total) * 100)} %)`);
+    },
   });
-  process.stderr.write('\n');
-  const history = await seedFeatureHistory(core.dispatch, core.handle, {
-    now: new Date(),
-    onProgress: (done, total) => process.stderr.write(`\rTimer, møter og planer: ${done}/${total}`),
-  });
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(
-    `Ferdig: ${result.patients} pasienter, ${result.openPathways} åpne forløp, ${history.appointments} timer (${history.noShows} ikke møtt), ` +
-      `${history.meetings} møter, ${history.plans} planer, ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    `Ferdig: ${result.patients} pasienter, ${result.openPathways} åpne forløp, ${result.appointments} timer (${result.noShows} ikke møtt), ` +
+      `${result.meetings} møter, ${result.plans} planer, ${result.contacts} kontakter, ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
-  await core.close();
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : 'Seeding feilet');
+  console.error(e instanceof SeedRefused ? e.message : `Seeding feilet, og mappen er som før. ${e instanceof Error ? e.message : ''}`);
   process.exit(1);
 });

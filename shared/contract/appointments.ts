@@ -80,6 +80,19 @@ export const postponedSuggestionSchema = z.object({
   workingDays: z.number(),
 });
 export type PostponedSuggestion = z.infer<typeof postponedSuggestionSchema>;
+/**
+ * Moves or corrects a time: date, time, duration, place, clinician, with a reason (kept in the history). A booked
+ * time may move anywhere; an attended one may be corrected into the past only, and its first attendance follows.
+ */
+export const updateAppointmentSchema = z.object({
+  id,
+  date: isoDate('Dato'),
+  time: time(),
+  durationMinutes: bookAppointmentSchema.shape.durationMinutes,
+  place: optionalText(160),
+  clinician: optionalText(120),
+  reason: requiredText('Begrunnelse', 500),
+});
 
 export const SETTABLE_STATUSES = ['attended', 'no_show', 'cancelled_patient', 'cancelled_service'] as const;
 
@@ -100,6 +113,7 @@ export const appointmentsContract = {
     z.object({ appointment: appointmentSchema, noShowCaseId: z.number().nullable(), firstAttendanceRecorded: z.boolean() }),
     mutation(),
   ),
+  'appointments.update': method(updateAppointmentSchema, appointmentSchema, mutation()),
   /** A no-show registered by mistake: back to "avtalt", the case withdrawn; the reason stays in the history. */
   'appointments.undoNoShow': method(
     z.object({ id, reason: requiredText('Begrunnelse', 500) }),

@@ -27,6 +27,14 @@ export const contactInputSchema = z.object({
   municipalityNumber: municipalityNumber.default(''),
   phone: contactPhone.default(''),
   email: contactEmail.default(''),
+  /** Postal address for letters (street or PO box line, postnummer, poststed). */
+  address: optionalText(200).default(''),
+  postalCode: z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Postnummer har fire sifre' })
+    .default(''),
+  postalPlace: optionalText(80).default(''),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -39,6 +47,9 @@ export const contactSchema = z.object({
   municipalityName: z.string().nullable(),
   phone: z.string(),
   email: z.string(),
+  address: z.string(),
+  postalCode: z.string(),
+  postalPlace: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

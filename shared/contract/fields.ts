@@ -34,3 +34,8 @@ export const municipalityNumber = z
   .string()
   .transform((s) => s.trim())
   .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Kommunenummer har fire sifre' });
+
+export const postalCode = z
+  .string()
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Postnummer har fire sifre' });

@@ -47,6 +47,8 @@ export const CASE_STATUS_LABELS: Record<(typeof CASE_STATUSES)[number], string> 
   withdrawn: 'Angret (registrert ved en feil)',
 };
 export const DUE_STATES = ['overdue', 'soon', 'on_time'] as const;
+/** What closing "ikke nådd" does to the pathway: nothing, end it (with help need), or record pasientutsatt (L). */
+export const CLOSE_PATHWAY_ACTIONS = ['none', 'end', 'postponed'] as const;
 
 const nextSchema = z.object({
   kind: z.enum(NEXT_STEP_KINDS),
@@ -65,6 +67,8 @@ export const queueRowSchema = z.object({
   noShowAt: z.string(),
   attemptCount: z.number(),
   next: nextSchema,
+  /** The patient's phone, for the call from the queue. */
+  phone: z.string(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -95,6 +99,8 @@ export const letterSummarySchema = z.object({
   createdAt: z.string(),
   printedAt: z.string().nullable(),
   printCount: z.number(),
+  /** The window address is a full postal address; a letter without one never counts as sent. */
+  postable: z.boolean(),
 });
 export type LetterSummary = z.infer<typeof letterSummarySchema>;
 
@@ -122,6 +128,13 @@ export const caseSchema = z.object({
   closedBy: z.string().nullable(),
   closeNote: z.string(),
   withdrawnReason: z.string().nullable(),
+  /** The day the response time the letters promise runs out; "ikke nådd" before it needs a reason. */
+  answerDue: z.string().nullable(),
+  /** Closing "ikke nådd" today needs overrideReason (the response time has not run out). */
+  closeNeedsOverride: z.boolean(),
+  closeOverrideReason: z.string().nullable(),
+  /** An escalated case: the clinician's answer once recorded (null while waiting). */
+  escalation: z.object({ answeredAt: z.string().nullable(), answer: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type NoShowCaseView = z.infer<typeof caseSchema>;
@@ -180,13 +193,20 @@ export const noShowContract = {
     caseSchema,
     mutation(),
   ),
-  /** Routine outcomes; refused with what is missing when the policy is not satisfied. */
+  /**
+   * Routine outcomes; refused with what is missing when the policy is not satisfied. "Ikke nådd" before the response
+   * time the letters promise (answerDue) needs overrideReason. With "ikke nådd", pathwayAction may in the same step end
+   * the pathway (helpNeed required) or record pasientutsatt (L) from the no-show date.
+   */
   'noShow.close': method(
     z.object({
       caseId: id,
       outcome: z.enum(['new_appointment', 'declined', 'closed_not_reached'], { error: 'Velg utfall' }),
       newAppointmentId: id.nullable().default(null),
       note: optionalText(1000),
+      overrideReason: optionalText(500).nullable().default(null),
+      pathwayAction: z.enum(CLOSE_PATHWAY_ACTIONS, { error: 'Velg hva som skjer med forløpet' }).default('none'),
+      helpNeed: z.string().max(40).nullable().default(null),
     }),
     caseSchema,
     mutation(),
@@ -197,6 +217,30 @@ export const noShowContract = {
     caseSchema,
     mutation(),
   ),
+  /** Escalated cases still waiting for the clinician's answer (answered ones drop off), oldest first. */
+  'noShow.listEscalated': method(
+    z.object({ includeAnswered: z.boolean().default(false) }).optional(),
+    z.object({
+      rows: z.array(
+        z.object({
+          caseId: z.number(),
+          patientId: z.number(),
+          name: z.string(),
+          nationalIdMasked: z.string(),
+          synthetic: z.boolean(),
+          phone: z.string(),
+          noShowAt: z.string(),
+          escalatedAt: z.string(),
+          /** "Meldt til …" and the note given when escalating. */
+          note: z.string(),
+          answeredAt: z.string().nullable(),
+        }),
+      ),
+    }),
+    query(),
+  ),
+  /** The clinician's answer to an escalated case: the case leaves the waiting list. */
+  'noShow.recordAnswer': method(z.object({ caseId: id, answer: requiredText('Svar fra behandler', 1000) }), caseSchema, mutation()),
   /** Records L (pasientutsatt) on the pathway from the no-show date. */
   'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema, mutation()),
   /** Renders a letter from its template into a stored draft; it counts as sent once printed. */
@@ -213,7 +257,16 @@ export const noShowContract = {
     mutation(),
   ),
   'noShow.getLetter': method(z.object({ id }), z.object({ letter: letterSummarySchema, html: z.string(), text: z.string() }), query(opened('letter.view', 'letter'))),
-  'noShow.markPrinted': method(z.object({ letterIds }), z.object({ count: z.number() }), mutation()),
+  /**
+   * Call after printing COMPLETED (Electron's print callback reported success, or the person confirmed the letter
+   * came out of the printer), never when the print button is pressed. Letters without a full postal address are
+   * logged as printed but not counted as sent; they come back in notSent for a warning.
+   */
+  'noShow.markPrinted': method(
+    z.object({ letterIds }),
+    z.object({ count: z.number(), sent: z.number(), notSent: z.array(z.object({ letterId: z.number(), message: z.string() })) }),
+    mutation(),
+  ),
   /** Letters due today or earlier on open cases: the day's batch for the person at the printer. */
   'noShow.listDueLetters': method(
     z.object({}).optional(),

@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
-import { method, opened, query, revealed } from './method';
-import { id } from './fields';
+import { method, mutation, opened, query, revealed, searched } from './method';
+import { id, municipalityNumber, optionalText, phone, postalCode, requiredText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
 export const PATHWAY_STATUSES = ['open', 'own_clinician', 'ended'] as const;
@@ -33,6 +33,34 @@ export const patientSchema = z.object({
 });
 export type Patient = z.infer<typeof patientSchema>;
 
+/** "Endre pasient": the details a coordinator may correct (the national id and birth date are not among them). */
+export const patientUpdateSchema = z.object({
+  id,
+  name: requiredText('Navn', 120),
+  phone,
+  address: optionalText(200),
+  postalCode,
+  /** Empty: filled in from the postnummer when it is known. */
+  postalPlace: optionalText(80),
+  municipalityNumber,
+  gpName: optionalText(120),
+});
+export type PatientUpdate = z.input<typeof patientUpdateSchema>;
+
+export const patientSearchRowSchema = z.object({
+  patientId: z.number(),
+  name: z.string(),
+  nationalIdMasked: z.string(),
+  synthetic: z.boolean(),
+  birthDate: z.string(),
+  /** Open pathways now; 0 = the patient has left the worklist. */
+  openPathways: z.number(),
+  /** The latest pathway's status and, when closed, the day it closed. */
+  latestStatus: z.enum(PATHWAY_STATUSES).nullable(),
+  closedOn: z.string().nullable(),
+});
+export type PatientSearchRow = z.infer<typeof patientSearchRowSchema>;
+
 export const patientsContract = {
   'patients.get': method(
     z.object({ id }),
@@ -41,4 +69,23 @@ export const patientsContract = {
   ),
   /** The full national id is shown only on request, and the request is logged. */
   'patients.revealNationalId': method(z.object({ id }), z.object({ nationalId: z.string() }), query(revealed('patient.revealNationalId', 'patient'))),
+  /** Corrects a patient's name, phone, address, municipality and GP; logged (never the values). */
+  'patients.update': method(patientUpdateSchema, z.object({ patient: patientSchema }), mutation()),
+  /**
+   * Finds any patient by name words or a national-id prefix — with includeClosed also those who left the worklist
+   * (an access request, undoing a mistaken hand-over, a call-back). Logged as a search, never what was searched.
+   */
+  'patients.search': method(
+    z.object({
+      query: z
+        .string({ error: 'Skriv navn eller fødselsnummer' })
+        .max(100, { message: 'Søket er for langt' })
+        .transform((s) => s.trim())
+        .refine((s) => s.length >= 2, { message: 'Skriv minst to tegn' }),
+      includeClosed: z.boolean().default(false),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    z.object({ rows: z.array(patientSearchRowSchema) }),
+    query(searched('patient.search', 'patient')),
+  ),
 };

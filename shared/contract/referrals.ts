@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method, mutation } from './method';
+import { method, mutation, opened, query } from './method';
 import { isoDate, municipalityNumber, optionalText, phone, requiredText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
@@ -33,7 +33,31 @@ export const newPathwaySchema = z.object({
   intake: z.enum(['referral', 'internal_transfer']).default('referral'),
 });
 
-export const referralInputSchema = z.object({ patient: newPatientSchema, pathway: newPathwaySchema });
+/**
+ * When the national id is already registered with other details: which to keep. Without a choice the referral is
+ * refused with code 'conflict' and one issue per differing field (path patient.<field>, no values); referrals.compare shows both.
+ */
+export const KEEP_CHOICES = ['stored', 'given'] as const;
+
+export const referralInputSchema = z.object({
+  patient: newPatientSchema,
+  pathway: newPathwaySchema,
+  keep: z.enum(KEEP_CHOICES, { error: 'Velg hvilke opplysninger som skal gjelde' }).nullable().default(null),
+});
+
+/** Patient details a referral carries and the register keeps, in the order they are shown. */
+export const COMPARED_FIELDS = ['name', 'birthDate', 'phone', 'address', 'postalCode', 'postalPlace', 'municipalityNumber', 'gpName'] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+export const COMPARED_FIELD_LABELS: Record<ComparedField, string> = {
+  name: 'Navn',
+  birthDate: 'Fødselsdato',
+  phone: 'Telefon',
+  address: 'Adresse',
+  postalCode: 'Postnummer',
+  postalPlace: 'Poststed',
+  municipalityNumber: 'Kommune',
+  gpName: 'Fastlege',
+};
 export type ReferralInput = z.input<typeof referralInputSchema>;
 
 export const referralsContract = {
@@ -41,5 +65,17 @@ export const referralsContract = {
     referralInputSchema,
     z.object({ patientId: z.number(), pathwayId: z.number(), patientExisted: z.boolean() }),
     mutation(),
+  ),
+  /**
+   * For a referral whose national id is already registered: the stored details next to the given ones, for the
+   * fields that differ (empty when none do, or when the id is new). Opening the stored details is logged.
+   */
+  'referrals.compare': method(
+    z.object({ patient: newPatientSchema }),
+    z.object({
+      patientId: z.number().nullable(),
+      differences: z.array(z.object({ field: z.enum(COMPARED_FIELDS), label: z.string(), stored: z.string(), given: z.string() })),
+    }),
+    query(opened('patient.compare', 'patient')),
   ),
 };

@@ -92,7 +92,7 @@ export function validateEvent(existing: readonly PathwayEvent[], event: PathwayE
   if (event.date < facts.referralReceived) {
     error('before_referral', `Hendelsen kan ikke være før henvisningen ble mottatt (${d(facts.referralReceived)}).`);
   }
-  if (event.date > facts.today) warn('future_date', 'Datoen er fram i tid. Registrer hendelser når de har skjedd.');
+  if (event.date > facts.today) error('future_date', 'Datoen kan ikke være fram i tid. Registrer hendelsen når den har skjedd.');
 
   if (event.type === 'clinical_decision') {
     if (!event.outcome || !DECISION_OUTCOME_CODES.includes(event.outcome)) {

@@ -45,7 +45,7 @@ export function printDocument(input: PrintDocumentInput): string {
 <html lang="nb"><head><meta charset="utf-8"><title>${esc(input.title)}</title>
 <style>
 @page { size: A4; margin: 18mm 20mm 20mm 22mm;
-  @bottom-left { content: "Utskrevet ${printed}"; font: 8pt system-ui, Arial, sans-serif; color: #444; }
+  @bottom-left { content: "Skrevet ut ${printed}"; font: 8pt system-ui, Arial, sans-serif; color: #444; }
   ${pageNumbers}}
 * { box-sizing: border-box; }
 html { font: 10.5pt/1.45 system-ui, 'Segoe UI', Arial, sans-serif; color: #000; }

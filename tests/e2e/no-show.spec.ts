@@ -30,6 +30,18 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/**
+ * Kari's GP office with a postal address in the directory, so the referrer letter can be posted. Through the
+ * contract: the Kontakter screen has no address fields yet (issue 16; the renderer helper adds them).
+ */
+async function addGpOffice(page: Page, app: { origin: string; token: string }) {
+  const res = await page.request.post(`${app.origin}/rpc`, {
+    headers: { Authorization: `Bearer ${app.token}` },
+    data: { method: 'contacts.save', input: { name: KARI.gp, role: 'gp', address: 'Torget 1', postalCode: '0150', postalPlace: 'OSLO' } },
+  });
+  expect((await res.json()).ok).toBe(true);
+}
+
 const OLA = { name: 'Ola Hansen', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld' };
 
 test('a no-show is followed up: two attempts, the patient letter, a refused closure, the referrer letter, closure', async ({ page, app }) => {
@@ -42,6 +54,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await page.getByLabel('Koordinatorens direktenummer i brev').fill('22 33 44 66');
   await page.getByRole('button', { name: 'Lagre regler' }).click();
   await expect(page.getByText('Lagret. Fristene i åpne saker')).toBeVisible();
+  await addGpOffice(page, app);
   await ns.registerPatient(KARI);
 
   // Book a time and register that the patient did not come.
@@ -116,11 +129,12 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   expectInWindow('test-results/print/noshow-referrer-letter.pdf', 'Legesenteret');
   await ns.printAndClose(referrer);
 
-  const closing = await ns.close(card, 'Avsluttet – fikk ikke kontakt, henviser informert');
-  await closing.waitFor({ state: 'hidden' });
-  await expect(card.getByText('Avsluttet', { exact: true })).toBeVisible();
-  await expect(card).toContainText('Avsluttet – fikk ikke kontakt');
-  await page.screenshot({ path: 'test-results/screens/noshow-case-closed.png', fullPage: true });
+  // The letters promise 14 days to answer: closing before then is refused with the date (issue 16). The close
+  // dialog's override-with-reason field comes with the renderer work; until then the case stays open.
+  const early = await ns.close(card, 'Avsluttet – fikk ikke kontakt, henviser informert');
+  await expect(early.getByRole('alert')).toContainText(/Svarfristen i brevene er \d\d\.\d\d\.\d{4}/);
+  await early.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
 
   // A sent letter is shown again exactly as it was printed.
   await card.getByRole('table', { name: 'Brev' }).getByRole('row', { name: /Timen din/ }).getByRole('button', { name: 'Vis og skriv ut igjen' }).click();
@@ -131,9 +145,9 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   expect(againText).toContain(`${day} kl. 10:00`);
   await again.getByRole('button', { name: 'Lukk' }).last().click();
 
-  // The queue is empty again.
+  // The queue shows the case waiting for the patient's answer.
   await page.getByRole('button', { name: /^Ikke møtt/ }).first().click();
-  await expect(page.getByText('Ingen åpne saker om ikke møtt')).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Ikke møtt' }).getByRole('row', { name: /Kari Testesen/ })).toContainText('Venter på svar');
 });
 
 test('a mistaken no-show is undone with a reason kept in the history; the queue works from the keyboard', async ({ page, app }) => {
@@ -198,6 +212,7 @@ test('a mistaken no-show is undone with a reason kept in the history; the queue 
 test('the day\'s letters come out as one document with progress, one letter per sheet', async ({ page, app }) => {
   await openWithProfile(page, app);
   const ns = new NoShowPages(page);
+  await addGpOffice(page, app);
   await ns.registerPatient(KARI);
   await ns.tab('Timer');
   // Three weeks ago: more than 7 working days whatever the weekday and holidays.

@@ -132,7 +132,7 @@ test("a patient's log: viewer by period, CSV export, and the chain check in sett
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^logg-pasient-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await file.path())!, 'utf8');
-  expect(csv.startsWith('\uFEFFTidspunkt;Bruker;OS-bruker;Handling;Type;Post-id;Logg-id\r\n')).toBe(true);
+  expect(csv.startsWith('\uFEFFTidspunkt;Bruker;Handling;Type;Post-id;Logg-id\r\n')).toBe(true);
   expect(csv).toContain(';Åpnet pasientsiden;pasient;');
   expect(csv).not.toContain('Loggsen');
 

@@ -93,8 +93,8 @@ describe('audit trail', () => {
     expect(fileName).toBe(`logg-pasient-${patientId}-2026-11-23.csv`);
     expect(fileName).not.toMatch(/img|Kari/);
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['Tidspunkt', 'Bruker', 'OS-bruker', 'Handling', 'Type', 'Post-id', 'Logg-id']);
-    expect(rows.some((r) => r[0] === '23.11.2026 10:00:00' && r[3] === 'Åpnet pasientsiden' && r[1] === 'Kari Koordinator')).toBe(true);
+    expect(rows[0]).toEqual(['Tidspunkt', 'Bruker', 'Handling', 'Type', 'Post-id', 'Logg-id']);
+    expect(rows.some((r) => r[0] === '23.11.2026 10:00:00' && r[2] === 'Åpnet pasientsiden' && r[1] === 'Kari Koordinator')).toBe(true);
     expect(csv).not.toContain('onerror');
 
     const { html } = await core.ok('audit.printPatient', { patientId });

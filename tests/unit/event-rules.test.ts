@@ -69,7 +69,7 @@ describe('validateEvent', () => {
     expect(codes([ev('start', '2026-03-09')], ev('start', '2026-03-10'))).toContain('error:start_twice');
     expect(codes([], ev('detox_end', '2026-03-10'))).toContain('error:event_not_in_pathway');
     expect(validateEvent([], ev('detox_end', '2026-03-10'), { ...ctx, pathwayType: 'tsb' })).toEqual([]);
-    expect(codes([], ev('first_attendance', '2026-06-02'))).toEqual(['warning:future_date']);
+    expect(codes([], ev('first_attendance', '2026-06-02'))).toEqual(['error:future_date']);
     expect(codes([], ev('first_attendance', '2026-02-30'))).toEqual(['error:invalid_date']);
     expect(codes([], ev('patient_postponed', '2026-03-10', { until: '2026-03-09' }))).toContain('error:postponed_until_before_start');
   });

@@ -17,7 +17,7 @@ describe('audit log helpers', () => {
     expect(auditActionLabel('patient.open', 'patient')).toBe('Åpnet pasientsiden');
     expect(auditActionLabel('meetings.create', 'meeting')).toBe('Registrerte samarbeidsmøte');
     expect(auditActionLabel('noShow.recordAttempt', 'noShow')).toBe('Registrerte ikke møtt');
-    expect(auditActionLabel('plans.save', 'plan')).toBe('Endret individuell plan (plans.save)');
+    expect(auditActionLabel('plans.save', 'plan')).toBe('Endret individuell plan');
   });
 
   it('the hash covers every field and the previous hash', () => {

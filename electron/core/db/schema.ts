@@ -250,6 +250,9 @@ export interface NoShowCaseTable {
   closed_by: string | null;
   close_note: string;
   withdrawn_reason: string | null;
+  escalation_answered_at: Generated<string | null>;
+  escalation_answer: Generated<string>;
+  close_override_reason: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -306,6 +309,9 @@ export interface ContactTable {
   municipality_number: string;
   phone: string;
   email: string;
+  address: Generated<string>;
+  postal_code: Generated<string>;
+  postal_place: Generated<string>;
   created_at: string;
   updated_at: string;
 }

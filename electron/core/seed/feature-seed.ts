@@ -8,6 +8,18 @@ export interface FeatureSeedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+function isWeekend(iso: string): boolean {
+  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** The date itself on a weekday, else the nearest weekday in the given direction. */
+function weekday(iso: string, direction: 1 | -1): string {
+  let d = iso;
+  while (isWeekend(d)) d = addDays(d, direction);
+  return d;
+}
+
 /**
  * Gives part of a seeded caseload the rest of a real history — appointments (some missed, with contact
  * attempts), collaboration meetings ahead and individual plans — written THROUGH THE CONTRACT, so every
@@ -32,7 +44,8 @@ export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, o
   const counts = { appointments: 0, noShows: 0, meetings: 0, plans: 0 };
 
   for (const [i, p] of withAppointments.entries()) {
-    const date = addDays(today, -1 - (i % 20));
+    // Always a weekday before today, so the whole history lies in the past whatever the hour of the run.
+    const date = weekday(addDays(today, -1 - (i % 20)), -1);
     if (date < p.referral_received) continue;
     const appt = await call('appointments.book', { patientId: p.patient_id, pathwayId: p.id, kind: i % 3 === 0 ? 'first_attendance' : 'assessment', date, time: `${String(8 + (i % 8)).padStart(2, '0')}:00`, durationMinutes: 45, place: 'Poliklinikken', clinician: 'Behandler' });
     counts.appointments++;
@@ -40,7 +53,10 @@ export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, o
       const set = await call('appointments.setStatus', { id: appt.id, status: 'no_show' });
       counts.noShows++;
       if (i % 2 === 0 && typeof set.noShowCaseId === 'number') {
-        await call('noShow.recordAttempt', { caseId: set.noShowCaseId, date: addDays(date, 1) > today ? date : addDays(date, 1), time: '10:00', channel: 'phone', outcome: 'no_answer', byName: 'Merkantil', note: '' });
+        // The next working day at 10:00 when that is before today, else the same afternoon (after the missed time).
+        const next = weekday(addDays(date, 1), 1);
+        const attempt = next < today ? { date: next, time: '10:00' } : { date, time: '16:30' };
+        await call('noShow.recordAttempt', { caseId: set.noShowCaseId, ...attempt, channel: 'phone', outcome: 'no_answer', byName: 'Merkantil', note: '' });
       }
     }
     if (++done % 25 === 0 || done === total) opts.onProgress?.(done, total);
@@ -50,7 +66,7 @@ export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, o
     await call('meetings.create', {
       patientId: p.patient_id,
       kind: i % 2 === 0 ? 'evaluation' : 'responsibility_group',
-      date: addDays(today, 1 + (i % 25)),
+      date: weekday(addDays(today, 1 + (i % 25)), 1),
       time: `${String(8 + (i % 7)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`,
       durationMinutes: 60,
       place: 'Møterom 2',

@@ -14,4 +14,11 @@ export const FAMILY_NAMES = [
   'Arnesen', 'Antonsen', 'Næss', 'Vik', 'Haug', 'Ellingsen', 'Thorsen', 'Edvardsen', 'Birkeland', 'Isaksen', 'Gulbrandsen', 'Ruud', 'Aasen',
 ];
 export const STREETS = ['Storgata', 'Kirkeveien', 'Skolegata', 'Parkveien', 'Fjordgata', 'Bakkeveien', 'Elvegata', 'Løkkeveien', 'Sjøgata', 'Granveien'];
-export const GPS = ['Legesenteret Sentrum', 'Fjordlegene', 'Torget legekontor', 'Bydel legesenter', 'Kirkegata legekontor'];
+/** Demo GP offices (fastlegekontor) with postal addresses, for patients' GP and referrer letters. */
+export const GPS = [
+  { name: 'Legesenteret Sentrum', address: 'Storgata 10', postalCode: '0182', postalPlace: 'OSLO', municipalityNumber: '0301' },
+  { name: 'Fjordlegene', address: 'Strandkaien 4', postalCode: '5003', postalPlace: 'BERGEN', municipalityNumber: '4601' },
+  { name: 'Torget legekontor', address: 'Torget 2', postalCode: '7010', postalPlace: 'TRONDHEIM', municipalityNumber: '5001' },
+  { name: 'Bydel legesenter', address: 'Kirkeveien 55', postalCode: '0458', postalPlace: 'OSLO', municipalityNumber: '0301' },
+  { name: 'Kirkegata legekontor', address: 'Kirkegata 7', postalCode: '4006', postalPlace: 'STAVANGER', municipalityNumber: '1103' },
+] as const;

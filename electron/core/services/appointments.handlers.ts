@@ -7,6 +7,7 @@ export function appointmentsHandlers({ ctx }: HandlerDeps): AreaHandlers<'appoin
   return {
     'appointments.list': ({ patientId }) => s.list(patientId),
     'appointments.book': (input) => s.book(input),
+    'appointments.update': (input) => s.update(input),
     'appointments.setStatus': ({ id, status }) => s.setStatus(id, status),
     'appointments.undoNoShow': ({ id, reason }) => s.undoNoShow(id, reason),
   };

@@ -1,17 +1,19 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import { APPOINTMENT_STATUS_LABELS, type Appointment, type PostponedSuggestion, type bookAppointmentSchema, type SETTABLE_STATUSES } from '../../../shared/contract/appointments';
+import { APPOINTMENT_STATUS_LABELS, type Appointment, type PostponedSuggestion, type bookAppointmentSchema, type SETTABLE_STATUSES, type updateAppointmentSchema } from '../../../shared/contract/appointments';
 import { AppError, fieldError } from '../../../shared/contract/envelope';
 import { osloToUtc, osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { AppointmentTable, Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { refreshCase, refreshOpenNoShows, readPolicy } from './no-show-store';
-import { recordPathwayEvent } from './pathway-events';
+import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
+import { recomputePathwayClocks } from './pathway-clock';
 import type { Transaction } from 'kysely';
 import { postponedSuggestions } from './postponed-suggestions';
 
 type BookInput = z.output<typeof bookAppointmentSchema>;
+type UpdateInput = z.output<typeof updateAppointmentSchema>;
 type SettableStatus = (typeof SETTABLE_STATUSES)[number];
 
 export function createAppointmentsService(ctx: ServiceContext) {
@@ -171,6 +173,57 @@ export function createAppointmentsService(ctx: ServiceContext) {
         }
         const updated = await load(trx, id);
         return { appointment: await view(trx, updated), noShowCaseId, firstAttendanceRecorded };
+      });
+    },
+
+    async update(input: UpdateInput): Promise<Appointment> {
+      if (input.place === '' && input.clinician === '') {
+        throw new AppError('invalid_input', 'Fyll inn behandler eller sted', [
+          { path: 'clinician', message: 'Fyll inn behandler eller sted' },
+          { path: 'place', message: 'Fyll inn behandler eller sted' },
+        ]);
+      }
+      const now = ctx.clock();
+      const startAt = osloToUtc(input.date, input.time);
+      return ctx.db.transaction().execute(async (trx) => {
+        const row = await load(trx, input.id);
+        const moved = startAt !== row.start_at;
+        if (moved && row.status !== 'booked' && row.status !== 'attended') {
+          throw new AppError('conflict', `Timen har status «${APPOINTMENT_STATUS_LABELS[row.status]}» og kan ikke flyttes. Bare avtalte og møtte timer kan flyttes eller rettes.`);
+        }
+        if (moved && row.status === 'attended' && startAt > now.toISOString()) {
+          throw fieldError('date', 'En time pasienten har møtt til kan ikke flyttes fram i tid');
+        }
+        const stamp = now.toISOString();
+        await trx
+          .updateTable('appointment')
+          .set({ start_at: startAt, duration_minutes: input.durationMinutes, place: input.place, clinician: input.clinician, updated_at: stamp })
+          .where('id', '=', row.id)
+          .execute();
+        await logStatus(trx, row.id, row.status, row.status, input.reason, now);
+        await appendAudit(trx, ctx.actor(), { action: 'appointment.update', entity: 'appointment', entityId: row.id, patientId: row.patient_id }, now);
+        if (row.pathway_id !== null) {
+          const oldDate = osloDateOf(row.start_at);
+          const newDate = osloDateOf(startAt);
+          // The first attendance this time recorded moves with it; the pathway clock follows.
+          const event = row.status === 'attended' && row.kind === 'first_attendance' && oldDate !== newDate
+            ? await trx
+                .selectFrom('pathway_event')
+                .select('id')
+                .where('pathway_id', '=', row.pathway_id)
+                .where('type', '=', 'first_attendance')
+                .where('status', '=', 'active')
+                .where('source', '=', 'appointment')
+                .where('date', '=', oldDate)
+                .executeTakeFirst()
+            : undefined;
+          if (event) {
+            await correctPathwayEvent(trx, ctx, { eventId: event.id, action: 'replace', date: newDate, outcome: null, until: null, helpNeed: null, reason: input.reason });
+          } else {
+            await recomputePathwayClocks(trx, { pathwayIds: [row.pathway_id] }, now);
+          }
+        }
+        return view(trx, await load(trx, row.id));
       });
     },
 

@@ -56,12 +56,13 @@ export function createAuditService(ctx: ServiceContext) {
       await ctx.db.transaction().execute((trx) =>
         auditRead(trx, ctx.actor(), 'audit.exportCsv', { entityId: null, patientId: q.patientId }, now),
       );
+      // The patient's copy: who (the coordinator profile) and what, in plain Norwegian; the OS account stays in the
+      // caseload log (Innstillinger › Logg og sikkerhet), it says nothing to the patient.
       const rows = [
-        ['Tidspunkt', 'Bruker', 'OS-bruker', 'Handling', 'Type', 'Post-id', 'Logg-id'],
+        ['Tidspunkt', 'Bruker', 'Handling', 'Type', 'Post-id', 'Logg-id'],
         ...entries.map((e) => [
           formatDateTimeSeconds(e.at),
           csvSafeCell(e.actor),
-          csvSafeCell(e.osUser),
           csvSafeCell(auditActionLabel(e.action, e.entity)),
           csvSafeCell(auditEntityLabel(e.entity)),
           e.entityId === null ? '' : String(e.entityId),
@@ -88,8 +89,8 @@ Periode: ${esc(period)}. Antall hendelser: ${esc(entries.length)}.</p>
 ${
   entries.length === 0
     ? '<p>Ingen hendelser i perioden.</p>'
-    : `<table><thead><tr><th>Tidspunkt</th><th>Bruker</th><th>OS-bruker</th><th>Handling</th></tr></thead><tbody>
-${entries.map((e) => `<tr><td>${esc(formatDateTimeSeconds(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(e.osUser)}</td><td>${esc(auditActionLabel(e.action, e.entity))}</td></tr>`).join('\n')}
+    : `<table><thead><tr><th>Tidspunkt</th><th>Bruker</th><th>Handling</th></tr></thead><tbody>
+${entries.map((e) => `<tr><td>${esc(formatDateTimeSeconds(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(auditActionLabel(e.action, e.entity))}</td></tr>`).join('\n')}
 </tbody></table>`
 }`;
       const html = printDocument({

@@ -1,3 +1,4 @@
+import { postalPlaceFor } from '../../../shared/domain/postal-codes';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import dataset from '../../../data/municipalities-2024.json';
@@ -41,6 +42,9 @@ export function toContact(row: Selectable<ContactTable>, municipalityName: strin
     municipalityName,
     phone: row.phone,
     email: row.email,
+    address: row.address,
+    postalCode: row.postal_code,
+    postalPlace: row.postal_place,
   };
 }
 
@@ -92,6 +96,9 @@ export function createContactsService(ctx: ServiceContext) {
         municipality_number: input.municipalityNumber,
         phone: input.phone,
         email: input.email,
+        address: input.address,
+        postal_code: input.postalCode,
+        postal_place: input.postalPlace || postalPlaceFor(input.postalCode) || '',
         updated_at: stamp,
       };
       const id = await ctx.db.transaction().execute(async (trx) => {

@@ -21,6 +21,8 @@ import { readSetting } from '../settings';
 import type { Database, LetterTemplateTable } from '../db/schema';
 import { caseView, COORDINATOR_PHONE_KEY, readPolicy, refreshCase, toLetterSummary } from './no-show-store';
 import type { ServiceContext } from './context';
+import { resolveLetterAddress } from './letter-address';
+import { isPostalAddress } from '../../../shared/domain/postal-codes';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
 type Trx = Transaction<Database>;
@@ -78,7 +80,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const patient = await trx
           .selectFrom('patient')
           .leftJoin('municipality', 'municipality.number', 'patient.municipality_number')
-          .select(['patient.name', 'patient.address', 'patient.postal_code', 'patient.postal_place', 'patient.gp_name', 'municipality.name as municipality_name'])
+          .select(['patient.name', 'patient.birth_date', 'patient.address', 'patient.postal_code', 'patient.postal_place', 'patient.gp_name', 'patient.municipality_number', 'municipality.name as municipality_name'])
           .where('patient.id', '=', row.patient_id)
           .executeTakeFirstOrThrow();
         const appt = await trx.selectFrom('appointment').selectAll().where('id', '=', row.appointment_id).executeTakeFirstOrThrow();
@@ -108,19 +110,21 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         };
         const rendered = renderLetter(template, fields);
         if (!rendered.ok) throw new AppError('invalid_input', `Brevmalen har feil: ${rendered.errors.join(' ')}`);
-        const { letter, warnings } = rendered;
-        // No contact register yet for municipal coordinators: address the municipality's coordinating unit.
-        const addressLines =
-          input.recipient === 'municipal_coordinator'
-            ? ['Koordinerende enhet', patient.municipality_name ? `${patient.municipality_name} kommune` : 'Kommunen']
-            : letter.addressLines;
+        const { letter } = rendered;
+        // The window address must be postable; a letter without one is previewed with a warning and never counts as sent.
+        const address = await resolveLetterAddress(trx, input.recipient, patient, letter.addressLines);
+        const addressLines = address.lines;
+        const warnings = address.problem ? [address.problem, ...rendered.warnings] : rendered.warnings;
+        // A letter about the patient to someone else says whom it concerns: name and birth date.
+        const concerns = input.recipient === 'patient' ? null : `Gjelder: ${patient.name}, født ${formatDate(patient.birth_date)}`;
         const body = [
           `<p class="muted">Vår dato: ${esc(formatDate(todayInOslo(at)))}<br>Vår referanse: ${esc(`IM-${row.id}`)}</p>`,
+          ...(concerns ? [`<p><strong>${esc(concerns)}</strong></p>`] : []),
           `<h1>${esc(letter.subject)}</h1>`,
           ...letter.paragraphs.map((p) => `<p>${escLines(p)}</p>`),
         ].join('\n');
         const html = printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: addressLines });
-        const text = [addressLines.join('\n'), letter.subject, ...letter.paragraphs].join('\n\n');
+        const text = [addressLines.join('\n'), ...(concerns ? [concerns] : []), letter.subject, ...letter.paragraphs].join('\n\n');
         const stamp = at.toISOString();
         const values = {
           subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp,
@@ -160,24 +164,31 @@ export function createNoShowLettersService(ctx: ServiceContext) {
       return { letter: toLetterSummary(row), html: row.html, text: row.text };
     },
 
-    /** Called when the print dialog was opened: the letters count as sent from the first time. */
-    async markPrinted(letterIds: number[]): Promise<{ count: number }> {
+    /**
+     * Called AFTER printing completed (the print callback reported success, or the person confirmed the letter came
+     * out), never on the button press. A postable letter counts as sent from the first time; a letter without a
+     * full postal address is logged as printed but never counts as sent (listed in notSent, for a warning).
+     */
+    async markPrinted(letterIds: number[]): Promise<{ count: number; sent: number; notSent: { letterId: number; message: string }[] }> {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const rows = await trx.selectFrom('letter').selectAll().where('id', 'in', letterIds).execute();
         if (rows.length !== new Set(letterIds).size) throw new AppError('not_found', 'Fant ikke alle brevene');
         const stamp = at.toISOString();
+        const notSent: { letterId: number; message: string }[] = [];
         for (const l of rows) {
+          const postable = isPostalAddress(JSON.parse(l.address_lines) as string[]);
+          if (!postable) notSent.push({ letterId: l.id, message: 'Brevet mangler full postadresse og er ikke regnet som sendt.' });
           await trx
             .updateTable('letter')
-            .set({ printed_at: l.printed_at ?? stamp, print_count: l.print_count + 1 })
+            .set({ printed_at: postable ? (l.printed_at ?? stamp) : null, print_count: l.print_count + 1 })
             .where('id', '=', l.id)
             .execute();
           await appendAudit(trx, ctx.actor(), { action: 'letter.print', entity: 'letter', entityId: l.id, patientId: l.patient_id }, at);
         }
         const policy = await readPolicy(trx);
         for (const caseId of new Set(rows.map((l) => l.case_id))) await refreshCase(trx, caseId, policy, at);
-        return { count: rows.length };
+        return { count: rows.length, sent: rows.length - notSent.length, notSent };
       });
     },
 

@@ -1,3 +1,4 @@
+import { isPostalAddress } from '../../../shared/domain/postal-codes';
 /**
  * Shared internals of no-show follow-up, used by the appointments and no-show services: the policy
  * setting, a case's state for the pure rules, and the derived columns kept on every write
@@ -168,10 +169,22 @@ export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): N
     closedBy: row.closed_by,
     closeNote: row.close_note,
     withdrawnReason: row.withdrawn_reason,
+    answerDue: answerDue(progress.steps),
+    closeNeedsOverride: open && (answerDue(progress.steps) ?? '') > today,
+    closeOverrideReason: row.close_override_reason ?? null,
+    escalation: row.status === 'escalated' ? { answeredAt: row.escalation_answered_at ?? null, answer: row.escalation_answer ?? '' } : null,
     createdAt: row.created_at,
   };
 }
 
+/** When the response time the letters promise runs out: the due date of the "venter på svar" step. */
+export function answerDue(steps: readonly { kind: string; due: string | null }[]): string | null {
+  return steps.find((s) => s.kind === 'await_answer')?.due ?? null;
+}
+
 export function toLetterSummary(l: Selectable<LetterTable>) {
-  return { id: l.id, recipient: l.recipient, templateId: l.template_id, subject: l.subject, createdAt: l.created_at, printedAt: l.printed_at, printCount: l.print_count };
+  return {
+    id: l.id, recipient: l.recipient, templateId: l.template_id, subject: l.subject, createdAt: l.created_at, printedAt: l.printed_at, printCount: l.print_count,
+    postable: isPostalAddress(JSON.parse(l.address_lines) as string[]),
+  };
 }

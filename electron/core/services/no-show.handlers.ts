@@ -13,6 +13,8 @@ export function noShowHandlers({ ctx }: HandlerDeps): AreaHandlers<'noShow'> {
     'noShow.recordAttempt': (input) => s.recordAttempt(input),
     'noShow.close': (input) => s.close(input),
     'noShow.escalate': (input) => s.escalate(input),
+    'noShow.listEscalated': (q) => s.listEscalated(q),
+    'noShow.recordAnswer': (input) => s.recordAnswer(input),
     'noShow.recordPostponed': ({ caseId }) => s.recordPostponed(caseId),
     'noShow.createLetter': (input) => s.createLetter(input),
     'noShow.getLetter': ({ id }) => s.getLetter(id),

@@ -5,7 +5,7 @@ import type { noShowContract, NoShowCaseView, PolicyInput, QueueRow } from '../.
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { canClose, validateAttempt, validatePolicy, type NoShowPolicy } from '../../../shared/domain/no-show-policy';
 import { DUE_SOON_DAYS, dueState } from '../../../shared/domain/due';
-import { osloDateOf, osloToUtc, todayInOslo } from '../../../shared/domain/time';
+import { formatDate, osloDateOf, osloToUtc, todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { readSetting, writeSetting } from '../settings';
@@ -25,6 +25,7 @@ import {
 } from './no-show-store';
 import { recordPathwayEvent } from './pathway-events';
 import { createNoShowLettersService } from './no-show-letters.service';
+import { isDuplicateAttempt, listEscalated } from './no-show-escalation';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
 type Trx = Transaction<Database>;
@@ -107,6 +108,7 @@ export function createNoShowService(ctx: ServiceContext) {
             noShowAt: r.no_show_at,
             attemptCount: r.attempt_count,
             next: { kind: r.next_step ?? 'await_answer', label: r.next_label ?? '', due, ...dueNext(due, today) },
+            phone: r.phone,
           };
         }),
       };
@@ -143,6 +145,12 @@ export function createNoShowService(ctx: ServiceContext) {
         const { row } = parts;
         if (row.status !== 'open') throw new AppError('conflict', 'Saken er ikke åpen. Kontaktforsøk kan bare registreres på åpne saker.');
         const errors = validateAttempt(policy, toRuleState(row, parts.attempts, parts.letters), { at: when, channel: input.channel, outcome: input.outcome }, at.toISOString());
+        if (errors.length === 0 && isDuplicateAttempt(parts.attempts, when, input.channel, input.outcome)) {
+          // A double click or a second person registering the same call: refused, nothing written.
+          throw new AppError('conflict', 'Dette kontaktforsøket er allerede registrert (samme kanal og utfall innenfor ett minutt).', [
+            { path: 'time', message: 'Samme kontaktforsøk er allerede registrert innenfor ett minutt' },
+          ]);
+        }
         if (errors.length > 0) {
           const issues: FieldIssue[] = errors.map((e) => ({ path: e.field === 'at' ? 'date' : e.field, message: e.message }));
           throw new AppError('invalid_input', errors[0]!.message, issues);
@@ -181,12 +189,39 @@ export function createNoShowService(ctx: ServiceContext) {
           // Refused: nothing is written, the message says exactly what is missing.
           throw new AppError('conflict', `Saken kan ikke avsluttes ennå. Dette mangler: ${check.missing.join('; ')}.`, check.missing.map((message) => ({ path: 'outcome', message })));
         }
+        const notReached = input.outcome === 'closed_not_reached';
+        const before = await view(trx, row.id);
+        if (notReached && before.closeNeedsOverride && !input.overrideReason) {
+          // The letters promised the patient time to answer: closing earlier is a decision with a reason.
+          const message = `Pasienten har svarfrist til ${formatDate(before.answerDue!)}, slik brevene lover. Skriv en begrunnelse for å avslutte før fristen.`;
+          const field = `Svarfristen i brevene er ${formatDate(before.answerDue!)}. Skriv en begrunnelse for å avslutte før den.`;
+          throw new AppError('conflict', message, [{ path: 'overrideReason', message: field }]);
+        }
+        if (!notReached && input.pathwayAction !== 'none') {
+          throw new AppError('invalid_input', 'Forløpet kan bare avsluttes eller utsettes herfra når pasienten ikke er nådd', [{ path: 'pathwayAction', message: 'Bare ved «ikke nådd»' }]);
+        }
+        if (input.pathwayAction !== 'none' && row.pathway_id === null) {
+          throw new AppError('conflict', 'Timen er ikke knyttet til et forløp', [{ path: 'pathwayAction', message: 'Timen er ikke knyttet til et forløp' }]);
+        }
+        if (input.pathwayAction === 'end' && !input.helpNeed) {
+          throw new AppError('invalid_input', 'Velg hjelpebehov', [{ path: 'helpNeed', message: 'Velg hjelpebehov når forløpet avsluttes' }]);
+        }
         const stamp = at.toISOString();
         await trx
           .updateTable('no_show_case')
-          .set({ status: 'closed', outcome: input.outcome, new_appointment_id: input.newAppointmentId, closed_at: stamp, closed_by: ctx.actor().profile, close_note: input.note, updated_at: stamp })
+          .set({
+            status: 'closed', outcome: input.outcome, new_appointment_id: input.newAppointmentId, closed_at: stamp, closed_by: ctx.actor().profile, close_note: input.note,
+            close_override_reason: notReached && before.closeNeedsOverride ? input.overrideReason : null, updated_at: stamp,
+          })
           .where('id', '=', row.id)
           .execute();
+        if (input.pathwayAction === 'end') {
+          await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id!, type: 'end', date: todayInOslo(at), helpNeed: input.helpNeed, source: 'no_show' });
+        } else if (input.pathwayAction === 'postponed' && row.postponed_event_id === null) {
+          const eventId = await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id!, type: 'patient_postponed', date: osloDateOf(row.no_show_at), source: 'no_show' });
+          await trx.updateTable('no_show_case').set({ postponed_event_id: eventId }).where('id', '=', row.id).execute();
+          await appendAudit(trx, ctx.actor(), { action: 'noShowCase.postponed', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
+        }
         await refreshCase(trx, row.id, policy, at);
         await refreshOpenNoShows(trx, row.patient_id);
         await appendAudit(trx, ctx.actor(), { action: 'noShowCase.close', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
@@ -205,12 +240,26 @@ export function createNoShowService(ctx: ServiceContext) {
         const note = [`Meldt til ${input.clinician}.`, input.note].filter(Boolean).join(' ');
         await trx
           .updateTable('no_show_case')
-          .set({ status: 'escalated', outcome: 'escalated', closed_at: stamp, closed_by: ctx.actor().profile, close_note: note, updated_at: stamp })
+          .set({ status: 'escalated', outcome: 'escalated', closed_at: stamp, closed_by: ctx.actor().profile, close_note: note, escalation_answered_at: null, escalation_answer: '', updated_at: stamp })
           .where('id', '=', row.id)
           .execute();
         await refreshCase(trx, row.id, await readPolicy(trx), at);
         await refreshOpenNoShows(trx, row.patient_id);
         await appendAudit(trx, ctx.actor(), { action: 'noShowCase.escalate', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
+        return view(trx, row.id);
+      });
+    },
+
+    listEscalated: (q: { includeAnswered: boolean } | undefined) => listEscalated(ctx.db, q?.includeAnswered ?? false),
+
+    async recordAnswer(input: In<'noShow.recordAnswer'>): Promise<NoShowCaseView> {
+      const at = now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const row = await loadCase(trx, input.caseId);
+        if (row.status !== 'escalated') throw new AppError('conflict', 'Saken er ikke meldt til behandler');
+        if (row.escalation_answered_at) throw new AppError('conflict', 'Svaret fra behandler er allerede registrert');
+        await trx.updateTable('no_show_case').set({ escalation_answered_at: at.toISOString(), escalation_answer: input.answer, updated_at: at.toISOString() }).where('id', '=', row.id).execute();
+        await appendAudit(trx, ctx.actor(), { action: 'noShowCase.answer', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
         return view(trx, row.id);
       });
     },
@@ -266,6 +315,7 @@ export function queuePageQuery(db: ServiceContext['db'], q: QueueQuery) {
       'patient.name',
       'patient.national_id',
       'patient.synthetic',
+      'patient.phone',
     ])
     .orderBy('no_show_case.next_due', 'asc')
     .orderBy('no_show_case.id', 'asc')

@@ -7,5 +7,7 @@ export function patientsHandlers({ ctx }: HandlerDeps): AreaHandlers<'patients'>
   return {
     'patients.get': ({ id }) => s.get(id),
     'patients.revealNationalId': ({ id }) => s.revealNationalId(id),
+    'patients.update': (input) => s.update(input),
+    'patients.search': (q) => s.search(q),
   };
 }

@@ -56,7 +56,7 @@ export function buildPlanDocument(input: PlanDocumentInput): string {
   const sections = planSections(plan, { patientName: patient.name });
   const status = version
     ? `Versjon ${version.versionNo}, fastsatt ved revisjon ${formatDate(version.heldOn)}`
-    : `Gjeldende plan, utskrevet ${formatDate(todayInOslo(input.printedAt))}`;
+    : `Gjeldende plan, skrevet ut ${formatDate(todayInOslo(input.printedAt))}`;
   const body = `
 <style>
   table.fields th { width: 42mm; font-weight: 600; font-size: 10pt; }

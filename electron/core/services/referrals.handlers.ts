@@ -6,5 +6,6 @@ export function referralsHandlers({ ctx }: HandlerDeps): AreaHandlers<'referrals
   const s = createReferralsService(ctx);
   return {
     'referrals.create': (input) => s.create(input),
+    'referrals.compare': ({ patient }) => s.compare(patient),
   };
 }

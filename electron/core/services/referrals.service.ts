@@ -1,15 +1,33 @@
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
-import type { referralInputSchema } from '../../../shared/contract/referrals';
+import { COMPARED_FIELD_LABELS, COMPARED_FIELDS, type ComparedField, type newPatientSchema, type referralInputSchema } from '../../../shared/contract/referrals';
+import type { Selectable } from 'kysely';
+import type { PatientTable } from '../db/schema';
+import { settlePostalPlace } from './patients.service';
 import type { z } from 'zod';
 import { checkNationalId } from '../../../shared/domain/national-id';
 import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
+import { auditRead } from '../audit-read';
 import { indexPatientName } from './patient-search';
 import { recomputePathwayClocks } from './pathway-clock';
 import { recordPathwayEvent } from './pathway-events';
 import type { ServiceContext } from './context';
 
 type ReferralInput = z.output<typeof referralInputSchema>;
+type GivenPatient = z.output<typeof newPatientSchema>;
+
+const STORED: Record<ComparedField, keyof Selectable<PatientTable>> = {
+  name: 'name', birthDate: 'birth_date', phone: 'phone', address: 'address', postalCode: 'postal_code', postalPlace: 'postal_place',
+  municipalityNumber: 'municipality_number', gpName: 'gp_name',
+};
+
+/** The fields where a referral's patient details differ from the stored patient (an empty given value is no news). */
+function differingFields(stored: Selectable<PatientTable>, given: GivenPatient): ComparedField[] {
+  return COMPARED_FIELDS.filter((f) => {
+    const g = String(given[f] ?? '').trim();
+    return g !== '' && g !== String(stored[STORED[f]] ?? '').trim();
+  });
+}
 
 export function createReferralsService(ctx: ServiceContext) {
   /** Rules that need more than the schema: id validity, dates against today and each other, known municipality. */
@@ -44,16 +62,25 @@ export function createReferralsService(ctx: ServiceContext) {
       const now = ctx.clock();
       const issues = await validate(input, todayInOslo(now));
       if (issues.length > 0) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', issues);
-      const { patient, pathway } = input;
+      const { pathway } = input;
+      const postal = settlePostalPlace(input.patient.postalCode, input.patient.postalPlace, 'patient.postalPlace');
+      if (postal.issue) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', [postal.issue]);
+      const patient = { ...input.patient, postalPlace: postal.place };
       const idCheck = checkNationalId(patient.nationalId, { allowSynthetic: ctx.demo });
       if (!idCheck.ok) throw new AppError('invalid_input', idCheck.message); // unreachable: validated above
       const stamp = now.toISOString();
 
       return ctx.db.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom('patient').select('id').where('national_id', '=', patient.nationalId).executeTakeFirst();
+        const existing = await trx.selectFrom('patient').selectAll().where('national_id', '=', patient.nationalId).executeTakeFirst();
         let patientId: number;
         if (existing) {
           patientId = existing.id;
+          const differing = differingFields(existing, patient);
+          if (differing.length > 0 && input.keep === null) {
+            // Never silently drop what was typed: the person chooses (referrals.compare shows both sides).
+            const message = 'Pasienten er registrert fra før med andre opplysninger. Velg hvilke som skal gjelde.';
+            throw new AppError('conflict', message, differing.map((f) => ({ path: `patient.${f}`, message: 'Avviker fra det som er lagret' })));
+          }
           const active = await trx
             .selectFrom('pathway')
             .select('id')
@@ -64,6 +91,14 @@ export function createReferralsService(ctx: ServiceContext) {
           if (active) {
             const message = 'Pasienten har allerede et aktivt forløp av denne typen';
             throw new AppError('conflict', message, [{ path: 'pathway.pathwayType', message }]);
+          }
+          if (differing.length > 0 && input.keep === 'given') {
+            const set: Record<string, string> = { updated_at: stamp };
+            for (const f of differing) set[STORED[f]] = String(patient[f]);
+            if (differing.includes('name')) set.name_search = patient.name.toLocaleLowerCase('nb');
+            await trx.updateTable('patient').set(set).where('id', '=', patientId).execute();
+            if (differing.includes('name')) await indexPatientName(trx, patientId, patient.name);
+            await appendAudit(trx, ctx.actor(), { action: 'patient.update', entity: 'patient', entityId: patientId, patientId }, now);
           }
         } else {
           const inserted = await trx
@@ -115,6 +150,16 @@ export function createReferralsService(ctx: ServiceContext) {
         await recomputePathwayClocks(trx, { pathwayIds: [created.id] }, now);
         return { patientId, pathwayId: created.id, patientExisted: existing !== undefined };
       });
+    },
+
+    async compare(given: GivenPatient) {
+      const stored = await ctx.db.selectFrom('patient').selectAll().where('national_id', '=', given.nationalId).executeTakeFirst();
+      if (!stored) return { patientId: null, differences: [] };
+      await auditRead(ctx.db, ctx.actor(), 'referrals.compare', { entityId: stored.id, patientId: stored.id }, ctx.clock());
+      return {
+        patientId: stored.id,
+        differences: differingFields(stored, given).map((field) => ({ field, label: COMPARED_FIELD_LABELS[field], stored: String(stored[STORED[field]] ?? ''), given: String(given[field]) })),
+      };
     },
   };
 }

@@ -74,7 +74,7 @@ export function MeetingSettings() {
           </Button>
         </div>
       </div>
-      <RadioGroup size="small" legend="Pasienten på utskrevet dagsorden og referat" value={privacy} onChange={(v: PatientPrintPrivacy) => void savePrivacy(v)}>
+      <RadioGroup size="small" legend="Pasienten på dagsorden og referat som skrives ut" value={privacy} onChange={(v: PatientPrintPrivacy) => void savePrivacy(v)}>
         {PATIENT_PRINT_PRIVACY.map((p) => (
           <Radio key={p} value={p}>
             {PATIENT_PRINT_PRIVACY_LABELS[p]}

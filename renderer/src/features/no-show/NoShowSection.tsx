@@ -72,7 +72,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
     setError(null);
     // Sharing with the municipality needs consent or another basis: ask first.
     if (recipient === 'municipal_coordinator' && !basis) return setAskBasis(true);
-    const res = await call('noShow.createLetter', { caseId: c.id, recipient, ...(basis ?? {}) });
+    const res = await call('noShow.createLetter', { caseId: c.id, recipient, ...basis });
     if (!res.ok) return setError(res.error.message);
     setPreview({ heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`, html: res.value.html, letterIds: [res.value.letter.id], warnings: res.value.warnings });
   }
