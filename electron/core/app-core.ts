@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { backupDir, databaseFile } from './data-dir';
 import { migrateToLatest } from './db/migrate';
-import { openDatabase, type DbHandle } from './db/open';
+import type { DbHandle } from './db/open';
+import { openStore } from './db/open-store';
+import type { StoreConfig } from './db/store';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { Actor } from './audit';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
+import { createTeamTrustRuntime } from './team-trust-runtime';
 import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
 
@@ -19,6 +22,8 @@ export interface CoreOptions {
   demo?: boolean;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** The local SQLite file in dataDir (default) or the unit's team store on PostgreSQL. */
+  store?: StoreConfig;
 }
 
 export interface Core {
@@ -28,6 +33,8 @@ export interface Core {
   ctx: ServiceContext;
   /** Backups, restore and the lock: what trust needs beyond the services. */
   trust: TrustRuntime;
+  /** Which store this core runs on: the status bar shows the team store, backups are the server's then. */
+  store: StoreConfig['kind'];
   close(): Promise<void>;
 }
 
@@ -47,14 +54,17 @@ function osUserName(): string {
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true });
-  let handle = openDatabase(databaseFile(opts.dataDir));
+  const store = opts.store ?? { kind: 'sqlite' };
+  const opened = await openStore(store, databaseFile(opts.dataDir));
+  let handle = opened.handle;
   try {
-    await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
+    if (store.kind === 'sqlite') await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
     const demo = await settleDemoMode(handle, opts.demo ?? false);
     const clock = opts.clock ?? (() => new Date());
-    // Trust: a verified backup at start, once a day (Oslo date).
-    await dailyBackupIfDue(handle, opts.dataDir, clock());
-    const osUser = osUserName();
+    // Trust: a verified backup at start, once a day (Oslo date). The team store's backups are the server's.
+    if (store.kind === 'sqlite') await dailyBackupIfDue(handle, opts.dataDir, clock());
+    // On the team store "who" is the database login (the server writes it into the audit log itself).
+    const osUser = opened.login ?? osUserName();
     let profileName = 'Ikke registrert';
     const ctx: ServiceContext = {
       db: handle.db,
@@ -78,7 +88,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       };
       inner = createDispatcher(handlers, opts.log);
     };
-    const trust = createTrustRuntime({
+    const trust = (store.kind === 'postgres' ? createTeamTrustRuntime : createTrustRuntime)({
       dataDir: opts.dataDir,
       clock,
       gate,
@@ -107,6 +117,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
       ctx,
       trust,
+      store: store.kind,
       close: () => handle.close(),
     };
   } catch (e) {

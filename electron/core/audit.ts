@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema';
+import { lockAuditAppend } from './db/dialect';
 
 export interface AuditEntry {
   action: string;
@@ -34,6 +35,7 @@ export async function appendAudit(
   entry: AuditEntry,
   at: Date,
 ): Promise<void> {
+  await lockAuditAppend(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
   const row = {

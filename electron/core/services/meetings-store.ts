@@ -62,10 +62,7 @@ export function toActionItem(row: Selectable<MeetingActionItemTable>): ActionIte
   return { id: row.id, text: row.text, owner: row.owner, dueDate: row.due_date, done: row.done === 1, planMeasureId: row.plan_measure_id };
 }
 
-export async function tableExists(db: Db, name: string): Promise<boolean> {
-  const row = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(db);
-  return Number(row.rows[0]?.n ?? 0) > 0;
-}
+export { tableExists } from '../db/dialect';
 
 /** Keeps patient.next_meeting_date (the worklist flag) in step: the earliest planned meeting from now on. */
 export async function refreshNextMeetingDate(trx: Db, patientId: number, now: Date): Promise<void> {

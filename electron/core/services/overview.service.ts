@@ -3,6 +3,7 @@ import type { IndicatorId } from '../../../shared/contract/overview';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { todayInOslo } from '../../../shared/domain/time';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
+import { countIf } from '../db/dialect';
 import type { ServiceContext } from './context';
 
 type Part = 'met' | 'missed' | 'pending';
@@ -70,7 +71,7 @@ export function createOverviewService(ctx: ServiceContext) {
     async get(input: { from: string; to: string }) {
       const today = todayInOslo(ctx.clock());
       const selections = Object.entries(MEASURED).flatMap(([id, m]) =>
-        (['met', 'missed', 'pending'] as const).map((part) => sql<number>`coalesce(sum(${condition(m, part, today)}), 0)`.as(`${id}__${part}`)),
+        (['met', 'missed', 'pending'] as const).map((part) => countIf(condition(m, part, today)).as(`${id}__${part}`)),
       );
       const row = (await inPeriod(input.from, input.to).select(selections).executeTakeFirstOrThrow()) as Record<string, number>;
       const [postponed, breaches, withoutReason] = await Promise.all([

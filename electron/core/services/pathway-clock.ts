@@ -7,6 +7,7 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { ruleVersionFor, type DecisionOutcome, type EventType, type PathwayTime, type RuleVersion, type Severity } from '../../../shared/domain/rule-pack';
 import type { Database, PathwayTable, RuleTimeTable, RuleVersionTable } from '../db/schema';
 import { readSetting } from '../settings';
+import { columnExists } from '../db/dialect';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -152,7 +153,7 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
   if (ids !== null && ids.length === 0) return 0;
 
   // This also runs inside migration 0011, before 0102 adds the decision columns: write them only when present.
-  const hasDecision = (await sql<{ n: number }>`select count(*) as n from pragma_table_info('pathway') where name = 'decision_due'`.execute(db)).rows[0]?.n === 1;
+  const hasDecision = await columnExists(db, 'pathway', 'decision_due');
   const CHUNK = 500;
   let done = 0;
   // Page through the pathways by id so memory stays flat on large databases.

@@ -8,6 +8,7 @@ import { DUE_SOON_DAYS, soonUntil } from '../../../shared/domain/due';
 import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { auditRead } from '../audit-read';
+import { countIf } from '../db/dialect';
 import type { ServiceContext } from './context';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
@@ -85,10 +86,10 @@ export function createWorklistService(ctx: ServiceContext) {
         baseQuery(q)
           .select([
             sql<number>`count(*)`.as('all'),
-            sql<number>`coalesce(sum(pathway.due_sort < ${today}), 0)`.as('overdue'),
-            sql<number>`coalesce(sum(pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}), 0)`.as('soon'),
-            sql<number>`coalesce(sum(pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}), 0)`.as('later'),
-            sql<number>`coalesce(sum(pathway.due_sort = ${NO_DUE_SORT}), 0)`.as('none'),
+            countIf(sql`pathway.due_sort < ${today}`).as('overdue'),
+            countIf(sql`pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}`).as('soon'),
+            countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
+            countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
           ])
           .executeTakeFirstOrThrow(),
       ]);

@@ -1,0 +1,66 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DbHandle } from './open';
+import type { Database } from './schema';
+import { StoreConfigError, describeStore, isLoopback } from './store';
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Counts and sums come back from PostgreSQL as bigint/numeric, which `pg` returns as strings. The services
+ * expect numbers, as SQLite gives them; every count in this app is far below 2^53.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+/** TLS with server verification is required except on loopback; a URL that turns it off is refused. */
+function sslFor(url: string): pg.PoolConfig['ssl'] {
+  if (isLoopback(url)) return undefined;
+  const mode = new URL(url).searchParams.get('sslmode');
+  if (mode && mode !== 'verify-full' && mode !== 'verify-ca' && mode !== 'require') {
+    throw new StoreConfigError('Teamlageret må brukes med kryptert forbindelse (TLS) når serveren ikke er på denne maskinen');
+  }
+  return { rejectUnauthorized: true };
+}
+
+export interface PgHandle extends DbHandle {
+  kind: 'postgres';
+  pool: pg.Pool;
+}
+
+/**
+ * Opens the team store. The pool is small: one person's app does one thing at a time, and a health
+ * trust's server should see a few connections per desk, not dozens.
+ */
+export function openPostgres(url: string, opts: { max?: number } = {}): PgHandle {
+  const pool = new pg.Pool({ connectionString: url, ssl: sslFor(url), max: opts.max ?? 4, types, application_name: 'forlopsbenk' });
+  // An idle client losing its server must not crash the process; the next query reports the failure.
+  pool.on('error', () => {});
+  const queryLog = process.env.FORLOPSBENK_QUERY_LOG === '1';
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    // SQL text and duration only: parameters may be health data and never reach a log.
+    log: queryLog
+      ? (event) => {
+          process.stderr.write(`[sql ${event.queryDurationMillis.toFixed(2)}ms] ${event.query.sql}\n`);
+        }
+      : undefined,
+  });
+  return {
+    kind: 'postgres',
+    file: describeStore({ kind: 'postgres', url }),
+    get sqlite(): never {
+      throw new Error('Teamlageret (PostgreSQL) har ingen SQLite-fil');
+    },
+    pool,
+    db,
+    async close() {
+      await db.destroy(); // ends the pool
+    },
+  };
+}

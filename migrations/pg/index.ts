@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as baseline from './20261201_pg_0001_baseline';
+
+/**
+ * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
+ * A schema change lands in both lists in the same commit; pg-schema.test.ts checks they agree.
+ */
+export const pgMigrations: Record<string, Migration> = {
+  '20261201_pg_0001_baseline': baseline,
+};
