@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { startCore, type Core } from '../core/app-core';
+import { storeFromArgs } from '../core/db/store';
 import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
         transport: 'electron',
         version: APP_VERSION,
         demo: process.argv.includes('--demo'),
+        store: storeFromArgs(process.argv),
         log: (line) => console.error(line),
       });
       registerIpc(core.dispatch, devServerUrl);

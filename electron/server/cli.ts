@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/app-core';
+import { storeFromArgs } from '../core/db/store';
 import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { startBrowserServer } from './server';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     transport: 'browser',
     version: APP_VERSION,
     demo: process.argv.includes('--demo'),
+    store: storeFromArgs(process.argv),
     log: (line) => console.error(line),
   });
   const token = randomBytes(24).toString('base64url');
