@@ -96,16 +96,16 @@ const TABLES: readonly string[] = [
 /** What SQLite does with its triggers, plus what only a server can do: TRUNCATE refused, "who" set by the server. */
 const TRIGGERS: readonly string[] = [
   `create function forlopsbenk_refuse_change() returns trigger language plpgsql as $$
-   begin raise exception '% is append-only or locked', tg_table_name using errcode = 'insufficient_privilege'; end $$`,
-  `create trigger audit_log_no_update before update on audit_log for each row execute function forlopsbenk_refuse_change()`,
-  `create trigger audit_log_no_delete before delete on audit_log for each row execute function forlopsbenk_refuse_change()`,
-  `create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function forlopsbenk_refuse_change()`,
+   begin raise exception '%', tg_argv[0] using errcode = 'insufficient_privilege'; end $$`,
+  `create trigger audit_log_no_update before update on audit_log for each row execute function forlopsbenk_refuse_change('audit log is append-only')`,
+  `create trigger audit_log_no_delete before delete on audit_log for each row execute function forlopsbenk_refuse_change('audit log is append-only')`,
+  `create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function forlopsbenk_refuse_change('audit log is append-only')`,
   // The audit log's "who" is the database login, set here by the server whatever the client sent.
   `create function forlopsbenk_audit_who() returns trigger language plpgsql as $$
    begin new.os_user := current_user; return new; end $$`,
   `create trigger audit_log_who before insert on audit_log for each row execute function forlopsbenk_audit_who()`,
-  `create trigger meeting_minutes_final_locked before update on meeting_minutes for each row when (old.status = 'final') execute function forlopsbenk_refuse_change()`,
-  `create trigger plan_version_no_update before update on plan_version for each row execute function forlopsbenk_refuse_change()`,
+  `create trigger meeting_minutes_final_locked before update on meeting_minutes for each row when (old.status = 'final') execute function forlopsbenk_refuse_change('finalized minutes are locked')`,
+  `create trigger plan_version_no_update before update on plan_version for each row execute function forlopsbenk_refuse_change('plan versions are immutable')`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -216,10 +216,12 @@ export function createContactsService(ctx: ServiceContext) {
         ])
         .where('meeting.patient_id', '=', patientId)
         .where('meeting_participant.is_patient', '=', 0)
-        .groupBy(['meeting_participant.contact_id', 'meeting_participant.name', 'meeting_participant.role'])
+        // Every selected column grouped (PostgreSQL allows no bare columns); the latest details per person win below.
+        .groupBy(['meeting_participant.contact_id', 'meeting_participant.name', 'meeting_participant.role', 'meeting_participant.organisation', 'meeting_participant.email', 'meeting_participant.phone'])
         .orderBy('last_at', 'desc')
-        .limit(50)
-        .execute();
+        .limit(200)
+        .execute()
+        .then((rows) => latestPerPerson(rows).slice(0, 50));
       return {
         gpName: patient.gp_name,
         municipalityNumber: patient.municipality_number,
@@ -295,3 +297,14 @@ export function createMunicipalitiesService(ctx: ServiceContext) {
   };
 }
 export type MunicipalitiesService = ReturnType<typeof createMunicipalitiesService>;
+
+/** One row per (contact, name, role): the first, i.e. latest, of rows ordered by last meeting, newest first. */
+function latestPerPerson<T extends { contact_id: number | null; name: string; role: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = JSON.stringify([r.contact_id, r.name, r.role]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
