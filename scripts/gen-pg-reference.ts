@@ -3,7 +3,7 @@
  * templates …) exactly as the SQLite migrations leave them, as literal data for the PostgreSQL baseline.
  * Run after a SQLite migration changes reference data, and add a PostgreSQL migration for the change:
  *   npx tsx scripts/gen-pg-reference.ts
- * tests/integration/pg-schema.test.ts fails while the two stores disagree.
+ * tests/pg/pg-schema.test.ts fails while the two stores disagree.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@ import { REFERENCE_TABLES } from './reference-tables';
  * The team store's baseline: the schema the SQLite migrations up to 20261201_0190 produce, in PostgreSQL.
  * No team database existed before it, so the history is not replayed; later changes are appended to both
  * lists (migrations/index.ts and migrations/pg/index.ts). Types stay as in SQLite (text dates, integer
- * flags) so the services read the same values from both stores; tests/integration/pg-schema.test.ts
+ * flags) so the services read the same values from both stores; tests/pg/pg-schema.test.ts
  * compares the two schemas column by column and the reference rows value by value.
  */
 const TABLES: readonly string[] = [
