@@ -50,7 +50,8 @@ describe.skipIf(!available)('the team store schema equals the SQLite schema', ()
   });
 
   it('ships the same reference rows (municipalities, rule packs, letter templates, settings)', async () => {
-    const sortRows = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, Object.keys(r as object).sort())).sort();
+    // created_at of a rule version is when the migration ran, on either store.
+    const sortRows = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, Object.keys(r as object).filter((k) => k !== 'created_at').sort())).sort();
     for (const { table } of REFERENCE_TABLES) {
       const a = sortRows(lite.sqlite.prepare(`select * from "${table}"`).all());
       const b = sortRows((await client.query(`select * from "${table}" where not (${table === 'app_setting' ? "key = 'demo'" : 'false'})`)).rows);
