@@ -59,7 +59,7 @@ describe.skipIf(!available)('team store access by group role (PostgreSQL grants 
     const core = await startCore({ dataDir, transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: urlAs('coordinator') } });
     try {
       const res = await core.dispatch('referrals.create', referral());
-      expect(res.ok).toBe(true);
+      if (!res.ok) throw new Error(`referrals.create failed on the team store: ${res.error.message}`);
     } finally {
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * Shared internals of the meeting services (scheduling, agenda, minutes): row mapping, the detail read,
  * settings. Nothing here audits; every function takes the caller's db or transaction. Clash checks live with scheduling.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/envelope';
 import type {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CalendarOptions } from '../../../shared/domain/calendar';
 import { todayInOslo } from '../../../shared/domain/time';
 import { deriveClock, type ClockDerivation } from '../../../shared/domain/pathway-clock';
