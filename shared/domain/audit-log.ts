@@ -133,6 +133,10 @@ const KNOWN: Record<string, string> = {
   'lock.unlock': 'Låste opp',
   'lock.unlockFailed': 'Feil PIN-kode',
   'lock.lock': 'Låste vinduet',
+  'rules.setSwitchDate': 'Endret startdato for en regelversjon',
+  'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
+  'registration.undo': 'Angret registrering i journalsystemet',
+  'registration.exportCsv': 'Eksporterte listen til registrering i journalsystemet',
 };
 
 /** Whether an action code has its own Norwegian text (a test keeps every logged action in this list). */
