@@ -1,4 +1,4 @@
-import { InternalHeader, Spacer, Tag } from '@navikt/ds-react';
+import { Alert, InternalHeader, Spacer, Tag } from '@navikt/ds-react';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/client';
@@ -50,6 +50,11 @@ export function App() {
         <Spacer />
         <InternalHeader.User name={profileName} />
       </InternalHeader>
+      {info.notices.map((n) => (
+        <Alert key={n} variant="warning" size="small" role="status">
+          {n}
+        </Alert>
+      ))}
       <LockGate>
         <div className="app-body">
         <nav className="nav" aria-label="Hovedmeny">
