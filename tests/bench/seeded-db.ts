@@ -11,8 +11,10 @@ import { migrations } from '../../migrations';
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
 
 /** Bench folders are encrypted like every other (synthetic data; the passphrase is for automation only). */
+export const BENCH_PASSPHRASE = 'benk-passordfrase';
+
 export function benchMasterKey(dataDir: string): Buffer {
-  return passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? 'benk-passordfrase').load(dataDir);
+  return passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
 }
 
 /**
