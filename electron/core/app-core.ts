@@ -3,7 +3,7 @@ import { backupDir } from './data-dir';
 import { secureDir } from './secure-fs';
 import { migrateToLatest } from './db/migrate';
 import type { DbHandle } from './db/open';
-import { READ_ONLY_NOTICE, openStore, restoreNewestBackup } from './db/safe-start';
+import { READ_ONLY_NOTICE, StoreNeedsRestoreError, openStore, restoreNewestBackup } from './db/safe-start';
 import { acquireInstanceLock } from './instance-lock';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -64,12 +64,18 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let handle: DbHandle;
   const notices: string[] = [];
   try {
-    if (opts.restoreNewestBackup) {
-      const name = restoreNewestBackup(opts.dataDir, opts.masterKey, (opts.clock ?? (() => new Date()))());
+    const now = (opts.clock ?? (() => new Date()))();
+    let opened: ReturnType<typeof openStore>;
+    try {
+      opened = openStore(opts.dataDir, opts.masterKey, now, log);
+    } catch (e) {
+      // The restore offer, taken: only ever for a store that needs it (never over a healthy file).
+      if (!(e instanceof StoreNeedsRestoreError) || !opts.restoreNewestBackup) throw e;
+      const name = restoreNewestBackup(opts.dataDir, opts.masterKey, now);
       log(`Gjenopprettet sikkerhetskopien ${name}.`);
       notices.push(`Databasen ble gjenopprettet fra sikkerhetskopien ${name}. Det som ble lagret etter den, er ikke med.`);
+      opened = openStore(opts.dataDir, opts.masterKey, now, log);
     }
-    const opened = openStore(opts.dataDir, opts.masterKey, (opts.clock ?? (() => new Date()))(), log);
     handle = opened.handle;
     notices.push(...opened.notices);
   } catch (e) {

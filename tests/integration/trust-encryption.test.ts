@@ -159,4 +159,23 @@ describe('encryption at rest', () => {
     }
     expect(existsSync(`${live}.encrypting`)).toBe(false);
   });
+
+  it('an upgrade interrupted after the live file was encrypted is finished on the next start', async () => {
+    const c = await core();
+    await c.ok('referrals.create', referral({ name: NAME, nationalId: NID }));
+    const b = await c.ok('backups.create', {});
+    await c.close();
+    const file = join(backupDir(c.dataDir), b.fileName);
+    const db = openKeyed(file, testDatabaseKey(c.dataDir));
+    db.pragma('journal_mode = DELETE');
+    db.pragma("rekey = ''");
+    db.close();
+    writeFileSync(join(backupDir(c.dataDir), 'forlopsbenk-2026-11-23T08-00-00-000Z.plain-before-encryption'), readFileSync(file));
+    expect(leaks(file).length).toBeGreaterThan(0);
+    const again = await core({ dataDir: c.dataDir });
+    for (const f of allFiles(c.dataDir)) expect({ f, leaks: leaks(f) }).toEqual({ f, leaks: [] });
+    expect(readdirSync(backupDir(c.dataDir)).some((f) => f.includes('plain'))).toBe(false);
+    expect(checkAgainstManifest(file, testDatabaseKey(c.dataDir))).toBeNull();
+    expect((await again.ok('backups.restore', { fileName: b.fileName })).restoredFrom).toBe(b.fileName);
+  });
 });

@@ -68,6 +68,13 @@ describe('safe starts', () => {
     });
   }
 
+  it('the restore offer never acts on a healthy database', async () => {
+    const { dir } = await folderWithBackup();
+    const c = await core({ dataDir: dir, restoreNewestBackup: true });
+    expect((await c.ok('worklist.list', {})).total).toBe(2);
+    expect((await c.ok('app.info', {})).notices).toEqual([]);
+  });
+
   it('a genuinely first start (no backups) still just starts, also over a 0-byte file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-first-'));
     writeFileSync(databaseFile(dir), '');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFile } from '../data-dir';
+import { isPlainSqlite } from '../db/encrypt-upgrade';
 import { KeyError, PASSPHRASE_FILE, keyFileKeyStore, passphraseKeyStore, type KeyStore } from './keys';
 
 /**
@@ -17,7 +18,8 @@ export async function keyStoreFromEnvironment(dataDir: string, argv: readonly st
   const keyFile = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--key-file='))?.slice('--key-file='.length);
   if (keyFile) return keyFileKeyStore(keyFile);
   if (env.FORLOPSBENK_PASSPHRASE) return passphraseKeyStore(env.FORLOPSBENK_PASSPHRASE);
-  const fresh = !existsSync(join(dataDir, PASSPHRASE_FILE)) && !existsSync(databaseFile(dataDir));
+  // No wrapped key yet and no encrypted database: the passphrase is being chosen (a new folder, or a plain one from before).
+  const fresh = !existsSync(join(dataDir, PASSPHRASE_FILE)) && (!existsSync(databaseFile(dataDir)) || isPlainSqlite(databaseFile(dataDir)));
   const first = await askHidden(fresh ? 'Velg en passordfrase for den nye datamappen: ' : 'Passordfrase for Forløpsbenk: ');
   if (fresh) {
     const again = await askHidden('Gjenta passordfrasen: ');

@@ -89,11 +89,23 @@ export function encryptPlainStore(dataDir: string, live: string, key: Buffer, ba
   encryptCopy(live, staged, key);
   for (const f of [`${live}-wal`, `${live}-shm`]) rmSync(f, { force: true });
   renameSync(staged, live);
-  // Older copies: same treatment, so no plain copy stays behind.
+  const converted = encryptLeftovers(dataDir, key, backupsDir, now);
+  return (
+    'Databasen er nå kryptert på disken. En ukryptert sikkerhetskopi ble tatt og kontrollert først, og er nå slettet' +
+    (converted > 0 ? `; ${converted} eldre sikkerhetskopier er også kryptert.` : '.') +
+    ' Ta godt vare på passordfrasen eller nøkkelfilen: uten den kan dataene ikke leses.'
+  );
+}
+
+/**
+ * Plain backups and restore copies from before encryption are encrypted the same way (backups get their
+ * manifest), and the plain pre-encryption backup goes. Runs on every start (a readdir and a 16-byte read per
+ * file), so an upgrade interrupted after the live file was encrypted is finished next time. Returns how many.
+ */
+export function encryptLeftovers(dataDir: string, key: Buffer, backupsDir: string, now: Date): number {
   let converted = 0;
   for (const dir of [backupsDir, join(dataDir, 'restore-aside')]) {
     if (!existsSync(dir)) continue;
-    secureDir(dir);
     for (const name of readdirSync(dir)) {
       const file = join(dir, name);
       if (!name.endsWith('.sqlite') || !isPlainSqlite(file)) continue;
@@ -105,13 +117,12 @@ export function encryptPlainStore(dataDir: string, live: string, key: Buffer, ba
       }
       converted++;
     }
-    // A failed copy from before is plain too and was never a backup.
-    for (const name of readdirSync(dir)) if (name.endsWith('.sqlite.failed')) rmSync(join(dir, name), { force: true });
+    // Failed copies from before are plain too and were never backups; the pre-encryption backup has served.
+    for (const name of readdirSync(dir)) {
+      if ((name.endsWith('.sqlite.failed') && isPlainSqlite(join(dir, name))) || name.endsWith('.plain-before-encryption') || name.endsWith('.encrypting')) {
+        rmSync(join(dir, name), { force: true });
+      }
+    }
   }
-  rmSync(plainBackup, { force: true });
-  return (
-    'Databasen er nå kryptert på disken. En ukryptert sikkerhetskopi ble tatt og kontrollert først, og er nå slettet' +
-    (converted > 0 ? `; ${converted} eldre sikkerhetskopier er også kryptert.` : '.') +
-    ' Ta godt vare på passordfrasen eller nøkkelfilen: uten den kan dataene ikke leses.'
-  );
+  return converted;
 }

@@ -6,7 +6,7 @@ import { deriveSubkey } from '../crypto/keys';
 import { backupDir, databaseFile } from '../data-dir';
 import { secureDir, secureFile } from '../secure-fs';
 import { listBackups, newestVerifiedBackup } from './backup';
-import { encryptPlainStore, isPlainSqlite } from './encrypt-upgrade';
+import { encryptLeftovers, encryptPlainStore, isPlainSqlite } from './encrypt-upgrade';
 import { NewerDatabaseError } from './migrate';
 import { openDatabase, openKeyed, type DbHandle } from './open';
 
@@ -138,5 +138,8 @@ export function openStore(dataDir: string, masterKey: Buffer, now: Date, log: (l
     notices.push(READ_ONLY_NOTICE);
     return { handle: openDatabase(live, { key, readonly: true }), notices };
   }
+  // An upgrade interrupted after the live file was encrypted is finished now that the live file has proven itself.
+  const converted = encryptLeftovers(dataDir, key, backupDir(dataDir), now);
+  if (converted > 0) log(`${converted} ukrypterte sikkerhetskopier fra før krypteringen er nå kryptert.`);
   return { handle: openDatabase(live, { key }), notices };
 }
