@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -177,5 +178,24 @@ describe('encryption at rest', () => {
     expect(readdirSync(backupDir(c.dataDir)).some((f) => f.includes('plain'))).toBe(false);
     expect(checkAgainstManifest(file, testDatabaseKey(c.dataDir))).toBeNull();
     expect((await again.ok('backups.restore', { fileName: b.fileName })).restoredFrom).toBe(b.fileName);
+  });
+
+  it('npm run key exports the key to a private file that opens the folder with --key-file', async () => {
+    const c = await core();
+    await c.close();
+    const out = join(mkdtempSync(join(tmpdir(), 'forlopsbenk-export-')), 'nokkel.hex');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/key.ts', '--data-dir', c.dataDir, '--export-key', out], {
+      env: { ...process.env, FORLOPSBENK_PASSPHRASE: TEST_PASSPHRASE },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    if (process.platform !== 'win32') expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(keyFileKeyStore(out).load(c.dataDir).equals(passphraseKeyStore(TEST_PASSPHRASE).load(c.dataDir))).toBe(true);
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/key.ts', '--data-dir', c.dataDir, '--export-key', out], {
+      env: { ...process.env, FORLOPSBENK_PASSPHRASE: 'feil-passordfrase' },
+      encoding: 'utf8',
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Feil passordfrase');
   });
 });
