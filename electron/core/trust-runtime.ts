@@ -9,7 +9,7 @@ import { osloDateOf, todayInOslo } from '../../shared/domain/time';
 import { appendAudit, type Actor } from './audit';
 import { backupDir, databaseFile } from './data-dir';
 import { backupDatabase, copyEncrypted, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
-import { checkAgainstManifest } from './db/manifest';
+import { checkAgainstManifest, readManifest, sha256File } from './db/manifest';
 import { secureDir, secureFile } from './secure-fs';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase, openKeyed, type DbHandle } from './db/open';
@@ -174,7 +174,11 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
           for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) rmSync(f, { force: true });
           copyFileSync(source, staged); // the backup is encrypted with this folder's key already
           secureFile(staged);
-          progress = { phase: 'copying', percent: 70 };
+          // What was copied is what was checked (the file cannot have changed in between).
+          if (sha256File(staged).sha256 !== readManifest(source)?.sha256) {
+            rmSync(staged, { force: true });
+            throw new AppError('invalid_input', 'Sikkerhetskopien ble endret under gjenopprettingen. Ingenting ble endret.');
+          }
           progress = { phase: 'migrating', percent: 75 };
           const stagedHandle = openDatabase(staged, { key });
           try {
