@@ -50,11 +50,15 @@ export function App() {
         <Spacer />
         <InternalHeader.User name={profileName} />
       </InternalHeader>
-      {info.notices.map((n) => (
-        <Alert key={n} variant="warning" size="small" role="status">
-          {n}
-        </Alert>
-      ))}
+      {info.notices.length > 0 && (
+        <div className="app-notices">
+          {info.notices.map((n) => (
+            <Alert key={n} variant="warning" size="small" role="status">
+              {n}
+            </Alert>
+          ))}
+        </div>
+      )}
       <LockGate>
         <div className="app-body">
         <nav className="nav" aria-label="Hovedmeny">

@@ -35,3 +35,26 @@ test('browser mode: a wrong passphrase is refused in Norwegian and the server do
   expect(wrong.stderr).toContain('Feil passordfrase. Ingenting ble endret.');
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+test('a damaged database opens read-only: the person is told, and offered the restore', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-damaged-'));
+  const first = await startApp({ dataDir });
+  await openWithProfile(page, first);
+  await first.stop();
+  // Damage one page of the patient table (with the folder's passphrase, in a separate process).
+  const damaged = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/damage-db.ts', dataDir], {
+    env: { ...process.env, FORLOPSBENK_PASSPHRASE: E2E_PASSPHRASE },
+    encoding: 'utf8',
+  });
+  expect(damaged.status, damaged.stderr).toBe(0);
+  const app = await startApp({ dataDir });
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('status').filter({ hasText: 'åpnet skrivebeskyttet' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Gjenopprett den nyeste sikkerhetskopien' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/read-only-notice.png' });
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
