@@ -87,7 +87,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     let demo: boolean;
     if (handle.readonly) {
       // A damaged file opened read-only: no migration, no setting, no backup of the damage — nothing is written.
-      demo = (await readSetting(handle.db, 'demo')) === '1';
+      demo = (await readSetting(handle.db, 'demo')) === true;
     } else {
       await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
       demo = await settleDemoMode(handle, opts.demo ?? false);
