@@ -81,5 +81,6 @@ describe('backups verified by content', () => {
     // A manifest copied from another backup does not vouch for this one.
     writeFileSync(cm, JSON.stringify({ ...cmj, file: missing.fileName }));
     await expectRefused(c, counted.fileName, /en annen sikkerhetskopi/);
+    expect((await c.ok('backups.restoreProgress', {}))).toBeNull(); // no restore ever started
   });
 });

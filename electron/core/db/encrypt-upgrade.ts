@@ -1,3 +1,4 @@
+// oxlint-disable-next-line import/default -- the package's index.d.ts says `export =`, imported as default (esModuleInterop)
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
