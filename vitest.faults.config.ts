@@ -6,7 +6,14 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/integration/trust-crash.test.ts', 'tests/integration/trust-hostile-input.test.ts'],
+    include: [
+      'tests/integration/trust-crash.test.ts',
+      'tests/integration/trust-hostile-input.test.ts',
+      // Store faults (issue 11): damaged-database start, two instances, a migration failing halfway, a corrupted backup.
+      'tests/integration/trust-safe-start.test.ts',
+      'tests/integration/trust-migrations.test.ts',
+      'tests/integration/trust-backup-manifest.test.ts',
+    ],
     pool: 'forks',
     testTimeout: 30 * 60_000,
     env: {

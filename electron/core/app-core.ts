@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { backupDir, databaseFile } from './data-dir';
+import { backupDir } from './data-dir';
+import { secureDir } from './secure-fs';
 import { migrateToLatest } from './db/migrate';
-import { openDatabase, type DbHandle } from './db/open';
+import type { DbHandle } from './db/open';
+import { READ_ONLY_NOTICE, StoreNeedsRestoreError, openStore, restoreNewestBackup } from './db/safe-start';
+import { acquireInstanceLock } from './instance-lock';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { Actor } from './audit';
@@ -19,6 +21,13 @@ export interface CoreOptions {
   demo?: boolean;
   clock?: () => Date;
   log?: (line: string) => void;
+  /**
+   * The data folder's 256-bit master key (electron/core/crypto/keys.ts). The database key and the
+   * audit-chain HMAC key are derived from it (deriveSubkey); it is never stored in the database.
+   */
+  masterKey: Buffer;
+  /** The person chose the restore offer after a refused start (missing, empty or damaged database). */
+  restoreNewestBackup?: boolean;
 }
 
 export interface Core {
@@ -28,6 +37,10 @@ export interface Core {
   ctx: ServiceContext;
   /** Backups, restore and the lock: what trust needs beyond the services. */
   trust: TrustRuntime;
+  /** The master key the core was started with (for deriveSubkey). */
+  masterKey: Buffer;
+  /** What the person must be told this session (encrypted on upgrade, opened read-only); shown via app.info. */
+  notices: string[];
   close(): Promise<void>;
 }
 
@@ -46,14 +59,41 @@ function osUserName(): string {
  * open the file, migrate it, settle demo mode, wire services into one dispatcher.
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  let handle = openDatabase(databaseFile(opts.dataDir));
+  const log = opts.log ?? (() => {});
+  const releaseLock = acquireInstanceLock(ensureDir(opts.dataDir));
+  let handle: DbHandle;
+  const notices: string[] = [];
   try {
-    await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
-    const demo = await settleDemoMode(handle, opts.demo ?? false);
+    const now = (opts.clock ?? (() => new Date()))();
+    let opened: ReturnType<typeof openStore>;
+    try {
+      opened = openStore(opts.dataDir, opts.masterKey, now, log);
+    } catch (e) {
+      // The restore offer, taken: only ever for a store that needs it (never over a healthy file).
+      if (!(e instanceof StoreNeedsRestoreError) || !opts.restoreNewestBackup) throw e;
+      const name = restoreNewestBackup(opts.dataDir, opts.masterKey, now);
+      log(`Gjenopprettet sikkerhetskopien ${name}.`);
+      notices.push(`Databasen ble gjenopprettet fra sikkerhetskopien ${name}. Det som ble lagret etter den, er ikke med.`);
+      opened = openStore(opts.dataDir, opts.masterKey, now, log);
+    }
+    handle = opened.handle;
+    notices.push(...opened.notices);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+  try {
     const clock = opts.clock ?? (() => new Date());
-    // Trust: a verified backup at start, once a day (Oslo date).
-    await dailyBackupIfDue(handle, opts.dataDir, clock());
+    let demo: boolean;
+    if (handle.readonly) {
+      // A damaged file opened read-only: no migration, no setting, no backup of the damage — nothing is written.
+      demo = (await readSetting(handle.db, 'demo')) === true;
+    } else {
+      await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
+      demo = await settleDemoMode(handle, opts.demo ?? false);
+      // Trust: a verified backup at start, once a day (Oslo date).
+      await dailyBackupIfDue(handle, opts.dataDir, clock());
+    }
     const osUser = osUserName();
     let profileName = 'Ikke registrert';
     const ctx: ServiceContext = {
@@ -68,7 +108,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     const wire = async () => {
       const profile = await handle.db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
       profileName = profile?.coordinator_name ?? 'Ikke registrert';
-      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust });
+      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices });
       // Keep the audit actor current when the profile changes.
       const saveProfile = handlers['profile.save'];
       handlers['profile.save'] = async (p) => {
@@ -85,6 +125,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       current: () => handle,
       swap: async (next) => {
         handle = next;
+        // A restore put a checked file in place: the read-only notice no longer holds.
+        if (!next.readonly) notices.splice(0, notices.length, ...notices.filter((n) => n !== READ_ONLY_NOTICE));
         ctx.db = next.db;
         await wire();
       },
@@ -107,12 +149,23 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
       ctx,
       trust,
-      close: () => handle.close(),
+      masterKey: opts.masterKey,
+      notices,
+      close: async () => {
+        await handle.close();
+        releaseLock();
+      },
     };
   } catch (e) {
     await handle.close();
+    releaseLock();
     throw e;
   }
+}
+
+function ensureDir(dir: string): string {
+  secureDir(dir);
+  return dir;
 }
 
 async function settleDemoMode(handle: DbHandle, requested: boolean): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { InternalHeader, Spacer, Tag } from '@navikt/ds-react';
+import { Alert, InternalHeader, Spacer, Tag } from '@navikt/ds-react';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/client';
@@ -50,6 +50,15 @@ export function App() {
         <Spacer />
         <InternalHeader.User name={profileName} />
       </InternalHeader>
+      {info.notices.length > 0 && (
+        <div className="app-notices">
+          {info.notices.map((n) => (
+            <Alert key={n} variant="warning" size="small" role="status">
+              {n}
+            </Alert>
+          ))}
+        </div>
+      )}
       <LockGate>
         <div className="app-body">
         <nav className="nav" aria-label="Hovedmeny">

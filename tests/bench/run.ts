@@ -78,7 +78,7 @@ async function main() {
 
     // Measured in a fresh process shaped like the main process (this one carries the benchmark's own weight).
     // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
-    execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3 --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
+    execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
     const rss = Number(execSync(`${JSON.stringify(process.execPath)} --expose-gc tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
     rows.push({ name: 'main-process RSS after loading the worklist (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
     await core.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { verifyAuditChain } from '../../electron/core/audit';
 import { databaseFile } from '../../electron/core/data-dir';
 import { openDatabase } from '../../electron/core/db/open';
+import { testDatabaseKey } from '../fixtures/core';
 import { syntheticId } from '../fixtures/trust';
 
 export interface CrashReport {
@@ -78,7 +79,7 @@ export async function runCrashRounds(dataDir: string, kills: number, seed: numbe
     const { acked, lastTried } = await killOnce(dataDir, next, random);
     allAcked.push(...acked);
     next = lastTried + 1;
-    const handle = openDatabase(databaseFile(dataDir));
+    const handle = openDatabase(databaseFile(dataDir), { key: testDatabaseKey(dataDir) });
     try {
       const integrity = handle.sqlite.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') failures.push(`round ${round}: integrity_check ${String(integrity)}`);
