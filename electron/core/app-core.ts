@@ -5,10 +5,12 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, type DbHandle } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import type { Actor } from './audit';
+import { appendAudit, registerAuditKey, type Actor } from './audit';
+import { AuditChain } from './audit-chain';
+import { startIdleTimer } from './idle-timer';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
-import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, type TrustRuntime } from './trust-runtime';
+import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
 
 export interface CoreOptions {
@@ -19,6 +21,11 @@ export interface CoreOptions {
   demo?: boolean;
   clock?: () => Date;
   log?: (line: string) => void;
+  /**
+   * The key of the audit chain's HMAC (at least 128 bits). Kept in this process only, never in the
+   * database. (To be derived from the key store's master key: deriveSubkey(master, 'audit-chain').)
+   */
+  auditKey: Buffer;
 }
 
 export interface Core {
@@ -48,6 +55,8 @@ function osUserName(): string {
 export async function startCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true });
   let handle = openDatabase(databaseFile(opts.dataDir));
+  registerAuditKey(handle.sqlite, opts.auditKey);
+  let stopIdle = () => {};
   try {
     await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
     const demo = await settleDemoMode(handle, opts.demo ?? false);
@@ -55,6 +64,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     // Trust: a verified backup at start, once a day (Oslo date).
     await dailyBackupIfDue(handle, opts.dataDir, clock());
     const osUser = osUserName();
+    const chain = new AuditChain(opts.dataDir, opts.auditKey);
+    await settleAuditChain(handle, chain, { profile: 'Forløpsbenk', osUser }, clock());
+    const lockState = newLockState(await readSetting(handle.db, LOCK_STATE_KEY));
     let profileName = 'Ikke registrert';
     const ctx: ServiceContext = {
       db: handle.db,
@@ -84,22 +96,35 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       gate,
       current: () => handle,
       swap: async (next) => {
+        registerAuditKey(next.sqlite, opts.auditKey);
         handle = next;
         ctx.db = next.db;
+        await writeSetting(next.db, LOCK_STATE_KEY, lockStateValue(lockState));
         await wire();
       },
+      lock: lockState,
+      audit: chain,
     });
     await wire();
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
       return gate.run(async () => {
-        if (trust.lock.locked && !(typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method)) && isMethodName(method)) {
+        const lockMethod = typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method);
+        if (trust.lock.locked && !lockMethod && isMethodName(method)) {
           return { ok: false, error: { code: 'locked', message: 'Forløpsbenk er låst. Lås opp med PIN-koden.' } };
         }
-        return inner(method, input);
+        if (!lockMethod) trust.lock.lastActivityMs = trust.lock.now();
+        try {
+          return await inner(method, input);
+        } finally {
+          // Anchor the chain's head outside the file once the call's transaction is done.
+          chain.noteHead(handle.sqlite);
+        }
       });
     };
+    chain.noteHead(handle.sqlite);
+    stopIdle = startIdleTimer(trust.lock, () => handle, () => dispatch('lock.lock', { reason: 'idle' }));
     return {
       dispatch,
       get handle() {
@@ -107,9 +132,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
       ctx,
       trust,
-      close: () => handle.close(),
+      close: async () => {
+        stopIdle();
+        chain.noteHead(handle.sqlite);
+        await handle.close();
+      },
     };
   } catch (e) {
+    stopIdle();
     await handle.close();
     throw e;
   }
@@ -127,4 +157,15 @@ async function settleDemoMode(handle: DbHandle, requested: boolean): Promise<boo
   const demo = requested && !patients;
   await writeSetting(handle.db, 'demo', demo);
   return demo;
+}
+
+/**
+ * The chain at start: a log from before the chain was keyed is re-keyed once (and that is logged); a log
+ * whose anchor outside the file has gone missing says so in the log itself before a new anchor is set.
+ */
+async function settleAuditChain(handle: DbHandle, chain: AuditChain, actor: Actor, now: Date): Promise<void> {
+  if (chain.rekeyLegacy(handle.sqlite, actor, now)) return;
+  if (chain.hasAnchor()) return;
+  const any = await handle.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst();
+  if (any) await appendAudit(handle.db, actor, { action: 'audit.anchorMissing', entity: 'audit', entityId: null, patientId: null }, now);
 }

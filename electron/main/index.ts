@@ -5,6 +5,7 @@ import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
 import { hardenApp } from './security';
 import { createMainWindow } from './window';
+import { placeholderAuditKey } from '../core/audit-key';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -33,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
         version: APP_VERSION,
         demo: process.argv.includes('--demo'),
         log: (line) => console.error(line),
+        auditKey: placeholderAuditKey(),
       });
       registerIpc(core.dispatch, devServerUrl);
       win = createMainWindow(devServerUrl);

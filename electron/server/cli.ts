@@ -6,6 +6,7 @@ import { startCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { startBrowserServer } from './server';
+import { placeholderAuditKey } from '../core/audit-key';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(projectRoot, process.env.FORLOPSBENK_OUT_DIR ?? 'out', 'renderer');
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     version: APP_VERSION,
     demo: process.argv.includes('--demo'),
     log: (line) => console.error(line),
+    auditKey: placeholderAuditKey(),
   });
   const token = randomBytes(24).toString('base64url');
   const running = await startBrowserServer({ dispatch: core.dispatch, staticDir: rendererDir, token, port });

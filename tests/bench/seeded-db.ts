@@ -6,6 +6,7 @@ import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
 import { migrations } from '../../migrations';
+import { TEST_AUDIT_KEY } from '../fixtures/core';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
 
@@ -19,7 +20,7 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const core = await startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  const core = await startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, auditKey: TEST_AUDIT_KEY });
   await core.dispatch('profile.save', { coordinatorName: 'Benk Koordinator', unitName: 'DPS Benk', unitPhone: '22 00 00 00' });
   await core.dispatch('lock.setPin', { pin: '2468' }); // first start is done: the app opens on the worklist
   const started = performance.now();
@@ -51,7 +52,7 @@ export function workingCopy(seededDir: string): string {
 }
 
 export function openBenchCore(dataDir: string): Promise<Core> {
-  return startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  return startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, auditKey: TEST_AUDIT_KEY });
 }
 
 export { databaseFile };

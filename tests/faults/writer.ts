@@ -8,13 +8,14 @@ import { writeSync } from 'node:fs';
 import { startCore } from '../../electron/core/app-core';
 import { referral } from '../fixtures/core';
 import { syntheticId } from '../fixtures/trust';
+import { TEST_AUDIT_KEY } from '../fixtures/core';
 
 const [dataDir, firstArg] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: writer.ts DATA_DIR FIRST_INDEX');
 // Synchronous writes to fd 1: a line is out of this process before the next write starts.
 const say = (line: string) => writeSync(1, `${line}\n`);
 
-const core = await startCore({ dataDir, transport: 'browser', version: 'faults', demo: true });
+const core = await startCore({ dataDir, transport: 'browser', version: 'faults', demo: true, auditKey: TEST_AUDIT_KEY });
 say('READY');
 for (let i = Number(firstArg ?? 0); ; i++) {
   say(`TRY ${i}`);

@@ -6,6 +6,7 @@ import { startCore } from '../../electron/core/app-core';
 import { seedDataDir } from '../../electron/core/seed/seed-dir';
 import { POSTAL_CODES } from '../../shared/domain/postal-codes';
 import { osloDateOf } from '../../shared/domain/time';
+import { placeholderAuditKey } from '../../electron/core/audit-key';
 
 // 2026-12-01 is a Tuesday; Oslo is UTC+1 in December.
 const AT = { '00:30': new Date('2026-11-30T23:30:00Z'), '09:59': new Date('2026-12-01T08:59:00Z'), '23:59': new Date('2026-12-01T22:59:00Z') };
@@ -31,13 +32,13 @@ describe('npm run seed: at any hour, never half a folder', () => {
     await seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, now: AT['09:59'] });
     await expect(seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, now: AT['09:59'] })).rejects.toThrow(/inneholder allerede data/);
     await seedDataDir({ dataDir, patients: 120, seed: 2, replace: true, now: AT['09:59'] });
-    const core = await startCore({ dataDir, transport: 'browser', version: 'test', clock: () => AT['09:59'] });
+    const core = await startCore({ dataDir, transport: 'browser', version: 'test', clock: () => AT['09:59'], auditKey: placeholderAuditKey() });
     const n = core.handle.sqlite.prepare('select count(*) as n from patient').get() as { n: number };
     await core.close();
     expect(n.n).toBe(120); // replaced, not 100 + 120
 
     const real = join(parent, 'real');
-    const realCore = await startCore({ dataDir: real, transport: 'browser', version: 'test', demo: false });
+    const realCore = await startCore({ dataDir: real, transport: 'browser', version: 'test', demo: false, auditKey: placeholderAuditKey() });
     await realCore.close();
     await expect(seedDataDir({ dataDir: real, patients: 10, seed: 1, replace: true, now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
     expect(existsSync(join(real, 'forlopsbenk.sqlite'))).toBe(true);
@@ -70,7 +71,7 @@ describe('demo data looks like a real caseload', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     await seedDataDir({ dataDir, patients: 2000, seed: 7, replace: false, now });
-    const core = await startCore({ dataDir, transport: 'browser', version: 'test', clock: () => now });
+    const core = await startCore({ dataDir, transport: 'browser', version: 'test', clock: () => now, auditKey: placeholderAuditKey() });
     q = (sql, ...params) => core.handle.sqlite.prepare(sql).all(...params) as never;
     close = () => core.close();
   }, 60_000);

@@ -7,6 +7,7 @@ import { readSetting } from '../settings';
 import { seedContacts } from './contacts-seed';
 import { seedFeatureHistory } from './feature-seed';
 import { seedCaseload } from './seed';
+import { placeholderAuditKey } from '../audit-key';
 
 export interface SeedDirOptions {
   dataDir: string;
@@ -63,7 +64,7 @@ export async function seedDataDir(opts: SeedDirOptions): Promise<SeedDirResult> 
   }
   const work = join(dirname(target), `.${basename(target)}.seeding-${process.pid}-${Date.now()}`);
   try {
-    const core = await startCore({ dataDir: work, transport: 'browser', version: 'seed', demo: true, clock: () => opts.now });
+    const core = await startCore({ dataDir: work, transport: 'browser', version: 'seed', demo: true, clock: () => opts.now, auditKey: placeholderAuditKey() });
     let result: SeedDirResult;
     try {
       const caseload = await seedCaseload(core.ctx.db, {

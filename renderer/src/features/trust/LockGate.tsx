@@ -65,7 +65,15 @@ export function LockGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!armed) return;
     lastActivity.current = Date.now();
-    const touch = () => (lastActivity.current = Date.now());
+    // The core has its own idle timer (it locks with no window open); tell it the window is in use.
+    let reported = Date.now();
+    const touch = () => {
+      lastActivity.current = Date.now();
+      if (lastActivity.current - reported >= Math.min(15_000, idleMs / 3)) {
+        reported = lastActivity.current;
+        void call('lock.activity', {});
+      }
+    };
     for (const e of ACTIVITY) window.addEventListener(e, touch, { capture: true, passive: true });
     const timer = window.setInterval(() => {
       if (Date.now() - lastActivity.current >= idleMs) void lock('idle');
