@@ -35,7 +35,7 @@ export async function auditVerifyBench(entries = 1_000_000, newSinceAnchor = 100
       const t = performance.now();
       const res = await core.dispatch('audit.verify', { full });
       const ms = performance.now() - t;
-      if (!res.ok || !res.value.ok) throw new Error(`verify failed: ${JSON.stringify(res)}`);
+      if (!res.ok || !(res.value as { ok: boolean }).ok) throw new Error(`verify failed: ${JSON.stringify(res)}`);
       return ms;
     };
     const full = await verify(true);
