@@ -4,6 +4,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
 import { hardenApp } from './security';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createMainWindow } from './window';
 import { placeholderAuditKey } from '../core/audit-key';
 
@@ -13,6 +14,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme(); // before ready: app:// must be privileged (standard, secure, fetch) from the start
   hardenApp(devServerUrl);
   let core: Core | null = null;
   let win: BrowserWindow | null = null;
@@ -37,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
         auditKey: placeholderAuditKey(),
       });
       registerIpc(core.dispatch, devServerUrl);
+      if (!devServerUrl) installAppProtocol();
       win = createMainWindow(devServerUrl);
     })
     .catch((e: unknown) => {
