@@ -119,11 +119,19 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           return await inner(method, input);
         } finally {
           // Anchor the chain's head outside the file once the call's transaction is done.
-          chain.noteHead(handle.sqlite);
+          noteHead();
         }
       });
     };
-    chain.noteHead(handle.sqlite);
+    // A failed anchor write must not turn a done call into an error: the anchor catches up on the next call.
+    const noteHead = () => {
+      try {
+        chain.noteHead(handle.sqlite);
+      } catch {
+        opts.log?.('Kunne ikke oppdatere loggens anker (audit-head.json).');
+      }
+    };
+    noteHead();
     stopIdle = startIdleTimer(trust.lock, () => handle, () => dispatch('lock.lock', { reason: 'idle' }));
     return {
       dispatch,
@@ -134,7 +142,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       trust,
       close: async () => {
         stopIdle();
-        chain.noteHead(handle.sqlite);
+        noteHead();
         await handle.close();
       },
     };

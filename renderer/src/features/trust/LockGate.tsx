@@ -1,7 +1,7 @@
 import { BodyLong, Button, Heading, TextField } from '@navikt/ds-react';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { LockStatus } from '../../../../shared/contract/lock';
-import { call, onChanged } from '../../api/client';
+import { call, onChanged, onLockedCall } from '../../api/client';
 import { formatDateTime } from '../../../../shared/domain/time';
 import { SetPinForm } from './SetPinForm';
 import { create } from 'zustand';
@@ -45,6 +45,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     const offChanged = onChanged(() => void refresh()); // e.g. the idle time was changed in Innstillinger
+    const offLocked = onLockedCall(() => void refresh()); // the core's own idle timer locked it
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onFocus);
@@ -55,6 +56,7 @@ export function LockGate({ children }: { children: ReactNode }) {
       document.removeEventListener('visibilitychange', onFocus);
       lockRequests.delete(manual);
       offChanged();
+      offLocked();
     };
   }, [refresh, lock]);
 

@@ -51,8 +51,8 @@ export function AuditSettings() {
         (result.ok ? (
           <Alert variant="success" size="small" role="status" style={{ marginBottom: 12 }}>
             {result.full
-              ? `Loggen er hel: alle ${result.total} hendelser kontrollert, ingen endringer funnet.`
-              : `Loggen er hel: ${result.total} hendelser, de ${result.checked} siste kontrollert nå (resten ved forrige kontroll). Ingen endringer funnet.`}
+              ? `Loggen er hel: ${result.total} hendelser kontrollert fra første hendelse, ingen endringer funnet.`
+              : `Loggen er hel: ${result.total} hendelser, de ${result.checked} nyeste kontrollert nå (de eldre ved en tidligere kontroll). Ingen endringer funnet.`}
           </Alert>
         ) : (
           <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
