@@ -8,7 +8,7 @@ import { methodFacts, methodNames } from '../../shared/contract';
 import { SECURITY_DEFAULTS } from '../../shared/contract/security';
 import { osloDateOf, todayInOslo } from '../../shared/domain/time';
 import { appendAudit, type Actor } from './audit';
-import { carryAuditLog, type AuditChain, type AuditVerification } from './audit-chain';
+import { carryAuditLog, readHead, type AuditChain, type AuditHead, type AuditVerification } from './audit-chain';
 import { backupDir, databaseFile } from './data-dir';
 import { backupDatabase, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
 import { migrateToLatest } from './db/migrate';
@@ -73,6 +73,8 @@ export interface TrustRuntime {
   lock: LockState;
   /** Checks the audit chain against the anchor outside the file (incremental unless `full`). */
   verifyAudit(full: boolean): AuditVerification;
+  /** The log's current head (last id and hash), for a backup's manifest. */
+  auditHead(): AuditHead | null;
   backupNow(reason: 'manual' | 'daily'): Promise<BackupFileInfo>;
   backups(): BackupFileInfo[];
   restore(fileName: string, actor: Actor): Promise<{ restoredFrom: string; asideFile: string }>;
@@ -161,6 +163,7 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
     dataDir: deps.dataDir,
     lock: deps.lock,
     verifyAudit: (full) => deps.audit.verify(deps.current().sqlite, { full }),
+    auditHead: () => readHead(deps.current().sqlite),
     backups: () => describeBackups(dir),
     progress: () => progress,
 
