@@ -84,9 +84,8 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
     entity_id: entry.entityId,
     patient_id: entry.patientId,
   };
-  const mac = await sql<{ h: string }>`select ${sql.raw(AUDIT_MAC_FUNCTION)}(${entryMessage(prev, row)}) as h`.execute(trx);
-  const hash = mac.rows[0]?.h;
-  if (!hash) throw new Error('audit key missing');
+  // The link is computed by the key's SQL function inside the insert itself: no extra statement per entry.
+  const hash = sql<string>`${sql.raw(AUDIT_MAC_FUNCTION)}(${entryMessage(prev, row)})`;
   await trx.insertInto('audit_log').values({ id, ...row, prev_hash: prev, hash }).execute();
   if (id === 1) await sql`insert or ignore into audit_log_pin (id) values (1)`.execute(trx);
 }
