@@ -7,11 +7,14 @@ import { READ_ONLY_NOTICE, StoreNeedsRestoreError, openStore, restoreNewestBacku
 import { acquireInstanceLock } from './instance-lock';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import type { Actor } from './audit';
+import { appendAudit, registerAuditKey, type Actor } from './audit';
+import { AuditChain } from './audit-chain';
+import { startIdleTimer } from './idle-timer';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
-import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, type TrustRuntime } from './trust-runtime';
+import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
+import { deriveSubkey } from './crypto/keys';
 
 export interface CoreOptions {
   dataDir: string;
@@ -82,6 +85,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     releaseLock();
     throw e;
   }
+  // The audit chain's HMAC key: derived from the master key, registered on every connection, never stored.
+  const auditKey = deriveSubkey(opts.masterKey, 'audit-chain');
+  registerAuditKey(handle.sqlite, auditKey);
+  let stopIdle = () => {};
   try {
     const clock = opts.clock ?? (() => new Date());
     let demo: boolean;
@@ -95,6 +102,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       await dailyBackupIfDue(handle, opts.dataDir, clock());
     }
     const osUser = osUserName();
+    const chain = new AuditChain(opts.dataDir, auditKey);
+    await settleAuditChain(handle, chain, { profile: 'Forløpsbenk', osUser }, clock());
+    const lockState = newLockState(await readSetting(handle.db, LOCK_STATE_KEY));
     let profileName = 'Ikke registrert';
     const ctx: ServiceContext = {
       db: handle.db,
@@ -124,24 +134,45 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       gate,
       current: () => handle,
       swap: async (next) => {
+        registerAuditKey(next.sqlite, auditKey);
         handle = next;
         // A restore put a checked file in place: the read-only notice no longer holds.
         if (!next.readonly) notices.splice(0, notices.length, ...notices.filter((n) => n !== READ_ONLY_NOTICE));
         ctx.db = next.db;
+        await writeSetting(next.db, LOCK_STATE_KEY, lockStateValue(lockState));
         await wire();
       },
+      lock: lockState,
+      audit: chain,
     });
     await wire();
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
       return gate.run(async () => {
-        if (trust.lock.locked && !(typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method)) && isMethodName(method)) {
+        const lockMethod = typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method);
+        if (trust.lock.locked && !lockMethod && isMethodName(method)) {
           return { ok: false, error: { code: 'locked', message: 'Forløpsbenk er låst. Lås opp med PIN-koden.' } };
         }
-        return inner(method, input);
+        if (!lockMethod) trust.lock.lastActivityMs = trust.lock.now();
+        try {
+          return await inner(method, input);
+        } finally {
+          // Anchor the chain's head outside the file once the call's transaction is done.
+          noteHead();
+        }
       });
     };
+    // A failed anchor write must not turn a done call into an error: the anchor catches up on the next call.
+    const noteHead = () => {
+      try {
+        chain.noteHead(handle.sqlite);
+      } catch {
+        opts.log?.('Kunne ikke oppdatere loggens anker (audit-head.json).');
+      }
+    };
+    noteHead();
+    stopIdle = startIdleTimer(trust.lock, () => handle, () => dispatch('lock.lock', { reason: 'idle' }));
     return {
       dispatch,
       get handle() {
@@ -152,11 +183,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       masterKey: opts.masterKey,
       notices,
       close: async () => {
+        stopIdle();
+        noteHead();
         await handle.close();
         releaseLock();
       },
     };
   } catch (e) {
+    stopIdle();
     await handle.close();
     releaseLock();
     throw e;
@@ -180,4 +214,15 @@ async function settleDemoMode(handle: DbHandle, requested: boolean): Promise<boo
   const demo = requested && !patients;
   await writeSetting(handle.db, 'demo', demo);
   return demo;
+}
+
+/**
+ * The chain at start: a log from before the chain was keyed is re-keyed once (and that is logged); a log
+ * whose anchor outside the file has gone missing says so in the log itself before a new anchor is set.
+ */
+async function settleAuditChain(handle: DbHandle, chain: AuditChain, actor: Actor, now: Date): Promise<void> {
+  if (chain.rekeyLegacy(handle.sqlite, actor, now)) return;
+  if (chain.hasAnchor()) return;
+  const any = await handle.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst();
+  if (any) await appendAudit(handle.db, actor, { action: 'audit.anchorMissing', entity: 'audit', entityId: null, patientId: null }, now);
 }

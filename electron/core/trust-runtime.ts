@@ -7,6 +7,7 @@ import { methodFacts, methodNames } from '../../shared/contract';
 import { SECURITY_DEFAULTS } from '../../shared/contract/security';
 import { osloDateOf, todayInOslo } from '../../shared/domain/time';
 import { appendAudit, type Actor } from './audit';
+import { carryAuditLog, readHead, type AuditChain, type AuditHead, type AuditVerification } from './audit-chain';
 import { backupDir, databaseFile } from './data-dir';
 import { backupDatabase, copyEncrypted, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
 import { checkAgainstManifest, readManifest, sha256File } from './db/manifest';
@@ -16,14 +17,49 @@ import { openDatabase, openKeyed, type DbHandle } from './db/open';
 import { migrations } from '../../migrations';
 import { readSetting } from './settings';
 
-/** In-memory lock state of this core (the PIN hash itself lives in app_setting). */
+/**
+ * Lock state of this core, mirrored to app_setting (lock.state) on every change so a restart starts
+ * where it stopped: locked stays locked, the failed tries still count. (The PIN hash is lock.pinHash.)
+ */
 export interface LockState {
   locked: boolean;
   failures: number;
   /** Epoch ms before which no PIN attempt is accepted. */
   blockedUntilMs: number;
-  /** Wall clock for throttling (real time even when the domain clock is pinned in tests). */
+  /** Wall clock for throttling and the idle timer (real time even when the domain clock is pinned in tests). */
   now: () => number;
+  /** Epoch ms of the last call that counts as use (the core's idle timer locks after lock.idleSeconds). */
+  lastActivityMs: number;
+  /** Runs PIN checks one at a time: parallel attempts are throttled exactly like sequential ones. */
+  serial<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export const LOCK_STATE_KEY = 'lock.state';
+
+export function newLockState(saved: string | null, now: () => number = () => Date.now()): LockState {
+  let parsed: { locked?: unknown; failures?: unknown; blockedUntilMs?: unknown } = {};
+  try {
+    parsed = saved ? (JSON.parse(saved) as typeof parsed) : {};
+  } catch {
+    parsed = { locked: true }; // an unreadable state is treated as locked, never as open
+  }
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    locked: parsed.locked === true,
+    failures: Number.isInteger(parsed.failures) ? (parsed.failures as number) : 0,
+    blockedUntilMs: typeof parsed.blockedUntilMs === 'number' ? parsed.blockedUntilMs : 0,
+    now,
+    lastActivityMs: now(),
+    serial<T>(fn: () => Promise<T>): Promise<T> {
+      const run = tail.then(fn, fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+export function lockStateValue(state: LockState): string {
+  return JSON.stringify({ locked: state.locked, failures: state.failures, blockedUntilMs: state.blockedUntilMs });
 }
 
 export type RestorePhase = 'checking' | 'aside' | 'copying' | 'migrating' | 'swapping' | 'done';
@@ -36,6 +72,10 @@ export interface RestoreProgress {
 export interface TrustRuntime {
   dataDir: string;
   lock: LockState;
+  /** Checks the audit chain against the anchor outside the file (incremental unless `full`). */
+  verifyAudit(full: boolean): AuditVerification;
+  /** The log's current head (last id and hash), for a backup's manifest. */
+  auditHead(): AuditHead | null;
   backupNow(reason: 'manual' | 'daily'): Promise<BackupFileInfo>;
   backups(): BackupFileInfo[];
   restore(fileName: string, actor: Actor): Promise<{ restoredFrom: string; asideFile: string }>;
@@ -95,6 +135,8 @@ interface RuntimeDeps {
   current: () => DbHandle;
   /** Puts a freshly opened handle in place and rewires the services to it. */
   swap: (handle: DbHandle) => Promise<void>;
+  lock: LockState;
+  audit: AuditChain;
 }
 
 function stampOf(d: Date): string {
@@ -120,7 +162,9 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
 
   return {
     dataDir: deps.dataDir,
-    lock: { locked: false, failures: 0, blockedUntilMs: 0, now: () => Date.now() },
+    lock: deps.lock,
+    verifyAudit: (full) => deps.audit.verify(deps.current().sqlite, { full }),
+    auditHead: () => readHead(deps.current().sqlite),
     backups: () => describeBackups(dir),
     progress: () => progress,
 
@@ -183,7 +227,8 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
           const stagedHandle = openDatabase(staged, { key });
           try {
             await migrateToLatest(stagedHandle, { backupDir: dir, keepBackups: await backupKeep(old.db) });
-            await stagedHandle.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
+            // The log is not rewound: the restored file carries the whole log, restore entry included.
+            carryAuditLog(old.sqlite, stagedHandle.sqlite);
             const ok = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(stagedHandle.db);
             if (ok.rows.length !== 1 || ok.rows[0]?.integrity_check !== 'ok') throw new AppError('storage', 'Den gjenopprettede kopien besto ikke kontrollen. Ingenting ble endret.');
           } finally {

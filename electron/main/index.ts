@@ -9,6 +9,7 @@ import { askPassphrase } from './passphrase-window';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
 import { hardenApp } from './security';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createMainWindow } from './window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -17,6 +18,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme(); // before ready: app:// must be privileged (standard, secure, fetch) from the start
   hardenApp(devServerUrl);
   let core: Core | null = null;
   let win: BrowserWindow | null = null;
@@ -61,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
         core = await start(true);
       }
       registerIpc(core.dispatch, devServerUrl);
+      if (!devServerUrl) installAppProtocol();
       win = createMainWindow(devServerUrl);
     })
     .catch((e: unknown) => {

@@ -11,6 +11,7 @@ import { captureStatements } from '../fixtures/capture-sql';
 import { measure, type Measured } from './measure';
 import { openBenchCore, seededDataDir, workingCopy } from './seeded-db';
 import { benchCases } from './cases';
+import { auditVerifyBench } from './audit-verify';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -84,6 +85,9 @@ async function main() {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+
+  // The audit chain at 1,000,000 entries (target: incremental verify ≤ 1 s).
+  rows.push(...(await auditVerifyBench(1_000_000)));
 
   // Renderer bundle (gzipped): what start-up loads (index.html's script, preloads and styles) and everything.
   const assets = join('out', 'renderer', 'assets');

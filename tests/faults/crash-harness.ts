@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { verifyAuditChain } from '../../electron/core/audit';
+import { AuditChain } from '../../electron/core/audit-chain';
+import { testAuditKey } from '../fixtures/core';
 import { databaseFile } from '../../electron/core/data-dir';
 import { openDatabase } from '../../electron/core/db/open';
 import { testDatabaseKey } from '../fixtures/core';
@@ -88,7 +89,7 @@ export async function runCrashRounds(dataDir: string, kills: number, seed: numbe
         writesChecked++;
         if (!present.has(syntheticId(n))) failures.push(`round ${round}: acknowledged write ${n} missing`);
       }
-      const chain = await verifyAuditChain(handle.db);
+      const chain = new AuditChain(dataDir, testAuditKey(dataDir)).verify(handle.sqlite, { full: true });
       if (!chain.ok) failures.push(`round ${round}: audit chain broken at ${chain.brokenAt}`);
     } finally {
       await handle.close();

@@ -66,6 +66,7 @@ describe('queries audit exactly what the contract declares', () => {
     'backups.status': {},
     'backups.restoreProgress': {},
     'lock.status': {},
+    'lock.activity': {},
     'retention.preview': { months: 12 },
     'security.getSettings': {},
   });

@@ -45,10 +45,20 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
     }
     // A successful write (a mutation in the contract's facts) tells the loaded views to refresh.
     if (envelope.ok && !isQueryMethod(method)) notifyChanged();
+    // The core locked on its own (its idle timer): let the lock gate look again.
+    if (!envelope.ok && envelope.error.code === 'locked') for (const l of listeners.get('locked') ?? []) l();
     return envelope;
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
   }
+}
+
+/** Subscribe to "a call was refused because the core is locked" (the lock gate re-reads its status). */
+export function onLockedCall(listener: () => void): () => void {
+  const set = listeners.get('locked') ?? new Set();
+  set.add(listener);
+  listeners.set('locked', set);
+  return () => set.delete(listener);
 }
 
 /** Subscribe to "data changed": refresh after any write, from this window or pushed by main. */

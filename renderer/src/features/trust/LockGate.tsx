@@ -1,7 +1,7 @@
 import { BodyLong, Button, Heading, TextField } from '@navikt/ds-react';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { LockStatus } from '../../../../shared/contract/lock';
-import { call, onChanged } from '../../api/client';
+import { call, onChanged, onLockedCall } from '../../api/client';
 import { formatDateTime } from '../../../../shared/domain/time';
 import { SetPinForm } from './SetPinForm';
 import { create } from 'zustand';
@@ -45,6 +45,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     const offChanged = onChanged(() => void refresh()); // e.g. the idle time was changed in Innstillinger
+    const offLocked = onLockedCall(() => void refresh()); // the core's own idle timer locked it
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onFocus);
@@ -55,6 +56,7 @@ export function LockGate({ children }: { children: ReactNode }) {
       document.removeEventListener('visibilitychange', onFocus);
       lockRequests.delete(manual);
       offChanged();
+      offLocked();
     };
   }, [refresh, lock]);
 
@@ -65,7 +67,15 @@ export function LockGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!armed) return;
     lastActivity.current = Date.now();
-    const touch = () => (lastActivity.current = Date.now());
+    // The core has its own idle timer (it locks with no window open); tell it the window is in use.
+    let reported = Date.now();
+    const touch = () => {
+      lastActivity.current = Date.now();
+      if (lastActivity.current - reported >= Math.min(15_000, idleMs / 3)) {
+        reported = lastActivity.current;
+        void call('lock.activity', {});
+      }
+    };
     for (const e of ACTIVITY) window.addEventListener(e, touch, { capture: true, passive: true });
     const timer = window.setInterval(() => {
       if (Date.now() - lastActivity.current >= idleMs) void lock('idle');

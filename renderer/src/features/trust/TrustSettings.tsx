@@ -28,9 +28,9 @@ export function AuditSettings() {
   const [result, setResult] = useState<Output<'audit.verify'> | null>(null);
   const [running, setRunning] = useState(false);
   const [period, setPeriod] = useState<Period>({ from: null, to: null });
-  async function verify() {
+  async function verify(full: boolean) {
     setRunning(true);
-    const res = await call('audit.verify', {});
+    const res = await call('audit.verify', { full });
     setRunning(false);
     if (res.ok) setResult(res.value);
   }
@@ -40,19 +40,23 @@ export function AuditSettings() {
         Loggen viser hvem som har gjort hva, og når — aldri selve opplysningene. Hver hendelse er låst til den forrige med en kontrollsum, så en endret eller slettet hendelse blir oppdaget.
       </BodyLong>
       <div className="trust-row">
-        <Button size="small" variant="secondary" onClick={verify} loading={running}>
+        <Button size="small" variant="secondary" onClick={() => void verify(false)} loading={running}>
           Kontroller loggen
+        </Button>
+        <Button size="small" variant="tertiary" onClick={() => void verify(true)} disabled={running}>
+          Full kontroll fra første hendelse
         </Button>
       </div>
       {result &&
         (result.ok ? (
           <Alert variant="success" size="small" role="status" style={{ marginBottom: 12 }}>
-            Loggen er hel: {result.checked} hendelser kontrollert, ingen endringer funnet.
+            {result.full
+              ? `Loggen er hel: ${result.total} hendelser kontrollert fra første hendelse, ingen endringer funnet.`
+              : `Loggen er hel: ${result.total} hendelser, de ${result.checked} nyeste kontrollert nå (de eldre ved en tidligere kontroll). Ingen endringer funnet.`}
           </Alert>
         ) : (
           <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-            Loggen er endret utenfor Forløpsbenk. Første brudd er ved logg-id {result.brokenAt} (etter {result.checked} hele hendelser). Ta kontakt med
-            personvernombudet.
+            {result.message} Ta kontakt med personvernombudet.
           </Alert>
         ))}
       <Heading level="3" size="xsmall" spacing>
