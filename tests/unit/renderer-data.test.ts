@@ -29,7 +29,9 @@ describe('invalidation by area', () => {
 
   it('an area that writes refreshes its own reads', () => {
     const readAreas = new Set(methods.filter(isQueryMethod).map(methodArea));
-    for (const m of methods) if (!isQueryMethod(m) && readAreas.has(methodArea(m))) expect(writeAffects(methodArea(m), methodArea(m)), m).toBe(true);
+    const writers = methods.filter((m) => !isQueryMethod(m) && readAreas.has(methodArea(m)));
+    expect(writers.length).toBeGreaterThan(0);
+    expect(writers.filter((m) => !writeAffects(methodArea(m), methodArea(m)))).toEqual([]);
   });
 
   it('every area with reads is refreshed by some write, so no view goes stale for good', () => {

@@ -3,6 +3,7 @@ import { Component, type ReactNode } from 'react';
 
 interface State {
   failed: boolean;
+  resetKey: unknown;
 }
 
 /**
@@ -10,15 +11,15 @@ interface State {
  * Shows a fixed Norwegian message only: never the error's text, which could hold patient data.
  */
 export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: unknown }, State> {
-  override state: State = { failed: false };
+  override state: State = { failed: false, resetKey: this.props.resetKey };
 
-  static getDerivedStateFromError(): State {
+  static getDerivedStateFromError(): Partial<State> {
     return { failed: true };
   }
 
-  override componentDidUpdate(prev: { resetKey?: unknown }) {
-    // Navigating elsewhere gives the new screen a fresh start.
-    if (this.state.failed && prev.resetKey !== this.props.resetKey) this.setState({ failed: false });
+  // Navigating elsewhere gives the new screen a fresh start.
+  static getDerivedStateFromProps(props: { resetKey?: unknown }, state: State): Partial<State> | null {
+    return props.resetKey !== state.resetKey ? { failed: false, resetKey: props.resetKey } : null;
   }
 
   override render() {
