@@ -1,24 +1,21 @@
 import { Alert, BodyLong, BodyShort, Button, Heading, Modal, ProgressBar, Select } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { BackupInfo } from '../../../../shared/contract/backups';
 import type { SecuritySettings } from '../../../../shared/contract/security';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { AuditLogTable, type Period } from './AuditLogTable';
 import { SetPinForm } from './SetPinForm';
 import './trust.css';
 
 function useSecuritySettings() {
-  const [settings, setSettings] = useState<SecuritySettings | null>(null);
-  useEffect(() => {
-    void call('security.getSettings', {}).then((res) => res.ok && setSettings(res.value));
-  }, []);
+  const settings: SecuritySettings | null = useContractQuery('security.getSettings', {}).data ?? null;
+  // Saving refreshes every reader of the settings (the lock's idle time too) through the security area.
   const save = async (change: Partial<SecuritySettings>) => {
     if (!settings) return null;
-    const res = await call('security.saveSettings', { ...settings, ...change });
-    if (res.ok) setSettings(res.value);
-    return res;
+    return call('security.saveSettings', { ...settings, ...change });
   };
   return { settings, save };
 }
@@ -81,19 +78,11 @@ const PHASES: Record<string, string> = {
 /** Innstillinger › Sikkerhetskopier: take one now, how many to keep, restore a chosen one. */
 export function BackupSettings() {
   const { settings, save } = useSecuritySettings();
-  const [status, setStatus] = useState<Output<'backups.status'> | null>(null);
+  const status: Output<'backups.status'> | null = useContractQuery('backups.status', {}).data ?? null;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('backups.status', {});
-    if (res.ok) setStatus(res.value);
-  }, []);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   async function backupNow() {
     setBusy(true);
