@@ -133,6 +133,7 @@ const KNOWN: Record<string, string> = {
   'lock.unlock': 'Låste opp',
   'lock.unlockFailed': 'Feil PIN-kode',
   'lock.lock': 'Låste vinduet',
+  'audit.anchorMissing': 'Loggens anker utenfor databasen manglet ved oppstart',
   'rules.setSwitchDate': 'Endret startdato for en regelversjon',
   'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
   'registration.undo': 'Angret registrering i journalsystemet',

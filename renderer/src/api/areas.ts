@@ -4,7 +4,7 @@
  * An area not listed here changes only itself. `'*'` means everything (a restore replaces the database).
  */
 const AFFECTS: Record<string, readonly string[] | '*'> = {
-  referrals: ['worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration'],
+  referrals: ['referrals', 'worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration'],
   patients: ['patients', 'worklist', 'noShow', 'appointments', 'meetings', 'plans', 'registration'],
   pathways: ['pathways', 'worklist', 'overview', 'patients', 'registration'],
   rules: ['rules', 'pathways', 'worklist', 'overview'],
