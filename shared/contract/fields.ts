@@ -38,16 +38,17 @@ const LINE_BREAKS = /[\t\r\n\u2028\u2029]+/g;
  * Removes the characters above. Texts up to 300 characters are single-line fields (names, places, titles):
  * tabs and line breaks become one space. Longer ones (notes, reasons, decisions) keep their line breaks.
  */
-export function cleanText(s: string, max: number): string {
+export function cleanText(s: string, max: number, multiline = max > 300): string {
   const kept = s.replace(INVISIBLE, '');
-  return (max <= 300 ? kept.replace(LINE_BREAKS, ' ') : kept).trim();
+  return (multiline ? kept : kept.replace(LINE_BREAKS, ' ')).trim();
 }
 
-export const optionalText = (max: number) =>
+/** `multiline` keeps line breaks in a short text that is written on several lines (a postal address). */
+export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
   z
     .string()
     .max(max, { message: `Teksten kan ikke være lengre enn ${max} tegn` })
-    .transform((s) => cleanText(s, max));
+    .transform((s) => cleanText(s, max, opts.multiline ?? max > 300));
 
 export const requiredText = (label: string, max: number) =>
   z
