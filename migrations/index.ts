@@ -16,6 +16,7 @@ import * as municipalLetter from './20261201_0103_municipal_letter';
 import * as nprRegistration from './20261201_0104_npr_registration';
 import * as auditChainGuard from './20261201_0170_audit_chain_guard';
 import * as workingDay from './20261201_0190_working_day';
+import * as coordinationRecords from './20261201_0210_coordination_records';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0104_npr_registration': nprRegistration,
   '20261201_0170_audit_chain_guard': auditChainGuard,
   '20261201_0190_working_day': workingDay,
+  '20261201_0210_coordination_records': coordinationRecords,
 };
