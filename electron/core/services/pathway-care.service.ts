@@ -92,7 +92,7 @@ export function createPathwayCareService(ctx: ServiceContext) {
       if (issues.length > 0) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', issues);
       return ctx.db.transaction().execute(async (trx) => {
         const pathway = await pathwayOrThrow(trx, input.pathwayId);
-        if (input.pregnant && pathway.pathway_type !== 'tsb') {
+        if (input.pregnant && pathway.pathway_type !== 'tsb' && pathway.pathway_type !== 'pregnant_substance') {
           throw new AppError('invalid_input', 'Forløpet for gravide gjelder TSB', [{ path: 'pregnant', message: 'Forløpet for gravide gjelder TSB' }]);
         }
         const before = await trx.selectFrom('pathway_care').selectAll().where('pathway_id', '=', input.pathwayId).executeTakeFirst();
