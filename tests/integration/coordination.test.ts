@@ -113,10 +113,13 @@ describe('deadline breach (fristbrudd)', () => {
     await assess(core, s.pathwayId, '2026-11-05', '2026-12-04'); // 9 working days after 23.11.2026
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk).toMatchObject({ state: 'at_risk', workingDaysLeft: 9 });
     expect((await core.ok('breach.list', {})).rows).toMatchObject([{ pathwayId: s.pathwayId, state: 'at_risk', helfoNotifiedOn: null }]);
+    const flag = async () => (await core.ok('worklist.list', {})).rows[0]!.flags.careDeadlineBreach;
+    expect(await flag()).toBe('at_risk');
 
     const appt = await core.ok('appointments.book', { patientId: s.patientId, pathwayId: s.pathwayId, kind: 'first_attendance', date: '2026-12-03', time: '09:00', durationMinutes: 60, place: 'DPS', clinician: '' });
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk).toMatchObject({ state: 'booked' });
     expect((await core.ok('breach.list', {})).rows).toEqual([]);
+    expect(await flag()).toBeNull();
 
     await core.ok('appointments.setStatus', { id: appt.id, status: 'cancelled_patient' });
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk.state).toBe('at_risk');

@@ -5,7 +5,9 @@ import { BREACH_WARN_WORKING_DAYS, breachLetterParagraphs, breachRisk, HELFO_CON
 import { formatDate, osloDateOf, todayInOslo } from '../../../shared/domain/time';
 import { esc } from '../../../shared/print/escape';
 import { printDocument } from '../../../shared/print/document';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit';
+import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-store';
 import { calendarOptions } from './pathway-clock';
@@ -14,27 +16,54 @@ type PostponementReason = 'declined_offer' | 'asked_later' | 'cancelled' | 'did_
 
 const workingDaysLeft = (r: BreachRisk) => ('workingDaysLeft' in r ? r.workingDaysLeft : null);
 
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Booked appointments and patient postponements for some pathways, keyed by pathway id. */
+async function factsFor(db: Db, pathwayIds: number[]) {
+  const booked = new Map<number, string[]>();
+  const offers = new Map<number, string[]>();
+  if (pathwayIds.length === 0) return { booked, offers };
+  const [appts, posts] = await Promise.all([
+    db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', pathwayIds).where('status', '=', 'booked').execute(),
+    db.selectFrom('care_deadline_postponement').select(['pathway_id', 'offered_date']).where('pathway_id', 'in', pathwayIds).execute(),
+  ]);
+  for (const a of appts) booked.set(a.pathway_id!, [...(booked.get(a.pathway_id!) ?? []), osloDateOf(a.start_at)]);
+  for (const p of posts) offers.set(p.pathway_id, [...(offers.get(p.pathway_id) ?? []), p.offered_date]);
+  return { booked, offers };
+}
+
+/**
+ * The worklist flag for some pathways: 'at_risk' or 'breached' for those whose legal deadline is likely to pass
+ * or has passed (shared/domain/care-deadline-breach.ts), others absent. One query per call, bounded by the ids.
+ */
+export async function careDeadlineFlags(db: Db, pathwayIds: number[], today: string): Promise<Map<number, 'at_risk' | 'breached'>> {
+  const out = new Map<number, 'at_risk' | 'breached'>();
+  if (pathwayIds.length === 0) return out;
+  const calendar = await calendarOptions(db);
+  const bound = addWorkingDays(today, BREACH_WARN_WORKING_DAYS + 1, calendar).date;
+  const rows = await db
+    .selectFrom('pathway')
+    .select(['id', 'care_deadline'])
+    .where('id', 'in', pathwayIds)
+    .where('care_deadline', 'is not', null)
+    .where('care_deadline', '<', bound)
+    .where('first_attendance_on', 'is', null)
+    .execute();
+  const facts = await factsFor(db, rows.map((r) => r.id));
+  for (const r of rows) {
+    const risk = breachRisk({ careDeadline: r.care_deadline, careStartedOn: null, bookedDates: facts.booked.get(r.id) ?? [], postponedOffers: facts.offers.get(r.id) ?? [], today, calendar });
+    if (risk.state === 'at_risk' || risk.state === 'breached') out.set(r.id, risk.state);
+  }
+  return out;
+}
+
 /** Deadline breach (fristbrudd) of the legal deadline: the warning, Helfo notified, patient postponements, the letter. */
 export function createBreachService(ctx: ServiceContext) {
-  /** Booked appointments and patient postponements for some pathways, keyed by pathway id. */
-  async function factsFor(pathwayIds: number[]) {
-    const booked = new Map<number, string[]>();
-    const offers = new Map<number, string[]>();
-    if (pathwayIds.length === 0) return { booked, offers };
-    const [appts, posts] = await Promise.all([
-      ctx.db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', pathwayIds).where('status', '=', 'booked').execute(),
-      ctx.db.selectFrom('care_deadline_postponement').select(['pathway_id', 'offered_date']).where('pathway_id', 'in', pathwayIds).execute(),
-    ]);
-    for (const a of appts) booked.set(a.pathway_id!, [...(booked.get(a.pathway_id!) ?? []), osloDateOf(a.start_at)]);
-    for (const p of posts) offers.set(p.pathway_id, [...(offers.get(p.pathway_id) ?? []), p.offered_date]);
-    return { booked, offers };
-  }
-
   async function status(pathwayId: number): Promise<BreachStatus> {
     const pathway = await pathwayOrThrow(ctx.db, pathwayId);
     const today = todayInOslo(ctx.clock());
     const [facts, helfo, postponements, letters, calendar] = await Promise.all([
-      factsFor([pathwayId]),
+      factsFor(ctx.db, [pathwayId]),
       ctx.db.selectFrom('care_deadline_breach').selectAll().where('pathway_id', '=', pathwayId).executeTakeFirst(),
       ctx.db.selectFrom('care_deadline_postponement').selectAll().where('pathway_id', '=', pathwayId).orderBy('offered_date').orderBy('id').execute(),
       ctx.db.selectFrom('breach_letter').select(['id', 'created_at']).where('pathway_id', '=', pathwayId).orderBy('id').execute(),
@@ -87,7 +116,7 @@ export function createBreachService(ctx: ServiceContext) {
         .orderBy('pathway.care_deadline')
         .orderBy('pathway.id')
         .execute();
-      const facts = await factsFor(rows.map((r) => r.id));
+      const facts = await factsFor(ctx.db, rows.map((r) => r.id));
       const out = [];
       for (const r of rows) {
         const risk = breachRisk({ careDeadline: r.care_deadline, careStartedOn: null, bookedDates: facts.booked.get(r.id) ?? [], postponedOffers: facts.offers.get(r.id) ?? [], today, calendar });

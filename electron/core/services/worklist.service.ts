@@ -9,6 +9,7 @@ import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-cloc
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
+import { careDeadlineFlags } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -96,6 +97,7 @@ export function createWorklistService(ctx: ServiceContext) {
       if (q.search?.trim()) {
         await auditRead(ctx.db, ctx.actor(), 'worklist.list', { entityId: null, patientId: null }, ctx.clock());
       }
+      const breachFlags = await careDeadlineFlags(ctx.db, rows.map((r) => r.pathway_id), today);
       const counts: WorklistCounts = { all: Number(count.all), overdue: Number(count.overdue), soon: Number(count.soon), later: Number(count.later), none: Number(count.none) };
       return {
         today,
@@ -125,6 +127,7 @@ export function createWorklistService(ctx: ServiceContext) {
               planAttentionDate: r.plan_attention_date,
               dataQuality: r.dq_flags,
               breachReasonMissing: state === 'overdue' && r.breach_id === null,
+              careDeadlineBreach: breachFlags.get(r.pathway_id) ?? null,
             },
           };
         }),

@@ -46,7 +46,7 @@ function PathwayReferrer({ pathway }: { pathway: Pathway }) {
               <dt>Henviser</dt>
               <dd>{r.person || '–'}</dd>
               <dt>Adresse</dt>
-              <dd>{r.addressLines.slice(1).join(', ') || '–'}</dd>
+              <dd>{[r.address, [r.postalCode, r.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–'}</dd>
               <dt>HER-id</dt>
               <dd className="mono">{r.herId || '–'}</dd>
               <dt>Henvisningsdato</dt>

@@ -32,6 +32,11 @@ export function Flags({ row }: { row: WorklistRow }) {
           Å
         </span>
       )}
+      {f.careDeadlineBreach && (
+        <span className="flag flag-breach" title={f.careDeadlineBreach === 'breached' ? 'Fristbrudd: fristen for helsehjelp er passert' : 'Fristbrudd truer: ingen time før fristen for helsehjelp'} aria-label={f.careDeadlineBreach === 'breached' ? 'Fristbrudd' : 'Fristbrudd truer'}>
+          FB
+        </span>
+      )}
       {f.openNoShows > 0 && (
         <span className="flag flag-noshow" title={`Ikke møtt: ${f.openNoShows} åpne`} aria-label={`Ikke møtt (${f.openNoShows})`}>
           IM
