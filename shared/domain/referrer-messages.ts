@@ -16,6 +16,9 @@ export interface ReferrerMessageFacts {
   referralReceived: IsoDate;
   referralAssessed: IsoDate | null;
   careDeadline: IsoDate | null;
+  /** The rights assessment (issue #13 §1), when recorded: right / no right / not a pathway case, and the kind of care. */
+  rightsDecision?: 'right' | 'no_right' | 'not_pathway' | null;
+  careKind?: 'assessment' | 'treatment' | null;
   coordinatorName: string;
   unitName: string;
   unitPhone: string;
@@ -38,19 +41,7 @@ export function referrerMessages(f: ReferrerMessageFacts): ReferrerMessage[] {
   const sign = ['Vennlig hilsen', f.coordinatorName, f.unitName, f.unitPhone ? `Telefon ${f.unitPhone}` : ''].filter(Boolean).join('\n');
   const wrap = (lines: string[]) => [greeting, about, '', ...lines, '', sign].join('\n');
   const out: ReferrerMessage[] = [];
-  out.push(
-    f.referralAssessed && f.careDeadline
-      ? {
-          key: 'assessed',
-          label: 'Henvisningen er vurdert',
-          text: wrap([
-            `Henvisningen ble vurdert ${formatDate(f.referralAssessed)}. Pasienten har rett til nødvendig helsehjelp i spesialisthelsetjenesten.`,
-            `Frist for når helsehjelpen (utredning eller behandling) senest skal starte: ${formatDate(f.careDeadline)}.`,
-          ]),
-          missing: null,
-        }
-      : { key: 'assessed', label: 'Henvisningen er vurdert', text: null, missing: 'Vurderingsdato og frist for helsehjelp er ikke registrert' },
-  );
+  out.push(assessedMessage(f, wrap));
   out.push({
     key: 'coordinator',
     label: 'Pasientens forløpskoordinator',
@@ -84,4 +75,27 @@ export function referrerMessages(f: ReferrerMessageFacts): ReferrerMessage[] {
 /** The referrer's window-envelope address lines (organisation, person, street, postal code and place). */
 export function referrerAddressLines(r: { organisation: string; person: string; address: string; postalCode: string; postalPlace: string }): string[] {
   return [r.organisation, r.person ? `v/ ${r.person}` : '', r.address, [r.postalCode, r.postalPlace].filter(Boolean).join(' ')].filter((l) => l.trim() !== '');
+}
+
+function assessedMessage(f: ReferrerMessageFacts, wrap: (lines: string[]) => string): ReferrerMessage {
+  const label = 'Henvisningen er vurdert';
+  if (!f.referralAssessed) return { key: 'assessed', label, text: null, missing: 'Vurderingsdato og frist for helsehjelp er ikke registrert' };
+  const assessed = `Henvisningen ble vurdert ${formatDate(f.referralAssessed)}.`;
+  if (f.rightsDecision === 'no_right') {
+    return { key: 'assessed', label, text: wrap([assessed, 'Pasienten er vurdert til ikke å ha rett til nødvendig helsehjelp i spesialisthelsetjenesten.']), missing: null };
+  }
+  if (f.rightsDecision === 'not_pathway') {
+    return { key: 'assessed', label, text: wrap([assessed, 'Henvisningen er ikke vurdert som et pasientforløp i psykisk helse og rus.']), missing: null };
+  }
+  if (!f.careDeadline) return { key: 'assessed', label, text: null, missing: 'Frist for helsehjelp er ikke registrert' };
+  const kind = f.careKind === 'treatment' ? 'behandling' : f.careKind === 'assessment' ? 'utredning' : 'utredning eller behandling';
+  return {
+    key: 'assessed',
+    label,
+    text: wrap([
+      `${assessed} Pasienten har rett til nødvendig helsehjelp i spesialisthelsetjenesten.`,
+      `Frist for når helsehjelpen (${kind}) senest skal starte: ${formatDate(f.careDeadline)}.`,
+    ]),
+    missing: null,
+  };
 }

@@ -13,7 +13,7 @@ test('a coordinator records the referrer, copies a prepared text, records Helfo 
   const input = referralInput('Kari Testesen', '01868512381', -10);
   const created = (await rpc(page, app, 'referrals.create', { ...input, patient: { ...input.patient, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' } })) as { pathwayId: number };
   // The legal deadline four days ahead and nothing booked: the breach warning is due.
-  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, assessedOn: isoDay(-8), careDeadline: isoDay(4) });
+  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, rightsDecision: 'right', careKind: 'assessment', assessedOn: isoDay(-8), careDeadline: isoDay(4) });
   const wl = new WorklistPage(page);
   await page.reload();
   await wl.grid.waitFor();
@@ -33,7 +33,7 @@ test('a coordinator records the referrer, copies a prepared text, records Helfo 
   await form.getByLabel('HER-id (hvis kjent)').fill('123456');
   await form.getByRole('button', { name: 'Lagre henviser' }).click();
   await expect(page.getByText('Storgata 2, 0155 Oslo')).toBeVisible();
-  await expect(page.getByText(/Frist for når helsehjelpen \(utredning eller behandling\) senest skal starte: /)).toBeVisible();
+  await expect(page.getByText(/Frist for når helsehjelpen \(utredning\) senest skal starte: /)).toBeVisible();
   await page.getByRole('button', { name: 'Kopier: Henvisningen er vurdert' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Kopiert' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

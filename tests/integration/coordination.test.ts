@@ -13,7 +13,7 @@ async function setup(opts: { now?: Date; referralReceived?: string } = {}) {
 
 /** The one place that sets the legal deadline through the dispatcher (the rights assessment may change shape). */
 async function assess(core: TestCore, pathwayId: number, assessedOn: string, careDeadline: string) {
-  await core.ok('pathways.assess', { pathwayId, assessedOn, careDeadline });
+  await core.ok('pathways.assess', { pathwayId, assessedOn, rightsDecision: 'right', careKind: 'assessment', careDeadline });
 }
 
 describe('the referrer as its own record, and the prepared texts', () => {
@@ -36,7 +36,7 @@ describe('the referrer as its own record, and the prepared texts', () => {
     const assessed = after.messages.find((m) => m.key === 'assessed')!;
     expect(assessed.text).toContain('Til Lege Lise.');
     expect(assessed.text).toContain('henvist 30.10.2026');
-    expect(assessed.text).toContain('senest skal starte: 10.12.2026');
+    expect(assessed.text).toContain('helsehjelpen (utredning) senest skal starte: 10.12.2026');
     expect(after.messages.find((m) => m.key === 'coordinator')!.text).toContain('Kari Koordinator, DPS Testby, telefon 22 00 00 00');
     expect(auditActions(core)).toContain('referrer.create');
     // A second save updates the same record.

@@ -42,6 +42,8 @@ export function createReferrerService(ctx: ServiceContext) {
         referralReceived: pathway.referral_received,
         referralAssessed: pathway.referral_assessed,
         careDeadline: pathway.care_deadline,
+        rightsDecision: pathway.rights_decision,
+        careKind: pathway.rights_care_kind,
         ...profile,
         lastNoShow: noShow ? { date: osloDateOf(noShow.no_show_at), time: formatTime(noShow.no_show_at), attempts: noShow.attempt_count } : null,
         closedOn: pathway.status === 'ended' ? pathway.closed_on : null,
