@@ -69,3 +69,47 @@ test('a coordinator records the referrer, copies a prepared text, records Helfo 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('guardians of a 14-year-old get letters unless the patient does not want it; interpreter and pregnancy on a TSB pathway', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  const young = referralInput('Ola Ung', '24911050044', -3, 'child_mental');
+  const birth = isoDay(-(14 * 365 + 100));
+  await rpc(page, app, 'referrals.create', { ...young, patient: { ...young.patient, birthDate: birth, nationalId: '01868510028' } });
+  await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -3, 'tsb'));
+  const wl = new WorklistPage(page);
+  await page.reload();
+  await wl.grid.waitFor();
+  await wl.selectWithKeyboard('Ola Ung');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Pårørende' }).click();
+  await expect(page.getByText(/Pasienten er 14 år\. Pasienten får selv brev/)).toBeVisible();
+  for (const [name, consent] of [['Mor Ung', 'Ikke avklart'], ['Far Ung', 'Ønsker ikke']] as const) {
+    await page.getByRole('button', { name: 'Legg til foresatt' }).click();
+    const form = page.getByRole('form', { name: 'Ny foresatt' });
+    await form.getByLabel('Navn').fill(name);
+    await form.getByLabel('Samtykke til informasjon').selectOption({ label: consent });
+    if (consent !== 'Ikke avklart') await form.getByLabel('Samtykke registrert').fill(shownDay(0));
+    await form.getByRole('button', { name: 'Lagre foresatt' }).click();
+    await expect(form).toBeHidden();
+  }
+  const table = page.getByRole('table', { name: 'Foresatte' });
+  await expect(table.getByRole('row', { name: /Mor Ung/ })).toContainText('Foreldreansvar, pasienten er under 16 år');
+  await expect(table.getByRole('row', { name: /Far Ung/ })).toContainText('ønsker ikke at denne informeres');
+  await page.screenshot({ path: screen('coordination-guardians'), fullPage: true });
+
+  await page.keyboard.press('Escape');
+  await wl.grid.waitFor();
+  await wl.selectWithKeyboard('Kari Testesen');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Frist' }).click();
+  await page.getByRole('button', { name: 'Endre tolk og graviditet' }).click();
+  const care = page.getByRole('form', { name: 'Tolk og graviditet' });
+  await care.getByLabel('Tolkebehov').selectOption({ label: 'Trenger tolk' });
+  await care.getByLabel('Språk').fill('Tigrinja');
+  await care.getByLabel('Gravid').check();
+  await care.getByLabel('Avrusning avsluttet').fill(shownDay(0));
+  await care.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByText(`Tolk: Trenger tolk (Tigrinja), registrert ${shownDay(0)}`)).toBeVisible();
+  await expect(page.getByText(`videre behandling etter avrusning skal starte ${shownDay(0)} (0 dager)`)).toBeVisible();
+  await page.screenshot({ path: screen('coordination-deadline'), fullPage: true });
+});
