@@ -161,6 +161,7 @@ function Care({ pathway }: { pathway: Pathway }) {
           {c.detox && (
             <>
               {' '}– videre behandling etter avrusning skal starte {formatDate(c.detox.due)} (0 dager){' '}
+              <span className="muted" title={c.detox.source}>(veiledende forløpstid, kilde: Helsedirektoratet)</span>{' '}
               <Tag size="xsmall" variant={c.detox.state === 'late' ? 'error' : c.detox.state === 'met' ? 'success' : 'warning'}>
                 {c.detox.state === 'met' ? 'Startet' : c.detox.state === 'late' ? `${c.detox.daysLate} dager over` : 'Skal starte i dag'}
               </Tag>
