@@ -4,21 +4,23 @@
  * An area not listed here changes only itself. `'*'` means everything (a restore replaces the database).
  */
 const AFFECTS: Record<string, readonly string[] | '*'> = {
-  referrals: ['referrals', 'worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration'],
+  referrals: ['referrals', 'worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration', 'readmissions'],
   patients: ['patients', 'worklist', 'noShow', 'appointments', 'meetings', 'plans', 'registration'],
-  pathways: ['pathways', 'worklist', 'overview', 'patients', 'registration'],
+  pathways: ['pathways', 'worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions'],
   rules: ['rules', 'pathways', 'worklist', 'overview'],
-  appointments: ['appointments', 'noShow', 'worklist', 'overview', 'meetings'],
-  noShow: ['noShow', 'appointments', 'worklist', 'overview'],
+  appointments: ['appointments', 'noShow', 'worklist', 'overview', 'meetings', 'breach', 'referrer', 'pathwayCare'],
+  noShow: ['noShow', 'appointments', 'worklist', 'overview', 'referrer'],
   plans: ['plans', 'worklist', 'overview', 'meetings'],
   meetings: ['meetings', 'plans', 'worklist', 'overview'],
   municipalities: ['municipalities', 'contacts'],
   contacts: ['contacts'],
-  profile: ['profile'], // not 'app': app.info's needsProfile is read again when the first-run steps are done
+  profile: ['profile', 'referrer', 'breach'], // not 'app': app.info's needsProfile is read again when the first-run steps are done
   security: ['security', 'lock'],
   lock: '*',
   backups: '*',
   retention: '*',
+  // Issue #13 §2: a breach record or postponement changes the worklist's FB flag.
+  breach: ['breach', 'worklist'],
 };
 
 /** Every write is written to the audit log, so the log's views refresh after any write. */

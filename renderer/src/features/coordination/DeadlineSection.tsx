@@ -6,11 +6,11 @@ import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useRead } from './use-read';
 import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { PrintPreview } from '../../components/PrintPreview';
-import { issuesByField } from '../no-show/no-show-ui';
+import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
 
 const RISK_VARIANT: Record<BreachStatus['risk']['state'], 'success' | 'warning' | 'error' | 'neutral' | 'info'> = {
@@ -37,7 +37,7 @@ export function DeadlineSection({ patient, pathways }: PatientSectionProps) {
 }
 
 function Breach({ pathway }: { pathway: Pathway }) {
-  const { value: s, error } = useQuery('breach.get', { pathwayId: pathway.id });
+  const { value: s, error } = useRead('breach.get', { pathwayId: pathway.id });
   const [form, setForm] = useState<'helfo' | 'postpone' | null>(null);
   const [letter, setLetter] = useState<string | null>(null);
   const [letterError, setLetterError] = useState<string | null>(null);
@@ -144,7 +144,7 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
 }
 
 function Care({ pathway }: { pathway: Pathway }) {
-  const { value: c, error } = useQuery('pathwayCare.get', { pathwayId: pathway.id });
+  const { value: c, error } = useRead('pathwayCare.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!c) return null;
@@ -222,7 +222,7 @@ function CareForm({ pathwayId, tsb, initial, onDone }: { pathwayId: number; tsb:
 }
 
 function Readmissions({ patientId }: { patientId: number }) {
-  const { value: r } = useQuery('readmissions.forPatient', { patientId });
+  const { value: r } = useRead('readmissions.forPatient', { patientId });
   if (!r || r.rows.length < 2) return null;
   return (
     <section aria-labelledby="dl-readmissions">

@@ -4,10 +4,10 @@ import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coor
 import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS } from '../../../../shared/contract/family';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useRead } from './use-read';
 import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
-import { issuesByField } from '../no-show/no-show-ui';
+import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
 
 type Consent = (typeof CONSENT_STATES)[number];
@@ -23,7 +23,7 @@ export function FamilySection({ patient }: PatientSectionProps) {
 }
 
 function Guardians({ patientId }: { patientId: number }) {
-  const { value: data, error } = useQuery('guardians.list', { patientId });
+  const { value: data, error } = useRead('guardians.list', { patientId });
   const [adding, setAdding] = useState(false);
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;
@@ -124,7 +124,7 @@ function ConsentFields({ consent, consentOn, error, onChange }: { consent: Conse
 }
 
 function Contacts({ patientId }: { patientId: number }) {
-  const { value: data, error } = useQuery('patientContacts.list', { patientId });
+  const { value: data, error } = useRead('patientContacts.list', { patientId });
   const [adding, setAdding] = useState(false);
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;

@@ -4,10 +4,10 @@ import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useRead } from './use-read';
 import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
-import { issuesByField } from '../no-show/no-show-ui';
+import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
 import { copyText } from './copy';
 
@@ -24,7 +24,7 @@ export function ReferrerSection({ pathways }: PatientSectionProps) {
 }
 
 function PathwayReferrer({ pathway }: { pathway: Pathway }) {
-  const { value: data, error } = useQuery('referrer.get', { pathwayId: pathway.id });
+  const { value: data, error } = useRead('referrer.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;
