@@ -31,7 +31,7 @@ export function askPassphrase(dataDir: string, tryKey: (passphrase: string) => B
     width: 460,
     height: fresh ? 380 : 300,
     title: 'Forløpsbenk',
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, spellcheck: false },
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
   const show = (error: string) => void win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(page(fresh, error))}`);
   return new Promise((resolve, reject) => {
