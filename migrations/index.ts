@@ -14,7 +14,9 @@ import * as rulePackTsb2019 from './20261201_0101_rule_pack_tsb_2019';
 import * as decisionIndicator from './20261201_0102_decision_indicator';
 import * as municipalLetter from './20261201_0103_municipal_letter';
 import * as nprRegistration from './20261201_0104_npr_registration';
+import * as auditChainGuard from './20261201_0170_audit_chain_guard';
 import * as workingDay from './20261201_0190_working_day';
+import * as coordinationRecords from './20261201_0210_coordination_records';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -36,5 +38,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0102_decision_indicator': decisionIndicator,
   '20261201_0103_municipal_letter': municipalLetter,
   '20261201_0104_npr_registration': nprRegistration,
+  '20261201_0170_audit_chain_guard': auditChainGuard,
   '20261201_0190_working_day': workingDay,
+  '20261201_0210_coordination_records': coordinationRecords,
 };

@@ -7,6 +7,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { migrateToLatest } from '../electron/core/db/migrate';
 import { openDatabase } from '../electron/core/db/open';
@@ -14,7 +15,7 @@ import { REFERENCE_TABLES } from '../migrations/pg/reference-tables';
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-ref-'));
-  const handle = openDatabase(join(dir, 'ref.sqlite'));
+  const handle = openDatabase(join(dir, 'ref.sqlite'), { key: randomBytes(32) });
   try {
     await migrateToLatest(handle, { backupDir: dir, keepBackups: 1 });
     const data: Record<string, unknown[]> = {};

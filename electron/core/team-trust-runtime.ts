@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract/envelope';
 import type { createTrustRuntime, TrustRuntime } from './trust-runtime';
 
+const SERVER_VERIFIES = 'Loggen på teamlageret kontrolleres på databaseserveren. Forløpsbenk kontrollerer bare den lokale loggen.';
 const SERVER_BACKS_UP = 'Teamlageret sikkerhetskopieres på databaseserveren av IT. Forløpsbenk tar ingen lokale kopier av det.';
 
 /**
@@ -10,7 +11,11 @@ const SERVER_BACKS_UP = 'Teamlageret sikkerhetskopieres på databaseserveren av 
 export function createTeamTrustRuntime(deps: Parameters<typeof createTrustRuntime>[0]): TrustRuntime {
   return {
     dataDir: deps.dataDir,
-    lock: { locked: false, failures: 0, blockedUntilMs: 0, now: () => Date.now() },
+    lock: deps.lock,
+    verifyAudit() {
+      throw new AppError('invalid_input', SERVER_VERIFIES);
+    },
+    auditHead: () => null,
     backups: () => [],
     progress: () => null,
     async backupNow() {

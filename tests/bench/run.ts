@@ -11,6 +11,7 @@ import { captureStatements } from '../fixtures/capture-sql';
 import { measure, type Measured } from './measure';
 import { openBenchCore, seededDataDir, workingCopy } from './seeded-db';
 import { benchCases } from './cases';
+import { auditVerifyBench } from './audit-verify';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -78,12 +79,15 @@ async function main() {
 
     // Measured in a fresh process shaped like the main process (this one carries the benchmark's own weight).
     // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
-    execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3 --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
+    execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
     const rss = Number(execSync(`${JSON.stringify(process.execPath)} --expose-gc tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
     rows.push({ name: 'main-process RSS after loading the worklist (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+
+  // The audit chain at 1,000,000 entries (target: incremental verify ≤ 1 s).
+  rows.push(...(await auditVerifyBench(1_000_000)));
 
   // Renderer bundle (gzipped): what start-up loads (index.html's script, preloads and styles) and everything.
   const assets = join('out', 'renderer', 'assets');

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
+import { passphraseKeyStore } from '../../electron/core/crypto/keys';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
@@ -9,17 +10,24 @@ import { migrations } from '../../migrations';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
 
+/** Bench folders are encrypted like every other (synthetic data; the passphrase is for automation only). */
+export const BENCH_PASSPHRASE = 'benk-passordfrase';
+
+export function benchMasterKey(dataDir: string): Buffer {
+  return passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
+}
+
 /**
  * A seeded demo database per size, built with the production seeding code and cached between runs
  * (keyed by size, seed and schema version) so a bench run does not spend its time seeding.
  */
 export async function seededDataDir(patients: number, seed = 42): Promise<{ dataDir: string; seededMs: number | null }> {
   const schema = Object.keys(migrations).length;
-  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-m${schema}`);
+  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-m${schema}-enc`);
   if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const core = await startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  const core = await startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
   await core.dispatch('profile.save', { coordinatorName: 'Benk Koordinator', unitName: 'DPS Benk', unitPhone: '22 00 00 00' });
   await core.dispatch('lock.setPin', { pin: '2468' }); // first start is done: the app opens on the worklist
   const started = performance.now();
@@ -51,7 +59,7 @@ export function workingCopy(seededDir: string): string {
 }
 
 export function openBenchCore(dataDir: string): Promise<Core> {
-  return startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  return startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
 }
 
 export { databaseFile };

@@ -43,3 +43,9 @@ const AUDIT_APPEND_LOCK = sql.lit(BigInt('0x666f726c6f707362'));
 export async function lockAuditAppend(trx: AnyDb): Promise<void> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
 }
+
+/** Pins the log's first entry (audit_log_pin): a chain cannot be shortened from the front unnoticed. */
+export async function pinFirstAuditEntry(trx: AnyDb): Promise<void> {
+  if (isPostgres(trx)) await sql`insert into audit_log_pin (id) values (1) on conflict do nothing`.execute(trx);
+  else await sql`insert or ignore into audit_log_pin (id) values (1)`.execute(trx);
+}

@@ -54,6 +54,9 @@ export function openPostgres(url: string, opts: { max?: number } = {}): PgHandle
   return {
     kind: 'postgres',
     file: describeStore({ kind: 'postgres', url }),
+    // No file key: the team store is protected by the server (TLS, roles, disk encryption there).
+    key: Buffer.alloc(0),
+    readonly: false,
     get sqlite(): never {
       throw new Error('Teamlageret (PostgreSQL) har ingen SQLite-fil');
     },

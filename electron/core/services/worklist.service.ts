@@ -10,6 +10,7 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { auditRead } from '../audit-read';
 import { countIf } from '../db/dialect';
 import type { ServiceContext } from './context';
+import { careDeadlineFlags } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -97,6 +98,7 @@ export function createWorklistService(ctx: ServiceContext) {
       if (q.search?.trim()) {
         await auditRead(ctx.db, ctx.actor(), 'worklist.list', { entityId: null, patientId: null }, ctx.clock());
       }
+      const breachFlags = await careDeadlineFlags(ctx.db, rows.map((r) => r.pathway_id), today);
       const counts: WorklistCounts = { all: Number(count.all), overdue: Number(count.overdue), soon: Number(count.soon), later: Number(count.later), none: Number(count.none) };
       return {
         today,
@@ -126,6 +128,7 @@ export function createWorklistService(ctx: ServiceContext) {
               planAttentionDate: r.plan_attention_date,
               dataQuality: r.dq_flags,
               breachReasonMissing: state === 'overdue' && r.breach_id === null,
+              careDeadlineBreach: breachFlags.get(r.pathway_id) ?? null,
             },
           };
         }),
