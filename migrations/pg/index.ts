@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as baseline from './20261201_pg_0001_baseline';
+import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -7,4 +8,5 @@ import * as baseline from './20261201_pg_0001_baseline';
  */
 export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0001_baseline': baseline,
+  '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
 };

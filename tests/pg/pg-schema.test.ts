@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ describe.skipIf(!available)('the team store schema equals the SQLite schema', ()
   let client: pg.Client;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-schema-'));
-    lite = openDatabase(join(dir, 'x.sqlite'));
+    lite = openDatabase(join(dir, 'x.sqlite'), { key: randomBytes(32) });
     await migrateToLatest(lite, { backupDir: dir, keepBackups: 1 });
     team = await createTestDatabase();
     client = new pg.Client({ connectionString: team.url });

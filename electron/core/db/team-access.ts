@@ -21,6 +21,7 @@ const WORKLIST_AND_FOLLOW_UP = [
   'patient', 'patient_search_word', 'pathway', 'pathway_event', 'pathway_breach', 'record_registration',
   'appointment', 'appointment_status_change', 'no_show_case', 'contact_attempt', 'letter', 'letter_template',
   'contact', 'contact_word', 'meeting', 'meeting_participant', 'meeting_agenda_item',
+  'referrer', 'guardian', 'patient_contact', 'pathway_care', 'care_deadline_breach', 'care_deadline_postponement', 'breach_letter',
 ];
 const PLAN_AND_MINUTES = [
   'individual_plan', 'plan_participant', 'plan_goal', 'plan_resource', 'plan_need', 'plan_measure', 'plan_progress_note',
