@@ -175,7 +175,11 @@ export function NoShowQueueScreen() {
 }
 
 /** The day's letters in one document: each is rendered and stored first (with progress), then printed together. */
-function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => void; items: DueLetter[] }) {
+function BatchDialog({ open, onClose, items: due }: { open: boolean; onClose: () => void; items: DueLetter[] }) {
+  // A letter to the municipal coordinator needs this patient's consent or another basis (issue #13): it is made
+  // from the patient's page, where the basis is asked, never in a batch.
+  const items = due.filter((it) => it.recipient !== 'municipal_coordinator');
+  const municipal = due.filter((it) => it.recipient === 'municipal_coordinator');
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -234,6 +238,13 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
               </li>
             ))}
           </ul>
+          {municipal.length > 0 && (
+            <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
+              {municipal.length === 1 ? '1 brev til koordinator i kommunen er' : `${municipal.length} brev til koordinator i kommunen er`} ikke med: grunnlaget for å dele
+              (samtykke eller annet rettslig grunnlag) må registreres for hver pasient. Lag dem fra pasientens side under Ikke møtt:{' '}
+              {municipal.map((it) => it.name).join(', ')}.
+            </Alert>
+          )}
           {(running || done > 0) && (
             <div className="ns-progress">
               <BodyShort size="small" id="batch-progress-label" aria-live="polite">

@@ -53,6 +53,18 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
   return <RecordDialog target={target} type={what.type} helpNeeds={helpNeeds} onClose={onClose} onSaved={onSaved} />;
 }
 
+/**
+ * The contract's schema plus the checks the server makes that need no stored data (shared/domain/event-rules
+ * wording), so the outcome and the date are refused together, before anything is sent.
+ */
+function withEventChecks<S extends typeof recordEventSchema | typeof correctEventSchema>(schema: S, type: EventType) {
+  return schema.superRefine((v, ctx) => {
+    const today = todayInOslo();
+    if (type === 'clinical_decision' && !v.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Klinisk beslutning må ha et utfall (CU, CP, CT, CS, CK, CA eller CI).' });
+    if (v.date && v.date > today) ctx.addIssue({ code: 'custom', path: ['date'], message: 'Datoen kan ikke være fram i tid. Registrer hendelsen når den har skjedd.' });
+  });
+}
+
 interface EventForm {
   date: string | null;
   outcome: string;
@@ -63,7 +75,7 @@ interface EventForm {
 function RecordDialog({ target, type, helpNeeds, onClose, onSaved }: { target: EventDialogTarget; type: EventType } & Omit<Props, 'target' | 'what'>) {
   const form = useContractForm({
     method: 'pathways.recordEvent',
-    schema: recordEventSchema,
+    schema: withEventChecks(recordEventSchema, type),
     defaultValues: { date: todayInOslo(), outcome: '', until: null, helpNeed: '', note: '' },
     toInput: (f: EventForm & { note: string }) => ({
       pathwayId: target.pathwayId, type, date: f.date ?? '', outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null, note: f.note,
@@ -87,7 +99,7 @@ function RecordDialog({ target, type, helpNeeds, onClose, onSaved }: { target: E
 function CorrectDialog({ target, event, helpNeeds, onClose, onSaved }: { target: EventDialogTarget; event: EventView } & Omit<Props, 'target' | 'what'>) {
   const form = useContractForm({
     method: 'pathways.correctEvent',
-    schema: correctEventSchema,
+    schema: withEventChecks(correctEventSchema, event.type),
     defaultValues: { date: event.date, outcome: event.outcome ?? '', until: event.until ?? null, helpNeed: event.helpNeed ?? '', reason: '' },
     toInput: (f: EventForm & { reason: string }) => ({
       eventId: event.id, action: 'replace' as const, date: f.date, outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null, reason: f.reason,
