@@ -29,6 +29,7 @@ async function nav(page: Page, label: string): Promise<void> {
 test('a referral assessed "no right" leaves the worklist, its outcome on the patient page and no deadline', async ({ page, app }) => {
   await openWithProfile(page, app);
   await rpc(page, app, 'referrals.create', referralInput('Nora Utenrett', NORA, -3));
+  await rpc(page, app, 'referrals.create', referralInput('Ola Venter', OLA, -2));
   await page.reload();
   await openPatientFromWorklist(page, 'Nora Utenrett');
 
@@ -79,6 +80,7 @@ test('a referral assessed "no right" leaves the worklist, its outcome on the pat
   // The worklist no longer has her.
   const wl = new WorklistPage(page);
   await wl.goto();
+  await expect(wl.row(/Ola Venter/)).toBeVisible();
   await expect(wl.row(/Nora Utenrett/)).toHaveCount(0);
 });
 
@@ -109,7 +111,7 @@ test('under 23: the assessment proposes the latest care deadline, counted from r
   await expect(page.locator('dl.facts').filter({ hasText: 'Rettighetsvurdering' })).toContainText('Frist for helsehjelp03.02.2027');
 });
 
-test('an internal transfer gets no legal assessment deadline, only pathway time from its receipt here', async ({ page, app }) => {
+test('an internal transfer to the OCD team gets no legal assessment deadline, only pathway time from its receipt there', async ({ page, app }) => {
   await openWithProfile(page, app);
   const wl = new WorklistPage(page);
   await page.keyboard.press('n');
@@ -118,7 +120,7 @@ test('an internal transfer gets no legal assessment deadline, only pathway time 
   await form.getByLabel('Navn', { exact: true }).fill('Ola Overført');
   await form.getByLabel('Fødselsnummer / D-nummer').fill(OLA);
   await form.getByLabel('Fødselsdato').fill('01.06.1985');
-  await form.getByLabel('Forløpstype').selectOption({ label: 'D11 Psykiske lidelser – voksne' });
+  await form.getByLabel('Forløpstype').selectOption('ocd');
   await form.getByLabel('Henvisning mottatt').fill(shownDay(-2));
   await form.getByLabel('Mottatt som').selectOption('internal_transfer');
   // Already assessed by the sending team: no assessment date to give here.
@@ -132,11 +134,15 @@ test('an internal transfer gets no legal assessment deadline, only pathway time 
   // No "assess within 10 working days" deadline anywhere on the pathway.
   await expect(page.getByText(/Vurder henvisningen/)).toHaveCount(0);
 
+  // The OCD pathway time: first attendance within 42 days of the OCD team's receipt.
   await wl.goto();
   const row = wl.row(/Ola Overført/);
   await expect(row).not.toContainText('Vurder henvisningen');
+  await expect(row).toContainText('Første fremmøte');
+  await expect(row).toContainText(shownDay(40));
   await wl.selectWithKeyboard('Ola Overført');
-  await expect(wl.panel).toContainText(`Henvisning mottatt ${shownDay(-2)}`);
+  await expect(wl.panel).toContainText('Fra henvisningen er mottatt av OCD-teamet');
+  await expect(wl.panel).toContainText(shownDay(-2));
   await expect(wl.panel).not.toContainText('10 virkedager');
 });
 
