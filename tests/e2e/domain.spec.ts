@@ -66,7 +66,10 @@ test('a referral assessed "no right" leaves the worklist, its outcome on the pat
 
   // The patient page: the outcome, no care deadline, no pathway clock, nothing left to record.
   const facts = page.locator('dl.facts').filter({ hasText: 'Rettighetsvurdering' });
-  await expect(facts).toContainText('Ikke rett');
+  await expect(facts).toContainText('Ikke rett til nødvendig helsehjelp');
+  await expect(facts).toContainText('Ingen forløpstid');
+  // No right, so no care deadline is missing either.
+  await expect(page.getByText('Frist for nødvendig helsehjelp er ikke registrert')).toHaveCount(0);
   await expect(facts).toContainText(`pasienten informert ${shownDay(0)}`);
   await expect(facts).toContainText(`Henvisning vurdert${shownDay(-1)}`);
   await expect(facts).toContainText('Frist for helsehjelpIkke satt');
@@ -329,6 +332,9 @@ test('the letter to the municipal coordinator asks for the sharing basis, has it
   await page.getByTestId('print-preview').waitFor();
   const summary = await printPreviewToPdf(page, printed('domain-patient-summary'));
   expect(summary).toContain('Kari Kommune');
+  // The assessment is overdue: the patient is told so, not promised a date that has passed.
+  expect(summary.replace(/\s+/g, ' ')).toContain('Henvisningen din skulle vært vurdert innen');
+  expect(summary).not.toContain('Du får svar fra oss senest');
 });
 
 test('the day\'s letters leave the municipal letter out with a note, and make the rest', async ({ page, app }) => {
