@@ -212,6 +212,11 @@ test('Regler shows the unconfirmed switch date and changes it with a source', as
   await openWithProfile(page, app);
   await nav(page, 'Regler');
   await expect(page.getByRole('heading', { name: 'Regler', level: 1 })).toBeVisible();
+  // The under-23 limit: from the priority regulation, counted from receipt, its anchor not confirmed.
+  const under23 = page.getByRole('row', { name: /Under 23 år/ });
+  await expect(under23).toContainText('65 virkedager regnet fra henvisningen ble mottatt');
+  await expect(under23).toContainText('Prioriteringsforskriften');
+  await expect(under23).toContainText('Ikke bekreftet');
   const unconfirmed = page.getByText('Startdato ikke bekreftet').first();
   await expect(unconfirmed).toBeVisible();
   const line = unconfirmed.locator('xpath=ancestor::p[1]');
@@ -245,8 +250,7 @@ test('Oversikt shows the national figures only beside their own measure', async 
   await expect(decision).toContainText('72 % voksne, 82 % TSB, 55 % barn og unge');
   for (const own of [/Henvisninger vurdert innen 10 virkedager/, /Helsehjelp startet innen frist/]) {
     const row = table.getByRole('row', { name: own });
-    await expect(row).toContainText('Ikke oppgitt');
-    await expect(row).not.toContainText('%  voksne');
+    await expect(row).toContainText('Eget mål, ikke et nasjonalt tall');
     await expect(row).not.toContainText('72 %');
   }
   await expect(table.getByRole('row', { name: /Første evaluering gjennomført innen forløpstid \(poliklinikk\)/ })).toContainText('39–46 % (poliklinikk');
@@ -347,7 +351,7 @@ test('the day\'s letters leave the municipal letter out with a note, and make th
   await batch.waitFor();
   await expect(batch).toContainText('2 brev skal sendes i dag');
   await expect(batch).toContainText('1 brev til koordinator i kommunen er ikke med');
-  await expect(batch).toContainText('Lag dem fra pasientens side under Ikke møtt: Kari Kommune.');
+  await expect(batch).toContainText('Lag det fra pasientens side under Ikke møtt: Kari Kommune.');
   await batch.getByRole('button', { name: 'Lag brevene' }).click();
   await expect(batch.getByText('Brevene er klare: 2 av 2')).toBeVisible();
   await expect(batch.getByRole('alert')).toHaveCount(0);

@@ -241,7 +241,7 @@ function BatchDialog({ open, onClose, items: due }: { open: boolean; onClose: ()
           {municipal.length > 0 && (
             <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
               {municipal.length === 1 ? '1 brev til koordinator i kommunen er' : `${municipal.length} brev til koordinator i kommunen er`} ikke med: grunnlaget for å dele
-              (samtykke eller annet rettslig grunnlag) må registreres for hver pasient. Lag dem fra pasientens side under Ikke møtt:{' '}
+              (samtykke eller annet rettslig grunnlag) må registreres for hver pasient. {municipal.length === 1 ? 'Lag det' : 'Lag dem'} fra pasientens side under Ikke møtt:{' '}
               {municipal.map((it) => it.name).join(', ')}.
             </Alert>
           )}
