@@ -72,7 +72,7 @@ test('a referral assessed "no right" leaves the worklist, its outcome on the pat
   await expect(page.getByText('Frist for nødvendig helsehjelp er ikke registrert')).toHaveCount(0);
   await expect(facts).toContainText(`pasienten informert ${shownDay(0)}`);
   await expect(facts).toContainText(`Henvisning vurdert${shownDay(-1)}`);
-  await expect(facts).toContainText('Frist for helsehjelpIkke satt');
+  await expect(facts).toContainText('Frist for helsehjelpIngen frist: pasienten har ikke rett til nødvendig helsehjelp');
   await expect(page.getByRole('group', { name: 'Registrer hendelse' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Endre rettighetsvurdering' })).toBeVisible();
   await page.setViewportSize({ width: 1440, height: 900 });

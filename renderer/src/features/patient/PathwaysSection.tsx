@@ -109,7 +109,7 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
         </dd>
         <dt>Frist for helsehjelp</dt>
         <dd>
-          {p.careDeadline ? formatDate(p.careDeadline) : 'Ikke satt'}
+          {p.careDeadline ? formatDate(p.careDeadline) : p.rights.decision === 'no_right' ? 'Ingen frist: pasienten har ikke rett til nødvendig helsehjelp' : 'Ikke satt'}
           {p.careDeadlineLimit && (
             <span className="muted"> (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})</span>
           )}
