@@ -53,12 +53,13 @@ export function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: (
     });
     setSaving(false);
     if (res.ok) return close();
-    const byField = issuesByField(res.error);
-    const mine = Object.fromEntries(Object.entries(byField).filter(([k]) => FIELDS.has(k)));
-    setErrors(mine);
-    const rest = (res.error.issues ?? []).filter((i) => !FIELDS.has(i.path)).map((i) => i.message);
-    if (res.error.code === 'conflict' && rest.length > 0) setRefusal({ message: 'Saken kan ikke avsluttes ennå. Dette mangler:', missing: rest });
-    else if (Object.keys(mine).length === 0) setRefusal({ message: res.error.message, missing: [] });
+    // A refusal by the rules lists what is missing (issues on 'outcome'); other issues go next to their field.
+    const issues = res.error.issues ?? [];
+    const missing = res.error.code === 'conflict' ? issues.filter((i) => i.path === 'outcome').map((i) => i.message) : [];
+    const byField = issuesByField({ ...res.error, issues: issues.filter((i) => !missing.includes(i.message) && FIELDS.has(i.path)) });
+    setErrors(byField);
+    if (missing.length > 0) setRefusal({ message: 'Saken kan ikke avsluttes ennå. Dette mangler:', missing });
+    else if (Object.keys(byField).length === 0) setRefusal({ message: res.error.message, missing: [] });
   }
   return (
     <FormModal open={open} onClose={close} heading="Avslutt saken" label="Avslutt saken" submitLabel="Avslutt saken" width={620} onSubmit={submit} saving={saving} formError={null} errors={errors}>
