@@ -70,9 +70,11 @@ export function AnswerDialog({ row, onClose }: { row: { caseId: number; name: st
     onSaved: () => onClose(),
   });
   const { reset } = form;
+  const caseId = row?.caseId ?? null;
   useEffect(() => {
-    if (row) reset({ answer: '' });
-  }, [row, reset]);
+    if (caseId !== null) reset({ answer: '' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opened case (reset is a new function each render)
+  }, [caseId]);
   return (
     <FormDialog form={form} open={row !== null} onClose={onClose} heading="Svar fra behandler" subheading={row?.name} submitLabel="Lagre svar" width={560}>
       <BodyShort size="small" spacing>
