@@ -1,6 +1,7 @@
 import { BodyShort, Button, Checkbox, Modal, Search, Tag } from '@navikt/ds-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useFocusFirstField } from '../../forms/focus';
 import { PATHWAY_STATUS_LABELS } from './labels';
 import type { PatientSearchRow } from '../../../../shared/contract/patients';
 import { formatDate } from '../../../../shared/domain/time';
@@ -21,6 +22,8 @@ export function FindPatientDialog({ open, onClose, from }: { open: boolean; onCl
   const result = useContractQuery('patients.search', { query: submitted ?? '', includeClosed }, { enabled: open && ready, placeholderData: keepPreviousData });
   const rows: PatientSearchRow[] = result.data?.rows ?? [];
   const [tooShort, setTooShort] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstField(formRef, open);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -34,7 +37,7 @@ export function FindPatientDialog({ open, onClose, from }: { open: boolean; onCl
   return (
     <Modal open={open} onClose={onClose} header={{ heading: 'Finn pasient' }} width={720}>
       <Modal.Body>
-        <form role="search" onSubmit={submit} className="fp-form">
+        <form ref={formRef} role="search" onSubmit={submit} className="fp-form">
           <Search
             label="Navn eller fødselsnummer"
             hideLabel={false}
@@ -43,7 +46,6 @@ export function FindPatientDialog({ open, onClose, from }: { open: boolean; onCl
             value={text}
             onChange={setText}
             error={tooShort ? 'Skriv minst to tegn' : undefined}
-            autoFocus
           />
           <Checkbox size="small" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)}>
             Vis også avsluttede
