@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
+import { ReferralForm } from './pages/referral-form';
+import { birthDateFromNationalId } from '../../shared/domain/national-id';
 
 const KARI = { name: 'Kari Testesen', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege, Legesenteret', phone: '912 34 567' };
 
@@ -82,4 +84,35 @@ test('a patient is corrected, the no-show case ends the pathway, and the closed 
   await hit.getByRole('button').click();
   await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Pasient' })).toContainText('Nygårdsgaten 3');
+});
+
+test('a new referral for a known national id shows stored and given details and keeps the chosen ones', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  const ns = new NoShowPages(page);
+  await ns.registerPatient(KARI);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
+
+  // The same national id, a new address and phone.
+  const form = new ReferralForm(page);
+  await form.open();
+  await form.fill({ name: KARI.name, nationalId: KARI.nationalId, birthDate: (birthDateFromNationalId(KARI.nationalId) ?? '').split('-').reverse().join('.'), pathwayType: 'D01 Tverrfaglig spesialisert rusbehandling (TSB)', received: typedDay(-1), municipalityNumber: '0301' });
+  const dialog = form.dialog;
+  await dialog.getByLabel('Adresse', { exact: true }).fill('Nygårdsgaten 3');
+  await dialog.getByLabel('Postnummer').fill('5003');
+  await dialog.getByLabel('Poststed').fill('BERGEN');
+  await dialog.getByLabel('Fastlege').fill(KARI.gp);
+  await dialog.getByLabel('Telefon', { exact: true }).fill('400 00 111');
+  await form.submit();
+  const compare = dialog.getByRole('table', { name: 'Lagret og oppgitt' });
+  await expect(compare).toBeVisible();
+  await expect(compare.getByRole('row', { name: /Adresse/ })).toContainText('Storgata 1');
+  await expect(compare.getByRole('row', { name: /Adresse/ })).toContainText('Nygårdsgaten 3');
+  await expect(compare.getByRole('row', { name: /Telefon/ })).toContainText('400 00 111');
+  await page.screenshot({ path: 'test-results/screens/referral-known-patient.png' });
+  await dialog.getByRole('radio', { name: 'Bruk opplysningene fra henvisningen' }).check();
+  await dialog.getByRole('button', { name: 'Registrer henvisning' }).click();
+  await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pasient' })).toContainText('Nygårdsgaten 3, 5003 BERGEN');
+  await expect(page.getByRole('region', { name: 'Pasient' })).toContainText('400 00 111');
 });
