@@ -1,4 +1,5 @@
 import { expect, openWithProfile, test } from './fixtures';
+import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 
 const LISE = { name: 'Lise Flytter', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege' };
@@ -25,7 +26,7 @@ test('a booked time is moved with a reason kept in its history', async ({ page, 
   await expect(d.getByLabel('Begrunnelse')).toHaveAccessibleDescription(/Begrunnelse må fylles ut/);
   await expect(d.getByLabel('Begrunnelse')).toBeFocused();
   await page.keyboard.type('Pasienten ba om ny dag');
-  await page.screenshot({ path: 'test-results/screens/appointment-edit.png' });
+  await shots(page, 'appointment-edit');
   await d.getByRole('button', { name: 'Lagre endringen' }).click();
   await d.waitFor({ state: 'hidden' });
 
@@ -36,5 +37,5 @@ test('a booked time is moved with a reason kept in its history', async ({ page, 
   await expect(row).toContainText('Rom 7');
   await expect(row).toContainText('Avtalt');
   await expect(row).toContainText('«Pasienten ba om ny dag»');
-  await page.screenshot({ path: 'test-results/screens/appointment-moved.png' });
+  await shots(page, 'appointment-moved');
 });

@@ -1,4 +1,5 @@
 import { expect, openWithProfile, test } from './fixtures';
+import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
 
@@ -36,12 +37,12 @@ test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted a
   await expect(preview.getByText('Kontroller brevet før det skrives ut:')).toBeVisible();
   await expect(preview).toContainText('Henviser eller fastlege mangler postadresse');
   await printPreviewToPdf(page, 'test-results/print/noshow-referrer-unpostable.pdf');
-  await page.screenshot({ path: 'test-results/screens/noshow-letter-warning.png' });
+  await shots(page, 'noshow-letter-warning');
   // The print dialog closed, but nothing came out: "Nei" keeps it a draft.
   await preview.getByRole('button', { name: 'Skriv ut / lagre som PDF' }).click();
   await expect(preview.getByText('Ble brevet skrevet ut?')).toBeVisible();
   await expect(preview.getByRole('button', { name: 'Ja', exact: true })).toBeFocused();
-  await page.screenshot({ path: 'test-results/screens/noshow-print-ask.png' });
+  await shots(page, 'noshow-print-ask');
   await preview.getByRole('button', { name: 'Nei', exact: true }).click();
   await preview.getByRole('button', { name: 'Lukk' }).last().click();
   await expect(card.getByRole('table', { name: 'Brev' })).toContainText('Ikke skrevet ut (utkast)');
@@ -54,7 +55,7 @@ test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted a
   await reprint.getByRole('button', { name: 'Skriv ut / lagre som PDF' }).click();
   await reprint.getByRole('button', { name: 'Ja', exact: true }).click();
   await expect(reprint.getByRole('status')).toContainText('Brevet mangler full postadresse og er ikke regnet som sendt.');
-  await page.screenshot({ path: 'test-results/screens/noshow-not-counted.png' });
+  await shots(page, 'noshow-not-counted');
   await reprint.getByRole('button', { name: 'Lukk' }).last().click();
   await expect(card.getByRole('list', { name: 'Steg i saken' })).toContainText('○ Brev til henviser/fastlege');
 
@@ -71,7 +72,7 @@ test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted a
   const row = escalated.getByRole('row', { name: /Per Utenadresse/ });
   await expect(row).toContainText('47 11 22 33');
   await expect(row).toContainText('Psykolog Berg');
-  await page.screenshot({ path: 'test-results/screens/noshow-escalated.png' });
+  await shots(page, 'noshow-escalated');
   await row.getByRole('button', { name: 'Registrer svar' }).click();
   const answer = ns.dialog('Svar fra behandler');
   await ns.settled();

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { expect, openWithProfile, test } from './fixtures';
+import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
 
@@ -143,6 +144,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   const queueRow = page.getByRole('grid', { name: 'Ikke møtt' }).getByRole('row', { name: /Kari Testesen/ });
   await expect(queueRow).toContainText('Venter på svar');
   await expect(queueRow).toContainText('912 34 567');
+  await shots(page, 'noshow-queue-phone');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
 
@@ -154,7 +156,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await closing.getByRole('radio', { name: 'Avsluttet – fikk ikke kontakt, henviser informert' }).check();
   await expect(closing).toContainText(/Svarfristen i brevene er \d\d\.\d\d\.\d{4}/);
   await closing.getByRole('radio', { name: `Registrer pasientutsatt (L) fra ${day}` }).check();
-  await page.screenshot({ path: 'test-results/screens/noshow-close-override.png' });
+  await shots(page, 'noshow-close-override');
   await closing.getByRole('button', { name: 'Avslutt saken' }).click();
   const reason = closing.getByLabel('Begrunnelse for å avslutte før svarfristen');
   await expect(reason).toHaveAccessibleDescription(/Skriv en begrunnelse for å avslutte før den/);
@@ -166,7 +168,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(card).toContainText('Avsluttet før svarfristen');
   await expect(card).toContainText('«Henviser har bekreftet at pasienten har flyttet»');
   await expect(card).toContainText('Pasientutsatt (L) er registrert på forløpet');
-  await page.screenshot({ path: 'test-results/screens/noshow-case-closed.png', fullPage: true });
+  await shots(page, 'noshow-case-closed');
 
   // The worklist shows the result: pasientutsatt (L) at the deadline, in the row and the side panel.
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Arbeidsliste/ }).click();
@@ -174,7 +176,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(wlRow).toContainText(`Pasientutsatt (L) fra ${day}`);
   await wlRow.click();
   await expect(page.getByTestId('explanation-panel')).toContainText(/Pasientutsatt \(L\)/);
-  await page.screenshot({ path: 'test-results/screens/worklist-postponed.png' });
+  await shots(page, 'worklist-postponed');
   // The queue is empty now.
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Ikke møtt/ }).click();
   await expect(page.getByText('Ingen åpne saker om ikke møtt')).toBeVisible();

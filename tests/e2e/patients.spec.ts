@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
+import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { ReferralForm } from './pages/referral-form';
 import { birthDateFromNationalId } from '../../shared/domain/national-id';
@@ -29,7 +30,7 @@ test('a patient is corrected, the no-show case ends the pathway, and the closed 
   await edit.getByLabel('Adresse').fill('Nygårdsgaten 3');
   await edit.getByLabel('Postnummer').fill('5015');
   await edit.getByLabel('Poststed').fill('');
-  await page.screenshot({ path: 'test-results/screens/patient-edit.png' });
+  await shots(page, 'patient-edit');
   await edit.getByRole('button', { name: 'Lagre pasient' }).click();
   // A postnummer the app does not know: the poststed must be typed.
   await expect(edit.getByLabel('Poststed')).toHaveAccessibleDescription(/Skriv poststed/);
@@ -40,7 +41,7 @@ test('a patient is corrected, the no-show case ends the pathway, and the closed 
   const facts = page.getByRole('region', { name: 'Pasient' });
   await expect(facts).toContainText('400 00 111');
   await expect(facts).toContainText('Nygårdsgaten 3, 5003 BERGEN');
-  await page.screenshot({ path: 'test-results/screens/patient-page.png' });
+  await shots(page, 'patient-page');
 
   // A no-show worked to its close: "ikke nådd" before the answer date, with a reason, ending the pathway.
   await ns.tab('Timer');
@@ -80,7 +81,7 @@ test('a patient is corrected, the no-show case ends the pathway, and the closed 
   await find.getByRole('checkbox', { name: 'Vis også avsluttede' }).check();
   const hit = find.getByRole('list', { name: 'Treff' }).getByRole('listitem').filter({ hasText: 'Kari Testesen' });
   await expect(hit).toContainText('Avsluttet');
-  await page.screenshot({ path: 'test-results/screens/find-patient.png' });
+  await shots(page, 'find-patient');
   await hit.getByRole('button').click();
   await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Pasient' })).toContainText('Nygårdsgaten 3');
@@ -109,7 +110,7 @@ test('a new referral for a known national id shows stored and given details and 
   await expect(compare.getByRole('row', { name: /Adresse/ })).toContainText('Storgata 1');
   await expect(compare.getByRole('row', { name: /Adresse/ })).toContainText('Nygårdsgaten 3');
   await expect(compare.getByRole('row', { name: /Telefon/ })).toContainText('400 00 111');
-  await page.screenshot({ path: 'test-results/screens/referral-known-patient.png' });
+  await shots(page, 'referral-known-patient');
   await dialog.getByRole('radio', { name: 'Bruk opplysningene fra henvisningen' }).check();
   await dialog.getByRole('button', { name: 'Registrer henvisning' }).click();
   await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
