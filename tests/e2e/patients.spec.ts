@@ -111,7 +111,9 @@ test('a new referral for a known national id shows stored and given details and 
   await expect(compare.getByRole('row', { name: /Adresse/ })).toContainText('Nygårdsgaten 3');
   await expect(compare.getByRole('row', { name: /Telefon/ })).toContainText('400 00 111');
   await shots(page, 'referral-known-patient');
-  await dialog.getByRole('radio', { name: 'Bruk opplysningene fra henvisningen' }).check();
+  await expect(dialog.getByRole('radio', { name: 'Behold de lagrede opplysningene' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: 'Bruk opplysningene fra henvisningen' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Registrer henvisning' }).click();
   await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Pasient' })).toContainText('Nygårdsgaten 3, 5003 BERGEN');

@@ -109,7 +109,7 @@ export function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: (
             error={errors.overrideReason}
             minRows={2}
             maxLength={500}
-            style={{ marginTop: 8 }}
+            style={{ marginTop: 12 }}
           />
         </div>
       )}

@@ -1,4 +1,5 @@
 import { Alert, BodyShort, Radio, RadioGroup, Table } from '@navikt/ds-react';
+import { useEffect, useRef } from 'react';
 
 export type Difference = { field: string; label: string; stored: string; given: string };
 export type Keep = 'stored' | 'given';
@@ -8,8 +9,14 @@ export type Keep = 'stored' | 'given';
  * Shown above "Ny henvisning" after the first save attempt; the next save sends the choice.
  */
 export function KnownPatientChoice({ differences, keep, onKeep }: { differences: Difference[]; keep: Keep | null; onKeep: (k: Keep) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The choice appears at the top of a long form: bring it into view and put focus on it.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus({ preventScroll: true });
+  }, [differences]);
   return (
-    <Alert variant="warning" size="small" style={{ marginBottom: 12 }}>
+    <Alert ref={ref} variant="warning" size="small" style={{ marginBottom: 12 }}>
       <BodyShort size="small" weight="semibold" spacing>
         Pasienten er registrert fra før, med andre opplysninger enn i henvisningen.
       </BodyShort>
