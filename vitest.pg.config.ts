@@ -30,6 +30,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     globalSetup: ['tests/fixtures/pg-global.ts'],
     setupFiles: ['tests/fixtures/pg-skip.ts'],
-    env: { FORLOPSBENK_TEST_STORE: 'postgres' },
+    // The team chain's shared audit key: a test value, read from the environment as in production.
+    env: { FORLOPSBENK_TEST_STORE: 'postgres', FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' },
   },
 });
