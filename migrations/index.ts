@@ -15,6 +15,7 @@ import * as decisionIndicator from './20261201_0102_decision_indicator';
 import * as municipalLetter from './20261201_0103_municipal_letter';
 import * as nprRegistration from './20261201_0104_npr_registration';
 import * as workingDay from './20261201_0190_working_day';
+import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0103_municipal_letter': municipalLetter,
   '20261201_0104_npr_registration': nprRegistration,
   '20261201_0190_working_day': workingDay,
+  '20261201_0200_open_caseload_search': openCaseloadSearch,
 };

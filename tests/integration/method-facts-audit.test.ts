@@ -23,6 +23,7 @@ describe('queries audit exactly what the contract declares', () => {
     'patients.search': { query: 'Testesen', includeClosed: true },
     'referrals.compare': { patient: referral().patient },
     'worklist.list': { search: 'Testesen' },
+    'worklist.logSearch': {},
     'pathways.getForPatient': { patientId: ids.patientId },
     'pathways.getExplanation': { pathwayId: ids.pathwayId },
     'pathways.getSummary': { patientId: ids.patientId },
