@@ -8,7 +8,8 @@ import { createHandlers } from './handlers';
 import type { Actor } from './audit';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
-import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, type TrustRuntime } from './trust-runtime';
+import { scheduleDailyBackup, type DailyBackupRunner } from './daily-backup';
+import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
 
 export interface CoreOptions {
@@ -19,6 +20,8 @@ export interface CoreOptions {
   demo?: boolean;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** How long after start the daily verified backup begins (in a worker); default 2 s, after the worklist is up. */
+  dailyBackupDelayMs?: number;
 }
 
 export interface Core {
@@ -28,6 +31,8 @@ export interface Core {
   ctx: ServiceContext;
   /** Backups, restore and the lock: what trust needs beyond the services. */
   trust: TrustRuntime;
+  /** Today's verified backup, taken in a worker after start; close() waits for a running one. */
+  dailyBackup: DailyBackupRunner;
   close(): Promise<void>;
 }
 
@@ -52,8 +57,6 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
     const demo = await settleDemoMode(handle, opts.demo ?? false);
     const clock = opts.clock ?? (() => new Date());
-    // Trust: a verified backup at start, once a day (Oslo date).
-    await dailyBackupIfDue(handle, opts.dataDir, clock());
     const osUser = osUserName();
     let profileName = 'Ikke registrert';
     const ctx: ServiceContext = {
@@ -83,6 +86,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       clock,
       gate,
       current: () => handle,
+      dailyBackup: () => dailyBackup?.progress(),
       swap: async (next) => {
         handle = next;
         ctx.db = next.db;
@@ -90,6 +94,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
     });
     await wire();
+    // Trust: a verified backup once a day (Oslo date) — after start, off the main thread, never blocking it.
+    const dailyBackup = scheduleDailyBackup({ dataDir: opts.dataDir, now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log: opts.log });
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
@@ -107,7 +113,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
       ctx,
       trust,
-      close: () => handle.close(),
+      dailyBackup,
+      close: async () => {
+        await dailyBackup.stop();
+        await handle.close();
+      },
     };
   } catch (e) {
     await handle.close();

@@ -66,6 +66,7 @@ describe('queries audit exactly what the contract declares', () => {
     'audit.printPatient': { patientId: ids.patientId },
     'backups.status': {},
     'backups.restoreProgress': {},
+    'backups.dailyProgress': {},
     'lock.status': {},
     'retention.preview': { months: 12 },
     'security.getSettings': {},

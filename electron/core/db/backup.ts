@@ -22,12 +22,21 @@ export async function backupDatabase(
   reason: string,
   keep: number,
   now: Date = new Date(),
+  onProgress?: (fraction: number) => void,
 ): Promise<BackupResult> {
   mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let file = join(dir, `${PREFIX}${stamp}-${reason}.sqlite`);
   for (let n = 2; existsSync(file); n++) file = join(dir, `${PREFIX}${stamp}-${reason}-${n}.sqlite`);
-  await sqlite.backup(file);
+  await sqlite.backup(
+    file,
+    onProgress && {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress((totalPages - remainingPages) / Math.max(1, totalPages));
+        return 1024;
+      },
+    },
+  );
   const verified = verifyDatabaseFile(file);
   if (!verified) renameSync(file, `${file}.failed`);
   rotateBackups(dir, keep);
