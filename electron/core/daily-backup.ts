@@ -75,6 +75,7 @@ export function scheduleDailyBackup(opts: { dataDir: string; now: () => Date; de
       : new Promise<void>((resolve) => {
           cancel = resolve;
           timer = setTimeout(() => void run().then(resolve), opts.delayMs);
+          timer.unref?.(); // a script that never closes the core may exit; the app's own handles keep it alive
         });
   return {
     progress: () => progress,
