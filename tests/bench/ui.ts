@@ -43,37 +43,41 @@ async function startServer(dataDir: string) {
  * 300 ms without change). A key that changes nothing in the grid within a second is counted, not timed.
  */
 async function installKeyProbe(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __probe: { done: number; times: number[]; unchanged: number } };
-    w.__probe = { done: 0, times: [], unchanged: 0 };
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        const t0 = e.timeStamp;
-        const grid = document.querySelector('[role="grid"]') ?? document.body;
-        let painted = -1;
-        let quiet: ReturnType<typeof setTimeout>;
-        const finish = () => {
-          obs.disconnect();
-          if (painted < 0) w.__probe.unchanged++;
-          else w.__probe.times.push(painted - t0);
-          w.__probe.done++;
-        };
-        const obs = new MutationObserver(() => {
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => (painted = performance.now());
-            ch.port2.postMessage(0);
-          });
-          clearTimeout(quiet);
-          quiet = setTimeout(finish, 300);
+  // Plain JS text: tsx would wrap named functions in a __name() helper the page does not have.
+  await page.evaluate(`(() => {
+    const w = window;
+    w.__probe = { done: 0, times: [], unchanged: 0, mutations: [] };
+    document.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      const grid = document.querySelector('[role="grid"]') || document.body;
+      let painted = -1, mutations = 0, finished = false, quiet = 0, cap = 0, obs = null;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(quiet);
+        clearTimeout(cap);
+        obs.disconnect();
+        w.__probe.mutations.push(mutations);
+        if (painted < 0) w.__probe.unchanged++;
+        else w.__probe.times.push(painted - t0);
+        w.__probe.done++;
+      };
+      obs = new MutationObserver((list) => {
+        mutations += list.length;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => { painted = performance.now(); };
+          ch.port2.postMessage(0);
         });
-        obs.observe(grid, { childList: true, subtree: true, characterData: true, attributes: true });
-        quiet = setTimeout(finish, 1000);
-      },
-      true,
-    );
-  });
+        clearTimeout(quiet);
+        quiet = setTimeout(finish, 300);
+      });
+      obs.observe(grid, { childList: true, subtree: true, characterData: true, attributes: true });
+      quiet = setTimeout(finish, 1000);
+      // A grid that never comes to rest (5 s) ends the key anyway, timed to its last paint so far.
+      cap = setTimeout(finish, 5000);
+    }, true);
+  })()`);
 }
 
 export async function runUiBench(size: number): Promise<{ rows: Measured[]; notes: string[] }> {
@@ -125,6 +129,7 @@ export async function runUiBench(size: number): Promise<{ rows: Measured[]; note
         for (const key of [...word.split(''), ...word.split('').map(() => 'Backspace')]) {
           await page.keyboard.press(key);
           n++;
+          if (process.env.BENCH_DEBUG) console.error(n, key, await page.evaluate(() => JSON.stringify({ a: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName, p: (window as unknown as { __probe: unknown }).__probe })));
           await page.waitForFunction((k) => (window as unknown as { __probe: { done: number } }).__probe.done >= k, n, { timeout: 15_000, polling: 20 });
         }
       }
