@@ -4,11 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { databaseFile } from './data-dir';
 import { dailyBackupDue } from './trust-runtime';
 
-export type DailyBackupState = 'not_due' | 'waiting' | 'copying' | 'verifying' | 'done' | 'failed';
-export interface DailyBackupProgress {
-  state: DailyBackupState;
-  percent: number;
-}
+import type { DailyBackupProgress } from '../../shared/contract/backups';
 
 export interface DailyBackupRunner {
   /** Polled by the status bar (backups.dailyProgress). */

@@ -14,7 +14,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, type DbHandle } from './db/open';
 import { migrations } from '../../migrations';
 import { readSetting } from './settings';
-import type { DailyBackupProgress } from './daily-backup';
+import type { DailyBackupProgress } from '../../shared/contract/backups';
 
 /** In-memory lock state of this core (the PIN hash itself lives in app_setting). */
 export interface LockState {

@@ -19,6 +19,12 @@ export const backupFileName = z
 /** The daily verified backup after start (off the main thread): not due today, waiting, running, finished. */
 export const DAILY_BACKUP_STATES = ['not_due', 'waiting', 'copying', 'verifying', 'done', 'failed'] as const;
 
+export type DailyBackupState = (typeof DAILY_BACKUP_STATES)[number];
+export interface DailyBackupProgress {
+  state: DailyBackupState;
+  percent: number;
+}
+
 export const RESTORE_PHASES = ['checking', 'aside', 'copying', 'migrating', 'swapping', 'done'] as const;
 
 export const backupsContract = {
