@@ -78,13 +78,20 @@ export function createWorklistService(ctx: ServiceContext) {
     async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
       const today = todayInOslo(ctx.clock());
       const soon = soonUntil(today, DUE_SOON_DAYS.pathway);
-      let page = baseQuery(q).innerJoin('patient', 'patient.id', 'pathway.patient_id');
-      if (q.group === 'overdue') page = page.where('pathway.due_sort', '<', today);
-      else if (q.group === 'soon') page = page.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
-      else if (q.group === 'later') page = page.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
-      else if (q.group === 'none') page = page.where('pathway.due_sort', '=', NO_DUE_SORT);
+      let filtered = baseQuery(q);
+      if (q.group === 'overdue') filtered = filtered.where('pathway.due_sort', '<', today);
+      else if (q.group === 'soon') filtered = filtered.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
+      else if (q.group === 'later') filtered = filtered.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
+      else if (q.group === 'none') filtered = filtered.where('pathway.due_sort', '=', NO_DUE_SORT);
+      // A one-letter search matches a thousand open patients: pick the page's ids on the pathway table first and
+      // join patient and breach rows for those only. Without a search the index order already stops at the page.
+      const searching = Boolean(q.search?.trim());
+      const pageOf = searching
+        ? ctx.db.selectFrom('pathway').where('pathway.id', 'in', filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(q.limit).offset(q.offset))
+        : filtered;
       const [rows, count] = await Promise.all([
-        page
+        pageOf
+          .innerJoin('patient', 'patient.id', 'pathway.patient_id')
           .leftJoin('pathway_breach', (join) =>
             join.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
           )
@@ -109,7 +116,7 @@ export function createWorklistService(ctx: ServiceContext) {
           .orderBy('pathway.due_sort', 'asc')
           .orderBy('pathway.id', 'asc')
           .limit(q.limit)
-          .offset(q.offset)
+          .offset(searching ? 0 : q.offset)
           .execute(),
         counts(q, today, soon),
       ]);
