@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { databaseFile } from './data-dir';
 import { dailyBackupDue } from './trust-runtime';
-
 import type { DailyBackupProgress } from '../../shared/contract/backups';
 
 export interface DailyBackupRunner {
@@ -21,7 +20,7 @@ export interface DailyBackupRunner {
  */
 function workerEntry(): { file: string; execArgv?: string[] } {
   const here = import.meta.url;
-  if (/\.ts$/.test(fileURLToPath(here))) return { file: fileURLToPath(new URL('./daily-backup.worker.ts', here)), execArgv: ['--import', 'tsx'] };
+  if (fileURLToPath(here).endsWith('.ts')) return { file: fileURLToPath(new URL('./daily-backup.worker.ts', here)), execArgv: ['--import', 'tsx'] };
   for (const rel of ['./daily-backup-worker.js', '../daily-backup-worker.js']) {
     const file = fileURLToPath(new URL(rel, here));
     if (existsSync(file)) return { file };
