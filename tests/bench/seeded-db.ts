@@ -5,6 +5,7 @@ import { startCore, type Core } from '../../electron/core/app-core';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
+import { migrations } from '../../migrations';
 import { seedAuditHistory } from './audit-history';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
@@ -16,12 +17,13 @@ export function auditRowsFor(patients: number): number {
 
 /**
  * A seeded demo database per size, built with the production seeding code and cached between runs
- * (keyed by size, seed and audit history; a newer schema is migrated on the working copy, as an upgrade
- * would) so a bench run does not spend its time seeding.
+ * (keyed by size, seed, audit history and schema version) so a bench run does not spend its time seeding.
  */
 export async function seededDataDir(patients: number, seed = 42): Promise<{ dataDir: string; seededMs: number | null }> {
   const auditRows = auditRowsFor(patients);
-  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-a${auditRows}-v2`);
+  // Keyed by the migration list too: a cached file cannot take a migration that sorts before its newest one.
+  const schema = Object.keys(migrations).length;
+  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-a${auditRows}-m${schema}`);
   if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
