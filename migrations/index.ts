@@ -14,8 +14,10 @@ import * as rulePackTsb2019 from './20261201_0101_rule_pack_tsb_2019';
 import * as decisionIndicator from './20261201_0102_decision_indicator';
 import * as municipalLetter from './20261201_0103_municipal_letter';
 import * as nprRegistration from './20261201_0104_npr_registration';
+import * as auditChainGuard from './20261201_0170_audit_chain_guard';
 import * as workingDay from './20261201_0190_working_day';
 import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
+import * as coordinationRecords from './20261201_0210_coordination_records';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -37,6 +39,8 @@ export const migrations: Record<string, Migration> = {
   '20261201_0102_decision_indicator': decisionIndicator,
   '20261201_0103_municipal_letter': municipalLetter,
   '20261201_0104_npr_registration': nprRegistration,
+  '20261201_0170_audit_chain_guard': auditChainGuard,
   '20261201_0190_working_day': workingDay,
   '20261201_0200_open_caseload_search': openCaseloadSearch,
+  '20261201_0210_coordination_records': coordinationRecords,
 };

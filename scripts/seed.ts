@@ -1,7 +1,10 @@
-// npm run seed -- --data-dir DIR --patients N [--seed S] [--replace]: a reproducible synthetic (demo) caseload.
+// npm run seed -- --data-dir DIR --patients N [--seed S] [--replace] [--key-file F]: a reproducible synthetic (demo)
+// caseload, encrypted exactly like real data (passphrase from FORLOPSBENK_PASSPHRASE, else asked).
 import { resolve } from 'node:path';
 import { resolveDataDir } from '../electron/core/data-dir';
+import { keyStoreFromEnvironment } from '../electron/core/crypto/key-source';
 import { SeedRefused, seedDataDir } from '../electron/core/seed/seed-dir';
+import { startupErrorMessage } from '../electron/core/storage-errors';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -16,6 +19,7 @@ async function main() {
     console.error('Bruk: npm run seed -- --data-dir MAPPE --patients N [--seed S] [--replace]');
     process.exit(2);
   }
+  const keyStore = await keyStoreFromEnvironment(resolve(dataDir), process.argv, process.env);
   // Ctrl-C stops at the next progress step; the half-written copy is removed and the folder left as it was.
   let interrupted = false;
   process.on('SIGINT', () => {
@@ -29,6 +33,7 @@ async function main() {
     patients,
     seed,
     replace: process.argv.includes('--replace'),
+    keyStore,
     now: new Date(),
     onProgress: (p, done, total) => {
       if (interrupted) throw new SeedRefused('Avbrutt. Mappen er som før.');
@@ -45,6 +50,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof SeedRefused ? e.message : `Seeding feilet, og mappen er som før. ${e instanceof Error ? e.message : ''}`);
+  console.error(e instanceof SeedRefused ? e.message : `Seeding feilet, og mappen er som før. ${startupErrorMessage(e)}`);
   process.exit(1);
 });

@@ -1,16 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { backupDir, databaseFile } from './data-dir';
+import { backupDir } from './data-dir';
+import { secureDir } from './secure-fs';
 import { migrateToLatest } from './db/migrate';
-import { openDatabase, type DbHandle } from './db/open';
+import type { DbHandle } from './db/open';
+import { READ_ONLY_NOTICE, StoreNeedsRestoreError, openStore, restoreNewestBackup } from './db/safe-start';
+import { acquireInstanceLock } from './instance-lock';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import type { Actor } from './audit';
+import { appendAudit, registerAuditKey, type Actor } from './audit';
+import { AuditChain } from './audit-chain';
+import { startIdleTimer } from './idle-timer';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
 import { scheduleDailyBackup, type DailyBackupRunner } from './daily-backup';
-import { ALLOWED_WHILE_LOCKED, UNGATED_METHODS, createGate, createTrustRuntime, type TrustRuntime } from './trust-runtime';
+import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
+import { deriveSubkey } from './crypto/keys';
 
 export interface CoreOptions {
   dataDir: string;
@@ -22,6 +27,13 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** How long after start the daily verified backup begins (in a worker); default 2 s, after the worklist is up. */
   dailyBackupDelayMs?: number;
+  /**
+   * The data folder's 256-bit master key (electron/core/crypto/keys.ts). The database key and the
+   * audit-chain HMAC key are derived from it (deriveSubkey); it is never stored in the database.
+   */
+  masterKey: Buffer;
+  /** The person chose the restore offer after a refused start (missing, empty or damaged database). */
+  restoreNewestBackup?: boolean;
 }
 
 export interface Core {
@@ -33,6 +45,10 @@ export interface Core {
   trust: TrustRuntime;
   /** Today's verified backup, taken in a worker after start; close() waits for a running one. */
   dailyBackup: DailyBackupRunner;
+  /** The master key the core was started with (for deriveSubkey). */
+  masterKey: Buffer;
+  /** What the person must be told this session (encrypted on upgrade, opened read-only); shown via app.info. */
+  notices: string[];
   close(): Promise<void>;
 }
 
@@ -51,13 +67,47 @@ function osUserName(): string {
  * open the file, migrate it, settle demo mode, wire services into one dispatcher.
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  let handle = openDatabase(databaseFile(opts.dataDir));
+  const log = opts.log ?? (() => {});
+  const releaseLock = acquireInstanceLock(ensureDir(opts.dataDir));
+  let handle: DbHandle;
+  const notices: string[] = [];
   try {
-    await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
-    const demo = await settleDemoMode(handle, opts.demo ?? false);
+    const now = (opts.clock ?? (() => new Date()))();
+    let opened: ReturnType<typeof openStore>;
+    try {
+      opened = openStore(opts.dataDir, opts.masterKey, now, log);
+    } catch (e) {
+      // The restore offer, taken: only ever for a store that needs it (never over a healthy file).
+      if (!(e instanceof StoreNeedsRestoreError) || !opts.restoreNewestBackup) throw e;
+      const name = restoreNewestBackup(opts.dataDir, opts.masterKey, now);
+      log(`Gjenopprettet sikkerhetskopien ${name}.`);
+      notices.push(`Databasen ble gjenopprettet fra sikkerhetskopien ${name}. Det som ble lagret etter den, er ikke med.`);
+      opened = openStore(opts.dataDir, opts.masterKey, now, log);
+    }
+    handle = opened.handle;
+    notices.push(...opened.notices);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+  // The audit chain's HMAC key: derived from the master key, registered on every connection, never stored.
+  const auditKey = deriveSubkey(opts.masterKey, 'audit-chain');
+  registerAuditKey(handle.sqlite, auditKey);
+  let stopIdle = () => {};
+  try {
     const clock = opts.clock ?? (() => new Date());
+    let demo: boolean;
+    if (handle.readonly) {
+      // A damaged file opened read-only: no migration, no setting, no backup of the damage — nothing is written.
+      demo = (await readSetting(handle.db, 'demo')) === true;
+    } else {
+      await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
+      demo = await settleDemoMode(handle, opts.demo ?? false);
+    }
     const osUser = osUserName();
+    const chain = new AuditChain(opts.dataDir, auditKey);
+    await settleAuditChain(handle, chain, { profile: 'Forløpsbenk', osUser }, clock());
+    const lockState = newLockState(await readSetting(handle.db, LOCK_STATE_KEY));
     let profileName = 'Ikke registrert';
     const ctx: ServiceContext = {
       db: handle.db,
@@ -71,7 +121,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     const wire = async () => {
       const profile = await handle.db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
       profileName = profile?.coordinator_name ?? 'Ikke registrert';
-      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust });
+      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices });
       // Keep the audit actor current when the profile changes.
       const saveProfile = handlers['profile.save'];
       handlers['profile.save'] = async (p) => {
@@ -88,24 +138,48 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       current: () => handle,
       dailyBackup: () => dailyBackup?.progress(),
       swap: async (next) => {
+        registerAuditKey(next.sqlite, auditKey);
         handle = next;
+        // A restore put a checked file in place: the read-only notice no longer holds.
+        if (!next.readonly) notices.splice(0, notices.length, ...notices.filter((n) => n !== READ_ONLY_NOTICE));
         ctx.db = next.db;
+        await writeSetting(next.db, LOCK_STATE_KEY, lockStateValue(lockState));
         await wire();
       },
+      lock: lockState,
+      audit: chain,
     });
     await wire();
     // Trust: a verified backup once a day (Oslo date) — after start, off the main thread, never blocking it.
-    const dailyBackup = scheduleDailyBackup({ dataDir: opts.dataDir, now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log: opts.log });
+    // The damaged file opened read-only is never backed up (no copy of the damage).
+    const dailyBackup = scheduleDailyBackup({ dataDir: opts.dataDir, key: handle.key, enabled: !handle.readonly, now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log });
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
       return gate.run(async () => {
-        if (trust.lock.locked && !(typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method)) && isMethodName(method)) {
+        const lockMethod = typeof method === 'string' && ALLOWED_WHILE_LOCKED.has(method);
+        if (trust.lock.locked && !lockMethod && isMethodName(method)) {
           return { ok: false, error: { code: 'locked', message: 'Forløpsbenk er låst. Lås opp med PIN-koden.' } };
         }
-        return inner(method, input);
+        if (!lockMethod) trust.lock.lastActivityMs = trust.lock.now();
+        try {
+          return await inner(method, input);
+        } finally {
+          // Anchor the chain's head outside the file once the call's transaction is done.
+          noteHead();
+        }
       });
     };
+    // A failed anchor write must not turn a done call into an error: the anchor catches up on the next call.
+    const noteHead = () => {
+      try {
+        chain.noteHead(handle.sqlite);
+      } catch {
+        opts.log?.('Kunne ikke oppdatere loggens anker (audit-head.json).');
+      }
+    };
+    noteHead();
+    stopIdle = startIdleTimer(trust.lock, () => handle, () => dispatch('lock.lock', { reason: 'idle' }));
     return {
       dispatch,
       get handle() {
@@ -114,15 +188,27 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       ctx,
       trust,
       dailyBackup,
+      masterKey: opts.masterKey,
+      notices,
       close: async () => {
+        stopIdle();
         await dailyBackup.stop();
+        noteHead();
         await handle.close();
+        releaseLock();
       },
     };
   } catch (e) {
+    stopIdle();
     await handle.close();
+    releaseLock();
     throw e;
   }
+}
+
+function ensureDir(dir: string): string {
+  secureDir(dir);
+  return dir;
 }
 
 async function settleDemoMode(handle: DbHandle, requested: boolean): Promise<boolean> {
@@ -137,4 +223,15 @@ async function settleDemoMode(handle: DbHandle, requested: boolean): Promise<boo
   const demo = requested && !patients;
   await writeSetting(handle.db, 'demo', demo);
   return demo;
+}
+
+/**
+ * The chain at start: a log from before the chain was keyed is re-keyed once (and that is logged); a log
+ * whose anchor outside the file has gone missing says so in the log itself before a new anchor is set.
+ */
+async function settleAuditChain(handle: DbHandle, chain: AuditChain, actor: Actor, now: Date): Promise<void> {
+  if (chain.rekeyLegacy(handle.sqlite, actor, now)) return;
+  if (chain.hasAnchor()) return;
+  const any = await handle.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst();
+  if (any) await appendAudit(handle.db, actor, { action: 'audit.anchorMissing', entity: 'audit', entityId: null, patientId: null }, now);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './db/schema';
 
 export interface AuditEntry {
@@ -17,26 +18,64 @@ export interface Actor {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash covers every field of the entry and the previous entry's hash: editing any entry breaks the chain. */
-export function entryHash(prevHash: string, e: { at: string; actor: string; os_user: string; action: string; entity: string; entity_id: number | null; patient_id: number | null }): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prevHash, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.patient_id]))
-    .digest('hex');
+export interface AuditFields {
+  at: string;
+  actor: string;
+  os_user: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  patient_id: number | null;
+}
+
+/** What a link covers: every field of the entry and the previous entry's hash. */
+export function entryMessage(prevHash: string, e: AuditFields): string {
+  return JSON.stringify([prevHash, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.patient_id]);
+}
+
+/** The unkeyed SHA-256 link of logs written before the chain was keyed (read only by the re-key at start). */
+export function entryHash(prevHash: string, e: AuditFields): string {
+  return createHash('sha256').update(entryMessage(prevHash, e)).digest('hex');
 }
 
 /**
- * Appends one entry to the tamper-evident audit log. Records who did what to which record, never content.
- * Call inside the write's transaction so the entry and the change land together or not at all.
+ * HMAC-SHA256 with a fixed key, computed from two precomputed hash states (RFC 2104): the same result as
+ * createHmac, about five times faster per entry, which the 1,000,000-entry verify needs.
  */
-export async function appendAudit(
-  trx: Kysely<Database> | Transaction<Database>,
-  actor: Actor,
-  entry: AuditEntry,
-  at: Date,
-): Promise<void> {
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+export function createMac(key: Buffer): (message: string) => string {
+  if (key.length < 16) throw new Error('The audit key must be at least 128 bits');
+  const block = Buffer.alloc(64);
+  (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
+  const inner = createHash('sha256').update(Buffer.from(block.map((b) => b ^ 0x36)));
+  const outer = createHash('sha256').update(Buffer.from(block.map((b) => b ^ 0x5c)));
+  return (message) => outer.copy().update(inner.copy().update(message).digest()).digest('hex');
+}
+
+/** SQL function through which appends reach the key: the key stays in this process, never in the file. */
+export const AUDIT_MAC_FUNCTION = 'forlopsbenk_audit_mac';
+
+/** Makes the audit key available to appends on this connection (call on every handle the core opens). */
+export function registerAuditKey(sqlite: BetterSqlite3.Database, key: Buffer): void {
+  const mac = createMac(key);
+  sqlite.function(AUDIT_MAC_FUNCTION, { deterministic: true, directOnly: true }, (message: unknown) => mac(String(message)));
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Appends one entry to the tamper-evident audit log. Records who did what to which record, never content.
+ * Call inside the write's transaction so the entry and the change land together or not at all; called
+ * outside one (a read that is logged), it opens its own, so two callers can never link to the same entry.
+ */
+export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
+  if (!trx.isTransaction) {
+    await trx.transaction().execute((t) => appendAudit(t, actor, entry, at));
+    return;
+  }
+  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
-  const row = {
+  const id = (last?.id ?? 0) + 1;
+  const row: AuditFields = {
     at: at.toISOString(),
     actor: actor.profile,
     os_user: actor.osUser,
@@ -45,34 +84,8 @@ export async function appendAudit(
     entity_id: entry.entityId,
     patient_id: entry.patientId,
   };
-  await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** Id of the first entry whose link does not hold; null when the whole chain holds. */
-  brokenAt: number | null;
-}
-
-/**
- * Walks the chain from the first entry: each entry's prev_hash must be the previous entry's hash (the
- * genesis hash for the first) and its hash must match its own fields. An edited entry breaks its own link;
- * a removed entry breaks the link of the one after it; an inserted one breaks its own.
- * Reads in pages by id so a long log never sits in memory at once.
- */
-export async function verifyAuditChain(db: Kysely<Database> | Transaction<Database>, pageSize = 5000): Promise<AuditVerification> {
-  let prev = GENESIS_HASH;
-  let lastId = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
-    if (rows.length === 0) return { ok: true, checked, brokenAt: null };
-    for (const row of rows) {
-      if (row.prev_hash !== prev || entryHash(row.prev_hash, row) !== row.hash) return { ok: false, checked, brokenAt: row.id };
-      prev = row.hash;
-      lastId = row.id;
-      checked++;
-    }
-  }
+  // The link is computed by the key's SQL function inside the insert itself: no extra statement per entry.
+  const hash = sql<string>`${sql.raw(AUDIT_MAC_FUNCTION)}(${entryMessage(prev, row)})`;
+  await trx.insertInto('audit_log').values({ id, ...row, prev_hash: prev, hash }).execute();
+  if (id === 1) await sql`insert or ignore into audit_log_pin (id) values (1)`.execute(trx);
 }

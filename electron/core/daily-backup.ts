@@ -33,9 +33,18 @@ function workerEntry(): { file: string; execArgv?: string[] } {
  * the copy and integrity_check take seconds). `delayMs` leaves the first seconds to the worklist; whether a
  * backup is due is a directory listing, so later starts of the day spawn nothing.
  */
-export function scheduleDailyBackup(opts: { dataDir: string; now: () => Date; delayMs: number; log?: (line: string) => void }): DailyBackupRunner {
+export function scheduleDailyBackup(opts: {
+  dataDir: string;
+  /** The database key (handle.key): the worker opens the encrypted file with it. */
+  key: Buffer;
+  /** False for a damaged file opened read-only: its damage is never copied as a backup. */
+  enabled: boolean;
+  now: () => Date;
+  delayMs: number;
+  log?: (line: string) => void;
+}): DailyBackupRunner {
   const now = opts.now();
-  let progress: DailyBackupProgress = { state: dailyBackupDue(opts.dataDir, now) ? 'waiting' : 'not_due', percent: 0 };
+  let progress: DailyBackupProgress = { state: opts.enabled && dailyBackupDue(opts.dataDir, now) ? 'waiting' : 'not_due', percent: 0 };
   let timer: NodeJS.Timeout | null = null;
 
   const run = () =>
@@ -45,13 +54,13 @@ export function scheduleDailyBackup(opts: { dataDir: string; now: () => Date; de
       let worker: Worker;
       try {
         const entry = workerEntry();
-        worker = new Worker(entry.file, { workerData: { file: databaseFile(opts.dataDir), dataDir: opts.dataDir, now: now.toISOString() }, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+        worker = new Worker(entry.file, { workerData: { file: databaseFile(opts.dataDir), dataDir: opts.dataDir, now: now.toISOString(), key: opts.key }, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
       } catch (e) {
         progress = { state: 'failed', percent: 0 };
         opts.log?.(`daily backup: could not start (${e instanceof Error ? e.message : 'unknown'})`);
         return resolve();
       }
-      worker.on('message', (m: { type: 'progress'; phase: 'copying' | 'verifying'; percent: number } | { type: 'done'; verified: boolean }) => {
+      worker.on('message', (m: { type: 'progress'; phase: 'copying'; percent: number } | { type: 'done'; verified: boolean }) => {
         if (m.type === 'progress') progress = { state: m.phase, percent: m.percent };
         else progress = m.verified ? { state: 'done', percent: 100 } : { state: 'failed', percent: 100 };
       });

@@ -19,6 +19,7 @@ import { rulesHandlers } from './services/rules.handlers';
 import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
 import { registrationHandlers } from './services/registration.handlers';
+import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
 
@@ -48,5 +49,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...lockHandlers(deps),
     ...retentionHandlers(deps),
     ...securityHandlers(deps),
+    ...referrerHandlers(deps),
+    ...guardiansHandlers(deps),
+    ...patientContactsHandlers(deps),
+    ...breachHandlers(deps),
+    ...readmissionsHandlers(deps),
+    ...pathwayCareHandlers(deps),
   };
 }

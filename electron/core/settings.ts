@@ -42,6 +42,8 @@ const SETTINGS = {
   /** scrypt hash of the lock PIN; unset until one is chosen. */
   'lock.pinHash': z.string().min(1),
   'lock.idleSeconds': intAtLeast(5),
+  /** Lock state across restarts, JSON {locked, failures, blockedUntilMs}; read by newLockState (unreadable = locked). */
+  'lock.state': z.string(),
   'backup.keep': intAtLeast(1),
   'retention.months': intAtLeast(1),
   'noShow.coordinatorPhone': z.string(),

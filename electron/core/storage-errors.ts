@@ -6,7 +6,10 @@ export function storageErrorMessage(e: unknown): { sqliteCode: string; message: 
     return { sqliteCode: code, message: 'Disken er full. Ingenting ble lagret. Frigjør plass og prøv igjen.' };
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return { sqliteCode: code, message: 'Databasen kan bare leses (skrivebeskyttet). Ingenting ble lagret.' };
+    return {
+      sqliteCode: code,
+      message: 'Databasen kan bare leses (skrivebeskyttet). Ingenting ble lagret. Er den skadet, gjenopprett den nyeste sikkerhetskopien.',
+    };
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return { sqliteCode: code, message: 'Databasen er i bruk av et annet program. Ingenting ble lagret. Prøv igjen om litt.' };
@@ -14,5 +17,30 @@ export function storageErrorMessage(e: unknown): { sqliteCode: string; message: 
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return { sqliteCode: code, message: 'Endringen kom i konflikt med data som allerede finnes. Ingenting ble lagret.' };
   }
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    return { sqliteCode: code, message: 'Databasefilen er skadet. Ingenting ble lagret. Gjenopprett den nyeste sikkerhetskopien under Sikkerhetskopier.' };
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
+    return { sqliteCode: code, message: 'Databasefilen kunne ikke åpnes (mangler tilgang, eller mappen er flyttet). Ingenting ble lagret. Sjekk datamappen og start på nytt.' };
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return { sqliteCode: code, message: 'Disken svarte med en lese- eller skrivefeil. Ingenting ble lagret. Sjekk disken og prøv igjen.' };
+  }
   return { sqliteCode: code, message: 'Databasen svarte med en feil. Ingenting ble lagret.' };
+}
+
+/**
+ * What a person reads when the app cannot start: our own errors carry Norwegian text; a raw SQLite or
+ * system error (English) is never shown as is.
+ */
+export function startupErrorMessage(e: unknown): string {
+  const own = new Set(['NewerDatabaseError', 'StoreNeedsRestoreError', 'InstanceLockedError', 'DatabaseKeyError', 'KeyError']);
+  if (e instanceof Error && own.has(e.name)) return e.message;
+  const storage = storageErrorMessage(e);
+  if (storage) return storage.message.replace('Ingenting ble lagret. ', '');
+  if (e instanceof Error && /^Denne databasen|^Sikkerhetskopien/.test(e.message)) return e.message; // Norwegian already
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'EACCES' || code === 'EPERM') return 'Forløpsbenk har ikke tilgang til datamappen. Sjekk rettighetene og prøv igjen.';
+  if (code === 'ENOSPC') return 'Disken er full. Frigjør plass og prøv igjen.';
+  return 'Forløpsbenk kunne ikke starte på grunn av en uventet feil. Ingenting ble endret. Prøv igjen, eller kontakt den som drifter maskinen.';
 }

@@ -1,5 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema';
@@ -8,22 +7,60 @@ import { methodFacts, methodNames } from '../../shared/contract';
 import { SECURITY_DEFAULTS } from '../../shared/contract/security';
 import { osloDateOf, todayInOslo } from '../../shared/domain/time';
 import { appendAudit, type Actor } from './audit';
+import { carryAuditLog, readHead, type AuditChain, type AuditHead, type AuditVerification } from './audit-chain';
 import { backupDir, databaseFile } from './data-dir';
-import { backupDatabase, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
+import { backupDatabase, copyEncrypted, describeBackups, listBackups, parseBackupName, verifyDatabaseFile, type BackupFileInfo } from './db/backup';
+import { checkAgainstManifest, readManifest, sha256File } from './db/manifest';
+import { secureDir, secureFile } from './secure-fs';
 import { migrateToLatest } from './db/migrate';
-import { openDatabase, type DbHandle } from './db/open';
+import { openDatabase, openKeyed, type DbHandle } from './db/open';
 import { migrations } from '../../migrations';
 import { readSetting } from './settings';
 import type { DailyBackupProgress } from '../../shared/contract/backups';
 
-/** In-memory lock state of this core (the PIN hash itself lives in app_setting). */
+/**
+ * Lock state of this core, mirrored to app_setting (lock.state) on every change so a restart starts
+ * where it stopped: locked stays locked, the failed tries still count. (The PIN hash is lock.pinHash.)
+ */
 export interface LockState {
   locked: boolean;
   failures: number;
   /** Epoch ms before which no PIN attempt is accepted. */
   blockedUntilMs: number;
-  /** Wall clock for throttling (real time even when the domain clock is pinned in tests). */
+  /** Wall clock for throttling and the idle timer (real time even when the domain clock is pinned in tests). */
   now: () => number;
+  /** Epoch ms of the last call that counts as use (the core's idle timer locks after lock.idleSeconds). */
+  lastActivityMs: number;
+  /** Runs PIN checks one at a time: parallel attempts are throttled exactly like sequential ones. */
+  serial<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export const LOCK_STATE_KEY = 'lock.state';
+
+export function newLockState(saved: string | null, now: () => number = () => Date.now()): LockState {
+  let parsed: { locked?: unknown; failures?: unknown; blockedUntilMs?: unknown } = {};
+  try {
+    parsed = saved ? (JSON.parse(saved) as typeof parsed) : {};
+  } catch {
+    parsed = { locked: true }; // an unreadable state is treated as locked, never as open
+  }
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    locked: parsed.locked === true,
+    failures: Number.isInteger(parsed.failures) ? (parsed.failures as number) : 0,
+    blockedUntilMs: typeof parsed.blockedUntilMs === 'number' ? parsed.blockedUntilMs : 0,
+    now,
+    lastActivityMs: now(),
+    serial<T>(fn: () => Promise<T>): Promise<T> {
+      const run = tail.then(fn, fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+export function lockStateValue(state: LockState): string {
+  return JSON.stringify({ locked: state.locked, failures: state.failures, blockedUntilMs: state.blockedUntilMs });
 }
 
 export type RestorePhase = 'checking' | 'aside' | 'copying' | 'migrating' | 'swapping' | 'done';
@@ -36,6 +73,10 @@ export interface RestoreProgress {
 export interface TrustRuntime {
   dataDir: string;
   lock: LockState;
+  /** Checks the audit chain against the anchor outside the file (incremental unless `full`). */
+  verifyAudit(full: boolean): AuditVerification;
+  /** The log's current head (last id and hash), for a backup's manifest. */
+  auditHead(): AuditHead | null;
   backupNow(reason: 'manual' | 'daily'): Promise<BackupFileInfo>;
   backups(): BackupFileInfo[];
   restore(fileName: string, actor: Actor): Promise<{ restoredFrom: string; asideFile: string }>;
@@ -98,6 +139,8 @@ interface RuntimeDeps {
   /** Puts a freshly opened handle in place and rewires the services to it. */
   swap: (handle: DbHandle) => Promise<void>;
   dailyBackup?: () => DailyBackupProgress | undefined;
+  lock: LockState;
+  audit: AuditChain;
 }
 
 function stampOf(d: Date): string {
@@ -115,11 +158,11 @@ export function dailyBackupDue(dataDir: string, now: Date): boolean {
 
 /**
  * Takes today's backup unless a verified one from today (Oslo date) is already there. Runs in a worker on its
- * own connection after start (daily-backup.ts), never on the start path; `onProgress` gets 0..1 while copying.
+ * own connection after start (daily-backup.ts), never on the start path.
  */
-export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: Date, onProgress?: (fraction: number) => void): Promise<BackupFileInfo | null> {
+export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: Date): Promise<BackupFileInfo | null> {
   if (!dailyBackupDue(dataDir, now)) return null;
-  const result = await backupDatabase(handle.sqlite, backupDir(dataDir), 'daily', await backupKeep(handle.db), now, onProgress);
+  const result = await backupDatabase(handle.sqlite, handle.key, backupDir(dataDir), 'daily', await backupKeep(handle.db), now);
   return result.verified ? (describeBackups(backupDir(dataDir)).find((b) => result.file.endsWith(b.fileName)) ?? null) : null;
 }
 
@@ -130,14 +173,16 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
 
   return {
     dataDir: deps.dataDir,
-    lock: { locked: false, failures: 0, blockedUntilMs: 0, now: () => Date.now() },
+    lock: deps.lock,
+    verifyAudit: (full) => deps.audit.verify(deps.current().sqlite, { full }),
+    auditHead: () => readHead(deps.current().sqlite),
     backups: () => describeBackups(dir),
     progress: () => progress,
     dailyBackupProgress: () => deps.dailyBackup?.() ?? { state: 'not_due', percent: 0 },
 
     async backupNow(reason) {
       const handle = deps.current();
-      const result = await backupDatabase(handle.sqlite, dir, reason, await backupKeep(handle.db), deps.clock());
+      const result = await backupDatabase(handle.sqlite, handle.key, dir, reason, await backupKeep(handle.db), deps.clock());
       if (!result.verified) {
         throw new AppError('storage', 'Sikkerhetskopien kunne ikke kontrolleres (integrity_check feilet). Den er ikke regnet som en sikkerhetskopi.');
       }
@@ -153,8 +198,12 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
       try {
         progress = { phase: 'checking', percent: 0 };
         const source = join(dir, fileName);
-        if (!verifyDatabaseFile(source)) throw new AppError('invalid_input', 'Sikkerhetskopien er skadet og kan ikke brukes. Velg en annen.');
-        assertKnownSchema(source);
+        const key = deps.current().key;
+        // Content first: the file must be exactly what its manifest says (checksum, schema, rows, audit head).
+        const mismatch = checkAgainstManifest(source, key);
+        if (mismatch) throw new AppError('invalid_input', mismatch);
+        if (!verifyDatabaseFile(source, key)) throw new AppError('invalid_input', 'Sikkerhetskopien er skadet og kan ikke brukes. Velg en annen.');
+        assertKnownSchema(source, key);
 
         return await deps.gate.exclusive(async () => {
           const now = deps.clock();
@@ -162,33 +211,36 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
           // 1. Keep the current file aside (never rotated away), with the restore noted in its own log.
           progress = { phase: 'aside', percent: 10 };
           const old = deps.current();
-          await old.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
           const asideDir = join(deps.dataDir, 'restore-aside');
-          mkdirSync(asideDir, { recursive: true });
+          secureDir(asideDir);
           const asideFile = join(asideDir, `forlopsbenk-${stampOf(now)}-before-restore.sqlite`);
-          await old.sqlite.backup(asideFile);
-          if (!verifyDatabaseFile(asideFile)) throw new AppError('storage', 'Kunne ikke ta vare på dagens database før gjenoppretting. Ingenting ble endret.');
+          if (old.readonly) {
+            // A damaged file opened read-only: keep its bytes aside as they are (still encrypted); nothing is written to it.
+            copyFileSync(old.file, asideFile);
+            secureFile(asideFile);
+          } else {
+            await old.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
+            copyEncrypted(old.sqlite, asideFile);
+            if (!verifyDatabaseFile(asideFile, key)) throw new AppError('storage', 'Kunne ikke ta vare på dagens database før gjenoppretting. Ingenting ble endret.');
+          }
 
           // 2. Copy the chosen backup beside the live file, check it, bring it to the current schema.
           progress = { phase: 'copying', percent: 20 };
           const staged = `${live}.restoring`;
           for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) rmSync(f, { force: true });
-          const src = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
-          try {
-            await src.backup(staged, {
-              progress: ({ totalPages, remainingPages }) => {
-                progress = { phase: 'copying', percent: 20 + Math.round((50 * (totalPages - remainingPages)) / Math.max(1, totalPages)) };
-                return 256;
-              },
-            });
-          } finally {
-            src.close();
+          copyFileSync(source, staged); // the backup is encrypted with this folder's key already
+          secureFile(staged);
+          // What was copied is what was checked (the file cannot have changed in between).
+          if (sha256File(staged).sha256 !== readManifest(source)?.sha256) {
+            rmSync(staged, { force: true });
+            throw new AppError('invalid_input', 'Sikkerhetskopien ble endret under gjenopprettingen. Ingenting ble endret.');
           }
           progress = { phase: 'migrating', percent: 75 };
-          const stagedHandle = openDatabase(staged);
+          const stagedHandle = openDatabase(staged, { key });
           try {
             await migrateToLatest(stagedHandle, { backupDir: dir, keepBackups: await backupKeep(old.db) });
-            await stagedHandle.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
+            // The log is not rewound: the restored file carries the whole log, restore entry included.
+            carryAuditLog(old.sqlite, stagedHandle.sqlite);
             const ok = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(stagedHandle.db);
             if (ok.rows.length !== 1 || ok.rows[0]?.integrity_check !== 'ok') throw new AppError('storage', 'Den gjenopprettede kopien besto ikke kontrollen. Ingenting ble endret.');
           } finally {
@@ -203,11 +255,11 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
             for (const f of [`${live}-wal`, `${live}-shm`]) rmSync(f, { force: true });
             renameSync(staged, live);
             swapped = true;
-            await deps.swap(openDatabase(live));
+            await deps.swap(openDatabase(live, { key }));
           } catch (e) {
             // Whatever happened, leave a working store behind: the new file if it is in place, else the old one.
             if (!swapped) rmSync(staged, { force: true });
-            await deps.swap(openDatabase(live));
+            await deps.swap(openDatabase(live, { key }));
             throw e;
           }
           progress = { phase: 'done', percent: 100 };
@@ -222,8 +274,8 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
 }
 
 /** A backup written by a newer version must not be restored into this one. */
-function assertKnownSchema(file: string): void {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+function assertKnownSchema(file: string, key: Buffer): void {
+  const db = openKeyed(file, key, { readonly: true });
   try {
     const hasTable = db.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'").get() as { n: number };
     if (!hasTable.n) throw new AppError('invalid_input', 'Filen er ikke en sikkerhetskopi fra Forløpsbenk');

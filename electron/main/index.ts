@@ -1,9 +1,15 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { startCore, type Core } from '../core/app-core';
+import { StoreNeedsRestoreError } from '../core/db/safe-start';
 import { resolveDataDir } from '../core/data-dir';
+import { passphraseKeyStore } from '../core/crypto/keys';
+import { startupErrorMessage } from '../core/storage-errors';
+import { chooseDesktopKeyStore } from './key-store';
+import { askPassphrase } from './passphrase-window';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
 import { hardenApp } from './security';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createMainWindow } from './window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -12,6 +18,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme(); // before ready: app:// must be privileged (standard, secure, fetch) from the start
   hardenApp(devServerUrl);
   let core: Core | null = null;
   let win: BrowserWindow | null = null;
@@ -26,19 +33,41 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-      core = await startCore({
-        dataDir: dataDir ?? app.getPath('userData'),
-        transport: 'electron',
-        version: APP_VERSION,
-        demo: process.argv.includes('--demo'),
-        log: (line) => console.error(line),
-      });
+      const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData')) ?? app.getPath('userData');
+      const chosen = chooseDesktopKeyStore(dataDir, process.argv, process.env);
+      const masterKey = chosen === 'ask-passphrase' ? await askPassphrase(dataDir, (p) => passphraseKeyStore(p).load(dataDir)) : chosen.load(dataDir);
+      const start = (restoreNewestBackup: boolean) =>
+        startCore({
+          dataDir,
+          masterKey,
+          restoreNewestBackup,
+          transport: 'electron',
+          version: APP_VERSION,
+          demo: process.argv.includes('--demo'),
+          log: (line) => console.error(line),
+        });
+      try {
+        core = await start(false);
+      } catch (e) {
+        // Missing, empty or damaged database with backups present: never a silent new database; offer the restore.
+        if (!(e instanceof StoreNeedsRestoreError) || !e.newestBackup) throw e;
+        const { response } = await dialog.showMessageBox({
+          type: 'warning',
+          title: 'Forløpsbenk',
+          message: e.message,
+          buttons: ['Gjenopprett nyeste sikkerhetskopi', 'Avslutt'],
+          defaultId: 1,
+          cancelId: 1,
+        });
+        if (response !== 0) return app.quit();
+        core = await start(true);
+      }
       registerIpc(core.dispatch, devServerUrl);
+      if (!devServerUrl) installAppProtocol();
       win = createMainWindow(devServerUrl);
     })
     .catch((e: unknown) => {
-      dialog.showErrorBox('Forløpsbenk kunne ikke starte', e instanceof Error ? e.message : 'Ukjent feil');
+      dialog.showErrorBox('Forløpsbenk kunne ikke starte', startupErrorMessage(e));
       app.quit();
     });
 

@@ -1,16 +1,16 @@
 import { app, session, type WebContents } from 'electron';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL } from './app-protocol';
 
-/** file:// URL of our own renderer page, beside the main bundle (out/main → out/renderer). */
+/** Our own renderer page, served from the privileged app:// scheme (app-protocol.ts). */
 export function appIndexUrl(): string {
-  return pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  return APP_INDEX_URL;
 }
 
 /**
  * The only pages our window may show and the only frames that may call the core: our own renderer
- * file (exact path, any hash/query) or, in development, the dev server's origin. Compared as parsed
- * URLs: a prefix test would let `http://localhost:5173@evil.example` or `file:///tmp/x/out/renderer/` in.
+ * page app://forlopsbenk/index.html (exact path, any hash/query) or, in development, the dev server's
+ * origin. Compared as parsed URLs: a prefix test would let `http://localhost:5173@evil.example` in; a
+ * file:// page (a downloaded copy of index.html) is never ours.
  */
 export function isAppUrl(url: string, devServerUrl: string | undefined, indexUrl: string = appIndexUrl()): boolean {
   let parsed: URL;
@@ -27,7 +27,8 @@ export function isAppUrl(url: string, devServerUrl: string | undefined, indexUrl
       // an unparsable dev server URL allows nothing
     }
   }
-  return parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname === new URL(indexUrl).pathname;
+  const index = new URL(indexUrl);
+  return parsed.protocol === index.protocol && parsed.host === index.host && parsed.username === '' && parsed.password === '' && parsed.pathname === index.pathname;
 }
 
 /** Deny everything a page could use to leave the app or reach the machine. */

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { APP_INDEX_URL } from './app-protocol';
 
 export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
   const win = new BrowserWindow({
@@ -22,6 +23,6 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
   win.on('page-title-updated', (e) => e.preventDefault());
   win.once('ready-to-show', () => win.show());
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  else void win.loadURL(APP_INDEX_URL); // served by app-protocol.ts, never file://
   return win;
 }

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/app-core';
+import { masterKeyFromEnvironment } from '../core/crypto/key-source';
+import { startupErrorMessage } from '../core/storage-errors';
 import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { startBrowserServer } from './server';
@@ -18,7 +20,7 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env);
   if (!dataDir) {
-    console.error('Oppgi datamappe: npm run start:browser -- --data-dir MAPPE [--port N] [--demo]');
+    console.error('Oppgi datamappe: npm run start:browser -- --data-dir MAPPE [--port N] [--demo] [--key-file FIL] [--restore-newest]');
     process.exit(2);
   }
   const portArg = argValue('--port');
@@ -31,8 +33,11 @@ async function main(): Promise<void> {
     console.error('Fant ikke det bygde brukergrensesnittet. Kjør npm run build, eller start med npm run start:browser.');
     process.exit(1);
   }
+  const { key: masterKey } = await masterKeyFromEnvironment(resolve(dataDir), process.argv, process.env);
   const core = await startCore({
     dataDir: resolve(dataDir),
+    masterKey,
+    restoreNewestBackup: process.argv.includes('--restore-newest'),
     transport: 'browser',
     version: APP_VERSION,
     demo: process.argv.includes('--demo'),
@@ -52,6 +57,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : 'Kunne ikke starte Forløpsbenk');
+  console.error(startupErrorMessage(e));
+  if (e instanceof Error && e.name === 'StoreNeedsRestoreError' && 'newestBackup' in e && e.newestBackup) {
+    console.error('Start på nytt med --restore-newest for å gjenopprette den nyeste kontrollerte sikkerhetskopien.');
+  }
   process.exit(1);
 });

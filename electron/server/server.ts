@@ -1,27 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { normalize } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatch } from '../core/dispatch';
+import { CSP, mimeOf, resolveStaticPath, STATIC_HEADERS } from '../core/static-assets';
 
 export const MAX_BODY_BYTES = 1_000_000;
 const LOOPBACK = '127.0.0.1';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
 /** Same policy as the meta tag in renderer/index.html, also sent as a header. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CSP };
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -101,18 +89,11 @@ export function startBrowserServer(opts: BrowserServerOptions): Promise<RunningS
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = normalize(join(root, rel));
-      if (!file.startsWith(root + sep)) return send(res, 404, 'Not found');
-      const content = await readFile(file).catch(() => null);
+      const target = resolveStaticPath(root, url.pathname);
+      if ('status' in target) return send(res, target.status, target.status === 400 ? 'Bad request' : 'Not found');
+      const content = await readFile(target.file).catch(() => null);
       if (!content) return send(res, 404, 'Not found');
-      res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
-      });
+      res.writeHead(200, { 'Content-Type': mimeOf(target.file), ...STATIC_HEADERS });
       res.end(content);
     } catch {
       if (!res.headersSent) send(res, 500, 'Internal error');

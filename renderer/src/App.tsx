@@ -1,7 +1,7 @@
-import { InternalHeader, Spacer, Tag } from '@navikt/ds-react';
-import { Suspense, useCallback, useEffect, useState } from 'react';
-import type { Output } from '../../shared/contract';
-import { call } from './api/client';
+import { Alert, InternalHeader, Spacer, Tag } from '@navikt/ds-react';
+import { Suspense } from 'react';
+import { useContractQuery } from './api/query';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { lazyNamed } from './lib/lazy-named';
 import { FirstRun } from './features/profile/FirstRun';
 import { NewReferralDialog } from './features/referral/NewReferralDialog';
@@ -11,31 +11,21 @@ import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
 import { useUi } from './stores/ui';
 import { LockGate, TrustStatus, WhenUnlocked } from './features/trust/LockGate';
 
-type AppInfo = Output<'app.info'>;
-
 const PatientPage = lazyNamed(() => import('./features/patient/PatientPage'), 'PatientPage');
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [profileName, setProfileName] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
+  const infoQuery = useContractQuery('app.info', {});
+  const info = infoQuery.data ?? null;
+  const failure = infoQuery.error?.message ?? null;
+  const profileName = useContractQuery('profile.get', {}).data?.coordinatorName ?? '';
   const route = useUi((s) => s.route);
   const navigated = useUi((s) => s.navigated);
   useGlobalShortcuts();
 
-  const load = useCallback(async () => {
-    const [res, profile] = await Promise.all([call('app.info', {}), call('profile.get', {})]);
-    if (!res.ok) return setFailure(res.error.message);
-    if (profile.ok && profile.value) setProfileName(profile.value.coordinatorName);
-    setInfo(res.value);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (failure) return <p role="alert" style={{ padding: 24 }}>{failure}</p>;
   if (!info) return null;
-  if (info.needsProfile) return <FirstRun onDone={() => void load()} />;
+  if (info.needsProfile) return <FirstRun onDone={() => void infoQuery.refetch()} />;
 
   const current = 'from' in route ? route.from : route.screen;
   return (
@@ -50,6 +40,15 @@ export function App() {
         <Spacer />
         <InternalHeader.User name={profileName} />
       </InternalHeader>
+      {info.notices.length > 0 && (
+        <div className="app-notices">
+          {info.notices.map((n) => (
+            <Alert key={n} variant="warning" size="small" role="status">
+              {n}
+            </Alert>
+          ))}
+        </div>
+      )}
       <LockGate>
         <div className="app-body">
         <nav className="nav" aria-label="Hovedmeny">
@@ -60,6 +59,7 @@ export function App() {
           ))}
         </nav>
         <main className="main">
+          <ErrorBoundary resetKey={route}>
           <Suspense fallback={null}>
             {'patientId' in route ? (
               <PatientPage patientId={route.patientId} from={route.from} section={route.section} />
@@ -67,6 +67,7 @@ export function App() {
               SCREENS.filter((s) => s.id === route.screen).map(({ id, Component }) => <Component key={id} />)
             )}
           </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
       </LockGate>

@@ -9,6 +9,8 @@ export const appContract = {
       transport: z.enum(['electron', 'browser']),
       demo: z.boolean(),
       needsProfile: z.boolean(),
+      /** Storage notices for this session (Norwegian): encrypted on upgrade, opened read-only after a failed check. */
+      notices: z.array(z.string()),
     }),
     query('none', { whileLocked: true }),
   ),

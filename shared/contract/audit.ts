@@ -33,14 +33,21 @@ export const auditPatientExportSchema = z.object({ patientId: id, ...period });
 
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
-  /** How many entries were checked. */
+  /** How many entries this run checked (an incremental run: those since the last verified anchor). */
   checked: z.number(),
-  /** The id of the first entry whose link is broken (edited, inserted or the one after a removed entry). */
+  /** Entries in the log. */
+  total: z.number(),
+  /** Whether the whole chain was walked from the first entry. */
+  full: z.boolean(),
+  /** The first bad position (log id): edited, forged or inserted entry, or the first missing one. */
   brokenAt: z.number().nullable(),
+  problem: z.enum(['link', 'missing', 'dropped', 'anchor', 'guard']).nullable(),
+  /** What is wrong, in Norwegian; null when the chain holds. */
+  message: z.string().nullable(),
 });
 
 export const auditContract = {
-  'audit.verify': method(z.object({}).optional(), auditVerifySchema, query()),
+  'audit.verify': method(z.object({ full: z.boolean().optional() }).optional(), auditVerifySchema, query()),
   'audit.list': method(auditListQuerySchema, z.object({ entries: z.array(auditEntrySchema), total: z.number() }), query()),
   'audit.exportCsv': method(auditPatientExportSchema, z.object({ csv: z.string(), fileName: z.string() }), query(exported('audit.exportCsv', 'audit'))),
   'audit.printPatient': method(auditPatientExportSchema, z.object({ html: z.string() }), query(printed('audit.print', 'audit'))),

@@ -14,7 +14,7 @@ export type BackupInfo = z.infer<typeof backupInfoSchema>;
 export const backupFileName = z
   .string({ error: 'Velg en sikkerhetskopi' })
   .max(200, { message: 'Ukjent sikkerhetskopi' })
-  .regex(/^forlopsbenk-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'Ukjent sikkerhetskopi' });
+  .regex(/^forlopsbenk-[0-9TZ-]+-[a-z][a-z0-9-]*\.sqlite$/, { message: 'Ukjent sikkerhetskopi' });
 
 /** The daily verified backup after start (off the main thread): not due today, waiting, running, finished. */
 export const DAILY_BACKUP_STATES = ['not_due', 'waiting', 'copying', 'verifying', 'done', 'failed'] as const;

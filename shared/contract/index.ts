@@ -20,6 +20,10 @@ import { pathwaysContract } from './pathways';
 import { rulesContract } from './rules';
 import { overviewContract } from './overview';
 import { registrationContract } from './registration';
+import { referrerContract } from './referrer';
+import { guardiansContract, patientContactsContract } from './family';
+import { breachContract } from './breach';
+import { pathwayCareContract, readmissionsContract } from './pathway-care';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -43,6 +47,12 @@ export const contract = {
   ...lockContract,
   ...retentionContract,
   ...securityContract,
+  ...referrerContract,
+  ...guardiansContract,
+  ...patientContactsContract,
+  ...breachContract,
+  ...readmissionsContract,
+  ...pathwayCareContract,
 };
 
 export type Contract = typeof contract;

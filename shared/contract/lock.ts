@@ -21,4 +21,6 @@ export const lockContract = {
   'lock.setPin': method(z.object({ pin: pinSchema, currentPin: pinSchema.optional() }), lockStatusSchema, mutation()),
   'lock.unlock': method(z.object({ pin: pinSchema }), lockStatusSchema, mutation('write', { whileLocked: true })),
   'lock.lock': method(z.object({ reason: z.enum(['idle', 'manual']) }), lockStatusSchema, mutation()),
+  /** The window is in use (mouse, keys): keeps the core's idle timer from locking. Changes no data. */
+  'lock.activity': method(z.object({}).optional(), z.object({}), query()),
 };

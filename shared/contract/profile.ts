@@ -7,7 +7,7 @@ export const profileSchema = z.object({
   unitName: requiredText('Enhet', 160),
   unitPhone: phone.refine((s) => s !== '', { message: 'Telefonnummer må fylles ut' }),
   /** Postal address of the unit, one line per line of the letterhead. */
-  unitAddress: optionalText(300).default(''),
+  unitAddress: optionalText(300, { multiline: true }).default(''),
 });
 export type Profile = z.output<typeof profileSchema>;
 

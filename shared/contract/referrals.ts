@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, mutation, opened, query } from './method';
-import { isoDate, municipalityNumber, optionalText, phone, requiredText } from './fields';
+import { isoDate, municipalityNumber, optionalText, PATHWAYS_START, phone, requiredText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
 export const newPatientSchema = z.object({
@@ -24,8 +24,8 @@ export const newPatientSchema = z.object({
 export const newPathwaySchema = z.object({
   pathwayType: z.enum(PATHWAY_TYPE_IDS, { error: 'Velg forløpstype' }),
   setting: z.enum(SETTING_IDS, { error: 'Velg poliklinikk eller døgn' }),
-  referralReceived: isoDate('Henvisning mottatt'),
-  referralAssessed: isoDate('Henvisning vurdert').nullable(),
+  referralReceived: isoDate('Henvisning mottatt', { min: PATHWAYS_START }),
+  referralAssessed: isoDate('Henvisning vurdert', { min: PATHWAYS_START }).nullable(),
   /**
    * 'internal_transfer': to an OCD or psychosis team, or D12 → D11 — already assessed by the sending team, so
    * no new legal 10-working-day deadline; the pathway time runs from this team's receipt (referralReceived).

@@ -39,6 +39,8 @@ export const worklistRowSchema = z.object({
     dataQuality: z.number(),
     /** The next deadline has passed and no breach reason is recorded for it. */
     breachReasonMissing: z.boolean(),
+    /** The legal deadline for care is likely to pass (no time booked before it) or has passed (fristbrudd). */
+    careDeadlineBreach: z.enum(['at_risk', 'breached']).nullable(),
   }),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;

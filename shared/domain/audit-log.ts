@@ -133,6 +133,24 @@ const KNOWN: Record<string, string> = {
   'lock.unlock': 'Låste opp',
   'lock.unlockFailed': 'Feil PIN-kode',
   'lock.lock': 'Låste vinduet',
+  'audit.anchorMissing': 'Loggens anker utenfor databasen manglet ved oppstart',
+  'rules.setSwitchDate': 'Endret startdato for en regelversjon',
+  'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
+  'registration.undo': 'Angret registrering i journalsystemet',
+  'registration.exportCsv': 'Eksporterte listen til registrering i journalsystemet',
+  // Issue #13 §2: coordination records beside the pathway.
+  'referrer.create': 'Registrerte henviser',
+  'referrer.update': 'Endret henviser',
+  'guardian.create': 'Registrerte foresatt',
+  'guardian.update': 'Endret foresatt',
+  'guardian.delete': 'Fjernet foresatt',
+  'patientContact.create': 'Registrerte kontakt for pasienten',
+  'patientContact.update': 'Endret kontakt for pasienten',
+  'patientContact.delete': 'Fjernet kontakt for pasienten',
+  'pathwayCare.save': 'Endret tolkebehov eller graviditet i forløpet',
+  'breach.helfoNotified': 'Registrerte at Helfo er varslet om fristbrudd',
+  'breach.postponement': 'Registrerte utsettelse fra pasienten mot fristen',
+  'breach.letter': 'Laget brev om fristbrudd',
 };
 
 /** Whether an action code has its own Norwegian text (a test keeps every logged action in this list). */

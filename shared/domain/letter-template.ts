@@ -105,8 +105,10 @@ export function fieldsUsed(template: LetterTemplate): string[] {
 /** Problems that stop a template from rendering, as Norwegian messages; empty when valid. */
 export function validateTemplate(template: LetterTemplate): string[] {
   const errors: string[] = [];
-  for (const name of fieldsUsed(template)) {
-    if (!isLetterField(name)) errors.push(`Ukjent flettefelt: {{${name}}}`);
+  // Says where, never what: the template text may hold anything (patient data pasted in by mistake).
+  for (const { where, text } of parts(template)) {
+    const unknown = [...text.matchAll(TOKEN_RE)].filter((m) => !isLetterField(m[1] ?? '')).length;
+    if (unknown > 0) errors.push(`Ukjent flettefelt i ${where}${unknown > 1 ? ` (${unknown} felt)` : ''}. Velg feltene fra listen.`);
   }
   for (const { where, text } of parts(template)) {
     const rest = text.replace(TOKEN_RE, '');

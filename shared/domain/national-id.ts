@@ -68,3 +68,29 @@ export function syntheticNationalId(birthDate: string, individual: number): stri
   if (k2 === 10) return null;
   return `${base}${k1}${k2}`;
 }
+
+/**
+ * The birth date a national id (fødselsnummer, D-, H- or synthetic number) encodes, as yyyy-MM-dd, or null
+ * when it encodes none. Day +40 = D-number, month +40 = H-number, month +80 = synthetic (Tenor); the
+ * century follows from the individual number (DOMAIN.md §9).
+ */
+export function birthDateFromNationalId(raw: string): string | null {
+  const id = raw.replace(/\s/g, '');
+  if (!/^\d{11}$/.test(id)) return null;
+  let day = Number(id.slice(0, 2));
+  let month = Number(id.slice(2, 4));
+  const yy = Number(id.slice(4, 6));
+  const individual = Number(id.slice(6, 9));
+  if (day > 40) day -= 40;
+  if (month > 80) month -= 80;
+  else if (month > 40) month -= 40;
+  let century: number | null = null;
+  if (individual <= 499) century = 1900;
+  else if (individual <= 749 && yy >= 54) century = 1800;
+  else if (yy <= 39) century = 2000;
+  else if (individual >= 900) century = 1900;
+  if (century === null || day < 1 || month < 1 || month > 12) return null;
+  const date = `${century + yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date ? date : null;
+}

@@ -14,6 +14,7 @@ import { interleaved, summary } from './pairs';
 import { auditRowsFor, openBenchCore, seededDataDir, workingCopy } from './seeded-db';
 import { benchCases } from './cases';
 import { targetFor } from './targets';
+import { auditVerifyBench } from './audit-verify';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -91,7 +92,7 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   // A fresh process shaped like the main process (this one carries the benchmark's own weight), after a
   // scripted session — whole list paged, searches typed, patients opened — and no forced GC.
   // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
-  execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3 --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
+  execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
   const rss = Number(execSync(`${JSON.stringify(process.execPath)} tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
   rows.push({ name: 'core process RSS after a scripted session (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
   await core.close();
@@ -103,6 +104,9 @@ async function main() {
   const notes: string[] = [];
   const loadBefore = loadavg();
   for (const size of sizes) await benchSize(size, rows, notes);
+
+  // The audit chain at 1,000,000 entries (target: incremental verify ≤ 1 s).
+  rows.push(...(await auditVerifyBench(1_000_000)));
 
   // Renderer bundle (gzipped): what start-up loads (index.html's script, preloads and styles) and everything.
   const assets = join('out', 'renderer', 'assets');

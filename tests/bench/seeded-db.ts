@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
+import { deriveSubkey, passphraseKeyStore } from '../../electron/core/crypto/keys';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
@@ -15,6 +16,13 @@ export function auditRowsFor(patients: number): number {
   return patients >= 100_000 ? 3_000_000 : patients >= 50_000 ? 1_000_000 : 0;
 }
 
+/** Bench folders are encrypted like every other (synthetic data; the passphrase is for automation only). */
+export const BENCH_PASSPHRASE = 'benk-passordfrase';
+
+export function benchMasterKey(dataDir: string): Buffer {
+  return passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
+}
+
 /**
  * A seeded demo database per size, built with the production seeding code and cached between runs
  * (keyed by size, seed, audit history and schema version) so a bench run does not spend its time seeding.
@@ -23,8 +31,13 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   const auditRows = auditRowsFor(patients);
   // Keyed by the migration list too: a cached file cannot take a migration that sorts before its newest one.
   const schema = Object.keys(migrations).length;
-  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-a${auditRows}-m${schema}`);
+  const benchRoot = join(tmpdir(), 'forlopsbenk-bench');
+  const dataDir = join(benchRoot, `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`);
   if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
+  // Caches of older schemas (or the unencrypted format) are never read again: remove them.
+  for (const old of existsSync(benchRoot) ? readdirSync(benchRoot) : []) {
+    if (old.startsWith(`p${patients}-`) && old !== `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`) rmSync(join(benchRoot, old), { recursive: true, force: true });
+  }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const core = await openBenchCore(dataDir);
@@ -38,7 +51,7 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
     onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
   });
   await seedFeatureHistory(core.dispatch, core.handle, { now: BENCH_NOW, onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  feature history: ${done}/${total}   `) });
-  if (auditRows > 0) await seedAuditHistory(core.handle.sqlite, auditRows, BENCH_NOW);
+  if (auditRows > 0) await seedAuditHistory(core.handle.sqlite, deriveSubkey(benchMasterKey(dataDir), 'audit-chain'), auditRows, BENCH_NOW);
   const seededMs = performance.now() - started;
   process.stderr.write('\n');
   core.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -61,7 +74,7 @@ export function workingCopy(seededDir: string): string {
 
 /** The core as the app opens it; the daily backup (a worker after start) is left out of these timings. */
 export function openBenchCore(dataDir: string): Promise<Core> {
-  return startCore({ dataDir, transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, dailyBackupDelayMs: 3_600_000 });
+  return startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, dailyBackupDelayMs: 3_600_000 });
 }
 
 export { databaseFile };

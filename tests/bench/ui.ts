@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measured } from './measure';
-import { seededDataDir, workingCopy } from './seeded-db';
+import { BENCH_PASSPHRASE, seededDataDir, workingCopy } from './seeded-db';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -16,7 +16,8 @@ function stats(name: string, size: number, xs: number[], unit?: string): Measure
 /** Starts the real browser-mode server on a seeded copy and returns the URL line and how long startup took. */
 async function startServer(dataDir: string) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, FORLOPSBENK_PASSPHRASE: process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE };
+  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {

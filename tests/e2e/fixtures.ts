@@ -15,7 +15,9 @@ export interface AppServer {
 export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}): Promise<AppServer & { stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-'));
   const args = ['scripts/start-browser.mjs', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo'])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Encrypted like every folder: the passphrase comes from the environment, as in automation.
+  const env = { ...process.env, FORLOPSBENK_PASSPHRASE: process.env.FORLOPSBENK_PASSPHRASE ?? E2E_PASSPHRASE };
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -75,6 +77,9 @@ export async function openWithProfile(page: Page, app: AppServer): Promise<void>
   await page.getByRole('button', { name: 'Lagre PIN-kode' }).click();
   await expect(page.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
 }
+
+/** The passphrase of every e2e data folder (synthetic data only). */
+export const E2E_PASSPHRASE = 'e2e-passordfrase';
 
 /** The PIN openWithProfile chooses at first start. */
 export const E2E_PIN = '2468';

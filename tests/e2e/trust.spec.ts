@@ -3,6 +3,7 @@ import { E2E_PIN, expect, openWithProfile, test } from './fixtures';
 import { ReferralForm } from './pages/referral-form';
 import { openPatient, openSettings, rpc, today } from './pages/trust';
 import { printPreviewToPdf } from './print';
+import { birthDateFromNationalId } from '../../shared/domain/national-id';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
@@ -64,7 +65,7 @@ test('script in free-text fields shows as plain text on the worklist, the patien
     patient: {
       name: '"><script>alert(4)</script>',
       nationalId: '01819900198',
-      birthDate: '1989-04-12',
+      birthDate: '1999-01-01',
       phone: '',
       address: '<iframe src="javascript:alert(5)">',
       postalCode: '0155',
@@ -148,7 +149,7 @@ test('a backup on demand shows in the status bar; restoring it brings back that 
   await openWithProfile(page, app);
   const make = (name: string, nationalId: string) =>
     rpc(request, app, 'referrals.create', {
-      patient: { name, nationalId, birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+      patient: { name, nationalId, birthDate: birthDateFromNationalId(nationalId) ?? '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
       pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
     });
   await make('Før Kopien', '01868512381');

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { verifyAuditChain } from '../../electron/core/audit';
+import { AuditChain } from '../../electron/core/audit-chain';
+import { testAuditKey } from '../fixtures/core';
 import { databaseFile } from '../../electron/core/data-dir';
 import { openDatabase } from '../../electron/core/db/open';
+import { testDatabaseKey } from '../fixtures/core';
 import { syntheticId } from '../fixtures/trust';
 
 export interface CrashReport {
@@ -78,7 +80,7 @@ export async function runCrashRounds(dataDir: string, kills: number, seed: numbe
     const { acked, lastTried } = await killOnce(dataDir, next, random);
     allAcked.push(...acked);
     next = lastTried + 1;
-    const handle = openDatabase(databaseFile(dataDir));
+    const handle = openDatabase(databaseFile(dataDir), { key: testDatabaseKey(dataDir) });
     try {
       const integrity = handle.sqlite.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') failures.push(`round ${round}: integrity_check ${String(integrity)}`);
@@ -87,7 +89,7 @@ export async function runCrashRounds(dataDir: string, kills: number, seed: numbe
         writesChecked++;
         if (!present.has(syntheticId(n))) failures.push(`round ${round}: acknowledged write ${n} missing`);
       }
-      const chain = await verifyAuditChain(handle.db);
+      const chain = new AuditChain(dataDir, testAuditKey(dataDir)).verify(handle.sqlite, { full: true });
       if (!chain.ok) failures.push(`round ${round}: audit chain broken at ${chain.brokenAt}`);
     } finally {
       await handle.close();

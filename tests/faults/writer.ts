@@ -6,6 +6,7 @@
  */
 import { writeSync } from 'node:fs';
 import { startCore } from '../../electron/core/app-core';
+import { passphraseKeyStore } from '../../electron/core/crypto/keys';
 import { referral } from '../fixtures/core';
 import { syntheticId } from '../fixtures/trust';
 
@@ -14,7 +15,8 @@ if (!dataDir) throw new Error('usage: writer.ts DATA_DIR FIRST_INDEX');
 // Synchronous writes to fd 1: a line is out of this process before the next write starts.
 const say = (line: string) => writeSync(1, `${line}\n`);
 
-const core = await startCore({ dataDir, transport: 'browser', version: 'faults', demo: true });
+const masterKey = passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? 'test-passordfrase').load(dataDir);
+const core = await startCore({ dataDir, masterKey, transport: 'browser', version: 'faults', demo: true });
 say('READY');
 for (let i = Number(firstArg ?? 0); ; i++) {
   say(`TRY ${i}`);

@@ -7,6 +7,7 @@ import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DbHandle } from '../../electron/core/db/open';
 import { migrations } from '../../migrations';
+import { testDatabaseKey } from '../fixtures/core';
 
 /**
  * Shipped migrations are frozen (docs/decisions/0005-frozen-migrations.md): what they write must never change.
@@ -43,7 +44,7 @@ afterEach(async () => {
 function open(): { db: Kysely<any> } {
   const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-frozen-'));
   dirs.push(dir);
-  handle = openDatabase(join(dir, 'db.sqlite'));
+  handle = openDatabase(join(dir, 'db.sqlite'), { key: testDatabaseKey(dir) });
   return { db: handle.db as unknown as Kysely<any> };
 }
 

@@ -52,10 +52,10 @@ describe('letters that can be posted', () => {
   });
 
   it("addresses the municipal letter to the municipality's coordinating unit with its postal address", async () => {
-    const without = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator' });
+    const without = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(without.letter.postable).toBe(false);
     await core.ok('contacts.save', { name: 'Koordinerende enhet', role: 'coordinating_unit', organisation: 'Oslo kommune', municipalityNumber: '0301', address: 'Rådhuset', postalCode: '0150', postalPlace: 'OSLO' });
-    const letter = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator' });
+    const letter = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(letter.letter.postable).toBe(true);
     expect(letter.html).toContain('<div class="window">Koordinerende enhet<br>Oslo kommune<br>Rådhuset<br>0150 OSLO</div>');
   });

@@ -68,8 +68,17 @@ describe('queries audit exactly what the contract declares', () => {
     'backups.restoreProgress': {},
     'backups.dailyProgress': {},
     'lock.status': {},
+    'lock.activity': {},
     'retention.preview': { months: 12 },
     'security.getSettings': {},
+    'referrer.get': { pathwayId: ids.pathwayId },
+    'guardians.list': { patientId: ids.patientId },
+    'patientContacts.list': { patientId: ids.patientId },
+    'breach.get': { pathwayId: ids.pathwayId },
+    'breach.list': {},
+    'readmissions.forPatient': { patientId: ids.patientId },
+    'readmissions.count': { from: '2026-11-01', to: '2026-11-30' },
+    'pathwayCare.get': { pathwayId: ids.pathwayId },
   });
 
   beforeAll(async () => {

@@ -287,7 +287,7 @@ describe('no-show follow-up', () => {
     expect(broken).toMatchObject({ ok: false });
     if (!broken.ok) {
       expect(broken.error.issues).toEqual([
-        { path: 'paragraphs.0', message: 'Ukjent flettefelt: {{pasient.navn}}' },
+        { path: 'paragraphs.0', message: 'Ukjent flettefelt i avsnitt 1. Velg feltene fra listen.' },
         { path: 'paragraphs', message: expect.stringContaining('Statsforvalteren') },
       ]);
     }

@@ -14,7 +14,7 @@ afterEach(async () => {
 let serial = 0;
 async function pathway(over: { pathwayType?: string; referralReceived?: string; setting?: 'outpatient' | 'inpatient' } = {}) {
   let nationalId: string | null = null;
-  while (!nationalId) nationalId = syntheticNationalId('1985-06-01', 500 + ++serial);
+  while (!nationalId) nationalId = syntheticNationalId('1985-06-01', 100 + ++serial);
   const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
   return core.ok('referrals.create', { ...input, pathway: { ...input.pathway, setting: over.setting ?? 'outpatient' } });
 }

@@ -15,7 +15,8 @@ let serial = 0;
 async function newPathway(over: { pathwayType?: string; referralReceived?: string; birthDate?: string; intake?: 'referral' | 'internal_transfer' } = {}) {
   const birth = over.birthDate ?? '1985-06-01';
   let nationalId: string | null = null;
-  while (!nationalId) nationalId = syntheticNationalId(birth, 300 + ++serial);
+  // Born 2000 or later: individual numbers 500–999 (the century is in the number).
+  while (!nationalId) nationalId = syntheticNationalId(birth, (birth >= '2000' ? 500 : 300) + ++serial);
   const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
   input.patient.birthDate = birth;
   return core.ok('referrals.create', { ...input, pathway: { ...input.pathway, intake: over.intake ?? 'referral' } });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app-core';
 import { seedDataDir } from '../../electron/core/seed/seed-dir';
+import { passphraseKeyStore } from '../../electron/core/crypto/keys';
+import { TEST_PASSPHRASE } from '../fixtures/core';
 import { POSTAL_CODES } from '../../shared/domain/postal-codes';
 import { osloDateOf } from '../../shared/domain/time';
 
@@ -18,7 +20,7 @@ describe('npm run seed: at any hour, never half a folder', () => {
   for (const [hhmm, now] of Object.entries(AT)) {
     it(`seeds a new folder at ${hhmm} Oslo time`, async () => {
       const dataDir = join(parent, `at-${hhmm.replace(':', '')}`);
-      const result = await seedDataDir({ dataDir, patients: 400, seed: 5, replace: false, now });
+      const result = await seedDataDir({ dataDir, patients: 400, seed: 5, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now });
       expect(result.patients).toBe(400);
       expect(result.noShows).toBeGreaterThan(0);
       expect(existsSync(join(dataDir, 'forlopsbenk.sqlite'))).toBe(true);
@@ -28,31 +30,31 @@ describe('npm run seed: at any hour, never half a folder', () => {
 
   it('refuses a folder that already holds data, replaces a demo database only with --replace, never a real one', async () => {
     const dataDir = join(parent, 'twice');
-    await seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, now: AT['09:59'] });
-    await expect(seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, now: AT['09:59'] })).rejects.toThrow(/inneholder allerede data/);
-    await seedDataDir({ dataDir, patients: 120, seed: 2, replace: true, now: AT['09:59'] });
-    const core = await startCore({ dataDir, transport: 'browser', version: 'test', clock: () => AT['09:59'] });
+    await seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] });
+    await expect(seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] })).rejects.toThrow(/inneholder allerede data/);
+    await seedDataDir({ dataDir, patients: 120, seed: 2, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] });
+    const core = await startCore({ dataDir, masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(dataDir), transport: 'browser', version: 'test', clock: () => AT['09:59'] });
     const n = core.handle.sqlite.prepare('select count(*) as n from patient').get() as { n: number };
     await core.close();
     expect(n.n).toBe(120); // replaced, not 100 + 120
 
     const real = join(parent, 'real');
-    const realCore = await startCore({ dataDir: real, transport: 'browser', version: 'test', demo: false });
+    const realCore = await startCore({ dataDir: real, masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(real), transport: 'browser', version: 'test', demo: false });
     await realCore.close();
-    await expect(seedDataDir({ dataDir: real, patients: 10, seed: 1, replace: true, now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
+    await expect(seedDataDir({ dataDir: real, patients: 10, seed: 1, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
     expect(existsSync(join(real, 'forlopsbenk.sqlite'))).toBe(true);
 
     const other = join(parent, 'other');
     mkdirSync(other);
     writeFileSync(join(other, 'notes.txt'), 'x');
-    await expect(seedDataDir({ dataDir: other, patients: 10, seed: 1, replace: true, now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
+    await expect(seedDataDir({ dataDir: other, patients: 10, seed: 1, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
   });
 
   it('leaves no folder behind when a run fails or is interrupted', async () => {
     const dataDir = join(parent, 'interrupted');
     await expect(
       seedDataDir({
-        dataDir, patients: 1200, seed: 1, replace: false, now: AT['09:59'],
+        dataDir, patients: 1200, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'],
         onProgress: (_phase, done) => {
           if (done >= 500) throw new Error('Avbrutt');
         },
@@ -69,8 +71,8 @@ describe('demo data looks like a real caseload', () => {
   let q: <T>(sql: string, ...params: unknown[]) => T[];
   let close: () => Promise<void>;
   beforeAll(async () => {
-    await seedDataDir({ dataDir, patients: 2000, seed: 7, replace: false, now });
-    const core = await startCore({ dataDir, transport: 'browser', version: 'test', clock: () => now });
+    await seedDataDir({ dataDir, patients: 2000, seed: 7, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now });
+    const core = await startCore({ dataDir, masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(dataDir), transport: 'browser', version: 'test', clock: () => now });
     q = (sql, ...params) => core.handle.sqlite.prepare(sql).all(...params) as never;
     close = () => core.close();
   }, 60_000);

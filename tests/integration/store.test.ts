@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { databaseFile } from '../../electron/core/data-dir';
 import { migrateToLatest } from '../../electron/core/db/migrate';
 import { openDatabase } from '../../electron/core/db/open';
 import { migrations } from '../../migrations';
-import { makeCore, referral } from '../fixtures/core';
+import { makeCore, openTestFile, referral, testDatabaseKey } from '../fixtures/core';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'forlopsbenk-store-'));
 
@@ -22,7 +21,7 @@ describe('store: open and migrate', () => {
 
   it('applies every migration in order, once', async () => {
     const dir = fresh();
-    const handle = openDatabase(join(dir, 'db.sqlite'));
+    const handle = openDatabase(join(dir, 'db.sqlite'), { key: testDatabaseKey(dir) });
     const first = await migrateToLatest(handle, { backupDir: join(dir, 'b'), keepBackups: 3 });
     expect(first.applied).toEqual(Object.keys(migrations));
     expect(first.backupFile).toBeNull(); // nothing to back up in a new file
@@ -37,7 +36,7 @@ describe('store: open and migrate', () => {
     const dir = fresh();
     const file = join(dir, 'db.sqlite');
     // An "old version" database: only the first migration applied, with a row in it.
-    const handle = openDatabase(file);
+    const handle = openDatabase(file, { key: testDatabaseKey(dir) });
     const { Migrator } = await import('kysely/migration');
     const first = Object.keys(migrations)[0]!;
     const old = new Migrator({ db: handle.db, provider: { getMigrations: async () => ({ [first]: migrations[first]! }) }, migrationTableName: 'kysely_migration' });
@@ -47,7 +46,7 @@ describe('store: open and migrate', () => {
     const outcome = await migrateToLatest(handle, { backupDir: join(dir, 'backups'), keepBackups: 3 });
     expect(outcome.applied.length).toBe(Object.keys(migrations).length - 1);
     expect(outcome.backupFile).not.toBeNull();
-    const backup = new BetterSqlite3(outcome.backupFile!, { readonly: true });
+    const backup = openTestFile(dir, outcome.backupFile!, { readonly: true });
     expect(backup.prepare("select value from app_setting where key = 'marker'").get()).toEqual({ value: 'old' });
     expect((backup.prepare("select count(*) as n from sqlite_master where name = 'municipality'").get() as { n: number }).n).toBe(1);
     expect(backup.prepare('select count(*) as n from municipality').get()).toEqual({ n: 0 }); // pre-migration state
@@ -63,7 +62,7 @@ describe('store: open and migrate', () => {
     const before = readdirSync(dir).sort();
     await expect(makeCore({ dataDir: dir })).rejects.toThrow(/nyere versjon/);
     expect(existsSync(join(dir, 'backups'))).toBe(before.includes('backups'));
-    const db = new BetterSqlite3(databaseFile(dir), { readonly: true });
+    const db = openTestFile(dir, databaseFile(dir), { readonly: true });
     expect((db.prepare("select count(*) as n from kysely_migration where name like '2999%'").get() as { n: number }).n).toBe(1);
     db.close();
   });

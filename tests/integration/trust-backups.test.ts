@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../electron/core/data-dir';
-import { FIXED_NOW, makeCore, referral, type TestCore } from '../fixtures/core';
+import { writeManifest } from '../../electron/core/db/manifest';
+import { FIXED_NOW, makeCore, openTestFile, referral, testDatabaseKey, type TestCore } from '../fixtures/core';
 import { syntheticId, tableCounts } from '../fixtures/trust';
 
 const cores: TestCore[] = [];
@@ -62,7 +62,7 @@ describe('backups', () => {
     expect(status.backups.every((b) => b.sizeBytes > 0)).toBe(true);
     expect(status.backups[0]!.reason).toBe('manual');
     for (const b of status.backups) {
-      const db = new BetterSqlite3(join(backupDir(c.dataDir), b.fileName), { readonly: true });
+      const db = openTestFile(c.dataDir, join(backupDir(c.dataDir), b.fileName), { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     }
@@ -80,7 +80,7 @@ describe('backups', () => {
     const res = await c.ok('backups.restore', { fileName: backup.fileName });
     expect(res.restoredFrom).toBe(backup.fileName);
     expect(existsSync(join(c.dataDir, res.asideFile))).toBe(true);
-    const aside = new BetterSqlite3(join(c.dataDir, res.asideFile), { readonly: true });
+    const aside = openTestFile(c.dataDir, join(c.dataDir, res.asideFile), { readonly: true });
     expect((aside.prepare('select count(*) as n from patient').get() as { n: number }).n).toBe(2);
     aside.close();
 
@@ -119,12 +119,14 @@ describe('backups', () => {
     const damaged = 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite';
     mkdirSync(backupDir(c.dataDir), { recursive: true }); // no backup yet: the daily one runs after start
     writeFileSync(join(backupDir(c.dataDir), damaged), 'this is not a database');
-    expect(await c.dispatch('backups.restore', { fileName: damaged })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/skadet/) } });
+    expect(await c.dispatch('backups.restore', { fileName: damaged })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/innholdsliste/) } });
 
     const newer = await c.ok('backups.create', {});
-    const file = new BetterSqlite3(join(backupDir(c.dataDir), newer.fileName));
+    const file = openTestFile(c.dataDir, join(backupDir(c.dataDir), newer.fileName));
     file.prepare("insert into kysely_migration (name, timestamp) values ('29990101_0001_future', '2999-01-01')").run();
     file.close();
+    // A genuine newer-version backup has a matching manifest: the schema check must refuse it on its own.
+    writeManifest(join(backupDir(c.dataDir), newer.fileName), testDatabaseKey(c.dataDir), FIXED_NOW, 'manual');
     expect(await c.dispatch('backups.restore', { fileName: newer.fileName })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/nyere versjon/) } });
     const after = tableCounts(c.handle.sqlite);
     expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });

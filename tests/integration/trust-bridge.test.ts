@@ -97,6 +97,10 @@ describe('browser-mode bridge', () => {
     expect((await send(server.port, { method: 'GET', headers: good })).status).toBe(405);
     expect((await send(server.port, { method: 'GET', path: '/../../etc/passwd', headers: { host: good.host! } })).status).toBe(404);
     expect((await send(server.port, { method: 'GET', path: '/%2e%2e/%2e%2e/etc/passwd', headers: { host: good.host! } })).status).toBe(404);
+    // A malformed escape is the client's mistake: 400, not an internal error.
+    for (const path of ['/%', '/assets/%E0%A4%A', '/%zz.js']) {
+      expect((await send(server.port, { method: 'GET', path, headers: { host: good.host! } })).status, path).toBe(400);
+    }
     const page = await send(server.port, { method: 'GET', path: '/', headers: { host: good.host! } });
     expect(page.status).toBe(200);
   });

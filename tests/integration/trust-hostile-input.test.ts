@@ -57,12 +57,14 @@ function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
 
 /** A valid example needs values JSON Schema cannot describe (refined dates, phone numbers, PINs): these, by field name. */
 const HINTS: Hints = {
-  birthDate: '1985-06-01', referralReceived: '2026-11-02', referralAssessed: '2026-11-05', assessedOn: '2026-11-05', careDeadline: '2027-01-15',
+  birthDate: '1985-06-01', referralReceived: '2026-11-02', referralAssessed: '2026-11-05', assessedOn: '2026-11-05', patientInformedOn: '2026-11-06', careDeadline: '2027-01-15',
   date: '2026-11-20', until: '2026-12-01', from: '2026-11-01', to: '2026-11-30', validFrom: '2026-12-01', heldOn: '2026-11-20', givenAt: '2026-11-02',
   withdrawnAt: null, targetDate: '2027-01-15', startDate: '2026-11-20', dueDate: '2026-12-20', nextRevisionDate: '2027-05-01', revisionDates: ['2027-01-15'],
   time: '10:00', postalCode: '0155', municipalityNumber: '0301', nationalId: '01868512381', phone: '22 33 44 55', unitPhone: '22 33 44 55',
   coordinatorPhone: '22 33 44 55', email: 'navn@eksempel.no', videoUrl: 'https://eksempel.no/mote', pin: '1234', currentPin: '4321',
   fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite',
+  herId: '123456', referralDate: '2026-10-30', consentOn: '2026-11-05', contactedOn: '2026-11-10', helfoNotifiedOn: '2026-11-20',
+  offeredDate: '2026-11-20', requestedDate: '2026-12-01', detoxEndedOn: '2026-11-20', furtherTreatmentOn: '2026-11-20',
 };
 
 const schemaOf = (method: MethodName): z.ZodType => contract[method].input as z.ZodType;

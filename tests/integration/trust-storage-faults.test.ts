@@ -1,10 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/data-dir';
 import { openDatabase } from '../../electron/core/db/open';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, openTestFile, referral, testDatabaseKey, type TestCore } from '../fixtures/core';
 import { syntheticId, tableCounts } from '../fixtures/trust';
 
 const cores: TestCore[] = [];
@@ -52,11 +51,11 @@ describe('storage faults reach the user as a clear Norwegian message and leave t
     const c = await core();
     const before = tableCounts(c.handle.sqlite);
     // The same services and dispatcher over a connection that may only read the file.
-    const readonly = openDatabase(databaseFile(c.dataDir), { readonly: true });
+    const readonly = openDatabase(databaseFile(c.dataDir), { key: testDatabaseKey(c.dataDir), readonly: true });
     try {
       const dispatch = createDispatcher(createHandlers({ ctx: { ...c.ctx, db: readonly.db }, transport: 'browser', version: 'test', trust: c.trust }));
       const res = await dispatch('referrals.create', referral({ nationalId: syntheticId(2) }));
-      expect(res).toEqual({ ok: false, error: { code: 'storage', message: 'Databasen kan bare leses (skrivebeskyttet). Ingenting ble lagret.' } });
+      expect(res).toEqual({ ok: false, error: { code: 'storage', message: 'Databasen kan bare leses (skrivebeskyttet). Ingenting ble lagret. Er den skadet, gjenopprett den nyeste sikkerhetskopien.' } });
       expect((await dispatch('worklist.list', {})).ok).toBe(true); // reading still works
     } finally {
       await readonly.close();
@@ -68,7 +67,7 @@ describe('storage faults reach the user as a clear Norwegian message and leave t
     const c = await core();
     const before = tableCounts(c.handle.sqlite);
     c.handle.sqlite.pragma('busy_timeout = 150');
-    const other = new BetterSqlite3(databaseFile(c.dataDir));
+    const other = openTestFile(c.dataDir, databaseFile(c.dataDir));
     other.pragma('busy_timeout = 0');
     other.exec('begin immediate'); // holds the write lock, like a second program mid-write
     try {

@@ -97,7 +97,12 @@ describe('worklist.list over a seeded caseload', () => {
       [{ setting: 'inpatient', offset: 200 }, /USING (COVERING )?INDEX pathway_worklist(_setting)?\b/, /COVERING INDEX pathway_worklist_setting \(setting=\? AND due_sort<\?\)/],
     ];
     for (const [input, index, countRange] of cases) {
-      const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql));
+      const all = await capture('worklist.list', input);
+      // The care-deadline flag (breach.service.ts careDeadlineFlags) reads only the page's pathways, by primary key.
+      const flagQuery = all.filter((s) => /from "pathway" where "id" in/.test(s.sql));
+      expect(flagQuery).toHaveLength(1);
+      expect(plan(flagQuery[0]!.sql, flagQuery[0]!.params)).toMatch(/SEARCH pathway USING INTEGER PRIMARY KEY/);
+      const statements = all.filter((s) => /from "pathway"/.test(s.sql) && !flagQuery.includes(s));
       expect(statements).toHaveLength(2); // one page + one count
       for (const s of statements) {
         const detail = plan(s.sql, s.params);
@@ -126,7 +131,7 @@ describe('worklist.list over a seeded caseload', () => {
       [{ search: '0186' }, /SEARCH open_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
     ];
     for (const [input, index] of cases) {
-      const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql));
+      const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql) && !/from "pathway" where "id" in/.test(s.sql));
       expect(statements).toHaveLength(2);
       for (const s of statements) {
         const detail = plan(s.sql, s.params);

@@ -104,17 +104,24 @@ describe('renderLetter – unknown fields', () => {
     const t = template({ paragraphs: ['Hei, {{patient.nmae}}', '{{diagnose}} og {{diagnose}}'] });
     expect(renderLetter(t, FIELDS)).toEqual({
       ok: false,
-      errors: ['Ukjent flettefelt: {{patient.nmae}}', 'Ukjent flettefelt: {{diagnose}}'],
+      errors: ['Ukjent flettefelt i avsnitt 1. Velg feltene fra listen.', 'Ukjent flettefelt i avsnitt 2 (2 felt). Velg feltene fra listen.'],
     });
   });
 
   it('validateTemplate lists unknown fields from every part of the template', () => {
     const t = template({ address: '{{patient.fnr}}', subject: '{{x}}', paragraphs: ['{{}}'] });
     expect(validateTemplate(t)).toEqual([
-      'Ukjent flettefelt: {{patient.fnr}}',
-      'Ukjent flettefelt: {{x}}',
-      'Ukjent flettefelt: {{}}',
+      'Ukjent flettefelt i adressefeltet. Velg feltene fra listen.',
+      'Ukjent flettefelt i emnefeltet. Velg feltene fra listen.',
+      'Ukjent flettefelt i avsnitt 1. Velg feltene fra listen.',
     ]);
+  });
+
+  it('the error says where, never echoes the template text', () => {
+    const secret = '{{Kari Nordmann 01868512381}}';
+    const errors = validateTemplate(template({ paragraphs: [`Hei ${secret}`] }));
+    expect(errors).toEqual(['Ukjent flettefelt i avsnitt 1. Velg feltene fra listen.']);
+    expect(errors.join(' ')).not.toMatch(/Kari|0186/);
   });
 
   it.each(['Hei, {{patient.name}', 'Hei, {patient.name}}', 'Hei, {{patient.name}} }}'])('unfinished field %j', (p) => {

@@ -25,12 +25,13 @@ vi.mock('electron', () => ({
     },
   },
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => electron.ipcHandlers.set(channel, fn) },
+  protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
 }));
 
 const { hardenApp, isAppUrl } = await import('../../electron/main/security');
 const { registerIpc } = await import('../../electron/main/ipc/register');
 
-const INDEX = 'file:///opt/Forl%C3%B8psbenk/resources/app.asar/out/renderer/index.html';
+const INDEX = 'app://forlopsbenk/index.html';
 
 describe('isAppUrl: only our own page and, in development, the dev server', () => {
   it('accepts the renderer file itself, with any hash or query', () => {
@@ -46,7 +47,10 @@ describe('isAppUrl: only our own page and, in development, the dev server', () =
       'http://localhost:5174/',
       'file:///tmp/download/out/renderer/index.html',
       'file:///home/x/renderer/index.html',
-      'file://evil-host/opt/Forl%C3%B8psbenk/resources/app.asar/out/renderer/index.html',
+      'file:///opt/Forl%C3%B8psbenk/resources/app.asar/out/renderer/index.html', // the old file:// page is not ours any more
+      'app://evil/index.html',
+      'app://forlopsbenk/other.html',
+      'app://user@forlopsbenk/index.html',
       'javascript:alert(1)',
       'data:text/html,<script>alert(1)</script>',
       'not a url',
@@ -55,6 +59,10 @@ describe('isAppUrl: only our own page and, in development, the dev server', () =
       expect(isAppUrl(url, 'http://localhost:5173', INDEX), url).toBe(false);
     }
     expect(isAppUrl('http://localhost:5173/', undefined, INDEX)).toBe(false);
+  });
+  it('by default, our page is the app:// one', () => {
+    expect(isAppUrl('app://forlopsbenk/index.html#/worklist', undefined)).toBe(true);
+    expect(isAppUrl('file:///x/out/renderer/index.html', undefined)).toBe(false);
   });
 });
 

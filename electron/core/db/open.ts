@@ -1,9 +1,14 @@
-import BetterSqlite3 from 'better-sqlite3';
+// oxlint-disable-next-line import/default -- the package's index.d.ts says `export =`, imported as default (esModuleInterop)
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { secureFile } from '../secure-fs';
 import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import type { Database } from './schema';
 
 export interface DbHandle {
   file: string;
+  /** The database subkey (deriveSubkey(master, 'database')): backups and checks open copies with it. */
+  key: Buffer;
+  readonly: boolean;
   sqlite: BetterSqlite3.Database;
   db: Kysely<Database>;
   close(): Promise<void>;
@@ -16,13 +21,15 @@ export interface DbHandle {
  *   acknowledged to the user must not vanish; the fsync cost is measured in `npm run bench`.
  * - busy_timeout: a second process (a backup tool, a stray instance) gets a wait, not an instant error.
  */
-export function openDatabase(file: string, opts: { readonly?: boolean } = {}): DbHandle {
-  const sqlite = new BetterSqlite3(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+export function openDatabase(file: string, opts: { key: Buffer; readonly?: boolean }): DbHandle {
+  const sqlite = openKeyed(file, opts.key, { readonly: opts.readonly ?? false });
   sqlite.pragma('busy_timeout = 5000');
-  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
+  if (!opts.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) secureFile(f);
+  }
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-
   const queryLog = process.env.FORLOPSBENK_QUERY_LOG === '1';
   const db = new Kysely<Database>({
     dialect: new RollbackSafeSqliteDialect(sqlite),
@@ -35,12 +42,43 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   });
   return {
     file,
+    key: opts.key,
+    readonly: opts.readonly ?? false,
     sqlite,
     db,
     async close() {
       await db.destroy(); // closes the better-sqlite3 connection too
     },
   };
+}
+
+/** The database could not be read with this key (or is not a database at all). Nothing was changed. */
+export class DatabaseKeyError extends Error {
+  constructor() {
+    super('Databasen kunne ikke åpnes med denne nøkkelen. Den er kryptert med en annen nøkkel, eller filen er ikke en Forløpsbenk-database. Ingenting ble endret.');
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+/**
+ * Opens a SQLCipher-encrypted file (SQLite3 Multiple Ciphers, `cipher = sqlcipher`) with a raw 256-bit key,
+ * and proves the key by reading the schema: a wrong key or a plain file fails here, before any change.
+ * Raw connection, no pragmas beyond the key: for scripts, checks and the Kysely handle alike.
+ */
+export function openKeyed(file: string, key: Buffer, opts: { readonly?: boolean; fileMustExist?: boolean } = {}): BetterSqlite3.Database {
+  if (key.length !== 32) throw new Error('database key must be 256 bits');
+  const sqlite = new BetterSqlite3(file, { readonly: opts.readonly ?? false, fileMustExist: opts.fileMustExist ?? opts.readonly ?? false });
+  try {
+    sqlite.pragma("cipher = 'sqlcipher'");
+    sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  } catch (e) {
+    sqlite.close();
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+    if (code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
+    throw e;
+  }
+  return sqlite;
 }
 
 /**

@@ -480,6 +480,94 @@ export interface RecordRegistrationTable {
   registered_by: string;
 }
 
+/** Issue #13 §2 (migrations/20261201_0210): records beside the pathway. */
+export interface ReferrerTable {
+  pathway_id: number;
+  patient_id: number;
+  organisation: string;
+  person: string;
+  address: string;
+  postal_code: string;
+  postal_place: string;
+  her_id: string;
+  referral_date: string | null;
+  is_gp: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ConsentState = 'unknown' | 'given' | 'refused';
+
+export interface GuardianTable {
+  id: Generated<number>;
+  patient_id: number;
+  name: string;
+  relation: 'mother' | 'father' | 'guardian' | 'other';
+  parental_responsibility: number;
+  address: string;
+  postal_code: string;
+  postal_place: string;
+  phone: string;
+  consent: ConsentState;
+  consent_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PatientContactTable {
+  id: Generated<number>;
+  patient_id: number;
+  kind: 'municipal' | 'relative' | 'other';
+  name: string;
+  relation: string;
+  organisation: string;
+  phone: string;
+  named_in_referral: number;
+  contacted_on: string | null;
+  consent: ConsentState;
+  consent_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PathwayCareTable {
+  pathway_id: number;
+  interpreter: 'unknown' | 'needed' | 'not_needed';
+  interpreter_language: string;
+  interpreter_recorded_on: string | null;
+  pregnant: number;
+  detox_ended_on: string | null;
+  further_treatment_on: string | null;
+  updated_at: string;
+}
+
+export interface CareDeadlineBreachTable {
+  pathway_id: number;
+  helfo_notified_on: string;
+  note: string;
+  updated_at: string;
+}
+
+export interface CareDeadlinePostponementTable {
+  id: Generated<number>;
+  pathway_id: number;
+  offered_date: string;
+  requested_date: string | null;
+  reason: 'declined_offer' | 'asked_later' | 'cancelled' | 'did_not_attend';
+  note: string;
+  created_at: string;
+}
+
+export interface BreachLetterTable {
+  id: Generated<number>;
+  pathway_id: number;
+  patient_id: number;
+  address_lines: string;
+  html: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   app_setting: AppSettingTable;
   profile: ProfileTable;
@@ -521,4 +609,11 @@ export interface Database {
   meeting_minutes: MeetingMinutesTable;
   meeting_action_item: MeetingActionItemTable;
   record_registration: RecordRegistrationTable;
+  referrer: ReferrerTable;
+  guardian: GuardianTable;
+  patient_contact: PatientContactTable;
+  pathway_care: PathwayCareTable;
+  care_deadline_breach: CareDeadlineBreachTable;
+  care_deadline_postponement: CareDeadlinePostponementTable;
+  breach_letter: BreachLetterTable;
 }

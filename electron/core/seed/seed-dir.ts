@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { startCore } from '../app-core';
+import { deriveSubkey, type KeyStore } from '../crypto/keys';
 import { databaseFile } from '../data-dir';
 import { openDatabase } from '../db/open';
 import { readSetting } from '../settings';
@@ -15,6 +16,8 @@ export interface SeedDirOptions {
   /** Replace a demo database already in the folder (a real one is never replaced). */
   replace: boolean;
   now: Date;
+  /** Demo folders are encrypted like real ones: the key store of the target (a new key is made for the new folder). */
+  keyStore: KeyStore;
   /** Progress per phase; throwing from it stops the run (and leaves the folder as it was). */
   onProgress?: (phase: 'caseload' | 'history', done: number, total: number) => void;
 }
@@ -32,10 +35,10 @@ export interface SeedDirResult {
 /** A refusal the script prints as is (Norwegian, no data). */
 export class SeedRefused extends Error {}
 
-async function isDemoDatabase(file: string): Promise<boolean> {
+async function isDemoDatabase(file: string, key: Buffer): Promise<boolean> {
   let handle: ReturnType<typeof openDatabase> | null = null;
   try {
-    handle = openDatabase(file, { readonly: true });
+    handle = openDatabase(file, { key, readonly: true });
     return (await readSetting(handle.db, 'demo')) === true;
   } catch {
     return false;
@@ -57,13 +60,13 @@ export async function seedDataDir(opts: SeedDirOptions): Promise<SeedDirResult> 
       throw new SeedRefused('Mappen inneholder allerede data. Velg en ny, tom mappe, eller bruk --replace for å erstatte en demodatabase.');
     }
     const file = databaseFile(target);
-    if (!existsSync(file) || !(await isDemoDatabase(file))) {
+    if (!existsSync(file) || !(await isDemoDatabase(file, deriveSubkey(opts.keyStore.load(target), 'database')))) {
       throw new SeedRefused('Mappen inneholder noe annet enn en demodatabase og blir ikke erstattet. Velg en ny, tom mappe.');
     }
   }
   const work = join(dirname(target), `.${basename(target)}.seeding-${process.pid}-${Date.now()}`);
   try {
-    const core = await startCore({ dataDir: work, transport: 'browser', version: 'seed', demo: true, clock: () => opts.now });
+    const core = await startCore({ dataDir: work, masterKey: opts.keyStore.load(work), transport: 'browser', version: 'seed', demo: true, clock: () => opts.now });
     let result: SeedDirResult;
     try {
       const caseload = await seedCaseload(core.ctx.db, {

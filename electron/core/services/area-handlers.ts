@@ -9,6 +9,8 @@ export interface HandlerDeps {
   version: string;
   /** The running core's backups, restore and lock (absent where handlers are built without a core). */
   trust?: TrustRuntime;
+  /** Storage notices for this session (encrypted on upgrade, opened read-only), shown by the app. */
+  notices?: string[];
 }
 
 /**

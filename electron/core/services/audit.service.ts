@@ -6,8 +6,9 @@ import { auditActionLabel, auditEntityLabel, csvSafeCell } from '../../../shared
 import { toCsv } from '../../../shared/domain/csv';
 import { printDocument } from '../../../shared/print/document';
 import { esc } from '../../../shared/print/escape';
-import { verifyAuditChain } from '../audit';
 import { auditRead } from '../audit-read';
+import type { TrustRuntime } from '../trust-runtime';
+import { requireTrust } from './trust-deps';
 import type { AuditLogTable } from '../db/schema';
 import type { ServiceContext } from './context';
 import type { Selectable } from 'kysely';
@@ -19,7 +20,7 @@ function toEntry(r: Selectable<AuditLogTable>): AuditEntryView {
   return { id: r.id, at: r.at, actor: r.actor, osUser: r.os_user, action: r.action, entity: r.entity, entityId: r.entity_id, patientId: r.patient_id };
 }
 
-export function createAuditService(ctx: ServiceContext) {
+export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
   /** Entries in a period (Oslo dates, both ends included), newest first; uses audit_log_patient or audit_log_at. */
   function filtered(q: { patientId?: number | undefined; from?: string | undefined; to?: string | undefined }) {
     if (q.from && q.to && q.from > q.to) throw new AppError('invalid_input', 'Fra-dato må være før til-dato', [{ path: 'to', message: 'Til-dato må være etter fra-dato' }]);
@@ -38,7 +39,8 @@ export function createAuditService(ctx: ServiceContext) {
   }
 
   return {
-    verify: () => verifyAuditChain(ctx.db),
+    /** Incremental from the last verified anchor; `full` walks the whole chain. */
+    verify: (full: boolean) => requireTrust(trust).verifyAudit(full),
 
     async list(q: ListQuery) {
       const base = filtered(q);

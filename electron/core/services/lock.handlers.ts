@@ -9,5 +9,6 @@ export function lockHandlers({ ctx, trust }: HandlerDeps): AreaHandlers<'lock'> 
     'lock.setPin': (input) => s.setPin(input),
     'lock.unlock': (input) => s.unlock(input),
     'lock.lock': (input) => s.lock(input),
+    'lock.activity': async () => s.activity(),
   };
 }

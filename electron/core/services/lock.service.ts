@@ -3,7 +3,7 @@ import { SECURITY_DEFAULTS } from '../../../shared/contract/security';
 import { appendAudit } from '../audit';
 import { hashPin, pinMatches } from '../pin-hash';
 import { readSetting, writeSetting } from '../settings';
-import type { LockState, TrustRuntime } from '../trust-runtime';
+import { LOCK_STATE_KEY, lockStateValue, type LockState, type TrustRuntime } from '../trust-runtime';
 import type { ServiceContext } from './context';
 import { requireTrust } from './trust-deps';
 
@@ -44,25 +44,47 @@ export function createLockService(ctx: ServiceContext, trustOrNone: TrustRuntime
     }
   }
 
-  /** Checks a PIN against the stored hash, counting misses; the audit log gets an entry either way. */
-  async function checkPin(pin: string, path: string): Promise<void> {
-    assertNotThrottled(path);
-    const stored = await readSetting(ctx.db, PIN_KEY);
-    const ok = stored !== null && (await pinMatches(pin, stored));
+  /** Writes the lock state (locked, failed tries, wait) with its audit entry, so a restart keeps both. */
+  async function record(action: string, change: (state: LockState) => void): Promise<void> {
     const state = lock();
-    const now = ctx.clock();
-    await ctx.db.transaction().execute((trx) =>
-      appendAudit(trx, ctx.actor(), { action: ok ? 'lock.unlock' : 'lock.unlockFailed', entity: 'lock', entityId: null, patientId: null }, now),
-    );
-    if (ok) {
-      state.failures = 0;
-      state.blockedUntilMs = 0;
-      return;
+    const before = { locked: state.locked, failures: state.failures, blockedUntilMs: state.blockedUntilMs };
+    change(state);
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        await writeSetting(trx, LOCK_STATE_KEY, lockStateValue(state));
+        await appendAudit(trx, ctx.actor(), { action, entity: 'lock', entityId: null, patientId: null }, ctx.clock());
+      });
+    } catch (e) {
+      // Not stored: an unlock or a cleared count must not hold in memory alone. A lock or a miss stays.
+      if (!state.locked || state.failures < before.failures) Object.assign(state, before);
+      throw e;
     }
-    state.failures++;
-    state.blockedUntilMs = state.now() + throttleMs(state.failures);
-    const message = 'Feil PIN-kode';
-    throw new AppError('invalid_input', message, [{ path, message }]);
+  }
+
+  /**
+   * Checks a PIN against the stored hash, counting misses; the audit log gets an entry either way.
+   * One check at a time (serial): a burst of parallel attempts meets the same wait as one after another.
+   */
+  function checkPin(pin: string, path: string, onMatch?: (state: LockState) => void): Promise<void> {
+    return lock().serial(async () => {
+      assertNotThrottled(path);
+      const stored = await readSetting(ctx.db, PIN_KEY);
+      const ok = stored !== null && (await pinMatches(pin, stored));
+      if (ok) {
+        await record('lock.unlock', (state) => {
+          state.failures = 0;
+          state.blockedUntilMs = 0;
+          onMatch?.(state);
+        });
+        return;
+      }
+      await record('lock.unlockFailed', (state) => {
+        state.failures++;
+        state.blockedUntilMs = state.now() + throttleMs(state.failures);
+      });
+      const message = 'Feil PIN-kode';
+      throw new AppError('invalid_input', message, [{ path, message }]);
+    });
   }
 
   return {
@@ -87,20 +109,24 @@ export function createLockService(ctx: ServiceContext, trustOrNone: TrustRuntime
 
     async unlock({ pin }: { pin: string }) {
       if (!lock().locked) return status();
-      await checkPin(pin, 'pin');
-      lock().locked = false;
+      await checkPin(pin, 'pin', (state) => {
+        state.locked = false;
+        state.lastActivityMs = state.now();
+      });
       return status();
+    },
+
+    /** The window reports use (mouse, keys) so the core's idle timer does not lock under a person's hands. */
+    activity() {
+      const state = lock();
+      state.lastActivityMs = state.now();
+      return {};
     },
 
     /** Locks this core: until unlocked, every call but the lock's own answers 'locked'. Needs a PIN. */
     async lock(_input: { reason: 'idle' | 'manual' }) {
       if ((await readSetting(ctx.db, PIN_KEY)) === null) throw new AppError('conflict', 'Velg en PIN-kode før vinduet kan låses');
-      if (!lock().locked) {
-        lock().locked = true;
-        await ctx.db.transaction().execute((trx) =>
-          appendAudit(trx, ctx.actor(), { action: 'lock.lock', entity: 'lock', entityId: null, patientId: null }, ctx.clock()),
-        );
-      }
+      if (!lock().locked) await record('lock.lock', (state) => (state.locked = true));
       return status();
     },
   };

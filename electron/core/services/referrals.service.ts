@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { PatientTable } from '../db/schema';
 import { settlePostalPlace } from './patients.service';
 import type { z } from 'zod';
-import { checkNationalId } from '../../../shared/domain/national-id';
+import { birthDateFromNationalId, checkNationalId } from '../../../shared/domain/national-id';
 import { todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
@@ -37,6 +37,9 @@ export function createReferralsService(ctx: ServiceContext) {
     const id = checkNationalId(patient.nationalId, { allowSynthetic: ctx.demo });
     if (!id.ok) issues.push({ path: 'patient.nationalId', message: id.message });
     if (patient.birthDate > today) issues.push({ path: 'patient.birthDate', message: 'Fødselsdato kan ikke være fram i tid' });
+    else if (id.ok && birthDateFromNationalId(patient.nationalId) !== patient.birthDate) {
+      issues.push({ path: 'patient.birthDate', message: 'Fødselsdatoen stemmer ikke med fødselsnummeret' });
+    }
     if (pathway.referralReceived > today) {
       issues.push({ path: 'pathway.referralReceived', message: 'Mottaksdato kan ikke være fram i tid' });
     }

@@ -9,6 +9,7 @@ import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-cloc
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
+import { careDeadlineFlags } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -123,6 +124,8 @@ export function createWorklistService(ctx: ServiceContext) {
       const c = { overdue: Number(count.overdue ?? 0), soon: Number(count.soon ?? 0), later: Number(count.later ?? 0), none: Number(count.none ?? 0) };
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
+      // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
+      const breachFlags = await careDeadlineFlags(ctx.db, rows.map((r) => r.pathway_id), today);
       return {
         today,
         counts: groups,
@@ -151,6 +154,7 @@ export function createWorklistService(ctx: ServiceContext) {
               planAttentionDate: r.plan_attention_date,
               dataQuality: r.dq_flags,
               breachReasonMissing: state === 'overdue' && r.breach_id === null,
+              careDeadlineBreach: breachFlags.get(r.pathway_id) ?? null,
             },
           };
         }),

@@ -1,5 +1,5 @@
 import type { Envelope, Input, MethodName, Output } from '../../../shared/contract';
-import { isQueryMethod } from './method-kind';
+import { isQueryMethod, methodArea } from './method-kind';
 
 interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;
@@ -25,7 +25,9 @@ function browserToken(): string {
 }
 const token = window.forlopsbenk ? '' : browserToken();
 
-const listeners = new Map<string, Set<() => void>>();
+/** Told the area a write changed; `undefined` when unknown (refresh everything). */
+export type ChangeListener = (area: string | undefined) => void;
+const listeners = new Set<ChangeListener>();
 
 /** Calls one contract method over whichever transport this window has. Never throws. */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
@@ -43,22 +45,45 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
       if (!res.ok) return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
       envelope = (await res.json()) as Envelope<Output<M>>;
     }
-    // A successful write (a mutation in the contract's facts) tells the loaded views to refresh.
-    if (envelope.ok && !isQueryMethod(method)) notifyChanged();
+    // A successful write tells the views it affects to refresh (see areas.ts), here and in other windows.
+    if (envelope.ok && !isQueryMethod(method)) {
+      notifyChanged(methodArea(method));
+      broadcast?.postMessage({ area: methodArea(method) });
+    }
+    // The core locked on its own (its idle timer): let the lock gate look again.
+    if (!envelope.ok && envelope.error.code === 'locked') for (const l of lockedListeners) l();
     return envelope;
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
   }
 }
 
-/** Subscribe to "data changed": refresh after any write, from this window or pushed by main. */
-export function onChanged(listener: () => void): () => void {
-  const set = listeners.get('changed') ?? new Set();
-  set.add(listener);
-  listeners.set('changed', set);
-  return () => set.delete(listener);
+const lockedListeners = new Set<() => void>();
+
+/** Subscribe to "a call was refused because the core is locked" (the lock gate re-reads its status). */
+export function onLockedCall(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
 }
 
-function notifyChanged(): void {
-  for (const l of listeners.get('changed') ?? []) l();
+/**
+ * Subscribe to "data changed": after a write in this window, a write in another tab of this browser session
+ * (BroadcastChannel), or a change pushed by main on the `data.changed` channel (payload `{ area?: string }`).
+ */
+export function onChanged(listener: ChangeListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
+
+function notifyChanged(area: string | undefined): void {
+  for (const l of listeners) l(area);
+}
+
+function areaOf(payload: unknown): string | undefined {
+  const area = (payload as { area?: unknown } | null)?.area;
+  return typeof area === 'string' ? area : undefined;
+}
+
+const broadcast = typeof BroadcastChannel === 'function' ? new BroadcastChannel('forlopsbenk.changed') : null;
+if (broadcast) broadcast.onmessage = (e: MessageEvent) => notifyChanged(areaOf(e.data));
+window.forlopsbenk?.on('data.changed', (payload) => notifyChanged(areaOf(payload)));

@@ -1,6 +1,8 @@
-import { BodyShort, Button, Modal, TextField } from '@navikt/ds-react';
+import { BodyShort, TextField } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import type { RpcError } from '../../../shared/contract';
+import { firstMessage } from '../api/field-errors';
+import { FormModal } from './FormDialog';
 
 interface Props {
   heading: string;
@@ -17,28 +19,19 @@ interface Props {
 export function ReasonDialog({ heading, explanation, label, confirmLabel, onClose, onConfirm }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setSaving(true);
     const failure = await onConfirm(reason);
-    if (failure) setError(failure.issues?.[0]?.message ?? failure.message);
+    setSaving(false);
+    if (failure) setError(firstMessage(failure));
     else onClose();
   }
   return (
-    <Modal open onClose={onClose} header={{ heading }} width="small">
-      <form onSubmit={submit} noValidate>
-        <Modal.Body>
-          <BodyShort spacing>{explanation}</BodyShort>
-          <TextField size="small" label={label} value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            {confirmLabel}
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormModal open onClose={onClose} heading={heading} submitLabel={confirmLabel} width="small" onSubmit={submit} saving={saving} formError={null} errors={error}>
+      <BodyShort spacing>{explanation}</BodyShort>
+      <TextField size="small" label={label} value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { ReferralForm } from './referral-form';
+import { birthDateFromNationalId } from '../../../shared/domain/national-id';
 
 /** A date `offset` days from today as a person types it (dd.mm.åååå, Europe/Oslo). */
 export function typedDay(offset = 0): string {
@@ -32,7 +33,7 @@ export class NoShowPages {
   async registerPatient(v: PatientValues): Promise<void> {
     const form = new ReferralForm(this.page);
     await form.open();
-    await form.fill({ name: v.name, nationalId: v.nationalId, birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-30), municipalityNumber: '0301' });
+    await form.fill({ name: v.name, nationalId: v.nationalId, birthDate: (birthDateFromNationalId(v.nationalId) ?? '1985-06-01').split('-').reverse().join('.'), pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-30), municipalityNumber: '0301' });
     await form.dialog.getByLabel('Adresse', { exact: true }).fill(v.address);
     await form.dialog.getByLabel('Postnummer').fill(v.postalCode);
     await form.dialog.getByLabel('Poststed').fill(v.postalPlace);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { AppServer } from '../fixtures';
+import { birthDateFromNationalId } from '../../../shared/domain/national-id';
 
 /** A date `offset` days from today, as the app shows it and a person types it (dd.MM.yyyy, Europe/Oslo). */
 export function shownDay(offset = 0): string {
@@ -25,7 +26,7 @@ export async function rpc(page: Page, app: AppServer, method: string, input: unk
 
 export function referralInput(name: string, nationalId: string, receivedOffset: number, pathwayType = 'adult_mental') {
   return {
-    patient: { name, nationalId, birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '0301', gpName: '' },
+    patient: { name, nationalId, birthDate: birthDateFromNationalId(nationalId) ?? '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '0301', gpName: '' },
     pathway: { pathwayType, setting: 'outpatient', referralReceived: isoDay(receivedOffset), referralAssessed: null },
   };
 }

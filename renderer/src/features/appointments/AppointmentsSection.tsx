@@ -1,6 +1,7 @@
-import { ActionMenu, Alert, BodyShort, Button, Heading, Modal, Select, Table, Textarea, TextField } from '@navikt/ds-react';
+import { ActionMenu, Alert, BodyShort, Button, Heading, Table, Textarea } from '@navikt/ds-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
+  appointmentsContract,
   APPOINTMENT_KIND_LABELS,
   APPOINTMENT_KINDS,
   APPOINTMENT_STATUS_LABELS,
@@ -10,37 +11,31 @@ import {
 } from '../../../../shared/contract/appointments';
 import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
-import { call, onChanged } from '../../api/client';
-import { DateField } from '../../components/DateField';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { issuesByField } from '../no-show/no-show-ui';
+import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog, FormModal } from '../../components/FormDialog';
+import { DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
+
+const NO_SUGGESTIONS: PostponedSuggestion[] = [];
 
 /** Patient page, tab "Timer": book appointments and record what happened. */
 export function AppointmentsSection({ patient, pathways }: PatientSectionProps) {
-  const [appointments, setAppointments] = useState<Appointment[] | null>(null);
-  const [suggestions, setSuggestions] = useState<PostponedSuggestion[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const list = useContractQuery('appointments.list', { patientId: patient.id });
+  const appointments = list.data?.appointments ?? null;
+  const suggestions: PostponedSuggestion[] = list.data?.postponedSuggestions ?? NO_SUGGESTIONS;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? list.error?.message ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
   const [undoing, setUndoing] = useState<Appointment | null>(null);
   const navigated = useUi((s) => s.navigated);
-
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('appointments.list', { patientId: patient.id });
-      if (res.ok) {
-        setAppointments(res.value.appointments);
-        setSuggestions(res.value.postponedSuggestions);
-      } else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, [patient.id]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -204,87 +199,68 @@ export function BookAppointmentDialog({
   pathways: Pathway[];
   noShowCaseId: number | null;
 }) {
-  const [form, setForm] = useState(() => emptyBooking(pathways));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  type Form = ReturnType<typeof emptyBooking>;
+  // Date pickers keep their own typed state: a new key gives every open a fresh form.
   const [formKey, setFormKey] = useState(0);
-  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-
+  const form = useContractForm({
+    method: 'appointments.book',
+    schema: appointmentsContract['appointments.book'].input,
+    defaultValues: emptyBooking(pathways),
+    toInput: (f: Form) => ({
+      patientId,
+      pathwayId: f.pathwayId ? Number(f.pathwayId) : null,
+      kind: f.kind,
+      date: f.date ?? '',
+      time: f.time.trim(),
+      durationMinutes: Number(f.durationMinutes),
+      place: f.place,
+      clinician: f.clinician,
+      noShowCaseId,
+    }),
+    onSaved: () => {
+      form.reset(emptyBooking(pathways));
+      close();
+    },
+  });
   const close = () => {
-    setErrors({});
-    setFormError(null);
+    form.clearErrors();
     setFormKey((k) => k + 1);
     onClose();
   };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    const res = await call('appointments.book', {
-      patientId,
-      pathwayId: form.pathwayId ? Number(form.pathwayId) : null,
-      kind: form.kind,
-      date: form.date ?? '',
-      time: form.time.trim(),
-      durationMinutes: Number(form.durationMinutes),
-      place: form.place,
-      clinician: form.clinician,
-      noShowCaseId,
-    });
-    setSaving(false);
-    if (res.ok) {
-      setForm(emptyBooking(pathways));
-      close();
-      return;
-    }
-    setErrors(issuesByField(res.error));
-    setFormError(res.error.issues?.length ? null : res.error.message);
-  }
+  const { control } = form;
 
   return (
-    <Modal open={open} onClose={close} header={{ heading: noShowCaseId ? 'Ny time etter ikke møtt' : 'Ny time' }} width={640}>
-      <form key={formKey} onSubmit={submit} noValidate aria-label="Ny time">
-        <Modal.Body>
-          {noShowCaseId !== null && (
-            <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
-              Når timen er lagret, avsluttes saken som «Ny time avtalt», og timen kobles til saken.
-            </Alert>
-          )}
-          <FormError message={formError} />
-          <div className="form-grid">
-            <DateField label="Dato" value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
-            <TextField size="small" label="Klokkeslett" description="tt:mm" autoComplete="off" value={form.time} onChange={(e) => set('time', e.target.value)} error={errors.time} />
-            <TextField size="small" label="Varighet (minutter)" inputMode="numeric" autoComplete="off" value={form.durationMinutes} onChange={(e) => set('durationMinutes', e.target.value)} error={errors.durationMinutes} />
-            <Select size="small" label="Type time" value={form.kind} onChange={(e) => set('kind', e.target.value as AppointmentKind)} error={errors.kind}>
-              {APPOINTMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {APPOINTMENT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </Select>
-            <TextField size="small" label="Behandler" autoComplete="off" value={form.clinician} onChange={(e) => set('clinician', e.target.value)} error={errors.clinician} />
-            <TextField size="small" label="Sted" autoComplete="off" value={form.place} onChange={(e) => set('place', e.target.value)} error={errors.place} description="Fyll inn behandler, sted eller begge" />
-            <Select size="small" label="Forløp" value={form.pathwayId} onChange={(e) => set('pathwayId', e.target.value)} error={errors.pathwayId} className="span-2">
-              <option value="">Ikke knyttet til et forløp</option>
-              {pathways.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {pathwayTypeLabel(p.pathwayType)} (mottatt {formatDate(p.referralReceived)})
-                </option>
-              ))}
-            </Select>
-          </div>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small" loading={saving}>
-            Lagre time
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={close}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormDialog form={form} open={open} onClose={close} heading={noShowCaseId ? 'Ny time etter ikke møtt' : 'Ny time'} label="Ny time" submitLabel="Lagre time" width={640}>
+      <div key={formKey}>
+        {noShowCaseId !== null && (
+          <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
+            Når timen er lagret, avsluttes saken som «Ny time avtalt», og timen kobles til saken.
+          </Alert>
+        )}
+        <div className="form-grid">
+          <DateInput control={control} name="date" label="Dato" />
+          <TextInput control={control} name="time" label="Klokkeslett" description="tt:mm" />
+          <TextInput control={control} name="durationMinutes" label="Varighet (minutter)" inputMode="numeric" />
+          <SelectInput control={control} name="kind" label="Type time">
+            {APPOINTMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {APPOINTMENT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </SelectInput>
+          <TextInput control={control} name="clinician" label="Behandler" />
+          <TextInput control={control} name="place" label="Sted" description="Fyll inn behandler, sted eller begge" />
+          <SelectInput control={control} name="pathwayId" label="Forløp" className="span-2">
+            <option value="">Ikke knyttet til et forløp</option>
+            {pathways.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pathwayTypeLabel(p.pathwayType)} (mottatt {formatDate(p.referralReceived)})
+              </option>
+            ))}
+          </SelectInput>
+        </div>
+      </div>
+    </FormDialog>
   );
 }
 
@@ -304,24 +280,12 @@ function UndoNoShowDialog({ appointment, onClose }: { appointment: Appointment |
     setError(issuesByField(res.error).reason ?? res.error.message);
   }
   return (
-    <Modal open={appointment !== null} onClose={close} header={{ heading: 'Angre ikke møtt' }} width="small">
-      <form onSubmit={submit} noValidate aria-label="Angre ikke møtt">
-        <Modal.Body>
+    <FormModal open={appointment !== null} onClose={close} heading="Angre ikke møtt" label="Angre ikke møtt" submitLabel="Angre ikke møtt" width="small" onSubmit={submit} saving={false} formError={null} errors={error}>
           <BodyShort spacing>
             Timen settes tilbake til «Avtalt», og oppfølgingssaken trekkes tilbake. Kontaktforsøk og brev blir stående i historikken sammen
             med begrunnelsen.
           </BodyShort>
           <Textarea size="small" label="Begrunnelse" value={reason} onChange={(e) => setReason(e.target.value)} error={error} minRows={2} />
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small">
-            Angre ikke møtt
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={close}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

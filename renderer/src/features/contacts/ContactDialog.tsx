@@ -1,8 +1,9 @@
-import { Button, Modal, Select, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Contact } from '../../../../shared/contract/contacts';
+import { useEffect } from 'react';
+import { contactsContract, type Contact } from '../../../../shared/contract/contacts';
 import { CONTACT_ROLE_LABELS, CONTACT_ROLES } from '../../../../shared/domain/contact-roles';
-import { call } from '../../api/client';
+import { FormDialog } from '../../components/FormDialog';
+import { SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { useMunicipalities } from './municipalities';
 
 interface Form {
@@ -15,69 +16,53 @@ interface Form {
 }
 
 const EMPTY: Form = { name: '', role: 'municipal_coordinator', organisation: '', municipalityNumber: '', phone: '', email: '' };
+const formOf = (c: Contact | null): Form =>
+  c ? { name: c.name, role: c.role, organisation: c.organisation, municipalityNumber: c.municipalityNumber, phone: c.phone, email: c.email } : EMPTY;
 
 /** New or changed contact in the directory. Errors by the field; what was typed is kept when saving fails. */
 export function ContactDialog({ open, contact, onClose, onSaved }: { open: boolean; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const municipalities = useMunicipalities();
-
+  const form = useContractForm({
+    method: 'contacts.save',
+    schema: contactsContract['contacts.save'].input,
+    defaultValues: formOf(contact),
+    toInput: (f: Form) => ({ ...(contact ? { id: contact.id } : {}), ...f, role: f.role as never }),
+    onSaved: (saved) => {
+      onSaved(saved);
+      onClose();
+    },
+  });
+  const { reset } = form;
   useEffect(() => {
-    if (!open) return;
-    setErrors({});
-    setForm(contact ? { name: contact.name, role: contact.role, organisation: contact.organisation, municipalityNumber: contact.municipalityNumber, phone: contact.phone, email: contact.email } : EMPTY);
+    if (open) reset(formOf(contact));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open, contact]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('contacts.save', { ...(contact ? { id: contact.id } : {}), ...form, role: form.role as never });
-    if (res.ok) {
-      onSaved(res.value);
-      onClose();
-      return;
-    }
-    const byField: Record<string, string> = {};
-    for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
-    if (Object.keys(byField).length === 0) byField.name = res.error.message;
-    setErrors(byField);
-  }
-
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const { control } = form;
+  const heading = contact ? 'Endre kontakt' : 'Ny kontakt';
   return (
-    <Modal open={open} onClose={onClose} header={{ heading: contact ? 'Endre kontakt' : 'Ny kontakt' }} width="medium">
-      <form onSubmit={submit} noValidate aria-label={contact ? 'Endre kontakt' : 'Ny kontakt'}>
-        <Modal.Body>
-          <div className="form-grid">
-            <TextField size="small" label="Navn" value={form.name} onChange={(e) => set({ name: e.target.value })} error={errors.name} autoFocus />
-            <Select size="small" label="Rolle" value={form.role} onChange={(e) => set({ role: e.target.value })} error={errors.role}>
-              {CONTACT_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {CONTACT_ROLE_LABELS[r]}
-                </option>
-              ))}
-            </Select>
-            <TextField size="small" label="Organisasjon" value={form.organisation} onChange={(e) => set({ organisation: e.target.value })} error={errors.organisation} />
-            <Select size="small" label="Kommune" value={form.municipalityNumber} onChange={(e) => set({ municipalityNumber: e.target.value })} error={errors.municipalityNumber}>
-              <option value="">Ingen kommune</option>
-              {municipalities.map((m) => (
-                <option key={m.number} value={m.number}>
-                  {m.name} ({m.number})
-                </option>
-              ))}
-            </Select>
-            <TextField size="small" label="Telefon" value={form.phone} onChange={(e) => set({ phone: e.target.value })} error={errors.phone} />
-            <TextField size="small" label="E-post" value={form.email} onChange={(e) => set({ email: e.target.value })} error={errors.email} />
-          </div>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            Lagre kontakt
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormDialog form={form} open={open} onClose={onClose} heading={heading} label={heading} submitLabel="Lagre kontakt">
+      <div className="form-grid">
+        <TextInput control={control} name="name" label="Navn" />
+        <SelectInput control={control} name="role" label="Rolle">
+          {CONTACT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {CONTACT_ROLE_LABELS[r]}
+            </option>
+          ))}
+        </SelectInput>
+        <TextInput control={control} name="organisation" label="Organisasjon" />
+        <SelectInput control={control} name="municipalityNumber" label="Kommune">
+          <option value="">Ingen kommune</option>
+          {municipalities.map((m) => (
+            <option key={m.number} value={m.number}>
+              {m.name} ({m.number})
+            </option>
+          ))}
+        </SelectInput>
+        <TextInput control={control} name="phone" label="Telefon" />
+        <TextInput control={control} name="email" label="E-post" />
+      </div>
+    </FormDialog>
   );
 }

@@ -1,8 +1,10 @@
 import { Alert, Button, Heading, Search, Select, Table } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { Contact } from '../../../../shared/contract/contacts';
 import { CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from '../../../../shared/domain/contact-roles';
-import { call, onChanged } from '../../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { downloadText, useScreenKeys } from '../meetings/keys';
 import { ContactDialog } from './ContactDialog';
@@ -20,26 +22,17 @@ export const roleLabel = (role: string) => CONTACT_ROLE_LABELS[role as ContactRo
 export function ContactsScreen() {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState('');
-  const [rows, setRows] = useState<Contact[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const list = useContractQuery('contacts.list', { search, ...(role ? { role } : {}), limit: 200 }, { placeholderData: keepPreviousData });
+  const rows = list.data?.rows ?? null;
+  const total = list.data?.total ?? 0;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? list.error?.message ?? null;
   const [editing, setEditing] = useState<Contact | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('contacts.list', { search, ...(role ? { role } : {}), limit: 200 });
-    if (!res.ok) return setError(res.error.message);
-    setError(null);
-    setRows(res.value.rows);
-    setTotal(res.value.total);
-  }, [search, role]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   const newContact = () => {
     setEditing(null);
@@ -163,7 +156,7 @@ export function ContactsScreen() {
         </Table>
       )}
       {total > (rows?.length ?? 0) && <p className="muted">Viser {rows?.length} av {total}. Søk for å finne flere.</p>}
-      <ContactDialog open={dialogOpen} contact={editing} onClose={() => setDialogOpen(false)} onSaved={() => void load()} />
+      <ContactDialog open={dialogOpen} contact={editing} onClose={() => setDialogOpen(false)} onSaved={() => undefined} />
     </section>
   );
 }

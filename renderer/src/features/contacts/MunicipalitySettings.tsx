@@ -1,34 +1,26 @@
 import { Alert, BodyShort, Button } from '@navikt/ds-react';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
+import { firstMessage } from '../../api/field-errors';
 import { formatDate } from '../../../../shared/domain/time';
-import { municipalitiesInvalidated } from './municipalities';
 
 type Dataset = Output<'municipalities.list'>['dataset'];
 
 /** Innstillinger → Kommuneliste: which list is in use, and loading a newer one (same JSON shape) without a new version. */
 export function MunicipalitySettings() {
-  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const dataset: Dataset | null = useContractQuery('municipalities.list', {}, { staleTime: Infinity }).data?.dataset ?? null;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const load = async () => {
-    const res = await call('municipalities.list', {});
-    if (res.ok) setDataset(res.value.dataset);
-  };
-  useEffect(() => {
-    void load();
-  }, []);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
     const res = await call('municipalities.load', { json: await file.text() });
-    if (!res.ok) return setMessage({ ok: false, text: res.error.issues?.[0]?.message ?? res.error.message });
+    if (!res.ok) return setMessage({ ok: false, text: firstMessage(res.error) });
     setMessage({ ok: true, text: `Kommunelisten gyldig fra ${formatDate(res.value.validFrom)} er lastet inn: ${res.value.count} kommuner, ${res.value.added} nye, ${res.value.renamed} endret.` });
-    municipalitiesInvalidated();
-    void load();
   }
 
   if (!dataset) return null;

@@ -1,6 +1,6 @@
 import { Alert, BodyShort, Heading, Table } from '@navikt/ds-react';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
-import { useQuery } from '../../api/useQuery';
+import { useContractQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/domain/time';
 import type { PatientSectionProps } from '../patient/sections';
 import '../meetings/meetings.css';
@@ -9,7 +9,8 @@ const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?
 
 /** The patient page's "Kontakter": the GP, the municipality's contacts, and who took part in earlier meetings. */
 export function PatientContactsSection({ patient }: PatientSectionProps) {
-  const { value: data, error } = useQuery('contacts.listForPatient', { patientId: patient.id });
+  const { data, error: failure } = useContractQuery('contacts.listForPatient', { patientId: patient.id });
+  const error = failure?.message;
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;
   return (

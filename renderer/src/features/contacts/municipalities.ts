@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 
 export interface MunicipalityOption {
   number: string;
@@ -7,30 +6,9 @@ export interface MunicipalityOption {
   county: string;
 }
 
-let cache: MunicipalityOption[] | null = null;
-const subscribers = new Set<(rows: MunicipalityOption[]) => void>();
+const NONE: MunicipalityOption[] = [];
 
-async function load(): Promise<void> {
-  const res = await call('municipalities.list', {});
-  if (!res.ok) return;
-  cache = res.value.rows;
-  for (const s of subscribers) s(res.value.rows);
-}
-
-/** After a new dataset was loaded in settings: every picker refreshes. */
-export function municipalitiesInvalidated(): void {
-  void load();
-}
-
-/** The municipality list (357 rows) for pickers, fetched once per session. */
+/** The municipality list (357 rows) for pickers: fetched once, again only after a new dataset is loaded. */
 export function useMunicipalities(): MunicipalityOption[] {
-  const [rows, setRows] = useState<MunicipalityOption[]>(cache ?? []);
-  useEffect(() => {
-    subscribers.add(setRows);
-    if (!cache) void load();
-    return () => {
-      subscribers.delete(setRows);
-    };
-  }, []);
-  return rows;
+  return useContractQuery('municipalities.list', {}, { staleTime: Infinity }).data?.rows ?? NONE;
 }

@@ -3,12 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AgendaItem, MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../../shared/print/meeting-documents';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDateTime } from '../../../../shared/domain/time';
 import { downloadText } from './keys';
 import { InlineDateField } from './InlineDateField';
 import { MeetingForm } from './MeetingForm';
+import { firstMessage, formMessage, issuesByField } from '../../api/field-errors';
 
 const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', plan_goal: 'Mål i IP', plan_measure: 'Tiltak i IP' };
 
@@ -17,22 +19,15 @@ const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', pla
  * printing and the calendar file.
  */
 export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; onBack: () => void; showPatient?: boolean }) {
-  const [m, setM] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const meeting = useContractQuery('meetings.get', { id });
+  const m: Detail | null = meeting.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? meeting.error?.message ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [editOpen, setEditOpen] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [print, setPrint] = useState<{ html: string; heading: string } | null>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('meetings.get', { id });
-    if (res.ok) setM(res.value);
-    else setError(res.error.message);
-  }, [id]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -180,7 +175,7 @@ function CancelDialog({ open, id, onClose, onDone }: { open: boolean; id: number
   const [error, setError] = useState<string | undefined>();
   async function confirm() {
     const res = await call('meetings.cancel', { id, reason });
-    if (!res.ok) return setError(res.error.issues?.[0]?.message ?? res.error.message);
+    if (!res.ok) return setError(firstMessage(res.error));
     setReason('');
     onClose();
     onDone();
@@ -215,20 +210,14 @@ function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: stri
   const [items, setItems] = useState<AgendaDraft[]>(meeting.agenda.map(toDraft));
   const [dirty, setDirty] = useState(false);
   const [newItem, setNewItem] = useState('');
-  const [suggestions, setSuggestions] = useState<{ title: string; source: 'action' | 'plan_goal' | 'plan_measure'; sourceId: number; detail: string }[]>([]);
-  const [planAvailable, setPlanAvailable] = useState(false);
+  const suggested = useContractQuery('meetings.listAgendaSuggestions', { id: meeting.id }).data;
+  const suggestions = suggested?.items ?? [];
+  const planAvailable = suggested?.planAvailable ?? false;
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     if (!dirty) setItems(meeting.agenda.map(toDraft));
   }, [meeting.agenda, dirty]);
-  useEffect(() => {
-    void call('meetings.listAgendaSuggestions', { id: meeting.id }).then((res) => {
-      if (!res.ok) return;
-      setSuggestions(res.value.items);
-      setPlanAvailable(res.value.planAvailable);
-    });
-  }, [meeting.id, meeting.agenda]);
 
   const change = (next: AgendaDraft[]) => {
     setItems(next);
@@ -243,7 +232,7 @@ function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: stri
   };
   async function save() {
     const res = await call('meetings.saveAgenda', { id: meeting.id, items: items.map((i) => ({ ...(i.id ? { id: i.id } : {}), title: i.title, source: i.source, sourceId: i.sourceId })) });
-    if (!res.ok) return onError(res.error.issues?.[0]?.message ?? res.error.message);
+    if (!res.ok) return onError(firstMessage(res.error));
     setDirty(false);
     setSaved(true);
   }
@@ -372,10 +361,9 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
       actionItems: draft.actions.map((a) => ({ ...(a.id ? { id: a.id } : {}), text: a.text, owner: a.owner, dueDate: a.dueDate, done: a.done })),
     });
     if (!res.ok) {
-      const byField: Record<string, string> = {};
-      for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) onError(res.error.message);
+      setErrors(issuesByField(res.error));
+      const message = formMessage(res.error);
+      if (message) onError(message);
       return false;
     }
     setErrors({});

@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Modal, Search, Select, Table, Textarea, TextField } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Checkbox, Heading, Search, Select, Table, Textarea, TextField } from '@navikt/ds-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../../shared/contract/contacts';
 import type { Clash, MeetingDetail, ParticipantInput } from '../../../../shared/contract/meetings';
@@ -6,6 +6,13 @@ import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { MEETING_KIND_LABELS, MEETING_KINDS, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type MeetingKind, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
+import { formMessage, issuesByField } from '../../api/field-errors';
+import { useContractQuery } from '../../api/query';
+import { keepPreviousData } from '@tanstack/react-query';
+import { FormModal } from '../../components/FormDialog';
+
+const NO_CONTACTS: Contact[] = [];
+const NO_ROWS: WorklistRow[] = [];
 import { formatDate, utcToOslo } from '../../../../shared/domain/time';
 
 export interface PatientRef {
@@ -150,17 +157,14 @@ export function MeetingForm({
       onClose();
       return;
     }
-    const byField: Record<string, string> = {};
-    for (const i of res.error.issues ?? []) byField[i.path.startsWith('participants') ? 'participants' : i.path] ??= i.message;
-    setErrors(byField);
-    setFormError(Object.keys(byField).length === 0 ? res.error.message : null);
+    setErrors(issuesByField(res.error, (p) => (p.startsWith('participants') ? 'participants' : p)));
+    setFormError(formMessage(res.error));
   }
 
   const heading = editing ? 'Endre samarbeidsmøte' : 'Nytt samarbeidsmøte';
   return (
-    <Modal open={open} onClose={onClose} header={{ heading }} width={920}>
-      <form onSubmit={submit} noValidate aria-label={heading} key={formKey}>
-        <Modal.Body>
+    <FormModal open={open} onClose={onClose} heading={heading} label={heading} submitLabel={editing ? 'Lagre endringer' : 'Lagre møtet'} width={920} onSubmit={submit} saving={saving} formError={formError} errors={errors}>
+      <div key={formKey}>
           {!chosen ? (
             <PatientPicker onChosen={setChosen} error={errors.patientId} />
           ) : (
@@ -287,22 +291,8 @@ export function MeetingForm({
               />
             </Alert>
           )}
-          {formError && (
-            <Alert variant="error" size="small">
-              {formError}
-            </Alert>
-          )}
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit" loading={saving}>
-            {editing ? 'Lagre endringer' : 'Lagre møtet'}
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+      </div>
+    </FormModal>
   );
 }
 
@@ -320,10 +310,7 @@ function groupClashes(clashes: Clash[]): [string, string[]][] {
 
 /** The patient's municipal contacts (coordinators first), the GP and earlier participants, one click each. */
 function Suggestions({ patientId, patientName, participants, onAdd }: { patientId: number; patientName: string; participants: Draft[]; onAdd: (d: Draft) => void }) {
-  const [data, setData] = useState<{ gpName: string; municipalityName: string | null; municipal: Contact[]; previous: { contactId: number | null; name: string; role: string; organisation: string; email: string; phone: string; lastMeetingAt: string }[] } | null>(null);
-  useEffect(() => {
-    void call('contacts.listForPatient', { patientId }).then((res) => res.ok && setData(res.value));
-  }, [patientId]);
+  const data = useContractQuery('contacts.listForPatient', { patientId }).data;
   if (!data) return null;
   const has = (name: string, contactId: number | null) => participants.some((p) => (contactId !== null ? p.contactId === contactId : p.name === name));
   const items: { label: string; detail: string; draft: () => Draft; present: boolean }[] = [];
@@ -367,15 +354,8 @@ function Suggestions({ patientId, patientName, participants, onAdd }: { patientI
 
 function DirectorySearch({ onAdd }: { onAdd: (c: Contact) => void }) {
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<Contact[]>([]);
-  useEffect(() => {
-    if (q.trim() === '') return setHits([]);
-    let stale = false;
-    void call('contacts.list', { search: q, limit: 8 }).then((res) => !stale && res.ok && setHits(res.value.rows));
-    return () => {
-      stale = true;
-    };
-  }, [q]);
+  const found = useContractQuery('contacts.list', { search: q, limit: 8 }, { enabled: q.trim() !== '', placeholderData: keepPreviousData });
+  const hits: Contact[] = (q.trim() !== '' && found.data?.rows) || NO_CONTACTS;
   return (
     <div>
       <Search size="small" label="Søk i kontaktlisten" hideLabel={false} variant="simple" value={q} onChange={setQ} onClear={() => setQ('')} />
@@ -427,16 +407,14 @@ function AdHoc({ onAdd }: { onAdd: (d: Draft) => void }) {
 
 function PatientPicker({ onChosen, error }: { onChosen: (p: PatientRef) => void; error?: string | undefined }) {
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<WorklistRow[]>([]);
+  // Asks once the typing rests (250 ms), from two letters.
+  const [resting, setResting] = useState('');
   useEffect(() => {
-    if (q.trim().length < 2) return setRows([]);
-    let stale = false;
-    const timer = setTimeout(() => void call('worklist.list', { search: q.trim(), limit: 8 }).then((res) => !stale && res.ok && setRows(res.value.rows)), 250);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setResting(q.trim()), 250);
+    return () => clearTimeout(timer);
   }, [q]);
+  const found = useContractQuery('worklist.list', { search: resting, limit: 8 }, { enabled: resting.length >= 2, placeholderData: keepPreviousData });
+  const rows: WorklistRow[] = (q.trim().length >= 2 && found.data?.rows) || NO_ROWS;
   const unique = rows.filter((r, i) => rows.findIndex((x) => x.patientId === r.patientId) === i);
   return (
     <div style={{ marginBottom: 12 }}>

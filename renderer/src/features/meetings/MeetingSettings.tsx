@@ -2,6 +2,8 @@ import { Alert, Button, Radio, RadioGroup, Select, Textarea } from '@navikt/ds-r
 import { useEffect, useState } from 'react';
 import { MEETING_KIND_LABELS, MEETING_KINDS, PATIENT_PRINT_PRIVACY, PATIENT_PRINT_PRIVACY_LABELS, type MeetingKind, type PatientPrintPrivacy } from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
+import { firstMessage } from '../../api/field-errors';
+import { useContractQuery } from '../../api/query';
 
 /** Innstillinger → Samarbeidsmøter: agenda templates per kind, and what printouts may say about the patient. */
 export function MeetingSettings() {
@@ -12,13 +14,12 @@ export function MeetingSettings() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
 
+  const settings = useContractQuery('meetings.getSettings', {}).data;
   useEffect(() => {
-    void call('meetings.getSettings', {}).then((res) => {
-      if (!res.ok) return;
-      setTemplates(res.value.templates as Record<MeetingKind, string[]>);
-      setPrivacy(res.value.printPrivacy);
-    });
-  }, []);
+    if (!settings) return;
+    setTemplates(settings.templates as Record<MeetingKind, string[]>);
+    setPrivacy(settings.printPrivacy);
+  }, [settings]);
   useEffect(() => {
     if (templates) setText(templates[kind].join('\n'));
     setError(undefined);
@@ -26,7 +27,7 @@ export function MeetingSettings() {
 
   async function save() {
     const res = await call('meetings.saveTemplate', { kind, items: text.split('\n') });
-    if (!res.ok) return setError(res.error.issues?.[0]?.message ?? res.error.message);
+    if (!res.ok) return setError(firstMessage(res.error));
     setTemplates((t) => (t ? { ...t, [kind]: res.value.items } : t));
     setMessage(`Malen for «${MEETING_KIND_LABELS[kind]}» er lagret. Nye møter får denne dagsordenen.`);
   }

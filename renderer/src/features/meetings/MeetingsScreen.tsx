@@ -1,9 +1,10 @@
 import { Alert, Button, Heading } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { MeetingSummary } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../../../../shared/domain/meetings';
-import { call, onChanged } from '../../api/client';
 import { addDays, formatDate, isoWeekNumber, mondayOf, todayInOslo, utcToOslo } from '../../../../shared/domain/time';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useContractQuery } from '../../api/query';
 import { useScreenKeys } from './keys';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingForm } from './MeetingForm';
@@ -18,24 +19,15 @@ function endTime(m: MeetingSummary): string {
 /** "Møter": the week's collaboration meetings. ← → change week, ↑ ↓ (j k) move, Enter opens, n plans a new one. */
 export function MeetingsScreen() {
   const [week, setWeek] = useState(() => mondayOf(todayInOslo()));
-  const [rows, setRows] = useState<MeetingSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState(0);
+  const weekQuery = useContractQuery('meetings.listWeek', { from: week, days: 7 }, { placeholderData: keepPreviousData });
+  const rows: MeetingSummary[] | null = weekQuery.data?.rows ?? null;
+  const error = weekQuery.error?.message ?? null;
+  const [chosen, setSelected] = useState(0);
+  const selected = Math.min(chosen, Math.max(0, (rows?.length ?? 0) - 1));
   const [openId, setOpenId] = useState<number | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('meetings.listWeek', { from: week, days: 7 });
-    if (!res.ok) return setError(res.error.message);
-    setError(null);
-    setRows(res.value.rows);
-    setSelected((s) => Math.min(s, Math.max(0, res.value.rows.length - 1)));
-  }, [week]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   const moveWeek = (by: number) => {
     setWeek((w) => addDays(w, 7 * by));

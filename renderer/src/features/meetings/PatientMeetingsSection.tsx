@@ -1,9 +1,9 @@
 import { Alert, Button, Table, Tag } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MeetingSummary } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../../shared/print/meeting-documents';
-import { call, onChanged } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import type { PatientSectionProps } from '../patient/sections';
 import { useScreenKeys } from './keys';
@@ -13,20 +13,12 @@ import './meetings.css';
 
 /** The patient page's "Møter": the patient's collaboration meetings, newest first; `n` plans a new one. */
 export function PatientMeetingsSection({ patient }: PatientSectionProps) {
-  const [rows, setRows] = useState<MeetingSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useContractQuery('meetings.listForPatient', { patientId: patient.id });
+  const rows: MeetingSummary[] | null = list.data?.rows ?? null;
+  const error = list.error?.message ?? null;
   const [openId, setOpenId] = useState<number | null>(null);
   const [formOpen, setFormOpen] = useState(false);
 
-  const load = useCallback(async () => {
-    const res = await call('meetings.listForPatient', { patientId: patient.id });
-    if (res.ok) setRows(res.value.rows);
-    else setError(res.error.message);
-  }, [patient.id]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
   useScreenKeys({ n: () => setFormOpen(true) }, openId === null);
   const back = useCallback(() => setOpenId(null), []);
 

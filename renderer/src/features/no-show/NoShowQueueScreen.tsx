@@ -1,8 +1,10 @@
 import { Alert, BodyShort, Button, Heading, Modal, ProgressBar, Search, Select } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NEXT_STEP_KIND_LABELS, NEXT_STEP_KINDS, type NextStepKind, type QueueRow } from '../../../../shared/contract/no-show';
 import type { LetterRecipient } from '../../../../shared/domain/no-show-policy';
-import { call, onChanged } from '../../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
@@ -12,43 +14,26 @@ import './no-show.css';
 
 type DueLetter = { caseId: number; patientId: number; name: string; recipient: LetterRecipient; label: string; due: string };
 
+const NO_ROWS: QueueRow[] = [];
+const NO_LETTERS: DueLetter[] = [];
+
 /** "Ikke møtt": open follow-up cases for the whole caseload, what is due first at the top. */
 export function NoShowQueueScreen() {
   const navigated = useUi((s) => s.navigated);
-  const [rows, setRows] = useState<QueueRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [step, setStep] = useState<NextStepKind | ''>('');
-  const [selected, setSelected] = useState(0);
-  const [dueLetters, setDueLetters] = useState<DueLetter[]>([]);
+  const queue = useContractQuery('noShow.list', { limit: 500, ...(search.trim() ? { search: search.trim() } : {}), ...(step ? { step } : {}) }, { placeholderData: keepPreviousData });
+  const due = useContractQuery('noShow.listDueLetters', {});
+  const rows: QueueRow[] = queue.data?.rows ?? NO_ROWS;
+  const total = queue.data?.total ?? 0;
+  const loaded = queue.data !== undefined || queue.isError;
+  const error = queue.error?.message ?? null;
+  const dueLetters: DueLetter[] = due.data?.items ?? NO_LETTERS;
+  const [chosen, setSelected] = useState(0);
+  const selected = Math.min(chosen, Math.max(0, rows.length - 1));
   const [batchOpen, setBatchOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const generation = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++generation.current;
-    const [res, due] = await Promise.all([
-      call('noShow.list', { limit: 500, ...(search.trim() ? { search: search.trim() } : {}), ...(step ? { step } : {}) }),
-      call('noShow.listDueLetters', {}),
-    ]);
-    if (mine !== generation.current) return;
-    if (res.ok) {
-      setRows(res.value.rows);
-      setTotal(res.value.total);
-      setSelected((s) => Math.min(s, Math.max(0, res.value.rows.length - 1)));
-      setError(null);
-    } else setError(res.error.message);
-    if (due.ok) setDueLetters(due.value.items);
-    setLoaded(true);
-  }, [search, step]);
-
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

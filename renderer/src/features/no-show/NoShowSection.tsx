@@ -1,7 +1,7 @@
-import { Alert, BodyShort, Button, Heading, Modal, Radio, RadioGroup, Select, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Button, Heading, Radio, RadioGroup, Select, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { APPOINTMENT_KIND_LABELS, type Appointment } from '../../../../shared/contract/appointments';
-import { CASE_STATUS_LABELS, type NoShowCaseView, type PolicyInput } from '../../../../shared/contract/no-show';
+import { CASE_STATUS_LABELS, noShowContract, type NoShowCaseView, type PolicyInput } from '../../../../shared/contract/no-show';
 import {
   ATTEMPT_OUTCOME_LABELS,
   ATTEMPT_OUTCOMES,
@@ -13,25 +13,27 @@ import {
   type LetterRecipient,
 } from '../../../../shared/domain/no-show-policy';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { DateField } from '../../components/DateField';
+import { useContractQuery } from '../../api/query';
+import { FormDialog, FormModal } from '../../components/FormDialog';
+import { DateInput, SelectInput, TextAreaInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime, formatTime, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { BookAppointmentDialog } from '../appointments/AppointmentsSection';
 import type { PatientSectionProps } from '../patient/sections';
-import { issuesByField } from './no-show-ui';
+import { formMessage, issuesByField } from '../../api/field-errors';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 import { SharingBasisDialog, type SharingBasis } from './SharingBasisDialog';
-import { FormError } from '../../components/FormError';
 
 type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
 
 /** Patient page, tab "Ikke møtt": the patient's follow-up cases, open ones first. */
 export function NoShowSection({ patient, pathways }: PatientSectionProps) {
-  const { value, error } = useQuery('noShow.listForPatient', { patientId: patient.id });
+  const { data: value, error: failure } = useContractQuery('noShow.listForPatient', { patientId: patient.id });
+  const error = failure?.message;
   const cases = value?.cases ?? null;
   const navigated = useUi((s) => s.navigated);
 
@@ -280,90 +282,57 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
 }
 
 function useProfileName(): string {
-  const [name, setName] = useState('');
-  useEffect(() => {
-    void call('profile.get', {}).then((res) => setName(res.ok && res.value ? res.value.coordinatorName : ''));
-  }, []);
-  return name;
+  return useContractQuery('profile.get', {}).data?.coordinatorName ?? '';
 }
+
+type AttemptForm = { date: string | null; time: string; channel: ContactChannel | ''; outcome: AttemptOutcome | ''; byName: string; note: string };
+const freshAttempt = (byName: string): AttemptForm => ({ date: todayInOslo(), time: formatTime(new Date()), channel: '', outcome: '', byName, note: '' });
 
 function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () => void; caseId: number }) {
   const profileName = useProfileName();
-  const [policy, setPolicy] = useState<PolicyInput | null>(null);
+  const policy: PolicyInput | null = useContractQuery('noShow.getPolicy', {}, { enabled: open }).data ?? null;
+  // Date pickers keep their own typed state: a new key gives every open a fresh form.
   const [formKey, setFormKey] = useState(0);
-  const fresh = () => ({ date: todayInOslo() as string | null, time: formatTime(new Date()), channel: '' as ContactChannel | '', outcome: '' as AttemptOutcome | '', byName: '', note: '' });
-  const [form, setForm] = useState(fresh);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const set = <K extends keyof ReturnType<typeof fresh>>(k: K, v: ReturnType<typeof fresh>[K]) => setForm((f) => ({ ...f, [k]: v }));
-
+  const form = useContractForm({
+    method: 'noShow.recordAttempt',
+    schema: noShowContract['noShow.recordAttempt'].input,
+    defaultValues: freshAttempt(profileName),
+    toInput: (f: AttemptForm) => ({ caseId, ...f, date: f.date ?? '', time: f.time.trim(), channel: f.channel as ContactChannel, outcome: f.outcome as AttemptOutcome }),
+    onSaved: () => onClose(),
+  });
+  const { reset, control } = form;
   useEffect(() => {
     if (!open) return;
-    void call('noShow.getPolicy', {}).then((res) => res.ok && setPolicy(res.value));
-    setForm({ ...fresh(), byName: profileName });
+    reset(freshAttempt(profileName));
     setFormKey((k) => k + 1);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, profileName]);
 
-  const close = () => {
-    setErrors({});
-    setFormError(null);
-    onClose();
-  };
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('noShow.recordAttempt', {
-      caseId,
-      date: form.date ?? '',
-      time: form.time.trim(),
-      channel: form.channel as ContactChannel,
-      outcome: form.outcome as AttemptOutcome,
-      byName: form.byName,
-      note: form.note,
-    });
-    if (res.ok) return close();
-    const byField = issuesByField(res.error);
-    setErrors(byField);
-    setFormError(Object.keys(byField).some((k) => ['date', 'time', 'channel', 'outcome', 'byName', 'note'].includes(k)) ? null : res.error.message);
-  }
   return (
-    <Modal open={open} onClose={close} header={{ heading: 'Registrer kontaktforsøk' }} width={600}>
-      <form key={formKey} onSubmit={submit} noValidate aria-label="Registrer kontaktforsøk">
-        <Modal.Body>
-          <FormError message={formError} />
-          <div className="form-grid">
-            <DateField label="Dato" value={form.date} onChange={(v) => set('date', v)} error={errors.date} />
-            <TextField size="small" label="Klokkeslett" description="tt:mm" autoComplete="off" value={form.time} onChange={(e) => set('time', e.target.value)} error={errors.time} />
-            <Select size="small" label="Kanal" value={form.channel} onChange={(e) => set('channel', e.target.value as ContactChannel)} error={errors.channel}>
-              <option value="">Velg kanal</option>
-              {(policy?.channels ?? []).map((ch) => (
-                <option key={ch} value={ch}>
-                  {CHANNEL_LABELS[ch]}
-                </option>
-              ))}
-            </Select>
-            <Select size="small" label="Utfall" value={form.outcome} onChange={(e) => set('outcome', e.target.value as AttemptOutcome)} error={errors.outcome}>
-              <option value="">Velg utfall</option>
-              {ATTEMPT_OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {ATTEMPT_OUTCOME_LABELS[o]}
-                </option>
-              ))}
-            </Select>
-            <TextField size="small" label="Utført av" autoComplete="off" value={form.byName} onChange={(e) => set('byName', e.target.value)} error={errors.byName} className="span-2" />
-            <Textarea size="small" label="Notat" description="Valgfritt. Skriv bare det som trengs for oppfølgingen." value={form.note} onChange={(e) => set('note', e.target.value)} error={errors.note} className="span-2" minRows={2} />
-          </div>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small">
-            Lagre kontaktforsøk
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={close}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormDialog form={form} open={open} onClose={onClose} heading="Registrer kontaktforsøk" label="Registrer kontaktforsøk" submitLabel="Lagre kontaktforsøk" width={600}>
+      <div className="form-grid" key={formKey}>
+        <DateInput control={control} name="date" label="Dato" />
+        <TextInput control={control} name="time" label="Klokkeslett" description="tt:mm" />
+        <SelectInput control={control} name="channel" label="Kanal">
+          <option value="">Velg kanal</option>
+          {(policy?.channels ?? []).map((ch) => (
+            <option key={ch} value={ch}>
+              {CHANNEL_LABELS[ch]}
+            </option>
+          ))}
+        </SelectInput>
+        <SelectInput control={control} name="outcome" label="Utfall">
+          <option value="">Velg utfall</option>
+          {ATTEMPT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {ATTEMPT_OUTCOME_LABELS[o]}
+            </option>
+          ))}
+        </SelectInput>
+        <TextInput control={control} name="byName" label="Utført av" className="span-2" />
+        <TextAreaInput control={control} name="note" label="Notat" description="Valgfritt. Skriv bare det som trengs for oppfølgingen." className="span-2" minRows={2} />
+      </div>
+    </FormDialog>
   );
 }
 
@@ -371,16 +340,10 @@ function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => vo
   const [outcome, setOutcome] = useState<'closed_not_reached' | 'declined' | 'new_appointment' | ''>('');
   const [appointmentId, setAppointmentId] = useState('');
   const [note, setNote] = useState('');
-  const [booked, setBooked] = useState<Appointment[]>([]);
+  const appointments = useContractQuery('appointments.list', { patientId: kase.patientId }, { enabled: open }).data?.appointments;
+  const booked: Appointment[] = useMemo(() => (appointments ?? []).filter((a) => a.status === 'booked' && a.startAt > kase.noShowAt), [appointments, kase.noShowAt]);
   const [refusal, setRefusal] = useState<{ message: string; missing: string[] } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (!open) return;
-    void call('appointments.list', { patientId: kase.patientId }).then((res) => {
-      if (res.ok) setBooked(res.value.appointments.filter((a) => a.status === 'booked' && a.startAt > kase.noShowAt));
-    });
-  }, [open, kase.patientId, kase.noShowAt]);
 
   const close = () => {
     setRefusal(null);
@@ -399,9 +362,7 @@ function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => vo
     } else setErrors(issuesByField(res.error));
   }
   return (
-    <Modal open={open} onClose={close} header={{ heading: 'Avslutt saken' }} width={600}>
-      <form onSubmit={submit} noValidate aria-label="Avslutt saken">
-        <Modal.Body>
+    <FormModal open={open} onClose={close} heading="Avslutt saken" label="Avslutt saken" submitLabel="Avslutt saken" width={600} onSubmit={submit} saving={false} formError={null} errors={errors}>
           {refusal && (
             <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
               <BodyShort size="small" weight="semibold">{refusal.message}</BodyShort>
@@ -433,17 +394,7 @@ function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => vo
             </Select>
           )}
           <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small">
-            Avslutt saken
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={close}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -466,29 +417,16 @@ function EscalateDialog({ open, onClose, caseId }: { open: boolean; onClose: () 
       return close();
     }
     setErrors(issuesByField(res.error));
-    setFormError(res.error.issues?.length ? null : res.error.message);
+    setFormError(formMessage(res.error));
   }
   return (
-    <Modal open={open} onClose={close} header={{ heading: 'Meld til behandler' }} width={560}>
-      <form onSubmit={submit} noValidate aria-label="Meld til behandler">
-        <Modal.Body>
+    <FormModal open={open} onClose={close} heading="Meld til behandler" label="Meld til behandler" submitLabel="Meld til behandler" submitVariant="danger" width={560} onSubmit={submit} saving={false} formError={formError} errors={errors}>
           <BodyShort spacing size="small">
             Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning.
             Gi også beskjed til behandleren direkte.
           </BodyShort>
-          <FormError message={formError} />
           <TextField size="small" label="Behandler" autoComplete="off" value={clinician} onChange={(e) => setClinician(e.target.value)} error={errors.clinician} />
           <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small" variant="danger">
-            Meld til behandler
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={close}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -4,8 +4,9 @@ import type { PolicyInput, TemplateView } from '../../../../shared/contract/no-s
 import { LETTER_FIELD_LABELS, LETTER_FIELDS } from '../../../../shared/domain/letter-template';
 import { ATTEMPT_CHANNELS, CHANNEL_LABELS, RECIPIENT_LABELS, type ContactChannel } from '../../../../shared/domain/no-show-policy';
 import { call } from '../../api/client';
-import { issuesByField } from './no-show-ui';
+import { formMessage, issuesByField } from '../../api/field-errors';
 import './no-show.css';
+import { useContractQuery } from '../../api/query';
 
 /** Innstillinger → "Ikke møtt": the follow-up policy (DOMAIN.md §6), local practice kept as a setting. */
 export function NoShowPolicySettings() {
@@ -22,9 +23,12 @@ export function NoShowPolicySettings() {
       recipients: [p.letterToPatient && 'patient', p.letterToReferrer && 'referrer', p.letterToMunicipalCoordinator && 'municipal_coordinator'].filter(Boolean) as string[],
       coordinatorPhone: p.coordinatorPhone,
     });
+  // The form is filled once from the saved policy; what is typed is not overwritten by later refreshes.
+  const policy = useContractQuery('noShow.getPolicy', {}).data;
   useEffect(() => {
-    void call('noShow.getPolicy', {}).then((res) => res.ok && fill(res.value));
-  }, []);
+    if (policy && !form) fill(policy);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [policy]);
   if (!form) return null;
 
   async function submit(e: FormEvent) {
@@ -49,7 +53,7 @@ export function NoShowPolicySettings() {
     setStatus('error');
     const byField = issuesByField(res.error);
     setErrors(byField);
-    setFormError(byField.policy ?? (res.error.issues?.length ? null : res.error.message));
+    setFormError(byField.policy ?? formMessage(res.error));
   }
 
   return (
@@ -104,15 +108,16 @@ export function LetterTemplateSettings() {
   const [message, setMessage] = useState<string | null>(null);
 
   const toDraft = (t: TemplateView) => ({ label: t.label, address: t.address, subject: t.subject, body: t.paragraphs.join('\n\n') });
+  const loaded = useContractQuery('noShow.listTemplates', {}).data?.templates;
   useEffect(() => {
-    void call('noShow.listTemplates', {}).then((res) => {
-      if (!res.ok) return;
-      setTemplates(res.value.templates);
-      const t = res.value.templates.find((x) => x.id === selectedId) ?? res.value.templates[0];
-      if (t) setDraft(toDraft(t));
-    });
+    if (!loaded) return;
+    setTemplates(loaded);
+    // The draft is filled from the list the first time only: a refresh does not overwrite what is typed.
+    if (draft) return;
+    const t = loaded.find((x) => x.id === selectedId) ?? loaded[0];
+    if (t) setDraft(toDraft(t));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [loaded]);
   const current = templates.find((t) => t.id === selectedId);
 
   function choose(id: string) {

@@ -1,8 +1,10 @@
 import { Alert, BodyLong, Button, Heading, Table } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Input, Output } from '../../../../shared/contract';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
-import { call, onChanged } from '../../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import { issuesByField } from '../../api/field-errors';
+import { useContractQuery } from '../../api/query';
 import { DateField } from '../../components/DateField';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
@@ -23,37 +25,26 @@ export function OverviewScreen() {
   const today = todayInOslo();
   const [from, setFrom] = useState<string | null>(tertialStart(today));
   const [to, setTo] = useState<string | null>(today);
-  const [data, setData] = useState<Overview | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const overview = useContractQuery('overview.get', { from: from ?? '', to: to ?? '' }, { placeholderData: keepPreviousData });
+  // An invalid period keeps the last figures on screen, the errors by the date fields.
+  const lastGood = useRef<Overview | null>(null);
+  if (overview.data) lastGood.current = overview.data;
+  const data = overview.data ?? lastGood.current;
+  const errors = useMemo(() => {
+    if (!overview.error) return {} as Record<string, string>;
+    const byField = issuesByField(overview.error);
+    return Object.keys(byField).length ? byField : { form: overview.error.message };
+  }, [overview.error]);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const [patients, setPatients] = useState<Output<'overview.listPatients'> | null>(null);
+  const { title: _title, ...drillInput } = drill ?? { title: '' };
+  const drilled = useContractQuery(
+    'overview.listPatients',
+    { ...(drillInput as Omit<Drill, 'title'>), from: data?.from ?? '', to: data?.to ?? '' },
+    { enabled: drill !== null && data !== null },
+  );
+  const patients: Output<'overview.listPatients'> | null = drill && data ? (drilled.data ?? null) : null;
   const navigated = useUi((s) => s.navigated);
 
-  const load = useCallback(async () => {
-    const res = await call('overview.get', { from: from ?? '', to: to ?? '' });
-    if (res.ok) {
-      setData(res.value);
-      setErrors({});
-    } else {
-      const byField: Record<string, string> = {};
-      for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
-      setErrors(Object.keys(byField).length ? byField : { form: res.error.message });
-    }
-  }, [from, to]);
-
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
-
-  useEffect(() => {
-    if (!drill || !data) return setPatients(null);
-    void (async () => {
-      const { title: _title, ...rest } = drill;
-      const res = await call('overview.listPatients', { ...rest, from: data.from, to: data.to });
-      if (res.ok) setPatients(res.value);
-    })();
-  }, [drill, data]);
 
   const figure = (value: number, d: Drill) => (
     <button type="button" className="linklike" onClick={() => setDrill(d)} aria-label={`${d.title}: ${value} pasienter`}>

@@ -2,6 +2,7 @@ import { Button, Select, Tag, TextField } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import type { DeadlineView } from '../../../../shared/contract/pathways';
 import { call } from '../../api/client';
+import { issuesByField } from '../../api/field-errors';
 import { formatDate } from '../../../../shared/domain/time';
 
 export const CONFIDENCE_LABELS = { confirmed: 'Bekreftet', local: 'Lokal regel', unconfirmed: 'Ikke bekreftet' } as const;
@@ -78,10 +79,7 @@ export function BreachReasonForm({ pathwayId, deadline, reasons, onSaved }: { pa
       onSaved?.();
       return;
     }
-    const byField: Record<string, string> = {};
-    for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
-    if (Object.keys(byField).length === 0) byField.reasonCode = res.error.message;
-    setErrors(byField);
+    setErrors(issuesByField(res.error, undefined, 'reasonCode'));
   }
   return (
     <form onSubmit={submit} noValidate aria-label="Årsak til overskridelse" style={{ display: 'grid', gap: 8 }}>

@@ -5,6 +5,7 @@ import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { DECISION_OUTCOMES, eventCode, eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
+import { formMessage, issuesByField } from '../../api/field-errors';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 
 /** What the dialog records: one event type, the referral assessment (+ frist), or a correction of an event. */
@@ -109,10 +110,8 @@ export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props
       onClose();
       return;
     }
-    const byField: Record<string, string> = {};
-    for (const issue of res.error.issues ?? []) byField[issue.path === 'assessedOn' ? 'date' : issue.path] ??= issue.message;
-    setErrors(byField);
-    setFormError(Object.keys(byField).length > 0 ? null : res.error.message);
+    setErrors(issuesByField(res.error, (p) => (p === 'assessedOn' ? 'date' : p)));
+    setFormError(formMessage(res.error));
   }
 
   return (

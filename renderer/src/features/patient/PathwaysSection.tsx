@@ -1,11 +1,12 @@
 import { PrinterSmallIcon } from '@navikt/aksel-icons';
 import { Alert, BodyShort, Button, Heading, Select, Table, Tag } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { EventView, PathwayDetail } from '../../../../shared/contract/pathways';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
 import { RECORD_SYSTEM_NOTICE } from '../../../../shared/domain/record-registration';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
@@ -27,21 +28,14 @@ const CARE_KIND_LABEL = { assessment: 'utredning', treatment: 'behandling' } as 
 
 /** Forløp: each pathway's events with their codes, its deadlines with explanations, and corrections with a reason. */
 export function PathwaysSection({ patient }: PatientSectionProps) {
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useContractQuery('pathways.getForPatient', { patientId: patient.id });
+  const data: Data | null = query.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? query.error?.message ?? null;
   const [dialog, setDialog] = useState<{ pathway: PathwayDetail; what: EventDialogKind } | null>(null);
   const [withdraw, setWithdraw] = useState<EventView | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
 
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('pathways.getForPatient', { patientId: patient.id });
-      if (res.ok) setData(res.value);
-      else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, [patient.id]);
 
   async function printSummary() {
     const res = await call('pathways.getSummary', { patientId: patient.id });

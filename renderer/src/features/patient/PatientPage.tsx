@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Tabs, Tag } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import { nationalIdKindLabel } from '../../../../shared/domain/national-id';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
+import { useContractQuery } from '../../api/query';
 import { formatDate } from '../../../../shared/domain/time';
 import { useUi, type Screen } from '../../stores/ui';
 import { PATIENT_SECTIONS } from './sections';
@@ -10,7 +10,8 @@ import { PATIENT_SECTIONS } from './sections';
 
 export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id }: { patientId: number; from: Screen; section?: string | undefined }) {
   const navigated = useUi((s) => s.navigated);
-  const { value: data, error } = useQuery('patients.get', { id: patientId });
+  const { data, error: failure } = useContractQuery('patients.get', { id: patientId });
+  const error = failure?.message;
   const [fullId, setFullId] = useState<string | null>(null);
 
 

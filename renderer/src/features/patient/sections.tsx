@@ -7,6 +7,9 @@ import { PlanSection } from '../plans/PlanSection';
 import { PatientMeetingsSection } from '../meetings/PatientMeetingsSection';
 import { PatientContactsSection } from '../contacts/PatientContactsSection';
 import { PatientLogSection } from '../trust/PatientLogSection';
+import { ReferrerSection } from '../coordination/ReferrerSection';
+import { FamilySection } from '../coordination/FamilySection';
+import { DeadlineSection } from '../coordination/DeadlineSection';
 
 export interface PatientSectionProps {
   patient: Patient;
@@ -30,5 +33,8 @@ export const PATIENT_SECTIONS: PatientSectionDef[] = [
   { id: 'meetings', label: 'Møter', Component: PatientMeetingsSection },
   { id: 'plan', label: 'Individuell plan', Component: PlanSection },
   { id: 'contacts', label: 'Kontakter', Component: PatientContactsSection },
+  { id: 'deadline', label: 'Frist', Component: DeadlineSection },
+  { id: 'referrer', label: 'Henviser', Component: ReferrerSection },
+  { id: 'family', label: 'Pårørende', Component: FamilySection },
   { id: 'log', label: 'Logg', Component: PatientLogSection },
 ];

@@ -1,14 +1,16 @@
-import { Button, Checkbox, CheckboxGroup, Modal, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Checkbox, CheckboxGroup, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Envelope } from '../../../../shared/contract';
 import type { Contact } from '../../../../shared/contract/contacts';
 import type { PlanViewDto } from '../../../../shared/contract/plans';
 import type { IndividualPlan, PlanMeasure } from '../../../../shared/domain/individual-plan';
 import { GOAL_RESULTS, GOAL_RESULT_LABELS, type GoalResult } from '../../../../shared/domain/plan-revision';
 import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { DateField } from '../../components/DateField';
+import { formMessage } from '../../api/field-errors';
 import { fieldErrors } from './plan-ui';
-import { FormError } from '../../components/FormError';
+import { FormModal, type FormModalProps } from '../../components/FormDialog';
 import { todayInOslo } from '../../../../shared/domain/time';
 
 type Plan = IndividualPlan;
@@ -28,47 +30,22 @@ function useSave() {
       onOk(res.value);
       return;
     }
-    const byField = fieldErrors(res.error, strip);
-    setErrors(byField);
-    setFormError(Object.keys(byField).length > 0 ? null : res.error.message);
+    setErrors(fieldErrors(res.error, strip));
+    setFormError(formMessage(res.error));
   }
   return { errors, formError, saving, run };
 }
 
-interface ShellProps {
-  open: boolean;
-  onClose: () => void;
-  heading: string;
-  submitLabel: string;
-  saving: boolean;
-  formError: string | null;
-  onSubmit: () => void;
-  width?: number | 'small' | 'medium';
-  children: ReactNode;
-}
-
-function DialogShell({ open, onClose, heading, submitLabel, saving, formError, onSubmit, width = 640, children }: ShellProps) {
+/** The plan's dialogs are the one form dialog, with the plan's field layout inside. */
+function DialogShell({ onSubmit, width = 640, children, ...rest }: Omit<FormModalProps, 'onSubmit'> & { onSubmit: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
   };
   return (
-    <Modal open={open} onClose={onClose} header={{ heading }} width={width}>
-      <form onSubmit={submit} noValidate aria-label={heading}>
-        <Modal.Body>
-          <FormError message={formError} />
-          <div className="plan-form">{children}</div>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small" loading={saving}>
-            {submitLabel}
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormModal {...rest} label={rest.heading} width={width} onSubmit={submit}>
+      <div className="plan-form">{children}</div>
+    </FormModal>
   );
 }
 
@@ -77,13 +54,10 @@ function DialogShell({ open, onClose, heading, submitLabel, saving, formError, o
 // ---------------------------------------------------------------------------
 
 export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: number; plan: Plan | null; open: boolean; onClose: () => void }) {
-  const [contacts, setContacts] = useState<Contact[]>([]);
-  useEffect(() => {
-    // The coordinator is usually municipal: offer the directory's municipal coordinators and coordinating units.
-    void Promise.all([call('contacts.list', { role: 'municipal_coordinator', limit: 200 }), call('contacts.list', { role: 'coordinating_unit', limit: 200 })]).then((all) =>
-      setContacts(all.flatMap((r) => (r.ok ? r.value.rows : []))),
-    );
-  }, []);
+  // The coordinator is usually municipal: offer the directory's municipal coordinators and coordinating units.
+  const municipal = useContractQuery('contacts.list', { role: 'municipal_coordinator', limit: 200 }).data?.rows;
+  const units = useContractQuery('contacts.list', { role: 'coordinating_unit', limit: 200 }).data?.rows;
+  const contacts: Contact[] = useMemo(() => [...(municipal ?? []), ...(units ?? [])], [municipal, units]);
   const [form, setForm] = useState(() => ({
     contactId: plan?.coordinator.contactId ?? null,
     from: plan?.period.from ?? (todayInOslo() as string | null),
@@ -123,6 +97,7 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
       submitLabel={plan ? 'Lagre' : 'Opprett plan'}
       saving={saving}
       formError={formError}
+      errors={errors}
       onSubmit={() => void save()}
       width={720}
     >
@@ -214,7 +189,7 @@ export function ParticipantDialog({ patientId, participant, open, onClose }: { p
   const save = () =>
     run(() => call('plans.saveParticipant', { patientId, participant: { ...(participant ? { id: participant.id } : {}), ...form } }), onClose, /^participant\./);
   return (
-    <DialogShell open={open} onClose={onClose} heading={participant ? 'Endre deltaker' : 'Ny deltaker'} submitLabel="Lagre deltaker" saving={saving} formError={formError} onSubmit={() => void save()} width="small">
+    <DialogShell open={open} onClose={onClose} heading={participant ? 'Endre deltaker' : 'Ny deltaker'} submitLabel="Lagre deltaker" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width="small">
       <TextField size="small" label="Navn" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} />
       <TextField size="small" label="Rolle" description="F.eks. pasient, pårørende, fastlege, NAV-veileder" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} error={errors.role} />
       <TextField size="small" label="Virksomhet" value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} error={errors.organisation} />
@@ -248,7 +223,7 @@ export function ConsentDialog({ patientId, plan, open, onClose }: { patientId: n
       onClose,
     );
   return (
-    <DialogShell open={open} onClose={onClose} heading="Samtykke" submitLabel="Lagre samtykke" saving={saving} formError={formError} onSubmit={() => void save()}>
+    <DialogShell open={open} onClose={onClose} heading="Samtykke" submitLabel="Lagre samtykke" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()}>
       <div className="form-grid">
         <DateField label="Samtykke gitt" value={form.givenAt} onChange={(v) => setForm((f) => ({ ...f, givenAt: v }))} error={errors.givenAt} />
         <TextField size="small" label="Gitt av" description="Pasienten, eller verge/foresatte" value={form.givenBy} onChange={(e) => setForm({ ...form, givenBy: e.target.value })} error={errors.givenBy} />
@@ -281,7 +256,7 @@ export function GoalDialog({ patientId, goal, open, onClose }: { patientId: numb
   const { errors, formError, saving, run } = useSave();
   const save = () => run(() => call('plans.saveGoal', { patientId, goal: { ...(goal ? { id: goal.id } : {}), ...form } }), onClose, /^goal\./);
   return (
-    <DialogShell open={open} onClose={onClose} heading={goal ? 'Endre mål' : 'Nytt mål'} submitLabel="Lagre mål" saving={saving} formError={formError} onSubmit={() => void save()}>
+    <DialogShell open={open} onClose={onClose} heading={goal ? 'Endre mål' : 'Nytt mål'} submitLabel="Lagre mål" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()}>
       <Textarea size="small" label="Målet" description="Med pasientens egne ord" minRows={2} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} error={errors.text} />
       <DateField label="Måldato" description="Når målet skal være nådd (valgfritt)" value={form.targetDate} onChange={(v) => setForm((f) => ({ ...f, targetDate: v }))} error={errors.targetDate} />
     </DialogShell>
@@ -325,7 +300,7 @@ export function MeasureDialog({ patientId, plan, measure, open, onClose }: { pat
       /^measure\./,
     );
   return (
-    <DialogShell open={open} onClose={onClose} heading={measure ? 'Endre tiltak' : 'Nytt tiltak'} submitLabel="Lagre tiltak" saving={saving} formError={formError} onSubmit={() => void save()} width={720}>
+    <DialogShell open={open} onClose={onClose} heading={measure ? 'Endre tiltak' : 'Nytt tiltak'} submitLabel="Lagre tiltak" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width={720}>
       <TextField size="small" label="Tiltak" description="Hva skal gjøres" value={form.what} onChange={(e) => set('what', e.target.value)} error={errors.what} />
       <div className="form-grid">
         <TextField size="small" label="Omfang" description="F.eks. 1 time per uke" value={form.scope} onChange={(e) => set('scope', e.target.value)} error={errors.scope} />
@@ -355,7 +330,7 @@ export function NoteDialog({ patientId, measure, open, onClose }: { patientId: n
   const { errors, formError, saving, run } = useSave();
   const save = () => run(() => call('plans.addProgressNote', { patientId, measureId: measure.id, date: form.date ?? '', text: form.text }), onClose);
   return (
-    <DialogShell open={open} onClose={onClose} heading="Nytt fremdriftsnotat" submitLabel="Lagre notat" saving={saving} formError={formError} onSubmit={() => void save()}>
+    <DialogShell open={open} onClose={onClose} heading="Nytt fremdriftsnotat" submitLabel="Lagre notat" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()}>
       <p className="muted" style={{ margin: 0 }}>
         Tiltak: {measure.what}
       </p>
@@ -391,7 +366,7 @@ export function RevisionDialog({ patientId, view, open, onClose, onDone }: { pat
       (v) => onDone(v.versionNo),
     );
   return (
-    <DialogShell open={open} onClose={onClose} heading="Revisjon av planen" submitLabel="Fullfør revisjon" saving={saving} formError={formError} onSubmit={() => void save()} width={760}>
+    <DialogShell open={open} onClose={onClose} heading="Revisjon av planen" submitLabel="Fullfør revisjon" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width={760}>
       <p style={{ margin: 0 }}>
         Vurder hvert mål sammen med pasienten. Når revisjonen fullføres, tas det vare på en versjon av hele planen slik den er nå.
       </p>

@@ -1,9 +1,8 @@
 import { Alert, BodyLong, Button, Heading, Modal, Table } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { planItemRef, planSections, type SectionBlock } from '../../../../shared/domain/plan-sections';
 import { GOAL_RESULT_LABELS } from '../../../../shared/domain/plan-revision';
-import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 
 type Version = Output<'plans.getVersion'>;
@@ -85,11 +84,9 @@ export function VersionDialog({
   onClose: () => void;
   onPrint: (versionNo: number) => void;
 }) {
-  const [version, setVersion] = useState<Version | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void call('plans.getVersion', { patientId, versionNo }).then((res) => (res.ok ? setVersion(res.value) : setError(res.error.message)));
-  }, [patientId, versionNo]);
+  const query = useContractQuery('plans.getVersion', { patientId, versionNo });
+  const version: Version | null = query.data ?? null;
+  const error = query.error?.message ?? null;
 
   const heading = version ? `Versjon ${version.versionNo} – revisjon ${formatDate(version.heldOn)}` : `Versjon ${versionNo}`;
   return (

@@ -1,11 +1,12 @@
 import { PencilIcon, PlusIcon, PrinterSmallIcon, TrashIcon } from '@navikt/aksel-icons';
 import { Alert, BodyLong, Button, Heading, Modal, Select, Table, Tag, TextField } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { PlanViewDto } from '../../../../shared/contract/plans';
 import { allowedTransitions, MEASURE_STATUS_LABELS, type MeasureStatus, type PlanMeasure } from '../../../../shared/domain/individual-plan';
 import { daysBetween, daysLeftText, osloDateOf, todayInOslo } from '../../../../shared/domain/time';
 import { PLAN_SECTIONS } from '../../../../shared/domain/plan-sections';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
@@ -14,6 +15,7 @@ import { ConsentDialog, GoalDialog, MeasureDialog, NoteDialog, OverviewDialog, P
 import { VersionDialog } from './PlanReadOnly';
 import { DueDate } from '../../components/DueDate';
 import './plans.css';
+import { firstMessage } from '../../api/field-errors';
 
 type Plan = PlanViewDto['plan'];
 type Dialog =
@@ -94,23 +96,15 @@ const CONSENT_TAG = {
 /** The patient's individual plan, reading like the § 19 list: nine sections in order, each editable in place. */
 export function PlanSection({ patient }: PatientSectionProps) {
   const patientId = patient.id;
-  const [view, setView] = useState<PlanViewDto | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const query = useContractQuery('plans.get', { patientId });
+  const view: PlanViewDto | null | undefined = query.data?.view;
+  const error = query.error?.message ?? null;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [print, setPrint] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('plans.get', { patientId });
-    if (res.ok) setView(res.value.view);
-    else setError(res.error.message);
-  }, [patientId]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   const open = (d: Dialog) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -268,7 +262,7 @@ export function PlanSection({ patient }: PatientSectionProps) {
                   label={kind === 'resource' ? 'Ny ressurs' : 'Nytt behov'}
                   onAdd={async (text) => {
                     const res = await call('plans.saveItem', { patientId, kind, item: { text } });
-                    return res.ok ? null : (res.error.issues?.[0]?.message ?? res.error.message);
+                    return res.ok ? null : firstMessage(res.error);
                   }}
                 />
               </div>

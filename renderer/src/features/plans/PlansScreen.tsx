@@ -1,7 +1,8 @@
 import { Alert, Button, Heading, Select } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlanListRow } from '../../../../shared/contract/plans';
-import { call, onChanged } from '../../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
@@ -19,24 +20,14 @@ const HORIZONS = [
 export function PlansScreen() {
   const navigated = useUi((s) => s.navigated);
   const [horizon, setHorizon] = useState<string>('30');
-  const [rows, setRows] = useState<PlanListRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState(0);
+  const list = useContractQuery('plans.list', { horizonDays: horizon === 'all' ? null : Number(horizon), limit: 500 }, { placeholderData: keepPreviousData });
+  const rows: PlanListRow[] | null = list.data?.rows ?? null;
+  const total = list.data?.total ?? 0;
+  const error = list.error?.message ?? null;
+  const [chosen, setSelected] = useState(0);
+  const selected = Math.min(chosen, Math.max(0, (rows?.length ?? 0) - 1));
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('plans.list', { horizonDays: horizon === 'all' ? null : Number(horizon), limit: 500 });
-    if (!res.ok) return setError(res.error.message);
-    setError(null);
-    setRows(res.value.rows);
-    setTotal(res.value.total);
-    setSelected((s) => Math.min(s, Math.max(0, res.value.rows.length - 1)));
-  }, [horizon]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   useEffect(() => {
     const row = rows?.[selected];

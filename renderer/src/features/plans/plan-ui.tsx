@@ -1,8 +1,7 @@
 import type { RpcError } from '../../../../shared/contract';
+import { issuesByField } from '../../api/field-errors';
 
-/** Field issues by path, for showing each error next to its field. */
+/** Field issues by path, for showing each error next to its field (api/field-errors.ts, optionally stripping a prefix). */
 export function fieldErrors(error: RpcError, strip?: RegExp): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues ?? []) out[strip ? i.path.replace(strip, '') : i.path] ??= i.message;
-  return out;
+  return issuesByField(error, strip ? (p) => p.replace(strip, '') : undefined);
 }

@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { Profile } from '../../../../shared/contract/profile';
-import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { ProfileForm } from './ProfileForm';
 
 export function ProfileSettings() {
-  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
-  useEffect(() => {
-    void call('profile.get', {}).then((res) => setProfile(res.ok ? res.value : null));
-  }, []);
-  return profile === undefined ? null : <ProfileForm initial={profile} onSaved={setProfile} submitLabel="Lagre profil" />;
+  const query = useContractQuery('profile.get', {});
+  if (query.isPending) return null;
+  return <ProfileForm initial={query.data ?? null} onSaved={() => undefined} submitLabel="Lagre profil" />;
 }

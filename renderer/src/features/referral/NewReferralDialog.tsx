@@ -1,27 +1,17 @@
-import { Alert, Button, Modal, Select, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { Alert } from '@navikt/ds-react';
+import { useState } from 'react';
+import { referralsContract } from '../../../../shared/contract/referrals';
 import { PATHWAY_TYPES, SETTINGS } from '../../../../shared/domain/pathway-types';
-import { call } from '../../api/client';
-import { DateField } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { useUi } from '../../stores/ui';
-import { FormError } from '../../components/FormError';
 import { todayInOslo } from '../../../../shared/domain/time';
 
+// The form has the method's own shape, so every issue (schema or server) lands on the field of the same path.
 const emptyForm = () => ({
-  name: '',
-  nationalId: '',
-  birthDate: null as string | null,
-  phone: '',
-  address: '',
-  postalCode: '',
-  postalPlace: '',
-  municipalityNumber: '',
-  gpName: '',
-  pathwayType: '',
-  setting: 'outpatient',
-  referralReceived: todayInOslo() as string | null,
-  referralAssessed: null as string | null,
-  intake: 'referral',
+  patient: { name: '', nationalId: '', birthDate: null as string | null, phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+  pathway: { pathwayType: '', setting: 'outpatient', referralReceived: todayInOslo() as string | null, referralAssessed: null as string | null, intake: 'referral' },
 });
 type Form = ReturnType<typeof emptyForm>;
 
@@ -30,126 +20,91 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
   const open = useUi((s) => s.newReferralOpen);
   const toggle = useUi((s) => s.newReferralToggled);
   const navigated = useUi((s) => s.navigated);
-  const [form, setForm] = useState<Form>(emptyForm);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   // Date pickers keep their own typed state: a new key gives every open a fresh form.
   const [formKey, setFormKey] = useState(0);
-
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const form = useContractForm({
+    method: 'referrals.create',
+    schema: referralsContract['referrals.create'].input,
+    defaultValues: emptyForm(),
+    toInput: (f: Form) => ({
+      patient: { ...f.patient, birthDate: f.patient.birthDate ?? '' },
+      pathway: {
+        pathwayType: f.pathway.pathwayType as never,
+        setting: f.pathway.setting as never,
+        referralReceived: f.pathway.referralReceived ?? '',
+        referralAssessed: f.pathway.intake === 'internal_transfer' ? null : f.pathway.referralAssessed,
+        intake: f.pathway.intake as never,
+      },
+    }),
+    onSaved: (value) => {
+      form.reset(emptyForm());
+      close();
+      navigated({ screen: 'patient', patientId: value.patientId, from: 'worklist' });
+    },
+  });
   const close = () => {
     toggle(false);
     setFormKey((k) => k + 1);
-    setErrors({});
-    setFormError(null);
+    form.clearErrors();
   };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    const res = await call('referrals.create', {
-      patient: {
-        name: form.name,
-        nationalId: form.nationalId,
-        birthDate: form.birthDate ?? '',
-        phone: form.phone,
-        address: form.address,
-        postalCode: form.postalCode,
-        postalPlace: form.postalPlace,
-        municipalityNumber: form.municipalityNumber,
-        gpName: form.gpName,
-      },
-      pathway: {
-        pathwayType: form.pathwayType as never,
-        setting: form.setting as never,
-        referralReceived: form.referralReceived ?? '',
-        referralAssessed: form.intake === 'internal_transfer' ? null : form.referralAssessed,
-        intake: form.intake as never,
-      },
-    });
-    setSaving(false);
-    if (res.ok) {
-      setForm(emptyForm());
-      close();
-      navigated({ screen: 'patient', patientId: res.value.patientId, from: 'worklist' });
-      return;
-    }
-    const byField: Record<string, string> = {};
-    for (const issue of res.error.issues ?? []) byField[issue.path.replace(/^(patient|pathway)\./, '')] ??= issue.message;
-    setErrors(byField);
-    setFormError(res.error.issues?.length ? null : res.error.message);
-  }
+  const { control } = form;
+  const intake = form.watch('pathway.intake');
 
   return (
-    <Modal open={open} onClose={close} header={{ heading: 'Ny henvisning' }} width={720}>
-      <form key={formKey} onSubmit={submit} noValidate aria-label="Ny henvisning">
-        <Modal.Body>
-          {demo && (
-            <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
-              Demomodus: bruk syntetiske testnumre (måned + 80).
-            </Alert>
-          )}
-          <FormError message={formError} />
-          <fieldset className="plain">
-            <legend className="aksel-label">Pasient</legend>
-            <div className="form-grid">
-              <TextField size="small" label="Navn" autoComplete="off" value={form.name} onChange={(e) => set('name', e.target.value)} error={errors.name} className="span-2" />
-              <TextField size="small" label="Fødselsnummer / D-nummer" inputMode="numeric" autoComplete="off" value={form.nationalId} onChange={(e) => set('nationalId', e.target.value)} error={errors.nationalId} />
-              <DateField label="Fødselsdato" value={form.birthDate} onChange={(v) => set('birthDate', v)} error={errors.birthDate} />
-              <TextField size="small" label="Telefon" autoComplete="off" value={form.phone} onChange={(e) => set('phone', e.target.value)} error={errors.phone} />
-              <TextField size="small" label="Fastlege" autoComplete="off" value={form.gpName} onChange={(e) => set('gpName', e.target.value)} error={errors.gpName} />
-              <TextField size="small" label="Adresse" autoComplete="off" value={form.address} onChange={(e) => set('address', e.target.value)} error={errors.address} className="span-2" />
-              <TextField size="small" label="Postnummer" inputMode="numeric" autoComplete="off" value={form.postalCode} onChange={(e) => set('postalCode', e.target.value)} error={errors.postalCode} />
-              <TextField size="small" label="Poststed" autoComplete="off" value={form.postalPlace} onChange={(e) => set('postalPlace', e.target.value)} error={errors.postalPlace} />
-              <TextField size="small" label="Kommunenummer" inputMode="numeric" autoComplete="off" value={form.municipalityNumber} onChange={(e) => set('municipalityNumber', e.target.value)} error={errors.municipalityNumber} description="Fire sifre, f.eks. 0301" />
-            </div>
-          </fieldset>
-          <fieldset className="plain">
-            <legend className="aksel-label">Forløp</legend>
-            <div className="form-grid">
-              <Select size="small" label="Forløpstype" value={form.pathwayType} onChange={(e) => set('pathwayType', e.target.value)} error={errors.pathwayType}>
-                <option value="">Velg forløpstype</option>
-                {PATHWAY_TYPES.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.code ? `${t.code} ` : ''}
-                    {t.label}
-                  </option>
-                ))}
-              </Select>
-              <Select size="small" label="Behandlingsnivå" value={form.setting} onChange={(e) => set('setting', e.target.value)} error={errors.setting}>
-                {SETTINGS.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.label}
-                  </option>
-                ))}
-              </Select>
-              <DateField label="Henvisning mottatt" value={form.referralReceived} onChange={(v) => set('referralReceived', v)} error={errors.referralReceived} />
-              <Select
-                size="small"
-                label="Mottatt som"
-                value={form.intake}
-                onChange={(e) => set('intake', e.target.value)}
-                description="En intern overføring (til OCD- eller psykoseteam, fra D12 til D11) er allerede vurdert: ingen ny lovpålagt vurderingsfrist, forløpstiden regnes fra mottaket her."
-              >
-                <option value="referral">Ny henvisning</option>
-                <option value="internal_transfer">Intern overføring</option>
-              </Select>
-              {form.intake === 'referral' && (
-                <DateField label="Henvisning vurdert" value={form.referralAssessed} onChange={(v) => set('referralAssessed', v)} error={errors.referralAssessed} description="Tom hvis ikke vurdert ennå" />
-              )}
-            </div>
-          </fieldset>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button type="submit" size="small" loading={saving}>
-            Registrer henvisning
-          </Button>
-          <Button type="button" size="small" variant="secondary" onClick={close}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormDialog form={form} open={open} onClose={close} heading="Ny henvisning" label="Ny henvisning" submitLabel="Registrer henvisning" width={720}>
+      <div key={formKey}>
+        {demo && (
+          <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
+            Demomodus: bruk syntetiske testnumre (måned + 80).
+          </Alert>
+        )}
+        <fieldset className="plain">
+          <legend className="aksel-label">Pasient</legend>
+          <div className="form-grid">
+            <TextInput control={control} name="patient.name" label="Navn" className="span-2" />
+            <TextInput control={control} name="patient.nationalId" label="Fødselsnummer / D-nummer" inputMode="numeric" />
+            <DateInput control={control} name="patient.birthDate" label="Fødselsdato" />
+            <TextInput control={control} name="patient.phone" label="Telefon" />
+            <TextInput control={control} name="patient.gpName" label="Fastlege" />
+            <TextInput control={control} name="patient.address" label="Adresse" className="span-2" />
+            <TextInput control={control} name="patient.postalCode" label="Postnummer" inputMode="numeric" />
+            <TextInput control={control} name="patient.postalPlace" label="Poststed" />
+            <TextInput control={control} name="patient.municipalityNumber" label="Kommunenummer" inputMode="numeric" description="Fire sifre, f.eks. 0301" />
+          </div>
+        </fieldset>
+        <fieldset className="plain">
+          <legend className="aksel-label">Forløp</legend>
+          <div className="form-grid">
+            <SelectInput control={control} name="pathway.pathwayType" label="Forløpstype">
+              <option value="">Velg forløpstype</option>
+              {PATHWAY_TYPES.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.code ? `${t.code} ` : ''}
+                  {t.label}
+                </option>
+              ))}
+            </SelectInput>
+            <SelectInput control={control} name="pathway.setting" label="Behandlingsnivå">
+              {SETTINGS.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </SelectInput>
+            <DateInput control={control} name="pathway.referralReceived" label="Henvisning mottatt" />
+            <SelectInput
+              control={control}
+              name="pathway.intake"
+              label="Mottatt som"
+              description="En intern overføring (til OCD- eller psykoseteam, fra D12 til D11) er allerede vurdert: ingen ny lovpålagt vurderingsfrist, forløpstiden regnes fra mottaket her."
+            >
+              <option value="referral">Ny henvisning</option>
+              <option value="internal_transfer">Intern overføring</option>
+            </SelectInput>
+            {intake === 'referral' && <DateInput control={control} name="pathway.referralAssessed" label="Henvisning vurdert" description="Tom hvis ikke vurdert ennå" />}
+          </div>
+        </fieldset>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,8 +1,9 @@
 import { Alert, BodyLong, Button, Heading, Table, Tag } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RegistrationItem } from '../../../../shared/contract/registration';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { formatDate } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { downloadText } from '../meetings/keys';
@@ -15,19 +16,11 @@ type Data = Output<'registration.list'>;
  * by one, exportable as CSV.
  */
 export function RegistrationScreen() {
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useContractQuery('registration.list', {});
+  const data: Data | null = query.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? query.error?.message ?? null;
   const navigated = useUi((s) => s.navigated);
-
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('registration.list', {});
-      if (res.ok) setData(res.value);
-      else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, []);
 
   async function mark(item: RegistrationItem) {
     const res = await call('registration.markDone', { eventIds: [item.eventId] });

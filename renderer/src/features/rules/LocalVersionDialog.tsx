@@ -1,9 +1,11 @@
-import { Alert, BodyShort, Button, Checkbox, Modal, Select, Table, TextField } from '@navikt/ds-react';
+import { Alert, BodyShort, Checkbox, Select, Table, TextField } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
+import { formMessage, issuesByField } from '../../api/field-errors';
+import { FormModal } from '../../components/FormDialog';
 import { formatDate } from '../../../../shared/domain/time';
 
 type RulePathway = Output<'rules.list'>['pathways'][number];
@@ -65,21 +67,17 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
       onClose();
       return;
     }
-    const byField: Record<string, string> = {};
-    for (const issue of res.error.issues ?? []) {
-      // times.N.* refers to the N-th included row: show it on that row.
-      const m = /^times\.(\d+)\./.exec(issue.path);
-      const key = m ? `row.${included[Number(m[1])]?.i ?? -1}` : issue.path;
-      byField[key] ??= issue.message;
-    }
-    setErrors(byField);
-    setFormError(Object.keys(byField).length > 0 ? null : res.error.message);
+    // times.N.* refers to the N-th included row: show it on that row.
+    const rowOf = (path: string) => {
+      const m = /^times\.(\d+)\./.exec(path);
+      return m ? `row.${included[Number(m[1])]?.i ?? -1}` : path;
+    };
+    setErrors(issuesByField(res.error, rowOf));
+    setFormError(formMessage(res.error));
   }
 
   return (
-    <Modal open onClose={onClose} header={{ heading: 'Ny lokal versjon', label: pathway.label }} width={760}>
-      <form onSubmit={submit} noValidate>
-        <Modal.Body>
+    <FormModal open onClose={onClose} heading="Ny lokal versjon" subheading={pathway.label} submitLabel="Lagre lokal versjon" width={760} onSubmit={submit} saving={false} formError={formError} errors={errors}>
           <BodyShort spacing size="small">
             De nasjonale reglene blir stående. Den lokale versjonen gjelder for forløp som starter fra datoen under. Forløpstidene er merket
             som lokale regler med kilden du skriver inn.
@@ -149,21 +147,11 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
               })}
             </Table.Body>
           </Table>
-          {(formError || errors.times) && (
+          {errors.times && (
             <Alert variant="error" size="small" style={{ marginTop: 8 }}>
-              {formError ?? errors.times}
+              {errors.times}
             </Alert>
           )}
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            Lagre lokal versjon
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }

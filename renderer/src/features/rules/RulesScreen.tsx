@@ -1,9 +1,10 @@
 import { Alert, BodyLong, BodyShort, Button, Heading, Table, Tag } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RuleTimeView, RuleVersionView } from '../../../../shared/contract/rules';
 import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { formatDate } from '../../../../shared/domain/time';
 import { ConfidenceTag } from '../pathways/DeadlineExplanation';
@@ -71,21 +72,13 @@ function TimesTable({ times: unsorted, caption }: { times: RuleTimeView[]; capti
 
 /** "Regler": the rules in force, with source and confidence, and the unit's own versions on top. */
 export function RulesScreen() {
-  const [data, setData] = useState<Rules | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useContractQuery('rules.list', {});
+  const data: Rules | null = query.data ?? null;
+  const error = query.error?.message ?? null;
   const [adding, setAdding] = useState<PathwayTypeId | null>(null);
   const [withdrawing, setWithdrawing] = useState<RuleVersionView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('rules.list', {});
-      if (res.ok) setData(res.value);
-      else setError(res.error.message);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, []);
 
   async function moveOpen(v: RuleVersionView) {
     const res = await call('rules.moveOpenPathways', { versionId: v.id });

@@ -1,18 +1,16 @@
 import { Alert, BodyLong, Switch } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 
 /** Working days: whether Saturdays count (DOMAIN.md §5; default Monday–Friday minus public holidays). */
 export function ClockSettings() {
-  const [value, setValue] = useState<boolean | null>(null);
+  const saved = useContractQuery('rules.getCalendarSettings', {}).data?.countSaturdays;
+  // The switch shows the choice at once, before the save has answered.
+  const [chosen, setValue] = useState<boolean | null>(null);
+  const value = chosen ?? saved ?? null;
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void (async () => {
-      const res = await call('rules.getCalendarSettings', {});
-      if (res.ok) setValue(res.value.countSaturdays);
-    })();
-  }, []);
   async function change(countSaturdays: boolean) {
     setValue(countSaturdays);
     const res = await call('rules.saveCalendarSettings', { countSaturdays });

@@ -1,8 +1,10 @@
 import { Alert, BodyShort, Button } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AuditEntryView } from '../../../../shared/contract/audit';
 import { auditActionLabel } from '../../../../shared/domain/audit-log';
-import { call, onChanged } from '../../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import { formMessage, issuesByField } from '../../api/field-errors';
+import { useContractQuery } from '../../api/query';
 import { DateField } from '../../components/DateField';
 import { formatDateTime } from '../../../../shared/domain/time';
 
@@ -15,36 +17,24 @@ export interface Period {
 
 /** The audit log, newest first, filtered by period (and by patient on the patient page). */
 export function AuditLogTable({ patientId, period, onPeriod }: { patientId?: number; period: Period; onPeriod: (p: Period) => void }) {
-  const [entries, setEntries] = useState<AuditEntryView[]>([]);
-  const [total, setTotal] = useState(0);
   const [limit, setLimit] = useState(PAGE);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-
-  const load = useCallback(async () => {
-    const res = await call('audit.list', {
+  const query = useContractQuery(
+    'audit.list',
+    {
       ...(patientId !== undefined ? { patientId } : {}),
       ...(period.from ? { from: period.from } : {}),
       ...(period.to ? { to: period.to } : {}),
       limit,
-    });
-    if (res.ok) {
-      setEntries(res.value.entries);
-      setTotal(res.value.total);
-      setError(null);
-      setFieldErrors({});
-    } else {
-      const byField: Record<string, string> = {};
-      for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
-      setFieldErrors(byField);
-      if (Object.keys(byField).length === 0) setError(res.error.message);
-    }
-  }, [patientId, period.from, period.to, limit]);
+    },
+    { placeholderData: keepPreviousData },
+  );
+  // An invalid period keeps the last entries on screen, the errors by the date fields.
+  const lastGood = useRef<{ entries: AuditEntryView[]; total: number }>({ entries: [], total: 0 });
+  if (query.data) lastGood.current = query.data;
+  const { entries, total } = lastGood.current;
+  const fieldErrors = query.error ? issuesByField(query.error) : {};
+  const error = query.error ? formMessage(query.error) : null;
 
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   return (
     <div>

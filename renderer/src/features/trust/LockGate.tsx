@@ -1,11 +1,13 @@
 import { BodyLong, Button, Heading, TextField } from '@navikt/ds-react';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { LockStatus } from '../../../../shared/contract/lock';
-import { call, onChanged } from '../../api/client';
+import { call, onLockedCall } from '../../api/client';
+import { contractKey, queryClient, useContractQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/domain/time';
 import { SetPinForm } from './SetPinForm';
 import { create } from 'zustand';
 import './trust.css';
+import { firstMessage } from '../../api/field-errors';
 
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
@@ -23,19 +25,25 @@ export function requestLock(): void {
   for (const l of lockRequests) l();
 }
 
+/** The lock state as the core just answered it (lock, unlock), without waiting for a refetch. */
+function setStatus(status: LockStatus): void {
+  queryClient.setQueryData(contractKey('lock.status', {}), status);
+  // Locked: nothing read while unlocked stays in this window's memory either.
+  if (status.locked) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'lock.status' });
+}
+
 /**
  * Auto-lock: after the configured idle time the core is locked and everything inside this gate is
  * unmounted — no patient name, list or form stays on screen or in the DOM — until the PIN is entered.
  * Without a PIN yet (first start), asks for one before showing anything.
  */
 export function LockGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<LockStatus | null>(null);
+  // Refreshed by any change in the lock area (e.g. the idle time was changed in Innstillinger) and on focus.
+  const query = useContractQuery('lock.status', {});
+  const status: LockStatus | null = query.data ?? null;
   const lastActivity = useRef(Date.now());
-
-  const refresh = useCallback(async () => {
-    const res = await call('lock.status', {});
-    if (res.ok) setStatus(res.value);
-  }, []);
+  const { refetch } = query;
+  const refresh = useCallback(() => void refetch(), [refetch]);
 
   const lock = useCallback(async (reason: 'idle' | 'manual') => {
     const res = await call('lock.lock', { reason });
@@ -43,9 +51,8 @@ export function LockGate({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void refresh();
-    const offChanged = onChanged(() => void refresh()); // e.g. the idle time was changed in Innstillinger
-    const onFocus = () => void refresh();
+    const offLocked = onLockedCall(() => refresh()); // the core's own idle timer locked it
+    const onFocus = () => refresh();
     window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onFocus);
     const manual = () => void lock('manual');
@@ -54,7 +61,7 @@ export function LockGate({ children }: { children: ReactNode }) {
       window.removeEventListener('focus', onFocus);
       document.removeEventListener('visibilitychange', onFocus);
       lockRequests.delete(manual);
-      offChanged();
+      offLocked();
     };
   }, [refresh, lock]);
 
@@ -65,7 +72,15 @@ export function LockGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!armed) return;
     lastActivity.current = Date.now();
-    const touch = () => (lastActivity.current = Date.now());
+    // The core has its own idle timer (it locks with no window open); tell it the window is in use.
+    let reported = Date.now();
+    const touch = () => {
+      lastActivity.current = Date.now();
+      if (lastActivity.current - reported >= Math.min(15_000, idleMs / 3)) {
+        reported = lastActivity.current;
+        void call('lock.activity', {});
+      }
+    };
     for (const e of ACTIVITY) window.addEventListener(e, touch, { capture: true, passive: true });
     const timer = window.setInterval(() => {
       if (Date.now() - lastActivity.current >= idleMs) void lock('idle');
@@ -84,7 +99,7 @@ export function LockGate({ children }: { children: ReactNode }) {
           Velg PIN-kode
         </Heading>
         <BodyLong spacing>Vinduet låses når det ikke har vært brukt på en stund. Da skjules alle pasientopplysninger til PIN-koden er skrevet inn.</BodyLong>
-        <SetPinForm onDone={() => void refresh()} />
+        <SetPinForm onDone={refresh} />
       </main>
     );
   }
@@ -103,7 +118,7 @@ function LockScreen({ status, onUnlocked }: { status: LockStatus; onUnlocked: (s
     const res = await call('lock.unlock', { pin });
     setPin('');
     if (res.ok) return onUnlocked(res.value);
-    setError(res.error.issues?.[0]?.message ?? res.error.message);
+    setError(firstMessage(res.error));
     input.current?.focus();
   }
 
@@ -137,15 +152,7 @@ function LockScreen({ status, onUnlocked }: { status: LockStatus; onUnlocked: (s
 
 /** Status bar: when the last verified backup was taken, and a button to lock now. */
 export function TrustStatus() {
-  const [last, setLast] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    const load = async () => {
-      const res = await call('backups.status', {});
-      if (res.ok) setLast(res.value.lastVerifiedAt);
-    };
-    void load();
-    return onChanged(() => void load());
-  }, []);
+  const last = useContractQuery('backups.status', {}).data?.lastVerifiedAt;
   return (
     <>
       <span data-testid="backup-status">

@@ -1,6 +1,7 @@
 import { Alert, Button, TextField } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
+import { issuesByField } from '../../api/field-errors';
 
 /** Choose (first start) or change the PIN that unlocks the window after idle time. */
 export function SetPinForm({ onDone, change = false, submitLabel = 'Lagre PIN-kode' }: { onDone: () => void; change?: boolean; submitLabel?: string }) {
@@ -24,10 +25,7 @@ export function SetPinForm({ onDone, change = false, submitLabel = 'Lagre PIN-ko
       onDone();
       return;
     }
-    const byField: Record<string, string> = {};
-    for (const i of res.error.issues ?? []) byField[i.path] ??= i.message;
-    if (Object.keys(byField).length === 0) byField.pin = res.error.message;
-    setErrors(byField);
+    setErrors(issuesByField(res.error, undefined, 'pin'));
   }
 
   const digits = (s: string) => s.replace(/\D/g, '').slice(0, 8);

@@ -1,24 +1,21 @@
 import { Alert, BodyLong, BodyShort, Button, Heading, Modal, ProgressBar, Select } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { BackupInfo } from '../../../../shared/contract/backups';
 import type { SecuritySettings } from '../../../../shared/contract/security';
-import { call, onChanged } from '../../api/client';
+import { call } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { AuditLogTable, type Period } from './AuditLogTable';
 import { SetPinForm } from './SetPinForm';
 import './trust.css';
 
 function useSecuritySettings() {
-  const [settings, setSettings] = useState<SecuritySettings | null>(null);
-  useEffect(() => {
-    void call('security.getSettings', {}).then((res) => res.ok && setSettings(res.value));
-  }, []);
+  const settings: SecuritySettings | null = useContractQuery('security.getSettings', {}).data ?? null;
+  // Saving refreshes every reader of the settings (the lock's idle time too) through the security area.
   const save = async (change: Partial<SecuritySettings>) => {
     if (!settings) return null;
-    const res = await call('security.saveSettings', { ...settings, ...change });
-    if (res.ok) setSettings(res.value);
-    return res;
+    return call('security.saveSettings', { ...settings, ...change });
   };
   return { settings, save };
 }
@@ -28,9 +25,9 @@ export function AuditSettings() {
   const [result, setResult] = useState<Output<'audit.verify'> | null>(null);
   const [running, setRunning] = useState(false);
   const [period, setPeriod] = useState<Period>({ from: null, to: null });
-  async function verify() {
+  async function verify(full: boolean) {
     setRunning(true);
-    const res = await call('audit.verify', {});
+    const res = await call('audit.verify', { full });
     setRunning(false);
     if (res.ok) setResult(res.value);
   }
@@ -40,19 +37,23 @@ export function AuditSettings() {
         Loggen viser hvem som har gjort hva, og når — aldri selve opplysningene. Hver hendelse er låst til den forrige med en kontrollsum, så en endret eller slettet hendelse blir oppdaget.
       </BodyLong>
       <div className="trust-row">
-        <Button size="small" variant="secondary" onClick={verify} loading={running}>
+        <Button size="small" variant="secondary" onClick={() => void verify(false)} loading={running}>
           Kontroller loggen
+        </Button>
+        <Button size="small" variant="tertiary" onClick={() => void verify(true)} disabled={running}>
+          Full kontroll fra første hendelse
         </Button>
       </div>
       {result &&
         (result.ok ? (
           <Alert variant="success" size="small" role="status" style={{ marginBottom: 12 }}>
-            Loggen er hel: {result.checked} hendelser kontrollert, ingen endringer funnet.
+            {result.full
+              ? `Loggen er hel: ${result.total} hendelser kontrollert fra første hendelse, ingen endringer funnet.`
+              : `Loggen er hel: ${result.total} hendelser, de ${result.checked} nyeste kontrollert nå (de eldre ved en tidligere kontroll). Ingen endringer funnet.`}
           </Alert>
         ) : (
           <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-            Loggen er endret utenfor Forløpsbenk. Første brudd er ved logg-id {result.brokenAt} (etter {result.checked} hele hendelser). Ta kontakt med
-            personvernombudet.
+            {result.message} Ta kontakt med personvernombudet.
           </Alert>
         ))}
       <Heading level="3" size="xsmall" spacing>
@@ -77,19 +78,11 @@ const PHASES: Record<string, string> = {
 /** Innstillinger › Sikkerhetskopier: take one now, how many to keep, restore a chosen one. */
 export function BackupSettings() {
   const { settings, save } = useSecuritySettings();
-  const [status, setStatus] = useState<Output<'backups.status'> | null>(null);
+  const status: Output<'backups.status'> | null = useContractQuery('backups.status', {}).data ?? null;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
 
-  const load = useCallback(async () => {
-    const res = await call('backups.status', {});
-    if (res.ok) setStatus(res.value);
-  }, []);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load]);
 
   async function backupNow() {
     setBusy(true);

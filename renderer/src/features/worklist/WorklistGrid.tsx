@@ -5,6 +5,7 @@ import { PATHWAY_TYPES, pathwayTypeLabel, settingLabel } from '../../../../share
 import { DUE_SOON_DAYS } from '../../../../shared/domain/due';
 import { formatDate } from '../../../../shared/domain/time';
 import { useWorklist } from '../../stores/worklist';
+import { useWorklistRows } from './worklist-query';
 import { DueDate } from '../../components/DueDate';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import '../pathways/clock.css';
@@ -29,6 +30,11 @@ export function Flags({ row }: { row: WorklistRow }) {
       {f.breachReasonMissing && (
         <span className="flag flag-breach" title="Fristen er passert: årsak til overskridelse mangler" aria-label="Årsak mangler">
           Å
+        </span>
+      )}
+      {f.careDeadlineBreach && (
+        <span className="flag flag-breach" title={f.careDeadlineBreach === 'breached' ? 'Fristbrudd: fristen for helsehjelp er passert' : 'Fristbrudd truer: ingen time før fristen for helsehjelp'} aria-label={f.careDeadlineBreach === 'breached' ? 'Fristbrudd' : 'Fristbrudd truer'}>
+          FB
         </span>
       )}
       {f.openNoShows > 0 && (
@@ -60,12 +66,11 @@ export function Flags({ row }: { row: WorklistRow }) {
  * thousands of rows stay instant. j/k or arrows move, Enter opens, single keys record an event on the selected row.
  */
 export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: number) => void; onEventKey: (row: WorklistRow, key: string) => void }) {
-  const rows = useWorklist((s) => s.rows);
-  const total = useWorklist((s) => s.total);
-  const counts = useWorklist((s) => s.counts);
-  const selected = useWorklist((s) => s.selected);
-  const selectionMoved = useWorklist((s) => s.selectionMoved);
-  const moreRequested = useWorklist((s) => s.moreRequested);
+  const { rows, total, counts, moreRequested } = useWorklistRows();
+  // A refresh can leave fewer rows than before: the selection stays on the last one.
+  const selected = Math.min(useWorklist((s) => s.selected), Math.max(0, rows.length - 1));
+  const moveSelection = useWorklist((s) => s.selectionMoved);
+  const selectionMoved = (index: number) => moveSelection(index, rows.length);
   const scrollRef = useRef<HTMLDivElement>(null);
   const lastKey = useRef('');
 

@@ -2,10 +2,10 @@ import { Alert, Button, Checkbox, Chips, Heading, Search, Select } from '@navikt
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { WORKLIST_GROUPS, type WorklistGroup, type WorklistRow } from '../../../../shared/contract/worklist';
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
-import { onChanged } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
+import { useWorklistRows } from './worklist-query';
 import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
 import { GROUP_LABELS, WorklistGrid } from './WorklistGrid';
 import { WorklistSidePanel, type Explanation } from './WorklistSidePanel';
@@ -16,9 +16,10 @@ interface DialogState {
 }
 
 export function WorklistScreen() {
-  const { filter, counts, status, error, rows, selected } = useWorklist();
+  const filter = useWorklist((s) => s.filter);
   const filterChanged = useWorklist((s) => s.filterChanged);
-  const invalidated = useWorklist((s) => s.invalidated);
+  const { counts, status, error, rows } = useWorklistRows();
+  const selected = Math.min(useWorklist((s) => s.selected), Math.max(0, rows.length - 1));
   const navigated = useUi((s) => s.navigated);
   const newReferral = useUi((s) => s.newReferralToggled);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -37,12 +38,6 @@ export function WorklistScreen() {
       performance.clearMarks('worklist:input');
     });
   }, [rows, status]);
-
-  useEffect(() => {
-    // The first page may already be on its way (prefetched at start-up, see main.tsx).
-    if (useWorklist.getState().status !== 'loading') void invalidated();
-    return onChanged(() => void invalidated());
-  }, [invalidated]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -155,7 +150,7 @@ export function WorklistScreen() {
           {error}
         </Alert>
       )}
-      {status !== 'idle' && rows.length === 0 && status !== 'loading' ? (
+      {rows.length === 0 && status !== 'loading' ? (
         filtered ? (
           <EmptyState title="Ingen treff">Ingen åpne forløp passer med søket eller filteret. Tøm søket for å se hele arbeidslisten.</EmptyState>
         ) : (

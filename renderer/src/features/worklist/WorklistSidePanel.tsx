@@ -1,9 +1,10 @@
 import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
-import { call, onChanged } from '../../api/client';
+import { useContractQuery } from '../../api/query';
 import { DueDate } from '../../components/DueDate';
 import { BreachReasonForm, DeadlineExplanation } from '../pathways/DeadlineExplanation';
 import { EVENT_KEYS } from '../pathways/EventDialog';
@@ -15,35 +16,18 @@ export type Explanation = Output<'pathways.getExplanation'>;
  * passed, and the single keys for recording what happened.
  */
 export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: WorklistRow | null; onEvent: (key: string) => void; onOpen: () => void; onLoaded: (e: Explanation | null) => void }) {
-  const [data, setData] = useState<Explanation | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const pathwayId = row?.pathwayId ?? null;
-
+  // Wait until the selection rests: moving through the list with j/k does not open every record.
+  const [resting, setResting] = useState<number | null>(null);
   useEffect(() => {
-    if (pathwayId === null) {
-      setData(null);
-      onLoaded(null);
-      return;
-    }
-    let cancelled = false;
-    const load = async () => {
-      const res = await call('pathways.getExplanation', { pathwayId });
-      if (cancelled) return;
-      if (res.ok) {
-        setData(res.value);
-        setError(null);
-        onLoaded(res.value);
-      } else setError(res.error.message);
-    };
-    // Wait until the selection rests: moving through the list with j/k does not open every record.
-    const timer = setTimeout(() => void load(), 200);
-    const off = onChanged(() => void load());
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      off();
-    };
-  }, [pathwayId, onLoaded]);
+    if (pathwayId === null) return setResting(null);
+    const timer = setTimeout(() => setResting(pathwayId), 200);
+    return () => clearTimeout(timer);
+  }, [pathwayId]);
+  const query = useContractQuery('pathways.getExplanation', { pathwayId: resting ?? 0 }, { enabled: resting !== null, placeholderData: keepPreviousData });
+  const data = resting === null ? null : (query.data ?? null);
+  const error = query.error?.message ?? null;
+  useEffect(() => onLoaded(data), [data, onLoaded]);
 
   if (!row) return <aside className="side-panel" aria-label="Valgt pasient" />;
   const p = data?.pathway.id === row.pathwayId ? data.pathway : null;

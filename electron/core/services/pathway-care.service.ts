@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/envelope';
+import type { pathwayCareInputSchema } from '../../../shared/contract/pathway-care';
+import { detoxFollowUp } from '../../../shared/domain/pregnancy-rules';
+import { countReReferrals, linkPathways, type PathwayLite } from '../../../shared/domain/readmissions';
+import { todayInOslo } from '../../../shared/domain/time';
+import { appendAudit } from '../audit';
+import type { Database } from '../db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { ServiceContext } from './context';
+import { pathwayOrThrow, patientOrThrow } from './coordination-store';
+
+type PathwayCareInput = z.output<typeof pathwayCareInputSchema>;
+
+/** A pathway's end for readmissions: its closed date once ended (status 'ended'). */
+const lite = (p: { id: number; referral_received: string; closed_on: string | null; status: string }): PathwayLite => ({
+  id: p.id,
+  referralReceived: p.referral_received,
+  closedOn: p.status === 'ended' ? p.closed_on : null,
+});
+
+/** Readmissions: successive pathways linked, re-referrals within 12 months (shared/domain/readmissions.ts). */
+export function createReadmissionsService(ctx: ServiceContext) {
+  return {
+    async forPatient(patientId: number) {
+      await patientOrThrow(ctx.db, patientId);
+      const rows = await ctx.db.selectFrom('pathway').select(['id', 'pathway_type', 'referral_received', 'closed_on', 'status']).where('patient_id', '=', patientId).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const links = linkPathways(rows.map(lite));
+      return {
+        rows: links.map((l) => {
+          const p = byId.get(l.id)!;
+          return { pathwayId: l.id, pathwayType: p.pathway_type, referralReceived: p.referral_received, closedOn: lite(p).closedOn, previousId: l.previousId, reReferralAfterId: l.reReferralAfterId, daysSinceEnd: l.daysSinceEnd };
+        }),
+        reReferralsWithin12Months: links.filter((l) => l.reReferralAfterId !== null).length,
+      };
+    },
+
+    /** The overview's indicator over every patient with a pathway received in the period. */
+    async count(from: string, to: string) {
+      if (to < from) throw new AppError('invalid_input', 'Til-dato kan ikke være før fra-dato', [{ path: 'to', message: 'Til-dato kan ikke være før fra-dato' }]);
+      const rows = await ctx.db
+        .selectFrom('pathway')
+        .select(['id', 'patient_id', 'referral_received', 'closed_on', 'status'])
+        .where('patient_id', 'in', (eb) => eb.selectFrom('pathway').select('patient_id').where('referral_received', '>=', from).where('referral_received', '<=', to))
+        .execute();
+      const byPatient = new Map<number, PathwayLite[]>();
+      for (const r of rows) byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), lite(r)]);
+      return countReReferrals([...byPatient.values()], from, to);
+    },
+  };
+}
+
+type Db = Kysely<Database>;
+
+async function careOf(db: Db, pathway: Selectable<Database['pathway']>, today: string) {
+  const row = await db.selectFrom('pathway_care').selectAll().where('pathway_id', '=', pathway.id).executeTakeFirst();
+  const pregnant = row?.pregnant === 1;
+  const detox = detoxFollowUp({ pregnant, setting: pathway.setting, detoxEndedOn: row?.detox_ended_on ?? null, furtherTreatmentOn: row?.further_treatment_on ?? null, today });
+  return {
+    pathwayId: pathway.id,
+    interpreter: row?.interpreter ?? 'unknown',
+    interpreterLanguage: row?.interpreter_language ?? '',
+    interpreterRecordedOn: row?.interpreter_recorded_on ?? null,
+    firstAttendanceOn: pathway.first_attendance_on,
+    pregnant,
+    detoxEndedOn: row?.detox_ended_on ?? null,
+    furtherTreatmentOn: row?.further_treatment_on ?? null,
+    detox: detox ? { due: detox.due, state: detox.state, daysLate: detox.daysLate, confidence: detox.rule.confidence, source: detox.rule.source } : null,
+  };
+}
+
+/** Interpreter need (recorded at first attendance) and, for TSB, pregnancy with the detox-to-treatment rule. */
+export function createPathwayCareService(ctx: ServiceContext) {
+  return {
+    async get(pathwayId: number) {
+      const pathway = await pathwayOrThrow(ctx.db, pathwayId);
+      return careOf(ctx.db, pathway, todayInOslo(ctx.clock()));
+    },
+
+    async save(input: PathwayCareInput) {
+      const now = ctx.clock();
+      const today = todayInOslo(now);
+      const issues = [];
+      if (input.interpreter === 'needed' && input.interpreterLanguage === '') issues.push({ path: 'interpreterLanguage', message: 'Oppgi språk for tolk' });
+      if (input.detoxEndedOn && input.detoxEndedOn > today) issues.push({ path: 'detoxEndedOn', message: 'Datoen kan ikke være fram i tid' });
+      if (input.furtherTreatmentOn && input.furtherTreatmentOn > today) issues.push({ path: 'furtherTreatmentOn', message: 'Datoen kan ikke være fram i tid' });
+      if (input.furtherTreatmentOn && !input.detoxEndedOn) issues.push({ path: 'detoxEndedOn', message: 'Oppgi når avrusningen ble avsluttet' });
+      if (input.furtherTreatmentOn && input.detoxEndedOn && input.furtherTreatmentOn < input.detoxEndedOn) {
+        issues.push({ path: 'furtherTreatmentOn', message: 'Videre behandling kan ikke starte før avrusningen er avsluttet' });
+      }
+      if (issues.length > 0) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', issues);
+      return ctx.db.transaction().execute(async (trx) => {
+        const pathway = await pathwayOrThrow(trx, input.pathwayId);
+        if (input.pregnant && pathway.pathway_type !== 'tsb' && pathway.pathway_type !== 'pregnant_substance') {
+          throw new AppError('invalid_input', 'Forløpet for gravide gjelder TSB', [{ path: 'pregnant', message: 'Forløpet for gravide gjelder TSB' }]);
+        }
+        const before = await trx.selectFrom('pathway_care').selectAll().where('pathway_id', '=', input.pathwayId).executeTakeFirst();
+        // The date the interpreter need was recorded: kept while the answer stays the same.
+        const recordedOn = input.interpreter === 'unknown' ? null : before && before.interpreter === input.interpreter ? before.interpreter_recorded_on : today;
+        const values = {
+          interpreter: input.interpreter,
+          interpreter_language: input.interpreter === 'needed' ? input.interpreterLanguage : '',
+          interpreter_recorded_on: recordedOn,
+          pregnant: input.pregnant ? 1 : 0,
+          detox_ended_on: input.pregnant ? input.detoxEndedOn : null,
+          further_treatment_on: input.pregnant ? input.furtherTreatmentOn : null,
+          updated_at: now.toISOString(),
+        };
+        await trx.insertInto('pathway_care').values({ pathway_id: input.pathwayId, ...values }).onConflict((oc) => oc.column('pathway_id').doUpdateSet(values)).execute();
+        await appendAudit(trx, ctx.actor(), { action: 'pathwayCare.save', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id }, now);
+        return careOf(trx as unknown as Db, pathway, today);
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import type { Input, MethodName, Output, RpcError } from '../../../shared/contract';
+import { applyServerErrors } from '../api/field-errors';
+import { ContractError, useContractMutation } from '../api/query';
+
+interface Options<M extends MethodName, F extends FieldValues> {
+  method: M;
+  /** The method's own input schema from shared/contract (e.g. `referralsContract['referrals.create'].input`). */
+  schema: z.ZodType;
+  defaultValues: DefaultValues<F>;
+  /**
+   * The form's values as the method's input. Keeps the field paths (a field named `patient.name` is the input's
+   * `patient.name`), so the schema's and the server's issues land on the field of the same name.
+   */
+  toInput: (values: F) => Input<M>;
+  /** After a successful save (the affected views refresh by themselves). */
+  onSaved: (value: Output<M>, values: F) => void;
+  /** A server path the form names differently (e.g. 'assessedOn' → 'date'); identity by default. */
+  fieldOf?: (path: string) => string;
+}
+
+function fieldNames(values: unknown, prefix = ''): string[] {
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) return prefix ? [prefix] : [];
+  return Object.entries(values).flatMap(([k, v]) => fieldNames(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/**
+ * A form for one contract method: react-hook-form checked by the contract's own zod schema before sending (every
+ * error at once, next to its field), the server's answer through the one mapping in api/field-errors.ts.
+ * Render it with <FormDialog> (or a plain <form onSubmit={form.onSubmit}>).
+ */
+export function useContractForm<M extends MethodName, F extends FieldValues>(opts: Options<M, F>) {
+  const { method, schema, defaultValues, toInput, onSaved, fieldOf } = opts;
+  const mutation = useContractMutation(method);
+  const [formError, setFormError] = useState<string | null>(null);
+  const check = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
+  const form = useForm<F>({
+    defaultValues,
+    shouldFocusError: false, // the dialog focuses the first wrong field in screen order (FormDialog)
+    resolver: (async (values: F, context: unknown, options: never) => {
+      const result = await check(toInput(values) as FieldValues, context, options);
+      return Object.keys(result.errors).length ? { values: {}, errors: result.errors } : { values, errors: {} };
+    }) as unknown as Resolver<F>,
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const value = await mutation.mutateAsync(toInput(values));
+      onSaved(value, values);
+    } catch (e) {
+      const error: RpcError = e instanceof ContractError ? e : { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' };
+      setFormError(applyServerErrors(error, form.setError, fieldNames(form.getValues()), fieldOf));
+    }
+  });
+
+  /** Back to the start values (or new ones), errors cleared: for a dialog opened again. */
+  const reset = (values?: DefaultValues<F>) => {
+    setFormError(null);
+    form.reset(values ?? defaultValues);
+  };
+
+  /** Clears every error, the form's own message too (a dialog closed after a refused save). */
+  const clearErrors = () => {
+    setFormError(null);
+    form.clearErrors();
+  };
+
+  return { ...form, onSubmit, formError, saving: form.formState.isSubmitting, reset, clearErrors };
+}
+
+export type ContractForm<F extends FieldValues> = ReturnType<typeof useContractForm<MethodName, F>>;

@@ -1,0 +1,49 @@
+import { z } from './zod-nb';
+import { method, mutation, query } from './method';
+import { id, optionalText, requiredText } from './fields';
+import { optionalDate, postalCode } from './coordination-fields';
+
+export const referrerInputSchema = z.object({
+  pathwayId: id,
+  organisation: requiredText('Virksomhet', 160),
+  person: optionalText(120).default(''),
+  address: optionalText(200).default(''),
+  postalCode: postalCode.default(''),
+  postalPlace: optionalText(80).default(''),
+  herId: z
+    .string()
+    .max(12, { message: 'HER-id har inntil 9 sifre' })
+    .transform((s) => s.trim())
+    .refine((s) => s === '' || /^\d{1,9}$/.test(s), { message: 'HER-id har inntil 9 sifre' })
+    .default(''),
+  referralDate: optionalDate('Henvisningsdato').default(null),
+  isGp: z.boolean().default(false),
+});
+
+export const referrerSchema = z.object({
+  pathwayId: z.number(),
+  organisation: z.string(),
+  person: z.string(),
+  address: z.string(),
+  postalCode: z.string(),
+  postalPlace: z.string(),
+  herId: z.string(),
+  referralDate: z.string().nullable(),
+  isGp: z.boolean(),
+  /** Window-envelope address lines. */
+  addressLines: z.array(z.string()),
+});
+export type Referrer = z.infer<typeof referrerSchema>;
+
+export const referrerMessageSchema = z.object({
+  key: z.enum(['assessed', 'coordinator', 'did_not_attend', 'ended']),
+  label: z.string(),
+  text: z.string().nullable(),
+  missing: z.string().nullable(),
+});
+
+export const referrerContract = {
+  /** The pathway's referrer (null until recorded) and the prepared texts to copy into the record system's messaging. */
+  'referrer.get': method(z.object({ pathwayId: id }), z.object({ referrer: referrerSchema.nullable(), messages: z.array(referrerMessageSchema) }), query()),
+  'referrer.save': method(referrerInputSchema, referrerSchema, mutation()),
+};

@@ -1,0 +1,126 @@
+import type { Page } from '@playwright/test';
+import { syntheticNationalId } from '../../shared/domain/national-id';
+import { expect, openWithProfile, test } from './fixtures';
+import { NoShowPages, typedDay } from './pages/no-show';
+import { ReferralForm } from './pages/referral-form';
+import { isoDay, referralInput, rpc, WorklistPage } from './pages/worklist';
+
+/** Counts the contract methods the page calls from now on. */
+function countCalls(page: Page): Record<string, number> {
+  const counts: Record<string, number> = {};
+  page.on('request', (r) => {
+    if (!r.url().endsWith('/rpc')) return;
+    const method = (JSON.parse(r.postData() ?? '{}') as { method?: string }).method ?? '?';
+    counts[method] = (counts[method] ?? 0) + 1;
+  });
+  return counts;
+}
+
+test('recording a contact attempt refreshes the no-show views only, not the patient header (no false "opened")', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -10))) as { patientId: number };
+  const booked = (await rpc(page, app, 'appointments.book', { patientId, kind: 'first_attendance', date: isoDay(-3), time: '10:00', durationMinutes: 45, place: 'Poliklinikken', clinician: 'Psykolog Berg' })) as { id: number };
+  await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
+
+  await page.reload();
+  const wl = new WorklistPage(page);
+  await wl.grid.waitFor();
+  await wl.selectWithKeyboard('Kari Testesen');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
+  const ns = new NoShowPages(page);
+  await ns.tab('Ikke møtt');
+  const card = ns.caseCard(typedDay(-3), '10:00');
+  await expect(card).toContainText('Neste: Kontaktforsøk 1');
+
+  const calls = countCalls(page);
+  await ns.recordAttempt(card, { date: typedDay(0), time: '09:00', channel: 'Telefon', outcome: 'Ikke svar' });
+  await expect(card).toContainText('Neste: Kontaktforsøk 2');
+  await page.waitForTimeout(500); // anything else the write set off has had time to go out
+  expect(calls['noShow.recordAttempt']).toBe(1);
+  expect(calls['noShow.listForPatient']).toBe(1);
+  // The patient header is not read again: reading it writes a "patient opened" row in the log.
+  expect(calls['patients.get'] ?? 0).toBe(0);
+  // The policy and the profile were read when the dialog opened the first time and are not read again.
+  expect(calls['profile.get'] ?? 0).toBeLessThanOrEqual(1);
+});
+
+test('a referral registered in one tab shows on the worklist of another tab without reloading it', async ({ page, app, context }) => {
+  await openWithProfile(page, app);
+  const other = await context.newPage();
+  await other.goto(app.url);
+  const otherList = new WorklistPage(other);
+  await expect(other.getByText('Arbeidslisten er tom')).toBeVisible();
+
+  const form = new ReferralForm(page);
+  await form.open();
+  await form.fill({ name: 'Ola Testesen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-2) });
+  await form.submit();
+  await expect(page.getByRole('heading', { name: 'Ola Testesen', level: 1 })).toBeVisible();
+
+  await expect(otherList.row(/Ola Testesen/)).toBeVisible();
+});
+
+test('every error of a form shows at once and the first wrong field gets focus', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  const form = new ReferralForm(page);
+  await form.open();
+  // The dialog starts in its first field.
+  await expect(form.field('Navn')).toBeFocused();
+  await form.submit();
+  await expect(form.field('Navn')).toHaveAccessibleDescription(/Navn må fylles ut/);
+  await expect(form.dialog.getByLabel('Fødselsdato')).toHaveAccessibleDescription(/Fødselsdato/);
+  await expect(form.dialog.getByLabel('Forløpstype')).toHaveAccessibleDescription(/Velg forløpstype/);
+  await expect(form.field('Navn')).toBeFocused();
+  // A refusal only the server can give (the national id's check digits) lands on its field, focused.
+  await form.fill({ name: 'Kari Testesen', nationalId: '01868512382', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-2) });
+  await form.submit();
+  await expect(form.field('Fødselsnummer / D-nummer')).toHaveAccessibleDescription(/.+/);
+  await expect(form.field('Fødselsnummer / D-nummer')).toBeFocused();
+});
+
+test('the worklist loads 100 rows at a time as it scrolls, and a recorded event keeps the place in the list', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await openWithProfile(page, app);
+  let made = 0;
+  for (let i = 0; made < 130; i++) {
+    const id = syntheticNationalId('1985-06-01', i);
+    if (!id) continue;
+    await rpc(page, app, 'referrals.create', referralInput(`Pasient ${String(made).padStart(3, '0')}`, id, -2));
+    made++;
+  }
+  const pages: number[] = [];
+  page.on('request', (r) => {
+    if (!r.url().endsWith('/rpc')) return;
+    const body = JSON.parse(r.postData() ?? '{}') as { method?: string; input?: { offset?: number } };
+    if (body.method === 'worklist.list') pages.push(body.input?.offset ?? 0);
+  });
+  await page.reload();
+  const wl = new WorklistPage(page);
+  await wl.grid.waitFor();
+  await expect(page.getByText('130 åpne forløp')).toBeVisible();
+  expect(pages.length).toBeGreaterThan(0);
+  expect(pages.every((offset) => offset === 0)).toBe(true); // the first page only (prefetched at start, read on mount)
+  const atStart = pages.length;
+
+  // To the end of what is loaded: the next page is asked for, and its rows can be reached.
+  await wl.grid.focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => pages.slice(atStart)).toEqual([100]);
+  await page.keyboard.press('End');
+  const selected = wl.grid.locator('[role=row][aria-selected=true]');
+  await expect(selected).toBeVisible();
+  const name = (await selected.locator('[role=gridcell]').first().innerText()).split(' ').slice(0, 2).join(' ');
+  const top = await page.getByTestId('worklist-scroll').evaluate((el) => el.scrollTop);
+  expect(top).toBeGreaterThan(1000);
+
+  // Recording an event refetches the loaded pages; the list stays where it was, the same row selected.
+  await page.keyboard.press('f');
+  const dialog = wl.dialog('Første fremmøte');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => pages.slice(atStart + 1)).toEqual([0, 100]); // both loaded pages again, in order
+  await expect(wl.grid.locator('[role=row][aria-selected=true]')).toContainText(name);
+  expect(await page.getByTestId('worklist-scroll').evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+});
