@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../electron/core/data-dir';
-import { writeManifest } from '../../electron/core/db/manifest';
+import { checkAgainstManifest, writeManifest } from '../../electron/core/db/manifest';
 import { FIXED_NOW, makeCore, openTestFile, referral, testDatabaseKey, type TestCore } from '../fixtures/core';
 import { syntheticId, tableCounts } from '../fixtures/trust';
 
@@ -29,6 +29,11 @@ describe('backups', () => {
     expect((await first.ok('worklist.list', {})).total).toBe(0);
     await first.dailyBackup.settled();
     expect(await first.ok('backups.dailyProgress', {})).toEqual({ state: 'done', percent: 100 });
+    // The worker's copy is encrypted with the folder's key, matches its manifest, and its temporary name is gone.
+    const daily = readdirSync(backupDir(dir)).filter((f) => f.endsWith('-daily.sqlite'));
+    expect(daily).toHaveLength(1);
+    expect(checkAgainstManifest(join(backupDir(dir), daily[0]!), testDatabaseKey(dir))).toBeNull();
+    expect(readdirSync(backupDir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
     await first.close();
     const again = await core({ dataDir: dir, dailyBackupDelayMs: 0 });
     expect((await again.ok('backups.dailyProgress', {})).state).toBe('not_due');

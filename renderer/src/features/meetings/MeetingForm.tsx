@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { formMessage, issuesByField } from '../../api/field-errors';
 import { useContractQuery } from '../../api/query';
+import { useSearchLog } from '../worklist/useSearchLog';
 import { keepPreviousData } from '@tanstack/react-query';
 import { FormModal } from '../../components/FormDialog';
 
@@ -413,6 +414,7 @@ function PatientPicker({ onChosen, error }: { onChosen: (p: PatientRef) => void;
     const timer = setTimeout(() => setResting(q.trim()), 250);
     return () => clearTimeout(timer);
   }, [q]);
+  const searchLogged = useSearchLog(q.trim().length >= 2 ? q : ''); // searched from two letters
   const found = useContractQuery('worklist.list', { search: resting, limit: 8 }, { enabled: resting.length >= 2, placeholderData: keepPreviousData });
   const rows: WorklistRow[] = (q.trim().length >= 2 && found.data?.rows) || NO_ROWS;
   const unique = rows.filter((r, i) => rows.findIndex((x) => x.patientId === r.patientId) === i);
@@ -423,7 +425,10 @@ function PatientPicker({ onChosen, error }: { onChosen: (p: PatientRef) => void;
         <ul className="mt-hits" aria-label="Pasienter">
           {unique.map((r) => (
             <li key={r.patientId}>
-              <Button size="xsmall" variant="tertiary" type="button" onClick={() => onChosen({ id: r.patientId, name: r.name })}>
+              <Button size="xsmall" variant="tertiary" type="button" onClick={() => {
+                  searchLogged();
+                  onChosen({ id: r.patientId, name: r.name });
+                }}>
                 {r.name}
               </Button>
               <span className="muted mono"> {r.nationalIdMasked}</span>

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
 import { useWorklistRows } from './worklist-query';
+import { useSearchLog } from './useSearchLog';
 import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
 import { GROUP_LABELS, WorklistGrid } from './WorklistGrid';
 import { WorklistSidePanel, type Explanation } from './WorklistSidePanel';
@@ -50,7 +51,11 @@ export function WorklistScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const open = (patientId: number) => navigated({ screen: 'patient', patientId, from: 'worklist' });
+  const searchLogged = useSearchLog(filter.search);
+  const open = (patientId: number) => {
+    searchLogged(); // a row opened from a search logs it now, if the pause has not already
+    navigated({ screen: 'patient', patientId, from: 'worklist' });
+  };
   const filtered = filter.search !== '' || filter.pathwayType !== '' || filter.setting !== '' || filter.group !== '';
   const row = rows[selected] ?? null;
 
