@@ -4,7 +4,7 @@ import { createMac, entryMessage, GENESIS_HASH, type AuditFields } from '../../e
 
 const ACTIONS: [string, string][] = [
   ['patient.open', 'patient'],
-  ['worklist.logSearch', 'worklist'],
+  ['worklist.search', 'worklist'],
   ['pathway.event', 'pathway'],
   ['appointment.book', 'appointment'],
   ['meeting.open', 'meeting'],

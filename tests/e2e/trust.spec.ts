@@ -219,7 +219,7 @@ test('a worklist search is logged once when typing rests or a row is opened, not
     patient: { name: 'Ola Søkelogg', nationalId: '01868512381', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
     pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
   });
-  const searches = async () => (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.logSearch').length;
+  const searches = async () => (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.search').length;
   await page.reload();
   const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
   await grid.waitFor();
