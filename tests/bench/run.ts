@@ -89,13 +89,14 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   if (missing.length && size === sizes[0]) notes.push(`not measured (no such method yet): ${missing.join(', ')}`);
   rows.push(...(await measure(size, present, { time: 300 })));
 
+  await core.close(); // the RSS process opens the same folder: one core per folder (instance lock)
+
   // A fresh process shaped like the main process (this one carries the benchmark's own weight), after a
   // scripted session — whole list paged, searches typed, patients opened — and no forced GC.
   // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
   execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
   const rss = Number(execSync(`${JSON.stringify(process.execPath)} tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
   rows.push({ name: 'core process RSS after a scripted session (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
-  await core.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
