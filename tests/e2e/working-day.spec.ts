@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test';
+import { E2E_PIN, expect, openWithProfile, test, type AppServer } from './fixtures';
+import { isoDay, referralInput, rpc, screen } from './pages/worklist';
+
+// Issue #16: a working day without losing typed work, with the keyboard habits of UI.md.
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+});
+
+const KARI = '01868512381';
+
+async function patientWithMeeting(page: Page, app: AppServer): Promise<number> {
+  const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', KARI, -3))) as { patientId: number };
+  await rpc(page, app, 'meetings.create', { patientId, kind: 'evaluation', date: isoDay(0), time: '08:00', durationMinutes: 60, place: 'Møterom 1' });
+  return patientId;
+}
+
+test('Esc in the minutes only leaves the field; leaving the meeting with unsaved minutes asks first', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await patientWithMeeting(page, app);
+  await page.reload();
+  await page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).dblclick();
+  await page.getByRole('tab', { name: 'Møter' }).click();
+  await page.getByRole('table').getByRole('button').first().click();
+  const decisions = page.getByLabel('Beslutninger');
+  await decisions.click();
+  await page.keyboard.type('Fortsette poliklinisk behandling.');
+  await page.keyboard.press('Escape');
+  // Still on the meeting, the text kept, the field left.
+  await expect(decisions).toHaveValue('Fortsette poliklinisk behandling.');
+  await expect(decisions).not.toBeFocused();
+  // Esc again (outside the field) means back: it asks first; "no" keeps the minutes.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.keyboard.press('Escape');
+  await expect.poll(() => asked).toContain('endringer som ikke er lagret');
+  await expect(decisions).toHaveValue('Fortsette poliklinisk behandling.');
+  // Leaving by the main menu asks too.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: /^Møter/ }).click();
+  await expect(decisions).toHaveValue('Fortsette poliklinisk behandling.');
+});
+
+test('closing "Ny henvisning" with typed text asks first; a half-typed referral survives the lock', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Ny henvisning' });
+  await expect(dialog.getByLabel('Navn', { exact: true })).toBeFocused();
+  await page.keyboard.type('Ola Halvveis');
+  await dialog.getByLabel('Telefon', { exact: true }).fill('912 34 567');
+  // Esc with unsaved text: asked, "no" keeps the dialog and the text.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.keyboard.press('Escape');
+  await expect.poll(() => asked).toContain('endringer som ikke er lagret');
+  await expect(dialog.getByLabel('Navn', { exact: true })).toHaveValue('Ola Halvveis');
+
+  // The core locks by its idle timer (as when the person walks away); the window notices on its next look.
+  await rpc(page, app, 'lock.lock', { reason: 'idle' });
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  // Locked: nothing of the patient in the DOM.
+  await expect(page.getByRole('heading', { name: 'Forløpsbenk er låst' })).toBeVisible();
+  expect(await page.content()).not.toContain('Halvveis');
+  await page.getByLabel('PIN-kode', { exact: true }).fill(E2E_PIN);
+  await page.keyboard.press('Enter');
+  // Unlocked: the form as it was.
+  await expect(dialog.getByLabel('Navn', { exact: true })).toHaveValue('Ola Halvveis');
+  await expect(dialog.getByLabel('Telefon', { exact: true })).toHaveValue('912 34 567');
+  await page.screenshot({ path: screen('new-referral-after-unlock') });
+  // Avbryt, agreed: gone, and a new form is empty.
+  page.once('dialog', (d) => void d.accept());
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('n');
+  await expect(dialog.getByLabel('Navn', { exact: true })).toHaveValue('');
+});
+
+test('Kontakter: a contact gets a postal address for letters', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await page.getByRole('button', { name: /^Kontakter/ }).click();
+  await expect(page.getByText('Kontaktlisten er tom')).toBeVisible();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Ny kontakt' });
+  await expect(dialog.getByLabel('Navn', { exact: true })).toBeFocused();
+  await page.keyboard.type('Per Fastlege');
+  await dialog.getByLabel('Rolle').selectOption({ label: 'Fastlege' });
+  await dialog.getByLabel('Adresse').fill('Storgata 1');
+  await dialog.getByLabel('Postnummer').fill('12');
+  await dialog.getByLabel('Poststed').fill('Oslo');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Postnummer')).toHaveAccessibleDescription(/Postnummer har fire sifre/);
+  await expect(dialog.getByLabel('Postnummer')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('0150');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const { rows } = (await rpc(page, app, 'contacts.list', {})) as { rows: { name: string; address: string; postalCode: string; postalPlace: string }[] };
+  await page.screenshot({ path: screen('contacts-1440') });
+  expect(rows.find((c) => c.name === 'Per Fastlege')).toMatchObject({ address: 'Storgata 1', postalCode: '0150', postalPlace: 'Oslo' });
+});
