@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { E2E_PIN, expect, openWithProfile, test, type AppServer } from './fixtures';
+import { syntheticNationalId } from '../../shared/domain/national-id';
 import { isoDay, referralInput, rpc, screen } from './pages/worklist';
+
+function thirdId(): string {
+  for (let i = 100; ; i++) {
+    const id = syntheticNationalId('1990-03-15', i);
+    if (id) return id;
+  }
+}
 
 // Issue #16: a working day without losing typed work, with the keyboard habits of UI.md.
 test.afterEach(async ({ page }) => {
@@ -104,3 +112,61 @@ test('Kontakter: a contact gets a postal address for letters', async ({ page, ap
   await page.screenshot({ path: screen('contacts-1440') });
   expect(rows.find((c) => c.name === 'Per Fastlege')).toMatchObject({ address: 'Storgata 1', postalCode: '0150', postalPlace: 'Oslo' });
 });
+
+async function someRows(page: Page, app: AppServer): Promise<void> {
+  await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', KARI, -3));
+  await rpc(page, app, 'referrals.create', referralInput('Ola Nordmann-Fjellheim', '02868500185', -40, 'adult_mental'));
+}
+
+test('arriving on Arbeidsliste puts focus on the list; / searches and Esc leaves the search without clearing it', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await someRows(page, app);
+  await page.reload();
+  const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
+  await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toBeVisible();
+  // No Tab presses: j/Enter work at once.
+  await expect(grid).toBeFocused();
+  // Leave and come back with g a (keyboard): focus on the list again.
+  await page.keyboard.press('g');
+  await page.keyboard.press('k');
+  await expect(page.getByRole('heading', { name: 'Kontakter', exact: true })).toBeVisible();
+  await page.keyboard.press('g');
+  await page.keyboard.press('a');
+  await expect(grid).toBeFocused();
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: /Søk på navn eller fødselsnummer/ });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('Kari');
+  await expect(grid.getByRole('row', { name: /Ola Nordmann/ })).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(search).not.toBeFocused();
+  await expect(search).toHaveValue('Kari');
+  await expect(page.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
+});
+
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+] as const) {
+  test(`the worklist fits ${width}×${height} without horizontal scrolling; the deadline is never cut`, async ({ page, app }) => {
+    await page.setViewportSize({ width, height });
+    await openWithProfile(page, app);
+    await someRows(page, app);
+    await rpc(page, app, 'referrals.create', referralInput('Anne-Marthe Kristoffersen Bakke', thirdId(), -12, 'adult_mental'));
+    await page.reload();
+    const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
+    await expect(grid.getByRole('row', { name: /Kari Testesen/ })).toBeVisible();
+    await page.screenshot({ path: screen(`worklist-${width}x${height}`) });
+    const fits = await page.evaluate(() => {
+      const scrollers = [document.documentElement, document.querySelector('.main'), document.querySelector('[data-testid="worklist-scroll"]')];
+      return scrollers.map((el) => (el ? el.scrollWidth <= el.clientWidth : true));
+    });
+    expect(fits).toEqual([true, true, true]);
+    // Every deadline cell shows its whole text (no ellipsis: the content is not wider than the cell).
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.grid-row.wl > [role=gridcell]:nth-child(4)')).filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.locator('.grid-row.wl > [role=gridcell]:nth-child(4)').count()).toBeGreaterThanOrEqual(3);
+  });
+}

@@ -50,6 +50,17 @@ export function WorklistScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Arriving on the screen: focus on the list, so j/k/Enter work at once (not after many Tab presses).
+  const arrived = useRef(false);
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (arrived.current || !hasRows) return;
+    arrived.current = true;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.closest('main, dialog') && !active.closest('.nav')) return;
+    document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
+  }, [hasRows]);
+
   const open = (patientId: number) => navigated({ screen: 'patient', patientId, from: 'worklist' });
   const filtered = filter.search !== '' || filter.pathwayType !== '' || filter.setting !== '' || filter.group !== '';
   const row = rows[selected] ?? null;
@@ -161,7 +172,10 @@ export function WorklistScreen() {
         )
       ) : (
         <div className="wl-layout">
-          <WorklistGrid onOpen={open} onEventKey={onEventKey} />
+          <div className="wl-main">
+            <WorklistGrid onOpen={open} onEventKey={onEventKey} />
+            <FlagLegend />
+          </div>
           <WorklistSidePanel row={row} onLoaded={onLoaded} onOpen={() => row && open(row.patientId)} onEvent={(key) => row && onEventKey(row, key)} />
         </div>
       )}
@@ -183,5 +197,29 @@ export function WorklistScreen() {
         />
       )}
     </section>
+  );
+}
+
+/** The flags explained on screen, not only on hover. */
+function FlagLegend() {
+  const flags: [string, string, string][] = [
+    ['flag-breach', 'Å', 'årsak til overskridelse mangler'],
+    ['flag-noshow', 'IM', 'ikke møtt'],
+    ['flag-meeting', 'M', 'møte planlagt'],
+    ['flag-plan', 'IP', 'individuell plan trenger oppfølging'],
+    ['flag-dq', 'DK', 'datakvalitet'],
+  ];
+  return (
+    <p className="wl-legend" data-testid="flag-legend">
+      Flagg:
+      {flags.map(([cls, code, text]) => (
+        <span key={code}>
+          <span className={`flag ${cls}`} aria-hidden="true">
+            {code}
+          </span>{' '}
+          {text}
+        </span>
+      ))}
+    </p>
   );
 }
