@@ -170,3 +170,41 @@ for (const [width, height] of [
     expect(await page.locator('.grid-row.wl > [role=gridcell]:nth-child(4)').count()).toBeGreaterThanOrEqual(3);
   });
 }
+
+// Words that must never reach a person's screen: English, code names, empty values.
+const FORBIDDEN = /\b(the|and|of|from|with|undefined|null|NaN|Invalid Date|Error|error|Loading|loading|Compiled|version|pending|true|false|individual_plan|outpatient|inpatient|referral|pathway|meeting|appointment|no_show|contact)\b|\[object Object\]|Versjon 0 av/;
+
+test('no English or code words on any screen (main screens, patient page sections, a meeting)', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await patientWithMeeting(page, app);
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ })).toBeVisible();
+  const found: string[] = [];
+  const scan = async (where: string) => {
+    await page.waitForTimeout(400);
+    const text = await page.locator('body').innerText();
+    const m = FORBIDDEN.exec(text);
+    if (m) found.push(`${where}: «${text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}»`);
+  };
+  await scan('Arbeidsliste');
+  for (const key of ['m', 'e', 'p', 'k', 'o', 'j', 'r', 'i']) {
+    await page.locator('body').click({ position: { x: 5, y: 690 } });
+    await page.keyboard.press('g');
+    await page.keyboard.press(key);
+    await scan(`g ${key}`);
+  }
+  // The last screen scanned was Innstillinger, with the municipality list's source.
+  await expect(page.getByText(/^Kilde: /)).toBeVisible();
+  await page.keyboard.press('g');
+  await page.keyboard.press('a');
+  await page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).dblclick();
+  for (const tab of await page.getByRole('tab').allInnerTexts()) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await scan(`pasient/${tab}`);
+  }
+  await page.getByRole('tab', { name: 'Møter' }).click();
+  await page.getByRole('table').getByRole('button').first().click();
+  await expect(page.getByLabel('Beslutninger')).toBeVisible();
+  await scan('møte');
+  expect(found).toEqual([]);
+});

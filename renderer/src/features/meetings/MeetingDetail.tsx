@@ -99,7 +99,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
           </>
         )}
         <dt>Kalender</dt>
-        <dd>Versjon {m.icsSequence} av invitasjonen</dd>
+        <dd>{m.icsSequence === 0 ? 'Invitasjonen er ikke endret etter at den ble laget' : `Invitasjonen er endret ${m.icsSequence} ${m.icsSequence === 1 ? 'gang' : 'ganger'}: send ny kalenderfil til deltakerne`}</dd>
       </dl>
       <div className="toolbar mt-actions">
         <Button size="small" onClick={printAgenda}>
