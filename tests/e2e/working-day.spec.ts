@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { E2E_PIN, expect, openWithProfile, test, type AppServer } from './fixtures';
 import { syntheticNationalId } from '../../shared/domain/national-id';
-import { isoDay, referralInput, rpc, screen } from './pages/worklist';
+import { isoDay, referralInput, rpc, screen, shownDay } from './pages/worklist';
 
 function thirdId(): string {
   for (let i = 100; ; i++) {
@@ -207,4 +207,28 @@ test('no English or code words on any screen (main screens, patient page section
   await expect(page.getByLabel('Beslutninger')).toBeVisible();
   await scan('møte');
   expect(found).toEqual([]);
+});
+
+test('after recording an event the selection stays on the patient and a short confirmation says what was saved for whom', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await someRows(page, app);
+  await page.reload();
+  const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
+  const kari = grid.getByRole('row', { name: /Kari Testesen/ });
+  await expect(kari).toBeVisible();
+  await expect(grid).toBeFocused();
+  for (let i = 0; i < 5 && (await kari.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('j');
+  await expect(kari).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('v');
+  const assess = page.getByRole('dialog', { name: 'Henvisning vurdert' });
+  await assess.getByLabel('Rettighetsvurdering').selectOption('right');
+  await assess.getByLabel('Retten gjelder').selectOption('treatment');
+  await assess.getByLabel('Frist for nødvendig helsehjelp').fill(shownDay(30));
+  await page.keyboard.press('Enter');
+  await expect(assess).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toHaveText('Lagret: henvisning vurdert for Kari Testesen.');
+  await expect(kari).toContainText('Start helsehjelp innen frist');
+  await expect(kari).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toBeFocused();
+  await page.screenshot({ path: screen('worklist-saved-1440') });
 });

@@ -24,6 +24,21 @@ export function WorklistScreen() {
   const newReferral = useUi((s) => s.newReferralToggled);
   const searchRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
+  // After a save: a short confirmation of what was saved for whom, and the selection kept on that pathway.
+  const [saved, setSaved] = useState<string | null>(null);
+  const pinned = useRef<{ pathwayId: number; until: number } | null>(null);
+  const selectionMoved = useWorklist((s) => s.selectionMoved);
+  useEffect(() => {
+    // The list refreshed after the save (the row may have moved group): select the same pathway again.
+    const pin = pinned.current;
+    if (!pin || Date.now() > pin.until) return;
+    const at = rows.findIndex((r) => r.pathwayId === pin.pathwayId);
+    if (at >= 0) selectionMoved(at, rows.length);
+  }, [rows, selectionMoved]);
+  const onSaved = (target: WorklistRow, what: EventDialogKind) => {
+    pinned.current = { pathwayId: target.pathwayId, until: Date.now() + 5000 };
+    setSaved(`Lagret: ${savedLabel(what)} for ${target.name}.`);
+  };
   const explanation = useRef<Explanation | null>(null);
   const onLoaded = useCallback((e: Explanation | null) => {
     explanation.current = e;
@@ -155,6 +170,9 @@ export function WorklistScreen() {
         <Checkbox size="small" checked={filter.group === 'overdue'} onChange={(e) => filterChanged({ group: e.target.checked ? 'overdue' : '' })}>
           Bare overskredne
         </Checkbox>
+        <p className="wl-saved" role="status" aria-live="polite" data-testid="saved-status">
+          {saved ?? ''}
+        </p>
       </div>
       {error && (
         <Alert variant="error" size="small">
@@ -194,10 +212,17 @@ export function WorklistScreen() {
           what={dialog.what}
           helpNeeds={loaded?.helpNeeds ?? []}
           onClose={() => setDialog(null)}
+          onSaved={() => onSaved(dialog.row, dialog.what)}
         />
       )}
     </section>
   );
+}
+
+function savedLabel(what: EventDialogKind): string {
+  if (what.kind === 'correct') return 'rettet hendelse';
+  const type = what.kind === 'assess' ? 'assess' : what.type;
+  return (EVENT_KEYS.find((k) => k.type === type)?.label ?? 'Hendelse').toLowerCase();
 }
 
 /** The flags explained on screen, not only on hover. */
