@@ -232,3 +232,39 @@ test('after recording an event the selection stays on the patient and a short co
   await expect(grid).toBeFocused();
   await page.screenshot({ path: screen('worklist-saved-1440') });
 });
+
+test('the meeting patient picker works with arrows and Enter; ? shows the screen\'s own shortcuts', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await someRows(page, app);
+  await rpc(page, app, 'referrals.create', referralInput('Karianne Fjell', thirdId(), -5));
+  await page.getByRole('button', { name: /^Møter/ }).click();
+  await expect(page.getByRole('button', { name: 'Nytt møte (n)' })).toBeVisible();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Hurtigtaster' });
+  await expect(help.getByRole('table', { name: 'Hurtigtaster på Møter' })).toContainText('Nytt møte');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.keyboard.press('n');
+  const form = page.getByRole('dialog', { name: 'Nytt samarbeidsmøte' });
+  const picker = form.getByRole('combobox', { name: 'Pasient' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('Kari');
+  const hits = form.getByRole('listbox', { name: 'Pasienter' });
+  await expect(hits.getByRole('option')).toHaveCount(2);
+  const first = hits.getByRole('option').first();
+  const second = hits.getByRole('option').nth(1);
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  const chosen = ((await second.textContent()) ?? '').replace(/\s*\d{6}.*$/, '').trim();
+  await page.screenshot({ path: screen('meeting-patient-picker') });
+  await page.keyboard.press('Enter');
+  await expect(form).toContainText(`Pasient: ${chosen}`);
+  await expect(form).toBeVisible();
+  // On to the next field, still inside the dialog.
+  await expect(page.locator('dialog[open] form fieldset :is(select, input)').first()).toBeFocused();
+});
