@@ -120,6 +120,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(refused.getByRole('alert')).toContainText('Brev til henviser/fastlege er ikke sendt');
   await expect(refused.getByRole('alert')).toContainText('Ingenting er endret');
   await page.screenshot({ path: 'test-results/screens/noshow-close-refused.png' });
+  page.once('dialog', (d) => void d.accept()); // the chosen outcome is unsaved: closing asks first
   await refused.getByRole('button', { name: 'Avbryt' }).click();
   await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
 
