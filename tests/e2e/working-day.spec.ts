@@ -109,6 +109,7 @@ test('Kontakter: a contact gets a postal address for letters', async ({ page, ap
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   const { rows } = (await rpc(page, app, 'contacts.list', {})) as { rows: { name: string; address: string; postalCode: string; postalPlace: string }[] };
+  await expect(page.getByRole('row', { name: /Per Fastlege/ })).toContainText('Storgata 1, 0150 Oslo');
   await page.screenshot({ path: screen('contacts-1440') });
   expect(rows.find((c) => c.name === 'Per Fastlege')).toMatchObject({ address: 'Storgata 1', postalCode: '0150', postalPlace: 'Oslo' });
 });
