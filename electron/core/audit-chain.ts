@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+// oxlint-disable-next-line import/default -- the package's index.d.ts says `export =`, imported as default (esModuleInterop)
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { createMac, entryHash, entryMessage, GENESIS_HASH, type Actor, type AuditFields } from './audit';
 
 /** The last entry of the log: its sequence number (id) and hash. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type BetterSqlite3 from 'better-sqlite3';
+// oxlint-disable-next-line import/default -- the package's index.d.ts says `export =`, imported as default (esModuleInterop)
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Database } from './db/schema';
 
 export interface AuditEntry {

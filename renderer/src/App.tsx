@@ -1,10 +1,12 @@
 import { Alert, InternalHeader, Spacer, Tag } from '@navikt/ds-react';
-import { Suspense } from 'react';
+import { MagnifyingGlassIcon } from '@navikt/aksel-icons';
+import { Suspense, useState } from 'react';
 import { useContractQuery } from './api/query';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { lazyNamed } from './lib/lazy-named';
 import { FirstRun } from './features/profile/FirstRun';
 import { NewReferralDialog } from './features/referral/NewReferralDialog';
+import { FindPatientDialog } from './features/patient-search/FindPatientDialog';
 import { SCREENS } from './features/shell/screens';
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
@@ -21,6 +23,7 @@ export function App() {
   const route = useUi((s) => s.route);
   const navigated = useUi((s) => s.navigated);
   useGlobalShortcuts();
+  const [finding, setFinding] = useState(false);
 
 
   if (failure) return <p role="alert" style={{ padding: 24 }}>{failure}</p>;
@@ -38,8 +41,12 @@ export function App() {
           </Tag>
         )}
         <Spacer />
+        <InternalHeader.Button onClick={() => setFinding(true)}>
+          <MagnifyingGlassIcon aria-hidden fontSize="1.25rem" /> Finn pasient
+        </InternalHeader.Button>
         <InternalHeader.User name={profileName} />
       </InternalHeader>
+      <FindPatientDialog open={finding} onClose={() => setFinding(false)} from={'from' in route ? route.from : route.screen} />
       {info.notices.length > 0 && (
         <div className="app-notices">
           {info.notices.map((n) => (

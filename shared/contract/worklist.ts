@@ -41,6 +41,8 @@ export const worklistRowSchema = z.object({
     breachReasonMissing: z.boolean(),
     /** The legal deadline for care is likely to pass (no time booked before it) or has passed (fristbrudd). */
     careDeadlineBreach: z.enum(['at_risk', 'breached']).nullable(),
+    /** The latest pasientutsatt (L) recorded on the pathway (its start date), shown at the deadline; null when none. */
+    patientPostponedFrom: z.string().nullable(),
   }),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;

@@ -9,7 +9,7 @@
 import { addWorkingDays, workingDaysBetween } from './calendar';
 import { formatDate } from './time';
 import { isIsoDate } from './iso-date';
-import { ageAt, eventsOfType, firstOfType, sortedEvents, type Issue, type PathwayEvent, type PathwayFacts } from './pathway-facts';
+import { ageAt, eventsOfType, firstOfType, noPathway, sortedEvents, type Issue, type PathwayEvent, type PathwayFacts } from './pathway-facts';
 import { DECISION_OUTCOME_CODES, eventLabel, pathwayDefinition, type EventType } from './rule-pack';
 
 /**
@@ -50,7 +50,8 @@ export function validateDeadlineFacts(facts: PathwayFacts): Issue[] {
   const opts = facts.calendarOptions ?? {};
   const add = (code: string, severity: Issue['severity'], message: string): void => void issues.push({ code, severity, message });
   if (assessed && assessed < received) add('assessed_before_received', 'error', 'Henvisningen kan ikke være vurdert før den ble mottatt.');
-  if (assessed && !frist) add('care_deadline_missing', 'warning', 'Frist for nødvendig helsehjelp er ikke registrert.');
+  // No right (or not a pathway case): there is no care deadline to register.
+  if (assessed && !frist && !noPathway(facts)) add('care_deadline_missing', 'warning', 'Frist for nødvendig helsehjelp er ikke registrert.');
   if (frist && !assessed) add('care_deadline_without_assessment', 'warning', 'Fristen er registrert, men henvisningen er ikke registrert som vurdert.');
   if (frist && assessed && frist < assessed) {
     add('care_deadline_before_assessment', 'error', 'Fristen for nødvendig helsehjelp kan ikke være før henvisningen ble vurdert.');

@@ -2,10 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { expect, openWithProfile, test } from './fixtures';
+import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
 
-const KARI = { name: 'Kari Testesen', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege, Legesenteret' };
+const KARI = { name: 'Kari Testesen', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege, Legesenteret', phone: '912 34 567' };
 /** Where a word sits on page 1 of a PDF, in mm from the paper's top-left corner (pdftotext -bbox). */
 function wordPosition(pdf: string, word: string): { left: number; top: number } {
   const xhtml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
@@ -85,6 +86,8 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(attempt.getByLabel('Dato')).toHaveAccessibleDescription(/Tidspunktet er fram i tid/);
   await expect(attempt.getByLabel('Kanal')).toHaveValue('phone');
   await page.screenshot({ path: 'test-results/screens/noshow-attempt-error.png' });
+  // Closing with typed values asks first (never lose typed work); the person agrees.
+  page.once('dialog', (d) => void d.accept());
   await attempt.getByRole('button', { name: 'Avbryt' }).click();
 
   await ns.recordAttempt(card, { date: typedDay(-2), time: '09:15', channel: 'Telefon', outcome: 'Ikke svar' });
@@ -103,7 +106,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   expect(text).toContain(`${day} kl. 10:00`);
   expect(text).toContain('Statsforvalteren');
   expect(text).toContain('pasient- og brukerrettighetsloven kapittel 7');
-  expect(text).toContain('Send klagen først til oss: DPS Testby, poliklinikk, Postboks 12, 0101 Oslo.');
+  expect(text).toMatch(/Send klagen først til oss: DPS Testby, poliklinikk, Postboks 12,? 0101 Oslo\./);
   expect(text).toContain('Kari Koordinator, på 22 33 44 66');
   // The address sits where a window envelope shows it.
   expectInWindow('test-results/print/noshow-patient-letter.pdf', 'Storgata');
@@ -117,6 +120,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(refused.getByRole('alert')).toContainText('Brev til henviser/fastlege er ikke sendt');
   await expect(refused.getByRole('alert')).toContainText('Ingenting er endret');
   await page.screenshot({ path: 'test-results/screens/noshow-close-refused.png' });
+  page.once('dialog', (d) => void d.accept()); // the chosen outcome is unsaved: closing asks first
   await refused.getByRole('button', { name: 'Avbryt' }).click();
   await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
 
@@ -129,13 +133,6 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   expectInWindow('test-results/print/noshow-referrer-letter.pdf', 'Legesenteret');
   await ns.printAndClose(referrer);
 
-  // The letters promise 14 days to answer: closing before then is refused with the date (issue 16). The close
-  // dialog's override-with-reason field comes with the renderer work; until then the case stays open.
-  const early = await ns.close(card, 'Avsluttet – fikk ikke kontakt, henviser informert');
-  await expect(early.getByRole('alert')).toContainText(/Svarfristen i brevene er \d\d\.\d\d\.\d{4}/);
-  await early.getByRole('button', { name: 'Avbryt' }).click();
-  await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
-
   // A sent letter is shown again exactly as it was printed.
   await card.getByRole('table', { name: 'Brev' }).getByRole('row', { name: /Timen din/ }).getByRole('button', { name: 'Vis og skriv ut igjen' }).click();
   const again = ns.dialog('Sendt brev');
@@ -145,9 +142,47 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   expect(againText).toContain(`${day} kl. 10:00`);
   await again.getByRole('button', { name: 'Lukk' }).last().click();
 
-  // The queue shows the case waiting for the patient's answer.
+  // The queue shows the case waiting for the patient's answer, with the phone number to call.
   await page.getByRole('button', { name: /^Ikke møtt/ }).first().click();
-  await expect(page.getByRole('grid', { name: 'Ikke møtt' }).getByRole('row', { name: /Kari Testesen/ })).toContainText('Venter på svar');
+  const queueRow = page.getByRole('grid', { name: 'Ikke møtt' }).getByRole('row', { name: /Kari Testesen/ });
+  await expect(queueRow).toContainText('Venter på svar');
+  await expect(queueRow).toContainText('912 34 567');
+  await shots(page, 'noshow-queue-phone');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Kari Testesen', level: 1 })).toBeVisible();
+
+  // The letters promise 14 days to answer: the close dialog shows that date and asks for a reason to close before
+  // it; "ikke nådd" offers to record pasientutsatt (L) on the pathway in the same step.
+  await card.getByRole('button', { name: 'Avslutt saken' }).click();
+  const closing = ns.dialog('Avslutt saken');
+  await ns.settled();
+  await closing.getByRole('radio', { name: 'Avsluttet – fikk ikke kontakt, henviser informert' }).check();
+  await expect(closing).toContainText(/Svarfristen i brevene er \d\d\.\d\d\.\d{4}/);
+  await closing.getByRole('radio', { name: `Registrer pasientutsatt (L) fra ${day}` }).check();
+  await shots(page, 'noshow-close-override');
+  await closing.getByRole('button', { name: 'Avslutt saken' }).click();
+  const reason = closing.getByLabel('Begrunnelse for å avslutte før svarfristen');
+  await expect(reason).toHaveAccessibleDescription(/Skriv en begrunnelse for å avslutte før den/);
+  await expect(reason).toBeFocused();
+  await reason.fill('Henviser har bekreftet at pasienten har flyttet');
+  await closing.getByRole('button', { name: 'Avslutt saken' }).click();
+  await closing.waitFor({ state: 'hidden' });
+  await expect(card).toContainText('Avsluttet');
+  await expect(card).toContainText('Avsluttet før svarfristen');
+  await expect(card).toContainText('«Henviser har bekreftet at pasienten har flyttet»');
+  await expect(card).toContainText('Pasientutsatt (L) er registrert på forløpet');
+  await shots(page, 'noshow-case-closed');
+
+  // The worklist shows the result: pasientutsatt (L) at the deadline, in the row and the side panel.
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Arbeidsliste/ }).click();
+  const wlRow = page.getByRole('grid').first().getByRole('row', { name: /Kari Testesen/ });
+  await expect(wlRow).toContainText(`Pasientutsatt (L) fra ${day}`);
+  await wlRow.click();
+  await expect(page.getByTestId('explanation-panel')).toContainText(/Pasientutsatt \(L\)/);
+  await shots(page, 'worklist-postponed');
+  // The queue is empty now.
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Ikke møtt/ }).click();
+  await expect(page.getByText('Ingen åpne saker om ikke møtt')).toBeVisible();
 });
 
 test('a mistaken no-show is undone with a reason kept in the history; the queue works from the keyboard', async ({ page, app }) => {
@@ -206,6 +241,10 @@ test('a mistaken no-show is undone with a reason kept in the history; the queue 
   await ns.markAppointment(day, '08:30', 'Møtt');
   await expect(row).toContainText('Møtt');
   await nav.getByRole('button', { name: /Ikke møtt/ }).click();
+  // The queue kept its search while the person was on the case.
+  await expect(page.getByRole('searchbox', { name: /Søk på navn/ })).toHaveValue('ola');
+  await expect(page.getByText('Ingen treff')).toBeVisible();
+  await page.getByRole('searchbox', { name: /Søk på navn/ }).fill('');
   await expect(page.getByText('Ingen åpne saker om ikke møtt')).toBeVisible();
 });
 
@@ -243,8 +282,7 @@ test('the day\'s letters come out as one document with progress, one letter per 
   expect(text.split('\f').filter((p) => p.trim() !== '').length).toBeGreaterThanOrEqual(2);
   expect(text).toContain('Timen din');
   expect(text).toContain('Tilbakemelding: Kari Testesen møtte ikke til time');
-  await preview.getByRole('button', { name: 'Skriv ut / lagre som PDF' }).click();
-  await preview.getByRole('button', { name: 'Lukk' }).last().click();
+  await ns.printAndClose(preview);
   await expect(page.getByRole('button', { name: 'Dagens brev (0)' })).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Ikke møtt' }).getByRole('row', { name: /Kari Testesen/ })).toContainText('Venter på svar');
 });

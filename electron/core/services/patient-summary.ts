@@ -15,6 +15,17 @@ export interface SummaryInput {
 
 /** What happens next, in words a patient understands (no codes, no rule names). */
 function nextStep(next: DeadlineView, careKind: PathwayDetail['rights']['careKind']): string {
+  // A date already passed is never promised to the patient as "senest": say it plainly and apologise.
+  if (next.state === 'overdue' && next.due) {
+    if (next.key === 'legal/referral-assessment') {
+      return `Henvisningen din skulle vært vurdert innen ${d(next.due)}. Vi beklager at det tar lengre tid. Du får svar så snart vi kan, og da får du vite om du har rett til helsehjelp hos oss og når den starter.`;
+    }
+    return `${upcomingStep({ ...next, due: null }, careKind)} Fristen var ${d(next.due)}. Vi beklager at det tar lengre tid, og tar kontakt med deg så snart vi kan.`;
+  }
+  return upcomingStep(next, careKind);
+}
+
+function upcomingStep(next: DeadlineView, careKind: PathwayDetail['rights']['careKind']): string {
   const due = next.due ? d(next.due) : null;
   if (next.key === 'legal/referral-assessment') {
     return `Vi vurderer henvisningen din. Du får svar fra oss${due ? ` senest ${due}` : ''}, og da får du vite om du har rett til helsehjelp hos oss og når den starter.`;

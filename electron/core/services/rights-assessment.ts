@@ -5,7 +5,8 @@
  * the referral off the worklist (status 'ended', closed on the assessment date).
  */
 import type { z } from 'zod';
-import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
+import { AppError } from '../../../shared/contract/envelope';
+import { rightsIssues } from '../../../shared/domain/rights-assessment';
 import type { assessSchema } from '../../../shared/contract/pathways';
 import { validateDeadlineFacts } from '../../../shared/domain/event-rules';
 import { todayInOslo as osloDate } from '../../../shared/domain/time';
@@ -15,24 +16,6 @@ import { loadClock, recomputePathwayClocks } from './pathway-clock';
 import { correctPathwayEvent, recordPathwayEvent, throwIfErrors } from './pathway-events';
 
 export type AssessInput = z.output<typeof assessSchema>;
-
-/** Field checks beyond the schema (messages never echo input). */
-export function rightsIssues(input: AssessInput, today: string): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const add = (path: string, message: string) => issues.push({ path, message });
-  if (input.assessedOn > today) add('assessedOn', 'Vurderingsdato kan ikke være fram i tid');
-  if (input.rightsDecision === 'right') {
-    if (input.careKind === null) add('careKind', 'Velg om retten gjelder utredning eller behandling');
-  } else {
-    if (input.careDeadline !== null) add('careDeadline', 'Frist for nødvendig helsehjelp settes bare når pasienten har rett');
-    if (input.careKind !== null) add('careKind', 'Utredning eller behandling velges bare når pasienten har rett');
-  }
-  if (input.patientInformedOn !== null) {
-    if (input.patientInformedOn < input.assessedOn) add('patientInformedOn', 'Pasienten kan ikke være informert før henvisningen ble vurdert');
-    else if (input.patientInformedOn > today) add('patientInformedOn', 'Datoen kan ikke være fram i tid');
-  }
-  return issues;
-}
 
 export async function assessReferral(ctx: ServiceContext, input: AssessInput): Promise<{ pathwayId: number }> {
   const now = ctx.clock();

@@ -113,6 +113,14 @@ export function createWorklistService(ctx: ServiceContext) {
             'pathway.next_due_date',
             'pathway.dq_flags',
             'pathway_breach.id as breach_id',
+            (eb) =>
+              eb
+                .selectFrom('pathway_event')
+                .select((e) => e.fn.max('pathway_event.date').as('d'))
+                .whereRef('pathway_event.pathway_id', '=', 'pathway.id')
+                .where('pathway_event.type', '=', 'patient_postponed')
+                .where('pathway_event.status', '=', 'active')
+                .as('postponed_from'),
           ])
           .orderBy('pathway.due_sort', 'asc')
           .orderBy('pathway.id', 'asc')
@@ -155,6 +163,7 @@ export function createWorklistService(ctx: ServiceContext) {
               dataQuality: r.dq_flags,
               breachReasonMissing: state === 'overdue' && r.breach_id === null,
               careDeadlineBreach: breachFlags.get(r.pathway_id) ?? null,
+              patientPostponedFrom: r.postponed_from ?? null,
             },
           };
         }),

@@ -15,6 +15,7 @@ export interface PatientValues {
   postalCode: string;
   postalPlace: string;
   gp: string;
+  phone?: string;
 }
 
 /** Appointments (tab "Timer") and no-show follow-up (tab "Ikke møtt") on the patient page, as a person uses them. */
@@ -38,6 +39,7 @@ export class NoShowPages {
     await form.dialog.getByLabel('Postnummer').fill(v.postalCode);
     await form.dialog.getByLabel('Poststed').fill(v.postalPlace);
     await form.dialog.getByLabel('Fastlege').fill(v.gp);
+    if (v.phone) await form.dialog.getByLabel('Telefon', { exact: true }).fill(v.phone);
     await form.submit();
     await this.page.getByRole('heading', { name: v.name, level: 1 }).waitFor();
   }
@@ -91,12 +93,19 @@ export class NoShowPages {
     return d;
   }
 
-  /** "Skriv ut / lagre som PDF" (records the letter as sent), then closes the preview. */
-  async printAndClose(preview: Locator): Promise<void> {
+  /**
+   * "Skriv ut / lagre som PDF", then "Ja" to "Ble brevet skrevet ut?" (only that records the letter as sent),
+   * then closes the preview. Returns what the preview said after "Ja".
+   */
+  async printAndClose(preview: Locator): Promise<string> {
     await preview.getByRole('button', { name: 'Skriv ut / lagre som PDF' }).click();
+    await preview.getByText('Ble brevet skrevet ut?').waitFor();
+    await preview.getByRole('button', { name: 'Ja', exact: true }).click();
+    const said = (await preview.getByRole('status').textContent()) ?? '';
     // The footer's "Lukk" (the header's close icon has the same name).
     await preview.getByRole('button', { name: 'Lukk' }).last().click();
     await preview.waitFor({ state: 'hidden' });
+    return said;
   }
 
   async close(card: Locator, outcome: string): Promise<Locator> {

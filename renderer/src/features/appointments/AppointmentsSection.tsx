@@ -17,6 +17,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { issuesByField } from '../../api/field-errors';
+import { EditAppointmentDialog } from './EditAppointmentDialog';
 import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
 import { FormDialog, FormModal } from '../../components/FormDialog';
@@ -35,6 +36,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
   const [notice, setNotice] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
   const [undoing, setUndoing] = useState<Appointment | null>(null);
+  const [editing, setEditing] = useState<Appointment | null>(null);
   const navigated = useUi((s) => s.navigated);
 
   useEffect(() => {
@@ -137,11 +139,16 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
                     .filter((h) => h.reason)
                     .map((h, i) => (
                       <BodyShort key={i} size="small" className="muted">
-                        {h.fromStatus === 'no_show' ? 'Ikke møtt angret' : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`} {formatDateTime(h.at)} av {h.byName}: «{h.reason}»
+                        {h.fromStatus === h.toStatus ? 'Endret' : h.fromStatus === 'no_show' ? 'Ikke møtt angret' : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`} {formatDateTime(h.at)} av {h.byName}: «{h.reason}»
                       </BodyShort>
                     ))}
                 </Table.DataCell>
                 <Table.DataCell align="right" className="ns-nowrap">
+                  {(a.status === 'booked' || a.status === 'attended') && (
+                    <Button size="xsmall" variant="tertiary" onClick={() => setEditing(a)} aria-label={`Endre timen ${formatDate(a.date)} kl. ${a.time}`} style={{ marginRight: 4 }}>
+                      Endre
+                    </Button>
+                  )}
                   {a.status === 'booked' && (
                     <ActionMenu>
                       <ActionMenu.Trigger>
@@ -171,6 +178,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
       )}
       <BookAppointmentDialog open={booking} onClose={() => setBooking(false)} patientId={patient.id} pathways={pathways} noShowCaseId={null} />
       <UndoNoShowDialog appointment={undoing} onClose={() => setUndoing(null)} />
+      <EditAppointmentDialog appointment={editing} onClose={() => setEditing(null)} />
     </section>
   );
 }

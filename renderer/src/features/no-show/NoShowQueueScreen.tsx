@@ -7,6 +7,9 @@ import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
+import { markPrinted } from './mark-printed';
+import { useNoShowQueue } from '../../stores/no-show';
+import { EscalatedList } from './EscalatedList';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { DueDate } from '../../components/DueDate';
@@ -20,8 +23,7 @@ const NO_LETTERS: DueLetter[] = [];
 /** "Ikke møtt": open follow-up cases for the whole caseload, what is due first at the top. */
 export function NoShowQueueScreen() {
   const navigated = useUi((s) => s.navigated);
-  const [search, setSearch] = useState('');
-  const [step, setStep] = useState<NextStepKind | ''>('');
+  const { search, step, searchChanged: setSearch, stepChanged: setStep, selected: chosen, selectionMoved: setSelected } = useNoShowQueue();
   const queue = useContractQuery('noShow.list', { limit: 500, ...(search.trim() ? { search: search.trim() } : {}), ...(step ? { step } : {}) }, { placeholderData: keepPreviousData });
   const due = useContractQuery('noShow.listDueLetters', {});
   const rows: QueueRow[] = queue.data?.rows ?? NO_ROWS;
@@ -29,7 +31,6 @@ export function NoShowQueueScreen() {
   const loaded = queue.data !== undefined || queue.isError;
   const error = queue.error?.message ?? null;
   const dueLetters: DueLetter[] = due.data?.items ?? NO_LETTERS;
-  const [chosen, setSelected] = useState(0);
   const selected = Math.min(chosen, Math.max(0, rows.length - 1));
   const [batchOpen, setBatchOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -45,6 +46,14 @@ export function NoShowQueueScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // Arriving on the screen puts focus on the list, so j/k/Enter work at once (UI.md).
+  const focused = useRef(false);
+  useEffect(() => {
+    if (focused.current || !gridRef.current) return;
+    focused.current = true;
+    gridRef.current.focus({ preventScroll: true });
+  }, [loaded, rows.length]);
 
   useEffect(() => {
     document.getElementById(`ns-row-${rows[selected]?.caseId}`)?.scrollIntoView({ block: 'nearest' });
@@ -132,6 +141,7 @@ export function NoShowQueueScreen() {
           <div className="grid-head ns-row" role="row" aria-rowindex={1}>
             <div role="columnheader">Pasient</div>
             <div role="columnheader">Fødselsnr.</div>
+            <div role="columnheader">Telefon</div>
             <div role="columnheader">Ikke møtt</div>
             <div role="columnheader">Neste steg</div>
             <div role="columnheader">Frist</div>
@@ -156,6 +166,9 @@ export function NoShowQueueScreen() {
                   {r.nationalIdMasked}
                   {r.synthetic && <span className="muted"> (test)</span>}
                 </div>
+                <div role="gridcell" className="mono ns-nowrap">
+                  {r.phone ? <a href={`tel:${r.phone.replace(/\s/g, '')}`} tabIndex={-1}>{r.phone}</a> : <span className="muted">Mangler</span>}
+                </div>
                 <div role="gridcell">{formatDateTime(r.noShowAt)}</div>
                 <div role="gridcell">{r.next.label}</div>
                 <div role="gridcell">
@@ -169,13 +182,18 @@ export function NoShowQueueScreen() {
           </div>
         </div>
       )}
+      <EscalatedList />
       <BatchDialog open={batchOpen} onClose={() => setBatchOpen(false)} items={dueLetters} />
     </section>
   );
 }
 
 /** The day's letters in one document: each is rendered and stored first (with progress), then printed together. */
-function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => void; items: DueLetter[] }) {
+function BatchDialog({ open, onClose, items: due }: { open: boolean; onClose: () => void; items: DueLetter[] }) {
+  // A letter to the municipal coordinator needs this patient's consent or another basis (issue #13): it is made
+  // from the patient's page, where the basis is asked, never in a batch.
+  const items = due.filter((it) => it.recipient !== 'municipal_coordinator');
+  const municipal = due.filter((it) => it.recipient === 'municipal_coordinator');
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -234,6 +252,13 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
               </li>
             ))}
           </ul>
+          {municipal.length > 0 && (
+            <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
+              {municipal.length === 1 ? '1 brev til koordinator i kommunen er' : `${municipal.length} brev til koordinator i kommunen er`} ikke med: grunnlaget for å dele
+              (samtykke eller annet rettslig grunnlag) må registreres for hver pasient. {municipal.length === 1 ? 'Lag det' : 'Lag dem'} fra pasientens side under Ikke møtt:{' '}
+              {municipal.map((it) => it.name).join(', ')}.
+            </Alert>
+          )}
           {(running || done > 0) && (
             <div className="ns-progress">
               <BodyShort size="small" id="batch-progress-label" aria-live="polite">
@@ -274,9 +299,7 @@ function BatchDialog({ open, onClose, items }: { open: boolean; onClose: () => v
         onClose={close}
         html={doc?.html ?? null}
         heading={`Dagens brev (${doc?.letterIds.length ?? 0})`}
-        onPrinted={() => {
-          if (doc) void call('noShow.markPrinted', { letterIds: doc.letterIds });
-        }}
+        onPrinted={() => (doc ? markPrinted(doc.letterIds) : undefined)}
       />
     </>
   );

@@ -1,6 +1,6 @@
-import { Alert, BodyShort, Button, Heading, Radio, RadioGroup, Select, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { APPOINTMENT_KIND_LABELS, type Appointment } from '../../../../shared/contract/appointments';
+import { Alert, BodyShort, Button, Heading, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { APPOINTMENT_KIND_LABELS } from '../../../../shared/contract/appointments';
 import { CASE_STATUS_LABELS, noShowContract, type NoShowCaseView, type PolicyInput } from '../../../../shared/contract/no-show';
 import {
   ATTEMPT_OUTCOME_LABELS,
@@ -19,6 +19,7 @@ import { DateInput, SelectInput, TextAreaInput, TextInput } from '../../forms/fi
 import { useContractForm } from '../../forms/useContractForm';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
+import { markPrinted } from './mark-printed';
 import { formatDate, formatDateTime, formatTime, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { BookAppointmentDialog } from '../appointments/AppointmentsSection';
@@ -26,6 +27,8 @@ import type { PatientSectionProps } from '../patient/sections';
 import { formMessage, issuesByField } from '../../api/field-errors';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
+import { CloseDialog } from './CloseDialog';
+import { AnswerDialog } from './EscalatedList';
 import { SharingBasisDialog, type SharingBasis } from './SharingBasisDialog';
 
 type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
@@ -70,6 +73,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
   const headingId = `case-${c.id}-title`;
 
   const [askBasis, setAskBasis] = useState(false);
+  const [answering, setAnswering] = useState(false);
   async function letter(recipient: LetterRecipient, basis?: SharingBasis) {
     setError(null);
     // Sharing with the municipality needs consent or another basis: ask first.
@@ -139,6 +143,27 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
           {c.closedAt && ` ${formatDateTime(c.closedAt)}`}
           {c.closedBy && ` av ${c.closedBy}`}
           {c.closeNote && `. ${c.closeNote}`}
+        </BodyShort>
+      )}
+      {c.closeOverrideReason && (
+        <BodyShort size="small">
+          Avsluttet før svarfristen{c.answerDue && ` ${formatDate(c.answerDue)}`}: «{c.closeOverrideReason}»
+        </BodyShort>
+      )}
+      {c.escalation && (
+        <BodyShort size="small" className="ns-escalation">
+          {c.escalation.answeredAt ? (
+            <>
+              <strong>Svar fra behandler</strong> {formatDateTime(c.escalation.answeredAt)}: «{c.escalation.answer}»
+            </>
+          ) : (
+            <>
+              <strong>Venter på svar fra behandler.</strong>{' '}
+              <Button size="xsmall" variant="secondary" onClick={() => setAnswering(true)}>
+                Registrer svar
+              </Button>
+            </>
+          )}
         </BodyShort>
       )}
       {c.status === 'withdrawn' && (
@@ -252,6 +277,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
 
       <AttemptDialog open={dialog === 'attempt'} onClose={() => setDialog(null)} caseId={c.id} />
       <CloseDialog open={dialog === 'close'} onClose={() => setDialog(null)} kase={c} />
+      <AnswerDialog row={answering ? { caseId: c.id, name: c.patientName } : null} onClose={() => setAnswering(false)} />
       <EscalateDialog open={dialog === 'escalate'} onClose={() => setDialog(null)} caseId={c.id} />
       <BookAppointmentDialog open={dialog === 'book'} onClose={() => setDialog(null)} patientId={c.patientId} pathways={pathways} noShowCaseId={c.id} />
       <PrintPreview
@@ -273,9 +299,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
             </Alert>
           ) : undefined
         }
-        onPrinted={() => {
-          if (preview) void call('noShow.markPrinted', { letterIds: preview.letterIds });
-        }}
+        onPrinted={() => (preview ? markPrinted(preview.letterIds) : undefined)}
       />
     </section>
   );
@@ -333,68 +357,6 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
         <TextAreaInput control={control} name="note" label="Notat" description="Valgfritt. Skriv bare det som trengs for oppfølgingen." className="span-2" minRows={2} />
       </div>
     </FormDialog>
-  );
-}
-
-function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => void; kase: NoShowCaseView }) {
-  const [outcome, setOutcome] = useState<'closed_not_reached' | 'declined' | 'new_appointment' | ''>('');
-  const [appointmentId, setAppointmentId] = useState('');
-  const [note, setNote] = useState('');
-  const appointments = useContractQuery('appointments.list', { patientId: kase.patientId }, { enabled: open }).data?.appointments;
-  const booked: Appointment[] = useMemo(() => (appointments ?? []).filter((a) => a.status === 'booked' && a.startAt > kase.noShowAt), [appointments, kase.noShowAt]);
-  const [refusal, setRefusal] = useState<{ message: string; missing: string[] } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const close = () => {
-    setRefusal(null);
-    setErrors({});
-    onClose();
-  };
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setRefusal(null);
-    if (outcome === '') return setErrors({ outcome: 'Velg utfall' });
-    const res = await call('noShow.close', { caseId: kase.id, outcome, newAppointmentId: appointmentId ? Number(appointmentId) : null, note });
-    if (res.ok) return close();
-    if (res.error.code === 'conflict') {
-      setErrors({});
-      setRefusal({ message: 'Saken kan ikke avsluttes ennå. Dette mangler:', missing: (res.error.issues ?? []).map((i) => i.message) });
-    } else setErrors(issuesByField(res.error));
-  }
-  return (
-    <FormModal open={open} onClose={close} heading="Avslutt saken" label="Avslutt saken" submitLabel="Avslutt saken" width={600} onSubmit={submit} saving={false} formError={null} errors={errors}>
-          {refusal && (
-            <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-              <BodyShort size="small" weight="semibold">{refusal.message}</BodyShort>
-              <ul className="ns-missing">
-                {refusal.missing.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-              <BodyShort size="small">Ingenting er endret. Hvis du er bekymret for pasienten, bruk «Meld til behandler».</BodyShort>
-            </Alert>
-          )}
-          <RadioGroup size="small" legend="Utfall" value={outcome} onChange={(v) => setOutcome(v as typeof outcome)} error={errors.outcome}>
-            <Radio value="closed_not_reached" description="Krever kontaktforsøkene og brevene reglene sier">
-              Avsluttet – fikk ikke kontakt, henviser informert
-            </Radio>
-            <Radio value="declined" description="Krever et kontaktforsøk der vi fikk kontakt med pasienten">
-              Vi fikk kontakt, og pasienten takket nei til videre hjelp
-            </Radio>
-            <Radio value="new_appointment">Ny time avtalt</Radio>
-          </RadioGroup>
-          {outcome === 'new_appointment' && (
-            <Select size="small" label="Ny time" value={appointmentId} onChange={(e) => setAppointmentId(e.target.value)} error={errors.newAppointmentId} style={{ marginTop: 8 }}>
-              <option value="">{booked.length ? 'Velg time' : 'Ingen avtalte timer etter denne – bruk «Ny time avtalt»'}</option>
-              {booked.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {formatDate(a.date)} kl. {a.time}, {APPOINTMENT_KIND_LABELS[a.kind]}
-                </option>
-              ))}
-            </Select>
-          )}
-          <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
-    </FormModal>
   );
 }
 

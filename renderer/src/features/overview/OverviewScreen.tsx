@@ -95,7 +95,7 @@ export function OverviewScreen() {
                       <span className="indicator-value">{figure(i.met, { indicator: i.id, part: 'all', title: i.label })}</span>
                     </Table.DataCell>
                     <Table.DataCell colSpan={3} />
-                    <Table.DataCell className="muted">Ikke oppgitt</Table.DataCell>
+                    <Table.DataCell className="muted">Eget mål, ikke et nasjonalt tall</Table.DataCell>
                   </Table.Row>
                 ) : (
                   <Table.Row key={i.id}>
@@ -111,7 +111,7 @@ export function OverviewScreen() {
                     <Table.DataCell align="right">{figure(i.met, { indicator: i.id, part: 'met', title: `${i.label}: innen tid` })}</Table.DataCell>
                     <Table.DataCell align="right">{figure(i.missed, { indicator: i.id, part: 'missed', title: `${i.label}: ikke innen tid` })}</Table.DataCell>
                     <Table.DataCell align="right">{figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: frist ikke passert` })}</Table.DataCell>
-                    <Table.DataCell>{i.national ?? <span className="muted">Ikke oppgitt</span>}</Table.DataCell>
+                    <Table.DataCell>{i.national ?? <span className="muted">Eget mål, ikke et nasjonalt tall</span>}</Table.DataCell>
                   </Table.Row>
                 ),
               )}

@@ -23,7 +23,7 @@ const BASIS_LABEL = {
   start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert',
   transfer_received: 'mottatt ved intern overføring', no_pathway: 'ingen forløpsklokke',
 } as const;
-const RIGHTS_LABEL = { right: 'Rett til nødvendig helsehjelp', no_right: 'Ikke rett', not_pathway: 'Rett, men ikke forløp' } as const;
+const RIGHTS_LABEL = { right: 'Rett til nødvendig helsehjelp', no_right: 'Ikke rett til nødvendig helsehjelp', not_pathway: 'Rett, men ikke et forløp' } as const;
 const CARE_KIND_LABEL = { assessment: 'utredning', treatment: 'behandling' } as const;
 
 /** Forløp: each pathway's events with their codes, its deadlines with explanations, and corrections with a reason. */
@@ -109,13 +109,19 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
         </dd>
         <dt>Frist for helsehjelp</dt>
         <dd>
-          {p.careDeadline ? formatDate(p.careDeadline) : 'Ikke satt'}
+          {p.careDeadline ? formatDate(p.careDeadline) : p.rights.decision === 'no_right' ? 'Ingen frist: pasienten har ikke rett til nødvendig helsehjelp' : 'Ikke satt'}
           {p.careDeadlineLimit && (
             <span className="muted"> (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})</span>
           )}
         </dd>
         <dt>Forløpet regnes fra</dt>
-        <dd>{p.clockStart.date ? `${formatDate(p.clockStart.date)} (${BASIS_LABEL[p.clockStart.basis]})` : `${BASIS_LABEL[p.clockStart.basis]} – ikke registrert`}</dd>
+        <dd>
+          {p.clockStart.basis === 'no_pathway'
+            ? 'Ingen forløpstid: forløpet starter bare når pasienten har rett til nødvendig helsehjelp'
+            : p.clockStart.date
+              ? `${formatDate(p.clockStart.date)} (${BASIS_LABEL[p.clockStart.basis]})`
+              : `${BASIS_LABEL[p.clockStart.basis]} – ikke registrert`}
+        </dd>
         <dt>Regelversjon</dt>
         <dd>
           {p.ruleVersion ? `${p.ruleVersion.label}${p.ruleVersion.withdrawn ? ' (trukket tilbake)' : ''}` : 'Ingen'}

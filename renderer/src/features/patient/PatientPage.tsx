@@ -6,6 +6,8 @@ import { useContractQuery } from '../../api/query';
 import { formatDate } from '../../../../shared/domain/time';
 import { useUi, type Screen } from '../../stores/ui';
 import { PATIENT_SECTIONS } from './sections';
+import { EditPatientDialog } from './EditPatientDialog';
+import { typing } from '../shell/useGlobalShortcuts';
 
 
 export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id }: { patientId: number; from: Screen; section?: string | undefined }) {
@@ -13,11 +15,12 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
   const { data, error: failure } = useContractQuery('patients.get', { id: patientId });
   const error = failure?.message;
   const [fullId, setFullId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) navigated({ screen: from });
+      if (e.key === 'Escape' && !typing(e.target) && !document.querySelector('dialog[open]')) navigated({ screen: from });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -48,9 +51,14 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
         )}
       </div>
       <section aria-labelledby="patient-facts" style={{ marginBottom: 20 }}>
-        <Heading level="2" size="xsmall" id="patient-facts" spacing>
-          Pasient
-        </Heading>
+        <div className="screen-title">
+          <Heading level="2" size="xsmall" id="patient-facts">
+            Pasient
+          </Heading>
+          <Button size="xsmall" variant="secondary" onClick={() => setEditing(true)}>
+            Endre pasient
+          </Button>
+        </div>
         <dl className="facts">
           <dt>{nationalIdKindLabel(patient.nationalIdKind)}</dt>
           <dd className="mono">
@@ -73,6 +81,7 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
           <dd>{patient.gpName || '–'}</dd>
         </dl>
       </section>
+      <EditPatientDialog open={editing} onClose={() => setEditing(false)} patient={patient} />
       <Tabs value={section} onChange={(id) => navigated({ screen: 'patient', patientId, from, section: id })} size="small">
         <Tabs.List>
           {PATIENT_SECTIONS.map((sec) => (

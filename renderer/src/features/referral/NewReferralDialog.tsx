@@ -1,5 +1,7 @@
 import { Alert } from '@navikt/ds-react';
-import { useState } from 'react';
+import { useState, type BaseSyntheticEvent } from 'react';
+import { call } from '../../api/client';
+import { KnownPatientChoice, type Difference, type Keep } from './KnownPatientChoice';
 import { referralsContract } from '../../../../shared/contract/referrals';
 import { PATHWAY_TYPES, SETTINGS } from '../../../../shared/domain/pathway-types';
 import { FormDialog } from '../../components/FormDialog';
@@ -22,10 +24,14 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
   const navigated = useUi((s) => s.navigated);
   // Date pickers keep their own typed state: a new key gives every open a fresh form.
   const [formKey, setFormKey] = useState(0);
+  // A known national id with other details: the differences, and which the person keeps.
+  const [differences, setDifferences] = useState<Difference[] | null>(null);
+  const [keep, setKeep] = useState<Keep | null>(null);
   const form = useContractForm({
     method: 'referrals.create',
     schema: referralsContract['referrals.create'].input,
     defaultValues: emptyForm(),
+    draftKey: 'new-referral',
     toInput: (f: Form) => ({
       patient: { ...f.patient, birthDate: f.patient.birthDate ?? '' },
       pathway: {
@@ -35,6 +41,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
         referralAssessed: f.pathway.intake === 'internal_transfer' ? null : f.pathway.referralAssessed,
         intake: f.pathway.intake as never,
       },
+      keep,
     }),
     onSaved: (value) => {
       form.reset(emptyForm());
@@ -43,16 +50,30 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
     },
   });
   const close = () => {
+    setDifferences(null);
+    setKeep(null);
     toggle(false);
     setFormKey((k) => k + 1);
-    form.clearErrors();
+    form.reset(emptyForm());
   };
   const { control } = form;
   const intake = form.watch('pathway.intake');
 
+  // Before the first save: is the national id known with other details? Then show both and ask (issue 16).
+  async function submit(e?: BaseSyntheticEvent) {
+    e?.preventDefault();
+    if (keep === null) {
+      const f = form.getValues();
+      const res = await call('referrals.compare', { patient: { ...f.patient, birthDate: f.patient.birthDate ?? '' } });
+      if (res.ok && res.value.differences.length > 0) return setDifferences(res.value.differences);
+    }
+    await form.onSubmit(e);
+  }
+
   return (
-    <FormDialog form={form} open={open} onClose={close} heading="Ny henvisning" label="Ny henvisning" submitLabel="Registrer henvisning" width={720}>
-      <div key={formKey}>
+    <FormDialog form={{ ...form, onSubmit: submit }} open={open} onClose={close} heading="Ny henvisning" label="Ny henvisning" submitLabel="Registrer henvisning" width={720}>
+      <div key={`${formKey}-${form.draftRestored}`}>
+        {differences && <KnownPatientChoice differences={differences} keep={keep} onKeep={setKeep} />}
         {demo && (
           <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
             Demomodus: bruk syntetiske testnumre (måned + 80).

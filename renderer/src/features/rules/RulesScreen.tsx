@@ -119,11 +119,19 @@ export function RulesScreen() {
             </Table.Row>
             <Table.Row>
               <Table.DataCell>Frist for nødvendig helsehjelp</Table.DataCell>
-              <Table.DataCell>Settes ved vurderingen; for pasienter under 23 år høyst 65 virkedager</Table.DataCell>
+              <Table.DataCell>Settes ved vurderingen, for utredning eller behandling</Table.DataCell>
               <Table.DataCell>
                 <ConfidenceTag confidence="confirmed" />
               </Table.DataCell>
               <Table.DataCell>Pasient- og brukerrettighetsloven § 2-2</Table.DataCell>
+            </Table.Row>
+            <Table.Row>
+              <Table.DataCell>Under 23 år (psykisk lidelse eller rusavhengighet)</Table.DataCell>
+              <Table.DataCell>Fristen settes høyst 65 virkedager regnet fra henvisningen ble mottatt (den strengeste lesningen); vurderingen foreslår datoen</Table.DataCell>
+              <Table.DataCell>
+                <ConfidenceTag confidence="unconfirmed" />
+              </Table.DataCell>
+              <Table.DataCell>Prioriteringsforskriften: grensen er bekreftet, forankringen og hvor den regnes fra er ikke bekreftet</Table.DataCell>
             </Table.Row>
           </Table.Body>
         </Table>

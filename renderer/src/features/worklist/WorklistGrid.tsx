@@ -197,6 +197,7 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
                 <div role="gridcell">{row.nextActionLabel}</div>
                 <div role="gridcell">
                   <DueDate due={row.dueDate} window="pathway" />
+                  {row.flags.patientPostponedFrom && <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>}
                 </div>
                 <div role="gridcell">
                   <Flags row={row} />

@@ -6,6 +6,7 @@ import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
 import { useContractQuery } from '../../api/query';
 import { DueDate } from '../../components/DueDate';
+import { formatDate } from '../../../../shared/domain/time';
 import { BreachReasonForm, DeadlineExplanation } from '../pathways/DeadlineExplanation';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 
@@ -54,6 +55,14 @@ export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: Wor
           </Heading>
           <p style={{ margin: '4px 0' }}>
             <DueDate due={next.due} met={next.met} window="pathway" />
+            {next.patientPostponedDays > 0 && (
+              <span className="wl-postponed">
+                Pasientutsatt (L): {next.patientPostponedDays} {next.patientPostponedDays === 1 ? 'dag' : 'dager'} av ventetiden skyldes pasienten
+              </span>
+            )}
+            {row.flags.patientPostponedFrom && next.patientPostponedDays === 0 && (
+              <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>
+            )}
           </p>
           <Heading level="4" size="xsmall" className="muted" style={{ fontSize: 13, margin: '8px 0 2px' }}>
             Hvorfor denne fristen
