@@ -12,8 +12,15 @@ export default defineConfig({
       // Only the native addon stays in node_modules. Pure-JS dependencies are bundled (and tree-shaken): loading
       // them as hundreds of separate ESM files from node_modules cost about a second at every start.
       externalizeDeps: { exclude: ['kysely', 'zod', 'date-fns', 'papaparse', '@navikt/fnrvalidator'] },
-      // Two entries: the Electron shell, and the browser-mode server (plain Node, no Electron).
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), server: resolve(__dirname, 'electron/server/cli.ts') } },
+      // Entries: the Electron shell, the browser-mode server (plain Node, no Electron), and the daily backup's
+      // worker thread (electron/core/daily-backup.ts finds it beside the bundle).
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          server: resolve(__dirname, 'electron/server/cli.ts'),
+          'daily-backup-worker': resolve(__dirname, 'electron/core/daily-backup.worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -16,6 +16,7 @@ import * as municipalLetter from './20261201_0103_municipal_letter';
 import * as nprRegistration from './20261201_0104_npr_registration';
 import * as auditChainGuard from './20261201_0170_audit_chain_guard';
 import * as workingDay from './20261201_0190_working_day';
+import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 import * as coordinationRecords from './20261201_0210_coordination_records';
 
 /**
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_0104_npr_registration': nprRegistration,
   '20261201_0170_audit_chain_guard': auditChainGuard,
   '20261201_0190_working_day': workingDay,
+  '20261201_0200_open_caseload_search': openCaseloadSearch,
   '20261201_0210_coordination_records': coordinationRecords,
 };

@@ -15,7 +15,8 @@ import { startIdleTimer } from './idle-timer';
 import type { ServiceContext } from './services/context';
 import { readSetting, writeSetting } from './settings';
 import { createTeamTrustRuntime } from './team-trust-runtime';
-import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, dailyBackupIfDue, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
+import { scheduleDailyBackup, type DailyBackupRunner } from './daily-backup';
+import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
 import { deriveSubkey } from './crypto/keys';
 
@@ -29,6 +30,8 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** The local SQLite file in dataDir (default) or the unit's team store on PostgreSQL. */
   store?: StoreConfig;
+  /** How long after start the daily verified backup begins (in a worker); default 2 s, after the worklist is up. */
+  dailyBackupDelayMs?: number;
   /**
    * The data folder's 256-bit master key (electron/core/crypto/keys.ts). The database key and the
    * audit-chain HMAC key are derived from it (deriveSubkey); it is never stored in the database.
@@ -47,6 +50,8 @@ export interface Core {
   trust: TrustRuntime;
   /** Which store this core runs on: the status bar shows the team store, backups are the server's then. */
   store: StoreConfig['kind'];
+  /** Today's verified backup, taken in a worker after start; close() waits for a running one. */
+  dailyBackup: DailyBackupRunner;
   /** The master key the core was started with (for deriveSubkey). */
   masterKey: Buffer;
   /** What the person must be told this session (encrypted on upgrade, opened read-only); shown via app.info. */
@@ -107,8 +112,6 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     } else {
       await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: KEEP_BACKUPS_DEFAULT });
       demo = await settleDemoMode(handle, opts.demo ?? false);
-      // Trust: a verified backup at start, once a day (Oslo date).
-      await dailyBackupIfDue(handle, opts.dataDir, clock());
     }
     const osUser = osUserName();
     const chain = new AuditChain(opts.dataDir, auditKey);
@@ -142,6 +145,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       clock,
       gate,
       current: () => handle,
+      dailyBackup: () => dailyBackup?.progress(),
       swap: async (next) => {
         registerAuditKey(next.sqlite, auditKey);
         handle = next;
@@ -155,6 +159,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       audit: chain,
     });
     await wire();
+    // Trust: a verified backup once a day (Oslo date) — after start, off the main thread, never blocking it.
+    // The damaged file opened read-only is never backed up (no copy of the damage).
+    const dailyBackup = scheduleDailyBackup({ dataDir: opts.dataDir, key: handle.key, enabled: !handle.readonly, now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log });
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
@@ -190,10 +197,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       ctx,
       trust,
       store: 'sqlite',
+      dailyBackup,
       masterKey: opts.masterKey,
       notices,
       close: async () => {
         stopIdle();
+        await dailyBackup.stop();
         noteHead();
         await handle.close();
         releaseLock();
@@ -295,6 +304,8 @@ async function startTeamCore(opts: CoreOptions, url: string): Promise<Core> {
       ctx,
       trust,
       store: 'postgres',
+      // The team store's backups are the server's: no daily copy here.
+      dailyBackup: { progress: () => ({ state: 'not_due', percent: 0 }), settled: async () => {}, stop: async () => {} },
       masterKey: opts.masterKey,
       notices,
       close: async () => {

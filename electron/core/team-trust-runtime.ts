@@ -18,6 +18,7 @@ export function createTeamTrustRuntime(deps: Parameters<typeof createTrustRuntim
     auditHead: () => null,
     backups: () => [],
     progress: () => null,
+    dailyBackupProgress: () => ({ state: 'not_due', percent: 0 }),
     async backupNow() {
       throw new AppError('invalid_input', SERVER_BACKS_UP);
     },

@@ -16,6 +16,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, openKeyed, type DbHandle } from './db/open';
 import { migrations } from '../../migrations';
 import { readSetting } from './settings';
+import type { DailyBackupProgress } from '../../shared/contract/backups';
 
 /**
  * Lock state of this core, mirrored to app_setting (lock.state) on every change so a restart starts
@@ -80,6 +81,8 @@ export interface TrustRuntime {
   backups(): BackupFileInfo[];
   restore(fileName: string, actor: Actor): Promise<{ restoredFrom: string; asideFile: string }>;
   progress(): RestoreProgress | null;
+  /** Today's daily backup, taken in a worker after start (daily-backup.ts). */
+  dailyBackupProgress(): DailyBackupProgress;
 }
 
 export const BACKUP_KEEP_KEY = 'backup.keep' as const;
@@ -135,6 +138,7 @@ interface RuntimeDeps {
   current: () => DbHandle;
   /** Puts a freshly opened handle in place and rewires the services to it. */
   swap: (handle: DbHandle) => Promise<void>;
+  dailyBackup?: () => DailyBackupProgress | undefined;
   lock: LockState;
   audit: AuditChain;
 }
@@ -143,14 +147,21 @@ function stampOf(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Takes today's backup at start unless a verified one from today (Oslo date) is already there. */
-export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: Date): Promise<BackupFileInfo | null> {
+/** Whether today's (Oslo date) verified daily backup is still to be taken: a directory listing, nothing more. */
+export function dailyBackupDue(dataDir: string, now: Date): boolean {
   const today = todayInOslo(now);
-  const hasToday = listBackups(backupDir(dataDir)).some((f) => {
+  return !listBackups(backupDir(dataDir)).some((f) => {
     const parsed = parseBackupName(f);
     return parsed !== null && osloDateOf(parsed.takenAt) === today;
   });
-  if (hasToday) return null;
+}
+
+/**
+ * Takes today's backup unless a verified one from today (Oslo date) is already there. Runs in a worker on its
+ * own connection after start (daily-backup.ts), never on the start path.
+ */
+export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: Date): Promise<BackupFileInfo | null> {
+  if (!dailyBackupDue(dataDir, now)) return null;
   const result = await backupDatabase(handle.sqlite, handle.key, backupDir(dataDir), 'daily', await backupKeep(handle.db), now);
   return result.verified ? (describeBackups(backupDir(dataDir)).find((b) => result.file.endsWith(b.fileName)) ?? null) : null;
 }
@@ -167,6 +178,7 @@ export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
     auditHead: () => readHead(deps.current().sqlite),
     backups: () => describeBackups(dir),
     progress: () => progress,
+    dailyBackupProgress: () => deps.dailyBackup?.() ?? { state: 'not_due', percent: 0 },
 
     async backupNow(reason) {
       const handle = deps.current();

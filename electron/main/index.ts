@@ -74,7 +74,12 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void core?.close();
+  // Closing waits for a daily backup the worker is writing, so quitting never leaves half a copy behind.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!core || closing) return;
+    closing = true;
+    event.preventDefault();
+    void core.close().finally(() => app.exit(0));
   });
 }

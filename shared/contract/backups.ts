@@ -16,6 +16,15 @@ export const backupFileName = z
   .max(200, { message: 'Ukjent sikkerhetskopi' })
   .regex(/^forlopsbenk-[0-9TZ-]+-[a-z][a-z0-9-]*\.sqlite$/, { message: 'Ukjent sikkerhetskopi' });
 
+/** The daily verified backup after start (off the main thread): not due today, waiting, running, finished. */
+export const DAILY_BACKUP_STATES = ['not_due', 'waiting', 'copying', 'verifying', 'done', 'failed'] as const;
+
+export type DailyBackupState = (typeof DAILY_BACKUP_STATES)[number];
+export interface DailyBackupProgress {
+  state: DailyBackupState;
+  percent: number;
+}
+
 export const RESTORE_PHASES = ['checking', 'aside', 'copying', 'migrating', 'swapping', 'done'] as const;
 
 export const backupsContract = {
@@ -40,5 +49,11 @@ export const backupsContract = {
     z.object({}).optional(),
     z.object({ phase: z.enum(RESTORE_PHASES), percent: z.number() }).nullable(),
     query('none', { whileLocked: true, whileRestoring: true }),
+  ),
+  /** Polled by the status bar after start while today's backup is taken in the background. */
+  'backups.dailyProgress': method(
+    z.object({}).optional(),
+    z.object({ state: z.enum(DAILY_BACKUP_STATES), percent: z.number() }),
+    query('none', { whileLocked: true }),
   ),
 };

@@ -55,6 +55,12 @@ export const worklistContract = {
     worklistQuerySchema,
     /** total = rows matching every filter (for paging); counts = per group under the other filters. */
     z.object({ rows: z.array(worklistRowSchema), total: z.number(), counts: worklistCountsSchema, today: z.string() }),
-    query(searched('worklist.search', 'worklist')),
+    // Not audited per call: a search is typed a key at a time; the renderer logs it once (worklist.logSearch).
+    query(),
   ),
+  /**
+   * Records that the worklist was searched (helsepersonelloven § 21 a) — never what was searched for. The
+   * renderer calls it once when typing pauses or a row is opened from a search, not per keystroke.
+   */
+  'worklist.logSearch': method(z.object({}).optional(), z.null(), query(searched('worklist.search', 'worklist'))),
 };

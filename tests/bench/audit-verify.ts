@@ -40,7 +40,7 @@ export async function auditVerifyBench(entries = 1_000_000, newSinceAnchor = 100
       return ms;
     };
     const full = await verify(true);
-    for (let i = 0; i < newSinceAnchor; i++) await core.dispatch('worklist.list', { search: `s${i}` });
+    for (let i = 0; i < newSinceAnchor; i++) await core.dispatch('worklist.logSearch', {});
     const incremental = await verify(false);
     await core.close();
     return [

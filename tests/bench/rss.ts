@@ -1,10 +1,29 @@
-// Memory of a process shaped like the app's main process: core opened, worklist loaded. Prints RSS in bytes.
+// Memory of a process shaped like the app's main process after a scripted session of real use — the whole
+// worklist paged through, searches typed a letter at a time, patients opened — with no forced GC.
+// Prints RSS in bytes.
 import { openBenchCore } from './seeded-db';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: rss.ts DATA_DIR');
 const core = await openBenchCore(dataDir);
-for (let offset = 0; offset < 1000; offset += 200) await core.dispatch('worklist.list', { offset, limit: 200 });
-globalThis.gc?.();
+const call = async (m: string, input: unknown) => {
+  const res = await core.dispatch(m, input);
+  if (!res.ok) throw new Error(`${m}: ${res.error.code}`);
+  return res.value as { rows: { patientId: number }[] };
+};
+const patients: number[] = [];
+for (let offset = 0; ; offset += 200) {
+  const page = await call('worklist.list', { offset, limit: 200 });
+  patients.push(...page.rows.map((r) => r.patientId));
+  if (page.rows.length < 200) break;
+}
+for (const word of ['hansen', 'olsen', 'kari', 'nilsen', 'berg', '0101']) {
+  for (let i = 1; i <= word.length; i++) await call('worklist.list', { search: word.slice(0, i), limit: 100 });
+  await call('worklist.logSearch', {});
+}
+for (const id of patients.slice(0, 50)) {
+  await call('patients.get', { id });
+  await call('pathways.getForPatient', { patientId: id });
+}
 process.stdout.write(`${process.memoryUsage().rss}\n`);
 await core.close();

@@ -1,14 +1,20 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
-import { passphraseKeyStore } from '../../electron/core/crypto/keys';
+import { deriveSubkey, passphraseKeyStore } from '../../electron/core/crypto/keys';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
 import { migrations } from '../../migrations';
+import { seedAuditHistory } from './audit-history';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
+
+/** Audit history that grows like real use: ten years of reads and writes at the large sizes. */
+export function auditRowsFor(patients: number): number {
+  return patients >= 100_000 ? 3_000_000 : patients >= 50_000 ? 1_000_000 : 0;
+}
 
 /** Bench folders are encrypted like every other (synthetic data; the passphrase is for automation only). */
 export const BENCH_PASSPHRASE = 'benk-passordfrase';
@@ -19,15 +25,22 @@ export function benchMasterKey(dataDir: string): Buffer {
 
 /**
  * A seeded demo database per size, built with the production seeding code and cached between runs
- * (keyed by size, seed and schema version) so a bench run does not spend its time seeding.
+ * (keyed by size, seed, audit history and schema version) so a bench run does not spend its time seeding.
  */
 export async function seededDataDir(patients: number, seed = 42): Promise<{ dataDir: string; seededMs: number | null }> {
+  const auditRows = auditRowsFor(patients);
+  // Keyed by the migration list too: a cached file cannot take a migration that sorts before its newest one.
   const schema = Object.keys(migrations).length;
-  const dataDir = join(tmpdir(), 'forlopsbenk-bench', `p${patients}-s${seed}-m${schema}-enc`);
+  const benchRoot = join(tmpdir(), 'forlopsbenk-bench');
+  const dataDir = join(benchRoot, `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`);
   if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
+  // Caches of older schemas (or the unencrypted format) are never read again: remove them.
+  for (const old of existsSync(benchRoot) ? readdirSync(benchRoot) : []) {
+    if (old.startsWith(`p${patients}-`) && old !== `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`) rmSync(join(benchRoot, old), { recursive: true, force: true });
+  }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const core = await startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  const core = await openBenchCore(dataDir);
   await core.dispatch('profile.save', { coordinatorName: 'Benk Koordinator', unitName: 'DPS Benk', unitPhone: '22 00 00 00' });
   await core.dispatch('lock.setPin', { pin: '2468' }); // first start is done: the app opens on the worklist
   const started = performance.now();
@@ -38,6 +51,7 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
     onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
   });
   await seedFeatureHistory(core.dispatch, core.handle, { now: BENCH_NOW, onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  feature history: ${done}/${total}   `) });
+  if (auditRows > 0) await seedAuditHistory(core.handle.sqlite, deriveSubkey(benchMasterKey(dataDir), 'audit-chain'), auditRows, BENCH_NOW);
   const seededMs = performance.now() - started;
   process.stderr.write('\n');
   core.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -58,8 +72,9 @@ export function workingCopy(seededDir: string): string {
   return dir;
 }
 
+/** The core as the app opens it; the daily backup (a worker after start) is left out of these timings. */
 export function openBenchCore(dataDir: string): Promise<Core> {
-  return startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW });
+  return startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, dailyBackupDelayMs: 3_600_000 });
 }
 
 export { databaseFile };

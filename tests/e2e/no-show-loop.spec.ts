@@ -29,6 +29,7 @@ test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted a
   await again.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();
   await expect(again.getByLabel('Klokkeslett')).toHaveAccessibleDescription(/allerede registrert innenfor ett minutt/);
   await page.screenshot({ path: 'test-results/screens/noshow-duplicate-attempt.png' });
+  page.once('dialog', (d) => void d.accept()); // closing with typed values asks first (never lose typed work)
   await again.getByRole('button', { name: 'Avbryt' }).click();
   await expect(card.getByRole('table', { name: 'Kontaktforsøk' }).getByRole('row')).toHaveCount(2);
 

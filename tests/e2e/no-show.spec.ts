@@ -86,6 +86,8 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(attempt.getByLabel('Dato')).toHaveAccessibleDescription(/Tidspunktet er fram i tid/);
   await expect(attempt.getByLabel('Kanal')).toHaveValue('phone');
   await page.screenshot({ path: 'test-results/screens/noshow-attempt-error.png' });
+  // Closing with typed values asks first (never lose typed work); the person agrees.
+  page.once('dialog', (d) => void d.accept());
   await attempt.getByRole('button', { name: 'Avbryt' }).click();
 
   await ns.recordAttempt(card, { date: typedDay(-2), time: '09:15', channel: 'Telefon', outcome: 'Ikke svar' });
@@ -118,6 +120,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(refused.getByRole('alert')).toContainText('Brev til henviser/fastlege er ikke sendt');
   await expect(refused.getByRole('alert')).toContainText('Ingenting er endret');
   await page.screenshot({ path: 'test-results/screens/noshow-close-refused.png' });
+  page.once('dialog', (d) => void d.accept()); // the chosen outcome is unsaved: closing asks first
   await refused.getByRole('button', { name: 'Avbryt' }).click();
   await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
 

@@ -212,3 +212,27 @@ test('the CSP of the built page blocks inline script, also from the meta tag alo
   expect(result).toMatchObject({ inline: false, handler: false });
   expect(result.violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
 });
+
+test('a worklist search is logged once when typing rests or a row is opened, not once per keystroke', async ({ page, app, request }) => {
+  await openWithProfile(page, app);
+  await rpc(request, app, 'referrals.create', {
+    patient: { name: 'Ola Søkelogg', nationalId: '01868512381', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+    pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
+  });
+  const searches = async () => (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.search').length;
+  await page.reload();
+  const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
+  await grid.waitFor();
+  const search = page.getByRole('searchbox', { name: /Søk på navn eller fødselsnummer/ });
+  await search.pressSequentially('Søkelogg', { delay: 30 });
+  await expect(grid.getByRole('row', { name: /Ola Søkelogg/ })).toBeVisible();
+  await expect.poll(searches).toBe(1);
+  // A new search, and the row opened from it at once: logged when opened (or when the typing rested), once.
+  await search.fill('');
+  await search.pressSequentially('Ola', { delay: 30 });
+  await grid.getByRole('row', { name: /Ola Søkelogg/ }).dblclick();
+  await expect(page.getByRole('heading', { name: 'Ola Søkelogg' })).toBeVisible();
+  await expect.poll(searches).toBe(2);
+  await page.waitForTimeout(1200); // past the pause: the opened search is not logged again
+  expect(await searches()).toBe(2);
+});

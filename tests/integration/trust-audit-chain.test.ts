@@ -24,7 +24,9 @@ describe('audit chain: keyed, anchored, serialised', () => {
     const c = await core();
     await c.ok('referrals.create', referral());
     const calls = [
+      // worklist.list no longer logs per call: the search log is worklist.logSearch, an append of its own.
       ...Array.from({ length: 8 }, (_, i) => c.dispatch('worklist.list', { search: `Kari ${i}` })),
+      ...Array.from({ length: 8 }, () => c.dispatch('worklist.logSearch', {})),
       ...Array.from({ length: 6 }, (_, i) => c.dispatch('referrals.create', referral({ nationalId: syntheticId(10 + i) }))),
       ...Array.from({ length: 6 }, () => c.dispatch('patients.get', { id: 1 })),
     ];
@@ -46,7 +48,7 @@ describe('audit chain: keyed, anchored, serialised', () => {
     expect(anchored.head).toEqual({ seq: last.id, hash: last.hash });
     const first = await c.ok('audit.verify', {});
     expect(first).toMatchObject({ ok: true, full: true });
-    await c.ok('worklist.list', { search: 'x' });
+    await c.ok('worklist.logSearch', {});
     const second = await c.ok('audit.verify', {});
     expect(second).toMatchObject({ ok: true, full: false, checked: 1 });
     await c.close();
@@ -84,13 +86,13 @@ describe('audit chain: keyed, anchored, serialised', () => {
     await c.ok('referrals.create', referral());
     const backup = await c.ok('backups.create', {});
     await c.ok('referrals.create', referral({ nationalId: syntheticId(3) }));
-    await c.ok('worklist.list', { search: 'etter' });
+    await c.ok('worklist.logSearch', {});
     const before = c.handle.sqlite.prepare('select id, action, hash from audit_log order by id').all() as { id: number; action: string; hash: string }[];
     await c.ok('backups.restore', { fileName: backup.fileName });
     const after = c.handle.sqlite.prepare('select id, action, hash from audit_log order by id').all() as { id: number; action: string; hash: string }[];
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.slice(before.length).map((r) => r.action)).toContain('backup.restore');
-    await c.ok('worklist.list', { search: 'ny' });
+    await c.ok('worklist.logSearch', {}); // an append after the restore
     const all = ids(c);
     expect(all).toEqual(all.map((_, i) => i + 1));
     expect(await c.ok('audit.verify', {})).toMatchObject({ ok: true });

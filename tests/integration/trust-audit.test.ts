@@ -49,7 +49,7 @@ describe('audit trail', () => {
   });
 
   it('reports the entry after a removed one, and an entry whose hash was recomputed without the chain', async () => {
-    for (let i = 0; i < 3; i++) await core.ok('worklist.list', { search: `s${i}` });
+    for (let i = 0; i < 3; i++) await core.ok('worklist.logSearch', {});
     const ids = (core.handle.sqlite.prepare('select id from audit_log order by id').all() as { id: number }[]).map((r) => r.id);
     const removed = ids[1]!;
     withoutTriggers(core, () => core.handle.sqlite.prepare('delete from audit_log where id = ?').run(removed));

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../electron/core/data-dir';
-import { writeManifest } from '../../electron/core/db/manifest';
+import { checkAgainstManifest, writeManifest } from '../../electron/core/db/manifest';
 import { FIXED_NOW, makeCore, openTestFile, referral, testDatabaseKey, type TestCore } from '../fixtures/core';
 import { syntheticId, tableCounts } from '../fixtures/trust';
 
@@ -20,17 +20,41 @@ afterEach(async () => {
 const patientCount = (c: TestCore) => (c.handle.sqlite.prepare('select count(*) as n from patient').get() as { n: number }).n;
 
 describe('backups', () => {
-  it('takes one verified backup at start per Oslo day, not one per start', async () => {
+  it('takes one verified backup per Oslo day after start, in a worker, not one per start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-daily-'));
-    const first = await core({ dataDir: dir });
+    const first = await core({ dataDir: dir, dailyBackupDelayMs: 50 });
+    // Start did not wait for it: the core answers while the backup is still to come.
+    expect(readdirSync(dir).includes('backups') ? readdirSync(backupDir(dir)).filter((f) => f.endsWith('-daily.sqlite')) : []).toHaveLength(0);
+    expect((await first.ok('backups.dailyProgress', {})).state).toBe('waiting');
+    expect((await first.ok('worklist.list', {})).total).toBe(0);
+    await first.dailyBackup.settled();
+    expect(await first.ok('backups.dailyProgress', {})).toEqual({ state: 'done', percent: 100 });
+    // The worker's copy is encrypted with the folder's key, matches its manifest, and its temporary name is gone.
+    const daily = readdirSync(backupDir(dir)).filter((f) => f.endsWith('-daily.sqlite'));
+    expect(daily).toHaveLength(1);
+    expect(checkAgainstManifest(join(backupDir(dir), daily[0]!), testDatabaseKey(dir))).toBeNull();
+    expect(readdirSync(backupDir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
     await first.close();
-    const again = await core({ dataDir: dir });
+    const again = await core({ dataDir: dir, dailyBackupDelayMs: 0 });
+    expect((await again.ok('backups.dailyProgress', {})).state).toBe('not_due');
     await again.close();
     expect(readdirSync(backupDir(dir)).filter((f) => f.endsWith('-daily.sqlite'))).toHaveLength(1);
-    const nextDay = await core({ dataDir: dir, now: new Date(FIXED_NOW.getTime() + 86_400_000) });
+    const nextDay = await core({ dataDir: dir, now: new Date(FIXED_NOW.getTime() + 86_400_000), dailyBackupDelayMs: 0 });
+    await nextDay.dailyBackup.settled();
     const status = await nextDay.ok('backups.status', {});
     expect(status.backups.filter((b) => b.reason === 'daily')).toHaveLength(2);
     expect(status.lastVerifiedAt).toBe(new Date(FIXED_NOW.getTime() + 86_400_000).toISOString());
+  });
+
+  it('a daily backup not yet begun is cancelled by close, and taken at the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-daily-'));
+    const first = await core({ dataDir: dir, dailyBackupDelayMs: 60_000 });
+    await first.close();
+    const files = () => (readdirSync(dir).includes('backups') ? readdirSync(backupDir(dir)).filter((f) => f.endsWith('-daily.sqlite')) : []);
+    expect(files()).toHaveLength(0);
+    const again = await core({ dataDir: dir, dailyBackupDelayMs: 0 });
+    await again.dailyBackup.settled();
+    expect(files()).toHaveLength(1);
   });
 
   it('on demand: verified with integrity_check, listed newest first, rotated to the configured count', async () => {
@@ -98,6 +122,7 @@ describe('backups', () => {
     expect(await c.dispatch('backups.restore', { fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     const damaged = 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite';
+    mkdirSync(backupDir(c.dataDir), { recursive: true }); // no backup yet: the daily one runs after start
     writeFileSync(join(backupDir(c.dataDir), damaged), 'this is not a database');
     expect(await c.dispatch('backups.restore', { fileName: damaged })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/innholdsliste/) } });
 

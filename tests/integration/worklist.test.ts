@@ -89,14 +89,14 @@ describe('worklist.list over a seeded caseload', () => {
     expect(again.flags).toMatchObject({ openNoShows: 2, nextMeetingDate: '2026-12-01', planAttentionDate: '2026-12-15' });
   });
 
-  it('serves the page and the counts from the worklist indexes (EXPLAIN QUERY PLAN): no full scan of pathway or patient', async () => {
-    const cases: [unknown, RegExp][] = [
-      [{}, /USING (COVERING )?INDEX pathway_worklist\b/],
-      [{ group: 'soon' }, /USING (COVERING )?INDEX pathway_worklist\b/],
-      [{ pathwayType: 'tsb' }, /USING (COVERING )?INDEX pathway_worklist_type\b/],
-      [{ setting: 'inpatient', offset: 200 }, /USING (COVERING )?INDEX pathway_worklist\b/],
+  it('serves the page from the worklist indexes and the counts as range counts on them (EXPLAIN QUERY PLAN)', async () => {
+    const cases: [unknown, RegExp, RegExp][] = [
+      [{}, /USING (COVERING )?INDEX pathway_worklist\b/, /COVERING INDEX pathway_worklist \(due_sort<\?\)/],
+      [{ group: 'soon' }, /USING (COVERING )?INDEX pathway_worklist\b/, /COVERING INDEX pathway_worklist \(due_sort>\? AND due_sort<\?\)/],
+      [{ pathwayType: 'tsb' }, /USING (COVERING )?INDEX pathway_worklist_type\b/, /COVERING INDEX pathway_worklist_type \(pathway_type=\? AND due_sort<\?\)/],
+      [{ setting: 'inpatient', offset: 200 }, /USING (COVERING )?INDEX pathway_worklist(_setting)?\b/, /COVERING INDEX pathway_worklist_setting \(setting=\? AND due_sort<\?\)/],
     ];
-    for (const [input, index] of cases) {
+    for (const [input, index, countRange] of cases) {
       const all = await capture('worklist.list', input);
       // The care-deadline flag (breach.service.ts careDeadlineFlags) reads only the page's pathways, by primary key.
       const flagQuery = all.filter((s) => /from "pathway" where "id" in/.test(s.sql));
@@ -106,8 +106,7 @@ describe('worklist.list over a seeded caseload', () => {
       expect(statements).toHaveLength(2); // one page + one count
       for (const s of statements) {
         const detail = plan(s.sql, s.params);
-        // Either partial index holds exactly the open pathways; the count may take whichever is smaller.
-        expect(detail).toMatch(/USING (COVERING )?INDEX pathway_worklist(_type)?\b/);
+        expect(detail).toMatch(/USING (COVERING )?INDEX pathway_worklist(_type|_setting)?\b/);
         expect(detail).not.toMatch(/SCAN pathway(?! USING)/);
         expect(detail).not.toMatch(/SCAN patient/);
         expect(detail).not.toMatch(/TEMP B-TREE/);
@@ -116,14 +115,20 @@ describe('worklist.list over a seeded caseload', () => {
       expect(plan(page.sql, page.params)).toMatch(index);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH patient USING INTEGER PRIMARY KEY/);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_breach USING (COVERING )?INDEX pathway_breach_key/);
+      // The counts: four range counts on a covering index (one per group), never a pass over every open pathway.
+      const count = statements.find((s) => !/limit/.test(s.sql))!;
+      const detail = plan(count.sql, count.params);
+      expect(detail).toMatch(countRange);
+      expect(detail.match(/SEARCH pathway USING COVERING INDEX/g)).toHaveLength(4);
+      expect(detail).not.toMatch(/SCAN (pathway|patient)/);
     }
   });
 
-  it('serves a search from index ranges: name words or a national-id prefix, then the matches’ open pathways', async () => {
+  it('serves a search from the open caseload’s word index: name words or a national-id prefix, then their open pathways', async () => {
     const cases: [unknown, RegExp][] = [
-      [{ search: 'hansen' }, /SEARCH patient_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
-      [{ search: 'kari han' }, /SEARCH patient_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
-      [{ search: '0186' }, /SEARCH patient USING COVERING INDEX sqlite_autoindex_patient_1 \(national_id>\? AND national_id<\?\)/],
+      [{ search: 'hansen' }, /SEARCH open_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
+      [{ search: 'kari han' }, /SEARCH open_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
+      [{ search: '0186' }, /SEARCH open_search_word USING PRIMARY KEY \(word>\? AND word<\?\)/],
     ];
     for (const [input, index] of cases) {
       const statements = (await capture('worklist.list', input)).filter((s) => /from "pathway"/.test(s.sql) && !/from "pathway" where "id" in/.test(s.sql));
@@ -131,6 +136,7 @@ describe('worklist.list over a seeded caseload', () => {
       for (const s of statements) {
         const detail = plan(s.sql, s.params);
         expect(detail).toMatch(index);
+        expect(detail).not.toMatch(/patient_search_word|sqlite_autoindex_patient_1/);
         // Only the matching patients' open pathways are read (the partial unique index on open pathways).
         expect(detail).toMatch(/SEARCH pathway USING INDEX pathway_one_open_per_type \(patient_id=\?\)/);
         expect(detail).not.toMatch(/SCAN (pathway|patient)/);
@@ -139,6 +145,71 @@ describe('worklist.list over a seeded caseload', () => {
     const hits = await core.ok('worklist.list', { search: 'kari han' });
     expect(hits.rows.length).toBeGreaterThan(0);
     for (const r of hits.rows) expect(r.name.toLocaleLowerCase('nb')).toMatch(/^kari .*\bhan/);
+  });
+
+  it('finds exactly what a search over every patient finds, restricted to open pathways (1, 2, 3 letters, a word, digits)', async () => {
+    const sqlite = core.handle.sqlite;
+    const byWords = (words: string[]) =>
+      (sqlite
+        .prepare(`select pw.id from pathway pw join patient p on p.id = pw.patient_id where pw.status = 'open' ${words.map(() => 'and exists (select 1 from patient_search_word w where w.patient_id = p.id and w.word >= ? and w.word < ?)').join(' ')} order by pw.id`)
+        .all(...words.flatMap((w) => [w, `${w}\uffff`])) as { id: number }[]).map((r) => r.id);
+    const byDigits = (d: string) =>
+      (sqlite.prepare(`select pw.id from pathway pw join patient p on p.id = pw.patient_id where pw.status = 'open' and p.national_id >= ? and p.national_id < ? order by pw.id`).all(d, `${d}\uffff`) as { id: number }[]).map((r) => r.id);
+    const listed = async (search: string) => {
+      const ids: number[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await core.ok('worklist.list', { search, offset, limit: 500 });
+        ids.push(...page.rows.map((r) => r.pathwayId));
+        expect(page.counts.all).toBe(page.total);
+        if (page.rows.length < 500) break;
+      }
+      return ids.sort((a, b) => a - b);
+    };
+    for (const search of ['h', 'ha', 'han', 'hansen', 'kari h', 'o']) {
+      const expected = byWords(search.split(' '));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await listed(search)).toEqual(expected);
+    }
+    for (const digits of ['0', '01', '0186']) expect(await listed(digits)).toEqual(byDigits(digits));
+  });
+
+  it('keeps the open caseload’s word index in step when pathways close and reopen, names and national ids change', async () => {
+    const sqlite = core.handle.sqlite;
+    const words = (patientId: number) => (sqlite.prepare('select word from open_search_word where patient_id = ? order by word').all(patientId) as { word: string }[]).map((r) => r.word);
+    const fullIndex = () => sqlite.prepare(`select w.word, w.patient_id from patient_search_word w where exists (select 1 from pathway where patient_id = w.patient_id and status = 'open') union all select char(1) || p.national_id, p.id from patient p where exists (select 1 from pathway where patient_id = p.id and status = 'open') order by 1, 2`).all();
+    const stored = () => sqlite.prepare('select word, patient_id from open_search_word order by 1, 2').all();
+    expect(stored()).toEqual(fullIndex());
+
+    const row = (await core.ok('worklist.list', { limit: 1 })).rows[0]!;
+    const open = sqlite.prepare("select id from pathway where patient_id = ? and status = 'open'").all(row.patientId) as { id: number }[];
+    const national = (sqlite.prepare('select national_id from patient where id = ?').get(row.patientId) as { national_id: string }).national_id;
+    expect(words(row.patientId)).toContain(`\u0001${national}`);
+    sqlite.transaction(() => {
+      for (const p of open) sqlite.prepare("update pathway set status = 'ended' where id = ?").run(p.id);
+    })();
+    expect(words(row.patientId)).toEqual([]);
+    expect((await core.ok('worklist.list', { search: national })).rows).toHaveLength(0);
+    sqlite.prepare("update pathway set status = 'open' where id = ?").run(open[0]!.id);
+    expect(words(row.patientId)).toContain(`\u0001${national}`);
+    sqlite.prepare("insert into patient_search_word (word, patient_id) values ('zyxbenk', ?)").run(row.patientId);
+    expect((await core.ok('worklist.list', { search: 'zyxb' })).rows.map((r) => r.patientId)).toEqual([row.patientId]);
+    sqlite.prepare("delete from patient_search_word where word = 'zyxbenk'").run();
+    sqlite.prepare('update patient set national_id = ? where id = ?').run('99999999999', row.patientId);
+    expect(words(row.patientId)).toContain('\u000199999999999');
+    expect(words(row.patientId)).not.toContain(`\u0001${national}`);
+    sqlite.prepare('update patient set national_id = ? where id = ?').run(national, row.patientId);
+    for (const p of open.slice(1)) sqlite.prepare("update pathway set status = 'open' where id = ?").run(p.id);
+    expect(stored()).toEqual(fullIndex());
+  });
+
+  it('does not log a search per call: worklist.list leaves no audit entry, worklist.logSearch leaves one', async () => {
+    const last = () => (core.handle.sqlite.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n;
+    const before = last();
+    for (const search of ['h', 'ha', 'han', 'hans']) await core.ok('worklist.list', { search });
+    expect(last()).toBe(before);
+    await core.ok('worklist.logSearch', {});
+    const rows = core.handle.sqlite.prepare('select action, entity, entity_id, patient_id from audit_log where id > ?').all(before);
+    expect(rows).toEqual([{ action: 'worklist.search', entity: 'worklist', entity_id: null, patient_id: null }]);
   });
 
   it('serves the overview from the period index', async () => {

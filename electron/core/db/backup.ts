@@ -33,10 +33,17 @@ export async function backupDatabase(
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let file = join(dir, `${PREFIX}${stamp}-${reason}.sqlite`);
   for (let n = 2; existsSync(file); n++) file = join(dir, `${PREFIX}${stamp}-${reason}-${n}.sqlite`);
-  copyEncrypted(sqlite, file);
-  const verified = verifyDatabaseFile(file, key);
-  if (!verified) renameSync(file, `${file}.failed`);
-  else writeManifest(file, key, now, reason);
+  // Written under a temporary name (not listed as a backup) and renamed only after the check and the manifest:
+  // a process killed half-way never leaves a half file under a valid backup name.
+  const partial = `${file}.partial`;
+  copyEncrypted(sqlite, partial);
+  const verified = verifyDatabaseFile(partial, key);
+  if (!verified) {
+    renameSync(partial, `${file}.failed`);
+  } else {
+    writeManifest(partial, key, now, reason, file);
+    renameSync(partial, file);
+  }
   rotateBackups(dir, keep);
   return { file: verified ? file : `${file}.failed`, verified };
 }

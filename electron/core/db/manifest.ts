@@ -45,7 +45,8 @@ export function contentFacts(sqlite: BetterSqlite3.Database): ContentFacts {
   return { schemaVersion, rowCounts, auditHead: head ? { id: head.id, hash: head.hash } : null };
 }
 
-export function writeManifest(file: string, key: Buffer, now: Date, reason: string): BackupManifest {
+/** `asFile`: the name the file will have (a backup is checked under a temporary name, then renamed). */
+export function writeManifest(file: string, key: Buffer, now: Date, reason: string, asFile: string = file): BackupManifest {
   const db = openKeyed(file, key, { readonly: true });
   let facts: ContentFacts;
   try {
@@ -53,8 +54,8 @@ export function writeManifest(file: string, key: Buffer, now: Date, reason: stri
   } finally {
     db.close();
   }
-  const manifest: BackupManifest = { version: 1, file: basename(file), ...sha256File(file), ...facts, takenAt: now.toISOString(), reason };
-  writeSecureFile(`${file}${MANIFEST_SUFFIX}`, `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest: BackupManifest = { version: 1, file: basename(asFile), ...sha256File(file), ...facts, takenAt: now.toISOString(), reason };
+  writeSecureFile(`${asFile}${MANIFEST_SUFFIX}`, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 

@@ -46,6 +46,12 @@ export interface PatientSearchWordTable {
   patient_id: number;
 }
 
+/** Name words and national id (char(1) || id) of patients with an open pathway, kept by triggers (migration 0200). */
+export interface OpenSearchWordTable {
+  word: string;
+  patient_id: number;
+}
+
 export interface PathwayTable {
   id: Generated<number>;
   patient_id: number;
@@ -568,6 +574,7 @@ export interface Database {
   patient: PatientTable;
   pathway: PathwayTable;
   patient_search_word: PatientSearchWordTable;
+  open_search_word: OpenSearchWordTable;
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   municipality: MunicipalityTable;

@@ -9,5 +9,6 @@ export function backupsHandlers({ ctx, trust }: HandlerDeps): AreaHandlers<'back
     'backups.create': () => s.create(),
     'backups.restore': ({ fileName }) => s.restore(fileName),
     'backups.restoreProgress': () => s.restoreProgress(),
+    'backups.dailyProgress': () => s.dailyProgress(),
   };
 }

@@ -24,6 +24,10 @@ export function createBackupsService(ctx: ServiceContext, trustOrNone: TrustRunt
       return requireTrust(trustOrNone).restore(fileName, ctx.actor());
     },
 
+    dailyProgress() {
+      return requireTrust(trustOrNone).dailyBackupProgress();
+    },
+
     restoreProgress() {
       return requireTrust(trustOrNone).progress();
     },

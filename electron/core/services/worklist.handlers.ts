@@ -6,5 +6,6 @@ export function worklistHandlers({ ctx }: HandlerDeps): AreaHandlers<'worklist'>
   const s = createWorklistService(ctx);
   return {
     'worklist.list': (q) => s.list(q),
+    'worklist.logSearch': () => s.logSearch(),
   };
 }

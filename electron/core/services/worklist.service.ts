@@ -14,18 +14,23 @@ import { careDeadlineFlags } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
+/** How a national id is keyed in open_search_word (migration 0200): no typed name word starts with char(1). */
+const NATIONAL_ID_KEY = '\u0001';
+
 /**
  * The worklist reads only stored columns: the pathway's derived clock (due_sort, next action, data-quality
  * count — kept on every write, see pathway-clock.ts) and the patient's flag columns. The page is one query
- * on the partial index pathway_worklist (due_sort, id) where status = 'open' (pathway_worklist_type with a
- * pathway-type filter); the counts are one aggregate over the same index. Only the state (overdue / soon /
- * on time / none) is computed here, from the stored date and today.
+ * on the partial index pathway_worklist (due_sort, id) where status = 'open' (pathway_worklist_type /
+ * _setting with a filter). The group counts are range counts on the same index — four COUNTs over due_sort
+ * ranges, no expression per open pathway. A search reads open_search_word: the words of patients with an
+ * open pathway only (migration 0200), so its cost follows the open caseload, not years of closed history.
+ * Only the state (overdue / soon / on time / none) is computed here, from the stored date and today.
  */
 export function createWorklistService(ctx: ServiceContext) {
   /**
    * Open pathways matching the filters, on the pathway table alone: the counts never touch patient rows.
-   * A search is index ranges: a national-id prefix on the unique id index, or each typed word as the
-   * beginning of a word of the name (patient_search_word) — never a scan of every open pathway's patient.
+   * A search is index ranges on open_search_word: a national-id prefix (char(1) || digits), or each typed
+   * word as the beginning of a word of the name — never a scan of every open pathway's patient.
    */
   function baseQuery(q: WorklistQuery) {
     let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
@@ -33,31 +38,62 @@ export function createWorklistService(ctx: ServiceContext) {
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
     const search = q.search?.trim() ?? '';
     const digits = search.replace(/\s/g, '');
-    if (/^\d+$/.test(digits)) {
+    const words = /^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search);
+    for (const word of words) {
       query = query.where('pathway.patient_id', 'in', (eb) =>
-        eb.selectFrom('patient').select('patient.id').where('patient.national_id', '>=', digits).where('patient.national_id', '<', prefixUpperBound(digits)),
+        eb.selectFrom('open_search_word').select('open_search_word.patient_id').where('word', '>=', word).where('word', '<', prefixUpperBound(word)),
       );
-    } else {
-      for (const word of nameSearchWords(search)) {
-        query = query.where('pathway.patient_id', 'in', (eb) =>
-          eb.selectFrom('patient_search_word').select('patient_search_word.patient_id').where('word', '>=', word).where('word', '<', prefixUpperBound(word)),
-        );
-      }
     }
     return query;
   }
 
+  /** Per-group counts: without a search, four range counts on the due-date index; with one, one pass over the hits. */
+  function counts(q: WorklistQuery, today: string, soon: string) {
+    if (q.search?.trim()) {
+      return baseQuery(q)
+        .select([
+          countIf(sql`pathway.due_sort < ${today}`).as('overdue'),
+          countIf(sql`pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}`).as('soon'),
+          countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
+          countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
+        ])
+        .executeTakeFirstOrThrow();
+    }
+    const n = sql<number>`count(*)`.as('n');
+    return ctx.db
+      .selectNoFrom([
+        baseQuery(q).where('pathway.due_sort', '<', today).select(n).as('overdue'),
+        baseQuery(q).where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon).select(n).as('soon'),
+        baseQuery(q).where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT).select(n).as('later'),
+        baseQuery(q).where('pathway.due_sort', '=', NO_DUE_SORT).select(n).as('none'),
+      ])
+      .executeTakeFirstOrThrow();
+  }
+
   return {
+    /** Searches are logged (helsepersonelloven § 21 a): that a search happened, never what was searched for. */
+    async logSearch(): Promise<null> {
+      await ctx.db.transaction().execute((trx) => auditRead(trx, ctx.actor(), 'worklist.logSearch', { entityId: null, patientId: null }, ctx.clock()));
+      return null;
+    },
+
     async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
       const today = todayInOslo(ctx.clock());
       const soon = soonUntil(today, DUE_SOON_DAYS.pathway);
-      let page = baseQuery(q).innerJoin('patient', 'patient.id', 'pathway.patient_id');
-      if (q.group === 'overdue') page = page.where('pathway.due_sort', '<', today);
-      else if (q.group === 'soon') page = page.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
-      else if (q.group === 'later') page = page.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
-      else if (q.group === 'none') page = page.where('pathway.due_sort', '=', NO_DUE_SORT);
+      let filtered = baseQuery(q);
+      if (q.group === 'overdue') filtered = filtered.where('pathway.due_sort', '<', today);
+      else if (q.group === 'soon') filtered = filtered.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
+      else if (q.group === 'later') filtered = filtered.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
+      else if (q.group === 'none') filtered = filtered.where('pathway.due_sort', '=', NO_DUE_SORT);
+      // A one-letter search matches a thousand open patients: pick the page's ids on the pathway table first and
+      // join patient and breach rows for those only. Without a search the index order already stops at the page.
+      const searching = Boolean(q.search?.trim());
+      const pageOf = searching
+        ? ctx.db.selectFrom('pathway').where('pathway.id', 'in', filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(q.limit).offset(q.offset))
+        : filtered;
       const [rows, count] = await Promise.all([
-        page
+        pageOf
+          .innerJoin('patient', 'patient.id', 'pathway.patient_id')
           .leftJoin('pathway_breach', (join) =>
             join.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
           )
@@ -90,28 +126,19 @@ export function createWorklistService(ctx: ServiceContext) {
           .orderBy('pathway.due_sort', 'asc')
           .orderBy('pathway.id', 'asc')
           .limit(q.limit)
-          .offset(q.offset)
+          .offset(searching ? 0 : q.offset)
           .execute(),
-        baseQuery(q)
-          .select([
-            sql<number>`count(*)`.as('all'),
-            countIf(sql`pathway.due_sort < ${today}`).as('overdue'),
-            countIf(sql`pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}`).as('soon'),
-            countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
-            countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
-          ])
-          .executeTakeFirstOrThrow(),
+        counts(q, today, soon),
       ]);
-      // Searches are logged (helsepersonelloven § 21 a): that a search happened, never what was searched for.
-      if (q.search?.trim()) {
-        await auditRead(ctx.db, ctx.actor(), 'worklist.list', { entityId: null, patientId: null }, ctx.clock());
-      }
+      const c = { overdue: Number(count.overdue ?? 0), soon: Number(count.soon ?? 0), later: Number(count.later ?? 0), none: Number(count.none ?? 0) };
+      // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
+      const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
+      // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
       const breachFlags = await careDeadlineFlags(ctx.db, rows.map((r) => r.pathway_id), today);
-      const counts: WorklistCounts = { all: Number(count.all), overdue: Number(count.overdue), soon: Number(count.soon), later: Number(count.later), none: Number(count.none) };
       return {
         today,
-        counts,
-        total: q.group ? counts[q.group] : counts.all,
+        counts: groups,
+        total: q.group ? groups[q.group] : groups.all,
         rows: rows.map((r) => {
           const { state, daysLeft } = storedDueState(r.next_due_date, today);
           const group: WorklistGroup = state === 'on_time' ? 'later' : state;

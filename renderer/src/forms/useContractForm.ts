@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Input, MethodName, Output, RpcError } from '../../../shared/contract';
 import { applyServerErrors } from '../api/field-errors';
 import { ContractError, useContractMutation } from '../api/query';
+import { keepDraft, takeDraft } from './unsaved';
 
 interface Options<M extends MethodName, F extends FieldValues> {
   method: M;
@@ -20,6 +21,8 @@ interface Options<M extends MethodName, F extends FieldValues> {
   onSaved: (value: Output<M>, values: F) => void;
   /** A server path the form names differently (e.g. 'assessedOn' → 'date'); identity by default. */
   fieldOf?: (path: string) => string;
+  /** Keeps what was typed through an auto-lock (in memory only) under this key, and gives it back after the PIN. */
+  draftKey?: string;
 }
 
 function fieldNames(values: unknown, prefix = ''): string[] {
@@ -33,7 +36,7 @@ function fieldNames(values: unknown, prefix = ''): string[] {
  * Render it with <FormDialog> (or a plain <form onSubmit={form.onSubmit}>).
  */
 export function useContractForm<M extends MethodName, F extends FieldValues>(opts: Options<M, F>) {
-  const { method, schema, defaultValues, toInput, onSaved, fieldOf } = opts;
+  const { method, schema, defaultValues, toInput, onSaved, fieldOf, draftKey } = opts;
   const mutation = useContractMutation(method);
   const [formError, setFormError] = useState<string | null>(null);
   const check = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
@@ -45,6 +48,26 @@ export function useContractForm<M extends MethodName, F extends FieldValues>(opt
       return Object.keys(result.errors).length ? { values: {}, errors: result.errors } : { values, errors: {} };
     }) as unknown as Resolver<F>,
   });
+
+  /** Whether the values differ from the start values now (not after the next render, as formState.isDirty). */
+  const hasChanges = () => JSON.stringify(form.getValues()) !== JSON.stringify(form.control._defaultValues);
+
+  // Lock: a form unmounted by the lock keeps its draft in memory; mounted again, it takes it back (still unsaved).
+  const [draftRestored, setDraftRestored] = useState(0);
+  const latest = useRef({ hasChanges, getValues: form.getValues });
+  latest.current = { hasChanges, getValues: form.getValues };
+  useEffect(() => {
+    if (!draftKey) return;
+    const draft = takeDraft<F>(draftKey);
+    if (draft) {
+      form.reset(draft, { keepDefaultValues: true });
+      setDraftRestored((n) => n + 1);
+    }
+    return () => {
+      if (latest.current.hasChanges()) keepDraft(draftKey, latest.current.getValues());
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount
+  }, [draftKey]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -69,7 +92,7 @@ export function useContractForm<M extends MethodName, F extends FieldValues>(opt
     form.clearErrors();
   };
 
-  return { ...form, onSubmit, formError, saving: form.formState.isSubmitting, reset, clearErrors };
+  return { ...form, onSubmit, formError, saving: form.formState.isSubmitting, reset, clearErrors, hasChanges, draftRestored };
 }
 
 export type ContractForm<F extends FieldValues> = ReturnType<typeof useContractForm<MethodName, F>>;

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { confirmLeave } from '../forms/unsaved';
 
 /** A main screen id from features/shell/screens.tsx. */
 export type Screen = string;
@@ -18,7 +19,10 @@ export const useUi = create<UiState>((set) => ({
   route: { screen: 'worklist' },
   newReferralOpen: false,
   shortcutsOpen: false,
-  navigated: (route) => set({ route }),
+  // Leaving a screen with unsaved changes asks first (forms/unsaved.ts).
+  navigated: (route) => {
+    if (confirmLeave()) set({ route });
+  },
   newReferralToggled: (open) => set({ newReferralOpen: open }),
   shortcutsToggled: (open) => set({ shortcutsOpen: open }),
 }));

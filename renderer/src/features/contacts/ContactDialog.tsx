@@ -13,11 +13,14 @@ interface Form {
   municipalityNumber: string;
   phone: string;
   email: string;
+  address: string;
+  postalCode: string;
+  postalPlace: string;
 }
 
-const EMPTY: Form = { name: '', role: 'municipal_coordinator', organisation: '', municipalityNumber: '', phone: '', email: '' };
+const EMPTY: Form = { name: '', role: 'municipal_coordinator', organisation: '', municipalityNumber: '', phone: '', email: '', address: '', postalCode: '', postalPlace: '' };
 const formOf = (c: Contact | null): Form =>
-  c ? { name: c.name, role: c.role, organisation: c.organisation, municipalityNumber: c.municipalityNumber, phone: c.phone, email: c.email } : EMPTY;
+  c ? { name: c.name, role: c.role, organisation: c.organisation, municipalityNumber: c.municipalityNumber, phone: c.phone, email: c.email, address: c.address, postalCode: c.postalCode, postalPlace: c.postalPlace } : EMPTY;
 
 /** New or changed contact in the directory. Errors by the field; what was typed is kept when saving fails. */
 export function ContactDialog({ open, contact, onClose, onSaved }: { open: boolean; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
@@ -62,6 +65,9 @@ export function ContactDialog({ open, contact, onClose, onSaved }: { open: boole
         </SelectInput>
         <TextInput control={control} name="phone" label="Telefon" />
         <TextInput control={control} name="email" label="E-post" />
+        <TextInput control={control} name="address" label="Adresse" description="Gate eller postboks, for brev i vinduskonvolutt" className="span-2" />
+        <TextInput control={control} name="postalCode" label="Postnummer" inputMode="numeric" />
+        <TextInput control={control} name="postalPlace" label="Poststed" />
       </div>
     </FormDialog>
   );

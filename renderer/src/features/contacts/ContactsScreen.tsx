@@ -128,6 +128,7 @@ export function ContactsScreen() {
               <Table.HeaderCell>Kommune</Table.HeaderCell>
               <Table.HeaderCell>Telefon</Table.HeaderCell>
               <Table.HeaderCell>E-post</Table.HeaderCell>
+              <Table.HeaderCell>Postadresse</Table.HeaderCell>
               <Table.HeaderCell>
                 <span className="mt-sr-only">Handlinger</span>
               </Table.HeaderCell>
@@ -142,6 +143,7 @@ export function ContactsScreen() {
                 <Table.DataCell>{c.municipalityName ?? c.municipalityNumber}</Table.DataCell>
                 <Table.DataCell className="mono">{c.phone}</Table.DataCell>
                 <Table.DataCell>{c.email}</Table.DataCell>
+                <Table.DataCell>{[c.address, `${c.postalCode} ${c.postalPlace}`.trim()].filter(Boolean).join(', ')}</Table.DataCell>
                 <Table.DataCell style={{ whiteSpace: 'nowrap' }}>
                   <Button size="xsmall" variant="tertiary" onClick={() => { setEditing(c); setDialogOpen(true); }} aria-label={`Endre ${c.name}`}>
                     Endre

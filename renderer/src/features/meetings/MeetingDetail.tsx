@@ -11,6 +11,8 @@ import { downloadText } from './keys';
 import { InlineDateField } from './InlineDateField';
 import { MeetingForm } from './MeetingForm';
 import { firstMessage, formMessage, issuesByField } from '../../api/field-errors';
+import { confirmLeave, useUnsaved } from '../../forms/unsaved';
+import { typing } from '../shell/useGlobalShortcuts';
 
 const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', plan_goal: 'Mål i IP', plan_measure: 'Tiltak i IP' };
 
@@ -31,9 +33,9 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      if (e.key !== 'Escape' || typing(e.target) || document.querySelector('dialog[open]')) return;
       e.stopImmediatePropagation();
-      onBack();
+      if (confirmLeave()) onBack();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -62,7 +64,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
   const cancelled = m.status === 'cancelled';
   return (
     <article aria-labelledby="meeting-title" className="mt-detail">
-      <Button size="xsmall" variant="tertiary" onClick={onBack}>
+      <Button size="xsmall" variant="tertiary" onClick={() => confirmLeave() && onBack()}>
         ← Tilbake (Esc)
       </Button>
       <div className="screen-title">
@@ -97,7 +99,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
           </>
         )}
         <dt>Kalender</dt>
-        <dd>Versjon {m.icsSequence} av invitasjonen</dd>
+        <dd>{m.icsSequence === 0 ? 'Invitasjonen er ikke endret etter at den ble laget' : `Invitasjonen er endret ${m.icsSequence} ${m.icsSequence === 1 ? 'gang' : 'ganger'}: send ny kalenderfil til deltakerne`}</dd>
       </dl>
       <div className="toolbar mt-actions">
         <Button size="small" onClick={printAgenda}>
@@ -209,6 +211,7 @@ const toDraft = (a: AgendaItem): AgendaDraft => ({ id: a.id, title: a.title, sou
 function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: string) => void }) {
   const [items, setItems] = useState<AgendaDraft[]>(meeting.agenda.map(toDraft));
   const [dirty, setDirty] = useState(false);
+  useUnsaved(dirty);
   const [newItem, setNewItem] = useState('');
   const suggested = useContractQuery('meetings.listAgendaSuggestions', { id: meeting.id }).data;
   const suggestions = suggested?.items ?? [];
@@ -335,6 +338,7 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
   }, [latest, meeting.agenda, meeting.actionItems]);
   const [draft, setDraft] = useState(seed);
   const [dirty, setDirty] = useState(false);
+  useUnsaved(dirty);
   const [formKey, setFormKey] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { Alert, BodyShort, Button, Checkbox, Heading, Search, Select, Table, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../../shared/contract/contacts';
 import type { Clash, MeetingDetail, ParticipantInput } from '../../../../shared/contract/meetings';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { formMessage, issuesByField } from '../../api/field-errors';
 import { useContractQuery } from '../../api/query';
+import { useSearchLog } from '../worklist/useSearchLog';
 import { keepPreviousData } from '@tanstack/react-query';
 import { FormModal } from '../../components/FormDialog';
 
@@ -166,7 +167,14 @@ export function MeetingForm({
     <FormModal open={open} onClose={onClose} heading={heading} label={heading} submitLabel={editing ? 'Lagre endringer' : 'Lagre møtet'} width={920} onSubmit={submit} saving={saving} formError={formError} errors={errors}>
       <div key={formKey}>
           {!chosen ? (
-            <PatientPicker onChosen={setChosen} error={errors.patientId} />
+            <PatientPicker
+              onChosen={(p) => {
+                setChosen(p);
+                // The picker is gone: on to the form's first field (the kind of meeting), not to the page.
+                requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] form fieldset :is(select, input)')?.focus());
+              }}
+              error={errors.patientId}
+            />
           ) : (
             <BodyShort spacing>
               Pasient: <strong>{chosen.name}</strong>{' '}
@@ -413,19 +421,53 @@ function PatientPicker({ onChosen, error }: { onChosen: (p: PatientRef) => void;
     const timer = setTimeout(() => setResting(q.trim()), 250);
     return () => clearTimeout(timer);
   }, [q]);
+  const searchLogged = useSearchLog(q.trim().length >= 2 ? q : ''); // searched from two letters
   const found = useContractQuery('worklist.list', { search: resting, limit: 8 }, { enabled: resting.length >= 2, placeholderData: keepPreviousData });
   const rows: WorklistRow[] = (q.trim().length >= 2 && found.data?.rows) || NO_ROWS;
   const unique = rows.filter((r, i) => rows.findIndex((x) => x.patientId === r.patientId) === i);
+  // Arrows move among the hits, Enter chooses (the form is not sent); the mouse still works.
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(0, unique.length - 1));
+  const choose = (r: WorklistRow) => {
+    searchLogged(); // chosen from a search: logged now, if the pause has not already
+    onChosen({ id: r.patientId, name: r.name });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (unique.length === 0) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((current + (e.key === 'ArrowDown' ? 1 : unique.length - 1)) % unique.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(unique[current]!);
+    }
+  };
   return (
     <div style={{ marginBottom: 12 }}>
-      <Search size="small" label="Pasient" hideLabel={false} description="Søk på navn eller fødselsnummer i arbeidslisten" variant="simple" value={q} onChange={setQ} onClear={() => setQ('')} error={error} />
+      <Search
+        size="small"
+        label="Pasient"
+        hideLabel={false}
+        description="Søk på navn eller fødselsnummer i arbeidslisten. Piltaster og Enter velger."
+        variant="simple"
+        value={q}
+        onChange={(v) => {
+          setQ(v);
+          setActive(0);
+        }}
+        onClear={() => setQ('')}
+        error={error}
+        onKeyDown={onKeyDown}
+        role="combobox"
+        aria-expanded={unique.length > 0}
+        aria-controls="mt-patient-hits"
+        aria-activedescendant={unique.length > 0 ? `mt-patient-${unique[current]!.patientId}` : undefined}
+      />
       {unique.length > 0 && (
-        <ul className="mt-hits" aria-label="Pasienter">
-          {unique.map((r) => (
-            <li key={r.patientId}>
-              <Button size="xsmall" variant="tertiary" type="button" onClick={() => onChosen({ id: r.patientId, name: r.name })}>
-                {r.name}
-              </Button>
+        <ul className="mt-hits" id="mt-patient-hits" role="listbox" aria-label="Pasienter">
+          {unique.map((r, i) => (
+            <li key={r.patientId} id={`mt-patient-${r.patientId}`} role="option" aria-selected={i === current} className={i === current ? 'mt-hit-active' : undefined} onClick={() => choose(r)}>
+              {r.name}
               <span className="muted mono"> {r.nationalIdMasked}</span>
             </li>
           ))}

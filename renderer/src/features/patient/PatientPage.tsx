@@ -7,6 +7,7 @@ import { formatDate } from '../../../../shared/domain/time';
 import { useUi, type Screen } from '../../stores/ui';
 import { PATIENT_SECTIONS } from './sections';
 import { EditPatientDialog } from './EditPatientDialog';
+import { typing } from '../shell/useGlobalShortcuts';
 
 
 export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id }: { patientId: number; from: Screen; section?: string | undefined }) {
@@ -19,7 +20,7 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) navigated({ screen: from });
+      if (e.key === 'Escape' && !typing(e.target) && !document.querySelector('dialog[open]')) navigated({ screen: from });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -31,6 +31,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
     method: 'referrals.create',
     schema: referralsContract['referrals.create'].input,
     defaultValues: emptyForm(),
+    draftKey: 'new-referral',
     toInput: (f: Form) => ({
       patient: { ...f.patient, birthDate: f.patient.birthDate ?? '' },
       pathway: {
@@ -53,7 +54,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
     setKeep(null);
     toggle(false);
     setFormKey((k) => k + 1);
-    form.clearErrors();
+    form.reset(emptyForm());
   };
   const { control } = form;
   const intake = form.watch('pathway.intake');
@@ -71,7 +72,7 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
 
   return (
     <FormDialog form={{ ...form, onSubmit: submit }} open={open} onClose={close} heading="Ny henvisning" label="Ny henvisning" submitLabel="Registrer henvisning" width={720}>
-      <div key={formKey}>
+      <div key={`${formKey}-${form.draftRestored}`}>
         {differences && <KnownPatientChoice differences={differences} keep={keep} onKeep={setKeep} />}
         {demo && (
           <Alert variant="info" size="small" style={{ marginBottom: 12 }}>

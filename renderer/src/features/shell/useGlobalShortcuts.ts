@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useUi } from '../../stores/ui';
 import { SCREENS } from './screens';
 
-function typing(target: EventTarget | null): boolean {
+/** Whether a key goes to a field the person types in (then no shortcut, and Esc only leaves the field). */
+export function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
 }
 
@@ -10,6 +11,15 @@ function typing(target: EventTarget | null): boolean {
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     let pendingG = false;
+    // Capture phase, before any screen's Esc (back) handler: Esc in a field outside a dialog only leaves the
+    // field — it never leaves the page, closes an editor or clears a search.
+    const onEsc = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !typing(e.target) || (e.target as HTMLElement).closest('dialog')) return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      (e.target as HTMLElement).blur();
+    };
+    window.addEventListener('keydown', onEsc, true);
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]')) return;
       const ui = useUi.getState();
@@ -30,6 +40,9 @@ export function useGlobalShortcuts(): void {
       } else return;
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onEsc, true);
+    };
   }, []);
 }

@@ -8,6 +8,7 @@ import { SetPinForm } from './SetPinForm';
 import { create } from 'zustand';
 import './trust.css';
 import { firstMessage } from '../../api/field-errors';
+import { setLocked } from '../../forms/unsaved';
 
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
@@ -27,6 +28,7 @@ export function requestLock(): void {
 
 /** The lock state as the core just answered it (lock, unlock), without waiting for a refetch. */
 function setStatus(status: LockStatus): void {
+  setLocked(status.locked);
   queryClient.setQueryData(contractKey('lock.status', {}), status);
   // Locked: nothing read while unlocked stays in this window's memory either.
   if (status.locked) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'lock.status' });
@@ -91,6 +93,8 @@ export function LockGate({ children }: { children: ReactNode }) {
     };
   }, [armed, idleMs, lock]);
 
+  // Before the children unmount (commit runs after this render): open forms keep their drafts in memory.
+  setLocked(status?.locked === true);
   if (!status) return null;
   if (!status.pinSet) {
     return (

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
 import { useWorklistRows } from './worklist-query';
+import { useSearchLog } from './useSearchLog';
 import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
 import { GROUP_LABELS, WorklistGrid } from './WorklistGrid';
 import { WorklistSidePanel, type Explanation } from './WorklistSidePanel';
@@ -24,6 +25,21 @@ export function WorklistScreen() {
   const newReferral = useUi((s) => s.newReferralToggled);
   const searchRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
+  // After a save: a short confirmation of what was saved for whom, and the selection kept on that pathway.
+  const [saved, setSaved] = useState<string | null>(null);
+  const pinned = useRef<{ pathwayId: number; until: number } | null>(null);
+  const selectionMoved = useWorklist((s) => s.selectionMoved);
+  useEffect(() => {
+    // The list refreshed after the save (the row may have moved group): select the same pathway again.
+    const pin = pinned.current;
+    if (!pin || Date.now() > pin.until) return;
+    const at = rows.findIndex((r) => r.pathwayId === pin.pathwayId);
+    if (at >= 0) selectionMoved(at, rows.length);
+  }, [rows, selectionMoved]);
+  const onSaved = (target: WorklistRow, what: EventDialogKind) => {
+    pinned.current = { pathwayId: target.pathwayId, until: Date.now() + 5000 };
+    setSaved(`Lagret: ${savedLabel(what)} for ${target.name}.`);
+  };
   const explanation = useRef<Explanation | null>(null);
   const onLoaded = useCallback((e: Explanation | null) => {
     explanation.current = e;
@@ -50,7 +66,22 @@ export function WorklistScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const open = (patientId: number) => navigated({ screen: 'patient', patientId, from: 'worklist' });
+  // Arriving on the screen: focus on the list, so j/k/Enter work at once (not after many Tab presses).
+  const arrived = useRef(false);
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (arrived.current || !hasRows) return;
+    arrived.current = true;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.closest('main, dialog') && !active.closest('.nav')) return;
+    document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
+  }, [hasRows]);
+
+  const searchLogged = useSearchLog(filter.search);
+  const open = (patientId: number) => {
+    searchLogged(); // a row opened from a search logs it now, if the pause has not already
+    navigated({ screen: 'patient', patientId, from: 'worklist' });
+  };
   const filtered = filter.search !== '' || filter.pathwayType !== '' || filter.setting !== '' || filter.group !== '';
   const row = rows[selected] ?? null;
 
@@ -144,6 +175,9 @@ export function WorklistScreen() {
         <Checkbox size="small" checked={filter.group === 'overdue'} onChange={(e) => filterChanged({ group: e.target.checked ? 'overdue' : '' })}>
           Bare overskredne
         </Checkbox>
+        <p className="wl-saved" role="status" aria-live="polite" data-testid="saved-status">
+          {saved ?? ''}
+        </p>
       </div>
       {error && (
         <Alert variant="error" size="small">
@@ -161,7 +195,10 @@ export function WorklistScreen() {
         )
       ) : (
         <div className="wl-layout">
-          <WorklistGrid onOpen={open} onEventKey={onEventKey} />
+          <div className="wl-main">
+            <WorklistGrid onOpen={open} onEventKey={onEventKey} />
+            <FlagLegend />
+          </div>
           <WorklistSidePanel row={row} onLoaded={onLoaded} onOpen={() => row && open(row.patientId)} onEvent={(key) => row && onEventKey(row, key)} />
         </div>
       )}
@@ -180,8 +217,39 @@ export function WorklistScreen() {
           what={dialog.what}
           helpNeeds={loaded?.helpNeeds ?? []}
           onClose={() => setDialog(null)}
+          onSaved={() => onSaved(dialog.row, dialog.what)}
         />
       )}
     </section>
+  );
+}
+
+function savedLabel(what: EventDialogKind): string {
+  if (what.kind === 'correct') return 'rettet hendelse';
+  const type = what.kind === 'assess' ? 'assess' : what.type;
+  return (EVENT_KEYS.find((k) => k.type === type)?.label ?? 'Hendelse').toLowerCase();
+}
+
+/** The flags explained on screen, not only on hover. */
+function FlagLegend() {
+  const flags: [string, string, string][] = [
+    ['flag-breach', 'Å', 'årsak til overskridelse mangler'],
+    ['flag-noshow', 'IM', 'ikke møtt'],
+    ['flag-meeting', 'M', 'møte planlagt'],
+    ['flag-plan', 'IP', 'individuell plan trenger oppfølging'],
+    ['flag-dq', 'DK', 'datakvalitet'],
+  ];
+  return (
+    <p className="wl-legend" data-testid="flag-legend">
+      Flagg:
+      {flags.map(([cls, code, text]) => (
+        <span key={code}>
+          <span className={`flag ${cls}`} aria-hidden="true">
+            {code}
+          </span>{' '}
+          {text}
+        </span>
+      ))}
+    </p>
   );
 }
