@@ -18,7 +18,7 @@ const REFERENCE = ['kysely_migration', 'municipality', 'rule_pathway', 'rule_eve
 
 /** Everything about a patient that is not plan content or meeting minutes: the worklist, appointments, no-shows, letters, contacts. */
 const WORKLIST_AND_FOLLOW_UP = [
-  'patient', 'patient_search_word', 'pathway', 'pathway_event', 'pathway_breach', 'record_registration',
+  'patient', 'patient_search_word', 'open_search_word', 'pathway', 'pathway_event', 'pathway_breach', 'record_registration',
   'appointment', 'appointment_status_change', 'no_show_case', 'contact_attempt', 'letter', 'letter_template',
   'contact', 'contact_word', 'meeting', 'meeting_participant', 'meeting_agenda_item',
   'referrer', 'guardian', 'patient_contact', 'pathway_care', 'care_deadline_breach', 'care_deadline_postponement', 'breach_letter',
