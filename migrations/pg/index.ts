@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
 import * as openCaseloadSearch from './20261201_pg_0040_open_caseload_search';
+import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -11,4 +12,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0001_baseline': baseline,
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
   '20261201_pg_0040_open_caseload_search': openCaseloadSearch,
+  '20261201_pg_0041_pathway_responsible': pathwayResponsible,
 };

@@ -1,10 +1,14 @@
 import { z } from './zod-nb';
-import { method, query, searched } from './method';
+import { method, mutation, query, searched } from './method';
+import { id } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
 /** Status groups of the worklist: overdue, due within 3 days, later, and no deadline (never "on time"). */
 export const WORKLIST_GROUPS = ['overdue', 'soon', 'later', 'none'] as const;
 export type WorklistGroup = (typeof WORKLIST_GROUPS)[number];
+
+export const WORKLIST_SCOPES = ['mine', 'unit'] as const;
+export type WorklistScope = (typeof WORKLIST_SCOPES)[number];
 
 export const worklistQuerySchema = z.object({
   offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -13,6 +17,8 @@ export const worklistQuerySchema = z.object({
   pathwayType: z.enum(PATHWAY_TYPE_IDS).optional(),
   setting: z.enum(SETTING_IDS).optional(),
   group: z.enum(WORKLIST_GROUPS).optional(),
+  /** "Mine" (default): my pathways and those nobody is named for; "Enheten": the unit's open pathways. */
+  scope: z.enum(WORKLIST_SCOPES).default('mine'),
 });
 export type WorklistQuery = z.input<typeof worklistQuerySchema>;
 
@@ -32,6 +38,8 @@ export const worklistRowSchema = z.object({
   daysLeft: z.number().nullable(),
   state: z.enum(['overdue', 'soon', 'on_time', 'none']),
   group: z.enum(WORKLIST_GROUPS),
+  /** Login of the responsible person; '' when nobody is named. */
+  responsible: z.string(),
   flags: z.object({
     openNoShows: z.number(),
     nextMeetingDate: z.string().nullable(),
@@ -50,6 +58,16 @@ export type WorklistRow = z.infer<typeof worklistRowSchema>;
 export const worklistCountsSchema = z.object({ all: z.number(), overdue: z.number(), soon: z.number(), later: z.number(), none: z.number() });
 export type WorklistCounts = z.infer<typeof worklistCountsSchema>;
 
+/** A person who can be responsible for a pathway (the team's coordinators and administrative staff). */
+export const caseloadPersonSchema = z.object({ login: z.string(), self: z.boolean() });
+export type CaseloadPerson = z.infer<typeof caseloadPersonSchema>;
+
+/** A login as PostgreSQL names roles (at most 63 bytes); the service checks it is one of worklist.people. */
+export const reassignSchema = z.object({
+  pathwayId: id,
+  to: z.string().trim().min(1, 'Velg en person.').max(63, 'Velg en person fra listen.'),
+});
+
 export const worklistContract = {
   'worklist.list': method(
     worklistQuerySchema,
@@ -63,4 +81,8 @@ export const worklistContract = {
    * renderer calls it once when typing pauses or a row is opened from a search, not per keystroke.
    */
   'worklist.logSearch': method(z.object({}).optional(), z.null(), query(searched('worklist.search', 'worklist'))),
+  /** Who a pathway can be given to. */
+  'worklist.people': method(z.object({}).optional(), z.array(caseloadPersonSchema), query()),
+  /** Gives an open pathway to another responsible person; audited (pathway.reassign). */
+  'worklist.reassign': method(reassignSchema, z.object({ responsible: z.string() }), mutation()),
 };

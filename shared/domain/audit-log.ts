@@ -53,6 +53,7 @@ const KNOWN: Record<string, string> = {
   'pathway.assess': 'Registrerte vurdering av henvisningen',
   'pathway.breachReason': 'Registrerte årsak til fristbrudd',
   'pathway.moveRuleVersion': 'Flyttet forløpet til en annen regelversjon',
+  'pathway.reassign': 'Ga forløpet til en annen ansvarlig',
   'pathwayEvent.record': 'Registrerte forløpshendelse',
   'pathwayEvent.correct': 'Rettet forløpshendelse',
   'pathwayEvent.withdraw': 'Trakk tilbake forløpshendelse',

@@ -53,6 +53,8 @@ export interface OpenSearchWordTable {
 }
 
 export interface PathwayTable {
+  /** Who is responsible (a login; '' = nobody named: the local store's one user). Migration 0360. */
+  responsible: Generated<string>;
   id: Generated<number>;
   patient_id: number;
   pathway_type: string;

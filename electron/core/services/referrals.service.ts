@@ -12,6 +12,7 @@ import { indexPatientName } from './patient-search';
 import { recomputePathwayClocks } from './pathway-clock';
 import { recordPathwayEvent } from './pathway-events';
 import type { ServiceContext } from './context';
+import { responsibleAtCreation } from './caseload.service';
 
 type ReferralInput = z.output<typeof referralInputSchema>;
 type GivenPatient = z.output<typeof newPatientSchema>;
@@ -140,6 +141,7 @@ export function createReferralsService(ctx: ServiceContext) {
             // An internal transfer carries the right the sending team granted.
             rights_decision: pathway.intake === 'internal_transfer' ? 'right' : null,
             status: 'open',
+            responsible: responsibleAtCreation(ctx),
             created_at: stamp,
             updated_at: stamp,
           })

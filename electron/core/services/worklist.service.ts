@@ -36,6 +36,7 @@ export function createWorklistService(ctx: ServiceContext) {
     let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
     if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
+    if (q.scope === 'mine') query = query.where('pathway.responsible', 'in', ['', ctx.actor().osUser]);
     const search = q.search?.trim() ?? '';
     const digits = search.replace(/\s/g, '');
     const words = /^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search);
@@ -113,6 +114,7 @@ export function createWorklistService(ctx: ServiceContext) {
             'pathway.next_action_label',
             'pathway.next_due_date',
             'pathway.dq_flags',
+            'pathway.responsible',
             'pathway_breach.id as breach_id',
             (eb) =>
               eb
@@ -157,6 +159,7 @@ export function createWorklistService(ctx: ServiceContext) {
             daysLeft,
             state,
             group,
+            responsible: r.responsible,
             flags: {
               openNoShows: r.open_no_shows,
               nextMeetingDate: r.next_meeting_date,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { WorklistGroup } from '../../../shared/contract/worklist';
+import type { WorklistGroup, WorklistScope } from '../../../shared/contract/worklist';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 
 export interface WorklistFilter {
@@ -7,6 +7,8 @@ export interface WorklistFilter {
   pathwayType: PathwayTypeId | '';
   setting: SettingId | '';
   group: WorklistGroup | '';
+  /** Mine (default) or the unit's caseload. */
+  scope: WorklistScope;
 }
 
 interface WorklistUiState {
@@ -17,7 +19,7 @@ interface WorklistUiState {
   selectionMoved: (index: number, count: number) => void;
 }
 
-export const NO_FILTER: WorklistFilter = { search: '', pathwayType: '', setting: '', group: '' };
+export const NO_FILTER: WorklistFilter = { search: '', pathwayType: '', setting: '', group: '', scope: 'mine' };
 
 /** The worklist's UI state only (filter, selected row); its rows are a query (features/worklist/worklist-query.ts). */
 export const useWorklist = create<WorklistUiState>((set) => ({

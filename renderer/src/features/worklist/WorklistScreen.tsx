@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, Chips, Heading, Search, Select } from '@navikt/ds-react';
+import { Alert, Button, Checkbox, Chips, Heading, Search, Select, ToggleGroup } from '@navikt/ds-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { WORKLIST_GROUPS, type WorklistGroup, type WorklistRow } from '../../../../shared/contract/worklist';
+import { WORKLIST_GROUPS, type WorklistGroup, type WorklistRow, type WorklistScope } from '../../../../shared/contract/worklist';
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
 import { EmptyState } from '../../components/EmptyState';
 import { useUi } from '../../stores/ui';
@@ -115,8 +115,13 @@ export function WorklistScreen() {
         <Heading level="1" size="medium" id="worklist-title">
           Arbeidsliste
         </Heading>
+        <ToggleGroup size="small" className="wl-scope" aria-label="Vis forløp" value={filter.scope} onChange={(v) => filterChanged({ scope: v as WorklistScope })} data-testid="worklist-scope">
+          <ToggleGroup.Item value="mine">Mine</ToggleGroup.Item>
+          <ToggleGroup.Item value="unit">Enheten</ToggleGroup.Item>
+        </ToggleGroup>
         <span className="muted" aria-live="polite">
           {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
+          {filter.scope === 'mine' ? ' (mine)' : ' i enheten'}
         </span>
         <Chips className="wl-groups" aria-label="Status">
           {WORKLIST_GROUPS.map((g) => (
@@ -185,7 +190,11 @@ export function WorklistScreen() {
         </Alert>
       )}
       {rows.length === 0 && status !== 'loading' ? (
-        filtered ? (
+        filter.scope === 'mine' ? (
+          <EmptyState title="Ingen forløp er dine" action={<Button size="small" onClick={() => filterChanged({ scope: 'unit' })}>Vis enhetens forløp</Button>}>
+            Ingen åpne forløp har deg som ansvarlig{filtered ? ' med dette søket eller filteret' : ''}. Enheten viser alle enhetens åpne forløp.
+          </EmptyState>
+        ) : filtered ? (
           <EmptyState title="Ingen treff">Ingen åpne forløp passer med søket eller filteret. Tøm søket for å se hele arbeidslisten.</EmptyState>
         ) : (
           <EmptyState title="Arbeidslisten er tom" action={<Button size="small" onClick={() => newReferral(true)}>Registrer første henvisning</Button>}>

@@ -9,6 +9,7 @@ import { DueDate } from '../../components/DueDate';
 import { formatDate } from '../../../../shared/domain/time';
 import { BreachReasonForm, DeadlineExplanation } from '../pathways/DeadlineExplanation';
 import { EVENT_KEYS } from '../pathways/EventDialog';
+import { ResponsiblePicker } from './ResponsiblePicker';
 
 export type Explanation = Output<'pathways.getExplanation'>;
 
@@ -110,6 +111,7 @@ export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: Wor
           </ul>
         </Alert>
       )}
+      <ResponsiblePicker key={row.pathwayId} row={row} />
       <section aria-labelledby="side-keys" style={{ marginTop: 12 }}>
         <Heading level="3" size="xsmall" id="side-keys">
           Registrer

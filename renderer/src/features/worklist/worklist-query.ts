@@ -13,6 +13,7 @@ type Page = Output<'worklist.list'>;
 function filterInput(filter: WorklistFilter): Input<'worklist.list'> {
   return {
     limit: PAGE,
+    scope: filter.scope,
     ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
     ...(filter.pathwayType ? { pathwayType: filter.pathwayType } : {}),
     ...(filter.setting ? { setting: filter.setting } : {}),
