@@ -19,6 +19,7 @@ import * as workingDay from './20261201_0190_working_day';
 import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 import * as coordinationRecords from './20261201_0210_coordination_records';
 import * as pathwayResponsible from './20261201_0360_pathway_responsible';
+import * as rowVersions from './20261201_0361_row_versions';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0200_open_caseload_search': openCaseloadSearch,
   '20261201_0210_coordination_records': coordinationRecords,
   '20261201_0360_pathway_responsible': pathwayResponsible,
+  '20261201_0361_row_versions': rowVersions,
 };

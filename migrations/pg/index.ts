@@ -3,6 +3,7 @@ import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
 import * as openCaseloadSearch from './20261201_pg_0040_open_caseload_search';
 import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
+import * as rowVersions from './20261201_pg_0042_row_versions';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -13,4 +14,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
   '20261201_pg_0040_open_caseload_search': openCaseloadSearch,
   '20261201_pg_0041_pathway_responsible': pathwayResponsible,
+  '20261201_pg_0042_row_versions': rowVersions,
 };

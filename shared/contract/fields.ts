@@ -76,3 +76,6 @@ export const postalCode = z
   .string()
   .transform((s) => s.trim())
   .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Postnummer har fire sifre' });
+
+/** A record's row version as loaded (optimistic concurrency, migration 0361). */
+export const rowVersion = z.number({ error: 'Ugyldig versjon' }).int().min(1).max(2_147_483_647);

@@ -115,6 +115,8 @@ export const minutesVersionSchema = z.object({
   finalizedAt: z.string().nullable(),
   finalizedBy: z.string().nullable(),
   updatedAt: z.string(),
+  /** Row version (optimistic concurrency): meetings.saveMinutes sends the draft's back. */
+  rowVersion: z.number(),
 });
 export type MinutesVersion = z.infer<typeof minutesVersionSchema>;
 
@@ -208,8 +210,10 @@ export const meetingsContract = {
       notes: z.array(z.object({ agendaItemId: id, note: optionalText(5000) })).max(60),
       decisions: optionalText(10_000).default(''),
       actionItems: z.array(actionInputItem).max(60).default([]),
+      /** The row version of the draft the editor loaded, 0 when it loaded none; a newer draft refuses the save. */
+      draftVersion: z.number({ error: 'Ugyldig versjon' }).int().min(0).max(2_147_483_647).optional(),
     }),
-    z.object({ version: z.number(), status: z.enum(['draft', 'final']) }),
+    z.object({ version: z.number(), status: z.enum(['draft', 'final']), rowVersion: z.number() }),
     mutation(),
   ),
   'meetings.finalizeMinutes': method(z.object({ id }), z.object({ version: z.number() }), mutation()),

@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, mutation, opened, query, revealed, searched } from './method';
-import { id, municipalityNumber, optionalText, phone, postalCode, requiredText } from './fields';
+import { id, municipalityNumber, optionalText, phone, postalCode, requiredText, rowVersion } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
 export const PATHWAY_STATUSES = ['open', 'own_clinician', 'ended'] as const;
@@ -30,6 +30,8 @@ export const patientSchema = z.object({
   municipalityNumber: z.string(),
   municipalityName: z.string().nullable(),
   gpName: z.string(),
+  /** Row version (optimistic concurrency): patients.update sends it back. */
+  version: z.number(),
 });
 export type Patient = z.infer<typeof patientSchema>;
 
@@ -44,6 +46,8 @@ export const patientUpdateSchema = z.object({
   postalPlace: optionalText(80),
   municipalityNumber,
   gpName: optionalText(120),
+  /** The row version the form loaded; a newer one on the server refuses the save (no lost update). */
+  version: rowVersion.optional(),
 });
 export type PatientUpdate = z.input<typeof patientUpdateSchema>;
 

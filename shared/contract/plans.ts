@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, mutation, opened, printed, query } from './method';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { id, isoDate, optionalText, requiredText, rowVersion } from './fields';
 import { MEASURE_STATUSES } from '../domain/individual-plan';
 import { GOAL_RESULTS } from '../domain/plan-revision';
 
@@ -72,6 +72,8 @@ export const planViewSchema = z.object({
   versions: z.array(versionInfoSchema),
   /** For measures made from a meeting's action item: when that meeting was (ISO UTC), for "where it came from". */
   measureOrigins: z.array(z.object({ measureId: z.number(), meetingId: z.number(), meetingStartAt: z.string().nullable() })),
+  /** Each measure's row version: an edit sends the one it loaded, and a stale save is refused (no lost update). */
+  measureVersions: z.array(z.object({ measureId: z.number(), version: z.number() })),
 });
 export type PlanViewDto = z.infer<typeof planViewSchema>;
 
@@ -138,6 +140,8 @@ export const measureInputSchema = z.object({
     startDate: optionalDate('Startdato'),
     dueDate: optionalDate('Frist'),
     goalId: id.nullable(),
+    /** The row version the form loaded (plan view's measureVersions); a newer one on the server refuses the save. */
+    version: rowVersion.optional(),
   }),
 });
 export type MeasureInput = z.input<typeof measureInputSchema>;

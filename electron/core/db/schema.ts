@@ -39,6 +39,9 @@ export interface PatientTable {
   open_no_shows: Generated<number>;
   next_meeting_date: string | null;
   plan_attention_date: string | null;
+  /** Optimistic concurrency (migration 0361): +1 per save; who saved last. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
 }
 
 export interface PatientSearchWordTable {
@@ -188,6 +191,9 @@ export interface PlanMeasureTable {
   origin_action_item_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0361): +1 per save; who saved last. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
 }
 
 export interface PlanProgressNoteTable {
@@ -382,6 +388,9 @@ export interface MeetingMinutesTable {
   finalized_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0361): +1 per save; who saved last. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
 }
 
 export interface MeetingActionItemTable {

@@ -5,6 +5,11 @@ import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { refreshNextMeetingDate, letterhead, printPrivacy, meetingRow, detail, printable } from './meetings-store';
 
+import { claimRowVersion, conflictMessage, type VersionedRecord } from './row-version';
+
+/** The minutes draft's edited columns by their names on screen (for a conflict's message). */
+const MINUTES_RECORD: VersionedRecord = { what: 'Referatet', fields: { notes_json: 'Notater til sakslisten', decisions: 'Beslutninger' } };
+
 /** Minutes: drafts, finalised versions, the printed minutes, and action items ticked off. */
 export function createMeetingMinutesService(ctx: ServiceContext) {
   return {
@@ -23,6 +28,7 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
       notes: { agendaItemId: number; note: string }[];
       decisions: string;
       actionItems: { id?: number | undefined; text: string; owner: string; dueDate: string | null; done: boolean }[];
+      draftVersion?: number | undefined;
     }) {
       const now = ctx.clock();
       const stamp = now.toISOString();
@@ -37,12 +43,16 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
         let version: number;
         if (latest && latest.status === 'draft') {
           version = latest.version;
+          // No lost update: the draft must still be the one the editor loaded (0: it loaded none, someone started one).
+          const sent = { notes_json: JSON.stringify(notes), decisions: input.decisions };
+          if (input.draftVersion === 0) throw new AppError('conflict', conflictMessage(MINUTES_RECORD, latest, sent));
+          await claimRowVersion(trx, 'meeting_minutes', latest.id, input.draftVersion, ctx.actor(), MINUTES_RECORD, sent);
           await trx.updateTable('meeting_minutes').set({ notes_json: JSON.stringify(notes), decisions: input.decisions, updated_at: stamp }).where('id', '=', latest.id).execute();
         } else {
           version = (latest?.version ?? 0) + 1;
           await trx
             .insertInto('meeting_minutes')
-            .values({ meeting_id: input.id, version, status: 'draft', notes_json: JSON.stringify(notes), decisions: input.decisions, actions_json: null, finalized_at: null, finalized_by: null, created_at: stamp, updated_at: stamp })
+            .values({ meeting_id: input.id, version, status: 'draft', notes_json: JSON.stringify(notes), decisions: input.decisions, actions_json: null, finalized_at: null, finalized_by: null, created_at: stamp, updated_at: stamp, updated_by: ctx.actor().osUser })
             .execute();
         }
 
@@ -65,7 +75,8 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
         if (gone.length > 0) await trx.deleteFrom('meeting_action_item').where('id', 'in', gone).execute();
 
         await appendAudit(trx, ctx.actor(), { action: 'meeting.saveMinutes', entity: 'meeting', entityId: input.id, patientId: row.patient_id }, now);
-        return { version, status: 'draft' as const };
+        const saved = await trx.selectFrom('meeting_minutes').select('row_version').where('meeting_id', '=', input.id).where('version', '=', version).executeTakeFirstOrThrow();
+        return { version, status: 'draft' as const, rowVersion: saved.row_version };
       });
     },
 

@@ -147,6 +147,7 @@ export async function detail(db: Db, id: number): Promise<MeetingDetail> {
         finalizedAt: m.finalized_at,
         finalizedBy: m.finalized_by,
         updatedAt: m.updated_at,
+        rowVersion: m.row_version,
       }),
     ),
     actionItems: actions.map(toActionItem),

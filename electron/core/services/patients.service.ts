@@ -7,6 +7,13 @@ import { nameSearchWords, prefixUpperBound } from '../../../shared/domain/search
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
+import { claimRowVersion, type VersionedRecord } from './row-version';
+
+/** The patient's edited columns by their names on screen (for a conflict's message). */
+const PATIENT_RECORD: VersionedRecord = {
+  what: 'Pasientopplysningene',
+  fields: { name: 'Navn', phone: 'Telefon', address: 'Adresse', postal_code: 'Postnummer', postal_place: 'Poststed', municipality_number: 'Kommunenummer', gp_name: 'Fastlege' },
+};
 import { indexPatientName } from './patient-search';
 import { toPathway, toPatient } from './rows';
 
@@ -60,6 +67,16 @@ export function createPatientsService(ctx: ServiceContext) {
       }
       if (issues.length > 0) throw new AppError('invalid_input', 'Noen felter er ikke fylt ut riktig', issues);
       await ctx.db.transaction().execute(async (trx) => {
+        const values = {
+          name: input.name,
+          phone: input.phone,
+          address: input.address,
+          postal_code: input.postalCode,
+          postal_place: postal.place,
+          municipality_number: input.municipalityNumber,
+          gp_name: input.gpName,
+        };
+        await claimRowVersion(trx, 'patient', input.id, input.version, ctx.actor(), PATIENT_RECORD, values);
         const res = await trx
           .updateTable('patient')
           .set({

@@ -12,6 +12,13 @@ import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { loadPlan, refreshPlanAttention } from './plans-store';
+import { claimRowVersion, type VersionedRecord } from './row-version';
+
+/** A measure's edited columns by their names on screen (for a conflict's message). */
+const MEASURE_RECORD: VersionedRecord = {
+  what: 'Tiltaket',
+  fields: { what: 'Tiltak', scope: 'Omfang', how: 'Hvordan tiltaket gjennomføres', responsible: 'Ansvarlig', start_date: 'Start', due_date: 'Frist', goal_id: 'Knyttet til mål' },
+};
 import { FUTURE, refuse, pick, notFound, createPlanCore, type OverviewInput, type ParticipantInput, type ConsentInput, type GoalInput, type ItemInput, type MeasureInput } from './plans-core';
 
 /** The plan's content: the plan itself, participants, consent, goals, items, measures and progress notes. */
@@ -238,6 +245,7 @@ export function createPlanContentService(ctx: ServiceContext) {
         };
         let measureId: number;
         if (m.id !== undefined) {
+          await claimRowVersion(trx, 'plan_measure', m.id, m.version, ctx.actor(), MEASURE_RECORD, values);
           await trx.updateTable('plan_measure').set(values).where('id', '=', m.id).execute();
           measureId = m.id;
         } else {

@@ -125,6 +125,7 @@ export function createPlanCore(ctx: ServiceContext) {
       attentionDate: planAttentionDate(plan, row.last_revision_on),
       versions: versionList,
       measureOrigins: origins,
+      measureVersions: loaded.measureVersions,
     };
   }
 

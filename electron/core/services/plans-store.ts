@@ -8,6 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface LoadedPlan {
   row: Selectable<IndividualPlanTable>;
   plan: IndividualPlan;
+  /** Each measure's row version (optimistic concurrency), by measure id. */
+  measureVersions: { measureId: number; version: number }[];
 }
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -76,7 +78,7 @@ export async function loadPlan(db: Db, patientId: number): Promise<LoadedPlan | 
   };
   if (row.coordinator_contact_id !== null) plan.coordinator.contactId = row.coordinator_contact_id;
   for (const k of ['givenAt', 'givenBy', 'withdrawnAt'] as const) if (plan.consent[k] === undefined) delete plan.consent[k];
-  return { row, plan };
+  return { row, plan, measureVersions: measures.map((m) => ({ measureId: m.id, version: m.row_version })) };
 }
 
 /**

@@ -20,6 +20,7 @@ export function toPatient(row: Selectable<PatientTable>, municipalityName: strin
     municipalityNumber: row.municipality_number,
     municipalityName,
     gpName: row.gp_name,
+    version: row.row_version,
   };
 }
 

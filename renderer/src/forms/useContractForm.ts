@@ -21,6 +21,8 @@ interface Options<M extends MethodName, F extends FieldValues> {
   onSaved: (value: Output<M>, values: F) => void;
   /** A server path the form names differently (e.g. 'assessedOn' → 'date'); identity by default. */
   fieldOf?: (path: string) => string;
+  /** After a refused save (the message is shown already), e.g. to take the newer row version after a conflict. */
+  onError?: (error: RpcError) => void | Promise<void>;
   /** Keeps what was typed through an auto-lock (in memory only) under this key, and gives it back after the PIN. */
   draftKey?: string;
 }
@@ -36,7 +38,7 @@ function fieldNames(values: unknown, prefix = ''): string[] {
  * Render it with <FormDialog> (or a plain <form onSubmit={form.onSubmit}>).
  */
 export function useContractForm<M extends MethodName, F extends FieldValues>(opts: Options<M, F>) {
-  const { method, schema, defaultValues, toInput, onSaved, fieldOf, draftKey } = opts;
+  const { method, schema, defaultValues, toInput, onSaved, fieldOf, draftKey, onError } = opts;
   const mutation = useContractMutation(method);
   const [formError, setFormError] = useState<string | null>(null);
   const check = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
@@ -77,6 +79,7 @@ export function useContractForm<M extends MethodName, F extends FieldValues>(opt
     } catch (e) {
       const error: RpcError = e instanceof ContractError ? e : { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' };
       setFormError(applyServerErrors(error, form.setError, fieldNames(form.getValues()), fieldOf));
+      await Promise.resolve(onError?.(error)).catch(() => undefined);
     }
   });
 

@@ -1,5 +1,5 @@
 import { Alert, BodyShort, Button, Checkbox, Heading, Modal, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaItem, MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../../shared/print/meeting-documents';
@@ -338,6 +338,8 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
   }, [latest, meeting.agenda, meeting.actionItems]);
   const [draft, setDraft] = useState(seed);
   const [dirty, setDirty] = useState(false);
+  // The draft's row version this editor started from (0: none); after a conflict, the newer one (save again replaces it).
+  const draftVersion = useRef(latest?.status === 'draft' ? latest.rowVersion : 0);
   useUnsaved(dirty);
   const [formKey, setFormKey] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -347,8 +349,9 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
     if (!dirty) {
       setDraft(seed());
       setFormKey((k) => k + 1);
+      draftVersion.current = latest?.status === 'draft' ? latest.rowVersion : 0;
     }
-  }, [seed, dirty]);
+  }, [seed, dirty, latest]);
 
   const change = (patch: Partial<ReturnType<typeof seed>>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -363,14 +366,21 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
       notes: meeting.agenda.map((a) => ({ agendaItemId: a.id, note: draft.notes[a.id] ?? '' })),
       decisions: draft.decisions,
       actionItems: draft.actions.map((a) => ({ ...(a.id ? { id: a.id } : {}), text: a.text, owner: a.owner, dueDate: a.dueDate, done: a.done })),
+      draftVersion: draftVersion.current,
     });
     if (!res.ok) {
+      if (res.error.code === 'conflict') {
+        const fresh = await call('meetings.get', { id: meeting.id });
+        const top = fresh.ok ? fresh.value.minutes[0] : undefined;
+        if (top) draftVersion.current = top.status === 'draft' ? top.rowVersion : 0;
+      }
       setErrors(issuesByField(res.error));
       const message = formMessage(res.error);
       if (message) onError(message);
       return false;
     }
     setErrors({});
+    draftVersion.current = res.value.rowVersion;
     setDirty(false);
     setStatus(`Utkast lagret (versjon ${res.value.version}).`);
     return true;

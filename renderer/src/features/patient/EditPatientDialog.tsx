@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { callOrThrow } from '../../api/query';
 import { patientsContract, type Patient } from '../../../../shared/contract/patients';
 import { FormDialog } from '../../components/FormDialog';
 import { TextInput } from '../../forms/fields';
@@ -17,16 +18,24 @@ const valuesOf = (p: Patient): Form => ({
 
 /** "Endre pasient": name, phone, address, municipality and GP. An empty poststed is filled in from the postnummer. */
 export function EditPatientDialog({ open, onClose, patient }: { open: boolean; onClose: () => void; patient: Patient }) {
+  // The row version this form edits; after a conflict it moves to the newer one, so saving again replaces it knowingly.
+  const version = useRef(patient.version);
   const form = useContractForm({
     method: 'patients.update',
     schema: patientsContract['patients.update'].input,
     defaultValues: valuesOf(patient),
-    toInput: (f: Form) => ({ id: patient.id, ...f }),
+    toInput: (f: Form) => ({ id: patient.id, ...f, version: version.current }),
+    onError: async (error) => {
+      if (error.code === 'conflict') version.current = (await callOrThrow('patients.get', { id: patient.id })).patient.version;
+    },
     onSaved: () => onClose(),
   });
   const { control, reset } = form;
   useEffect(() => {
-    if (open) reset(valuesOf(patient));
+    if (open) {
+      reset(valuesOf(patient));
+      version.current = patient.version;
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fresh values each time it opens
   }, [open]);
   return (

@@ -1,6 +1,6 @@
 import { Button, Checkbox, CheckboxGroup, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { Envelope } from '../../../../shared/contract';
+import type { Envelope, RpcError } from '../../../../shared/contract';
 import type { Contact } from '../../../../shared/contract/contacts';
 import type { PlanViewDto } from '../../../../shared/contract/plans';
 import type { IndividualPlan, PlanMeasure } from '../../../../shared/domain/individual-plan';
@@ -20,7 +20,7 @@ function useSave() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  async function run<T>(request: () => Promise<Envelope<T>>, onOk: (value: T) => void, strip?: RegExp) {
+  async function run<T>(request: () => Promise<Envelope<T>>, onOk: (value: T) => void, strip?: RegExp, onError?: (error: RpcError) => Promise<void>) {
     setSaving(true);
     const res = await request();
     setSaving(false);
@@ -32,6 +32,7 @@ function useSave() {
     }
     setErrors(fieldErrors(res.error, strip));
     setFormError(formMessage(res.error));
+    await onError?.(res.error);
   }
   return { errors, formError, saving, run };
 }
@@ -267,7 +268,10 @@ export function GoalDialog({ patientId, goal, open, onClose }: { patientId: numb
 // Measure
 // ---------------------------------------------------------------------------
 
-export function MeasureDialog({ patientId, plan, measure, open, onClose }: { patientId: number; plan: Plan; measure: PlanMeasure | null; open: boolean; onClose: () => void }) {
+export function MeasureDialog({ patientId, plan, measure, version: loadedVersion, open, onClose }: { patientId: number; plan: Plan; measure: PlanMeasure | null; version?: number; open: boolean; onClose: () => void }) {
+  // The row version this form edits. After a conflict (someone saved in between) it moves to theirs, so saving
+  // again replaces their change with what was typed here, knowingly.
+  const [version, setVersion] = useState(loadedVersion);
   const [form, setForm] = useState({
     what: measure?.what ?? '',
     scope: measure?.scope ?? '',
@@ -294,10 +298,16 @@ export function MeasureDialog({ patientId, plan, measure, open, onClose }: { pat
             startDate: form.startDate,
             dueDate: form.dueDate,
             goalId: form.goalId === '' ? null : Number(form.goalId),
+            ...(measure && version !== undefined ? { version } : {}),
           },
         }),
       onClose,
       /^measure\./,
+      async (error) => {
+        if (error.code !== 'conflict' || !measure) return;
+        const fresh = await call('plans.get', { patientId });
+        if (fresh.ok) setVersion(fresh.value.view?.measureVersions.find((v) => v.measureId === measure.id)?.version);
+      },
     );
   return (
     <DialogShell open={open} onClose={onClose} heading={measure ? 'Endre tiltak' : 'Nytt tiltak'} submitLabel="Lagre tiltak" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width={720}>

@@ -531,7 +531,9 @@ export function PlanSection({ patient }: PatientSectionProps) {
       {dialog?.kind === 'participant' && <ParticipantDialog patientId={patientId} participant={dialog.item} open onClose={close} />}
       {dialog?.kind === 'consent' && <ConsentDialog patientId={patientId} plan={plan} open onClose={close} />}
       {dialog?.kind === 'goal' && <GoalDialog patientId={patientId} goal={dialog.item} open onClose={close} />}
-      {dialog?.kind === 'measure' && <MeasureDialog patientId={patientId} plan={plan} measure={dialog.item} open onClose={close} />}
+      {dialog?.kind === 'measure' && (
+        <MeasureDialog patientId={patientId} plan={plan} measure={dialog.item} version={view.measureVersions.find((v) => v.measureId === dialog.item?.id)?.version} open onClose={close} />
+      )}
       {dialog?.kind === 'note' && <NoteDialog patientId={patientId} measure={dialog.item} open onClose={close} />}
       {dialog?.kind === 'revision' && (
         <RevisionDialog
