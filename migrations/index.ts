@@ -20,6 +20,7 @@ import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 import * as coordinationRecords from './20261201_0210_coordination_records';
 import * as pathwayResponsible from './20261201_0360_pathway_responsible';
 import * as rowVersions from './20261201_0361_row_versions';
+import * as personSetting from './20261201_0362_person_setting';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0210_coordination_records': coordinationRecords,
   '20261201_0360_pathway_responsible': pathwayResponsible,
   '20261201_0361_row_versions': rowVersions,
+  '20261201_0362_person_setting': personSetting,
 };

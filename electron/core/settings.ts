@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from './db/dialect';
 import { z } from 'zod';
 import { PATIENT_PRINT_PRIVACY, type MeetingKind } from '../../shared/domain/meetings';
 import { CONTACT_CHANNELS } from '../../shared/domain/no-show-policy';
@@ -79,9 +80,18 @@ function codec<K extends SettingKey>(key: K): z.ZodType<SettingValue<K>, string>
   return schema as unknown as z.ZodType<SettingValue<K>, string>;
 }
 
+/**
+ * A person's own settings, not the unit's: kept in person_setting under the person's login (the database login on
+ * the team store, where row-level security keeps each to their own rows; '' for the local store's one person).
+ */
+const PERSONAL_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['lock.pinHash', 'lock.state', 'lock.idleSeconds']);
+const personLogin = (db: Db) => (isPostgres(db) ? sql<string>`current_user` : sql<string>`''`);
+
 /** The setting's value, or null when it is not set or its stored text does not decode. */
 export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | null> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  const row = PERSONAL_KEYS.has(key)
+    ? await db.selectFrom('person_setting').select('value').where('login', '=', personLogin(db)).where('key', '=', key).executeTakeFirst()
+    : await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   const decoded = z.safeDecode(codec(key), row.value);
   return decoded.success ? decoded.data : null;
@@ -90,6 +100,14 @@ export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise
 /** Stores a value (checked against the key's type: an invalid value throws and nothing is written). */
 export async function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): Promise<void> {
   const text = z.encode(codec(key), value);
+  if (PERSONAL_KEYS.has(key)) {
+    await db
+      .insertInto('person_setting')
+      .values({ login: personLogin(db), key, value: text })
+      .onConflict((oc) => oc.columns(['login', 'key']).doUpdateSet({ value: text }))
+      .execute();
+    return;
+  }
   await db
     .insertInto('app_setting')
     .values({ key, value: text })
@@ -99,5 +117,9 @@ export async function writeSetting<K extends SettingKey>(db: Db, key: K, value: 
 
 /** Removes a setting so the shipped default applies again. */
 export async function deleteSetting(db: Db, key: SettingKey): Promise<void> {
+  if (PERSONAL_KEYS.has(key)) {
+    await db.deleteFrom('person_setting').where('login', '=', personLogin(db)).where('key', '=', key).execute();
+    return;
+  }
   await db.deleteFrom('app_setting').where('key', '=', key).execute();
 }

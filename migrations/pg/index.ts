@@ -4,6 +4,7 @@ import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordina
 import * as openCaseloadSearch from './20261201_pg_0040_open_caseload_search';
 import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
 import * as rowVersions from './20261201_pg_0042_row_versions';
+import * as personSetting from './20261201_pg_0043_person_setting';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -15,4 +16,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0040_open_caseload_search': openCaseloadSearch,
   '20261201_pg_0041_pathway_responsible': pathwayResponsible,
   '20261201_pg_0042_row_versions': rowVersions,
+  '20261201_pg_0043_person_setting': personSetting,
 };

@@ -29,7 +29,7 @@ describe('settings: one typed accessor', () => {
     core = await makeCore();
     const db = core.handle.db;
     const put = core.handle.sqlite.prepare('insert or replace into app_setting (key, value) values (?, ?)');
-    put.run('lock.idleSeconds', '3');
+    core.handle.sqlite.prepare("insert or replace into person_setting (login, key, value) values ('', 'lock.idleSeconds', '3')").run();
     put.run('backup.keep', 'many');
     put.run('noShow.policy', '{not json');
     put.run('meetings.printPrivacy', 'everything');

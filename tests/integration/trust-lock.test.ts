@@ -12,11 +12,11 @@ describe('auto-lock and PIN', () => {
   it('stores the PIN only as a salted scrypt hash', async () => {
     expect(await core.ok('lock.status', {})).toMatchObject({ pinSet: false, locked: false, idleSeconds: 600 });
     await core.ok('lock.setPin', { pin: '482915' });
-    const stored = (core.handle.sqlite.prepare("select value from app_setting where key = 'lock.pinHash'").get() as { value: string }).value;
+    const stored = (core.handle.sqlite.prepare("select value from person_setting where key = 'lock.pinHash'").get() as { value: string }).value;
     expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(stored).not.toContain('482915');
     await core.ok('lock.setPin', { pin: '482915', currentPin: '482915' });
-    const again = (core.handle.sqlite.prepare("select value from app_setting where key = 'lock.pinHash'").get() as { value: string }).value;
+    const again = (core.handle.sqlite.prepare("select value from person_setting where key = 'lock.pinHash'").get() as { value: string }).value;
     expect(again).not.toBe(stored); // a fresh salt every time
   });
 

@@ -9,6 +9,13 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** A person's own settings (migration 0362): login '' on the local store, the database login on the team store. */
+export interface PersonSettingTable {
+  login: string;
+  key: string;
+  value: string;
+}
+
 export interface ProfileTable {
   id: number;
   coordinator_name: string;
@@ -581,6 +588,7 @@ export interface BreachLetterTable {
 
 export interface Database {
   app_setting: AppSettingTable;
+  person_setting: PersonSettingTable;
   profile: ProfileTable;
   patient: PatientTable;
   pathway: PathwayTable;

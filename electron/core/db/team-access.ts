@@ -14,6 +14,9 @@ export interface TableGrant {
 }
 
 /** Read by every group: reference data, settings and the schema version the app checks at start. */
+/** Each person's own settings (lock PIN, lock state, idle time): row-level security keeps them to their own rows. */
+const PERSONAL: TableGrant = { table: 'person_setting', write: true };
+
 const REFERENCE = ['kysely_migration', 'municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'breach_reason', 'help_need', 'app_setting', 'profile'];
 
 /** Everything about a patient that is not plan content or meeting minutes: the worklist, appointments, no-shows, letters, contacts. */
@@ -49,15 +52,15 @@ const INDICATOR_COLUMNS: TableGrant[] = [
 
 export const ACCESS: Record<GroupRole, { read: TableGrant[]; insertAudit: true }> = {
   forlopsbenk_coordinator: {
-    read: [...REFERENCE.map((table) => ({ table })), ...[...WORKLIST_AND_FOLLOW_UP, ...PLAN_AND_MINUTES].map((table) => ({ table, write: true })), AUDIT_FULL],
+    read: [...REFERENCE.map((table) => ({ table })), ...[...WORKLIST_AND_FOLLOW_UP, ...PLAN_AND_MINUTES].map((table) => ({ table, write: true })), PERSONAL, AUDIT_FULL],
     insertAudit: true,
   },
   forlopsbenk_admin_staff: {
-    read: [...REFERENCE.map((table) => ({ table })), ...WORKLIST_AND_FOLLOW_UP.map((table) => ({ table, write: true })), AUDIT_TAIL],
+    read: [...REFERENCE.map((table) => ({ table })), ...WORKLIST_AND_FOLLOW_UP.map((table) => ({ table, write: true })), PERSONAL, AUDIT_TAIL],
     insertAudit: true,
   },
   forlopsbenk_unit_leader: {
-    read: [...REFERENCE.map((table) => ({ table })), ...INDICATOR_COLUMNS, AUDIT_FULL],
+    read: [...REFERENCE.map((table) => ({ table })), ...INDICATOR_COLUMNS, PERSONAL, AUDIT_FULL],
     insertAudit: true,
   },
 };
