@@ -53,7 +53,7 @@ export function readHead(sqlite: BetterSqlite3.Database): AuditHead | null {
   return row ? { seq: row.id, hash: row.hash } : null;
 }
 
-const MESSAGES: Record<AuditProblem, (at: number) => string> = {
+export const AUDIT_MESSAGES: Record<AuditProblem, (at: number) => string> = {
   link: (at) => `Loggen er endret utenfor Forløpsbenk. Første brudd er ved logg-id ${at}.`,
   missing: (at) => `Hendelser mangler i loggen fra og med logg-id ${at}. Loggen er kortet ned eller tømt utenfor Forløpsbenk.`,
   dropped: () => 'Loggtabellen er fjernet fra databasen utenfor Forløpsbenk.',
@@ -135,7 +135,7 @@ export class AuditChain {
   verify(sqlite: BetterSqlite3.Database, opts: { full?: boolean } = {}): AuditVerification {
     const anchor = this.sidecar;
     const bad = (problem: AuditProblem, at: number | null, checked: number, total: number, full: boolean): AuditVerification => ({
-      ok: false, checked, total, full, brokenAt: at, problem, message: MESSAGES[problem](at ?? 1),
+      ok: false, checked, total, full, brokenAt: at, problem, message: AUDIT_MESSAGES[problem](at ?? 1),
     });
     if (!tableExists(sqlite, 'audit_log')) return bad('dropped', 1, 0, 0, true);
     const total = (sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n;

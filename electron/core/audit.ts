@@ -115,6 +115,12 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
   if (id === 1) await pinFirstAuditEntry(trx);
 }
 
+/** The registered team MAC (for verifying the team chain); throws when no team key is registered. */
+export function teamAuditMac(): (message: string) => string {
+  if (!teamMac) throw new Error('The team audit key is not registered');
+  return teamMac;
+}
+
 function teamHash(message: string): string {
   if (!teamMac) throw new Error('The team audit key is not registered');
   return teamMac(message);

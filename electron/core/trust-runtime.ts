@@ -81,7 +81,8 @@ export interface TrustRuntime extends StoreTrust {
 /** Backups, restore and log checks: what differs between the stores (db/local-store.ts, db/team-store.ts). */
 export interface StoreTrust {
   /** Checks the audit chain against the anchor outside the file (incremental unless `full`). */
-  verifyAudit(full: boolean): AuditVerification;
+  /** Synchronous on the local file; the team store walks its chain over the network. */
+  verifyAudit(full: boolean): AuditVerification | Promise<AuditVerification>;
   /** The log's current head (last id and hash), for a backup's manifest. */
   auditHead(): AuditHead | null;
   backupNow(reason: 'manual' | 'daily'): Promise<BackupFileInfo>;

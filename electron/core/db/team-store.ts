@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/contract/envelope';
-import { registerTeamAuditKey, teamAuditKeyFromEnvironment } from '../audit';
+import { registerTeamAuditKey, teamAuditKeyFromEnvironment, teamAuditMac } from '../audit';
 import { NO_DAILY_BACKUP, type CoreStore, type StoreStartOptions } from './core-store';
 import { osUserName } from './local-store';
 import { assertPostgresSchemaCurrent } from './migrate-pg';
 import { openPostgres } from './open-pg';
+import { verifyTeamChain } from './team-audit-verify';
 
-const SERVER_VERIFIES = 'Loggen på teamlageret kontrolleres på databaseserveren. Forløpsbenk kontrollerer bare den lokale loggen.';
 const SERVER_BACKS_UP = 'Teamlageret sikkerhetskopieres på databaseserveren av IT. Forløpsbenk tar ingen lokale kopier av det.';
 
 /**
  * The team store: the unit's database on the health trust's PostgreSQL server. No local file, so no
- * instance lock, no file encryption key, no daily backup and no audit anchor file (backups and log checks
- * are the server's). IT migrates the schema with team:init; here it is only checked. The audit chain is
+ * instance lock, no file encryption key, no daily backup and no audit anchor file (backups are the server's;
+ * audit.verify walks the whole team chain with the team key). IT migrates the schema with team:init; here it is only checked. The audit chain is
  * keyed with the team's shared key (FORLOPSBENK_TEAM_AUDIT_KEY), since entries from every desk link into one chain.
  */
 export async function openTeamStore(url: string, _opts: StoreStartOptions): Promise<CoreStore> {
@@ -37,9 +37,8 @@ export async function openTeamStore(url: string, _opts: StoreStartOptions): Prom
     // The lock works as on the local file; backups and restores are the server's business (pg_dump /
     // base backups), so the app lists none and refuses to take or restore one.
     trust: () => ({
-      verifyAudit() {
-        throw new AppError('invalid_input', SERVER_VERIFIES);
-      },
+      // The whole team chain, walked with the team's key (no anchor file here: always from the first entry).
+      verifyAudit: () => verifyTeamChain(handle.db, teamAuditMac()),
       auditHead: () => null,
       backups: () => [],
       progress: () => null,
