@@ -7,5 +7,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const t of TABLES) {
     await sql`alter table ${sql.table(t)} add column row_version integer default 1 not null`.execute(db);
     await sql`alter table ${sql.table(t)} add column updated_by text default '' not null`.execute(db);
+    await sql`alter table ${sql.table(t)} add column changed_fields text default '' not null`.execute(db);
   }
 }

@@ -10,7 +10,7 @@ import { shots } from './shots';
 test('the worklist shows Mine by default; Enheten by keyboard; a pathway is given to a person and that is logged', async ({ page, app }) => {
   await openWithProfile(page, app);
   await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -10));
-  await rpc(page, app, 'referrals.create', referralInput('Ola Testesen', '13097248022', -5));
+  await rpc(page, app, 'referrals.create', referralInput('Ola Testesen', '02868500185', -5));
   await page.reload();
   const scope = page.getByRole('radiogroup', { name: 'Vis forløp' });
   await expect(scope.getByRole('radio', { name: 'Mine' })).toHaveAttribute('aria-checked', 'true');
@@ -22,7 +22,7 @@ test('the worklist shows Mine by default; Enheten by keyboard; a pathway is give
   await expect(scope.getByRole('radio', { name: 'Enheten' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(scope.getByRole('radio', { name: 'Enheten' })).toHaveAttribute('aria-checked', 'true');
-  await expect(page.getByText('2 åpne forløp i enheten')).toBeVisible();
+  await expect(page.getByText('2 åpne forløp (enheten)')).toBeVisible();
 
   // The selected pathway's responsible person, and giving it to a person in the list.
   await page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).click();
@@ -77,7 +77,7 @@ test('two people edit one plan measure: the second save gets the conflict messag
   await second.getByLabel('Tiltak', { exact: true }).fill(typed);
   await second.getByRole('button', { name: 'Lagre tiltak' }).click();
   await expect(second).toBeVisible();
-  await expect(second.getByText(/^Tiltaket ble endret av .+ etter at du åpnet det\. Nå ulikt det du lagret: Ansvarlig\./)).toBeVisible();
+  await expect(second.getByText(/^Tiltaket ble endret av .+ etter at du åpnet det\. Endret: Ansvarlig\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./)).toBeVisible();
   await expect(second.getByLabel('Tiltak', { exact: true })).toHaveValue(typed);
   await shots(page2, 'plan-measure-conflict');
   await page2.screenshot({ path: screen('plan-measure-conflict-dialog') });

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 import { syntheticId } from '../fixtures/trust';
+import { testStoreIsPostgres } from '../fixtures/pg-db';
 
 /**
- * The caseload on both stores: "Mine" (the default) is my pathways and those nobody is named for, "Enheten"
- * the unit's; a pathway is given to someone from worklist.people, and that is audited (pathway.reassign).
+ * The caseload on both stores: "Mine" (the default) is my pathways on the team store and everything on the local
+ * store (one person), "Enheten" the unit's; a pathway is given to someone from worklist.people, and that is
+ * audited (pathway.reassign). Two logins on one team database: tests/pg/caseload-team.test.ts.
  */
+const team = testStoreIsPostgres();
 describe('caseload: Mine / Enheten and reassignment', () => {
   let core: TestCore;
   let pathways: number[];
@@ -28,13 +31,13 @@ describe('caseload: Mine / Enheten and reassignment', () => {
     expect(people.filter((p) => p.self)).toHaveLength(1);
   });
 
-  it('a colleague\'s pathway is in Enheten, not in Mine; taking it over brings it back, and is audited', async () => {
+  it('a colleague\'s pathway is in Enheten, not in Mine (team store); taking it over brings it back, and is audited', async () => {
     // A pathway someone else is responsible for (on the local store: one that was shared before).
     core.handle.sqlite.prepare(`update pathway set responsible = 'kollega_x' where id = ?`).run(pathways[0]);
-    expect(await ids()).toEqual(pathways.slice(1));
+    expect(await ids()).toEqual(team ? pathways.slice(1) : pathways);
     expect(await ids('unit')).toEqual(pathways);
     const list = await core.ok('worklist.list', { scope: 'mine' });
-    expect(list.counts.all).toBe(2);
+    expect(list.counts.all).toBe(team ? 2 : 3);
     expect((await core.ok('worklist.list', { scope: 'unit' })).rows.find((r) => r.pathwayId === pathways[0])?.responsible).toBe('kollega_x');
 
     const me = (await core.ok('worklist.people', {})).find((p) => p.self)!.login;

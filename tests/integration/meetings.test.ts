@@ -169,7 +169,7 @@ describe('collaboration meetings', () => {
       decisions: 'Fortsette poliklinisk behandling.',
       actionItems: [{ text: 'Søke om bolig', owner: 'Ola Hansen', dueDate: '2026-12-15' }],
     });
-    expect(v1).toEqual({ version: 1, status: 'draft' });
+    expect(v1).toEqual({ version: 1, status: 'draft', rowVersion: 1 });
     expect(await core.ok('meetings.finalizeMinutes', { id })).toEqual({ version: 1 });
     const held = await core.ok('meetings.get', { id });
     expect(held.status).toBe('held');
@@ -190,7 +190,7 @@ describe('collaboration meetings', () => {
       decisions: 'Fortsette poliklinisk behandling. Ny evaluering om 8 uker.',
       actionItems: [{ id: action.id, text: 'Søke om bolig', owner: 'Ola Hansen', dueDate: '2026-12-15', done: true }],
     });
-    expect(v2).toEqual({ version: 2, status: 'draft' });
+    expect(v2).toEqual({ version: 2, status: 'draft', rowVersion: 1 });
     const after = await core.ok('meetings.get', { id });
     expect(after.minutes.map((m) => [m.version, m.status])).toEqual([
       [2, 'draft'],

@@ -38,7 +38,8 @@ describe('optimistic concurrency on patient, plan measure and meeting minutes', 
     if (!stale.ok) {
       expect(stale.error.code).toBe('conflict');
       expect(stale.error.message).toMatch(/^Tiltaket ble endret av .+ \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d etter at du åpnet det\./);
-      expect(stale.error.message).toContain('Nå ulikt det du lagret: Tiltak, Ansvarlig.');
+      // What the other person changed (Ansvarlig), not what this person typed (Tiltak).
+      expect(stale.error.message).toContain(' Endret: Ansvarlig. ');
       // Field names only: neither what was saved nor what was sent.
       expect(stale.error.message).not.toContain('Hjemmetjenesten');
       expect(stale.error.message).not.toContain('hver uke');
@@ -60,7 +61,7 @@ describe('optimistic concurrency on patient, plan measure and meeting minutes', 
     expect(!stale.ok && stale.error.code).toBe('conflict');
     if (!stale.ok) {
       expect(stale.error.message).toMatch(/^Pasientopplysningene ble endret av /);
-      expect(stale.error.message).toContain('Telefon');
+      expect(stale.error.message).toContain(' Endret: Telefon. ');
       expect(stale.error.message).not.toContain('22 33 44 56');
     }
     const now = (await core.ok('patients.get', { id: patientId })).patient;

@@ -5,6 +5,7 @@ import { contract, type MethodName } from '../../shared/contract';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 import { conforms, example, inputJsonSchema, mutations, type Hints, type JsonSchema } from '../fixtures/json-schema-inputs';
 import { syntheticId, tableCounts } from '../fixtures/trust';
+import { testStoreIsPostgres } from '../fixtures/pg-db';
 
 /**
  * Property tests against every contract method that exists when they run (Object.keys(contract)):
@@ -87,6 +88,14 @@ function malformedInputs(method: MethodName, n: number): unknown[] {
 
 const totalChanges = (core: TestCore) => (core.handle.sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
 
+/**
+ * "Wrote nothing", checked per input on SQLite (an in-process call) and per batch on the team store: there each
+ * check is a synchronous round trip to the server through a worker thread, and two per generated input
+ * (~60,000 for the whole contract) made this file run for over an hour — the "hang" it was excluded for. The
+ * count of changed rows only grows, so a write by any input of the batch still fails the test.
+ */
+const CHECK_EACH_INPUT = !testStoreIsPostgres();
+
 describe('hostile input: property tests over every contract method', () => {
   let core: TestCore;
   const figures: Record<string, number> = {};
@@ -113,16 +122,18 @@ describe('hostile input: property tests over every contract method', () => {
       expect(broken.length).toBeGreaterThan(0);
       const countsBefore = tableCounts(core.handle.sqlite);
       const accepted: string[] = [];
+      const batchBefore = totalChanges(core);
       for (const m of broken) {
-        const before = totalChanges(core);
+        const before = CHECK_EACH_INPUT ? totalChanges(core) : batchBefore;
         const res = await core.dispatch(method, m.input);
         if (res.ok) {
           accepted.push(`${m.path}: ${m.what}`);
           continue;
         }
         expect(res.error.code, `${m.path}: ${m.what}`).toBe('invalid_input');
-        expect(totalChanges(core)).toBe(before);
+        if (CHECK_EACH_INPUT) expect(totalChanges(core)).toBe(before);
       }
+      expect(totalChanges(core)).toBe(batchBefore);
       expect(accepted, 'malformed inputs answered ok').toEqual([]);
       expect(tableCounts(core.handle.sqlite)).toEqual(countsBefore);
       mutationFigures[method] = broken.length;
@@ -132,8 +143,9 @@ describe('hostile input: property tests over every contract method', () => {
       const inputs = malformedInputs(method, RUNS);
       expect(inputs.length).toBe(RUNS);
       const countsBefore = tableCounts(core.handle.sqlite);
+      const batchBefore = totalChanges(core);
       for (const input of inputs) {
-        const before = totalChanges(core);
+        const before = CHECK_EACH_INPUT ? totalChanges(core) : batchBefore;
         const res = await core.dispatch(method, input);
         expect(res.ok).toBe(false);
         if (res.ok) continue;
@@ -143,8 +155,9 @@ describe('hostile input: property tests over every contract method', () => {
         const text = JSON.stringify(res);
         expect(text).not.toContain(MARKER);
         expect(text).not.toContain('onerror');
-        expect(totalChanges(core)).toBe(before);
+        if (CHECK_EACH_INPUT) expect(totalChanges(core)).toBe(before);
       }
+      expect(totalChanges(core)).toBe(batchBefore);
       expect(tableCounts(core.handle.sqlite)).toEqual(countsBefore);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       figures[method] = inputs.length;
@@ -152,16 +165,17 @@ describe('hostile input: property tests over every contract method', () => {
   }
 
   it('unknown and prototype method names get unknown_method, never a crash', async () => {
+    const unknownBefore = totalChanges(core);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.anything()), leaf, async (name, input) => {
         fc.pre(!(typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)));
-        const before = totalChanges(core);
         const res = await core.dispatch(name, input);
         expect(res).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Ukjent metode' } });
-        expect(totalChanges(core)).toBe(before);
+        if (CHECK_EACH_INPUT) expect(totalChanges(core)).toBe(unknownBefore);
       }),
       { numRuns: RUNS, seed: SEED },
     );
+    expect(totalChanges(core)).toBe(unknownBefore);
   });
 
   it('well-formed inputs the services refuse (dates, ids, conflicts) leave no partial write', async () => {

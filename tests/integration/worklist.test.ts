@@ -176,7 +176,7 @@ describe('worklist.list over a seeded caseload', () => {
   it('keeps the open caseload’s word index in step when pathways close and reopen, names and national ids change', async () => {
     const sqlite = core.handle.sqlite;
     const words = (patientId: number) => (sqlite.prepare('select word from open_search_word where patient_id = ? order by word').all(patientId) as { word: string }[]).map((r) => r.word);
-    const fullIndex = () => sqlite.prepare(`select w.word, w.patient_id from patient_search_word w where exists (select 1 from pathway where patient_id = w.patient_id and status = 'open') union all select char(1) || p.national_id, p.id from patient p where exists (select 1 from pathway where patient_id = p.id and status = 'open') order by 1, 2`).all();
+    const fullIndex = () => sqlite.prepare(`select w.word, w.patient_id from patient_search_word w where exists (select 1 from pathway where patient_id = w.patient_id and status = 'open') union all select ? || p.national_id, p.id from patient p where exists (select 1 from pathway where patient_id = p.id and status = 'open') order by 1, 2`).all('\u0001');
     const stored = () => sqlite.prepare('select word, patient_id from open_search_word order by 1, 2').all();
     expect(stored()).toEqual(fullIndex());
 

@@ -76,7 +76,7 @@ describe.skipIf(!available)('team store: no lost update between two logins', () 
     if (!res.ok) {
       expect(res.error.code).toBe('conflict');
       expect(res.error.message).toContain(`Tiltaket ble endret av ${KARI} `);
-      expect(res.error.message).toContain('Ansvarlig');
+      expect(res.error.message).toContain(' Endret: Ansvarlig. ');
     }
     const row = await asSuperuser(db.url, (c) => c.query('select what, responsible, row_version, updated_by from plan_measure where id = $1', [id]));
     expect(row.rows[0]).toEqual({ what: 'Samtaler', responsible: 'NAV', row_version: 2, updated_by: KARI });

@@ -49,6 +49,8 @@ export interface PatientTable {
   /** Optimistic concurrency (migration 0361): +1 per save; who saved last. */
   row_version: Generated<number>;
   updated_by: Generated<string>;
+  /** Columns the last save changed, comma-separated. */
+  changed_fields: Generated<string>;
 }
 
 export interface PatientSearchWordTable {
@@ -201,6 +203,8 @@ export interface PlanMeasureTable {
   /** Optimistic concurrency (migration 0361): +1 per save; who saved last. */
   row_version: Generated<number>;
   updated_by: Generated<string>;
+  /** Columns the last save changed, comma-separated. */
+  changed_fields: Generated<string>;
 }
 
 export interface PlanProgressNoteTable {
@@ -398,6 +402,8 @@ export interface MeetingMinutesTable {
   /** Optimistic concurrency (migration 0361): +1 per save; who saved last. */
   row_version: Generated<number>;
   updated_by: Generated<string>;
+  /** Columns the last save changed, comma-separated. */
+  changed_fields: Generated<string>;
 }
 
 export interface MeetingActionItemTable {

@@ -45,14 +45,14 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
           version = latest.version;
           // No lost update: the draft must still be the one the editor loaded (0: it loaded none, someone started one).
           const sent = { notes_json: JSON.stringify(notes), decisions: input.decisions };
-          if (input.draftVersion === 0) throw new AppError('conflict', conflictMessage(MINUTES_RECORD, latest, sent));
+          if (input.draftVersion === 0) throw new AppError('conflict', conflictMessage(MINUTES_RECORD, latest, undefined));
           await claimRowVersion(trx, 'meeting_minutes', latest.id, input.draftVersion, ctx.actor(), MINUTES_RECORD, sent);
           await trx.updateTable('meeting_minutes').set({ notes_json: JSON.stringify(notes), decisions: input.decisions, updated_at: stamp }).where('id', '=', latest.id).execute();
         } else {
           version = (latest?.version ?? 0) + 1;
           await trx
             .insertInto('meeting_minutes')
-            .values({ meeting_id: input.id, version, status: 'draft', notes_json: JSON.stringify(notes), decisions: input.decisions, actions_json: null, finalized_at: null, finalized_by: null, created_at: stamp, updated_at: stamp, updated_by: ctx.actor().osUser })
+            .values({ meeting_id: input.id, version, status: 'draft', notes_json: JSON.stringify(notes), decisions: input.decisions, actions_json: null, finalized_at: null, finalized_by: null, created_at: stamp, updated_at: stamp, updated_by: ctx.actor().osUser, changed_fields: 'notes_json,decisions' })
             .execute();
         }
 

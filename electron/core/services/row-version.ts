@@ -11,16 +11,27 @@ export type VersionedTable = 'patient' | 'plan_measure' | 'meeting_minutes';
 export interface VersionedRecord {
   /** E.g. "Tiltaket", "Pasientopplysningene", "Referatet". */
   what: string;
-  /** Column → field name on screen, compared to tell what is different now. */
+  /** Column → field name on screen. */
   fields: Readonly<Record<string, string>>;
 }
 
+/** The columns every versioned table has (besides its own). */
+export interface VersionedRow {
+  row_version: number;
+  updated_by: string;
+  updated_at: string;
+  changed_fields: string;
+  [column: string]: unknown;
+}
+
+type VersionedDb = Transaction<Record<VersionedTable, VersionedRow & { id: number }>>;
+
 /**
  * Optimistic concurrency: a save carries the row version it loaded. Inside the save's transaction this takes the
- * next version (row_version + 1, updated_by = the login) only if the row is still at that version — one atomic
- * UPDATE, so of two saves racing on two connections exactly one wins. The other is refused with a conflict that
- * says who saved and when, and which fields now differ from what was sent (field names only, never values);
- * nothing is written and the form keeps what was typed. Without a version (an older caller) the save goes ahead.
+ * next version (row_version + 1, updated_by = the login, changed_fields = the columns this save changes) only if
+ * the row is still at that version — one atomic UPDATE, so of two saves racing on two connections exactly one
+ * wins. The other is refused with a conflict that says who saved, when and which fields they changed (names
+ * only, never values); nothing is written and the form keeps what was typed. Without a version the save goes ahead.
  */
 export async function claimRowVersion(
   trx: Transaction<Database>,
@@ -32,27 +43,34 @@ export async function claimRowVersion(
   sent: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   // Kysely cannot type a column over a union of tables; the three tables share these columns.
-  const t = trx as unknown as Transaction<Record<VersionedTable, { id: number; row_version: number; updated_by: string; updated_at: string }>>;
-  let update = t.updateTable(table).set((eb) => ({ row_version: eb('row_version', '+', 1), updated_by: actor.osUser })).where('id', '=', id);
+  const t = trx as unknown as VersionedDb;
+  const current = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as VersionedRow | undefined;
+  if (!current) {
+    if (loaded === undefined) return; // the caller's own update reports the missing row
+    throw new AppError('not_found', `${record.what} finnes ikke lenger.`);
+  }
+  const changed = Object.keys(record.fields).filter((col) => col in sent && !same(current[col], sent[col]));
+  let update = t
+    .updateTable(table)
+    .set((eb) => ({ row_version: eb('row_version', '+', 1), updated_by: actor.osUser, changed_fields: changed.join(',') }))
+    .where('id', '=', id);
   if (loaded !== undefined) update = update.where('row_version', '=', loaded);
   const res = await update.executeTakeFirst();
   if (Number(res.numUpdatedRows) > 0 || loaded === undefined) return;
-  const now = (await trx
-    .selectFrom(table)
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst()) as (Record<string, unknown> & { updated_by: string; updated_at: string }) | undefined;
+  const now = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as VersionedRow | undefined;
   if (!now) throw new AppError('not_found', `${record.what} finnes ikke lenger.`);
-  throw new AppError('conflict', conflictMessage(record, now, sent));
+  throw new AppError('conflict', conflictMessage(record, now, loaded));
 }
 
-/** "Tiltaket ble endret av kari kl. … etter at du åpnet det. Nå ulikt det du lagret: Ansvarlig. …" */
-export function conflictMessage(record: VersionedRecord, now: Record<string, unknown> & { updated_by: string; updated_at: string }, sent: Readonly<Record<string, unknown>>): string {
+/** "Tiltaket ble endret av kari 01.12.2026 kl. 14:40 etter at du åpnet det. Endret: Ansvarlig. …" */
+export function conflictMessage(record: VersionedRecord, now: VersionedRow, loaded: number | undefined): string {
   const who = now.updated_by === '' ? 'en annen' : now.updated_by;
-  const differ = Object.entries(record.fields)
-    .filter(([col]) => col in sent && !same(now[col], sent[col]))
-    .map(([, label]) => label);
-  const fields = differ.length > 0 ? ` Nå ulikt det du lagret: ${differ.join(', ')}.` : '';
+  const labels = now.changed_fields
+    .split(',')
+    .map((col) => record.fields[col])
+    .filter((l): l is string => Boolean(l));
+  const earlier = loaded !== undefined && now.row_version > loaded + 1 ? ' (og tidligere endringer)' : '';
+  const fields = labels.length > 0 ? ` Endret: ${labels.join(', ')}${earlier}.` : '';
   return `${record.what} ble endret av ${who} ${formatDateTime(now.updated_at)} etter at du åpnet det.${fields} Det du skrev er ikke lagret, men står fortsatt i skjemaet. Lagre igjen for å erstatte endringen med ditt, eller avbryt.`;
 }
 

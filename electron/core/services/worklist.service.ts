@@ -8,7 +8,7 @@ import { DUE_SOON_DAYS, soonUntil } from '../../../shared/domain/due';
 import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-clock';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { auditRead } from '../audit-read';
-import { countIf } from '../db/dialect';
+import { countIf, isPostgres } from '../db/dialect';
 import type { ServiceContext } from './context';
 import { careDeadlineFlags } from './breach.service';
 
@@ -36,7 +36,9 @@ export function createWorklistService(ctx: ServiceContext) {
     let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
     if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
-    if (q.scope === 'mine') query = query.where('pathway.responsible', 'in', ['', ctx.actor().osUser]);
+    // Mine: on the team store the pathways whose responsible is this login (one equality: the index
+    // pathway_worklist_responsible keeps the due-date order); on the local store everything is the one person's.
+    if (q.scope === 'mine' && isPostgres(ctx.db)) query = query.where('pathway.responsible', '=', ctx.actor().osUser);
     const search = q.search?.trim() ?? '';
     const digits = search.replace(/\s/g, '');
     const words = /^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search);

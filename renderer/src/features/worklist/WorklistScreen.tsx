@@ -115,13 +115,9 @@ export function WorklistScreen() {
         <Heading level="1" size="medium" id="worklist-title">
           Arbeidsliste
         </Heading>
-        <ToggleGroup size="small" className="wl-scope" aria-label="Vis forløp" value={filter.scope} onChange={(v) => filterChanged({ scope: v as WorklistScope })} data-testid="worklist-scope">
-          <ToggleGroup.Item value="mine">Mine</ToggleGroup.Item>
-          <ToggleGroup.Item value="unit">Enheten</ToggleGroup.Item>
-        </ToggleGroup>
         <span className="muted" aria-live="polite">
           {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
-          {filter.scope === 'mine' ? ' (mine)' : ' i enheten'}
+          {filter.scope === 'mine' ? ' (mine)' : ' (enheten)'}
         </span>
         <Chips className="wl-groups" aria-label="Status">
           {WORKLIST_GROUPS.map((g) => (
@@ -136,6 +132,10 @@ export function WorklistScreen() {
         </Button>
       </div>
       <div className="toolbar" role="search">
+        <ToggleGroup size="small" className="wl-scope" aria-label="Vis forløp" value={filter.scope} onChange={(v) => filterChanged({ scope: v as WorklistScope })} data-testid="worklist-scope">
+          <ToggleGroup.Item value="mine">Mine</ToggleGroup.Item>
+          <ToggleGroup.Item value="unit">Enheten</ToggleGroup.Item>
+        </ToggleGroup>
         <Search
           ref={searchRef}
           className="wl-search"
