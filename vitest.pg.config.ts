@@ -18,8 +18,6 @@ export const PG_EXCLUDED = [
   'tests/integration/trust-migrations.test.ts',
   // Starts its own cores on SQLite (startCore without a store): would pass without testing the team store.
   'tests/integration/seed.test.ts',
-  // Fails on SQLite too at this commit (municipal letter needs a sharing basis): not a store difference.
-  'tests/integration/letters-postable.test.ts',
 ];
 
 export default defineConfig({
