@@ -74,6 +74,12 @@ export function conflictMessage(record: VersionedRecord, now: VersionedRow, load
   return `${record.what} ble endret av ${who} ${formatDateTime(now.updated_at)} etter at du åpnet det.${fields} Det du skrev er ikke lagret, men står fortsatt i skjemaet. Lagre igjen for å erstatte endringen med ditt, eller avbryt.`;
 }
 
+/** Stored and sent column values are text, numbers or null; null and '' both mean "empty". */
 function same(a: unknown, b: unknown): boolean {
-  return (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
+  return text(a) === text(b);
+}
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
