@@ -17,7 +17,7 @@ export const worklistQuerySchema = z.object({
   pathwayType: z.enum(PATHWAY_TYPE_IDS).optional(),
   setting: z.enum(SETTING_IDS).optional(),
   group: z.enum(WORKLIST_GROUPS).optional(),
-  /** "Mine" (default): my pathways (on the local store all of them: one person); "Enheten": the unit's open pathways. */
+  /** "Mine" (default): mine and those nobody is named for (on the local store all: one person); "Enheten": the unit's. */
   scope: z.enum(WORKLIST_SCOPES).default('mine'),
 });
 export type WorklistQuery = z.input<typeof worklistQuerySchema>;

@@ -12,7 +12,7 @@ const RESPONSIBLE_GROUPS = ['forlopsbenk_coordinator', 'forlopsbenk_admin_staff'
  * The caseload: who is responsible for each open pathway. A pathway's responsible is a login — the database
  * `current_user` on the team store, the OS user on the local store — and '' is nobody named (the local store's
  * one user; a pathway moved from a local store). On the team store "Mine" is the pathways whose responsible is
- * this login and "Enheten" all of them; on the local store both are everything (one person).
+ * this login or nobody named, "Enheten" all of them; on the local store both are everything (one person).
  */
 export function responsibleAtCreation(ctx: ServiceContext): string {
   return isPostgres(ctx.db) ? ctx.actor().osUser : '';

@@ -36,9 +36,10 @@ export function createWorklistService(ctx: ServiceContext) {
     let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
     if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
     if (q.setting) query = query.where('pathway.setting', '=', q.setting);
-    // Mine: on the team store the pathways whose responsible is this login (one equality: the index
-    // pathway_worklist_responsible keeps the due-date order); on the local store everything is the one person's.
-    if (q.scope === 'mine' && isPostgres(ctx.db)) query = query.where('pathway.responsible', '=', ctx.actor().osUser);
+    // Mine: on the team store the pathways whose responsible is this login, and those nobody is named for yet
+    // ('': seeded, or moved from a local store), so none falls between two chairs; on the local store everything
+    // is the one person's (no filter: its worklist keeps its index plans).
+    if (q.scope === 'mine' && isPostgres(ctx.db)) query = query.where('pathway.responsible', 'in', [ctx.actor().osUser, '']);
     const search = q.search?.trim() ?? '';
     const digits = search.replace(/\s/g, '');
     const words = /^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search);
