@@ -6,12 +6,12 @@
 const AFFECTS: Record<string, readonly string[] | '*'> = {
   referrals: ['referrals', 'worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration', 'readmissions'],
   patients: ['patients', 'worklist', 'noShow', 'appointments', 'meetings', 'plans', 'registration'],
-  pathways: ['pathways', 'worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions'],
+  pathways: ['pathways', 'worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations'],
   rules: ['rules', 'pathways', 'worklist', 'overview'],
-  appointments: ['appointments', 'noShow', 'worklist', 'overview', 'meetings', 'breach', 'referrer', 'pathwayCare'],
+  appointments: ['appointments', 'noShow', 'worklist', 'overview', 'meetings', 'breach', 'referrer', 'pathwayCare', 'evaluations'],
   noShow: ['noShow', 'appointments', 'worklist', 'overview', 'referrer'],
   plans: ['plans', 'worklist', 'overview', 'meetings'],
-  meetings: ['meetings', 'plans', 'worklist', 'overview'],
+  meetings: ['meetings', 'plans', 'worklist', 'overview', 'evaluations'],
   municipalities: ['municipalities', 'contacts'],
   contacts: ['contacts'],
   profile: ['profile', 'referrer', 'breach'], // not 'app': app.info's needsProfile is read again when the first-run steps are done
@@ -21,6 +21,9 @@ const AFFECTS: Record<string, readonly string[] | '*'> = {
   retention: '*',
   // Issue #13 §2: a breach record or postponement changes the worklist's FB flag.
   breach: ['breach', 'worklist'],
+  // A transfer ends one pathway and opens another; a confirmed evaluation is a pathway event.
+  transfers: ['transfers', 'pathways', 'worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations'],
+  evaluations: ['evaluations', 'pathways', 'worklist', 'overview', 'registration'],
 };
 
 /** Every write is written to the audit log, so the log's views refresh after any write. */
