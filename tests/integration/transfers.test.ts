@@ -142,4 +142,14 @@ describe('evaluations from what happens anyway, treatment plan, end reason', () 
     expect(endReasons.find((r: { code: string }) => r.code === 'contract_specialist')).toMatchObject({ confidence: 'confirmed' });
     expect(endReasons.filter((r: { confidence: string }) => r.confidence === 'unconfirmed').length).toBe(6);
   });
+
+  it('the interpreter need recorded at first attendance is on the meeting invitation and follows a transfer', async () => {
+    const { pathwayId, patientId } = await treated({ pathwayType: 'child_mental', birthDate: '2009-05-17' });
+    const { id } = await core.ok('meetings.create', { patientId, kind: 'evaluation', date: '2027-05-27', time: '12:00', durationMinutes: 60, place: 'Møterom 2' });
+    expect((await core.ok('meetings.getAgendaDocument', { id })).html).not.toContain('Tolk');
+    await core.ok('pathwayCare.save', { pathwayId, interpreter: 'needed', interpreterLanguage: 'arabisk' });
+    expect((await core.ok('meetings.getAgendaDocument', { id })).html).toContain('Pasienten trenger tolk (arabisk). Tolk må bestilles til møtet.');
+    const { newPathwayId } = await core.ok('transfers.create', { pathwayId, kind: 'd12_to_d11', transferredOn: '2027-05-17', receivedOn: '2027-05-18', newPathwayType: 'adult_mental' });
+    expect(await core.ok('pathwayCare.get', { pathwayId: newPathwayId! })).toMatchObject({ interpreter: 'needed', interpreterLanguage: 'arabisk', pregnant: false });
+  });
 });

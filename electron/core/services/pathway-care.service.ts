@@ -63,6 +63,23 @@ export function createReadmissionsService(ctx: ServiceContext) {
 
 type Db = Kysely<Database>;
 
+/**
+ * The interpreter language when the patient needs one (recorded at first attendance), from the most recent
+ * pathway that has the need recorded; null when not needed or not recorded. For invitations and letters.
+ */
+export async function patientInterpreter(db: Db, patientId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('pathway_care')
+    .innerJoin('pathway', 'pathway.id', 'pathway_care.pathway_id')
+    .select(['pathway_care.interpreter', 'pathway_care.interpreter_language'])
+    .where('pathway.patient_id', '=', patientId)
+    .where('pathway_care.interpreter', '!=', 'unknown')
+    .orderBy('pathway.referral_received', 'desc')
+    .orderBy('pathway.id', 'desc')
+    .executeTakeFirst();
+  return row?.interpreter === 'needed' ? row.interpreter_language : null;
+}
+
 async function careOf(db: Db, pathway: Selectable<Database['pathway']>, today: string) {
   const row = await db.selectFrom('pathway_care').selectAll().where('pathway_id', '=', pathway.id).executeTakeFirst();
   const pregnant = row?.pregnant === 1;
