@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, openWithProfile, test, type AppServer } from './fixtures';
 import { isoDay, referralInput, rpc, shownDay, WorklistPage } from './pages/worklist';
 import { shots } from './shots';
@@ -26,6 +26,16 @@ async function treatedPathway(page: Page, app: AppServer, name: string, national
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: created.pathwayId, type: 'first_attendance', date: isoDay(-60) });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: created.pathwayId, type: 'clinical_decision', date: isoDay(-50), outcome: 'CP' });
   return created;
+}
+
+/** shots() with `target` scrolled to the middle at each size (it may sit below the fold). */
+async function shotsAt(page: Page, name: string, target: Locator): Promise<void> {
+  for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 async function openPatient(page: Page, name: string): Promise<void> {
@@ -64,13 +74,15 @@ test('D12 → D11 at 18: the children’s pathway ends as transferred, the adult
   // Both pathways show the link; the new one has no legal assessment deadline and runs from today's receipt.
   const adult = page.locator('section.pathway-card').filter({ has: page.getByRole('heading', { name: /D11 Psykiske lidelser – voksne/ }) });
   const child = page.locator('section.pathway-card').filter({ has: page.getByRole('heading', { name: /D12 Psykiske lidelser – barn og unge/ }) });
-  await expect(adult.locator('dl.facts')).toContainText(`Overført fraPsykiske lidelser – barn og unge (fra barn og unge (d12) til voksne (d11) ved 18 år, overført ${shownDay(-1)})`);
+  await expect(adult.locator('dl.facts')).toContainText(`Overført fraPsykiske lidelser – barn og unge, overført ${shownDay(-1)} (Fra barn og unge (D12) til voksne (D11) ved 18 år)`);
+  await expect(adult.locator('dl.facts')).toContainText('Frist for helsehjelpIngen ny frist ved intern overføring');
   await expect(adult.locator('dl.facts')).toContainText(`Forløpet regnes fra${shownDay(0)}`);
   await expect(adult.getByText(/Vurder henvisningen/)).toHaveCount(0);
-  await expect(child.locator('dl.facts')).toContainText(`Overført tilPsykiske lidelser – voksne`);
+  await expect(child.locator('dl.facts')).toContainText(`Overført tilPsykiske lidelser – voksne, overført ${shownDay(-1)}`);
   await expect(child.getByRole('cell', { name: /Avslutning – Overført til annet forløp eller annen enhet i helseforetaket/ })).toBeVisible();
   await expect(child.getByRole('cell', { name: 'Fra overføring' }).first()).toBeVisible();
   await shots(page, 'transfer-patient-page');
+  await shotsAt(page, 'transfer-patient-page-old', child.locator('dl.facts'));
 
   // The worklist shows the new pathway and not the old one.
   const wl = new WorklistPage(page);
@@ -103,7 +115,7 @@ test('an attended evaluation appointment proposes the evaluation, one click reco
   const proposals = page.getByRole('list', { name: 'Forslag til evaluering' });
   await expect(proposals).toContainText(`Evalueringstime, pasienten møtte ${shownDay(-2)}`);
   await expect(page.getByRole('cell', { name: 'Evaluering', exact: true })).toHaveCount(0);
-  await shots(page, 'evaluation-proposal');
+  await shotsAt(page, 'evaluation-proposal', proposals);
   await proposals.getByRole('button', { name: `Registrer evaluering ${shownDay(-2)}` }).click();
   await expect(proposals).toHaveCount(0);
   const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^Evaluering/ }) });
@@ -117,7 +129,7 @@ test('an attended evaluation appointment proposes the evaluation, one click reco
   await page.getByLabel('Dato behandlingsplanen ble utarbeidet med pasienten').fill(shownDay(-1));
   await page.getByRole('form', { name: 'Behandlingsplan utarbeidet med pasienten' }).getByRole('button', { name: 'Lagre' }).click();
   await expect(facts).toContainText(`Utarbeidet ${shownDay(-1)}, registrert av Kari Koordinator`);
-  await shots(page, 'evaluation-recorded');
+  await shotsAt(page, 'evaluation-recorded', row);
 
   // The end dialog offers the end reasons, unconfirmed ones marked.
   await page.getByRole('group', { name: 'Registrer hendelse' }).getByRole('button', { name: 'Avslutning' }).click();
@@ -132,6 +144,5 @@ test('an attended evaluation appointment proposes the evaluation, one click reco
   const readmissions = page.getByRole('region', { name: 'Henvist på nytt innen 12 måneder' });
   await expect(readmissions).toContainText('Nye henvisninger i perioden');
   await expect(readmissions.getByRole('row', { name: /av dem henvist på nytt/ })).toContainText('1');
-  await readmissions.scrollIntoViewIfNeeded();
-  await shots(page, 'overview-readmissions');
+  await shotsAt(page, 'overview-readmissions', readmissions);
 });

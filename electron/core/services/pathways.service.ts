@@ -76,7 +76,8 @@ export function createPathwaysService(ctx: ServiceContext) {
       id: v.id, origin: v.origin, validFrom: v.validFrom, source: v.source, clockStart: v.clockStart,
       validFromConfidence: v.validFromConfidence ?? 'confirmed', validFromNote: v.validFromNote ?? null, withdrawn, label: versionLabel(v),
     });
-    const limit = latestCareDeadline(facts);
+    // An internal transfer carries the sending team's right and deadline: no new under-23 limit counted here.
+    const limit = row.intake === 'internal_transfer' ? null : latestCareDeadline(facts);
     const withdrawnIds = new Set((await db.selectFrom('rule_version').select('id').where('withdrawn_at', 'is not', null).execute()).map((r) => r.id));
     const view = (dl: Deadline): DeadlineView => {
       const breach = breaches.find((b) => b.deadline_key === dl.key);

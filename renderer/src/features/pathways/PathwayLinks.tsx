@@ -19,8 +19,9 @@ export function TransferFacts({ p }: { p: PathwayDetail }) {
         <>
           <dt>Overført fra</dt>
           <dd>
-            {pathwayTypeLabel(from.pathwayType)} ({from.kindLabel.toLowerCase()}
-            {from.transferredOn ? `, overført ${formatDate(from.transferredOn)}` : ''}). Ingen ny lovpålagt vurderingsfrist; forløpstiden regnes fra mottaket her.
+            {pathwayTypeLabel(from.pathwayType)}
+            {from.transferredOn ? `, overført ${formatDate(from.transferredOn)}` : ''} <span className="muted">({from.kindLabel})</span>. Ingen ny lovpålagt
+            vurderingsfrist; forløpstiden regnes fra mottaket her.
           </dd>
         </>
       )}
@@ -28,8 +29,8 @@ export function TransferFacts({ p }: { p: PathwayDetail }) {
         <>
           <dt>Overført til</dt>
           <dd>
-            {to.pathwayType ? pathwayTypeLabel(to.pathwayType) : to.receivingTrust} ({to.kindLabel.toLowerCase()}
-            {to.transferredOn ? `, ${formatDate(to.transferredOn)}` : ''})
+            {to.pathwayType ? pathwayTypeLabel(to.pathwayType) : to.receivingTrust}
+            {to.transferredOn ? `, overført ${formatDate(to.transferredOn)}` : ''} <span className="muted">({to.kindLabel})</span>
             {to.pathwayType === null && <span className="muted"> · forløpet er avsluttet her; helseforetaket som overtar registrerer egen start</span>}{' '}
             <span title={`Kilde: ${to.source}`}>{to.confidence === 'unconfirmed' && <ConfidenceTag confidence="unconfirmed" />}</span>
           </dd>

@@ -133,7 +133,13 @@ function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }
         </dd>
         <dt>Frist for helsehjelp</dt>
         <dd>
-          {p.careDeadline ? formatDate(p.careDeadline) : p.rights.decision === 'no_right' ? 'Ingen frist: pasienten har ikke rett til nødvendig helsehjelp' : 'Ikke satt'}
+          {p.careDeadline
+            ? formatDate(p.careDeadline)
+            : p.rights.decision === 'no_right'
+              ? 'Ingen frist: pasienten har ikke rett til nødvendig helsehjelp'
+              : p.intake === 'internal_transfer'
+                ? 'Ingen ny frist ved intern overføring'
+                : 'Ikke satt'}
           {p.careDeadlineLimit && (
             <span className="muted"> (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})</span>
           )}
