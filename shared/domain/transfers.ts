@@ -35,7 +35,7 @@ const TSB: readonly PathwayTypeId[] = ['tsb', 'pregnant_substance'];
 const CODE_GUIDE_START =
   'Helsedirektoratet, Kodeveileder – nasjonale pasientforløp for psykisk helse og rus, «Nasjonalt pasientforløp – start og type forløp»: ' +
   'ved overføring fra ett helseforetak (hf1) til et annet (hf2) registreres start ved hf2 når viderehenvisningen er vurdert';
-const REVIEW = 'Issue #13 (domenegjennomgang): allerede vurdert av avsendende enhet; ikke bekreftet i offentlig kilde';
+const REVIEW = 'Domenegjennomgangen i sak #13: allerede vurdert av avsendende enhet; ikke bekreftet i offentlig kilde';
 
 /** The transfer kinds, with the rule each follows and where it comes from. */
 export const TRANSFER_RULES: readonly TransferRule[] = [

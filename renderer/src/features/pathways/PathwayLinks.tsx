@@ -102,7 +102,7 @@ export function EvaluationProposals({ proposals }: { proposals: EvaluationPropos
       <ul aria-label="Forslag til evaluering" style={{ margin: 0, paddingLeft: 18, display: 'grid', gap: 6 }}>
         {proposals.map((p) => (
           <li key={`${p.sourceKind}-${p.sourceId}`}>
-            {p.label} {formatDate(p.date)}: registrere evaluering datert {formatDate(p.date)}?{' '}
+            {p.label} {formatDate(p.date)}.{' '}
             <Button size="xsmall" variant="primary" onClick={() => decide(p, true)}>
               Registrer evaluering {formatDate(p.date)}
             </Button>{' '}
