@@ -49,7 +49,9 @@ async function openPatient(page: Page, name: string): Promise<void> {
 test('D12 → D11 at 18: the children’s pathway ends as transferred, the adults’ one opens linked, on the worklist instead, logged', async ({ page, app }) => {
   await openWithProfile(page, app);
   // Turned 18 twenty days ago.
-  await treatedPathway(page, app, 'Sara Attenår', idBornDaysAgo(Math.round(18 * 365.25) + 20), 'child_mental');
+  const sara = await treatedPathway(page, app, 'Sara Attenår', idBornDaysAgo(Math.round(18 * 365.25) + 20), 'child_mental');
+  // Recorded at first attendance: the interpreter need shows in the header and follows the transfer.
+  await rpc(page, app, 'pathwayCare.save', { pathwayId: sara.pathwayId, interpreter: 'needed', interpreterLanguage: 'tigrinja' });
   await page.reload();
   await openPatient(page, 'Sara Attenår');
 
@@ -78,6 +80,7 @@ test('D12 → D11 at 18: the children’s pathway ends as transferred, the adult
   await expect(adult.locator('dl.facts')).toContainText('Frist for helsehjelpIngen ny frist ved intern overføring');
   await expect(adult.locator('dl.facts')).toContainText(`Forløpet regnes fra${shownDay(0)}`);
   await expect(adult.getByText(/Vurder henvisningen/)).toHaveCount(0);
+  await expect(page.getByText('Trenger tolk: tigrinja')).toBeVisible();
   await expect(child.locator('dl.facts')).toContainText(`Overført tilPsykiske lidelser – voksne, overført ${shownDay(-1)}`);
   await expect(child.getByRole('cell', { name: /Avslutning – Overført til annet forløp eller annen enhet i helseforetaket/ })).toBeVisible();
   await expect(child.getByRole('cell', { name: 'Fra overføring' }).first()).toBeVisible();
