@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, openWithProfile, test, type AppServer } from './fixtures';
 import { isoDay, referralInput, rpc, shownDay, WorklistPage } from './pages/worklist';
 import { shots } from './shots';
+import { printPreviewToPdf } from './print';
 import { syntheticNationalId } from '../../shared/domain/national-id';
 
 /**
@@ -99,6 +100,15 @@ test('D12 → D11 at 18: the children’s pathway ends as transferred, the adult
   await page.keyboard.press('Enter');
   await page.getByRole('tab', { name: 'Logg' }).click();
   await expect(page.getByText('Avsluttet forløpet som overført')).toBeVisible();
+
+  // The printed meeting invitation (agenda) says an interpreter is needed, read back from the PDF.
+  await rpc(page, app, 'meetings.create', { patientId: sara.patientId, kind: 'evaluation', date: isoDay(7), time: '10:00', durationMinutes: 60, place: 'Møterom 2, DPS Testby' });
+  await page.getByRole('tab', { name: 'Møter' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${shownDay(7).replace(/\./g, '\\.')} kl\\. 10:00`) }).click();
+  await page.getByRole('button', { name: 'Skriv ut dagsorden' }).click();
+  const agenda = await printPreviewToPdf(page, 'test-results/print/transfer-agenda-interpreter.pdf');
+  expect(agenda).toContain('Dagsorden – samarbeidsmøte');
+  expect(agenda).toMatch(/Tolk\s+Pasienten trenger tolk \(tigrinja\)\.\s+Tolk må bestilles til møtet\./);
 });
 
 test('an attended evaluation appointment proposes the evaluation, one click records it; the treatment plan has a place; Oversikt counts re-referrals', async ({ page, app }) => {
@@ -148,4 +158,31 @@ test('an attended evaluation appointment proposes the evaluation, one click reco
   await expect(readmissions).toContainText('Nye henvisninger i perioden');
   await expect(readmissions.getByRole('row', { name: /av dem henvist på nytt/ })).toContainText('1');
   await shotsAt(page, 'overview-readmissions', readmissions);
+});
+
+test('to another health trust the pathway only ends here, with the receiving trust named, and leaves the worklist', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await treatedPathway(page, app, 'Tor Flytter', '01868512381', 'tsb');
+  await page.reload();
+  await openPatient(page, 'Tor Flytter');
+  await page.getByRole('group', { name: 'Registrer hendelse' }).getByRole('button', { name: 'Overfør forløpet' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Overfør forløpet' });
+  await dialog.getByLabel('Overføres til').selectOption('other_trust');
+  // No pathway opens here: no new pathway or receipt to give, only who takes over.
+  await expect(dialog.getByLabel('Nytt forløp')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Overfør' }).click();
+  await expect(dialog.getByLabel('Helseforetaket som overtar')).toHaveAccessibleDescription(/Oppgi hvilket helseforetak som overtar/);
+  await dialog.getByLabel('Helseforetaket som overtar').fill('Helse Bergen HF');
+  await dialog.getByLabel('Overført (henvisningen sendt)').fill(shownDay(0));
+  await dialog.getByRole('button', { name: 'Overfør' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('section.pathway-card')).toHaveCount(1);
+  const facts = page.locator('section.pathway-card dl.facts');
+  await expect(facts).toContainText(`Overført tilHelse Bergen HF, overført ${shownDay(0)} (Til et annet helseforetak)`);
+  await expect(facts).toContainText('helseforetaket som overtar registrerer egen start');
+  await expect(page.locator('section.pathway-card').getByText('Avsluttet', { exact: true })).toBeVisible();
+  await shotsAt(page, 'transfer-other-trust', facts);
+  await page.getByRole('button', { name: /^Arbeidsliste/ }).click();
+  await expect(page.getByText('Arbeidslisten er tom')).toBeVisible();
+  await expect(page.getByText('0 åpne forløp')).toBeVisible();
 });
