@@ -29,11 +29,11 @@ async function treatedPathway(page: Page, app: AppServer, name: string, national
   return created;
 }
 
-/** shots() with `target` scrolled to the middle at each size (it may sit below the fold). */
+/** shots() with `target` scrolled into view at each size (it may sit below the fold). */
 async function shotsAt(page: Page, name: string, target: Locator): Promise<void> {
   for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
     await page.setViewportSize({ width, height });
-    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await target.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
