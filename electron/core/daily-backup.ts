@@ -51,6 +51,7 @@ export function scheduleDailyBackup(opts: {
     new Promise<void>((resolve) => {
       timer = null;
       progress = { state: 'copying', percent: 0 };
+      opts.log?.('daily backup: started');
       let worker: Worker;
       try {
         const entry = workerEntry();
