@@ -1,5 +1,9 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+// A restore replaces the database.
+const write = writes('*');
 
 export const backupInfoSchema = z.object({
   fileName: z.string(),
@@ -41,11 +45,11 @@ export const backupsContract = {
     }),
     query(),
   ),
-  'backups.create': method(z.object({}).optional(), backupInfoSchema, mutation()),
+  'backups.create': method(z.object({}).optional(), backupInfoSchema, write()),
   'backups.restore': method(
     z.object({ fileName: backupFileName }),
     z.object({ restoredFrom: z.string(), asideFile: z.string() }),
-    mutation(),
+    write(),
   ),
   /** Polled by the UI while a restore runs; answered even while the store is swapped. */
   'backups.restoreProgress': method(
