@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { databaseFile } from './data-dir';
-import { dailyBackupDue } from './trust-runtime';
+import { dailyBackupDue } from './db/file-trust';
 import type { DailyBackupProgress } from '../../shared/contract/backups';
 
 export interface DailyBackupRunner {

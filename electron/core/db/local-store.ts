@@ -6,7 +6,7 @@ import { scheduleDailyBackup } from '../daily-backup';
 import { backupDir } from '../data-dir';
 import { acquireInstanceLock } from '../instance-lock';
 import { secureDir } from '../secure-fs';
-import { createFileTrust } from '../trust-runtime';
+import { createFileTrust } from './file-trust';
 import type { CoreStore, StoreStartOptions } from './core-store';
 import { migrateToLatest } from './migrate';
 import type { DbHandle } from './open';
