@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, query, writes } from './method';
 import { id, isoDate, optionalText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { TRANSFER_KINDS } from '../domain/transfers';
@@ -20,6 +20,11 @@ export const transferInputSchema = z.object({
 });
 export type TransferInput = z.input<typeof transferInputSchema>;
 
+/** A transfer ends one pathway and opens another: everything a pathway write touches. */
+const transfer = writes(['pathways', 'worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations']);
+/** A confirmed evaluation is a pathway event; the treatment plan is a pathway fact. */
+const evaluate = writes(['pathways', 'worklist', 'overview', 'registration']);
+
 export const PROPOSAL_SOURCES = ['meeting', 'appointment'] as const;
 
 export const evaluationProposalSchema = z.object({
@@ -37,20 +42,20 @@ const proposalRef = z.object({ pathwayId: id, sourceKind: z.enum(PROPOSAL_SOURCE
 
 export const transfersContract = {
   /** Ends the pathway as transferred and, inside the trust, opens the linked pathway (logged). */
-  'transfers.create': method(transferInputSchema, z.object({ pathwayId: z.number(), newPathwayId: z.number().nullable() }), mutation()),
+  'transfers.create': method(transferInputSchema, z.object({ pathwayId: z.number(), newPathwayId: z.number().nullable() }), transfer()),
 };
 
 export const evaluationsContract = {
   /** Evaluations proposed by what happened anyway: held evaluation meetings and attended evaluation appointments. */
   'evaluations.proposals': method(z.object({ patientId: id }), z.object({ proposals: z.array(evaluationProposalSchema) }), query()),
   /** Records the evaluation event dated by the meeting or appointment (one click). */
-  'evaluations.confirm': method(proposalRef, z.object({ eventId: z.number() }), mutation()),
+  'evaluations.confirm': method(proposalRef, z.object({ eventId: z.number() }), evaluate()),
   /** "Not an evaluation": the proposal is not shown again. */
-  'evaluations.dismiss': method(proposalRef, z.object({ pathwayId: z.number() }), mutation()),
+  'evaluations.dismiss': method(proposalRef, z.object({ pathwayId: z.number() }), evaluate()),
   /** "Behandlingsplan utarbeidet med pasient": the date (null clears it); who recorded it is the signed-in user. */
   'evaluations.recordTreatmentPlan': method(
     z.object({ pathwayId: id, date: isoDate('Dato').nullable() }),
     z.object({ pathwayId: z.number() }),
-    mutation(),
+    evaluate(),
   ),
 };
