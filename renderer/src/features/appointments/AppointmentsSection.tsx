@@ -1,5 +1,5 @@
-import { ActionMenu, Alert, BodyShort, Button, Heading, Table, Textarea } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { ActionMenu, Alert, BodyShort, Button, Heading, Table } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
 import {
   appointmentsContract,
   APPOINTMENT_KIND_LABELS,
@@ -16,11 +16,11 @@ import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { issuesByField } from '../../api/field-errors';
 import { EditAppointmentDialog } from './EditAppointmentDialog';
 import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
-import { FormDialog, FormModal } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { DateInput, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 
@@ -273,27 +273,17 @@ export function BookAppointmentDialog({
 }
 
 function UndoNoShowDialog({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const close = () => {
-    setReason('');
-    setError(undefined);
-    onClose();
-  };
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!appointment) return;
-    const res = await call('appointments.undoNoShow', { id: appointment.id, reason });
-    if (res.ok) return close();
-    setError(issuesByField(res.error).reason ?? res.error.message);
-  }
   return (
-    <FormModal open={appointment !== null} onClose={close} heading="Angre ikke møtt" label="Angre ikke møtt" submitLabel="Angre ikke møtt" width="small" onSubmit={submit} saving={false} formError={null} errors={error}>
-          <BodyShort spacing>
-            Timen settes tilbake til «Avtalt», og oppfølgingssaken trekkes tilbake. Kontaktforsøk og brev blir stående i historikken sammen
-            med begrunnelsen.
-          </BodyShort>
-          <Textarea size="small" label="Begrunnelse" value={reason} onChange={(e) => setReason(e.target.value)} error={error} minRows={2} />
-    </FormModal>
+    <ReasonDialog
+      open={appointment !== null}
+      heading="Angre ikke møtt"
+      explanation="Timen settes tilbake til «Avtalt», og oppfølgingssaken trekkes tilbake. Kontaktforsøk og brev blir stående i historikken sammen med begrunnelsen."
+      label="Begrunnelse"
+      confirmLabel="Angre ikke møtt"
+      method="appointments.undoNoShow"
+      input={(reason) => ({ id: appointment?.id ?? 0, reason })}
+      multiline
+      onClose={onClose}
+    />
   );
 }

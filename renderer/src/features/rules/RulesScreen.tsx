@@ -231,12 +231,9 @@ function WithdrawVersionDialog({ v, onClose, onDone }: { v: RuleVersionView; onC
       label="Hvorfor trekkes versjonen tilbake?"
       confirmLabel="Trekk tilbake"
       onClose={onClose}
-      onConfirm={async (reason) => {
-        const res = await call('rules.withdrawLocalVersion', { versionId: v.id, reason });
-        if (!res.ok) return res.error;
-        onDone(`${versionLabel(v)} er trukket tilbake. ${res.value.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`);
-        return null;
-      }}
+      method="rules.withdrawLocalVersion"
+      input={(reason) => ({ versionId: v.id, reason })}
+      onDone={(res) => onDone(`${versionLabel(v)} er trukket tilbake. ${res.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`)}
     />
   );
 }
