@@ -21,6 +21,8 @@ interface Options<M extends MethodName, F extends FieldValues> {
   onSaved: (value: Output<M>, values: F) => void;
   /** A server path the form names differently (e.g. 'assessedOn' → 'date'); identity by default. */
   fieldOf?: (path: string) => string;
+  /** Fields that show every message that lands on them, as sentences (e.g. a letter's body for all its paragraphs). */
+  joined?: readonly string[];
   /** Rules of the form itself that the input does not carry (e.g. a PIN typed twice): errors by field name. */
   check?: (values: F) => Record<string, string>;
   /**
@@ -45,6 +47,28 @@ function leafErrors(node: object, prefix = ''): [string, { type: string; message
   return Object.entries(node).flatMap(([k, v]) => (v && typeof v === 'object' && k !== 'ref' ? leafErrors(v as object, prefix ? `${prefix}.${k}` : k) : []));
 }
 
+/** A message as a sentence (ends with . ! or ?), for messages joined on one field. */
+const sentence = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`);
+
+/** Errors by field with the messages of each `joined` field made one. */
+function joinLeaves(leaves: [string, { type: string; message: string }][], joined: readonly string[]): [string, { type: string; message: string }][] {
+  const out: [string, { type: string; message: string }][] = [];
+  for (const [path, error] of leaves) {
+    const same = joined.includes(path) ? out.find(([p]) => p === path) : undefined;
+    if (same) same[1] = { ...same[1], message: `${sentence(same[1].message)} ${sentence(error.message)}` };
+    else out.push([path, joined.includes(path) ? { ...error, message: sentence(error.message) } : error]);
+  }
+  return out;
+}
+
+/** A server error with the issues landing on each `joined` field made one issue. */
+function joinIssues(error: RpcError, fieldOf: ((path: string) => string) | undefined, joined: readonly string[]): RpcError {
+  if (!joined.length || !error.issues?.length) return error;
+  const rename = fieldOf ?? ((p: string) => p);
+  const joinedLeaves = joinLeaves(error.issues.map((i) => [rename(i.path), { type: 'server', message: i.message }]), joined);
+  return { ...error, issues: joinedLeaves.map(([path, e]) => ({ path, message: e.message })) };
+}
+
 /** Puts `error` at a dotted path of a nested error object, unless that field already has one (first message wins). */
 function setOnce(target: Record<string, unknown>, path: string, error: { type: string; message: string }): void {
   const keys = path ? path.split('.') : ['root'];
@@ -63,7 +87,7 @@ function setOnce(target: Record<string, unknown>, path: string, error: { type: s
  * Render it with <FormDialog> (or a plain <form onSubmit={form.onSubmit}>).
  */
 export function useContractForm<M extends MethodName, F extends FieldValues>(opts: Options<M, F>) {
-  const { method, schema, defaultValues, toInput, onSaved, fieldOf, draftKey, onRefused, check: own } = opts;
+  const { method, schema, defaultValues, toInput, onSaved, fieldOf, draftKey, onRefused, check: own, joined = [] } = opts;
   const mutation = useContractMutation(method);
   const [formError, setFormError] = useState<string | null>(null);
   const check = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
@@ -76,7 +100,8 @@ export function useContractForm<M extends MethodName, F extends FieldValues>(opt
       const mine = Object.entries(own?.(values) ?? {});
       if (Object.keys(result.errors).length === 0 && mine.length === 0) return { values, errors: {} };
       const errors: Record<string, unknown> = {};
-      for (const [path, error] of leafErrors(result.errors)) setOnce(errors, fieldOf ? fieldOf(path) : path, error);
+      const rename = fieldOf ?? ((p: string) => p);
+      for (const [path, error] of joinLeaves(leafErrors(result.errors).map(([p, e]) => [rename(p), e]), joined)) setOnce(errors, path, error);
       for (const [path, message] of mine) setOnce(errors, path, { type: 'form', message });
       return { values: {}, errors };
     }) as unknown as Resolver<F>,
@@ -109,7 +134,7 @@ export function useContractForm<M extends MethodName, F extends FieldValues>(opt
       onSaved(value, values);
     } catch (e) {
       const refused: RpcError = e instanceof ContractError ? e : { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' };
-      const error = onRefused ? onRefused(refused) : refused;
+      const error = joinIssues(onRefused ? onRefused(refused) : refused, fieldOf, joined);
       if (!error.issues?.length && !error.message) return;
       setFormError(applyServerErrors(error, form.setError, fieldNames(form.getValues()), fieldOf));
     }

@@ -121,6 +121,7 @@ export function LetterTemplateSettings() {
     toInput: (f: TemplateForm) => ({ id: selectedId, label: f.label, address: f.address, subject: f.subject, paragraphs: f.body.split(/\n\s*\n/) }),
     // Paragraph problems are shown by the body field.
     fieldOf: (p) => (p.startsWith('paragraphs') ? 'body' : p),
+    joined: ['body'],
     onSaved: (t) => stored(t, 'Malen er lagret. Nye brev bruker den; brev som er sendt, er uendret.'),
   });
   const { control, reset: resetForm } = form;
