@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { E2E_PIN, expect, openWithProfile, test, type AppServer } from './fixtures';
+import { answerDiscard, E2E_PIN, expect, openWithProfile, test, type AppServer } from './fixtures';
 import { syntheticNationalId } from '../../shared/domain/national-id';
 import { isoDay, referralInput, rpc, screen, shownDay } from './pages/worklist';
 
@@ -37,19 +37,19 @@ test('Esc in the minutes only leaves the field; leaving the meeting with unsaved
   // Still on the meeting, the text kept, the field left.
   await expect(decisions).toHaveValue('Fortsette poliklinisk behandling.');
   await expect(decisions).not.toBeFocused();
-  // Esc again (outside the field) means back: it asks first; "no" keeps the minutes.
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
+  // Esc again (outside the field) means back: it asks first (in the app); keeping on editing keeps the minutes.
   await page.keyboard.press('Escape');
-  await expect.poll(() => asked).toContain('endringer som ikke er lagret');
+  await answerDiscard(page, false);
   await expect(decisions).toHaveValue('Fortsette poliklinisk behandling.');
   // Leaving by the main menu asks too.
-  page.once('dialog', (d) => void d.dismiss());
   await page.getByRole('button', { name: /^Møter/ }).click();
+  await answerDiscard(page, false);
   await expect(decisions).toHaveValue('Fortsette poliklinisk behandling.');
+  // "Forkast" leaves: the Møter screen, the minutes not saved.
+  await page.getByRole('button', { name: /^Møter/ }).click();
+  await answerDiscard(page, true);
+  await expect(page.getByRole('heading', { name: 'Møter', exact: true })).toBeVisible();
+  await expect(decisions).toBeHidden();
 });
 
 test('closing "Ny henvisning" with typed text asks first; a half-typed referral survives the lock', async ({ page, app }) => {
@@ -59,14 +59,12 @@ test('closing "Ny henvisning" with typed text asks first; a half-typed referral 
   await expect(dialog.getByLabel('Navn', { exact: true })).toBeFocused();
   await page.keyboard.type('Ola Halvveis');
   await dialog.getByLabel('Telefon', { exact: true }).fill('912 34 567');
-  // Esc with unsaved text: asked, "no" keeps the dialog and the text.
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
+  // Esc with unsaved text: asked in the app; Esc there (or "Fortsett å redigere") keeps the dialog and the text.
   await page.keyboard.press('Escape');
-  await expect.poll(() => asked).toContain('endringer som ikke er lagret');
+  const question = page.getByRole('alertdialog', { name: 'Forkaste endringene?' });
+  await expect(question.getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
   await expect(dialog.getByLabel('Navn', { exact: true })).toHaveValue('Ola Halvveis');
 
   // The core locks by its idle timer (as when the person walks away); the window notices on its next look.
@@ -82,8 +80,8 @@ test('closing "Ny henvisning" with typed text asks first; a half-typed referral 
   await expect(dialog.getByLabel('Telefon', { exact: true })).toHaveValue('912 34 567');
   await page.screenshot({ path: screen('new-referral-after-unlock') });
   // Avbryt, agreed: gone, and a new form is empty.
-  page.once('dialog', (d) => void d.accept());
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await answerDiscard(page, true);
   await expect(dialog).toBeHidden();
   await page.keyboard.press('n');
   await expect(dialog.getByLabel('Navn', { exact: true })).toHaveValue('');

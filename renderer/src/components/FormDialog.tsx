@@ -4,7 +4,7 @@ import type { FieldValues } from 'react-hook-form';
 import { focusFirstError, useFocusFirstField } from '../forms/focus';
 import type { ContractForm } from '../forms/useContractForm';
 import { FormError } from './FormError';
-import { confirmDiscard, useUnsaved } from '../forms/unsaved';
+import { askDiscard, useUnsaved } from '../forms/unsaved';
 
 interface ModalProps {
   open: boolean;
@@ -42,7 +42,10 @@ export function FormDialog<F extends FieldValues>({ form, open, heading, subhead
       active.blur();
       return false;
     }
-    return !unsaved() || confirmDiscard();
+    if (!unsaved()) return true;
+    // The in-app question; the dialog stays until the person chose "Forkast".
+    void askDiscard().then((discard) => discard && onClose());
+    return false;
   };
   const cancel = () => {
     if (mayClose()) onClose();

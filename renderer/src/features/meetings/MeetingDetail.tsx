@@ -11,7 +11,7 @@ import { downloadText } from './keys';
 import { InlineDateField } from './InlineDateField';
 import { MeetingForm } from './MeetingForm';
 import { firstMessage, formMessage, issuesByField } from '../../api/field-errors';
-import { confirmLeave, useUnsaved } from '../../forms/unsaved';
+import { leaveIfAgreed, useUnsaved } from '../../forms/unsaved';
 import { typing } from '../shell/useGlobalShortcuts';
 
 const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', plan_goal: 'Mål i IP', plan_measure: 'Tiltak i IP' };
@@ -35,7 +35,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || typing(e.target) || document.querySelector('dialog[open]')) return;
       e.stopImmediatePropagation();
-      if (confirmLeave()) onBack();
+      leaveIfAgreed(onBack);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -64,7 +64,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
   const cancelled = m.status === 'cancelled';
   return (
     <article aria-labelledby="meeting-title" className="mt-detail">
-      <Button size="xsmall" variant="tertiary" onClick={() => confirmLeave() && onBack()}>
+      <Button size="xsmall" variant="tertiary" onClick={() => leaveIfAgreed(onBack)}>
         ← Tilbake (Esc)
       </Button>
       <div className="screen-title">
