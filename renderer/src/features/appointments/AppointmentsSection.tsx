@@ -1,5 +1,5 @@
 import { ActionMenu, Alert, BodyShort, Button, Heading, Table } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   appointmentsContract,
   APPOINTMENT_KIND_LABELS,
@@ -21,6 +21,7 @@ import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
 import { FormDialog } from '../../components/FormDialog';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { useNewAction } from '../shell/new-action';
 import { DateInput, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 
@@ -39,19 +40,8 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
   const [editing, setEditing] = useState<Appointment | null>(null);
   const navigated = useUi((s) => s.navigated);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target;
-      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
-      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
-      // `n` here books a time, not a new referral.
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      setBooking(true);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  // `n` here books a time, not a new referral.
+  useNewAction('Ny time', () => setBooking(true));
 
   async function setStatus(a: Appointment, status: 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service') {
     setError(null);

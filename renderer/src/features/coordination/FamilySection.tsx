@@ -9,6 +9,7 @@ import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
+import { useNewAction } from '../shell/new-action';
 
 type Consent = (typeof CONSENT_STATES)[number];
 
@@ -126,6 +127,7 @@ function ConsentFields({ consent, consentOn, error, onChange }: { consent: Conse
 function Contacts({ patientId }: { patientId: number }) {
   const { value: data, error } = useRead('patientContacts.list', { patientId });
   const [adding, setAdding] = useState(false);
+  useNewAction('Legg til kontakt for pasienten', () => setAdding(true));
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;
   return (

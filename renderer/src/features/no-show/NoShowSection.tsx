@@ -27,6 +27,7 @@ import type { PatientSectionProps } from '../patient/sections';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 import { CloseDialog } from './CloseDialog';
+import { useNewAction } from '../shell/new-action';
 import { AnswerDialog } from './EscalatedList';
 import { SharingBasisDialog, type SharingBasis } from './SharingBasisDialog';
 
@@ -58,14 +59,16 @@ export function NoShowSection({ patient, pathways }: PatientSectionProps) {
   return (
     <div className="ns-cases">
       {cases.map((c) => (
-        <CaseCard key={c.id} kase={c} pathways={pathways} />
+        <CaseCard key={c.id} kase={c} pathways={pathways} first={c === cases.find((x) => x.status === 'open')} />
       ))}
     </div>
   );
 }
 
-function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: PatientSectionProps['pathways'] }) {
+function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways: PatientSectionProps['pathways']; first: boolean }) {
   const [dialog, setDialog] = useState<null | 'attempt' | 'close' | 'escalate' | 'book'>(null);
+  // `n`: a contact attempt in the first open case.
+  useNewAction('Registrer kontaktforsøk', () => setDialog('attempt'), first);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const open = c.status === 'open';
