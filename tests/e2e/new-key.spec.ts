@@ -12,13 +12,13 @@ async function go(page: Page, key: string, heading: string): Promise<void> {
   await expect(page.getByRole('heading', { name: heading, exact: true, level: 1 })).toBeVisible();
 }
 
-/** Presses n and expects the dialog of that name; closes it again with Esc (nothing typed, so nothing asked). */
+/** Presses n and expects the dialog of that name; closes it again with Avbryt (nothing typed, so nothing asked). */
 async function pressN(page: Page, dialogName: string, first?: (dialog: Locator) => Locator): Promise<void> {
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: dialogName, exact: true });
   await expect(dialog).toBeVisible();
   if (first) await expect(first(dialog)).toBeFocused();
-  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await expect(dialog).toBeHidden();
 }
 
@@ -26,7 +26,9 @@ async function pressN(page: Page, dialogName: string, first?: (dialog: Locator) 
 async function helpSays(page: Page, what: string): Promise<void> {
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Hurtigtaster' });
-  await expect(help.getByRole('table', { name: /^Hurtigtaster på / }).getByRole('row').first()).toHaveText(new RegExp(`^n\\s*${what}`));
+  const nRows = help.getByRole('table', { name: /^Hurtigtaster på / }).getByRole('row').filter({ has: page.getByRole('cell', { name: 'n', exact: true }) });
+  await expect(nRows).toHaveCount(1);
+  await expect(nRows).toHaveText(new RegExp(`^n\\s*${what}$`));
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 }
