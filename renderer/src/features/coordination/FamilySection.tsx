@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Select, Table, Tag, TextField } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Checkbox, Heading, Select, Tag, TextField } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coordination-fields';
 import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS } from '../../../../shared/contract/family';
@@ -9,6 +9,7 @@ import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
+import { RowTable } from '../../components/RowTable';
 import { useNewAction } from '../shell/new-action';
 
 type Consent = (typeof CONSENT_STATES)[number];
@@ -38,40 +39,34 @@ function Guardians({ patientId }: { patientId: number }) {
         Pasienten er {data.age} år. {data.patientReceivesLetters ? 'Pasienten får selv brev og innkallinger.' : data.patientReason}
         {data.ageBand === '16_to_17' ? ' Fra 16 år bestemmer pasienten selv hvem som får informasjon.' : ''}
       </BodyShort>
-      {data.rows.length > 0 && (
-        <Table size="small" aria-label="Foresatte">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Navn</Table.HeaderCell>
-              <Table.HeaderCell>Relasjon</Table.HeaderCell>
-              <Table.HeaderCell>Foreldreansvar</Table.HeaderCell>
-              <Table.HeaderCell>Adresse</Table.HeaderCell>
-              <Table.HeaderCell>Samtykke</Table.HeaderCell>
-              <Table.HeaderCell>Får brev</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.rows.map((g) => (
-              <Table.Row key={g.id}>
-                <Table.DataCell>{g.name}</Table.DataCell>
-                <Table.DataCell>{GUARDIAN_RELATION_LABELS[g.relation]}</Table.DataCell>
-                <Table.DataCell>{g.parentalResponsibility ? 'Ja' : 'Nei'}</Table.DataCell>
-                <Table.DataCell>{[g.address, [g.postalCode, g.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–'}</Table.DataCell>
-                <Table.DataCell>{CONSENT_LABELS[g.consent]}{g.consentOn ? ` (${formatDate(g.consentOn)})` : ''}</Table.DataCell>
-                <Table.DataCell>
-                  <Tag size="xsmall" variant={g.receivesLetters ? 'success' : 'neutral'}>{g.receivesLetters ? 'Ja' : 'Nei'}</Tag> <span className="muted">{g.reason}</span>
-                </Table.DataCell>
-                <Table.DataCell>
-                  <Button size="xsmall" variant="tertiary" onClick={() => void call('guardians.delete', { id: g.id })} aria-label={`Fjern ${g.name}`}>
-                    Fjern
-                  </Button>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <RowTable
+        label="Foresatte"
+        rows={data.rows}
+        rowKey={(g) => g.id}
+        columns={[
+          { header: 'Navn', cell: (g) => g.name },
+          { header: 'Relasjon', cell: (g) => GUARDIAN_RELATION_LABELS[g.relation] },
+          { header: 'Foreldreansvar', cell: (g) => (g.parentalResponsibility ? 'Ja' : 'Nei') },
+          { header: 'Adresse', cell: (g) => [g.address, [g.postalCode, g.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–' },
+          { header: 'Samtykke', cell: (g) => `${CONSENT_LABELS[g.consent]}${g.consentOn ? ` (${formatDate(g.consentOn)})` : ''}` },
+          {
+            header: 'Får brev',
+            cell: (g) => (
+              <>
+                <Tag size="xsmall" variant={g.receivesLetters ? 'success' : 'neutral'}>{g.receivesLetters ? 'Ja' : 'Nei'}</Tag> <span className="muted">{g.reason}</span>
+              </>
+            ),
+          },
+        ]}
+        action={{
+          header: 'Handlinger',
+          cell: (g) => (
+            <Button size="xsmall" variant="tertiary" onClick={() => void call('guardians.delete', { id: g.id })} aria-label={`Fjern ${g.name}`}>
+              Fjern
+            </Button>
+          ),
+        }}
+      />
       {adding ? <GuardianForm patientId={patientId} onDone={() => setAdding(false)} /> : <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>Legg til foresatt</Button>}
     </section>
   );
@@ -138,38 +133,28 @@ function Contacts({ patientId }: { patientId: number }) {
       <BodyShort size="small" spacing>
         Kommunen kontaktet: {data.municipalityContactedOn ? formatDate(data.municipalityContactedOn) : 'ikke registrert'}
       </BodyShort>
-      {data.rows.length === 0 ? (
-        <BodyShort className="muted" spacing>Ingen kontakter registrert.</BodyShort>
-      ) : (
-        <Table size="small" aria-label="Pasientens kontakter">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Navn</Table.HeaderCell>
-              <Table.HeaderCell>Type</Table.HeaderCell>
-              <Table.HeaderCell>Relasjon/virksomhet</Table.HeaderCell>
-              <Table.HeaderCell>Telefon</Table.HeaderCell>
-              <Table.HeaderCell>Kontaktet</Table.HeaderCell>
-              <Table.HeaderCell>Samtykke</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.rows.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.DataCell>{c.name}{c.namedInReferral ? ' (nevnt i henvisningen)' : ''}</Table.DataCell>
-                <Table.DataCell>{PATIENT_CONTACT_KIND_LABELS[c.kind]}</Table.DataCell>
-                <Table.DataCell>{[c.relation, c.organisation].filter(Boolean).join(', ') || '–'}</Table.DataCell>
-                <Table.DataCell className="mono">{c.phone || '–'}</Table.DataCell>
-                <Table.DataCell>{formatDate(c.contactedOn) || '–'}</Table.DataCell>
-                <Table.DataCell>{CONSENT_LABELS[c.consent]}{c.consentOn ? ` (${formatDate(c.consentOn)})` : ''}</Table.DataCell>
-                <Table.DataCell>
-                  <Button size="xsmall" variant="tertiary" onClick={() => void call('patientContacts.delete', { id: c.id })} aria-label={`Fjern ${c.name}`}>Fjern</Button>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <RowTable
+        label="Pasientens kontakter"
+        rows={data.rows}
+        rowKey={(c) => c.id}
+        empty={<BodyShort className="muted" spacing>Ingen kontakter registrert.</BodyShort>}
+        columns={[
+          { header: 'Navn', cell: (c) => `${c.name}${c.namedInReferral ? ' (nevnt i henvisningen)' : ''}` },
+          { header: 'Type', cell: (c) => PATIENT_CONTACT_KIND_LABELS[c.kind] },
+          { header: 'Relasjon/virksomhet', cell: (c) => [c.relation, c.organisation].filter(Boolean).join(', ') || '–' },
+          { header: 'Telefon', className: 'mono', cell: (c) => c.phone || '–' },
+          { header: 'Kontaktet', cell: (c) => formatDate(c.contactedOn) || '–' },
+          { header: 'Samtykke', cell: (c) => `${CONSENT_LABELS[c.consent]}${c.consentOn ? ` (${formatDate(c.consentOn)})` : ''}` },
+        ]}
+        action={{
+          header: 'Handlinger',
+          cell: (c) => (
+            <Button size="xsmall" variant="tertiary" onClick={() => void call('patientContacts.delete', { id: c.id })} aria-label={`Fjern ${c.name}`}>
+              Fjern
+            </Button>
+          ),
+        }}
+      />
       {adding ? <ContactForm patientId={patientId} onDone={() => setAdding(false)} /> : <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>Legg til kontakt</Button>}
     </section>
   );

@@ -12,6 +12,7 @@ import { InlineDateField } from './InlineDateField';
 import { MeetingForm } from './MeetingForm';
 import { firstMessage, formMessage, issuesByField } from '../../api/field-errors';
 import { leaveIfAgreed, useUnsaved } from '../../forms/unsaved';
+import { RowTable } from '../../components/RowTable';
 import { typing } from '../shell/useGlobalShortcuts';
 
 const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', plan_goal: 'Mål i IP', plan_measure: 'Tiltak i IP' };
@@ -134,32 +135,19 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
         <Heading level="3" size="small" id="mt-participants" spacing>
           Deltakere
         </Heading>
-        {m.participants.length === 0 ? (
-          <BodyShort className="muted">Ingen deltakere er registrert.</BodyShort>
-        ) : (
-          <Table size="small" aria-label="Deltakere">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Rolle</Table.HeaderCell>
-                <Table.HeaderCell>Organisasjon</Table.HeaderCell>
-                <Table.HeaderCell>Kontakt</Table.HeaderCell>
-                <Table.HeaderCell>Samtykke dekker</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {m.participants.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.DataCell>{p.name}</Table.DataCell>
-                  <Table.DataCell>{PARTICIPANT_ROLE_LABELS[p.role as ParticipantRole] ?? p.role}</Table.DataCell>
-                  <Table.DataCell>{p.organisation}</Table.DataCell>
-                  <Table.DataCell>{[p.phone, p.email].filter(Boolean).join(' · ')}</Table.DataCell>
-                  <Table.DataCell>{p.isPatient ? 'Pasienten selv' : p.consentCovers ? 'Ja' : 'Nei – del ikke opplysninger'}</Table.DataCell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+        <RowTable
+          label="Deltakere"
+          rows={m.participants}
+          rowKey={(p) => p.id}
+          empty={<BodyShort className="muted">Ingen deltakere er registrert.</BodyShort>}
+          columns={[
+            { header: 'Navn', cell: (p) => p.name },
+            { header: 'Rolle', cell: (p) => PARTICIPANT_ROLE_LABELS[p.role as ParticipantRole] ?? p.role },
+            { header: 'Organisasjon', cell: (p) => p.organisation },
+            { header: 'Kontakt', cell: (p) => [p.phone, p.email].filter(Boolean).join(' · ') },
+            { header: 'Samtykke dekker', cell: (p) => (p.isPatient ? 'Pasienten selv' : p.consentCovers ? 'Ja' : 'Nei – del ikke opplysninger') },
+          ]}
+        />
       </section>
 
       <AgendaEditor meeting={m} onError={setError} />
