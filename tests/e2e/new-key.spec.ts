@@ -18,6 +18,7 @@ async function pressN(page: Page, dialogName: string, first?: (dialog: Locator) 
   const dialog = page.getByRole('dialog', { name: dialogName, exact: true });
   await expect(dialog).toBeVisible();
   if (first) await expect(first(dialog)).toBeFocused();
+  await shots(page, `new-${dialogName.toLowerCase().replace(/[^a-zæøå]+/g, '-')}`);
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await expect(dialog).toBeHidden();
 }

@@ -85,7 +85,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await attempt.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();
   await expect(attempt.getByLabel('Dato')).toHaveAccessibleDescription(/Tidspunktet er fram i tid/);
   await expect(attempt.getByLabel('Kanal')).toHaveValue('phone');
-  await page.screenshot({ path: 'test-results/screens/noshow-attempt-error.png' });
+  await shots(page, 'noshow-attempt-error');
   // Closing with typed values asks first (never lose typed work); the person agrees.
   await attempt.getByRole('button', { name: 'Avbryt' }).click();
   await answerDiscard(page, true);
@@ -119,7 +119,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(refused.getByRole('alert')).toContainText('Saken kan ikke avsluttes ennå. Dette mangler:');
   await expect(refused.getByRole('alert')).toContainText('Brev til henviser/fastlege er ikke sendt');
   await expect(refused.getByRole('alert')).toContainText('Ingenting er endret');
-  await page.screenshot({ path: 'test-results/screens/noshow-close-refused.png' });
+  await shots(page, 'noshow-close-refused');
   await refused.getByRole('button', { name: 'Avbryt' }).click();
   await answerDiscard(page, true); // the chosen outcome is unsaved: closing asks first
   await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
