@@ -182,7 +182,7 @@ test('no English or code words on any screen (main screens, patient page section
     for (const hit of forbiddenWords(await page.locator('body').innerText())) found.push(`${where}: ${hit}`);
   };
   await scan('Arbeidsliste');
-  for (const [key, heading] of [['m', 'Ikke møtt'], ['e', 'Møter'], ['p', 'Planer'], ['k', 'Kontakter'], ['o', 'Oversikt'], ['j', 'Til journal'], ['r', 'Regler'], ['i', 'Innstillinger']] as const) {
+  for (const [key, heading] of [['m', 'Ikke møtt'], ['e', 'Møter'], ['p', 'Planer'], ['k', 'Kontakter'], ['o', 'Oversikt'], ['j', 'Til registrering i journalsystemet'], ['r', 'Regler'], ['i', 'Innstillinger']] as const) {
     await page.locator('body').click({ position: { x: 5, y: 690 } });
     await page.keyboard.press('g');
     await page.keyboard.press(key);

@@ -18,13 +18,15 @@ interface Props<M extends MethodName> {
   /** The method's input for a reason (the reason at the input's `reason`, so its issues land on the field). */
   input: (reason: string) => Input<M>;
   multiline?: boolean;
+  /** The change cannot simply be undone (a red button). */
+  danger?: boolean;
   onClose: () => void;
   /** After the change is saved (the dialog closes itself). */
   onDone?: (value: Output<M>) => void;
 }
 
 /** Confirms a change that needs a written reason (withdrawing, undoing): one field, the error next to it. */
-export function ReasonDialog<M extends MethodName>({ open = true, heading, explanation, label, confirmLabel, method, input, multiline, onClose, onDone }: Props<M>) {
+export function ReasonDialog<M extends MethodName>({ open = true, heading, explanation, label, confirmLabel, method, input, multiline, danger, onClose, onDone }: Props<M>) {
   const form = useContractForm({
     method,
     schema: contract[method].input,
@@ -43,7 +45,7 @@ export function ReasonDialog<M extends MethodName>({ open = true, heading, expla
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open]);
   return (
-    <FormDialog form={form} open={open} onClose={onClose} heading={heading} label={heading} submitLabel={confirmLabel} width="small">
+    <FormDialog form={form} open={open} onClose={onClose} heading={heading} label={heading} submitLabel={confirmLabel} submitVariant={danger ? 'danger' : 'primary'} width="small">
       <BodyShort spacing>{explanation}</BodyShort>
       {multiline ? <TextAreaInput control={control} name="reason" label={label} minRows={2} /> : <TextInput control={control} name="reason" label={label} />}
     </FormDialog>

@@ -51,7 +51,11 @@ export function RowTable<R>({ label, rows, rowKey, columns, action, empty = null
                 {c.cell(r)}
               </Table.DataCell>
             ))}
-            {action && <Table.DataCell align="right">{action.cell(r)}</Table.DataCell>}
+            {action && (
+              <Table.DataCell align="right" className="row-table-action">
+                {action.cell(r)}
+              </Table.DataCell>
+            )}
           </Table.Row>
         ))}
       </Table.Body>

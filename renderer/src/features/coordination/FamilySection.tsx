@@ -1,13 +1,16 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Select, Tag, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Button, Heading, Tag } from '@navikt/ds-react';
+import { useRef, useState, type ReactNode } from 'react';
+import type { Control, FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
 import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coordination-fields';
-import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS } from '../../../../shared/contract/family';
+import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, guardianInputSchema, guardiansContract, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS, patientContactInputSchema, patientContactsContract } from '../../../../shared/contract/family';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
 import { useRead } from './use-read';
-import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
-import { issuesByField } from '../../api/field-errors';
+import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { useFocusFirstError } from '../../forms/focus';
+import { useContractForm, type ContractForm } from '../../forms/useContractForm';
 import type { PatientSectionProps } from '../patient/sections';
 import { RowTable } from '../../components/RowTable';
 import { useNewAction } from '../shell/new-action';
@@ -72,49 +75,58 @@ function Guardians({ patientId }: { patientId: number }) {
   );
 }
 
+type GuardianForm = Omit<z.input<typeof guardianInputSchema>, 'patientId' | 'id'> & { consentOn: string | null };
+
 function GuardianForm({ patientId, onDone }: { patientId: number; onDone: () => void }) {
-  const [f, setF] = useState({ name: '', relation: 'mother' as (typeof GUARDIAN_RELATIONS)[number], parentalResponsibility: true, address: '', postalCode: '', postalPlace: '', phone: '', consent: 'unknown' as Consent, consentOn: null as string | null });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('guardians.save', { patientId, ...f });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'guardians.save',
+    schema: guardiansContract['guardians.save'].input,
+    defaultValues: { name: '', relation: 'mother', parentalResponsibility: true, address: '', postalCode: '', postalPlace: '', phone: '', consent: 'unknown', consentOn: null } as GuardianForm,
+    toInput: (f: GuardianForm) => ({ patientId, ...f }),
+    onSaved: () => onDone(),
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} aria-label="Ny foresatt" style={{ display: 'grid', gap: 8, maxWidth: 480, marginTop: 8 }}>
-      <TextField label="Navn" size="small" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={issues.name} />
-      <Select label="Relasjon" size="small" value={f.relation} onChange={(e) => setF({ ...f, relation: e.target.value as typeof f.relation })}>
+    <InlineForm form={form} label="Ny foresatt" submitLabel="Lagre foresatt" onCancel={onDone}>
+      <TextInput control={control} name="name" label="Navn" />
+      <SelectInput control={control} name="relation" label="Relasjon">
         {GUARDIAN_RELATIONS.map((r) => <option key={r} value={r}>{GUARDIAN_RELATION_LABELS[r]}</option>)}
-      </Select>
-      <Checkbox size="small" checked={f.parentalResponsibility} onChange={(e) => setF({ ...f, parentalResponsibility: e.target.checked })}>Har foreldreansvar</Checkbox>
-      <TextField label="Adresse" size="small" value={f.address} onChange={(e) => setF({ ...f, address: e.target.value })} />
+      </SelectInput>
+      <CheckboxInput control={control} name="parentalResponsibility">Har foreldreansvar</CheckboxInput>
+      <TextInput control={control} name="address" label="Adresse" />
       <div style={{ display: 'flex', gap: 8 }}>
-        <TextField label="Postnummer" size="small" htmlSize={6} value={f.postalCode} onChange={(e) => setF({ ...f, postalCode: e.target.value })} error={issues.postalCode} />
-        <TextField label="Poststed" size="small" value={f.postalPlace} onChange={(e) => setF({ ...f, postalPlace: e.target.value })} />
+        <TextInput control={control} name="postalCode" label="Postnummer" htmlSize={6} />
+        <TextInput control={control} name="postalPlace" label="Poststed" />
       </div>
-      <TextField label="Telefon" size="small" value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value })} error={issues.phone} />
-      <ConsentFields consent={f.consent} consentOn={f.consentOn} error={issues.consentOn} onChange={(consent, consentOn) => setF({ ...f, consent, consentOn })} />
-      <FormError message={error} />
+      <TextInput control={control} name="phone" label="Telefon" />
+      <ConsentFields control={control as never} consent={form.watch('consent') ?? 'unknown'} />
+    </InlineForm>
+  );
+}
+
+/** An inline form on a tab (not a dialog): the form's own message, then save and cancel. */
+function InlineForm<F extends FieldValues>({ form, label, submitLabel, onCancel, children }: { form: ContractForm<F>; label: string; submitLabel: string; onCancel: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLFormElement>(null);
+  useFocusFirstError(ref, form);
+  return (
+    <form ref={ref} onSubmit={form.onSubmit} noValidate aria-label={label} style={{ display: 'grid', gap: 8, maxWidth: 480, marginTop: 8 }}>
+      {children}
+      <FormError message={form.formError} />
       <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre foresatt</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
+        <Button size="small" type="submit" loading={form.saving}>{submitLabel}</Button>
+        <Button size="small" type="button" variant="tertiary" onClick={onCancel}>Avbryt</Button>
       </div>
     </form>
   );
 }
 
-function ConsentFields({ consent, consentOn, error, onChange }: { consent: Consent; consentOn: string | null; error: string | undefined; onChange: (c: Consent, on: string | null) => void }) {
+function ConsentFields({ control, consent }: { control: Control<{ consent: Consent; consentOn: string | null }>; consent: Consent }) {
   return (
     <>
-      <Select label="Samtykke til informasjon" size="small" value={consent} onChange={(e) => onChange(e.target.value as Consent, consentOn)}>
+      <SelectInput control={control} name="consent" label="Samtykke til informasjon">
         {CONSENT_STATES.map((c) => <option key={c} value={c}>{CONSENT_LABELS[c]}</option>)}
-      </Select>
-      {consent !== 'unknown' && <DateField label="Samtykke registrert" value={consentOn} onChange={(v) => onChange(consent, v)} error={error} />}
+      </SelectInput>
+      {consent !== 'unknown' && <DateInput control={control} name="consentOn" label="Samtykke registrert" />}
     </>
   );
 }
@@ -160,36 +172,29 @@ function Contacts({ patientId }: { patientId: number }) {
   );
 }
 
+type ContactForm = Omit<z.input<typeof patientContactInputSchema>, 'patientId' | 'id'> & { contactedOn: string | null; consentOn: string | null };
+
 function ContactForm({ patientId, onDone }: { patientId: number; onDone: () => void }) {
-  const [f, setF] = useState({ kind: 'municipal' as (typeof PATIENT_CONTACT_KINDS)[number], name: '', relation: '', organisation: '', phone: '', namedInReferral: false, contactedOn: null as string | null, consent: 'unknown' as Consent, consentOn: null as string | null });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('patientContacts.save', { patientId, ...f });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'patientContacts.save',
+    schema: patientContactsContract['patientContacts.save'].input,
+    defaultValues: { kind: 'municipal', name: '', relation: '', organisation: '', phone: '', namedInReferral: false, contactedOn: null, consent: 'unknown', consentOn: null } as ContactForm,
+    toInput: (f: ContactForm) => ({ patientId, ...f }),
+    onSaved: () => onDone(),
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} aria-label="Ny kontakt" style={{ display: 'grid', gap: 8, maxWidth: 480, marginTop: 8 }}>
-      <Select label="Type" size="small" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as typeof f.kind })}>
+    <InlineForm form={form} label="Ny kontakt" submitLabel="Lagre kontakt" onCancel={onDone}>
+      <SelectInput control={control} name="kind" label="Type">
         {PATIENT_CONTACT_KINDS.map((k) => <option key={k} value={k}>{PATIENT_CONTACT_KIND_LABELS[k]}</option>)}
-      </Select>
-      <TextField label="Navn" size="small" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={issues.name} />
-      <TextField label="Relasjon" size="small" value={f.relation} onChange={(e) => setF({ ...f, relation: e.target.value })} />
-      <TextField label="Virksomhet" size="small" value={f.organisation} onChange={(e) => setF({ ...f, organisation: e.target.value })} />
-      <TextField label="Telefon" size="small" value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value })} error={issues.phone} />
-      <Checkbox size="small" checked={f.namedInReferral} onChange={(e) => setF({ ...f, namedInReferral: e.target.checked })}>Nevnt i henvisningen</Checkbox>
-      <DateField label="Kontaktet dato" value={f.contactedOn} onChange={(v) => setF({ ...f, contactedOn: v })} error={issues.contactedOn} />
-      <ConsentFields consent={f.consent} consentOn={f.consentOn} error={issues.consentOn} onChange={(consent, consentOn) => setF({ ...f, consent, consentOn })} />
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre kontakt</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+      </SelectInput>
+      <TextInput control={control} name="name" label="Navn" />
+      <TextInput control={control} name="relation" label="Relasjon" />
+      <TextInput control={control} name="organisation" label="Virksomhet" />
+      <TextInput control={control} name="phone" label="Telefon" />
+      <CheckboxInput control={control} name="namedInReferral">Nevnt i henvisningen</CheckboxInput>
+      <DateInput control={control} name="contactedOn" label="Kontaktet dato" />
+      <ConsentFields control={control as never} consent={form.watch('consent') ?? 'unknown'} />
+    </InlineForm>
   );
 }

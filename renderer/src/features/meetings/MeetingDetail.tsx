@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Modal, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Checkbox, Heading, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaItem, MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
@@ -13,6 +13,7 @@ import { MeetingForm } from './MeetingForm';
 import { firstMessage, formMessage, issuesByField } from '../../api/field-errors';
 import { leaveIfAgreed, useUnsaved } from '../../forms/unsaved';
 import { RowTable } from '../../components/RowTable';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { typing } from '../shell/useGlobalShortcuts';
 
 const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', plan_goal: 'Mål i IP', plan_measure: 'Tiltak i IP' };
@@ -161,29 +162,20 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
 }
 
 function CancelDialog({ open, id, onClose, onDone }: { open: boolean; id: number; onClose: () => void; onDone: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  async function confirm() {
-    const res = await call('meetings.cancel', { id, reason });
-    if (!res.ok) return setError(firstMessage(res.error));
-    setReason('');
-    onClose();
-    onDone();
-  }
   return (
-    <Modal open={open} onClose={onClose} header={{ heading: 'Avlys møtet' }} width="small">
-      <Modal.Body>
-        <Textarea size="small" label="Årsak (valgfri)" value={reason} onChange={(e) => setReason(e.target.value)} error={error} minRows={2} />
-      </Modal.Body>
-      <Modal.Footer>
-        <Button size="small" variant="danger" onClick={confirm}>
-          Avlys møtet
-        </Button>
-        <Button size="small" variant="secondary" onClick={onClose}>
-          Behold møtet
-        </Button>
-      </Modal.Footer>
-    </Modal>
+    <ReasonDialog
+      open={open}
+      heading="Avlys møtet"
+      explanation="Møtet blir stående, merket som avlyst, med årsaken."
+      label="Årsak (valgfri)"
+      confirmLabel="Avlys møtet"
+      method="meetings.cancel"
+      input={(reason) => ({ id, reason })}
+      multiline
+      danger
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 

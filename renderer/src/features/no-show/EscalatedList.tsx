@@ -36,8 +36,8 @@ export function EscalatedList() {
             ),
           },
           { header: 'Telefon', className: 'mono ns-nowrap', cell: (r) => r.phone || <span className="muted">Mangler</span> },
-          { header: 'Ikke møtt', cell: (r) => formatDateTime(r.noShowAt) },
-          { header: 'Meldt', cell: (r) => formatDateTime(r.escalatedAt) },
+          { header: 'Ikke møtt', className: 'ns-nowrap', cell: (r) => formatDateTime(r.noShowAt) },
+          { header: 'Meldt', className: 'ns-nowrap', cell: (r) => formatDateTime(r.escalatedAt) },
           { header: 'Notat', cell: (r) => r.note },
         ]}
         action={{

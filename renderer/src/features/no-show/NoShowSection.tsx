@@ -29,7 +29,7 @@ import './no-show.css';
 import { CloseDialog } from './CloseDialog';
 import { useNewAction } from '../shell/new-action';
 import { AnswerDialog } from './EscalatedList';
-import { SharingBasisDialog, type SharingBasis } from './SharingBasisDialog';
+import { SharingBasisDialog } from './SharingBasisDialog';
 
 type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
 
@@ -76,11 +76,11 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
 
   const [askBasis, setAskBasis] = useState(false);
   const [answering, setAnswering] = useState(false);
-  async function letter(recipient: LetterRecipient, basis?: SharingBasis) {
+  async function letter(recipient: LetterRecipient) {
     setError(null);
-    // Sharing with the municipality needs consent or another basis: ask first.
-    if (recipient === 'municipal_coordinator' && !basis) return setAskBasis(true);
-    const res = await call('noShow.createLetter', { caseId: c.id, recipient, ...basis });
+    // Sharing with the municipality needs consent or another basis: asked (and the letter made) in its dialog.
+    if (recipient === 'municipal_coordinator') return setAskBasis(true);
+    const res = await call('noShow.createLetter', { caseId: c.id, recipient });
     if (!res.ok) return setError(res.error.message);
     setPreview({ heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`, html: res.value.html, letterIds: [res.value.letter.id], warnings: res.value.warnings });
   }
@@ -99,10 +99,11 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
     <section className={`ns-case ns-case-${c.status}`} aria-labelledby={headingId}>
       {askBasis && (
         <SharingBasisDialog
+          caseId={c.id}
           onClose={() => setAskBasis(false)}
-          onConfirm={(basis) => {
+          onCreated={(res) => {
             setAskBasis(false);
-            void letter('municipal_coordinator', basis);
+            setPreview({ heading: `Brev til ${RECIPIENT_LABELS.municipal_coordinator.toLowerCase()}`, html: res.html, letterIds: [res.letter.id], warnings: res.warnings });
           }}
         />
       )}
