@@ -14,8 +14,10 @@ export function DiscardDialog() {
     const id = requestAnimationFrame(() => keep.current?.focus());
     return () => cancelAnimationFrame(id);
   }, [asking]);
+  // Mounted only while asking, so its words are not in the page otherwise.
+  if (!asking) return null;
   return (
-    <Modal open={asking} onClose={() => answer(false)} header={{ heading: 'Forkaste endringene?', closeButton: false }} width="small" role="alertdialog">
+    <Modal open onClose={() => answer(false)} header={{ heading: 'Forkaste endringene?', closeButton: false }} width="small" role="alertdialog">
       <Modal.Body>
         <BodyLong>Du har endringer som ikke er lagret. Forkaster du dem, er det du har skrevet borte.</BodyLong>
       </Modal.Body>
