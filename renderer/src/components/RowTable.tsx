@@ -38,7 +38,7 @@ export function RowTable<R>({ label, rows, rowKey, columns, action, empty = null
           ))}
           {action && (
             <Table.HeaderCell scope="col">
-              <span className="row-table-sr">{action.header}</span>
+              <span className="sr-only">{action.header}</span>
             </Table.HeaderCell>
           )}
         </Table.Row>

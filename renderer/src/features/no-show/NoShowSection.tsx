@@ -255,7 +255,7 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
               <Table.HeaderCell scope="col">Mottaker</Table.HeaderCell>
               <Table.HeaderCell scope="col">Skrevet ut</Table.HeaderCell>
               <Table.HeaderCell scope="col">
-                <span className="ns-sr-only">Handlinger</span>
+                <span className="sr-only">Handlinger</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
