@@ -43,7 +43,10 @@ function fieldNames(values: unknown, prefix = ''): string[] {
 
 /** The errors of a nested error object by dotted path (a node with a message is a field's error). */
 function leafErrors(node: object, prefix = ''): [string, { type: string; message: string }][] {
-  if ('message' in node && typeof node.message === 'string') return [[prefix, { type: String((node as { type?: unknown }).type ?? 'schema'), message: node.message }]];
+  if ('message' in node && typeof node.message === 'string') {
+    const type = 'type' in node && typeof node.type === 'string' ? node.type : 'schema';
+    return [[prefix, { type, message: node.message }]];
+  }
   return Object.entries(node).flatMap(([k, v]) => (v && typeof v === 'object' && k !== 'ref' ? leafErrors(v as object, prefix ? `${prefix}.${k}` : k) : []));
 }
 
