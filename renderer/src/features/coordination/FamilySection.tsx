@@ -1,16 +1,15 @@
 import { Alert, BodyShort, Button, Heading, Tag } from '@navikt/ds-react';
-import { useRef, useState, type ReactNode } from 'react';
-import type { Control, FieldValues } from 'react-hook-form';
+import { useState } from 'react';
+import type { Control } from 'react-hook-form';
 import type { z } from 'zod';
 import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coordination-fields';
 import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, guardianInputSchema, guardiansContract, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS, patientContactInputSchema, patientContactsContract } from '../../../../shared/contract/family';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
 import { useRead } from './use-read';
-import { FormError } from '../../components/FormError';
 import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
-import { useFocusFirstError } from '../../forms/focus';
-import { useContractForm, type ContractForm } from '../../forms/useContractForm';
+import { useContractForm } from '../../forms/useContractForm';
+import { InlineForm } from '../../components/InlineForm';
 import type { PatientSectionProps } from '../patient/sections';
 import { RowTable } from '../../components/RowTable';
 import { useNewAction } from '../shell/new-action';
@@ -101,22 +100,6 @@ function GuardianForm({ patientId, onDone }: { patientId: number; onDone: () => 
       <TextInput control={control} name="phone" label="Telefon" />
       <ConsentFields control={control as never} consent={form.watch('consent') ?? 'unknown'} />
     </InlineForm>
-  );
-}
-
-/** An inline form on a tab (not a dialog): the form's own message, then save and cancel. */
-function InlineForm<F extends FieldValues>({ form, label, submitLabel, onCancel, children }: { form: ContractForm<F>; label: string; submitLabel: string; onCancel: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLFormElement>(null);
-  useFocusFirstError(ref, form);
-  return (
-    <form ref={ref} onSubmit={form.onSubmit} noValidate aria-label={label} style={{ display: 'grid', gap: 8, maxWidth: 480, marginTop: 8 }}>
-      {children}
-      <FormError message={form.formError} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit" loading={form.saving}>{submitLabel}</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onCancel}>Avbryt</Button>
-      </div>
-    </form>
   );
 }
 
