@@ -126,7 +126,7 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
                     <Table.DataCell>
                       <TextInput control={control} name={`rows.${i}.days`} label={`Dager, ${name}`} hideLabel inputMode="numeric" htmlSize={5} disabled={!r.include} />
                     </Table.DataCell>
-                    <Table.DataCell style={{ minWidth: 170 }}>
+                    <Table.DataCell style={{ minWidth: 200 }}>
                       <SelectInput control={control} name={`rows.${i}.unit`} label={`Enhet, ${name}`} hideLabel disabled={!r.include}>
                         <option value="calendar">Kalenderdager</option>
                         <option value="working">Virkedager</option>
