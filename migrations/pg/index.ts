@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
+import * as letterUnitPhoneOnce from './20261201_pg_0003_letter_unit_phone_once';
+import * as transfersEvaluations from './20261201_pg_0020_transfers_evaluations';
 import * as openCaseloadSearch from './20261201_pg_0040_open_caseload_search';
 import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
 import * as rowVersions from './20261201_pg_0042_row_versions';
@@ -13,6 +15,8 @@ import * as personSetting from './20261201_pg_0043_person_setting';
 export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0001_baseline': baseline,
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
+  '20261201_pg_0003_letter_unit_phone_once': letterUnitPhoneOnce,
+  '20261201_pg_0020_transfers_evaluations': transfersEvaluations,
   '20261201_pg_0040_open_caseload_search': openCaseloadSearch,
   '20261201_pg_0041_pathway_responsible': pathwayResponsible,
   '20261201_pg_0042_row_versions': rowVersions,

@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method, mutation, query, searched } from './method';
+import { method, query, searched, writes } from './method';
 import { id } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
@@ -84,5 +84,5 @@ export const worklistContract = {
   /** Who a pathway can be given to. */
   'worklist.people': method(z.object({}).optional(), z.array(caseloadPersonSchema), query()),
   /** Gives an open pathway to another responsible person; audited (pathway.reassign). */
-  'worklist.reassign': method(reassignSchema, z.object({ responsible: z.string() }), mutation()),
+  'worklist.reassign': method(reassignSchema, z.object({ responsible: z.string() }), writes([])()),
 };

@@ -25,8 +25,14 @@ export function EditPatientDialog({ open, onClose, patient }: { open: boolean; o
     schema: patientsContract['patients.update'].input,
     defaultValues: valuesOf(patient),
     toInput: (f: Form) => ({ id: patient.id, ...f, version: version.current }),
-    onError: async (error) => {
-      if (error.code === 'conflict') version.current = (await callOrThrow('patients.get', { id: patient.id })).patient.version;
+    onRefused: (error) => {
+      if (error.code === 'conflict') {
+        void callOrThrow('patients.get', { id: patient.id }).then(
+          (fresh) => (version.current = fresh.patient.version),
+          () => undefined,
+        );
+      }
+      return error;
     },
     onSaved: () => onClose(),
   });
