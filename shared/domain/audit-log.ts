@@ -35,6 +35,7 @@ const ENTITY_LABELS: Record<string, string> = {
   app_setting: 'innstilling',
   lock: 'lås',
   audit: 'logg',
+  report: 'tertialrapport',
 };
 
 /** Every action the app logs, as a person (or the patient reading their own log) says it. */
@@ -138,6 +139,8 @@ const KNOWN: Record<string, string> = {
   'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
   'registration.undo': 'Angret registrering i journalsystemet',
   'registration.exportCsv': 'Eksporterte listen til registrering i journalsystemet',
+  'report.print': 'Skrev ut tertialrapport (bare antall)',
+  'report.exportCsv': 'Eksporterte tertialrapport som CSV (bare antall)',
   // Issue #13 §2: coordination records beside the pathway.
   'referrer.create': 'Registrerte henviser',
   'referrer.update': 'Endret henviser',
