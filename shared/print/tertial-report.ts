@@ -35,7 +35,7 @@ export function tertialReportDocument(r: TertialReport, letterhead: Letterhead, 
         .join('')
     : '<tr><td colspan="7" class="muted">Ingen registrerte uteblivelser i perioden.</td></tr>';
   const sources = [...new Set(NATIONAL_FIGURES.map((f) => f.source))].map((s) => `<li>${esc(s)}</li>`).join('');
-  const body = `<style>.num { text-align: right; } td.num, th.num { padding-right: 3mm; }</style>
+  const body = `<style>.num { text-align: right; white-space: nowrap; } td.num, th.num { padding-right: 3mm; } th.num { white-space: normal; } td:first-child { width: 34%; }</style>
 <h1>Rapport for ${esc(r.label)}</h1>
 <p class="muted">Henvisninger mottatt ${esc(formatDate(r.from))}–${esc(formatDate(r.to))}. Bare antall, ingen pasientopplysninger. Tall som ikke er nådd ennå står under «Frist ikke passert».</p>
 <h2>Henvisninger mottatt</h2>

@@ -1,4 +1,4 @@
-import { Alert, BodyLong, Button, Heading, Table } from '@navikt/ds-react';
+import { Alert, BodyLong, Button, Heading, Table, Tabs } from '@navikt/ds-react';
 import { useMemo, useRef, useState } from 'react';
 import type { Input, Output } from '../../../../shared/contract';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
@@ -9,6 +9,7 @@ import { DateField } from '../../components/DateField';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import '../pathways/clock.css';
+import { ReportView } from './ReportView';
 
 type Overview = Output<'overview.get'>;
 type Drill = Omit<Input<'overview.listPatients'>, 'from' | 'to'> & { title: string };
@@ -44,6 +45,7 @@ export function OverviewScreen() {
   );
   const patients: Output<'overview.listPatients'> | null = drill && data ? (drilled.data ?? null) : null;
   const navigated = useUi((s) => s.navigated);
+  const [view, setView] = useState<'indicators' | 'report'>('indicators');
 
 
   const figure = (value: number, d: Drill) => (
@@ -59,6 +61,15 @@ export function OverviewScreen() {
           Oversikt
         </Heading>
       </div>
+      <Tabs value={view} onChange={(v) => setView(v as 'indicators' | 'report')} size="small">
+        <Tabs.List>
+          <Tabs.Tab value="indicators" label="Indikatorer" />
+          <Tabs.Tab value="report" label="Rapport" />
+        </Tabs.List>
+        <Tabs.Panel value="report" style={{ paddingTop: 12 }}>
+          {view === 'report' && <ReportView />}
+        </Tabs.Panel>
+        <Tabs.Panel value="indicators" style={{ paddingTop: 12 }}>
       <BodyLong spacing style={{ maxWidth: 820 }}>
         Kvalitetsindikatorene for dine pasienter, for henvisninger mottatt i perioden, med de nasjonale tallene ved siden av. Trykk på et tall
         for å se pasientene bak det.
@@ -186,6 +197,8 @@ export function OverviewScreen() {
           </Table>
         </section>
       )}
+        </Tabs.Panel>
+      </Tabs>
     </section>
   );
 }
