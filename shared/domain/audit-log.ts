@@ -139,6 +139,7 @@ const KNOWN: Record<string, string> = {
   'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
   'registration.undo': 'Angret registrering i journalsystemet',
   'registration.exportCsv': 'Eksporterte listen til registrering i journalsystemet',
+  'meeting.printInvitation': 'Skrev ut innkalling til samarbeidsmøte',
   'report.print': 'Skrev ut tertialrapport (bare antall)',
   'report.exportCsv': 'Eksporterte tertialrapport som CSV (bare antall)',
   // Issue #13 §2: coordination records beside the pathway.
