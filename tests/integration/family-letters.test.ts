@@ -107,4 +107,16 @@ describe('letters to the referrer', () => {
     const bare = await core.ok('noShow.createLetter', { caseId, recipient: 'referrer' });
     expect(bare.warnings[0]).toBe('Henviseren mangler full postadresse. Registrer adressen under Henviser på pasientsiden.');
   });
+
+  it('a "no" recorded for the municipal contact is respected: consent cannot be the basis for the municipal letter', async () => {
+    await start();
+    const p = await core.ok('referrals.create', referral());
+    await core.ok('patientContacts.save', { patientId: p.patientId, kind: 'municipal', name: 'Per Kommune', organisation: 'Oslo kommune', consent: 'refused', consentOn: '2026-11-20' });
+    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const refused = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
+    expect(refused).toMatchObject({ ok: false, error: { issues: [{ path: 'sharingBasis', message: 'Pasienten har sagt nei til at den kommunale kontakten informeres (registrert under Pårørende). Samtykke kan ikke være grunnlaget.' }] } });
+    // Another legal basis, named, is still possible.
+    const other = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'other_basis', sharingBasisNote: 'Helsepersonelloven § 25' });
+    expect(other.ok).toBe(true);
+  });
 });

@@ -73,6 +73,14 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const row = await loadCase(trx, input.caseId);
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret. Det lages ikke brev for den.');
         const sharingBasis = sharingBasisText(input);
+        if (input.recipient === 'municipal_coordinator' && input.sharingBasis === 'consent') {
+          // Consent recorded per person (issue #13 §2): a "no" recorded for the municipal contact is respected.
+          const municipal = await trx.selectFrom('patient_contact').select('consent').where('patient_id', '=', row.patient_id).where('kind', '=', 'municipal').execute();
+          if (municipal.some((c) => c.consent === 'refused') && !municipal.some((c) => c.consent === 'given')) {
+            const message = 'Pasienten har sagt nei til at den kommunale kontakten informeres (registrert under Pårørende). Samtykke kan ikke være grunnlaget.';
+            throw new AppError('invalid_input', message, [{ path: 'sharingBasis', message }]);
+          }
+        }
         const templateId = input.templateId ?? defaultTemplateId(input.recipient, row.status === 'open');
         const tplRow = await trx.selectFrom('letter_template').selectAll().where('id', '=', templateId).executeTakeFirst();
         if (!tplRow) throw new AppError('not_found', 'Fant ikke brevmalen');
