@@ -450,6 +450,21 @@ export interface RuleTimeTable {
   repeat_within_days: number | null;
 }
 
+/** migrations/20261201_0340: one row per imported national rule pack file. */
+export interface RulePackImportTable {
+  id: Generated<number>;
+  pack_id: string;
+  title: string;
+  publisher: string;
+  valid_from: string;
+  file_name: string;
+  file_sha256: string;
+  imported_by: string;
+  imported_at: string;
+  /** JSON array of rule_version ids. */
+  version_ids: string;
+}
+
 export interface BreachReasonTable {
   code: string;
   label: string;
@@ -583,6 +598,7 @@ export interface Database {
   rule_outcome: RuleOutcomeTable;
   rule_version: RuleVersionTable;
   rule_time: RuleTimeTable;
+  rule_pack_import: RulePackImportTable;
   breach_reason: BreachReasonTable;
   help_need: HelpNeedTable;
   pathway_breach: PathwayBreachTable;
