@@ -68,6 +68,8 @@ test('the unit leader picks a tertial in Oversikt › Rapport by keyboard, print
   await expect(page.getByRole('table', { name: 'Overskridelser etter årsak' }).getByRole('row', { name: /Manglende kapasitet/ })).toContainText('1');
   await expect(page.getByRole('table', { name: 'Ikke møtt etter forløp' }).getByRole('row', { name: /voksne/ })).toContainText('1 (100 %)');
   await expect(page.getByText('Rita Rapport')).toHaveCount(0);
+  // No code words or empty values reach the screen.
+  expect(await page.getByRole('tabpanel', { name: 'Rapport' }).innerText()).not.toMatch(/\b(null|undefined|NaN|outpatient|inpatient|adult_mental|tsb)\b/);
   await shots(page, 'report-tertial');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
