@@ -44,6 +44,11 @@ describe('letters to guardians', () => {
     expect(JSON.parse(stored.address_lines)).toEqual(['Ola Ung', 'Storgata 1', '0155 Oslo']);
     expect(stored.text.split('— — —')).toHaveLength(2);
     expect(stored.text).toContain('Mor Ung\nLillegata 3\n0160 Oslo');
+    // The day's batch prints both sheets, as stored.
+    const letterId = (core.handle.sqlite.prepare('select id from letter where case_id = ?').get(caseId) as { id: number }).id;
+    const batch = await core.ok('noShow.getBatchDocument', { letterIds: [letterId] });
+    expect(sheets(batch.html)).toBe(2);
+    expect(batch.html).toContain('Til Mor Ung. Du får dette brevet fordi du har foreldreansvar for Ola Ung.');
 
     // The meeting invitation goes to the same two, each on a sheet of its own.
     const meeting = await core.ok('meetings.create', { patientId: p.patientId, kind: 'evaluation', date: '2026-11-30', time: '10:00', durationMinutes: 60, place: 'BUP Testby, møterom 1', participants: [{ name: 'Ola Ung', role: 'patient' }] });

@@ -293,6 +293,8 @@ export interface LetterTable {
   /** Municipal coordinator letters (migrations/20261201_0103): the basis for sharing, and its wording. */
   sharing_basis?: 'consent' | 'other_basis' | null;
   sharing_basis_note?: string | null;
+  /** migrations/20261201_0341: JSON [{ lines, body }] when the letter has more than one sheet (guardians); else null. */
+  sheets?: string | null;
 }
 
 export interface LetterTemplateTable {

@@ -153,6 +153,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const values = {
           subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp,
           sharing_basis: input.recipient === 'municipal_coordinator' ? input.sharingBasis : null, sharing_basis_note: sharingBasis || null,
+          sheets: sheets.length === 1 && sheets[0]!.preface === null ? null : JSON.stringify(sheets.map((sh) => ({ lines: sh.lines, body: sheetBody(sh.preface) }))),
         };
         // One unprinted draft per recipient and template: a new preview replaces it; printed letters are never touched.
         const draft = await trx
@@ -254,7 +255,12 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         letterhead: await letterhead(ctx.db),
         printedAt: at,
         pageNumbers: false,
-        sheets: ordered.map((l) => ({ recipientAddress: JSON.parse(l.address_lines) as string[], body: l.body_html })),
+        // A letter with several addressees prints every sheet, as stored.
+        sheets: ordered.flatMap((l) =>
+          l.sheets
+            ? (JSON.parse(l.sheets) as { lines: string[]; body: string }[]).map((sh) => ({ recipientAddress: sh.lines, body: sh.body }))
+            : [{ recipientAddress: JSON.parse(l.address_lines) as string[], body: l.body_html }],
+        ),
         body: '',
       });
       await ctx.db.transaction().execute(async (trx) => {
