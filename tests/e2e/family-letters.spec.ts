@@ -95,6 +95,8 @@ test('a 15-year-old\'s letters: the mother with parental responsibility gets her
   await page.keyboard.press('Enter');
   await page.getByRole('tab', { name: 'Møter' }).click();
   await page.getByRole('button', { name: new RegExp(`^${shownDay(7)} kl. 10:00`) }).click();
+  await expect(page.getByRole('button', { name: 'Innkalling i brev' })).toBeVisible();
+  await shots(page, 'meeting-detail');
   await page.getByRole('button', { name: 'Innkalling i brev' }).click();
   const invitation = page.getByRole('dialog', { name: 'Innkalling' });
   await expect(invitation).toContainText('Innkallingen går til:');
