@@ -4,12 +4,12 @@
  * An area not listed here changes only itself. `'*'` means everything (a restore replaces the database).
  */
 const AFFECTS: Record<string, readonly string[] | '*'> = {
-  referrals: ['referrals', 'worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration', 'readmissions'],
+  referrals: ['referrals', 'worklist', 'overview', 'report', 'patients', 'pathways', 'contacts', 'registration', 'readmissions'],
   patients: ['patients', 'worklist', 'noShow', 'appointments', 'meetings', 'plans', 'registration'],
-  pathways: ['pathways', 'worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions'],
-  rules: ['rules', 'pathways', 'worklist', 'overview'],
-  appointments: ['appointments', 'noShow', 'worklist', 'overview', 'meetings', 'breach', 'referrer', 'pathwayCare'],
-  noShow: ['noShow', 'appointments', 'worklist', 'overview', 'referrer'],
+  pathways: ['pathways', 'worklist', 'overview', 'report', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions'],
+  rules: ['rules', 'pathways', 'worklist', 'overview', 'report'],
+  appointments: ['appointments', 'noShow', 'worklist', 'overview', 'report', 'meetings', 'breach', 'referrer', 'pathwayCare'],
+  noShow: ['noShow', 'appointments', 'worklist', 'overview', 'report', 'referrer'],
   plans: ['plans', 'worklist', 'overview', 'meetings'],
   meetings: ['meetings', 'plans', 'worklist', 'overview'],
   municipalities: ['municipalities', 'contacts'],
