@@ -110,6 +110,8 @@ export interface TertialReport {
   label: string;
   indicatorLabels: Record<ReportIndicatorId, string>;
   groups: ReportGroup[];
+  /** All pathway types and settings together (no national figure: those are per pathway). */
+  totals: { received: number; measures: ReportMeasure[] };
   breaches: ReportBreach[];
   noShows: ReportNoShows[];
   policy: string;
@@ -117,6 +119,20 @@ export interface TertialReport {
 
 export function share(met: number, missed: number): number | null {
   return met + missed > 0 ? Math.round((met / (met + missed)) * 100) : null;
+}
+
+/** Sums the groups' counts per measure. */
+export function totalsOf(groups: readonly ReportGroup[], ids: readonly ReportIndicatorId[]): TertialReport['totals'] {
+  return {
+    received: groups.reduce((n, g) => n + g.received, 0),
+    measures: ids.map((id) => {
+      const ms = groups.map((g) => g.measures.find((m) => m.id === id)!);
+      const met = ms.reduce((n, m) => n + m.met, 0);
+      const missed = ms.reduce((n, m) => n + m.missed, 0);
+      const pending = ms.reduce((n, m) => n + m.pending, 0);
+      return { id, met, missed, pending, share: share(met, missed), national: null };
+    }),
+  };
 }
 
 export function groupLabel(pathwayType: PathwayTypeId | null, setting: SettingId | null): string {
@@ -140,6 +156,10 @@ export function tertialReportCsv(r: TertialReport): string {
     for (const m of g.measures) {
       rows.push(['Indikator', period, type, setting, safe(r.indicatorLabels[m.id]), '', String(m.met), String(m.missed), String(m.pending), n(m.share), safe(m.national ?? '')]);
     }
+  }
+  rows.push(['Henvisninger mottatt', period, 'Alle forløp', '', '', String(r.totals.received), '', '', '', '', '']);
+  for (const m of r.totals.measures) {
+    rows.push(['Indikator', period, 'Alle forløp', '', safe(r.indicatorLabels[m.id]), '', String(m.met), String(m.missed), String(m.pending), n(m.share), '']);
   }
   for (const b of r.breaches) {
     rows.push(['Overskridelse etter årsak', period, safe(pathwayTypeLabel(b.pathwayType)), safe(settingLabel(b.setting)), safe(b.label), String(b.count), '', '', '', '', '']);

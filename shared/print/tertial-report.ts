@@ -14,17 +14,22 @@ export function tertialReportDocument(r: TertialReport, letterhead: Letterhead, 
       const rows = r.groups
         .map((g) => ({ g, m: g.measures.find((m) => m.id === id)! }))
         .filter(({ m }) => m.met + m.missed + m.pending > 0);
+      const total = r.totals.measures.find((m) => m.id === id)!;
       const body = rows.length
         ? rows
             .map(({ g, m }) => `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${m.met}</td><td class="num">${m.missed}</td><td class="num">${m.pending}</td><td class="num"><b>${esc(pct(m.share))}</b></td><td>${esc(m.national ?? '–')}</td></tr>`)
-            .join('')
+            .join('') +
+          (rows.length > 1
+            ? `<tr class="total"><td><b>Alle forløp</b></td><td></td><td class="num">${total.met}</td><td class="num">${total.missed}</td><td class="num">${total.pending}</td><td class="num"><b>${esc(pct(total.share))}</b></td><td>–</td></tr>`
+            : '')
         : '<tr><td colspan="7" class="muted">Ingen henvisninger å måle i perioden.</td></tr>';
       return `<h3>${esc(r.indicatorLabels[id])}</h3>
 <table><thead><tr><th>Forløp</th><th>Nivå</th><th class="num">Innen tid</th><th class="num">Ikke innen tid</th><th class="num">Frist ikke passert</th><th class="num">Andel</th><th>Nasjonalt</th></tr></thead><tbody>${body}</tbody></table>`;
     })
     .join('\n');
   const received = r.groups.length
-    ? r.groups.map((g) => `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${g.received}</td></tr>`).join('')
+    ? r.groups.map((g) => `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${g.received}</td></tr>`).join('') +
+      `<tr class="total"><td><b>Alle forløp</b></td><td></td><td class="num"><b>${r.totals.received}</b></td></tr>`
     : '<tr><td colspan="3" class="muted">Ingen henvisninger mottatt i perioden.</td></tr>';
   const breaches = r.breaches.length
     ? r.breaches.map((b) => `<tr><td>${esc(b.label)}</td><td>${esc(groupLabel(b.pathwayType, b.setting))}</td><td class="num">${b.count}</td></tr>`).join('')

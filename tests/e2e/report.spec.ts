@@ -65,6 +65,7 @@ test('the unit leader picks a tertial in Oversikt › Rapport by keyboard, print
   const tsb = indicators.getByRole('row', { name: /rusbehandling \(TSB\), poliklinikk/ });
   await expect(tsb).toContainText('0 %');
   await expect(tsb).toContainText('nasjonalt 82 %');
+  await expect(indicators.getByRole('row', { name: /^Alle forløp/ })).toContainText('1 av 2');
   await expect(page.getByRole('table', { name: 'Overskridelser etter årsak' }).getByRole('row', { name: /Manglende kapasitet/ })).toContainText('1');
   await expect(page.getByRole('table', { name: 'Ikke møtt etter forløp' }).getByRole('row', { name: /voksne/ })).toContainText('1 (100 %)');
   await expect(page.getByText('Rita Rapport')).toHaveCount(0);

@@ -76,6 +76,8 @@ describe('tertial report', () => {
       { pathwayType: 'tsb', setting: 'inpatient', total: 1, resolved: 0, resolvedWithinPolicy: 0, escalated: 0, open: 1 },
     ]);
     expect(r.policy).toContain('2 kontaktforsøk');
+    expect(r.totals.received).toBe(3);
+    expect(r.totals.measures.find((m) => m.id === 'decision_in_time')).toMatchObject({ met: 1, missed: 1, share: 50, national: null });
 
     // T2 holds only the late-August referral; T1 2026 nothing.
     const t2 = await core.ok('report.tertial', { year: 2026, tertial: 2 });

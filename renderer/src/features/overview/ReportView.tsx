@@ -117,6 +117,21 @@ function ReportTables({ data }: { data: Report }) {
                 ))}
               </Table.Row>
             ))}
+            {data.groups.length > 1 && (
+              <Table.Row>
+                <Table.HeaderCell scope="row">Alle forløp</Table.HeaderCell>
+                <Table.DataCell align="right">{data.totals.received}</Table.DataCell>
+                {data.totals.measures.map((m) => (
+                  <Table.DataCell key={m.id} align="right">
+                    <strong>{pct(m.share)}</strong>
+                    <div className="muted" style={{ fontSize: 12 }}>
+                      {m.met} av {m.met + m.missed}
+                      {m.pending ? `, ${m.pending} ikke passert` : ''}
+                    </div>
+                  </Table.DataCell>
+                ))}
+              </Table.Row>
+            )}
           </Table.Body>
         </Table>
       )}
