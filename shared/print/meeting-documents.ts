@@ -146,7 +146,7 @@ export function invitationLetters(
   const agenda = m.agenda.length ? `<h2>Dette skal vi snakke om</h2><ol>${m.agenda.map((a) => `<li>${esc(a.title)}</li>`).join('')}</ol>` : '';
   const body = `<h1>${esc(subject)}</h1>\n${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n${agenda}\n<p>Vennlig hilsen<br>${esc(letterhead.coordinatorName)}<br>${esc(letterhead.unitName)}</p>`;
   const sheetBody = (preface: string | null) => (preface ? `<p><strong>${esc(preface)}</strong></p>\n${body}` : body);
-  const html = printDocument({ title: 'Innkalling', letterhead, printedAt, body, sheets: sheets.map((s) => ({ recipientAddress: s.lines, body: sheetBody(s.preface) })) });
+  const html = printDocument({ title: 'Innkalling', letterhead, printedAt, body, pageNumbers: false, sheets: sheets.map((s) => ({ recipientAddress: s.lines, body: sheetBody(s.preface) })) });
   const text = sheets
     .map((s) => [s.lines.join('\n'), ...(s.preface ? [s.preface] : []), subject, ...paragraphs, ...m.agenda.map((a, i) => `${i + 1}. ${a.title}`)].join('\n\n'))
     .join('\n\n— — —\n\n');

@@ -4,6 +4,7 @@ import { printPreviewToPdf } from './print';
 import { NoShowPages } from './pages/no-show';
 import { isoDay, printed, referralInput, rpc, shownDay, WorklistPage } from './pages/worklist';
 import { shots } from './shots';
+import { MeetingForm } from './pages/meetings';
 
 test.afterEach(async ({ page }) => {
   await page.goto('about:blank');
@@ -16,7 +17,7 @@ test('a 15-year-old\'s letters: the mother with parental responsibility gets her
   let fnr: string | null = null;
   for (let i = 500; !fnr; i++) fnr = syntheticNationalId(birth, i);
   const young = referralInput('Ola Ung', fnr, -20, 'child_mental');
-  const created = (await rpc(page, app, 'referrals.create', { ...young, patient: { ...young.patient, birthDate: birth, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' } })) as { patientId: number };
+  await rpc(page, app, 'referrals.create', { ...young, patient: { ...young.patient, birthDate: birth, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' } });
   const wl = new WorklistPage(page);
   await page.reload();
   await wl.grid.waitFor();
@@ -87,14 +88,23 @@ test('a 15-year-old\'s letters: the mother with parental responsibility gets her
   expect(copied).toContain(`Pasienten møtte ikke til avtalt time ${shownDay(-3)} kl. 10:00.`);
   await shots(page, 'family-referrer');
 
-  // A meeting invitation: to Ola and to the mother, each a sheet of its own.
-  await rpc(page, app, 'meetings.create', { patientId: created.patientId, kind: 'evaluation', date: isoDay(7), time: '10:00', durationMinutes: 60, place: 'BUP Testby, møterom 1', participants: [{ name: 'Ola Ung', role: 'patient' }] });
-  await page.reload();
-  await wl.grid.waitFor();
-  await wl.selectWithKeyboard('Ola Ung');
-  await page.keyboard.press('Enter');
+  // A meeting planned from the patient page: the mother is suggested (the father is not); the invitation letter goes
+  // to Ola and to the mother, each a sheet of its own.
   await page.getByRole('tab', { name: 'Møter' }).click();
-  await page.getByRole('button', { name: new RegExp(`^${shownDay(7)} kl. 10:00`) }).click();
+  await page.getByRole('button', { name: 'Planlegg møte' }).first().click();
+  const form = new MeetingForm(page);
+  await form.waitOpen();
+  await form.fill({ kind: 'Evaluering', date: shownDay(7), time: '10:00', place: 'BUP Testby, møterom 1' });
+  await expect(form.dialog.getByRole('button', { name: /^Legg til Far Ung/ })).toHaveCount(0);
+  await expect(form.participants()).toContainText('Ola Ung'); // the patient is there from the start
+  await expect(form.dialog.getByRole('button', { name: /^Legg til Mor Ung/ })).toContainText('Mor Ung');
+  await shots(page, 'meeting-form-guardian');
+  await form.addSuggestion('Mor Ung');
+  await expect(form.participants()).toContainText('Mor Ung');
+  await form.save();
+  await expect(form.dialog).toBeHidden();
+  // Saving opens the meeting.
+  await expect(page.getByRole('heading', { name: new RegExp(`${shownDay(7)} kl. 10:00`) })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Innkalling i brev' })).toBeVisible();
   await shots(page, 'meeting-detail');
   await page.getByRole('button', { name: 'Innkalling i brev' }).click();

@@ -190,7 +190,7 @@ export function createBreachService(ctx: ServiceContext) {
         const html =
           family.addressees.length === 1 && family.addressees[0]!.preface === null
             ? printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, recipientAddress: family.addressees[0]!.lines })
-            : printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, sheets: family.addressees.map((a) => ({ recipientAddress: a.lines, body: a.preface ? `<p><strong>${esc(a.preface)}</strong></p>\n${body}` : body })) });
+            : printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, pageNumbers: false, sheets: family.addressees.map((a) => ({ recipientAddress: a.lines, body: a.preface ? `<p><strong>${esc(a.preface)}</strong></p>\n${body}` : body })) });
         const text = [subject, ...paragraphs, 'Vennlig hilsen', profile.coordinatorName, profile.unitName].join('\n');
         const row = await trx
           .insertInto('breach_letter')

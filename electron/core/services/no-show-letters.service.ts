@@ -145,7 +145,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const html =
           sheets.length === 1 && sheets[0]!.preface === null
             ? printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: sheets[0]!.lines })
-            : printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, sheets: sheets.map((sh) => ({ recipientAddress: sh.lines, body: sheetBody(sh.preface) })) });
+            : printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, pageNumbers: false, sheets: sheets.map((sh) => ({ recipientAddress: sh.lines, body: sheetBody(sh.preface) })) });
         const text = sheets
           .map((sh) => [sh.lines.join('\n'), ...(sh.preface ? [sh.preface] : []), ...(concerns ? [concerns] : []), letter.subject, ...letter.paragraphs].join('\n\n'))
           .join('\n\n— — —\n\n');
