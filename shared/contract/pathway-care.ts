@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id, isoDate, optionalText } from './fields';
 import { optionalDate } from './coordination-fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes([]);
 
 export const INTERPRETER_STATES = ['unknown', 'needed', 'not_needed'] as const;
 
@@ -48,5 +51,5 @@ export const readmissionsContract = {
 
 export const pathwayCareContract = {
   'pathwayCare.get': method(z.object({ pathwayId: id }), pathwayCareSchema, query()),
-  'pathwayCare.save': method(pathwayCareInputSchema, pathwayCareSchema, mutation()),
+  'pathwayCare.save': method(pathwayCareInputSchema, pathwayCareSchema, write()),
 };

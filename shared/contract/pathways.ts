@@ -1,8 +1,11 @@
 import { z } from './zod-nb';
-import { method, mutation, opened, printed, query } from './method';
+import { method, writes, opened, printed, query } from './method';
 import { id, isoDate, optionalText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { PATHWAY_STATUSES } from './patients';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['worklist', 'overview', 'report', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions']);
 
 export const EVENT_TYPES = [
   'start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician', 'detox_end', 'follow_on_treatment',
@@ -185,12 +188,12 @@ export const pathwaysContract = {
    * treatment, priority group, date the patient was informed), the assessment date and the individual care
    * deadline (≤ 65 working days from receipt under 23). Only 'right' records the pathway start.
    */
-  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() }), mutation()),
-  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() }), mutation()),
-  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() }), mutation()),
-  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() }), mutation()),
+  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() }), write()),
+  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() }), write()),
+  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() }), write()),
+  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() }), write()),
   /** Moves a running pathway to another rule version (logged). */
-  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() }), mutation()),
+  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() }), write()),
   /** The printable one-page patient summary (printDocument HTML). */
   'pathways.getSummary': method(z.object({ patientId: id }), z.object({ html: z.string() }), query(printed('patient.printSummary', 'patient'))),
 };

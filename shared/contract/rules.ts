@@ -1,8 +1,11 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { isoDate } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { CONFIDENCES, EVENT_TYPES } from './pathways';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['pathways', 'worklist', 'overview', 'report']);
 
 export const ruleTimeViewSchema = z.object({
   id: z.string(),
@@ -98,14 +101,14 @@ export const rulesContract = {
     }),
     query(),
   ),
-  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() }), mutation()),
+  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() }), write()),
   'rules.withdrawLocalVersion': method(
     z.object({ versionId: z.string().min(1).max(100), reason: z.string().max(300).transform((s) => s.trim()).refine((s) => s.length > 0, { message: 'Skriv hvorfor versjonen trekkes tilbake' }) }),
     z.object({ moved: z.number() }),
-    mutation(),
+    write(),
   ),
   /** Moves every open pathway of the version's type onto it (each move logged). */
-  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() }), mutation()),
+  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() }), write()),
   /** Changes an unconfirmed national switch date (e.g. the 2024-01-01 start rule), with the unit's source (logged). */
   'rules.setSwitchDate': method(
     z.object({
@@ -118,7 +121,7 @@ export const rulesContract = {
         .refine((s) => s.length > 0, { message: 'Skriv kilde for datoen' }),
     }),
     z.object({ id: z.string() }),
-    mutation(),
+    write(),
   ),
   /** Checks a national rule pack file and shows what it changes against the versions in force (nothing is stored). */
   'rules.previewPack': method(
@@ -135,7 +138,7 @@ export const rulesContract = {
   'rules.importPack': method(
     packFileInput,
     z.object({ importId: z.number(), versions: z.array(z.object({ id: z.string(), pathwayType: z.enum(PATHWAY_TYPE_IDS), label: z.string(), openPathways: z.number() })) }),
-    mutation(),
+    write(),
   ),
   'rules.listPackImports': method(
     z.object({}).optional(),
@@ -143,5 +146,5 @@ export const rulesContract = {
     query(),
   ),
   'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() }), query()),
-  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), mutation()),
+  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), write()),
 };
