@@ -19,6 +19,7 @@ import { rulesHandlers } from './services/rules.handlers';
 import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
 import { registrationHandlers } from './services/registration.handlers';
+import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
 import { reportHandlers } from './services/report.handlers';
 import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
@@ -56,6 +57,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...breachHandlers(deps),
     ...readmissionsHandlers(deps),
     ...pathwayCareHandlers(deps),
+    ...transfersHandlers(deps),
+    ...evaluationsHandlers(deps),
     ...reportHandlers(deps),
   };
 }

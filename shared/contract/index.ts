@@ -24,6 +24,7 @@ import { referrerContract } from './referrer';
 import { guardiansContract, patientContactsContract } from './family';
 import { breachContract } from './breach';
 import { pathwayCareContract, readmissionsContract } from './pathway-care';
+import { evaluationsContract, transfersContract } from './transfers';
 import { reportContract } from './report';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
@@ -54,6 +55,8 @@ export const contract = {
   ...breachContract,
   ...readmissionsContract,
   ...pathwayCareContract,
+  ...transfersContract,
+  ...evaluationsContract,
   ...reportContract,
 };
 

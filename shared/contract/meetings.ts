@@ -4,7 +4,7 @@ import { id, isoDate, optionalText, requiredText } from './fields';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PATIENT_PRINT_PRIVACY } from '../domain/meetings';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
-const write = writes(['plans', 'worklist', 'overview']);
+const write = writes(['plans', 'worklist', 'overview', 'evaluations']);
 
 export const meetingKindSchema = z.enum(MEETING_KINDS, { error: 'Velg type møte' });
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES as unknown as [string, ...string[]], { error: 'Velg en rolle' });
