@@ -4,6 +4,7 @@ import { secureDir } from './secure-fs';
 import { migrateToLatest } from './db/migrate';
 import type { DbHandle } from './db/open';
 import { openTeamStore } from './db/open-store';
+import { forgetCleanClose, markCleanClose } from './db/clean-close';
 import type { StoreConfig } from './db/store';
 import { READ_ONLY_NOTICE, StoreNeedsRestoreError, openStore, restoreNewestBackup } from './db/safe-start';
 import { acquireInstanceLock } from './instance-lock';
@@ -204,7 +205,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         stopIdle();
         await dailyBackup.stop();
         noteHead();
-        await handle.close();
+        const closing = handle;
+        await closing.close();
+        // The next start skips the whole-file quick_check when the file is exactly as left here; not after a
+        // failed daily backup (its copy reads every page: the failure may be damage), nor for a read-only file.
+        if (!closing.readonly && dailyBackup.progress().state !== 'failed') markCleanClose(opts.dataDir, closing.file);
+        else forgetCleanClose(opts.dataDir);
         releaseLock();
       },
     };
