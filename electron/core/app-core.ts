@@ -31,7 +31,10 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** The local SQLite file in dataDir (default) or the unit's team store on PostgreSQL. */
   store?: StoreConfig;
-  /** How long after start the daily verified backup begins (in a worker); default 2 s, after the worklist is up. */
+  /**
+   * When the daily verified backup begins (in a worker). Default: 2 s after the worklist is up (its first page
+   * served; at most 30 s after start, for a start that never shows it). An explicit delay counts from start.
+   */
   dailyBackupDelayMs?: number;
   /**
    * The data folder's 256-bit master key (electron/core/crypto/keys.ts). The database key and the
@@ -162,7 +165,20 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     await wire();
     // Trust: a verified backup once a day (Oslo date) — after start, off the main thread, never blocking it.
     // The damaged file opened read-only is never backed up (no copy of the damage).
-    const dailyBackup = scheduleDailyBackup({ dataDir: opts.dataDir, key: handle.key, enabled: !handle.readonly, now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log });
+    let worklistUp = () => {};
+    const firstPage = new Promise<void>((resolve) => {
+      worklistUp = resolve;
+      setTimeout(resolve, 30_000).unref?.();
+    });
+    const dailyBackup = scheduleDailyBackup({
+      dataDir: opts.dataDir,
+      key: handle.key,
+      enabled: !handle.readonly,
+      now: clock,
+      delayMs: opts.dailyBackupDelayMs ?? 2000,
+      ...(opts.dailyBackupDelayMs === undefined ? { after: firstPage } : {}),
+      log,
+    });
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
@@ -173,7 +189,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         }
         if (!lockMethod) trust.lock.lastActivityMs = trust.lock.now();
         try {
-          return await inner(method, input);
+          const res = await inner(method, input);
+          if (method === 'worklist.list' && res.ok) worklistUp();
+          return res;
         } finally {
           // Anchor the chain's head outside the file once the call's transaction is done.
           noteHead();
