@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
-import { deriveSubkey, passphraseKeyStore } from '../../electron/core/crypto/keys';
+import { deriveSubkey, PASSPHRASE_FILE, passphraseKeyStore } from '../../electron/core/crypto/keys';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
@@ -19,8 +19,19 @@ export function auditRowsFor(patients: number): number {
 /** Bench folders are encrypted like every other (synthetic data; the passphrase is for automation only). */
 export const BENCH_PASSPHRASE = 'benk-passordfrase';
 
+const unwrapped = new Map<string, Buffer>();
+
+/**
+ * The folder's master key. Unwrapped once per wrapped-key file (copies of a seeded folder share it): the
+ * passphrase's scrypt is the person's unlock, measured once as a start step, not in every open.
+ */
 export function benchMasterKey(dataDir: string): Buffer {
-  return passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
+  const file = join(dataDir, PASSPHRASE_FILE);
+  const known = existsSync(file) ? unwrapped.get(readFileSync(file, 'utf8')) : undefined;
+  if (known) return known;
+  const key = passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
+  unwrapped.set(readFileSync(file, 'utf8'), key);
+  return key;
 }
 
 /**
