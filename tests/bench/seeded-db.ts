@@ -8,6 +8,7 @@ import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
 import { migrations } from '../../migrations';
 import { seedAuditHistory } from './audit-history';
+import { closedCleanly, markCleanClose } from '../../electron/core/db/clean-close';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
 
@@ -44,7 +45,12 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   const schema = Object.keys(migrations).length;
   const benchRoot = join(tmpdir(), 'forlopsbenk-bench');
   const dataDir = join(benchRoot, `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`);
-  if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
+  if (existsSync(join(dataDir, 'seeded.ok'))) {
+    // seeded.ok is written after the seeding core closed: the file is as a clean close leaves it. Caches seeded
+    // before clean-close marks existed get their mark here (so a copy's first start need not read the whole file).
+    if (!closedCleanly(dataDir, databaseFile(dataDir))) markCleanClose(dataDir, databaseFile(dataDir));
+    return { dataDir, seededMs: null };
+  }
   // Caches of older schemas (or the unencrypted format) are never read again: remove them.
   for (const old of existsSync(benchRoot) ? readdirSync(benchRoot) : []) {
     if (old.startsWith(`p${patients}-`) && old !== `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`) rmSync(join(benchRoot, old), { recursive: true, force: true });
@@ -80,6 +86,8 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
 export function workingCopy(seededDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-bench-run-'));
   cpSync(seededDir, dir, { recursive: true });
+  // A byte-identical copy of a cleanly closed file is one too: marked again (the copy has a new time).
+  if (closedCleanly(seededDir, databaseFile(seededDir))) markCleanClose(dir, databaseFile(dir));
   return dir;
 }
 
