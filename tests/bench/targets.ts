@@ -8,7 +8,7 @@ interface Row extends Measured {
 
 /** The targets of the speed issue (#14), by measurement name prefix; reported beside each figure, never asserted. */
 export const TARGETS: [RegExp, string][] = [
-  [/^UI: keystroke/, 'p95 ≤ 20 ms (50k)'],
+  [/^UI: keystroke in search/, 'p95 ≤ 20 ms (50k)'],
   [/^worklist\.list search "(h|ha|han)" \(dispatcher\)/, 'p95 ≤ 2 ms (at 100k)'],
   [/^worklist\.list first page \(dispatcher\)/, '≤ 3× floor (50k)'],
   [/^UI: cold start .*first start of the day/, '≤ 800 ms (at 100k)'],
@@ -32,7 +32,7 @@ interface Target {
 
 /** The issue's table, one line per target, with the size it is judged at. */
 const TABLE: Target[] = [
-  { what: 'key event → after the next paint, worklist search', name: /^UI: keystroke/, size: 50_000, target: 'p95 ≤ 20 ms', on: 'p95', limit: 20 },
+  { what: 'key event → after the next paint, worklist search', name: /^UI: keystroke in search/, size: 50_000, target: 'p95 ≤ 20 ms', on: 'p95', limit: 20 },
   { what: 'name search "h" via the dispatcher', name: /^worklist\.list search "h" \(dispatcher\)/, size: 100_000, target: 'p95 ≤ 2 ms', on: 'p95', limit: 2 },
   { what: 'name search "ha" via the dispatcher', name: /^worklist\.list search "ha" \(dispatcher\)/, size: 100_000, target: 'p95 ≤ 2 ms', on: 'p95', limit: 2 },
   { what: 'name search "han" via the dispatcher', name: /^worklist\.list search "han" \(dispatcher\)/, size: 100_000, target: 'p95 ≤ 2 ms', on: 'p95', limit: 2 },
