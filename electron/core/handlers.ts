@@ -19,6 +19,7 @@ import { rulesHandlers } from './services/rules.handlers';
 import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
 import { registrationHandlers } from './services/registration.handlers';
+import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
 import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
@@ -55,5 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...breachHandlers(deps),
     ...readmissionsHandlers(deps),
     ...pathwayCareHandlers(deps),
+    ...transfersHandlers(deps),
+    ...evaluationsHandlers(deps),
   };
 }

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
+import * as letterUnitPhoneOnce from './20261201_pg_0003_letter_unit_phone_once';
+import * as transfersEvaluations from './20261201_pg_0020_transfers_evaluations';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -9,4 +11,6 @@ import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordina
 export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0001_baseline': baseline,
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
+  '20261201_pg_0003_letter_unit_phone_once': letterUnitPhoneOnce,
+  '20261201_pg_0020_transfers_evaluations': transfersEvaluations,
 };

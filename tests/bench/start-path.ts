@@ -6,7 +6,7 @@ import { deriveSubkey, passphraseKeyStore } from '../../electron/core/crypto/key
 import { openDatabase, openKeyed } from '../../electron/core/db/open';
 import { migrateToLatest } from '../../electron/core/db/migrate';
 import { AuditChain, readHead } from '../../electron/core/audit-chain';
-import { dailyBackupDue } from '../../electron/core/trust-runtime';
+import { dailyBackupDue } from '../../electron/core/db/file-trust';
 import { listBackups } from '../../electron/core/db/backup';
 import { backupDir, databaseFile } from '../../electron/core/data-dir';
 import type { Measured } from './measure';

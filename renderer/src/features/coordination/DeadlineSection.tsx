@@ -227,7 +227,7 @@ function Readmissions({ patientId }: { patientId: number }) {
   return (
     <section aria-labelledby="dl-readmissions">
       <Heading level="3" size="xsmall" id="dl-readmissions" spacing>
-        Tidligere forløp
+        Forløp etter hverandre
       </Heading>
       <BodyShort size="small" spacing>Henvist på nytt innen 12 måneder etter avslutning: {r.reReferralsWithin12Months}</BodyShort>
       <ul style={{ margin: 0 }}>
@@ -236,6 +236,7 @@ function Readmissions({ patientId }: { patientId: number }) {
             {pathwayTypeLabel(p.pathwayType as Pathway['pathwayType'])}: mottatt {formatDate(p.referralReceived)}
             {p.closedOn ? `, avsluttet ${formatDate(p.closedOn)}` : ''}
             {p.reReferralAfterId !== null ? ` – ny henvisning ${p.daysSinceEnd} dager etter forrige avslutning` : ''}
+            {p.transferredFromId !== null ? ' – fortsetter forrige forløp etter intern overføring (ikke en ny henvisning)' : ''}
           </li>
         ))}
       </ul>

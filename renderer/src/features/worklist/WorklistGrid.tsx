@@ -53,7 +53,7 @@ export const WorklistGrid = memo(function WorklistGrid({ onOpen, onEventKey }: {
   const last = virtualItems[virtualItems.length - 1];
 
   useEffect(() => {
-    if (last && last.index >= items.length - 40 && rows.length < total) void moreRequested();
+    if (last && last.index >= items.length - 40 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
   // Follow the selection when it moves (keyboard), never when more rows arrive: a page loaded while the

@@ -18,6 +18,11 @@ export function Flags({ row }: { row: WorklistRow }) {
   const f = row.flags;
   return (
     <span className="flags">
+      {f.patientPostponedFrom && (
+        <span className="flag flag-postponed" title={`Pasientutsatt (L) fra ${formatDate(f.patientPostponedFrom)}`}>
+          L<span className="sr-only"> Pasientutsatt (L) fra {formatDate(f.patientPostponedFrom)}</span>
+        </span>
+      )}
       {f.breachReasonMissing && (
         <span className="flag flag-breach" title="Fristen er passert: årsak til overskridelse mangler" aria-label="Årsak mangler">
           Å
@@ -72,8 +77,7 @@ const RowCells = memo(function RowCells({ row }: { row: WorklistRow }) {
       </div>
       <div role="gridcell">{row.nextActionLabel}</div>
       <div role="gridcell">
-        <DueDate due={row.dueDate} window="pathway" />
-        {row.flags.patientPostponedFrom && <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>}
+        <DueDate due={row.dueDate} window="pathway" compact />
       </div>
       <div role="gridcell">
         <Flags row={row} />

@@ -134,6 +134,7 @@ export function WorklistScreen() {
           }}
           what={dialog.what}
           helpNeeds={loaded?.helpNeeds ?? []}
+          endReasons={loaded?.endReasons ?? []}
           onClose={() => setDialog(null)}
           onSaved={() => onSaved(dialog.row, dialog.what)}
         />
@@ -172,7 +173,9 @@ function savedLabel(what: EventDialogKind): string {
 /** The flags explained on screen, not only on hover. */
 function FlagLegend() {
   const flags: [string, string, string][] = [
+    ['flag-postponed', 'L', 'pasientutsatt'],
     ['flag-breach', 'Å', 'årsak til overskridelse mangler'],
+    ['flag-breach', 'FB', 'fristbrudd (truer)'],
     ['flag-noshow', 'IM', 'ikke møtt'],
     ['flag-meeting', 'M', 'møte planlagt'],
     ['flag-plan', 'IP', 'individuell plan trenger oppfølging'],
