@@ -358,10 +358,8 @@ function WithdrawDialog({ event, onClose }: { event: EventView; onClose: () => v
       label="Årsak"
       confirmLabel="Trekk tilbake"
       onClose={onClose}
-      onConfirm={async (reason) => {
-        const res = await call('pathways.correctEvent', { eventId: event.id, action: 'withdraw', reason });
-        return res.ok ? null : res.error;
-      }}
+      method="pathways.correctEvent"
+      input={(reason) => ({ eventId: event.id, action: 'withdraw', reason })}
     />
   );
 }
