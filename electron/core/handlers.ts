@@ -20,6 +20,7 @@ import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
 import { registrationHandlers } from './services/registration.handlers';
 import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
+import { reportHandlers } from './services/report.handlers';
 import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
@@ -58,5 +59,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...pathwayCareHandlers(deps),
     ...transfersHandlers(deps),
     ...evaluationsHandlers(deps),
+    ...reportHandlers(deps),
   };
 }

@@ -25,6 +25,7 @@ import { guardiansContract, patientContactsContract } from './family';
 import { breachContract } from './breach';
 import { pathwayCareContract, readmissionsContract } from './pathway-care';
 import { evaluationsContract, transfersContract } from './transfers';
+import { reportContract } from './report';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -56,6 +57,7 @@ export const contract = {
   ...pathwayCareContract,
   ...transfersContract,
   ...evaluationsContract,
+  ...reportContract,
 };
 
 export type Contract = typeof contract;
