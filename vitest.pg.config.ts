@@ -21,6 +21,7 @@ export const PG_EXCLUDED = [
   'tests/integration/audit-mac-one-path.test.ts',
   // The daily backup of the local file (none on the team store).
   'tests/integration/daily-backup-start-failure.test.ts',
+  'tests/integration/daily-backup-after-worklist.test.ts',
   // Migrates a SQLite file step by step (the team store's counterpart is checked by tests/pg/pg-schema.test.ts).
   'tests/integration/letter-phone-migration.test.ts',
   // Starts its own cores on SQLite (startCore without a store): would pass without testing the team store.
