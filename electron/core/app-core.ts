@@ -18,6 +18,9 @@ import { createTeamTrustRuntime } from './team-trust-runtime';
 import { scheduleDailyBackup, type DailyBackupRunner } from './daily-backup';
 import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
+import { createEventHub, startTeamLive, type CoreEvents } from './team-live';
+import type { StoreConnection } from './db/pg-live';
+import type { PgHandle } from './db/open-pg';
 import { deriveSubkey } from './crypto/keys';
 
 export interface CoreOptions {
@@ -54,6 +57,10 @@ export interface Core {
   dailyBackup: DailyBackupRunner;
   /** The master key the core was started with (for deriveSubkey). */
   masterKey: Buffer;
+  /** Pushed to the windows: other desks' changes and the team store's connection (team store only). */
+  events: CoreEvents;
+  /** The team store's connection now (always online for the local file). */
+  connection(): StoreConnection;
   /** What the person must be told this session (encrypted on upgrade, opened read-only); shown via app.info. */
   notices: string[];
   close(): Promise<void>;
@@ -199,6 +206,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       store: 'sqlite',
       dailyBackup,
       masterKey: opts.masterKey,
+      events: createEventHub(),
+      connection: () => ({ state: 'online', offlineSince: null, reconnectedAt: null }),
       notices,
       close: async () => {
         stopIdle();
@@ -284,7 +293,9 @@ async function startTeamCore(opts: CoreOptions, url: string): Promise<Core> {
       profileName = saved.coordinatorName;
       return saved;
     };
-    const inner = createDispatcher(handlers, opts.log);
+    // Live: committed writes announced to the other desks (LISTEN/NOTIFY), a lost server noticed at once.
+    const live = startTeamLive(handle as PgHandle, url);
+    const inner = live.wrap(createDispatcher(handlers, opts.log));
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
       return gate.run(async () => {
@@ -304,12 +315,15 @@ async function startTeamCore(opts: CoreOptions, url: string): Promise<Core> {
       ctx,
       trust,
       store: 'postgres',
+      events: live.events,
+      connection: () => live.connection(),
       // The team store's backups are the server's: no daily copy here.
       dailyBackup: { progress: () => ({ state: 'not_due', percent: 0 }), settled: async () => {}, stop: async () => {} },
       masterKey: opts.masterKey,
       notices,
       close: async () => {
         stopIdle();
+        await live.close();
         await handle.close();
       },
     };

@@ -1,5 +1,5 @@
 import { contract, isMethodName, AppError, type Envelope, type MethodName, type Output, type ParsedInput, type RpcError } from '../../shared/contract';
-import { storageErrorMessage } from './storage-errors';
+import { STORE_UNREACHABLE_MESSAGE, storageErrorMessage, storeUnreachable } from './storage-errors';
 
 /** One handler per contract method. A missing or mistyped handler is a compile error. */
 export type Handlers = {
@@ -41,6 +41,10 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
     } catch (e) {
       if (e instanceof AppError) {
         return fail(e.issues ? { code: e.code, message: e.message, issues: e.issues } : { code: e.code, message: e.message });
+      }
+      if (storeUnreachable(e)) {
+        log(`dispatch ${method}: team store unreachable`);
+        return fail({ code: 'unavailable', message: STORE_UNREACHABLE_MESSAGE });
       }
       const storage = storageErrorMessage(e);
       if (storage) {

@@ -1,3 +1,14 @@
+import { isConnectionLoss } from './db/pg-live';
+
+/** What a person reads when a call fails because the team store's server is away. */
+export const STORE_UNREACHABLE_MESSAGE =
+  'Ingen forbindelse med teamlageret. Ingenting ble lagret, men det du skrev er beholdt. Forløpsbenk kobler til igjen av seg selv – prøv igjen når statuslinjen sier at forbindelsen er tilbake.';
+
+/** True when a failure means the team store's server could not be reached. */
+export function storeUnreachable(e: unknown): boolean {
+  return isConnectionLoss(e);
+}
+
 /** Maps SQLite failures to what the user is told. Nothing was saved in any of these cases (the transaction rolled back). */
 export function storageErrorMessage(e: unknown): { sqliteCode: string; message: string } | null {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';

@@ -67,6 +67,12 @@ if (!app.requestSingleInstanceLock()) {
       registerIpc(core.dispatch, devServerUrl);
       if (!devServerUrl) installAppProtocol();
       win = createMainWindow(devServerUrl);
+      // Other desks' changes and the team store's connection, pushed to the page (see renderer/src/api/client.ts).
+      core.events.on((e) => {
+        if (!win || win.isDestroyed()) return;
+        const { channel, ...payload } = e;
+        win.webContents.send(channel, payload);
+      });
     })
     .catch((e: unknown) => {
       dialog.showErrorBox('Forløpsbenk kunne ikke starte', startupErrorMessage(e));
