@@ -18,6 +18,7 @@ import { createTeamTrustRuntime } from './team-trust-runtime';
 import { scheduleDailyBackup, type DailyBackupRunner } from './daily-backup';
 import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, createTrustRuntime, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
+import { createStoreRuntime, type SecretStore } from './store-settings';
 import { createEventHub, startTeamLive, type CoreEvents } from './team-live';
 import type { StoreConnection } from './db/pg-live';
 import type { PgHandle } from './db/open-pg';
@@ -40,6 +41,8 @@ export interface CoreOptions {
    * audit-chain HMAC key are derived from it (deriveSubkey); it is never stored in the database.
    */
   masterKey: Buffer;
+  /** Desktop: the OS key store for the team store password (safeStorage); absent in browser mode. */
+  secrets?: SecretStore;
   /** The person chose the restore offer after a refused start (missing, empty or damaged database). */
   restoreNewestBackup?: boolean;
 }
@@ -137,7 +140,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     const wire = async () => {
       const profile = await handle.db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
       profileName = profile?.coordinator_name ?? 'Ikke registrert';
-      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices });
+      const storeRuntime = createStoreRuntime({ dataDir: opts.dataDir, store, login: null, connection: () => ({ state: 'online', offlineSince: null, reconnectedAt: null }), secrets: opts.secrets });
+      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices, store: storeRuntime });
       // Keep the audit actor current when the profile changes.
       const saveProfile = handlers['profile.save'];
       handlers['profile.save'] = async (p) => {
@@ -284,7 +288,10 @@ async function startTeamCore(opts: CoreOptions, url: string): Promise<Core> {
       lock: lockState,
       audit: undefined as never,
     });
-    const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices });
+    // Live: committed writes announced to the other desks (LISTEN/NOTIFY), a lost server noticed at once.
+    const live = startTeamLive(handle as PgHandle, url);
+    const storeRuntime = createStoreRuntime({ dataDir: opts.dataDir, store: { kind: 'postgres', url }, login: opened.login, connection: () => live.connection(), secrets: opts.secrets });
+    const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices, store: storeRuntime });
     const profile = await handle.db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
     profileName = profile?.coordinator_name ?? 'Ikke registrert';
     const saveProfile = handlers['profile.save'];
@@ -293,8 +300,6 @@ async function startTeamCore(opts: CoreOptions, url: string): Promise<Core> {
       profileName = saved.coordinatorName;
       return saved;
     };
-    // Live: committed writes announced to the other desks (LISTEN/NOTIFY), a lost server noticed at once.
-    const live = startTeamLive(handle as PgHandle, url);
     const inner = live.wrap(createDispatcher(handlers, opts.log));
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);

@@ -18,6 +18,7 @@ import { retentionHandlers } from './services/retention.handlers';
 import { rulesHandlers } from './services/rules.handlers';
 import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
+import { storeHandlers } from './services/store.handlers';
 import { registrationHandlers } from './services/registration.handlers';
 import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
@@ -55,5 +56,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...breachHandlers(deps),
     ...readmissionsHandlers(deps),
     ...pathwayCareHandlers(deps),
+    ...storeHandlers(deps),
   };
 }

@@ -6,6 +6,8 @@ import { resolveDataDir } from '../core/data-dir';
 import { passphraseKeyStore } from '../core/crypto/keys';
 import { startupErrorMessage } from '../core/storage-errors';
 import { chooseDesktopKeyStore } from './key-store';
+import { safeStorageSecrets } from './team-secret';
+import { savedStoreConfig } from '../core/store-settings';
 import { askPassphrase } from './passphrase-window';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
@@ -37,6 +39,10 @@ if (!app.requestSingleInstanceLock()) {
       const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData')) ?? app.getPath('userData');
       const chosen = chooseDesktopKeyStore(dataDir, process.argv, process.env);
       const masterKey = chosen === 'ask-passphrase' ? await askPassphrase(dataDir, (p) => passphraseKeyStore(p).load(dataDir)) : chosen.load(dataDir);
+      // The team store: --store / FORLOPSBENK_STORE, else the choice saved under Innstillinger, else the local file.
+      const secrets = safeStorageSecrets(dataDir);
+      const argStore = storeFromArgs(process.argv);
+      const store = argStore.kind === 'postgres' ? argStore : (savedStoreConfig(dataDir, secrets) ?? argStore);
       const start = (restoreNewestBackup: boolean) =>
         startCore({
           dataDir,
@@ -45,7 +51,8 @@ if (!app.requestSingleInstanceLock()) {
           transport: 'electron',
           version: APP_VERSION,
           demo: process.argv.includes('--demo'),
-          store: storeFromArgs(process.argv),
+          store,
+          secrets,
           log: (line) => console.error(line),
         });
       try {

@@ -24,6 +24,7 @@ import { referrerContract } from './referrer';
 import { guardiansContract, patientContactsContract } from './family';
 import { breachContract } from './breach';
 import { pathwayCareContract, readmissionsContract } from './pathway-care';
+import { storeContract } from './store';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -53,6 +54,7 @@ export const contract = {
   ...breachContract,
   ...readmissionsContract,
   ...pathwayCareContract,
+  ...storeContract,
 };
 
 export type Contract = typeof contract;
