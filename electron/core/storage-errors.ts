@@ -4,6 +4,13 @@ import { isConnectionLoss } from './db/pg-live';
 export const STORE_UNREACHABLE_MESSAGE =
   'Ingen forbindelse med teamlageret. Ingenting ble lagret, men det du skrev er beholdt. Forløpsbenk kobler til igjen av seg selv – prøv igjen når statuslinjen sier at forbindelsen er tilbake.';
 
+/** The team store refused a statement to this person's database role (PostgreSQL grants). */
+export const STORE_DENIED_MESSAGE = 'Rollen din på teamlageret gir ikke lov til denne endringen. Ingenting ble lagret. Spør den som gir tilganger i enheten.';
+
+export function storeDenied(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '42501';
+}
+
 /** True when a failure means the team store's server could not be reached. */
 export function storeUnreachable(e: unknown): boolean {
   return isConnectionLoss(e);
