@@ -18,6 +18,7 @@ import * as auditChainGuard from './20261201_0170_audit_chain_guard';
 import * as workingDay from './20261201_0190_working_day';
 import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 import * as coordinationRecords from './20261201_0210_coordination_records';
+import * as auditLogImported from './20261201_0380_audit_log_imported';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0190_working_day': workingDay,
   '20261201_0200_open_caseload_search': openCaseloadSearch,
   '20261201_0210_coordination_records': coordinationRecords,
+  '20261201_0380_audit_log_imported': auditLogImported,
 };

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
+import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -9,4 +10,5 @@ import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordina
 export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0001_baseline': baseline,
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
+  '20261201_pg_0060_audit_log_imported': auditLogImported,
 };

@@ -134,6 +134,7 @@ const KNOWN: Record<string, string> = {
   'lock.unlockFailed': 'Feil PIN-kode',
   'lock.lock': 'Låste vinduet',
   'audit.anchorMissing': 'Loggens anker utenfor databasen manglet ved oppstart',
+  'audit.imported': 'Loggen fra en lokal fil ble flyttet inn i teamlageret',
   'rules.setSwitchDate': 'Endret startdato for en regelversjon',
   'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
   'registration.undo': 'Angret registrering i journalsystemet',
