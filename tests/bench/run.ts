@@ -1,4 +1,4 @@
-// npm run bench [-- --large] [--sizes 1000,10000] [--no-ui]
+// npm run bench [-- --large] [--sizes 1000,10000] [--no-ui] [--no-pg]
 // Seeds (cached) databases, measures the hot paths through the dispatcher interleaved with the same SQL raw and
 // with the floor (the page statement alone, raw), and writes tests/bench/results/latest.{json,md}.
 // Targets are reported beside the figures, never asserted.
@@ -15,6 +15,7 @@ import { auditRowsFor, openBenchCore, seededDataDir, workingCopy } from './seede
 import { benchCases } from './cases';
 import { targetFor } from './targets';
 import { auditVerifyBench } from './audit-verify';
+import { pgBench } from './pg-bench';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -105,6 +106,13 @@ async function main() {
   const notes: string[] = [];
   const loadBefore = loadavg();
   for (const size of sizes) await benchSize(size, rows, notes);
+
+  // The team store (PostgreSQL): worklist.list at 50k beside its statements raw; 20 concurrent writers for 60 s.
+  if (!args.includes('--no-pg')) {
+    const team = await pgBench();
+    rows.push(...team.rows);
+    notes.push(...team.notes);
+  }
 
   // The audit chain at 1,000,000 entries (target: incremental verify ≤ 1 s).
   rows.push(...(await auditVerifyBench(1_000_000)));
