@@ -79,3 +79,10 @@ export function startTeamLive(handle: PgHandle, url: string, opts: { retryMs?: n
     close: () => live.close(),
   };
 }
+
+/** The local file's side: one desk, nothing to hear, always connected; the dispatcher as it is. */
+export const LOCAL_LIVE: Omit<TeamLive, 'close'> = {
+  events: createEventHub(),
+  connection: () => ({ state: 'online', offlineSince: null, reconnectedAt: null }),
+  wrap: (dispatch) => dispatch,
+};

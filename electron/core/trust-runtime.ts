@@ -69,10 +69,17 @@ export interface RestoreProgress {
   percent: number;
 }
 
-/** What the trust services need from the core beyond a ServiceContext: the file itself. */
-export interface TrustRuntime {
+/**
+ * What the trust services need from the core beyond a ServiceContext: the lock (the core's, the same on
+ * both stores) and what the store does for trust (StoreTrust: the file's own backups, or the server's).
+ */
+export interface TrustRuntime extends StoreTrust {
   dataDir: string;
   lock: LockState;
+}
+
+/** Backups, restore and log checks: what differs between the stores (db/local-store.ts, db/team-store.ts). */
+export interface StoreTrust {
   /** Checks the audit chain against the anchor outside the file (incremental unless `full`). */
   verifyAudit(full: boolean): AuditVerification;
   /** The log's current head (last id and hash), for a backup's manifest. */
@@ -139,7 +146,6 @@ interface RuntimeDeps {
   /** Puts a freshly opened handle in place and rewires the services to it. */
   swap: (handle: DbHandle) => Promise<void>;
   dailyBackup?: () => DailyBackupProgress | undefined;
-  lock: LockState;
   audit: AuditChain;
 }
 
@@ -166,14 +172,13 @@ export async function dailyBackupIfDue(handle: DbHandle, dataDir: string, now: D
   return result.verified ? (describeBackups(backupDir(dataDir)).find((b) => result.file.endsWith(b.fileName)) ?? null) : null;
 }
 
-export function createTrustRuntime(deps: RuntimeDeps): TrustRuntime {
+/** Trust on the local file: backups beside it, restore with the file swapped in place, the chain checked against its anchor. */
+export function createFileTrust(deps: RuntimeDeps): StoreTrust {
   const dir = backupDir(deps.dataDir);
   let progress: RestoreProgress | null = null;
   let restoring = false;
 
   return {
-    dataDir: deps.dataDir,
-    lock: deps.lock,
     verifyAudit: (full) => deps.audit.verify(deps.current().sqlite, { full }),
     auditHead: () => readHead(deps.current().sqlite),
     backups: () => describeBackups(dir),

@@ -162,7 +162,7 @@ describe('retention', () => {
     expect(patientCount(c)).toBe(2);
     expect((sqlite.prepare('select count(*) as n from pathway where patient_id in (?, ?)').get(ids[0], ids[1]) as { n: number }).n).toBe(0);
     const log = (await c.ok('audit.list', {})).entries;
-    expect(log.filter((e) => e.action === 'patient.delete').map((e) => e.entityId).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(log.filter((e) => e.action === 'patient.delete').map((e) => e.entityId).sort((a, b) => Number(a) - Number(b))).toEqual([ids[0]!, ids[1]!].sort((a, b) => a - b));
     expect(log.find((e) => e.action === 'retention.delete')).toMatchObject({ entityId: 2, patientId: null });
     expect(JSON.stringify(sqlite.prepare('select * from audit_log').all())).not.toContain('Testesen');
     expect(await c.ok('audit.verify', {})).toMatchObject({ ok: true });

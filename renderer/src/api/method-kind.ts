@@ -4,7 +4,7 @@ import { contract, isMethodName, methodArea as areaOf, type Area, type MethodNam
  * What the renderer needs to know about a method, read from the contract's declared facts (never guessed
  * from its name): whether it only reads, and which area's views a successful write makes stale.
  */
-export function isQueryMethod(name: MethodName | string): boolean {
+export function isQueryMethod(name: string): boolean {
   return isMethodName(name) && contract[name].facts.kind === 'query';
 }
 

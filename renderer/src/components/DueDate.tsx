@@ -20,6 +20,11 @@ export interface DueDateProps {
   showState?: boolean;
   /** Date on one line, state text below (narrow grid columns). */
   stacked?: boolean;
+  /**
+   * One line for fixed-height list rows: icon, date and the days ("59 dager over fristen"); the state word is
+   * read by screen readers and carried by icon and colour (the list's group header names it too).
+   */
+  compact?: boolean;
 }
 
 /**
@@ -27,8 +32,8 @@ export interface DueDateProps {
  * "16.11.2026 Overskredet, 7 dager over fristen". Text, icon and colour, so it reads in greyscale; the
  * text wraps below the date rather than being cut.
  */
-export function DueDate({ due, window, today = todayInOslo(), met = null, showState = true, stacked = false }: DueDateProps) {
-  const cls = `due${stacked ? ' due-stacked' : ''}`;
+export function DueDate({ due, window, today = todayInOslo(), met = null, showState = true, stacked = false, compact = false }: DueDateProps) {
+  const cls = `due${stacked ? ' due-stacked' : ''}${compact ? ' due-compact' : ''}`;
   if (due === null) {
     return (
       <span className={`${cls} due-none`}>
@@ -49,7 +54,14 @@ export function DueDate({ due, window, today = todayInOslo(), met = null, showSt
     <span className={`${cls} ${showState || met !== null ? `due-${state}` : 'due-plain'}`}>
       {(showState || met !== null) && <Icon aria-hidden fontSize="1.1em" />}
       <span className="due-date">{formatDate(due)}</span>
-      <span className="due-hint">{text}</span>
+      {compact && showState && met === null ? (
+        <span className="due-hint">
+          <span className="sr-only">{DUE_STATE_LABELS[state]}, </span>
+          {daysLeftText(daysLeft)}
+        </span>
+      ) : (
+        <span className="due-hint">{text}</span>
+      )}
     </span>
   );
 }

@@ -120,7 +120,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
               <Table.HeaderCell scope="col">Behandler / sted</Table.HeaderCell>
               <Table.HeaderCell scope="col">Status</Table.HeaderCell>
               <Table.HeaderCell scope="col">
-                <span className="ns-sr-only">Handlinger</span>
+                <span className="sr-only">Handlinger</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>

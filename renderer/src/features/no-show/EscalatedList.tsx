@@ -30,7 +30,7 @@ export function EscalatedList() {
             <Table.HeaderCell scope="col">Meldt</Table.HeaderCell>
             <Table.HeaderCell scope="col">Notat</Table.HeaderCell>
             <Table.HeaderCell scope="col">
-              <span className="ns-sr-only">Handlinger</span>
+              <span className="sr-only">Handlinger</span>
             </Table.HeaderCell>
           </Table.Row>
         </Table.Header>

@@ -172,7 +172,7 @@ export function NoShowQueueScreen() {
                 <div role="gridcell">{formatDateTime(r.noShowAt)}</div>
                 <div role="gridcell">{r.next.label}</div>
                 <div role="gridcell">
-                  <DueDate due={r.next.due} window="noShow" />
+                  <DueDate due={r.next.due} window="noShow" compact />
                 </div>
                 <div role="gridcell" className="num">
                   {r.attemptCount}

@@ -252,7 +252,7 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
               <Table.HeaderCell scope="col">Mottaker</Table.HeaderCell>
               <Table.HeaderCell scope="col">Skrevet ut</Table.HeaderCell>
               <Table.HeaderCell scope="col">
-                <span className="ns-sr-only">Handlinger</span>
+                <span className="sr-only">Handlinger</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>

@@ -175,7 +175,7 @@ export function LetterTemplateSettings() {
       </div>
       <details className="ns-fields">
         <summary>Flettefelt du kan bruke</summary>
-        <Heading level="3" size="xsmall" className="ns-sr-only">
+        <Heading level="3" size="xsmall" className="sr-only">
           Flettefelt
         </Heading>
         <dl className="facts">

@@ -27,6 +27,11 @@ export function Flags({ row }: { row: WorklistRow }) {
   const f = row.flags;
   return (
     <span className="flags">
+      {f.patientPostponedFrom && (
+        <span className="flag flag-postponed" title={`Pasientutsatt (L) fra ${formatDate(f.patientPostponedFrom)}`}>
+          L<span className="sr-only"> Pasientutsatt (L) fra {formatDate(f.patientPostponedFrom)}</span>
+        </span>
+      )}
       {f.breachReasonMissing && (
         <span className="flag flag-breach" title="Fristen er passert: årsak til overskridelse mangler" aria-label="Årsak mangler">
           Å
@@ -96,7 +101,7 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
   const last = virtualItems[virtualItems.length - 1];
 
   useEffect(() => {
-    if (last && last.index >= items.length - 40 && rows.length < total) void moreRequested();
+    if (last && last.index >= items.length - 40 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
   // Follow the selection when it moves (keyboard), never when more rows arrive: a page loaded while the
@@ -196,8 +201,7 @@ export function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: numbe
                 </div>
                 <div role="gridcell">{row.nextActionLabel}</div>
                 <div role="gridcell">
-                  <DueDate due={row.dueDate} window="pathway" />
-                  {row.flags.patientPostponedFrom && <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>}
+                  <DueDate due={row.dueDate} window="pathway" compact />
                 </div>
                 <div role="gridcell">
                   <Flags row={row} />

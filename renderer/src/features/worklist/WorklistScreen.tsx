@@ -233,7 +233,9 @@ function savedLabel(what: EventDialogKind): string {
 /** The flags explained on screen, not only on hover. */
 function FlagLegend() {
   const flags: [string, string, string][] = [
+    ['flag-postponed', 'L', 'pasientutsatt'],
     ['flag-breach', 'Å', 'årsak til overskridelse mangler'],
+    ['flag-breach', 'FB', 'fristbrudd (truer)'],
     ['flag-noshow', 'IM', 'ikke møtt'],
     ['flag-meeting', 'M', 'møte planlagt'],
     ['flag-plan', 'IP', 'individuell plan trenger oppfølging'],
