@@ -47,6 +47,9 @@ export function openPostgres(url: string, opts: { max?: number } = {}): PgHandle
   const pool = new pg.Pool({ ...pgConnectionConfig(url), max: opts.max ?? 4, types, application_name: 'forlopsbenk' });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
+  // A client checked out (between a transaction's statements) when the server goes away emits 'error' with no
+  // listener of the pool's on it: that would end the process. The statement in flight fails on its own.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const queryLog = process.env.FORLOPSBENK_QUERY_LOG === '1';
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
