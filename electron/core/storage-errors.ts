@@ -52,8 +52,12 @@ export function storageErrorMessage(e: unknown): { sqliteCode: string; message: 
  * system error (English) is never shown as is.
  */
 export function startupErrorMessage(e: unknown): string {
-  const own = new Set(['NewerDatabaseError', 'StoreNeedsRestoreError', 'InstanceLockedError', 'DatabaseKeyError', 'KeyError']);
+  const own = new Set(['NewerDatabaseError', 'StoreNeedsRestoreError', 'InstanceLockedError', 'DatabaseKeyError', 'KeyError', 'StoreConfigError', 'TeamMoveError']);
   if (e instanceof Error && own.has(e.name)) return e.message;
+  if (storeUnreachable(e)) return 'Får ikke kontakt med teamlageret (databaseserveren). Sjekk nettverket, eller spør IT om serveren er oppe, og start på nytt.';
+  const pgCode = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (pgCode === '28P01' || pgCode === '28000') return 'Teamlageret avviste påloggingen (brukernavn, passord eller tilgang). Sjekk Innstillinger → Lager for data, eller spør IT.';
+  if (pgCode === '3D000') return 'Databasen for teamlageret finnes ikke på serveren. Sjekk databasenavnet, eller spør IT.';
   const storage = storageErrorMessage(e);
   if (storage) return storage.message.replace('Ingenting ble lagret. ', '');
   if (e instanceof Error && /^Denne databasen|^Sikkerhetskopien/.test(e.message)) return e.message; // Norwegian already

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { storeContract } from '../../shared/contract/store';
 import { TEAM_STORE_FILE, createStoreRuntime, savedStoreConfig, type SecretStore } from '../../electron/core/store-settings';
 import { parseStore } from '../../electron/core/db/store';
+import { startupErrorMessage } from '../../electron/core/storage-errors';
 
 const schema = storeContract['store.useTeam'].input;
 const base = { host: 'db.sykehuset.no', port: 5432, database: 'forlopsbenk', user: 'kari', password: 'hemmelig-passord', tls: true };
@@ -73,5 +74,14 @@ describe('team store settings (Innstillinger → Lager for data)', () => {
     expect(status).toMatchObject({ kind: 'postgres', server: 'db.sykehuset.no:5432/forlopsbenk', login: 'kari', configurable: false, saved: null });
     expect(JSON.stringify(status)).not.toContain('pw');
     expect(() => team.useTeam(schema.parse(base))).toThrow(/^I nettlesermodus velges lageret når Forløpsbenk startes/);
+  });
+});
+
+describe('a team store that cannot be opened at start', () => {
+  it('says why in Norwegian, never the driver\'s English', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    expect(startupErrorMessage(refused)).toMatch(/^Får ikke kontakt med teamlageret/);
+    expect(startupErrorMessage(Object.assign(new Error('password authentication failed for user "kari"'), { code: '28P01' }))).toMatch(/^Teamlageret avviste påloggingen/);
+    expect(startupErrorMessage(Object.assign(new Error('database "x" does not exist'), { code: '3D000' }))).toMatch(/^Databasen for teamlageret finnes ikke/);
   });
 });
