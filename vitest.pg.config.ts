@@ -12,6 +12,12 @@ export const PG_EXCLUDED = [
   'tests/integration/trust-crash.test.ts',
   'tests/integration/trust-storage-faults.test.ts',
   'tests/integration/store.test.ts',
+  // The old SQLite-only MAC path (a connection SQL function) rebuilt and checked by today's code.
+  'tests/integration/audit-mac-one-path.test.ts',
+  // The daily backup of the local file (none on the team store).
+  'tests/integration/daily-backup-start-failure.test.ts',
+  // Migrates a SQLite file step by step (the team store's counterpart is checked by tests/pg/pg-schema.test.ts).
+  'tests/integration/letter-phone-migration.test.ts',
   // Starts its own cores on SQLite (startCore without a store): would pass without testing the team store.
   'tests/integration/seed.test.ts',
   // Left for the team store: hangs on PostgreSQL (not yet diagnosed; likely a test-side synchronous read

@@ -18,6 +18,8 @@ import * as auditChainGuard from './20261201_0170_audit_chain_guard';
 import * as workingDay from './20261201_0190_working_day';
 import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 import * as coordinationRecords from './20261201_0210_coordination_records';
+import * as letterUnitPhoneOnce from './20261201_0310_letter_unit_phone_once';
+import * as transfersEvaluations from './20261201_0320_transfers_evaluations';
 import * as auditLogImported from './20261201_0380_audit_log_imported';
 
 /**
@@ -44,5 +46,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0190_working_day': workingDay,
   '20261201_0200_open_caseload_search': openCaseloadSearch,
   '20261201_0210_coordination_records': coordinationRecords,
+  '20261201_0310_letter_unit_phone_once': letterUnitPhoneOnce,
+  '20261201_0320_transfers_evaluations': transfersEvaluations,
   '20261201_0380_audit_log_imported': auditLogImported,
 };

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { startCore } from '../electron/core/app-core';
-import { registerTeamAuditKey, teamAuditKeyFromEnvironment } from '../electron/core/audit';
+import { teamAuditKeyFromEnvironment } from '../electron/core/audit';
 import { masterKeyFromEnvironment } from '../electron/core/crypto/key-source';
 import { deriveSubkey } from '../electron/core/crypto/keys';
 import { assertPostgresSchemaCurrent } from '../electron/core/db/migrate-pg';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     console.error('Bruk: npm run team:move -- --from DATAMAPPE --url postgres://eier@vert/database');
     process.exit(2);
   }
-  registerTeamAuditKey(teamAuditKeyFromEnvironment(process.env));
+  const teamAuditKey = teamAuditKeyFromEnvironment(process.env);
   const dataDir = resolve(from);
   const { key: masterKey } = await masterKeyFromEnvironment(dataDir, process.argv, process.env);
   const core = await startCore({ dataDir, masterKey, transport: 'browser', version: APP_VERSION, dailyBackupDelayMs: 3_600_000 });
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   try {
     await assertPostgresSchemaCurrent(team.db);
     const login = (await sql<{ who: string }>`select current_user as who`.execute(team.db)).rows[0]!.who;
-    const report = await moveToTeam({ local: core.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamLogin: login, now: new Date() });
+    const report = await moveToTeam({ local: core.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamAuditKey, teamLogin: login, now: new Date() });
     console.log(`Flyttet til ${describeStore(store)}. Antall rader, lokalt = i teamdatabasen:`);
     for (const t of report.tables) if (t.local > 0) console.log(`  ${t.table}: ${t.local} = ${t.team}`);
     console.log(`Loggen: ${report.audit.entries} oppføringer kontrollert og bevart (siste lenke ${report.audit.head.slice(0, 16)}…, sha256 ${report.audit.sha256.slice(0, 16)}…).`);

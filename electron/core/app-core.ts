@@ -79,6 +79,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   });
   const notices = store.notices;
   let stopIdle = () => {};
+  let dailyBackup: DailyBackupRunner | undefined;
   try {
     const handle = () => store.handle;
     // A damaged file opened read-only: no setting is written.
@@ -111,7 +112,6 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       // On the team store: committed writes announced to the other desks, a lost server noticed at once.
       inner = store.live.wrap(createDispatcher(handlers, opts.log));
     };
-    let dailyBackup: DailyBackupRunner | undefined;
     const trust: TrustRuntime = {
       dataDir: opts.dataDir,
       lock: lockState,
@@ -129,6 +129,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     await wire();
     const runner = store.scheduleDailyBackup({ now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log });
     dailyBackup = runner;
+    log(`daily backup: ${runner.progress().state}`);
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
     const dispatch: Dispatch = (method, input) => {
       if (typeof method === 'string' && UNGATED_METHODS.has(method)) return inner(method, input);
@@ -167,7 +168,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
     };
   } catch (e) {
+    // A start that fails after the daily backup was scheduled leaves no backup behind to run on a closed store.
     stopIdle();
+    await dailyBackup?.stop();
     await store.close();
     throw e;
   }

@@ -61,7 +61,7 @@ const MESSAGES: Record<AuditProblem, (at: number) => string> = {
   guard: () => 'Vernet som hindrer endring av loggen er fjernet fra databasen utenfor Forløpsbenk.',
 };
 
-/** The keyed chain of one data folder: appends go through the SQL function, this checks and anchors. */
+/** The keyed chain of one data folder: appends compute the MAC in audit.ts, this checks and anchors. */
 export class AuditChain {
   private readonly mac: (message: string) => string;
   private readonly file: string;

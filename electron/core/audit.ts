@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-// oxlint-disable-next-line import/default -- the package's index.d.ts says `export =`, imported as default (esModuleInterop)
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema';
-import { isPostgres, lockAuditAppend, pinFirstAuditEntry } from './db/dialect';
+import { lockAuditAppend, pinFirstAuditEntry } from './db/dialect';
 
 export interface AuditEntry {
   action: string;
@@ -53,24 +51,25 @@ export function createMac(key: Buffer): (message: string) => string {
   return (message) => outer.copy().update(inner.copy().update(message).digest()).digest('hex');
 }
 
-/** SQL function through which appends reach the key: the key stays in this process, never in the file. */
-export const AUDIT_MAC_FUNCTION = 'forlopsbenk_audit_mac';
-
-/** Makes the audit key available to appends on this connection (call on every handle the core opens). */
-export function registerAuditKey(sqlite: BetterSqlite3.Database, key: Buffer): void {
-  const mac = createMac(key);
-  sqlite.function(AUDIT_MAC_FUNCTION, { deterministic: true, directOnly: true }, (message: unknown) => mac(String(message)));
-}
-
-/** The team store's MAC (one team store per process); set by registerTeamAuditKey. */
-let teamMac: ((message: string) => string) | null = null;
+/**
+ * The audit key of each open database, by its Kysely adapter (a transaction shares its database's adapter).
+ * The MAC is computed here, in the app, on both stores: the key stays in this process, never in the file
+ * and never on the server.
+ */
+const macs = new WeakMap<object, (message: string) => string>();
 
 /**
- * The team store has no SQL function for the key (the key must never reach the server), so appends there
- * compute the MAC here. Every desk writes into one chain, so the key is the team's shared secret.
+ * Makes the audit key available to appends on this database (call on every handle the core opens): the
+ * folder's key on the local file, the team's shared key on the team store (every desk links into one chain).
  */
-export function registerTeamAuditKey(key: Buffer): void {
-  teamMac = createMac(key);
+export function registerAuditKey(db: Kysely<Database>, key: Buffer): void {
+  macs.set(db.getExecutor().adapter, createMac(key));
+}
+
+function macFor(db: Db): (message: string) => string {
+  const mac = macs.get(db.getExecutor().adapter);
+  if (!mac) throw new Error('The audit key is not registered for this database');
+  return mac;
 }
 
 /** FORLOPSBENK_TEAM_AUDIT_KEY: the team's shared audit key, hex or base64, at least 128 bits. */
@@ -108,14 +107,8 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
     entity_id: entry.entityId,
     patient_id: entry.patientId,
   };
-  // The link is computed by the key's SQL function inside the insert itself: no extra statement per entry.
-  // On the team store the MAC is computed here with the team key (the server never sees the key).
-  const hash = isPostgres(trx) ? teamHash(entryMessage(prev, row)) : sql<string>`${sql.raw(AUDIT_MAC_FUNCTION)}(${entryMessage(prev, row)})`;
+  // The link: HMAC over the canonical message (entryMessage), computed here on both stores.
+  const hash = macFor(trx)(entryMessage(prev, row));
   await trx.insertInto('audit_log').values({ id, ...row, prev_hash: prev, hash }).execute();
   if (id === 1) await pinFirstAuditEntry(trx);
-}
-
-function teamHash(message: string): string {
-  if (!teamMac) throw new Error('The team audit key is not registered');
-  return teamMac(message);
 }

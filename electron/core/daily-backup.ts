@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { databaseFile } from './data-dir';
-import { dailyBackupDue } from './trust-runtime';
+import { dailyBackupDue } from './db/file-trust';
 import type { DailyBackupProgress } from '../../shared/contract/backups';
 
 export interface DailyBackupRunner {
@@ -51,6 +51,7 @@ export function scheduleDailyBackup(opts: {
     new Promise<void>((resolve) => {
       timer = null;
       progress = { state: 'copying', percent: 0 };
+      opts.log?.('daily backup: started');
       let worker: Worker;
       try {
         const entry = workerEntry();

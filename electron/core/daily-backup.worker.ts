@@ -4,7 +4,7 @@
 // outcome goes back to daily-backup.ts as messages: copying, then done.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './db/open';
-import { dailyBackupIfDue } from './trust-runtime';
+import { dailyBackupIfDue } from './db/file-trust';
 
 const { file, dataDir, now, key } = workerData as { file: string; dataDir: string; now: string; key: Uint8Array };
 const post = (m: unknown) => parentPort?.postMessage(m);

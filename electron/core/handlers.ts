@@ -20,6 +20,7 @@ import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
 import { storeHandlers } from './services/store.handlers';
 import { registrationHandlers } from './services/registration.handlers';
+import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
 import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
@@ -56,6 +57,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...breachHandlers(deps),
     ...readmissionsHandlers(deps),
     ...pathwayCareHandlers(deps),
+    ...transfersHandlers(deps),
+    ...evaluationsHandlers(deps),
     ...storeHandlers(deps),
   };
 }

@@ -48,6 +48,8 @@ function recordId(value: unknown, input: unknown): string | null {
 
 export interface TeamLive {
   events: EventHub;
+  /** Settles once this desk listens (a core returned after it misses no other desk's write). */
+  ready: Promise<void>;
   connection(): StoreConnection;
   /** The dispatcher with the team's live behaviour: announce committed writes, notice a lost server. */
   wrap(dispatch: Dispatch): Dispatch;
@@ -66,6 +68,7 @@ export function startTeamLive(handle: PgHandle, url: string, opts: { retryMs?: n
   });
   return {
     events,
+    ready: live.ready,
     connection: () => live.connection(),
     wrap: (dispatch) => async (method, input) => {
       const res = await dispatch(method, input);
@@ -83,6 +86,7 @@ export function startTeamLive(handle: PgHandle, url: string, opts: { retryMs?: n
 /** The local file's side: one desk, nothing to hear, always connected; the dispatcher as it is. */
 export const LOCAL_LIVE: Omit<TeamLive, 'close'> = {
   events: createEventHub(),
+  ready: Promise.resolve(),
   connection: () => ({ state: 'online', offlineSince: null, reconnectedAt: null }),
   wrap: (dispatch) => dispatch,
 };

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
+import * as letterUnitPhoneOnce from './20261201_pg_0003_letter_unit_phone_once';
+import * as transfersEvaluations from './20261201_pg_0020_transfers_evaluations';
 import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 
 /**
@@ -10,5 +12,7 @@ import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0001_baseline': baseline,
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
+  '20261201_pg_0003_letter_unit_phone_once': letterUnitPhoneOnce,
+  '20261201_pg_0020_transfers_evaluations': transfersEvaluations,
   '20261201_pg_0060_audit_log_imported': auditLogImported,
 };

@@ -8,6 +8,7 @@ export const REFERENCE_TABLES: readonly { table: string; orderBy: string }[] = [
   { table: 'rule_time', orderBy: 'id' },
   { table: 'breach_reason', orderBy: 'code' },
   { table: 'help_need', orderBy: 'code' },
+  { table: 'end_reason', orderBy: 'code' },
   { table: 'letter_template', orderBy: 'id' },
   { table: 'app_setting', orderBy: 'key' },
 ];

@@ -2,6 +2,7 @@ import { Alert, InternalHeader, Spacer, Tag } from '@navikt/ds-react';
 import { MagnifyingGlassIcon } from '@navikt/aksel-icons';
 import { Suspense, useState } from 'react';
 import { useContractQuery } from './api/query';
+import { DiscardDialog } from './components/DiscardDialog';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { lazyNamed } from './lib/lazy-named';
 import { FirstRun } from './features/profile/FirstRun';
@@ -47,6 +48,7 @@ export function App() {
         </InternalHeader.Button>
         <InternalHeader.User name={profileName} />
       </InternalHeader>
+      <DiscardDialog />
       <FindPatientDialog open={finding} onClose={() => setFinding(false)} from={'from' in route ? route.from : route.screen} />
       {info.notices.length > 0 && (
         <div className="app-notices">

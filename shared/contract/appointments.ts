@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { isClockTime } from '../domain/time';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['noShow', 'worklist', 'overview', 'meetings', 'breach', 'referrer', 'pathwayCare', 'evaluations']);
 
 export const APPOINTMENT_KINDS = ['first_attendance', 'assessment', 'evaluation', 'other'] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
@@ -106,18 +109,18 @@ export const appointmentsContract = {
     z.object({ appointments: z.array(appointmentSchema), postponedSuggestions: z.array(postponedSuggestionSchema) }),
     query(),
   ),
-  'appointments.book': method(bookAppointmentSchema, appointmentSchema, mutation()),
+  'appointments.book': method(bookAppointmentSchema, appointmentSchema, write()),
   /** Attended (records first attendance), no-show (opens a follow-up case) or cancelled. Only from "avtalt". */
   'appointments.setStatus': method(
     z.object({ id, status: z.enum(SETTABLE_STATUSES, { error: 'Velg status' }) }),
     z.object({ appointment: appointmentSchema, noShowCaseId: z.number().nullable(), firstAttendanceRecorded: z.boolean() }),
-    mutation(),
+    write(),
   ),
-  'appointments.update': method(updateAppointmentSchema, appointmentSchema, mutation()),
+  'appointments.update': method(updateAppointmentSchema, appointmentSchema, write()),
   /** A no-show registered by mistake: back to "avtalt", the case withdrawn; the reason stays in the history. */
   'appointments.undoNoShow': method(
     z.object({ id, reason: requiredText('Begrunnelse', 500) }),
     appointmentSchema,
-    mutation(),
+    write(),
   ),
 };

@@ -1,8 +1,12 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id, optionalText } from './fields';
 import { optionalDate } from './coordination-fields';
 import { isoDate } from './fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+// Issue #13 §2: a breach record or postponement changes the worklist's FB flag.
+const write = writes(['worklist']);
 
 export const POSTPONEMENT_REASONS = ['declined_offer', 'asked_later', 'cancelled', 'did_not_attend'] as const;
 export const POSTPONEMENT_REASON_LABELS: Record<(typeof POSTPONEMENT_REASONS)[number], string> = {
@@ -51,7 +55,7 @@ export const breachContract = {
   'breach.recordHelfo': method(
     z.object({ pathwayId: id, helfoNotifiedOn: isoDate('Dato Helfo ble varslet'), note: optionalText(500).default('') }),
     z.object({ pathwayId: z.number() }),
-    mutation(),
+    write(),
   ),
   'breach.addPostponement': method(
     z.object({
@@ -62,8 +66,8 @@ export const breachContract = {
       note: optionalText(500).default(''),
     }),
     z.object({ id: z.number() }),
-    mutation(),
+    write(),
   ),
   /** Writes and stores the patient letter about the breach (with Helfo's contact route), exactly as printed. */
-  'breach.createLetter': method(z.object({ pathwayId: id }), z.object({ id: z.number(), html: z.string(), text: z.string() }), mutation()),
+  'breach.createLetter': method(z.object({ pathwayId: id }), z.object({ id: z.number(), html: z.string(), text: z.string() }), write()),
 };

@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, exported, mutation, query } from './method';
+import { method, exported, writes, query } from './method';
 import { id, municipalityNumber, optionalText, requiredText } from './fields';
 import { CONTACT_ROLES } from '../domain/contact-roles';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes([]);
 
 export const contactRoleSchema = z.enum(CONTACT_ROLES as [string, ...string[]], { error: 'Velg en rolle' });
 
@@ -76,8 +79,8 @@ export const contactsContract = {
     z.object({ rows: z.array(contactSchema), total: z.number() }),
     query(),
   ),
-  'contacts.save': method(contactInputSchema, contactSchema, mutation()),
-  'contacts.delete': method(z.object({ id }), z.object({ id: z.number() }), mutation()),
+  'contacts.save': method(contactInputSchema, contactSchema, write()),
+  'contacts.delete': method(z.object({ id }), z.object({ id: z.number() }), write()),
   /** All-or-nothing: when any row cannot be read nothing is imported and every problem is reported by line. */
   'contacts.importCsv': method(
     z.object({ text: z.string().max(5_000_000, { message: 'Filen er for stor (maks 5 MB)' }) }),
@@ -87,7 +90,7 @@ export const contactsContract = {
       skipped: z.number(),
       errors: z.array(z.object({ line: z.number(), message: z.string() })),
     }),
-    mutation(),
+    write(),
   ),
   'contacts.getCsv': method(z.object({}).optional(), z.object({ filename: z.string(), csv: z.string(), count: z.number() }), query(exported('contacts.export', 'contact'))),
   /** The patient's contacts: GP (from the patient record), the municipality's contacts, earlier participants. */

@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id, optionalText, phone, requiredText } from './fields';
 import { consentSchema, optionalDate, postalCode } from './coordination-fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes([]);
 
 export const GUARDIAN_RELATIONS = ['mother', 'father', 'guardian', 'other'] as const;
 export const GUARDIAN_RELATION_LABELS: Record<(typeof GUARDIAN_RELATIONS)[number], string> = { mother: 'Mor', father: 'Far', guardian: 'Verge', other: 'Annen' };
@@ -79,13 +82,13 @@ export const guardiansContract = {
     z.object({ age: z.number(), ageBand: z.string(), patientReceivesLetters: z.boolean(), patientReason: z.string(), rows: z.array(guardianSchema) }),
     query(),
   ),
-  'guardians.save': method(guardianInputSchema, z.object({ id: z.number() }), mutation()),
-  'guardians.delete': method(z.object({ id }), z.object({ id: z.number() }), mutation()),
+  'guardians.save': method(guardianInputSchema, z.object({ id: z.number() }), write()),
+  'guardians.delete': method(z.object({ id }), z.object({ id: z.number() }), write()),
 };
 
 export const patientContactsContract = {
   /** The patient's own contacts, and the latest date the municipality was contacted. */
   'patientContacts.list': method(z.object({ patientId: id }), z.object({ rows: z.array(patientContactSchema), municipalityContactedOn: z.string().nullable() }), query()),
-  'patientContacts.save': method(patientContactInputSchema, z.object({ id: z.number() }), mutation()),
-  'patientContacts.delete': method(z.object({ id }), z.object({ id: z.number() }), mutation()),
+  'patientContacts.save': method(patientContactInputSchema, z.object({ id: z.number() }), write()),
+  'patientContacts.delete': method(z.object({ id }), z.object({ id: z.number() }), write()),
 };

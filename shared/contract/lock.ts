@@ -1,5 +1,9 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+// Locking or unlocking changes what every view may show.
+const write = writes('*');
 
 export const pinSchema = z
   .string({ error: 'Skriv inn PIN-koden' })
@@ -18,9 +22,9 @@ export type LockStatus = z.infer<typeof lockStatusSchema>;
 export const lockContract = {
   'lock.status': method(z.object({}).optional(), lockStatusSchema, query('none', { whileLocked: true })),
   /** First start: only `pin`. Changing it later: `currentPin` too. */
-  'lock.setPin': method(z.object({ pin: pinSchema, currentPin: pinSchema.optional() }), lockStatusSchema, mutation()),
-  'lock.unlock': method(z.object({ pin: pinSchema }), lockStatusSchema, mutation('write', { whileLocked: true })),
-  'lock.lock': method(z.object({ reason: z.enum(['idle', 'manual']) }), lockStatusSchema, mutation()),
+  'lock.setPin': method(z.object({ pin: pinSchema, currentPin: pinSchema.optional() }), lockStatusSchema, write()),
+  'lock.unlock': method(z.object({ pin: pinSchema }), lockStatusSchema, write('write', { whileLocked: true })),
+  'lock.lock': method(z.object({ reason: z.enum(['idle', 'manual']) }), lockStatusSchema, write()),
   /** The window is in use (mouse, keys): keeps the core's idle timer from locking. Changes no data. */
   'lock.activity': method(z.object({}).optional(), z.object({}), query()),
 };

@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, exported, mutation, opened, printed, query } from './method';
+import { method, exported, writes, opened, printed, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PATIENT_PRINT_PRIVACY } from '../domain/meetings';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['plans', 'worklist', 'overview', 'evaluations']);
 
 export const meetingKindSchema = z.enum(MEETING_KINDS, { error: 'Velg type møte' });
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES as unknown as [string, ...string[]], { error: 'Velg en rolle' });
@@ -189,10 +192,10 @@ export const meetingsContract = {
     z.object({ clashes: z.array(clashSchema) }),
     query(),
   ),
-  'meetings.create': method(newMeetingSchema, z.object({ id: z.number() }), mutation()),
-  'meetings.update': method(meetingUpdateSchema, z.object({ id: z.number(), icsSequence: z.number() }), mutation()),
-  'meetings.cancel': method(z.object({ id, reason: optionalText(500).default('') }), z.object({ id: z.number(), icsSequence: z.number() }), mutation()),
-  'meetings.saveAgenda': method(z.object({ id, items: z.array(agendaInputItem).max(60) }), z.object({ agenda: z.array(agendaItemSchema) }), mutation()),
+  'meetings.create': method(newMeetingSchema, z.object({ id: z.number() }), write()),
+  'meetings.update': method(meetingUpdateSchema, z.object({ id: z.number(), icsSequence: z.number() }), write()),
+  'meetings.cancel': method(z.object({ id, reason: optionalText(500).default('') }), z.object({ id: z.number(), icsSequence: z.number() }), write()),
+  'meetings.saveAgenda': method(z.object({ id, items: z.array(agendaInputItem).max(60) }), z.object({ agenda: z.array(agendaItemSchema) }), write()),
   /** Items the agenda can take: last meeting's unfinished actions, the plan's goals due and open measures. */
   'meetings.listAgendaSuggestions': method(
     z.object({ id }),
@@ -210,22 +213,22 @@ export const meetingsContract = {
       actionItems: z.array(actionInputItem).max(60).default([]),
     }),
     z.object({ version: z.number(), status: z.enum(['draft', 'final']) }),
-    mutation(),
+    write(),
   ),
-  'meetings.finalizeMinutes': method(z.object({ id }), z.object({ version: z.number() }), mutation()),
-  'meetings.setActionItemDone': method(z.object({ actionItemId: id, done: z.boolean() }), z.object({ id: z.number(), done: z.boolean() }), mutation()),
+  'meetings.finalizeMinutes': method(z.object({ id }), z.object({ version: z.number() }), write()),
+  'meetings.setActionItemDone': method(z.object({ actionItemId: id, done: z.boolean() }), z.object({ id: z.number(), done: z.boolean() }), write()),
   /** The meeting as an .ics file (RFC 5545): stable UID, current SEQUENCE, METHOD:CANCEL when cancelled. */
   'meetings.getIcs': method(z.object({ id }), z.object({ filename: z.string(), text: z.string() }), query(exported('meeting.exportIcs', 'meeting'))),
   'meetings.getSettings': method(z.object({}).optional(), meetingSettingsSchema, query()),
   'meetings.saveTemplate': method(
     z.object({ kind: meetingKindSchema, items: z.array(z.string().max(200)).max(40) }),
     z.object({ kind: meetingKindSchema, items: z.array(z.string()) }),
-    mutation(),
+    write(),
   ),
-  'meetings.resetTemplate': method(z.object({ kind: meetingKindSchema }), z.object({ kind: meetingKindSchema, items: z.array(z.string()) }), mutation()),
+  'meetings.resetTemplate': method(z.object({ kind: meetingKindSchema }), z.object({ kind: meetingKindSchema, items: z.array(z.string()) }), write()),
   'meetings.savePrintPrivacy': method(
     z.object({ printPrivacy: z.enum(PATIENT_PRINT_PRIVACY) }),
     z.object({ printPrivacy: z.enum(PATIENT_PRINT_PRIVACY) }),
-    mutation(),
+    write(),
   ),
 };

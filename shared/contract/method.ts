@@ -31,7 +31,18 @@ export interface MethodFacts {
   /** Answered even while a restore swaps the database (it touches no database). */
   whileRestoring: boolean;
   audit: AuditFact;
+  /**
+   * The read areas a successful call makes stale besides its own area and the audit log (every write is
+   * logged): the renderer refreshes exactly those views. '*' is everything (the database was replaced or
+   * locked). Empty for queries.
+   */
+  invalidates: Invalidates;
 }
+
+export type Invalidates = readonly string[] | '*';
+
+/** Every write is written to the audit log, so the log's views are stale after any write. */
+export const ALWAYS_INVALIDATED: readonly string[] = ['audit'];
 
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType, F extends MethodFacts = MethodFacts> {
   input: I;
@@ -45,12 +56,17 @@ export function method<I extends z.ZodType, O extends z.ZodType, const F extends
 
 /** A read. `audit` defaults to none; pass a ReadAudit when the read is recorded. */
 export function query<const A extends 'none' | ReadAudit = 'none'>(audit?: A, opts: { whileLocked?: boolean; whileRestoring?: boolean } = {}) {
-  return { kind: 'query', whileLocked: opts.whileLocked ?? false, whileRestoring: opts.whileRestoring ?? false, audit: (audit ?? 'none') as A } as const;
+  return { kind: 'query', whileLocked: opts.whileLocked ?? false, whileRestoring: opts.whileRestoring ?? false, audit: (audit ?? 'none') as A, invalidates: [] as const } as const;
 }
 
-/** A change. Writes record their own audit entries inside their transaction unless `audit` says 'none'. */
-export function mutation<const A extends 'none' | 'write' = 'write'>(audit?: A, opts: { whileLocked?: boolean } = {}) {
-  return { kind: 'mutation', whileLocked: opts.whileLocked ?? false, whileRestoring: false, audit: (audit ?? 'write') as A } as const;
+/**
+ * The changes of one area, declared with what they make stale beyond the area itself (see
+ * MethodFacts.invalidates): `const write = writes(['worklist', 'overview'])`, then `write()` per method.
+ * A change records its own audit entries inside its transaction unless `audit` says 'none'.
+ */
+export function writes<const I extends Invalidates>(invalidates: I) {
+  return <const A extends 'none' | 'write' = 'write'>(audit?: A, opts: { whileLocked?: boolean } = {}) =>
+    ({ kind: 'mutation', whileLocked: opts.whileLocked ?? false, whileRestoring: false, audit: (audit ?? 'write') as A, invalidates }) as const;
 }
 
 export const opened = <const A extends string, const E extends string>(action: A, entity: E) => ({ read: 'open', action, entity }) as const;

@@ -1,5 +1,8 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['contacts']);
 
 export const municipalitySchema = z.object({ number: z.string(), name: z.string(), county: z.string() });
 
@@ -24,6 +27,6 @@ export const municipalitiesContract = {
   'municipalities.load': method(
     z.object({ json: z.string().max(2_000_000, { message: 'Filen er for stor' }) }),
     municipalityDatasetInfoSchema.extend({ added: z.number(), renamed: z.number() }),
-    mutation(),
+    write(),
   ),
 };

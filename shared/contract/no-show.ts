@@ -1,5 +1,5 @@
 import { z } from './zod-nb';
-import { method, mutation, opened, query, searched } from './method';
+import { method, writes, opened, query, searched } from './method';
 import { id, isoDate, optionalText, phone, requiredText } from './fields';
 import { time, APPOINTMENT_KINDS } from './appointments';
 import {
@@ -11,6 +11,9 @@ import {
   MAX_DAYS_TO_FIRST_CONTACT,
   MIN_ATTEMPTS,
 } from '../domain/no-show-policy';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['appointments', 'worklist', 'overview', 'referrer']);
 
 export const policySchema = z.object({
   attemptsRequired: z
@@ -166,7 +169,7 @@ const letterIds = z.array(id).min(1, { message: 'Ingen brev valgt' }).max(500);
 
 export const noShowContract = {
   'noShow.getPolicy': method(z.object({}).optional(), policySchema, query()),
-  'noShow.savePolicy': method(policySchema, policySchema, mutation()),
+  'noShow.savePolicy': method(policySchema, policySchema, write()),
   /** The queue: open cases for the whole caseload, by what is due first. */
   'noShow.list': method(
     z.object({
@@ -191,7 +194,7 @@ export const noShowContract = {
       note: optionalText(1000),
     }),
     caseSchema,
-    mutation(),
+    write(),
   ),
   /**
    * Routine outcomes; refused with what is missing when the policy is not satisfied. "Ikke nådd" before the response
@@ -209,13 +212,13 @@ export const noShowContract = {
       helpNeed: z.string().max(40).nullable().default(null),
     }),
     caseSchema,
-    mutation(),
+    write(),
   ),
   /** A risk signal: always allowed, never a routine closure. */
   'noShow.escalate': method(
     z.object({ caseId: id, clinician: requiredText('Behandler', 120), note: optionalText(1000) }),
     caseSchema,
-    mutation(),
+    write(),
   ),
   /** Escalated cases still waiting for the clinician's answer (answered ones drop off), oldest first. */
   'noShow.listEscalated': method(
@@ -240,9 +243,9 @@ export const noShowContract = {
     query(),
   ),
   /** The clinician's answer to an escalated case: the case leaves the waiting list. */
-  'noShow.recordAnswer': method(z.object({ caseId: id, answer: requiredText('Svar fra behandler', 1000) }), caseSchema, mutation()),
+  'noShow.recordAnswer': method(z.object({ caseId: id, answer: requiredText('Svar fra behandler', 1000) }), caseSchema, write()),
   /** Records L (pasientutsatt) on the pathway from the no-show date. */
-  'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema, mutation()),
+  'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema, write()),
   /** Renders a letter from its template into a stored draft; it counts as sent once printed. */
   'noShow.createLetter': method(
     z.object({
@@ -254,7 +257,7 @@ export const noShowContract = {
       sharingBasisNote: z.string().max(200).transform((s) => s.trim()).default(''),
     }),
     z.object({ letter: letterSummarySchema, html: z.string(), warnings: z.array(z.string()) }),
-    mutation(),
+    write(),
   ),
   'noShow.getLetter': method(z.object({ id }), z.object({ letter: letterSummarySchema, html: z.string(), text: z.string() }), query(opened('letter.view', 'letter'))),
   /**
@@ -265,7 +268,7 @@ export const noShowContract = {
   'noShow.markPrinted': method(
     z.object({ letterIds }),
     z.object({ count: z.number(), sent: z.number(), notSent: z.array(z.object({ letterId: z.number(), message: z.string() })) }),
-    mutation(),
+    write(),
   ),
   /** Letters due today or earlier on open cases: the day's batch for the person at the printer. */
   'noShow.listDueLetters': method(
@@ -278,6 +281,6 @@ export const noShowContract = {
   /** One document, one letter per page run, from stored letters. */
   'noShow.getBatchDocument': method(z.object({ letterIds }), z.object({ html: z.string(), count: z.number() }), query(opened('letter.view', 'letter'))),
   'noShow.listTemplates': method(z.object({}).optional(), z.object({ templates: z.array(templateSchema) }), query()),
-  'noShow.saveTemplate': method(saveTemplateSchema, templateSchema, mutation()),
-  'noShow.resetTemplate': method(z.object({ id: z.string().max(60) }), templateSchema, mutation()),
+  'noShow.saveTemplate': method(saveTemplateSchema, templateSchema, write()),
+  'noShow.resetTemplate': method(z.object({ id: z.string().max(60) }), templateSchema, write()),
 };

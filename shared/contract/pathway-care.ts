@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id, isoDate, optionalText } from './fields';
 import { optionalDate } from './coordination-fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes([]);
 
 export const INTERPRETER_STATES = ['unknown', 'needed', 'not_needed'] as const;
 
@@ -33,12 +36,17 @@ export const readmissionsContract = {
   'readmissions.forPatient': method(
     z.object({ patientId: id }),
     z.object({
-      rows: z.array(z.object({ pathwayId: z.number(), pathwayType: z.string(), referralReceived: z.string(), closedOn: z.string().nullable(), previousId: z.number().nullable(), reReferralAfterId: z.number().nullable(), daysSinceEnd: z.number().nullable() })),
+      rows: z.array(z.object({ pathwayId: z.number(), pathwayType: z.string(), referralReceived: z.string(), closedOn: z.string().nullable(), previousId: z.number().nullable(), reReferralAfterId: z.number().nullable(), daysSinceEnd: z.number().nullable(),
+        /** Linked by a transfer inside the trust: the pathway this one continues, and when this one was transferred on. */
+        transferredFromId: z.number().nullable(), transferredOn: z.string().nullable() })),
       reReferralsWithin12Months: z.number(),
     }),
     query(),
   ),
-  /** The indicator: pathways received in [from, to] that are re-referrals within 12 months of an earlier end. */
+  /**
+   * The indicator: pathways received in [from, to] that are re-referrals within 12 months of an earlier end
+   * (continuations after an internal transfer are not referrals and are counted in neither figure).
+   */
   'readmissions.count': method(
     z.object({ from: isoDate('Fra-dato'), to: isoDate('Til-dato') }),
     z.object({ reReferrals: z.number(), received: z.number() }),
@@ -48,5 +56,5 @@ export const readmissionsContract = {
 
 export const pathwayCareContract = {
   'pathwayCare.get': method(z.object({ pathwayId: id }), pathwayCareSchema, query()),
-  'pathwayCare.save': method(pathwayCareInputSchema, pathwayCareSchema, mutation()),
+  'pathwayCare.save': method(pathwayCareInputSchema, pathwayCareSchema, write()),
 };

@@ -1,8 +1,11 @@
 import { z } from './zod-nb';
-import { method, mutation, opened, printed, query } from './method';
+import { method, writes, opened, printed, query } from './method';
 import { id, isoDate, optionalText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { PATHWAY_STATUSES } from './patients';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations']);
 
 export const EVENT_TYPES = [
   'start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician', 'detox_end', 'follow_on_treatment',
@@ -59,6 +62,9 @@ export const eventViewSchema = z.object({
   until: z.string().nullable(),
   helpNeed: z.string().nullable(),
   helpNeedLabel: z.string().nullable(),
+  /** End only: why the pathway ended (a code from end_reason). */
+  endReason: z.string().nullable(),
+  endReasonLabel: z.string().nullable(),
   note: z.string(),
   code: z.string().nullable(),
   codeConfidence: z.enum(CONFIDENCES).nullable(),
@@ -115,10 +121,29 @@ export const pathwayDetailSchema = z.object({
   validations: z.array(issueSchema),
   dataQuality: z.array(issueSchema),
   patientPostponed: z.object({ totalDays: z.number(), open: z.boolean() }),
+  /** Transfers (issue #13 §2): the pathway this one continues, and where this one went. */
+  transfer: z.object({
+    from: z.object({ pathwayId: z.number(), pathwayType: z.enum(PATHWAY_TYPE_IDS), transferredOn: z.string().nullable(), kindLabel: z.string() }).nullable(),
+    to: z
+      .object({
+        pathwayId: z.number().nullable(),
+        pathwayType: z.enum(PATHWAY_TYPE_IDS).nullable(),
+        transferredOn: z.string().nullable(),
+        kindLabel: z.string(),
+        receivingTrust: z.string().nullable(),
+        confidence: z.enum(CONFIDENCES),
+        source: z.string(),
+      })
+      .nullable(),
+  }),
+  /** "Behandlingsplan utarbeidet med pasient": date and who recorded it. */
+  treatmentPlan: z.object({ date: z.string(), by: z.string() }).nullable(),
 });
 export type PathwayDetail = z.infer<typeof pathwayDetailSchema>;
 
 export const codedItemSchema = z.object({ code: z.string(), label: z.string() });
+/** End-of-pathway reasons: data with their confidence and source (the code guide's list is not verified). */
+export const endReasonItemSchema = z.object({ code: z.string(), label: z.string(), confidence: z.enum(CONFIDENCES), source: z.string() });
 
 const reason = z
   .string({ error: 'Skriv hvorfor' })
@@ -133,6 +158,7 @@ export const recordEventSchema = z.object({
   outcome: z.enum(OUTCOME_CODES, { error: 'Velg utfall' }).nullable().default(null),
   until: isoDate('Til og med').nullable().default(null),
   helpNeed: z.string().max(40).nullable().default(null),
+  endReason: z.string().max(40).nullable().default(null),
   note: optionalText(500).default(''),
 });
 export type RecordEventInput = z.input<typeof recordEventSchema>;
@@ -145,6 +171,7 @@ export const correctEventSchema = z.object({
   outcome: z.enum(OUTCOME_CODES, { error: 'Velg utfall' }).nullable().default(null),
   until: isoDate('Til og med').nullable().default(null),
   helpNeed: z.string().max(40).nullable().default(null),
+  endReason: z.string().max(40).nullable().default(null),
   reason,
 });
 
@@ -171,13 +198,13 @@ export const pathwaysContract = {
   /** Every pathway of one patient with its events, deadlines and explanations (the Forløp section). */
   'pathways.getForPatient': method(
     z.object({ patientId: id }),
-    z.object({ pathways: z.array(pathwayDetailSchema), breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
+    z.object({ pathways: z.array(pathwayDetailSchema), breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema), endReasons: z.array(endReasonItemSchema) }),
     query(opened('pathway.open', 'patient')),
   ),
   /** One pathway's deadlines and their explanations (the worklist's side panel). */
   'pathways.getExplanation': method(
     z.object({ pathwayId: id }),
-    z.object({ pathway: pathwayDetailSchema, breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema) }),
+    z.object({ pathway: pathwayDetailSchema, breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema), endReasons: z.array(endReasonItemSchema) }),
     query(opened('pathway.explain', 'pathway')),
   ),
   /**
@@ -185,12 +212,12 @@ export const pathwaysContract = {
    * treatment, priority group, date the patient was informed), the assessment date and the individual care
    * deadline (≤ 65 working days from receipt under 23). Only 'right' records the pathway start.
    */
-  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() }), mutation()),
-  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() }), mutation()),
-  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() }), mutation()),
-  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() }), mutation()),
+  'pathways.assess': method(assessSchema, z.object({ pathwayId: z.number() }), write()),
+  'pathways.recordEvent': method(recordEventSchema, z.object({ eventId: z.number(), code: z.string().nullable() }), write()),
+  'pathways.correctEvent': method(correctEventSchema, z.object({ eventId: z.number().nullable() }), write()),
+  'pathways.recordBreachReason': method(breachReasonSchema, z.object({ pathwayId: z.number() }), write()),
   /** Moves a running pathway to another rule version (logged). */
-  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() }), mutation()),
+  'pathways.moveRuleVersion': method(z.object({ pathwayId: id, ruleVersionId: z.string().min(1).max(100) }), z.object({ pathwayId: z.number() }), write()),
   /** The printable one-page patient summary (printDocument HTML). */
   'pathways.getSummary': method(z.object({ patientId: id }), z.object({ html: z.string() }), query(printed('patient.printSummary', 'patient'))),
 };

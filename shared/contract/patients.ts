@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, opened, query, revealed, searched } from './method';
+import { method, writes, opened, query, revealed, searched } from './method';
 import { id, municipalityNumber, optionalText, phone, postalCode, requiredText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['worklist', 'noShow', 'appointments', 'meetings', 'plans', 'registration']);
 
 export const PATHWAY_STATUSES = ['open', 'own_clinician', 'ended'] as const;
 
@@ -70,7 +73,7 @@ export const patientsContract = {
   /** The full national id is shown only on request, and the request is logged. */
   'patients.revealNationalId': method(z.object({ id }), z.object({ nationalId: z.string() }), query(revealed('patient.revealNationalId', 'patient'))),
   /** Corrects a patient's name, phone, address, municipality and GP; logged (never the values). */
-  'patients.update': method(patientUpdateSchema, z.object({ patient: patientSchema }), mutation()),
+  'patients.update': method(patientUpdateSchema, z.object({ patient: patientSchema }), write()),
   /**
    * Finds any patient by name words or a national-id prefix — with includeClosed also those who left the worklist
    * (an access request, undoing a mistaken hand-over, a call-back). Logged as a search, never what was searched.

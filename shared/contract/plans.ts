@@ -1,8 +1,11 @@
 import { z } from './zod-nb';
-import { method, mutation, opened, printed, query } from './method';
+import { method, writes, opened, printed, query } from './method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { MEASURE_STATUSES } from '../domain/individual-plan';
 import { GOAL_RESULTS } from '../domain/plan-revision';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['worklist', 'overview', 'meetings']);
 
 // ---------------------------------------------------------------------------
 // The plan as the core answers it: the shape of shared/domain/individual-plan.ts (IndividualPlan).
@@ -188,25 +191,25 @@ export const plansContract = {
   /** The patient's plan (null when none yet) with consent state, revision outlook and versions. Logged as an opening. */
   'plans.get': method(z.object(patientRef), z.object({ view: planViewSchema.nullable() }), query(opened('plan.open', 'individual_plan'))),
   /** Creates the plan or updates its overview: period, revision dates, coordinator, cooperation, contributions. */
-  'plans.save': method(planOverviewInputSchema, z.object({ planId: z.number() }), mutation()),
-  'plans.saveParticipant': method(participantInputSchema, created, mutation()),
-  'plans.removeParticipant': method(z.object({ ...patientRef, id }), done, mutation()),
-  'plans.saveConsent': method(consentInputSchema, done, mutation()),
-  'plans.saveGoal': method(goalInputSchema, created, mutation()),
-  'plans.removeGoal': method(z.object({ ...patientRef, id }), done, mutation()),
-  'plans.saveItem': method(itemInputSchema, created, mutation()),
-  'plans.removeItem': method(z.object({ ...patientRef, kind: z.enum(PLAN_ITEM_KINDS), id }), done, mutation()),
-  'plans.saveMeasure': method(measureInputSchema, created, mutation()),
-  'plans.removeMeasure': method(z.object({ ...patientRef, id }), done, mutation()),
+  'plans.save': method(planOverviewInputSchema, z.object({ planId: z.number() }), write()),
+  'plans.saveParticipant': method(participantInputSchema, created, write()),
+  'plans.removeParticipant': method(z.object({ ...patientRef, id }), done, write()),
+  'plans.saveConsent': method(consentInputSchema, done, write()),
+  'plans.saveGoal': method(goalInputSchema, created, write()),
+  'plans.removeGoal': method(z.object({ ...patientRef, id }), done, write()),
+  'plans.saveItem': method(itemInputSchema, created, write()),
+  'plans.removeItem': method(z.object({ ...patientRef, kind: z.enum(PLAN_ITEM_KINDS), id }), done, write()),
+  'plans.saveMeasure': method(measureInputSchema, created, write()),
+  'plans.removeMeasure': method(z.object({ ...patientRef, id }), done, write()),
   /** Only the transitions shared/domain/individual-plan.ts allows; a refused change changes nothing. */
-  'plans.changeMeasureStatus': method(z.object({ ...patientRef, measureId: id, status: z.enum(MEASURE_STATUSES) }), done, mutation()),
+  'plans.changeMeasureStatus': method(z.object({ ...patientRef, measureId: id, status: z.enum(MEASURE_STATUSES) }), done, write()),
   'plans.addProgressNote': method(
     z.object({ ...patientRef, measureId: id, date: isoDate('Dato'), text: requiredText('Notatet', 2000) }),
     done,
-    mutation(),
+    write(),
   ),
   /** Evaluates every goal and keeps a version of the whole plan as it stood. */
-  'plans.finishRevision': method(revisionInputSchema, z.object({ versionNo: z.number() }), mutation()),
+  'plans.finishRevision': method(revisionInputSchema, z.object({ versionNo: z.number() }), write()),
   /** An older version, with what has changed since (diffPlans, version → current). */
   'plans.getVersion': method(
     z.object({ ...patientRef, versionNo: z.number().int().min(1).max(100_000) }),
@@ -223,7 +226,7 @@ export const plansContract = {
    * Makes a measure of a meeting's action item (what = text, responsible = owner, due = due date, origin = the
    * meeting and the item) and links the item to it, in one transaction.
    */
-  'plans.measureFromAction': method(z.object({ actionItemId: id }), z.object({ id: z.number(), patientId: z.number() }), mutation()),
+  'plans.measureFromAction': method(z.object({ actionItemId: id }), z.object({ id: z.number(), patientId: z.number() }), write()),
   /** The "Planer" screen: plans due for revision and measures due, across the caseload. */
   'plans.list': method(planListQuerySchema, z.object({ rows: z.array(planListRowSchema), total: z.number() }), query()),
 };

@@ -1,6 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { optionalText, phone, requiredText } from './fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+// Not 'app': app.info's needsProfile is read again when the first-run steps are done.
+const write = writes(['referrer', 'breach']);
 
 export const profileSchema = z.object({
   coordinatorName: requiredText('Navn', 120),
@@ -13,5 +17,5 @@ export type Profile = z.output<typeof profileSchema>;
 
 export const profileContract = {
   'profile.get': method(z.object({}).optional(), profileSchema.nullable(), query()),
-  'profile.save': method(profileSchema, profileSchema, mutation()),
+  'profile.save': method(profileSchema, profileSchema, write()),
 };

@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, opened, query } from './method';
+import { method, writes, opened, query } from './method';
 import { isoDate, municipalityNumber, optionalText, PATHWAYS_START, phone, requiredText } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration', 'readmissions']);
 
 export const newPatientSchema = z.object({
   name: requiredText('Navn', 120),
@@ -64,7 +67,7 @@ export const referralsContract = {
   'referrals.create': method(
     referralInputSchema,
     z.object({ patientId: z.number(), pathwayId: z.number(), patientExisted: z.boolean() }),
-    mutation(),
+    write(),
   ),
   /**
    * For a referral whose national id is already registered: the stored details next to the given ones, for the

@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id, optionalText, requiredText } from './fields';
 import { optionalDate, postalCode } from './coordination-fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes([]);
 
 export const referrerInputSchema = z.object({
   pathwayId: id,
@@ -45,5 +48,5 @@ export const referrerMessageSchema = z.object({
 export const referrerContract = {
   /** The pathway's referrer (null until recorded) and the prepared texts to copy into the record system's messaging. */
   'referrer.get': method(z.object({ pathwayId: id }), z.object({ referrer: referrerSchema.nullable(), messages: z.array(referrerMessageSchema) }), query()),
-  'referrer.save': method(referrerInputSchema, referrerSchema, mutation()),
+  'referrer.save': method(referrerInputSchema, referrerSchema, write()),
 };

@@ -1,7 +1,10 @@
 import { z } from './zod-nb';
-import { exported, method, mutation, query } from './method';
+import { exported, method, writes, query } from './method';
 import { id } from './fields';
 import { CONFIDENCES } from './pathways';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes([]);
 
 export const registrationItemSchema = z.object({
   eventId: z.number(),
@@ -30,9 +33,9 @@ export const registrationContract = {
     query(),
   ),
   /** Marks events as registered in the record system (each logged). */
-  'registration.markDone': method(z.object({ eventIds: z.array(id).min(1).max(500) }), z.object({ count: z.number() }), mutation()),
+  'registration.markDone': method(z.object({ eventIds: z.array(id).min(1).max(500) }), z.object({ count: z.number() }), write()),
   /** Undoes a mark made by mistake (logged). */
-  'registration.undo': method(z.object({ eventId: id }), z.object({ count: z.number() }), mutation()),
+  'registration.undo': method(z.object({ eventId: id }), z.object({ count: z.number() }), write()),
   /** The outstanding list as CSV (semicolon, UTF-8 with BOM). */
   'registration.exportCsv': method(z.object({}).optional(), z.object({ csv: z.string(), fileName: z.string(), count: z.number() }), query(exported('registration.exportCsv', 'pathway_event'))),
 };

@@ -1,6 +1,10 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { id } from './fields';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+// Deleting per retention can remove anything.
+const write = writes('*');
 
 const months = z.number({ error: 'Velg antall måneder' }).int().min(1).max(240);
 
@@ -20,6 +24,6 @@ export const retentionContract = {
   'retention.delete': method(
     z.object({ months, patientIds: z.array(id).min(1, { message: 'Ingen pasienter valgt' }).max(10_000) }),
     z.object({ deleted: z.number() }),
-    mutation(),
+    write(),
   ),
 };

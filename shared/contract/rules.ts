@@ -1,8 +1,11 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
 import { isoDate } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { CONFIDENCES, EVENT_TYPES } from './pathways';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['pathways', 'worklist', 'overview']);
 
 export const ruleTimeViewSchema = z.object({
   id: z.string(),
@@ -83,14 +86,14 @@ export const rulesContract = {
     }),
     query(),
   ),
-  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() }), mutation()),
+  'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() }), write()),
   'rules.withdrawLocalVersion': method(
     z.object({ versionId: z.string().min(1).max(100), reason: z.string().max(300).transform((s) => s.trim()).refine((s) => s.length > 0, { message: 'Skriv hvorfor versjonen trekkes tilbake' }) }),
     z.object({ moved: z.number() }),
-    mutation(),
+    write(),
   ),
   /** Moves every open pathway of the version's type onto it (each move logged). */
-  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() }), mutation()),
+  'rules.moveOpenPathways': method(z.object({ versionId: z.string().min(1).max(100) }), z.object({ moved: z.number() }), write()),
   /** Changes an unconfirmed national switch date (e.g. the 2024-01-01 start rule), with the unit's source (logged). */
   'rules.setSwitchDate': method(
     z.object({
@@ -103,8 +106,8 @@ export const rulesContract = {
         .refine((s) => s.length > 0, { message: 'Skriv kilde for datoen' }),
     }),
     z.object({ id: z.string() }),
-    mutation(),
+    write(),
   ),
   'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() }), query()),
-  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), mutation()),
+  'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), write()),
 };

@@ -1,5 +1,8 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, writes, query } from './method';
+
+/** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
+const write = writes(['lock']);
 
 /** The trust settings: auto-lock, backup rotation, retention. */
 export const securitySettingsSchema = z.object({
@@ -16,5 +19,5 @@ export const SECURITY_DEFAULTS: SecuritySettings = { idleSeconds: 600, backupKee
 
 export const securityContract = {
   'security.getSettings': method(z.object({}).optional(), securitySettingsSchema, query()),
-  'security.saveSettings': method(securitySettingsSchema, securitySettingsSchema, mutation()),
+  'security.saveSettings': method(securitySettingsSchema, securitySettingsSchema, write()),
 };

@@ -1,5 +1,8 @@
 import { z } from './zod-nb';
-import { method, mutation, query } from './method';
+import { method, query, writes } from './method';
+
+/** A store choice takes effect at the next start: nothing on screen is stale but the store views themselves. */
+const write = writes([]);
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
 
@@ -67,7 +70,7 @@ export const storeContract = {
     query('none', { whileLocked: true }),
   ),
   /** Desktop: use the team store from the next start. The password goes to the OS key store (safeStorage). */
-  'store.useTeam': method(teamStoreSettingsSchema, savedSettingsSchema, mutation()),
+  'store.useTeam': method(teamStoreSettingsSchema, savedSettingsSchema, write()),
   /** Desktop: use the local file from the next start (the saved password is removed). */
-  'store.useLocal': method(z.object({}).optional(), z.null(), mutation()),
+  'store.useLocal': method(z.object({}).optional(), z.null(), write()),
 };

@@ -52,7 +52,8 @@ export function validateDeadlineFacts(facts: PathwayFacts): Issue[] {
   if (assessed && assessed < received) add('assessed_before_received', 'error', 'Henvisningen kan ikke være vurdert før den ble mottatt.');
   // No right (or not a pathway case): there is no care deadline to register.
   if (assessed && !frist && !noPathway(facts)) add('care_deadline_missing', 'warning', 'Frist for nødvendig helsehjelp er ikke registrert.');
-  if (frist && !assessed) add('care_deadline_without_assessment', 'warning', 'Fristen er registrert, men henvisningen er ikke registrert som vurdert.');
+  // An internal transfer carries the sending team's deadline without a new assessment here.
+  if (frist && !assessed && facts.intake !== 'internal_transfer') add('care_deadline_without_assessment', 'warning', 'Fristen er registrert, men henvisningen er ikke registrert som vurdert.');
   if (frist && assessed && frist < assessed) {
     add('care_deadline_before_assessment', 'error', 'Fristen for nødvendig helsehjelp kan ikke være før henvisningen ble vurdert.');
   }

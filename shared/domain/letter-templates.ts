@@ -81,7 +81,8 @@ export const REFERRER_NOT_REACHED: ShippedTemplate = {
       'dager, avslutter vi henvisningen. Pasienten kan henvises på nytt senere.',
     'Vi ber deg vurdere om pasienten trenger oppfølging fra deg. Ta gjerne kontakt hvis du har opplysninger ' +
       'som kan hjelpe oss å nå pasienten, eller hvis du er bekymret for pasienten.',
-    'Du når koordinator {{coordinator.name}} på telefon {{coordinator.phone}}, eller oss på {{unit.phone}}.',
+    // {{coordinator.phone}} is the unit's phone when no coordinator phone is set: named once (migration 0310).
+    'Du når koordinator {{coordinator.name}} på telefon {{coordinator.phone}}.',
     SIGNATURE,
   ],
 };
@@ -104,7 +105,8 @@ export const MUNICIPAL_NOT_REACHED: ShippedTemplate = {
     'Pasienten kom ikke til avtalt time {{appointment.date}}, og vi har ikke fått kontakt etter dette.',
     'Vi ber om at dere vurderer om pasienten trenger oppfølging fra kommunen. Ta gjerne kontakt med oss hvis dere har ' +
       'kontakt med pasienten, eller hvis dere er bekymret.',
-    'Du når koordinator {{coordinator.name}} på telefon {{coordinator.phone}}, eller oss på {{unit.phone}}.',
+    // {{coordinator.phone}} is the unit's phone when no coordinator phone is set: named once (migration 0310).
+    'Du når koordinator {{coordinator.name}} på telefon {{coordinator.phone}}.',
     'Brevet inneholder opplysninger som er underlagt taushetsplikt.',
     SIGNATURE,
   ],

@@ -14,8 +14,13 @@ export const READMISSION_WINDOW_MONTHS = 12;
 export interface PathwayLite {
   id: number;
   referralReceived: IsoDate;
-  /** The date the pathway ended (closed), or null while it runs. */
+  /**
+   * The date the pathway ended (closed), or null while it runs. A pathway that ended by a transfer inside the
+   * trust did not end the patient's care: pass null (the care continued in the linked pathway).
+   */
   closedOn: IsoDate | null;
+  /** Set when this pathway continues another by a transfer inside the trust: a continuation, not a re-referral. */
+  transferredFromId?: number | null;
 }
 
 export interface LinkedPathway {
@@ -32,7 +37,8 @@ export interface LinkedPathway {
 export function linkPathways(pathways: PathwayLite[], windowMonths = READMISSION_WINDOW_MONTHS): LinkedPathway[] {
   const ordered = [...pathways].sort((a, b) => (a.referralReceived === b.referralReceived ? a.id - b.id : a.referralReceived < b.referralReceived ? -1 : 1));
   return ordered.map((p, i) => {
-    const earlierEnded = ordered
+    const continuation = p.transferredFromId != null;
+    const earlierEnded = continuation ? undefined : ordered
       .slice(0, i)
       .filter((e) => e.closedOn !== null && e.closedOn <= p.referralReceived && p.referralReceived <= addMonths(e.closedOn, windowMonths))
       .sort((a, b) => ((a.closedOn ?? '') < (b.closedOn ?? '') ? 1 : -1))[0];
@@ -45,15 +51,19 @@ export function linkPathways(pathways: PathwayLite[], windowMonths = READMISSION
   });
 }
 
-/** How many pathways received in [from, to] are re-referrals (the overview's indicator), over many patients. */
+/**
+ * How many pathways received in [from, to] are re-referrals (the overview's indicator), over many patients.
+ * Continuations after an internal transfer are not referrals: counted in neither figure.
+ */
 export function countReReferrals(byPatient: PathwayLite[][], from: IsoDate, to: IsoDate, windowMonths = READMISSION_WINDOW_MONTHS): { reReferrals: number; received: number } {
   let reReferrals = 0;
   let received = 0;
   for (const pathways of byPatient) {
     const received_ = new Map(pathways.map((p) => [p.id, p.referralReceived]));
+    const continuations = new Set(pathways.filter((p) => p.transferredFromId != null).map((p) => p.id));
     for (const link of linkPathways(pathways, windowMonths)) {
       const date = received_.get(link.id)!;
-      if (date < from || date > to) continue;
+      if (date < from || date > to || continuations.has(link.id)) continue;
       received += 1;
       if (link.reReferralAfterId !== null) reReferrals += 1;
     }

@@ -18,6 +18,8 @@ export interface PrintableMeeting {
   patient: { name: string; birthDate: string };
   participants: { name: string; role: string; organisation: string; consentCovers: boolean }[];
   agenda: { title: string }[];
+  /** The patient needs an interpreter (recorded at first attendance): the language, shown on the invitation. */
+  interpreter?: string | null;
 }
 
 export interface PrintableMinutes {
@@ -49,6 +51,7 @@ function facts(m: PrintableMeeting, privacy: PatientPrintPrivacy): string {
   if (m.videoUrl) rows.push(['Videolenke', esc(m.videoUrl)]);
   const patient = patientPrintLine(m.patient, privacy);
   if (patient) rows.push(['Pasient', esc(patient)]);
+  if (m.interpreter) rows.push(['Tolk', esc(`Pasienten trenger tolk (${m.interpreter}). Tolk må bestilles til møtet.`)]);
   if (m.status === 'cancelled') rows.push(['Status', '<strong>AVLYST</strong>']);
   return `<table class="facts-table">${rows.map(([k, v]) => `<tr><th scope="row" style="width:32mm">${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
 }

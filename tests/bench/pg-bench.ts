@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startCore, type Core } from '../../electron/core/app-core';
-import { GENESIS_HASH, createMac, entryMessage, registerTeamAuditKey, type AuditFields } from '../../electron/core/audit';
+import { GENESIS_HASH, createMac, entryMessage, type AuditFields } from '../../electron/core/audit';
 import { deriveSubkey } from '../../electron/core/crypto/keys';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
@@ -87,10 +87,9 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
       notes.push('team store bench: open_search_word (SQLite 0200) created in the bench database by hand — no PostgreSQL migration for it yet');
     }
     process.env.FORLOPSBENK_TEAM_AUDIT_KEY = TEAM_KEY.toString('hex');
-    registerTeamAuditKey(TEAM_KEY);
     const local = await openBenchCore(localDir);
     let t = performance.now();
-    const moved = await moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(benchMasterKey(localDir), 'audit-chain'), team: owner.db, teamLogin: 'postgres', now: BENCH_NOW });
+    const moved = await moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(benchMasterKey(localDir), 'audit-chain'), team: owner.db, teamAuditKey: TEAM_KEY, teamLogin: 'postgres', now: BENCH_NOW });
     notes.push(`team store: the 50k folder moved in with team:move in ${((performance.now() - t) / 1000).toFixed(1)} s (${moved.tables.find((x) => x.table === 'patient')?.team} patients, ${moved.audit.entries} audit entries kept); counts equal on both sides`);
     await local.close();
     await owner.pool.query('analyze');

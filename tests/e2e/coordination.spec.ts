@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, openWithProfile, test } from './fixtures';
 import { printPreviewToPdf } from './print';
+import { shots } from './shots';
 import { isoDay, printed, referralInput, rpc, screen, shownDay, WorklistPage } from './pages/worklist';
 
 /** A synthetic (Tenor, month + 80) fødselsnummer for a birth date in 2000–2039, with valid check digits. */
@@ -110,6 +111,7 @@ test('guardians of a 14-year-old get letters unless the patient does not want it
   await expect(table.getByRole('row', { name: /Mor Ung/ })).toContainText('Foreldreansvar, pasienten er under 16 år');
   await expect(table.getByRole('row', { name: /Far Ung/ })).toContainText('ønsker ikke at denne informeres');
   await page.screenshot({ path: screen('coordination-guardians'), fullPage: true });
+  await shots(page, 'coordination-guardians');
 
   await page.keyboard.press('Escape');
   await wl.grid.waitFor();

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test, type AppServer } from './fixtures';
 import { isoDay, printed, referralInput, rpc, screen, shownDay, WorklistPage } from './pages/worklist';
 import { printPreviewToPdf } from './print';
+import { shots } from './shots';
 import { syntheticNationalId } from '../../shared/domain/national-id';
 
 /**
@@ -226,6 +227,8 @@ test('Regler shows the unconfirmed switch date and changes it with a source', as
     await page.screenshot({ path: screen(`regler-${size.width}`) });
   }
   await line.getByRole('button', { name: 'Endre startdato' }).click();
+  await expect(page.getByRole('dialog', { name: 'Endre startdato for versjonen' })).toBeVisible();
+  await shots(page, 'regler-switch-date');
   const dialog = page.getByRole('dialog', { name: 'Endre startdato for versjonen' });
   await dialog.getByLabel('Gjelder fra').fill('01.02.2024');
   // A date without its source is refused next to the source field.

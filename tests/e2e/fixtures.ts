@@ -83,3 +83,11 @@ export const E2E_PASSPHRASE = 'e2e-passordfrase';
 
 /** The PIN openWithProfile chooses at first start. */
 export const E2E_PIN = '2468';
+
+/** Answers the in-app question "Forkaste endringene?" (closing or leaving with unsaved changes). */
+export async function answerDiscard(page: Page, discard: boolean): Promise<void> {
+  const question = page.getByRole('alertdialog', { name: 'Forkaste endringene?' });
+  await expect(question.getByRole('button', { name: 'Fortsett å redigere' })).toBeFocused();
+  await question.getByRole('button', { name: discard ? 'Forkast' : 'Fortsett å redigere' }).click();
+  await expect(question).toBeHidden();
+}

@@ -4,6 +4,7 @@ import { expect, openWithProfile, test } from './fixtures';
 import { MeetingForm, wednesdayNextWeek } from './pages/meetings';
 import { ReferralForm } from './pages/referral-form';
 import { printPreviewToPdf } from './print';
+import { shots } from './shots';
 
 const PATIENT = { name: 'Kari Testesen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: '02.11.2026', municipalityNumber: '0301' };
 
@@ -44,7 +45,7 @@ test('plan an evaluation meeting with the municipal coordinator from the directo
   await expect(form.participants().getByRole('row', { name: /Ola Hansen/ })).toBeVisible();
   await form.dialog.getByRole('checkbox', { name: 'Samtykket dekker Ola Hansen' }).check();
   await expect(form.participants().getByRole('row', { name: /Kari Testesen/ })).toContainText('Pasienten selv');
-  await page.screenshot({ path: 'test-results/screens/meeting-form.png' });
+  await shots(page, 'meeting-form');
   await form.save();
 
   await expect(page.getByRole('heading', { name: /^Evaluering – / })).toBeVisible();
@@ -91,7 +92,7 @@ test('plan an evaluation meeting with the municipal coordinator from the directo
   await page.getByRole('button', { name: 'Ferdigstill referat' }).click();
   await expect(page.getByText('Versjon 1 ferdigstilt')).toBeVisible();
   await page.setViewportSize({ width: 1400, height: 2300 });
-  await page.screenshot({ path: 'test-results/screens/meeting-detail.png' });
+  await shots(page, 'meeting-detail');
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.getByRole('button', { name: 'Skriv ut referat' }).click();
   const minutesText = await printPreviewToPdf(page, 'test-results/print/meeting-minutes.pdf');
@@ -114,7 +115,7 @@ test('plan an evaluation meeting with the municipal coordinator from the directo
   await expect(warning).toContainText(`Samarbeidsmøte – evaluering (samme pasient), ${day.typed} kl. 10:00–11:30`);
   await form.save();
   await expect(form.dialog.getByLabel('Årsak til dobbeltbooking')).toHaveAccessibleDescription(/Skriv årsak til dobbeltbooking for å lagre likevel/);
-  await page.screenshot({ path: 'test-results/screens/meeting-conflict.png' });
+  await shots(page, 'meeting-conflict');
   await form.dialog.getByLabel('Årsak til dobbeltbooking').fill('Kommunen har bare dette tidspunktet');
   await form.save();
   await expect(page.getByRole('heading', { name: /^Ansvarsgruppe – / })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, openWithProfile, test } from './fixtures';
+import { answerDiscard, expect, openWithProfile, test } from './fixtures';
 import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
@@ -29,8 +29,8 @@ test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted a
   await again.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();
   await expect(again.getByLabel('Klokkeslett')).toHaveAccessibleDescription(/allerede registrert innenfor ett minutt/);
   await page.screenshot({ path: 'test-results/screens/noshow-duplicate-attempt.png' });
-  page.once('dialog', (d) => void d.accept()); // closing with typed values asks first (never lose typed work)
   await again.getByRole('button', { name: 'Avbryt' }).click();
+  await answerDiscard(page, true); // closing with typed values asks first (never lose typed work)
   await expect(card.getByRole('table', { name: 'Kontaktforsøk' }).getByRole('row')).toHaveCount(2);
 
   // The referrer letter: the warning before printing.

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { expect, openWithProfile, test } from './fixtures';
+import { answerDiscard, expect, openWithProfile, test } from './fixtures';
 import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
@@ -85,10 +85,10 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await attempt.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();
   await expect(attempt.getByLabel('Dato')).toHaveAccessibleDescription(/Tidspunktet er fram i tid/);
   await expect(attempt.getByLabel('Kanal')).toHaveValue('phone');
-  await page.screenshot({ path: 'test-results/screens/noshow-attempt-error.png' });
+  await shots(page, 'noshow-attempt-error');
   // Closing with typed values asks first (never lose typed work); the person agrees.
-  page.once('dialog', (d) => void d.accept());
   await attempt.getByRole('button', { name: 'Avbryt' }).click();
+  await answerDiscard(page, true);
 
   await ns.recordAttempt(card, { date: typedDay(-2), time: '09:15', channel: 'Telefon', outcome: 'Ikke svar' });
   await ns.recordAttempt(card, { date: typedDay(-1), time: '14:30', channel: 'SMS', outcome: 'Lagt igjen beskjed', note: 'Bedt om å ringe tilbake' });
@@ -119,9 +119,9 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await expect(refused.getByRole('alert')).toContainText('Saken kan ikke avsluttes ennå. Dette mangler:');
   await expect(refused.getByRole('alert')).toContainText('Brev til henviser/fastlege er ikke sendt');
   await expect(refused.getByRole('alert')).toContainText('Ingenting er endret');
-  await page.screenshot({ path: 'test-results/screens/noshow-close-refused.png' });
-  page.once('dialog', (d) => void d.accept()); // the chosen outcome is unsaved: closing asks first
+  await shots(page, 'noshow-close-refused');
   await refused.getByRole('button', { name: 'Avbryt' }).click();
+  await answerDiscard(page, true); // the chosen outcome is unsaved: closing asks first
   await expect(card.getByText('Åpen', { exact: true })).toBeVisible();
 
   // The referrer letter, then the closure.

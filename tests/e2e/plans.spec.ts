@@ -4,6 +4,7 @@ import { expect, openWithProfile, test } from './fixtures';
 import { printPreviewToPdf } from './print';
 import { PlanPage, typedDate } from './pages/plan-page';
 import { ReferralForm } from './pages/referral-form';
+import { shots } from './shots';
 
 /** The app scrolls inside <main>: grow the window to the content for a screenshot of the whole tab. */
 async function screenshotWhole(page: Page, path: string): Promise<void> {
@@ -43,7 +44,7 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
   const plan = new PlanPage(page);
   await plan.openTab();
   await expect(page.getByText('Ingen individuell plan ennå')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/plan-empty.png' });
+  await shots(page, 'plan-empty');
   await plan.create({ to: typedDate(300), revision: typedDate(60), coordinator: 'Mona Koordinator', fromDirectory: true, patientContribution: 'Jeg møter til avtalene og sier fra når det er tungt.' });
   await expect(page.getByRole('region', { name: '3. Koordinator' })).toContainText('Koordinerende enhet, Oslo kommune');
 
@@ -95,7 +96,7 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
   await rev.getByRole('group', { name: /Mål 2/ }).getByRole('radio', { name: 'Nådd', exact: true }).check();
   await rev.getByLabel('Neste revisjon').fill(typedDate(150));
   await plan.settled();
-  await page.screenshot({ path: 'test-results/screens/plan-revision.png' });
+  await shots(page, 'plan-revision');
   await rev.getByRole('button', { name: 'Fullfør revisjon' }).click();
   await expect(page.getByText('Revisjonen er fullført. Planen er tatt vare på som versjon 1.')).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { methodArea, methodFacts, type MethodName } from '../../shared/contract';
+import { methodArea, methodFacts, writeAffects, type MethodName } from '../../shared/contract';
 import { captureStatements } from '../fixtures/capture-sql';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 
@@ -11,10 +11,10 @@ const LOADED_ON_PATIENT_PAGE = (patientId: number): [MethodName, unknown][] => [
   ['backups.status', {}],
 ];
 
-/** Which loaded views a successful call makes stale, from the contract's facts: mutations, by area. */
+/** Which loaded views a successful call makes stale, from the contract's facts (kind, invalidates), as the renderer derives it. */
 function staleAfter(method: MethodName, loaded: [MethodName, unknown][]): [MethodName, unknown][] {
   if (methodFacts(method).kind === 'query') return [];
-  return loaded.filter(([m]) => methodArea(m) === methodArea(method));
+  return loaded.filter(([m]) => writeAffects(methodArea(method), methodArea(m)));
 }
 
 type AuditRow = { action: string; entity: string; entity_id: number | null; patient_id: number | null };

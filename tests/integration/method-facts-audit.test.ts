@@ -80,6 +80,7 @@ describe('queries audit exactly what the contract declares', () => {
     'readmissions.forPatient': { patientId: ids.patientId },
     'readmissions.count': { from: '2026-11-01', to: '2026-11-30' },
     'pathwayCare.get': { pathwayId: ids.pathwayId },
+    'evaluations.proposals': { patientId: ids.patientId },
   });
 
   beforeAll(async () => {

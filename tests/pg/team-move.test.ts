@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app-core';
-import { GENESIS_HASH, createMac, entryMessage, registerTeamAuditKey, teamAuditKeyFromEnvironment, type AuditFields } from '../../electron/core/audit';
+import { GENESIS_HASH, createMac, entryMessage, teamAuditKeyFromEnvironment, type AuditFields } from '../../electron/core/audit';
 import { deriveSubkey } from '../../electron/core/crypto/keys';
 import { openPostgres, type PgHandle } from '../../electron/core/db/open-pg';
 import { moveToTeam, type TeamMoveReport } from '../../electron/core/db/team-move';
@@ -35,9 +35,8 @@ describe.skipIf(!available)('team:move — a local store into an empty team data
     await local.dispatch('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 33 44 55', unitAddress: '' });
     db = await createTestDatabase();
     await asSuperuser(db.url, (c) => c.query(`insert into app_setting (key, value) values ('demo', '1')`));
-    registerTeamAuditKey(teamAuditKeyFromEnvironment(process.env));
     team = openPostgres(db.url, { max: 1 });
-    report = await moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamLogin: 'postgres', now: FIXED_NOW });
+    report = await moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamAuditKey: teamAuditKeyFromEnvironment(process.env), teamLogin: 'postgres', now: FIXED_NOW });
   });
   afterAll(async () => {
     await team?.close();
@@ -98,7 +97,7 @@ describe.skipIf(!available)('team:move — a local store into an empty team data
 
   it('refuses to move into a team database that is not empty, and writes nothing', async () => {
     const before = await asSuperuser(db.url, (c) => c.query('select (select count(*) from patient)::int as p, (select count(*) from audit_log)::int as a'));
-    await expect(moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamLogin: 'postgres', now: FIXED_NOW })).rejects.toThrow(/^Teamdatabasen er ikke tom \(tabellen \w+ har \d+ rader\)/);
+    await expect(moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamAuditKey: teamAuditKeyFromEnvironment(process.env), teamLogin: 'postgres', now: FIXED_NOW })).rejects.toThrow(/^Teamdatabasen er ikke tom \(tabellen \w+ har \d+ rader\)/);
     const after = await asSuperuser(db.url, (c) => c.query('select (select count(*) from patient)::int as p, (select count(*) from audit_log)::int as a'));
     expect(after.rows).toEqual(before.rows);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../shared/contract';
-import { affectingAreas, writeAffects } from '../../renderer/src/api/areas';
+import { affectingAreas, contract, writeAffects, type MethodName } from '../../shared/contract';
 import { applyServerErrors, firstMessage, formMessage, issuesByField } from '../../renderer/src/api/field-errors';
 import { isQueryMethod, methodArea } from '../../renderer/src/api/method-kind';
 

@@ -6,7 +6,7 @@ import { scheduleDailyBackup } from '../daily-backup';
 import { backupDir } from '../data-dir';
 import { acquireInstanceLock } from '../instance-lock';
 import { secureDir } from '../secure-fs';
-import { createFileTrust } from '../trust-runtime';
+import { createFileTrust } from './file-trust';
 import type { CoreStore, StoreStartOptions } from './core-store';
 import { migrateToLatest } from './migrate';
 import type { DbHandle } from './open';
@@ -48,9 +48,9 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
     releaseLock();
     throw e;
   }
-  // The audit chain's HMAC key: derived from the master key, registered on every connection, never stored.
+  // The audit chain's HMAC key: derived from the master key, registered on every handle, never stored.
   const auditKey = deriveSubkey(opts.masterKey, 'audit-chain');
-  registerAuditKey(handle.sqlite, auditKey);
+  registerAuditKey(handle.db, auditKey);
   try {
     // A damaged file opened read-only: no migration, no backup of the damage — nothing is written.
     if (!handle.readonly) await migrateToLatest(handle, { backupDir: backupDir(opts.dataDir), keepBackups: opts.keepBackups });
@@ -98,7 +98,7 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
         dailyBackup: deps.dailyBackup,
         audit: chain,
         swap: async (next) => {
-          registerAuditKey(next.sqlite, auditKey);
+          registerAuditKey(next.db, auditKey);
           handle = next;
           // A restore put a checked file in place: the read-only notice no longer holds.
           if (!next.readonly) notices.splice(0, notices.length, ...notices.filter((n) => n !== READ_ONLY_NOTICE));

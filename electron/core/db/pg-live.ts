@@ -28,6 +28,8 @@ export interface PgLive {
   connection(): StoreConnection;
   /** A call failed on a lost connection: say so at once and start reconnecting. */
   lost(): void;
+  /** Settles once the first LISTEN is in place (or the first try failed): no notice is missed after it. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -137,7 +139,7 @@ export function startPgLive(opts: PgLiveOptions): PgLive {
     if (client && !connecting) client.query('select 1').catch(goOffline);
   }, heartbeatMs);
   beat.unref?.();
-  void connect();
+  const ready = connect();
 
   return {
     async notify(area, id) {
@@ -148,6 +150,7 @@ export function startPgLive(opts: PgLiveOptions): PgLive {
         // The write itself committed; a lost notice only delays the others until their next refresh.
       }
     },
+    ready,
     connection: () => ({ ...state }),
     lost() {
       if (client) {

@@ -89,6 +89,14 @@ export interface PathwayTable {
   /** First attendance → clinical decision: due and met (migrations/20261201_0102, the overview's indicator). */
   decision_due?: string | null;
   decision_on?: string | null;
+  /** Transfers (migrations/20261201_0320): the pathway this one continues; on the one that left: kind, date, receiving trust. */
+  transferred_from_id?: number | null;
+  transfer_kind?: 'd12_to_d11' | 'phv_to_tsb' | 'tsb_to_phv' | 'ocd_team' | 'psychosis_team' | 'other_trust' | null;
+  transferred_on?: string | null;
+  receiving_trust?: string | null;
+  /** "Behandlingsplan utarbeidet med pasient": the date and who recorded it. */
+  treatment_plan_on?: string | null;
+  treatment_plan_by?: string | null;
 }
 
 export interface PathwayEventTable {
@@ -106,6 +114,8 @@ export interface PathwayEventTable {
   created_at: string;
   /** End of pathway only: a code from help_need. */
   help_need: string | null;
+  /** End of pathway only: a code from end_reason (migrations/20261201_0320). */
+  end_reason?: string | null;
 }
 
 export interface AuditLogTable {
@@ -463,6 +473,25 @@ export interface HelpNeedTable {
   sort: number;
 }
 
+export interface EndReasonTable {
+  code: string;
+  label: string;
+  confidence: string;
+  source: string;
+  sort: number;
+}
+
+/** A proposed evaluation (held evaluation meeting, attended evaluation appointment) confirmed or dismissed. */
+export interface EvaluationProposalTable {
+  id: Generated<number>;
+  pathway_id: number;
+  source_kind: 'meeting' | 'appointment';
+  source_id: number;
+  decision: 'confirmed' | 'dismissed';
+  event_id: number | null;
+  decided_at: string;
+}
+
 export interface PathwayBreachTable {
   id: Generated<number>;
   pathway_id: number;
@@ -585,6 +614,8 @@ export interface Database {
   rule_time: RuleTimeTable;
   breach_reason: BreachReasonTable;
   help_need: HelpNeedTable;
+  end_reason: EndReasonTable;
+  evaluation_proposal: EvaluationProposalTable;
   pathway_breach: PathwayBreachTable;
   appointment: AppointmentTable;
   appointment_status_change: AppointmentStatusChangeTable;

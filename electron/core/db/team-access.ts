@@ -14,7 +14,7 @@ export interface TableGrant {
 }
 
 /** Read by every group: reference data, settings and the schema version the app checks at start. */
-const REFERENCE = ['kysely_migration', 'municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'breach_reason', 'help_need', 'app_setting', 'profile'];
+const REFERENCE = ['kysely_migration', 'municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'breach_reason', 'help_need', 'end_reason', 'app_setting', 'profile'];
 
 /** Everything about a patient that is not plan content or meeting minutes: the worklist, appointments, no-shows, letters, contacts. */
 const WORKLIST_AND_FOLLOW_UP = [
@@ -22,6 +22,7 @@ const WORKLIST_AND_FOLLOW_UP = [
   'appointment', 'appointment_status_change', 'no_show_case', 'contact_attempt', 'letter', 'letter_template',
   'contact', 'contact_word', 'meeting', 'meeting_participant', 'meeting_agenda_item',
   'referrer', 'guardian', 'patient_contact', 'pathway_care', 'care_deadline_breach', 'care_deadline_postponement', 'breach_letter',
+  'evaluation_proposal',
 ];
 const PLAN_AND_MINUTES = [
   'individual_plan', 'plan_participant', 'plan_goal', 'plan_resource', 'plan_need', 'plan_measure', 'plan_progress_note',
@@ -43,9 +44,10 @@ const INDICATOR_COLUMNS: TableGrant[] = [
       'rule_version_id', 'care_deadline', 'severity', 'due_sort', 'next_due_date', 'next_action_key', 'next_action_kind', 'dq_flags',
       'open_postponed', 'assessment_due', 'care_start_due', 'first_attendance_on', 'first_eval_due', 'first_eval_on', 'closed_on',
       'rights_decision', 'rights_care_kind', 'priority_group', 'patient_informed_on', 'intake', 'decision_due', 'decision_on',
+      'transferred_from_id', 'transfer_kind', 'transferred_on', 'treatment_plan_on',
     ],
   },
-  { table: 'pathway_event', columns: ['id', 'pathway_id', 'type', 'date', 'outcome', 'until', 'source', 'status', 'replaced_by', 'created_at'] },
+  { table: 'pathway_event', columns: ['id', 'pathway_id', 'type', 'date', 'outcome', 'until', 'source', 'status', 'replaced_by', 'created_at', 'end_reason'] },
   { table: 'pathway_breach', columns: ['id', 'pathway_id', 'deadline_key', 'due_date', 'reason_code', 'recorded_at'] },
 ];
 

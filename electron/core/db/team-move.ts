@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { GENESIS_HASH, appendAudit, createMac, entryMessage, type AuditFields } from '../audit';
+import { GENESIS_HASH, appendAudit, createMac, entryMessage, registerAuditKey, type AuditFields } from '../audit';
 import type { Database } from './schema';
+import { REFERENCE_TABLES } from '../../../migrations/pg/reference-tables';
 
-/** Shipped by the migrations on both stores (identical rows): not copied. */
-const SHIPPED = new Set(['municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'breach_reason', 'help_need']);
 /** The unit's own settings and templates: present in a fresh team database (shipped defaults), replaced by the local ones. */
 const UPSERTED: Record<string, string> = { app_setting: 'key', letter_template: 'id' };
+/** The other reference tables are shipped by the migrations on both stores (identical rows): not copied. */
+const SHIPPED = new Set(REFERENCE_TABLES.map((r) => r.table).filter((t) => !(t in UPSERTED)));
 /** Settings that belong to the team database, not to the file moved in. */
 const KEEP_TEAM_SETTINGS = ['demo', 'lock.state'];
 /** Never copied as rows: the schema's bookkeeping and the team's own chain (the local chain goes to audit_log_imported). */
@@ -64,11 +65,14 @@ export async function moveToTeam(opts: {
   local: Kysely<Database>;
   localAuditKey: Buffer;
   team: Kysely<Database>;
+  /** The team's shared audit key (FORLOPSBENK_TEAM_AUDIT_KEY): the team chain's first entry is keyed with it. */
+  teamAuditKey: Buffer;
   teamLogin: string;
   now: Date;
   log?: (line: string) => void;
 }): Promise<TeamMoveReport> {
   const local = opts.local as Kysely<any>;
+  registerAuditKey(opts.team, opts.teamAuditKey);
   const log = opts.log ?? (() => {});
   const order = await tablesInOrder(opts.team);
   // Empty: nothing a person wrote (shipped rows and the unit's settings defaults are allowed).

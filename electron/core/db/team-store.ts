@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/contract/envelope';
-import { registerTeamAuditKey, teamAuditKeyFromEnvironment } from '../audit';
+import { registerAuditKey, teamAuditKeyFromEnvironment } from '../audit';
 import { NO_DAILY_BACKUP, type CoreStore, type StoreStartOptions } from './core-store';
 import { osUserName } from './local-store';
 import { assertPostgresSchemaCurrent } from './migrate-pg';
@@ -17,8 +17,9 @@ const SERVER_BACKS_UP = 'Teamlageret sikkerhetskopieres på databaseserveren av 
  * keyed with the team's shared key (FORLOPSBENK_TEAM_AUDIT_KEY), since entries from every desk link into one chain.
  */
 export async function openTeamStore(url: string, _opts: StoreStartOptions): Promise<CoreStore> {
-  registerTeamAuditKey(teamAuditKeyFromEnvironment(process.env));
+  const teamKey = teamAuditKeyFromEnvironment(process.env);
   const handle = openPostgres(url);
+  registerAuditKey(handle.db, teamKey);
   let login: string | null;
   try {
     await assertPostgresSchemaCurrent(handle.db);
@@ -29,6 +30,8 @@ export async function openTeamStore(url: string, _opts: StoreStartOptions): Prom
     throw e;
   }
   const live = startTeamLive(handle, url);
+  // Listening before the first call: a write another desk makes from now on reaches this one.
+  await live.ready;
   return {
     kind: 'postgres',
     handle,

@@ -7,6 +7,7 @@ import {
   type PatientPrintPrivacy,
 } from '../../../shared/domain/meetings';
 import { agendaDocument } from '../../../shared/print/meeting-documents';
+import { patientInterpreter } from './pathway-care.service';
 import { formatDate, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
@@ -74,7 +75,8 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
 
     async getAgendaDocument(id: number) {
       const d = await detail(ctx.db, id);
-      const html = agendaDocument(printable(d), await letterhead(ctx.db), await printPrivacy(ctx.db), ctx.clock());
+      const interpreter = await patientInterpreter(ctx.db, d.patientId);
+      const html = agendaDocument({ ...printable(d), interpreter }, await letterhead(ctx.db), await printPrivacy(ctx.db), ctx.clock());
       await auditRead(ctx.db, ctx.actor(), 'meetings.getAgendaDocument', { entityId: id, patientId: d.patientId }, ctx.clock());
       return { html };
     },

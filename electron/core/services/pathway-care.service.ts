@@ -12,25 +12,35 @@ import { pathwayOrThrow, patientOrThrow } from './coordination-store';
 
 type PathwayCareInput = z.output<typeof pathwayCareInputSchema>;
 
-/** A pathway's end for readmissions: its closed date once ended (status 'ended'). */
-const lite = (p: { id: number; referral_received: string; closed_on: string | null; status: string }): PathwayLite => ({
+/**
+ * A pathway's end for readmissions: its closed date once ended (status 'ended'), except an end by a transfer inside
+ * the trust (care went on in the linked pathway); a pathway opened by such a transfer is a continuation.
+ */
+type LiteRow = { id: number; referral_received: string; closed_on: string | null; status: string; transfer_kind?: string | null; transferred_from_id?: number | null };
+const lite = (p: LiteRow): PathwayLite => ({
   id: p.id,
   referralReceived: p.referral_received,
-  closedOn: p.status === 'ended' ? p.closed_on : null,
+  closedOn: p.status === 'ended' && (!p.transfer_kind || p.transfer_kind === 'other_trust') ? p.closed_on : null,
+  transferredFromId: p.transferred_from_id ?? null,
 });
+const LITE_COLUMNS = ['id', 'referral_received', 'closed_on', 'status', 'transfer_kind', 'transferred_from_id'] as const;
 
 /** Readmissions: successive pathways linked, re-referrals within 12 months (shared/domain/readmissions.ts). */
 export function createReadmissionsService(ctx: ServiceContext) {
   return {
     async forPatient(patientId: number) {
       await patientOrThrow(ctx.db, patientId);
-      const rows = await ctx.db.selectFrom('pathway').select(['id', 'pathway_type', 'referral_received', 'closed_on', 'status']).where('patient_id', '=', patientId).execute();
+      const rows = await ctx.db.selectFrom('pathway').select([...LITE_COLUMNS, 'pathway_type', 'transferred_on']).where('patient_id', '=', patientId).execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
       const links = linkPathways(rows.map(lite));
       return {
         rows: links.map((l) => {
           const p = byId.get(l.id)!;
-          return { pathwayId: l.id, pathwayType: p.pathway_type, referralReceived: p.referral_received, closedOn: lite(p).closedOn, previousId: l.previousId, reReferralAfterId: l.reReferralAfterId, daysSinceEnd: l.daysSinceEnd };
+          return {
+            pathwayId: l.id, pathwayType: p.pathway_type, referralReceived: p.referral_received, closedOn: p.status === 'ended' ? p.closed_on : null,
+            previousId: l.previousId, reReferralAfterId: l.reReferralAfterId, daysSinceEnd: l.daysSinceEnd,
+            transferredFromId: p.transferred_from_id ?? null, transferredOn: p.transferred_on ?? null,
+          };
         }),
         reReferralsWithin12Months: links.filter((l) => l.reReferralAfterId !== null).length,
       };
@@ -41,7 +51,7 @@ export function createReadmissionsService(ctx: ServiceContext) {
       if (to < from) throw new AppError('invalid_input', 'Til-dato kan ikke være før fra-dato', [{ path: 'to', message: 'Til-dato kan ikke være før fra-dato' }]);
       const rows = await ctx.db
         .selectFrom('pathway')
-        .select(['id', 'patient_id', 'referral_received', 'closed_on', 'status'])
+        .select([...LITE_COLUMNS, 'patient_id'])
         .where('patient_id', 'in', (eb) => eb.selectFrom('pathway').select('patient_id').where('referral_received', '>=', from).where('referral_received', '<=', to))
         .execute();
       const byPatient = new Map<number, PathwayLite[]>();
@@ -52,6 +62,23 @@ export function createReadmissionsService(ctx: ServiceContext) {
 }
 
 type Db = Kysely<Database>;
+
+/**
+ * The interpreter language when the patient needs one (recorded at first attendance), from the most recent
+ * pathway that has the need recorded; null when not needed or not recorded. For invitations and letters.
+ */
+export async function patientInterpreter(db: Db, patientId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('pathway_care')
+    .innerJoin('pathway', 'pathway.id', 'pathway_care.pathway_id')
+    .select(['pathway_care.interpreter', 'pathway_care.interpreter_language'])
+    .where('pathway.patient_id', '=', patientId)
+    .where('pathway_care.interpreter', '!=', 'unknown')
+    .orderBy('pathway.referral_received', 'desc')
+    .orderBy('pathway.id', 'desc')
+    .executeTakeFirst();
+  return row?.interpreter === 'needed' ? row.interpreter_language : null;
+}
 
 async function careOf(db: Db, pathway: Selectable<Database['pathway']>, today: string) {
   const row = await db.selectFrom('pathway_care').selectAll().where('pathway_id', '=', pathway.id).executeTakeFirst();

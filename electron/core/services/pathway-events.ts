@@ -21,8 +21,10 @@ export interface NewPathwayEvent {
   note?: string;
   /** End of pathway: the help need (a code from the help_need table). */
   helpNeed?: string | null;
-  /** Where the fact came from: typed in, or a by-product of other work (an attended appointment, a no-show). */
-  source: 'manual' | 'appointment' | 'no_show' | 'assessment' | 'transfer';
+  /** End of pathway: why it ended (a code from the end_reason table). */
+  endReason?: string | null;
+  /** Where the fact came from: typed in, or a by-product of other work (an attended appointment, a no-show, a meeting). */
+  source: 'manual' | 'appointment' | 'no_show' | 'assessment' | 'transfer' | 'meeting';
 }
 
 /** Events that take the patient off the worklist, and the pathway status each gives. */
@@ -62,7 +64,8 @@ export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number
     today: todayInOslo(ctx.clock()),
   });
   if (event.type === 'end' || event.type === 'own_clinician') {
-    if (pathway.status !== 'open' && exceptId === undefined) {
+    // A pathway with its own clinician can still end (a transfer at 18, a discharge); only an ended one cannot.
+    if ((event.type === 'end' ? pathway.status === 'ended' : pathway.status !== 'open') && exceptId === undefined) {
       issues.push({ code: 'not_open', severity: 'error', message: 'Forløpet er ikke åpent lenger.' });
     }
   }
@@ -114,6 +117,7 @@ export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: Ne
   const event: PathwayEvent = { type: input.type, date: input.date, outcome: input.outcome ?? null, until: input.until ?? null };
   const pathway = await checkEvent(trx, ctx, input.pathwayId, event);
   if (input.type !== 'end' && input.helpNeed) throw new AppError('invalid_input', 'Hjelpebehov registreres bare ved avslutning.', [{ path: 'helpNeed', message: 'Hjelpebehov registreres bare ved avslutning.' }]);
+  await checkEndReason(trx, input.type, input.endReason ?? null);
   if (input.helpNeed) {
     const known = await trx.selectFrom('help_need').select('code').where('code', '=', input.helpNeed).executeTakeFirst();
     if (!known) throw new AppError('invalid_input', 'Velg hjelpebehov fra listen.', [{ path: 'helpNeed', message: 'Velg hjelpebehov fra listen.' }]);
@@ -132,6 +136,7 @@ export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: Ne
       replaced_by: null,
       correction_reason: null,
       help_need: input.helpNeed ?? null,
+      end_reason: input.endReason ?? null,
       created_at: now.toISOString(),
     })
     .returning('id')
@@ -148,7 +153,16 @@ export interface EventCorrection {
   outcome: DecisionOutcome | null;
   until: string | null;
   helpNeed: string | null;
+  endReason?: string | null;
   reason: string;
+}
+
+/** The end reason belongs to the end event only and must be one of the listed codes. */
+async function checkEndReason(trx: Db, type: string, endReason: string | null): Promise<void> {
+  if (!endReason) return;
+  const message = type === 'end' ? 'Velg årsak fra listen.' : 'Årsak til avslutning registreres bare ved avslutning.';
+  const known = type === 'end' && (await trx.selectFrom('end_reason').select('code').where('code', '=', endReason).executeTakeFirst());
+  if (!known) throw new AppError('invalid_input', message, [{ path: 'endReason', message }]);
 }
 
 /**
@@ -159,6 +173,11 @@ export async function correctPathwayEvent(trx: Db, ctx: ServiceContext, input: E
   const old = await trx.selectFrom('pathway_event').selectAll().where('id', '=', input.eventId).executeTakeFirst();
   if (!old) throw new AppError('not_found', 'Fant ikke hendelsen');
   if (old.status !== 'active') throw new AppError('conflict', 'Hendelsen er allerede korrigert.');
+  if (old.type === 'end' && old.source === 'transfer' && input.action === 'withdraw') {
+    // The linked pathway has opened: withdrawing the end would leave two pathways for one transfer.
+    throw new AppError('conflict', 'Avslutningen kommer fra en overføring og kan ikke trekkes tilbake. Korriger datoen i stedet.');
+  }
+  await checkEndReason(trx, old.type, input.endReason ?? null);
   const now = ctx.clock();
   const type = old.type as EventType;
   let newId: number | null = null;
@@ -172,7 +191,8 @@ export async function correctPathwayEvent(trx: Db, ctx: ServiceContext, input: E
       .insertInto('pathway_event')
       .values({
         pathway_id: old.pathway_id, type, date: event.date, outcome: event.outcome ?? null, until: event.until ?? null, note: old.note, source: old.source,
-        replaced_by: null, correction_reason: null, help_need: type === 'end' ? input.helpNeed ?? old.help_need : null, created_at: now.toISOString(),
+        replaced_by: null, correction_reason: null, help_need: type === 'end' ? input.helpNeed ?? old.help_need : null,
+        end_reason: type === 'end' ? input.endReason ?? old.end_reason ?? null : null, created_at: now.toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -14,6 +14,7 @@ import { loadClock, loadRuleVersions, recomputePathwayClocks } from './pathway-c
 import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
 import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
+import { transferLinks } from './transfers.service';
 
 type Db = ServiceContext['db'];
 const d = formatDate;
@@ -48,11 +49,12 @@ export function explanationText(e: DeadlineExplanation, versionName: string | nu
 
 export function createPathwaysService(ctx: ServiceContext) {
   async function codedLists(db: Db) {
-    const [breachReasons, helpNeeds] = await Promise.all([
+    const [breachReasons, helpNeeds, endReasons] = await Promise.all([
       db.selectFrom('breach_reason').select(['code', 'label']).orderBy('sort').execute(),
       db.selectFrom('help_need').select(['code', 'label']).orderBy('sort').execute(),
+      db.selectFrom('end_reason').select(['code', 'label', 'confidence', 'source']).orderBy('sort').execute(),
     ]);
-    return { breachReasons, helpNeeds };
+    return { breachReasons, helpNeeds, endReasons: endReasons.map((r) => ({ ...r, confidence: r.confidence as 'confirmed' | 'local' | 'unconfirmed' })) };
   }
 
   async function detail(db: Db, pathwayId: number): Promise<PathwayDetail> {
@@ -60,19 +62,22 @@ export function createPathwaysService(ctx: ServiceContext) {
     const clock = await loadClock(db, pathwayId, now);
     if (!clock) throw new AppError('not_found', 'Fant ikke forløpet');
     const { row, derivation, version, facts } = clock;
-    const [eventRows, breaches, helpNeeds, versions, reasons] = await Promise.all([
+    const [eventRows, breaches, helpNeeds, versions, reasons, endReasons, transfer] = await Promise.all([
       db.selectFrom('pathway_event').selectAll().where('pathway_id', '=', pathwayId).orderBy('date').orderBy('id').execute(),
       db.selectFrom('pathway_breach').selectAll().where('pathway_id', '=', pathwayId).execute(),
       db.selectFrom('help_need').select(['code', 'label']).execute(),
       loadRuleVersions(db),
       db.selectFrom('breach_reason').select(['code', 'label']).execute(),
+      db.selectFrom('end_reason').select(['code', 'label']).execute(),
+      transferLinks(db, row),
     ]);
     const pathwayType = row.pathway_type as PathwayTypeId;
     const ref = (v: RuleVersion, withdrawn = false) => ({
       id: v.id, origin: v.origin, validFrom: v.validFrom, source: v.source, clockStart: v.clockStart,
       validFromConfidence: v.validFromConfidence ?? 'confirmed', validFromNote: v.validFromNote ?? null, withdrawn, label: versionLabel(v),
     });
-    const limit = latestCareDeadline(facts);
+    // An internal transfer carries the sending team's right and deadline: no new under-23 limit counted here.
+    const limit = row.intake === 'internal_transfer' ? null : latestCareDeadline(facts);
     const withdrawnIds = new Set((await db.selectFrom('rule_version').select('id').where('withdrawn_at', 'is not', null).execute()).map((r) => r.id));
     const view = (dl: Deadline): DeadlineView => {
       const breach = breaches.find((b) => b.deadline_key === dl.key);
@@ -94,6 +99,7 @@ export function createPathwaysService(ctx: ServiceContext) {
         id: e.id, type: e.type as EventView['type'], label: eventLabel(e.type as EventType), date: e.date,
         outcome: (e.outcome as EventView['outcome']) ?? null, outcomeLabel: e.outcome ? outcomeDefinition(e.outcome as DecisionOutcome)?.label ?? null : null,
         until: e.until, helpNeed: e.help_need, helpNeedLabel: e.help_need ? helpNeeds.find((h) => h.code === e.help_need)?.label ?? e.help_need : null,
+        endReason: e.end_reason ?? null, endReasonLabel: e.end_reason ? endReasons.find((r) => r.code === e.end_reason)?.label ?? e.end_reason : null,
         note: e.note, code: code?.code ?? null, codeConfidence: code?.confidence ?? null, source: e.source, status: e.status,
         replacedBy: e.replaced_by, correctionReason: e.correction_reason, createdAt: e.created_at,
       };
@@ -123,6 +129,8 @@ export function createPathwaysService(ctx: ServiceContext) {
       validations: result.validations,
       dataQuality: derivation.flags,
       patientPostponed: { totalDays: result.patientPostponed.totalDays, open: result.patientPostponed.periods.some((p) => p.open) },
+      transfer,
+      treatmentPlan: row.treatment_plan_on ? { date: row.treatment_plan_on, by: row.treatment_plan_by ?? '' } : null,
     };
   }
 
@@ -158,7 +166,7 @@ export function createPathwaysService(ctx: ServiceContext) {
       return ctx.db.transaction().execute(async (trx) => {
         const eventId = await recordPathwayEvent(trx, ctx, {
           pathwayId: input.pathwayId, type: input.type, date: input.date, outcome: input.outcome, until: input.until,
-          helpNeed: input.helpNeed, note: input.note, source: 'manual',
+          helpNeed: input.helpNeed, endReason: input.endReason, note: input.note, source: 'manual',
         });
         const pathway = await trx.selectFrom('pathway').select('pathway_type').where('id', '=', input.pathwayId).executeTakeFirstOrThrow();
         return { eventId, code: eventCodeDetails(pathway.pathway_type as PathwayTypeId, input.type, input.outcome)?.code ?? null };

@@ -45,7 +45,7 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
       if (!res.ok) return { ok: false, error: { code: 'internal', message: 'Forbindelsen til Forløpsbenk feilet.' } };
       envelope = (await res.json()) as Envelope<Output<M>>;
     }
-    // A successful write tells the views it affects to refresh (see areas.ts), here and in other windows.
+    // A successful write tells the views it affects to refresh (the contract's `invalidates` facts), here and in other windows.
     if (envelope.ok && !isQueryMethod(method)) {
       notifyChanged(methodArea(method));
       broadcast?.postMessage({ area: methodArea(method) });

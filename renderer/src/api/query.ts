@@ -1,6 +1,5 @@
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { Input, MethodName, Output, RpcError } from '../../../shared/contract';
-import { writeAffects } from './areas';
+import { writeAffects, type Input, type MethodName, type Output, type RpcError } from '../../../shared/contract';
 import { call, onChanged } from './client';
 import { methodArea } from './method-kind';
 
@@ -38,7 +37,7 @@ export async function callOrThrow<M extends MethodName>(method: M, input: Input<
 
 type QueryOpts<M extends MethodName> = Omit<UseQueryOptions<Output<M>, ContractError, Output<M>, readonly [M, Input<M>]>, 'queryKey' | 'queryFn'>;
 
-/** One read method as a cached query; refreshed when a write in an area it depends on succeeds (areas.ts). */
+/** One read method as a cached query; refreshed when a write that invalidates its area succeeds (the contract's `invalidates` facts). */
 export function useContractQuery<M extends MethodName>(method: M, input: Input<M>, opts?: QueryOpts<M>) {
   return useQuery({ queryKey: contractKey(method, input), queryFn: () => callOrThrow(method, input), ...opts });
 }

@@ -1,4 +1,4 @@
-import { Select, Textarea, TextField, type SelectProps, type TextareaProps, type TextFieldProps } from '@navikt/ds-react';
+import { Checkbox, CheckboxGroup, RadioGroup, Select, Textarea, TextField, type CheckboxGroupProps, type CheckboxProps, type RadioGroupProps, type SelectProps, type TextareaProps, type TextFieldProps } from '@navikt/ds-react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { DateField } from '../components/DateField';
 
@@ -31,4 +31,34 @@ export function SelectInput<F extends FieldValues>({ control, name, children, ..
 export function DateInput<F extends FieldValues>({ control, name, label, description }: Bound<F> & { label: string; description?: string }) {
   const { field, fieldState } = useController({ control, name });
   return <DateField label={label} description={description} value={(field.value as string | null) ?? null} onChange={field.onChange} error={fieldState.error?.message} />;
+}
+
+/** Aksel checkboxes bound to a form field holding the chosen values (strings). */
+export function CheckboxGroupInput<F extends FieldValues>({ control, name, children, ...rest }: Bound<F> & Omit<CheckboxGroupProps, 'name' | 'value' | 'onChange' | 'error'>) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <CheckboxGroup size="small" {...rest} value={(field.value as string[] | undefined) ?? []} onChange={field.onChange} error={fieldState.error?.message}>
+      {children}
+    </CheckboxGroup>
+  );
+}
+
+/** Aksel radio buttons bound to a form field holding the chosen value ('' for none). */
+export function RadioGroupInput<F extends FieldValues>({ control, name, children, ...rest }: Bound<F> & Omit<RadioGroupProps, 'name' | 'value' | 'onChange' | 'error'>) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <RadioGroup size="small" {...rest} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} error={fieldState.error?.message}>
+      {children}
+    </RadioGroup>
+  );
+}
+
+/** One Aksel checkbox bound to a boolean form field. */
+export function CheckboxInput<F extends FieldValues>({ control, name, children, ...rest }: Bound<F> & Omit<CheckboxProps, 'name' | 'value' | 'onChange' | 'checked' | 'error'>) {
+  const { field } = useController({ control, name });
+  return (
+    <Checkbox size="small" {...rest} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.target.checked)}>
+      {children}
+    </Checkbox>
+  );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { create } from 'zustand';
 
 /**
  * Never lose typed work: every open editor with unsaved changes registers here (kit dialogs through <FormDialog>,
@@ -7,11 +8,34 @@ import { useEffect, useId, useRef } from 'react';
  */
 const dirty = new Map<string, () => boolean>();
 
-export const DISCARD_QUESTION = 'Du har endringer som ikke er lagret. Vil du forkaste dem?';
+/** The one open question "Forkaste endringene?" (shown by <DiscardDialog>), answered once. */
+interface DiscardState {
+  asking: boolean;
+  answer: (discard: boolean) => void;
+}
+export const useDiscardQuestion = create<DiscardState>(() => ({ asking: false, answer: () => {} }));
 
-/** True when the person agrees to lose what was typed (or nothing was typed). */
-export function confirmDiscard(): boolean {
-  return window.confirm(DISCARD_QUESTION);
+/**
+ * Asks in the app (never the browser's own confirm) whether to throw away what was typed: true for "Forkast",
+ * false for "Fortsett å redigere" or Esc. A second ask while one is open gets the same answer.
+ */
+let pending: Promise<boolean> | null = null;
+export function askDiscard(): Promise<boolean> {
+  pending ??= new Promise<boolean>((resolve) => {
+    let answered = false;
+    // Opened after the key or click that asked has finished: an Esc that asked must not also answer.
+    setTimeout(() => answered || useDiscardQuestion.setState({ asking: true }), 0);
+    useDiscardQuestion.setState({
+      answer: (discard) => {
+        if (answered) return; // the modal's own close event after a button answered
+        answered = true;
+        pending = null;
+        useDiscardQuestion.setState({ asking: false, answer: () => {} });
+        resolve(discard);
+      },
+    });
+  });
+  return pending;
 }
 
 /** Whether anything open has unsaved changes. */
@@ -20,12 +44,17 @@ export function anyUnsaved(): boolean {
   return false;
 }
 
-/** Asks before leaving when something is unsaved; true when leaving is fine. Agreeing forgets the changes. */
-export function confirmLeave(): boolean {
-  if (!anyUnsaved()) return true;
-  if (!confirmDiscard()) return false;
-  dirty.clear();
-  return true;
+/**
+ * Leaving a screen: `leave` runs at once when nothing is unsaved, else after the person chose "Forkast" (which
+ * forgets the changes); keeping on editing leaves everything as it was.
+ */
+export function leaveIfAgreed(leave: () => void): void {
+  if (!anyUnsaved()) return leave();
+  void askDiscard().then((discard) => {
+    if (!discard) return;
+    dirty.clear();
+    leave();
+  });
 }
 
 /** Registers an editor's unsaved state while mounted (`isDirty` read when someone wants to leave). */

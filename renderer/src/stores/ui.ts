@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { confirmLeave } from '../forms/unsaved';
+import { leaveIfAgreed } from '../forms/unsaved';
+import { useNewActionState } from '../features/shell/new-action';
 
 /** A main screen id from features/shell/screens.tsx. */
 export type Screen = string;
@@ -21,7 +22,10 @@ export const useUi = create<UiState>((set) => ({
   shortcutsOpen: false,
   // Leaving a screen with unsaved changes asks first (forms/unsaved.ts).
   navigated: (route) => {
-    if (confirmLeave()) set({ route });
+    leaveIfAgreed(() => {
+      useNewActionState.setState({ pending: false });
+      set({ route });
+    });
   },
   newReferralToggled: (open) => set({ newReferralOpen: open }),
   shortcutsToggled: (open) => set({ shortcutsOpen: open }),

@@ -1,5 +1,5 @@
-import { ActionMenu, Alert, BodyShort, Button, Heading, Table, Textarea } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { ActionMenu, Alert, BodyShort, Button, Heading, Table } from '@navikt/ds-react';
+import { useState } from 'react';
 import {
   appointmentsContract,
   APPOINTMENT_KIND_LABELS,
@@ -16,11 +16,12 @@ import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
-import { issuesByField } from '../../api/field-errors';
 import { EditAppointmentDialog } from './EditAppointmentDialog';
 import type { PatientSectionProps } from '../patient/sections';
 import '../no-show/no-show.css';
-import { FormDialog, FormModal } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
+import { useNewAction } from '../shell/new-action';
 import { DateInput, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 
@@ -39,19 +40,8 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
   const [editing, setEditing] = useState<Appointment | null>(null);
   const navigated = useUi((s) => s.navigated);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target;
-      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
-      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
-      // `n` here books a time, not a new referral.
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      setBooking(true);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  // `n` here books a time, not a new referral.
+  useNewAction('Ny time', () => setBooking(true));
 
   async function setStatus(a: Appointment, status: 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service') {
     setError(null);
@@ -273,27 +263,17 @@ export function BookAppointmentDialog({
 }
 
 function UndoNoShowDialog({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const close = () => {
-    setReason('');
-    setError(undefined);
-    onClose();
-  };
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!appointment) return;
-    const res = await call('appointments.undoNoShow', { id: appointment.id, reason });
-    if (res.ok) return close();
-    setError(issuesByField(res.error).reason ?? res.error.message);
-  }
   return (
-    <FormModal open={appointment !== null} onClose={close} heading="Angre ikke møtt" label="Angre ikke møtt" submitLabel="Angre ikke møtt" width="small" onSubmit={submit} saving={false} formError={null} errors={error}>
-          <BodyShort spacing>
-            Timen settes tilbake til «Avtalt», og oppfølgingssaken trekkes tilbake. Kontaktforsøk og brev blir stående i historikken sammen
-            med begrunnelsen.
-          </BodyShort>
-          <Textarea size="small" label="Begrunnelse" value={reason} onChange={(e) => setReason(e.target.value)} error={error} minRows={2} />
-    </FormModal>
+    <ReasonDialog
+      open={appointment !== null}
+      heading="Angre ikke møtt"
+      explanation="Timen settes tilbake til «Avtalt», og oppfølgingssaken trekkes tilbake. Kontaktforsøk og brev blir stående i historikken sammen med begrunnelsen."
+      label="Begrunnelse"
+      confirmLabel="Angre ikke møtt"
+      method="appointments.undoNoShow"
+      input={(reason) => ({ id: appointment?.id ?? 0, reason })}
+      multiline
+      onClose={onClose}
+    />
   );
 }

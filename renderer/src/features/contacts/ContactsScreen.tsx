@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { downloadText, useScreenKeys } from '../meetings/keys';
+import { useNewAction } from '../shell/new-action';
 import { ContactDialog } from './ContactDialog';
 import '../meetings/meetings.css';
 
@@ -38,7 +39,8 @@ export function ContactsScreen() {
     setEditing(null);
     setDialogOpen(true);
   };
-  useScreenKeys({ n: newContact, '/': () => searchRef.current?.focus() });
+  useNewAction('Ny kontakt', newContact);
+  useScreenKeys({ '/': () => searchRef.current?.focus() });
 
   async function importFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];

@@ -1,16 +1,17 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Select, Tag, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
-import { POSTPONEMENT_REASON_LABELS, POSTPONEMENT_REASONS, type BreachStatus } from '../../../../shared/contract/breach';
-import { INTERPRETER_STATES } from '../../../../shared/contract/pathway-care';
+import { Alert, BodyShort, Button, Heading, Tag } from '@navikt/ds-react';
+import { useState } from 'react';
+import { breachContract, POSTPONEMENT_REASON_LABELS, POSTPONEMENT_REASONS, type BreachStatus } from '../../../../shared/contract/breach';
+import { INTERPRETER_STATES, pathwayCareContract } from '../../../../shared/contract/pathway-care';
 import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
 import { useRead } from './use-read';
-import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
+import { InlineForm } from '../../components/InlineForm';
+import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { PrintPreview } from '../../components/PrintPreview';
-import { issuesByField } from '../../api/field-errors';
 import type { PatientSectionProps } from '../patient/sections';
 
 const RISK_VARIANT: Record<BreachStatus['risk']['state'], 'success' | 'warning' | 'error' | 'neutral' | 'info'> = {
@@ -87,59 +88,47 @@ function Breach({ pathway }: { pathway: Pathway }) {
 }
 
 function HelfoForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => void }) {
-  const [date, setDate] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('breach.recordHelfo', { pathwayId, helfoNotifiedOn: date as string, note });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'breach.recordHelfo',
+    schema: breachContract['breach.recordHelfo'].input,
+    defaultValues: { helfoNotifiedOn: null, note: '' } as { helfoNotifiedOn: string | null; note: string },
+    toInput: (f: { helfoNotifiedOn: string | null; note: string }) => ({ pathwayId, helfoNotifiedOn: f.helfoNotifiedOn ?? '', note: f.note }),
+    onSaved: () => onDone(),
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} aria-label="Helfo varslet" style={{ display: 'grid', gap: 8, maxWidth: 420 }}>
-      <DateField label="Dato Helfo ble varslet" value={date} onChange={setDate} error={issues.helfoNotifiedOn} />
-      <TextField label="Merknad" size="small" value={note} onChange={(e) => setNote(e.target.value)} />
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+    <InlineForm form={form} label="Helfo varslet" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
+      <DateInput control={control} name="helfoNotifiedOn" label="Dato Helfo ble varslet" />
+      <TextInput control={control} name="note" label="Merknad" />
+    </InlineForm>
   );
 }
 
+interface PostponeForm {
+  offeredDate: string | null;
+  requestedDate: string | null;
+  reason: (typeof POSTPONEMENT_REASONS)[number];
+  note: string;
+}
+
 function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => void }) {
-  const [f, setF] = useState({ offeredDate: null as string | null, requestedDate: null as string | null, reason: 'declined_offer' as (typeof POSTPONEMENT_REASONS)[number], note: '' });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('breach.addPostponement', { pathwayId, ...f, offeredDate: f.offeredDate as string });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'breach.addPostponement',
+    schema: breachContract['breach.addPostponement'].input,
+    defaultValues: { offeredDate: null, requestedDate: null, reason: 'declined_offer', note: '' } as PostponeForm,
+    toInput: (f: PostponeForm) => ({ pathwayId, ...f, offeredDate: f.offeredDate ?? '' }),
+    onSaved: () => onDone(),
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} aria-label="Utsettelse fra pasienten" style={{ display: 'grid', gap: 8, maxWidth: 420 }}>
-      <Select label="Årsak" size="small" value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value as typeof f.reason })}>
+    <InlineForm form={form} label="Utsettelse fra pasienten" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
+      <SelectInput control={control} name="reason" label="Årsak">
         {POSTPONEMENT_REASONS.map((r) => <option key={r} value={r}>{POSTPONEMENT_REASON_LABELS[r]}</option>)}
-      </Select>
-      <DateField label="Tilbudt dato" value={f.offeredDate} onChange={(v) => setF({ ...f, offeredDate: v })} error={issues.offeredDate} />
-      <DateField label="Ønsket dato (valgfritt)" value={f.requestedDate} onChange={(v) => setF({ ...f, requestedDate: v })} error={issues.requestedDate} />
-      <TextField label="Merknad" size="small" value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} />
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+      </SelectInput>
+      <DateInput control={control} name="offeredDate" label="Tilbudt dato" />
+      <DateInput control={control} name="requestedDate" label="Ønsket dato (valgfritt)" />
+      <TextInput control={control} name="note" label="Merknad" />
+    </InlineForm>
   );
 }
 
@@ -183,41 +172,32 @@ function Care({ pathway }: { pathway: Pathway }) {
 type CareInitial = { interpreter: (typeof INTERPRETER_STATES)[number]; interpreterLanguage: string; pregnant: boolean; detoxEndedOn: string | null; furtherTreatmentOn: string | null };
 
 function CareForm({ pathwayId, tsb, initial, onDone }: { pathwayId: number; tsb: boolean; initial: CareInitial; onDone: () => void }) {
-  const [f, setF] = useState<CareInitial>({ interpreter: initial.interpreter, interpreterLanguage: initial.interpreterLanguage, pregnant: initial.pregnant, detoxEndedOn: initial.detoxEndedOn, furtherTreatmentOn: initial.furtherTreatmentOn });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('pathwayCare.save', { pathwayId, ...f });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'pathwayCare.save',
+    schema: pathwayCareContract['pathwayCare.save'].input,
+    defaultValues: { interpreter: initial.interpreter, interpreterLanguage: initial.interpreterLanguage, pregnant: initial.pregnant, detoxEndedOn: initial.detoxEndedOn, furtherTreatmentOn: initial.furtherTreatmentOn } as CareInitial,
+    toInput: (f: CareInitial) => ({ pathwayId, ...f }),
+    onSaved: () => onDone(),
+  });
+  const { control, watch } = form;
   return (
-    <form onSubmit={submit} aria-label="Tolk og graviditet" style={{ display: 'grid', gap: 8, maxWidth: 420 }}>
-      <Select label="Tolkebehov" size="small" value={f.interpreter} onChange={(e) => setF({ ...f, interpreter: e.target.value as CareInitial['interpreter'] })}>
-        {INTERPRETER_STATES.map((s) => <option key={s} value={s}>{INTERPRETER_LABELS[s]}</option>)}
-      </Select>
-      {f.interpreter === 'needed' && <TextField label="Språk" size="small" value={f.interpreterLanguage} onChange={(e) => setF({ ...f, interpreterLanguage: e.target.value })} error={issues.interpreterLanguage} />}
+    <InlineForm form={form} label="Tolk og graviditet" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
+      <SelectInput control={control} name="interpreter" label="Tolkebehov">
+        {INTERPRETER_STATES.map((st) => <option key={st} value={st}>{INTERPRETER_LABELS[st]}</option>)}
+      </SelectInput>
+      {watch('interpreter') === 'needed' && <TextInput control={control} name="interpreterLanguage" label="Språk" />}
       {tsb && (
         <>
-          <Checkbox size="small" checked={f.pregnant} onChange={(e) => setF({ ...f, pregnant: e.target.checked })}>Gravid</Checkbox>
-          {f.pregnant && (
+          <CheckboxInput control={control} name="pregnant">Gravid</CheckboxInput>
+          {watch('pregnant') && (
             <>
-              <DateField label="Avrusning avsluttet" value={f.detoxEndedOn} onChange={(v) => setF({ ...f, detoxEndedOn: v })} error={issues.detoxEndedOn} />
-              <DateField label="Videre behandling startet" value={f.furtherTreatmentOn} onChange={(v) => setF({ ...f, furtherTreatmentOn: v })} error={issues.furtherTreatmentOn} />
+              <DateInput control={control} name="detoxEndedOn" label="Avrusning avsluttet" />
+              <DateInput control={control} name="furtherTreatmentOn" label="Videre behandling startet" />
             </>
           )}
         </>
       )}
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -227,7 +207,7 @@ function Readmissions({ patientId }: { patientId: number }) {
   return (
     <section aria-labelledby="dl-readmissions">
       <Heading level="3" size="xsmall" id="dl-readmissions" spacing>
-        Tidligere forløp
+        Forløp etter hverandre
       </Heading>
       <BodyShort size="small" spacing>Henvist på nytt innen 12 måneder etter avslutning: {r.reReferralsWithin12Months}</BodyShort>
       <ul style={{ margin: 0 }}>
@@ -236,6 +216,7 @@ function Readmissions({ patientId }: { patientId: number }) {
             {pathwayTypeLabel(p.pathwayType as Pathway['pathwayType'])}: mottatt {formatDate(p.referralReceived)}
             {p.closedOn ? `, avsluttet ${formatDate(p.closedOn)}` : ''}
             {p.reReferralAfterId !== null ? ` – ny henvisning ${p.daysSinceEnd} dager etter forrige avslutning` : ''}
+            {p.transferredFromId !== null ? ' – fortsetter forrige forløp etter intern overføring (ikke en ny henvisning)' : ''}
           </li>
         ))}
       </ul>

@@ -1,14 +1,18 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Select, Table, Tag, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Button, Heading, Tag } from '@navikt/ds-react';
+import { useState } from 'react';
+import type { Control } from 'react-hook-form';
+import type { z } from 'zod';
 import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coordination-fields';
-import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS } from '../../../../shared/contract/family';
+import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, guardianInputSchema, guardiansContract, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS, patientContactInputSchema, patientContactsContract } from '../../../../shared/contract/family';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
 import { useRead } from './use-read';
-import { DateField } from '../../components/DateField';
-import { FormError } from '../../components/FormError';
-import { issuesByField } from '../../api/field-errors';
+import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
+import { InlineForm } from '../../components/InlineForm';
 import type { PatientSectionProps } from '../patient/sections';
+import { RowTable } from '../../components/RowTable';
+import { useNewAction } from '../shell/new-action';
 
 type Consent = (typeof CONSENT_STATES)[number];
 
@@ -37,88 +41,75 @@ function Guardians({ patientId }: { patientId: number }) {
         Pasienten er {data.age} år. {data.patientReceivesLetters ? 'Pasienten får selv brev og innkallinger.' : data.patientReason}
         {data.ageBand === '16_to_17' ? ' Fra 16 år bestemmer pasienten selv hvem som får informasjon.' : ''}
       </BodyShort>
-      {data.rows.length > 0 && (
-        <Table size="small" aria-label="Foresatte">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Navn</Table.HeaderCell>
-              <Table.HeaderCell>Relasjon</Table.HeaderCell>
-              <Table.HeaderCell>Foreldreansvar</Table.HeaderCell>
-              <Table.HeaderCell>Adresse</Table.HeaderCell>
-              <Table.HeaderCell>Samtykke</Table.HeaderCell>
-              <Table.HeaderCell>Får brev</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.rows.map((g) => (
-              <Table.Row key={g.id}>
-                <Table.DataCell>{g.name}</Table.DataCell>
-                <Table.DataCell>{GUARDIAN_RELATION_LABELS[g.relation]}</Table.DataCell>
-                <Table.DataCell>{g.parentalResponsibility ? 'Ja' : 'Nei'}</Table.DataCell>
-                <Table.DataCell>{[g.address, [g.postalCode, g.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–'}</Table.DataCell>
-                <Table.DataCell>{CONSENT_LABELS[g.consent]}{g.consentOn ? ` (${formatDate(g.consentOn)})` : ''}</Table.DataCell>
-                <Table.DataCell>
-                  <Tag size="xsmall" variant={g.receivesLetters ? 'success' : 'neutral'}>{g.receivesLetters ? 'Ja' : 'Nei'}</Tag> <span className="muted">{g.reason}</span>
-                </Table.DataCell>
-                <Table.DataCell>
-                  <Button size="xsmall" variant="tertiary" onClick={() => void call('guardians.delete', { id: g.id })} aria-label={`Fjern ${g.name}`}>
-                    Fjern
-                  </Button>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <RowTable
+        label="Foresatte"
+        rows={data.rows}
+        rowKey={(g) => g.id}
+        columns={[
+          { header: 'Navn', cell: (g) => g.name },
+          { header: 'Relasjon', cell: (g) => GUARDIAN_RELATION_LABELS[g.relation] },
+          { header: 'Foreldreansvar', cell: (g) => (g.parentalResponsibility ? 'Ja' : 'Nei') },
+          { header: 'Adresse', cell: (g) => [g.address, [g.postalCode, g.postalPlace].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–' },
+          { header: 'Samtykke', cell: (g) => `${CONSENT_LABELS[g.consent]}${g.consentOn ? ` (${formatDate(g.consentOn)})` : ''}` },
+          {
+            header: 'Får brev',
+            cell: (g) => (
+              <>
+                <Tag size="xsmall" variant={g.receivesLetters ? 'success' : 'neutral'}>{g.receivesLetters ? 'Ja' : 'Nei'}</Tag> <span className="muted">{g.reason}</span>
+              </>
+            ),
+          },
+        ]}
+        action={{
+          header: 'Handlinger',
+          cell: (g) => (
+            <Button size="xsmall" variant="tertiary" onClick={() => void call('guardians.delete', { id: g.id })} aria-label={`Fjern ${g.name}`}>
+              Fjern
+            </Button>
+          ),
+        }}
+      />
       {adding ? <GuardianForm patientId={patientId} onDone={() => setAdding(false)} /> : <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>Legg til foresatt</Button>}
     </section>
   );
 }
 
+type GuardianForm = Omit<z.input<typeof guardianInputSchema>, 'patientId' | 'id'> & { consentOn: string | null };
+
 function GuardianForm({ patientId, onDone }: { patientId: number; onDone: () => void }) {
-  const [f, setF] = useState({ name: '', relation: 'mother' as (typeof GUARDIAN_RELATIONS)[number], parentalResponsibility: true, address: '', postalCode: '', postalPlace: '', phone: '', consent: 'unknown' as Consent, consentOn: null as string | null });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('guardians.save', { patientId, ...f });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'guardians.save',
+    schema: guardiansContract['guardians.save'].input,
+    defaultValues: { name: '', relation: 'mother', parentalResponsibility: true, address: '', postalCode: '', postalPlace: '', phone: '', consent: 'unknown', consentOn: null } as GuardianForm,
+    toInput: (f: GuardianForm) => ({ patientId, ...f }),
+    onSaved: () => onDone(),
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} aria-label="Ny foresatt" style={{ display: 'grid', gap: 8, maxWidth: 480, marginTop: 8 }}>
-      <TextField label="Navn" size="small" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={issues.name} />
-      <Select label="Relasjon" size="small" value={f.relation} onChange={(e) => setF({ ...f, relation: e.target.value as typeof f.relation })}>
+    <InlineForm form={form} label="Ny foresatt" submitLabel="Lagre foresatt" onCancel={onDone}>
+      <TextInput control={control} name="name" label="Navn" />
+      <SelectInput control={control} name="relation" label="Relasjon">
         {GUARDIAN_RELATIONS.map((r) => <option key={r} value={r}>{GUARDIAN_RELATION_LABELS[r]}</option>)}
-      </Select>
-      <Checkbox size="small" checked={f.parentalResponsibility} onChange={(e) => setF({ ...f, parentalResponsibility: e.target.checked })}>Har foreldreansvar</Checkbox>
-      <TextField label="Adresse" size="small" value={f.address} onChange={(e) => setF({ ...f, address: e.target.value })} />
+      </SelectInput>
+      <CheckboxInput control={control} name="parentalResponsibility">Har foreldreansvar</CheckboxInput>
+      <TextInput control={control} name="address" label="Adresse" />
       <div style={{ display: 'flex', gap: 8 }}>
-        <TextField label="Postnummer" size="small" htmlSize={6} value={f.postalCode} onChange={(e) => setF({ ...f, postalCode: e.target.value })} error={issues.postalCode} />
-        <TextField label="Poststed" size="small" value={f.postalPlace} onChange={(e) => setF({ ...f, postalPlace: e.target.value })} />
+        <TextInput control={control} name="postalCode" label="Postnummer" htmlSize={6} />
+        <TextInput control={control} name="postalPlace" label="Poststed" />
       </div>
-      <TextField label="Telefon" size="small" value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value })} error={issues.phone} />
-      <ConsentFields consent={f.consent} consentOn={f.consentOn} error={issues.consentOn} onChange={(consent, consentOn) => setF({ ...f, consent, consentOn })} />
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre foresatt</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+      <TextInput control={control} name="phone" label="Telefon" />
+      <ConsentFields control={control as never} consent={form.watch('consent') ?? 'unknown'} />
+    </InlineForm>
   );
 }
 
-function ConsentFields({ consent, consentOn, error, onChange }: { consent: Consent; consentOn: string | null; error: string | undefined; onChange: (c: Consent, on: string | null) => void }) {
+function ConsentFields({ control, consent }: { control: Control<{ consent: Consent; consentOn: string | null }>; consent: Consent }) {
   return (
     <>
-      <Select label="Samtykke til informasjon" size="small" value={consent} onChange={(e) => onChange(e.target.value as Consent, consentOn)}>
+      <SelectInput control={control} name="consent" label="Samtykke til informasjon">
         {CONSENT_STATES.map((c) => <option key={c} value={c}>{CONSENT_LABELS[c]}</option>)}
-      </Select>
-      {consent !== 'unknown' && <DateField label="Samtykke registrert" value={consentOn} onChange={(v) => onChange(consent, v)} error={error} />}
+      </SelectInput>
+      {consent !== 'unknown' && <DateInput control={control} name="consentOn" label="Samtykke registrert" />}
     </>
   );
 }
@@ -126,6 +117,7 @@ function ConsentFields({ consent, consentOn, error, onChange }: { consent: Conse
 function Contacts({ patientId }: { patientId: number }) {
   const { value: data, error } = useRead('patientContacts.list', { patientId });
   const [adding, setAdding] = useState(false);
+  useNewAction('Legg til kontakt for pasienten', () => setAdding(true));
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!data) return null;
   return (
@@ -136,73 +128,56 @@ function Contacts({ patientId }: { patientId: number }) {
       <BodyShort size="small" spacing>
         Kommunen kontaktet: {data.municipalityContactedOn ? formatDate(data.municipalityContactedOn) : 'ikke registrert'}
       </BodyShort>
-      {data.rows.length === 0 ? (
-        <BodyShort className="muted" spacing>Ingen kontakter registrert.</BodyShort>
-      ) : (
-        <Table size="small" aria-label="Pasientens kontakter">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Navn</Table.HeaderCell>
-              <Table.HeaderCell>Type</Table.HeaderCell>
-              <Table.HeaderCell>Relasjon/virksomhet</Table.HeaderCell>
-              <Table.HeaderCell>Telefon</Table.HeaderCell>
-              <Table.HeaderCell>Kontaktet</Table.HeaderCell>
-              <Table.HeaderCell>Samtykke</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data.rows.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.DataCell>{c.name}{c.namedInReferral ? ' (nevnt i henvisningen)' : ''}</Table.DataCell>
-                <Table.DataCell>{PATIENT_CONTACT_KIND_LABELS[c.kind]}</Table.DataCell>
-                <Table.DataCell>{[c.relation, c.organisation].filter(Boolean).join(', ') || '–'}</Table.DataCell>
-                <Table.DataCell className="mono">{c.phone || '–'}</Table.DataCell>
-                <Table.DataCell>{formatDate(c.contactedOn) || '–'}</Table.DataCell>
-                <Table.DataCell>{CONSENT_LABELS[c.consent]}{c.consentOn ? ` (${formatDate(c.consentOn)})` : ''}</Table.DataCell>
-                <Table.DataCell>
-                  <Button size="xsmall" variant="tertiary" onClick={() => void call('patientContacts.delete', { id: c.id })} aria-label={`Fjern ${c.name}`}>Fjern</Button>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <RowTable
+        label="Pasientens kontakter"
+        rows={data.rows}
+        rowKey={(c) => c.id}
+        empty={<BodyShort className="muted" spacing>Ingen kontakter registrert.</BodyShort>}
+        columns={[
+          { header: 'Navn', cell: (c) => `${c.name}${c.namedInReferral ? ' (nevnt i henvisningen)' : ''}` },
+          { header: 'Type', cell: (c) => PATIENT_CONTACT_KIND_LABELS[c.kind] },
+          { header: 'Relasjon/virksomhet', cell: (c) => [c.relation, c.organisation].filter(Boolean).join(', ') || '–' },
+          { header: 'Telefon', className: 'mono', cell: (c) => c.phone || '–' },
+          { header: 'Kontaktet', cell: (c) => formatDate(c.contactedOn) || '–' },
+          { header: 'Samtykke', cell: (c) => `${CONSENT_LABELS[c.consent]}${c.consentOn ? ` (${formatDate(c.consentOn)})` : ''}` },
+        ]}
+        action={{
+          header: 'Handlinger',
+          cell: (c) => (
+            <Button size="xsmall" variant="tertiary" onClick={() => void call('patientContacts.delete', { id: c.id })} aria-label={`Fjern ${c.name}`}>
+              Fjern
+            </Button>
+          ),
+        }}
+      />
       {adding ? <ContactForm patientId={patientId} onDone={() => setAdding(false)} /> : <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>Legg til kontakt</Button>}
     </section>
   );
 }
 
+type ContactForm = Omit<z.input<typeof patientContactInputSchema>, 'patientId' | 'id'> & { contactedOn: string | null; consentOn: string | null };
+
 function ContactForm({ patientId, onDone }: { patientId: number; onDone: () => void }) {
-  const [f, setF] = useState({ kind: 'municipal' as (typeof PATIENT_CONTACT_KINDS)[number], name: '', relation: '', organisation: '', phone: '', namedInReferral: false, contactedOn: null as string | null, consent: 'unknown' as Consent, consentOn: null as string | null });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('patientContacts.save', { patientId, ...f });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
+  const form = useContractForm({
+    method: 'patientContacts.save',
+    schema: patientContactsContract['patientContacts.save'].input,
+    defaultValues: { kind: 'municipal', name: '', relation: '', organisation: '', phone: '', namedInReferral: false, contactedOn: null, consent: 'unknown', consentOn: null } as ContactForm,
+    toInput: (f: ContactForm) => ({ patientId, ...f }),
+    onSaved: () => onDone(),
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} aria-label="Ny kontakt" style={{ display: 'grid', gap: 8, maxWidth: 480, marginTop: 8 }}>
-      <Select label="Type" size="small" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as typeof f.kind })}>
+    <InlineForm form={form} label="Ny kontakt" submitLabel="Lagre kontakt" onCancel={onDone}>
+      <SelectInput control={control} name="kind" label="Type">
         {PATIENT_CONTACT_KINDS.map((k) => <option key={k} value={k}>{PATIENT_CONTACT_KIND_LABELS[k]}</option>)}
-      </Select>
-      <TextField label="Navn" size="small" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={issues.name} />
-      <TextField label="Relasjon" size="small" value={f.relation} onChange={(e) => setF({ ...f, relation: e.target.value })} />
-      <TextField label="Virksomhet" size="small" value={f.organisation} onChange={(e) => setF({ ...f, organisation: e.target.value })} />
-      <TextField label="Telefon" size="small" value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value })} error={issues.phone} />
-      <Checkbox size="small" checked={f.namedInReferral} onChange={(e) => setF({ ...f, namedInReferral: e.target.checked })}>Nevnt i henvisningen</Checkbox>
-      <DateField label="Kontaktet dato" value={f.contactedOn} onChange={(v) => setF({ ...f, contactedOn: v })} error={issues.contactedOn} />
-      <ConsentFields consent={f.consent} consentOn={f.consentOn} error={issues.consentOn} onChange={(consent, consentOn) => setF({ ...f, consent, consentOn })} />
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre kontakt</Button>
-        <Button size="small" type="button" variant="tertiary" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+      </SelectInput>
+      <TextInput control={control} name="name" label="Navn" />
+      <TextInput control={control} name="relation" label="Relasjon" />
+      <TextInput control={control} name="organisation" label="Virksomhet" />
+      <TextInput control={control} name="phone" label="Telefon" />
+      <CheckboxInput control={control} name="namedInReferral">Nevnt i henvisningen</CheckboxInput>
+      <DateInput control={control} name="contactedOn" label="Kontaktet dato" />
+      <ConsentFields control={control as never} consent={form.watch('consent') ?? 'unknown'} />
+    </InlineForm>
   );
 }

@@ -1,13 +1,13 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
 import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
 import { formatDate } from '../../../../shared/domain/time';
-import { call } from '../../api/client';
 import { useRead } from './use-read';
-import { DateField } from '../../components/DateField';
-import { FormError } from '../../components/FormError';
-import { issuesByField } from '../../api/field-errors';
+import { InlineForm } from '../../components/InlineForm';
+import { CheckboxInput, DateInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
+import { referrerContract } from '../../../../shared/contract/referrer';
 import type { PatientSectionProps } from '../patient/sections';
 import { copyText } from './copy';
 
@@ -102,50 +102,38 @@ function MessageCard({ label, text, missing }: { label: string; text: string | n
 
 type ReferrerInitial = { organisation: string; person: string; address: string; postalCode: string; postalPlace: string; herId: string; referralDate: string | null; isGp: boolean } | null;
 
+type ReferrerForm = NonNullable<ReferrerInitial>;
+
 function ReferrerForm({ pathwayId, initial, onDone }: { pathwayId: number; initial: ReferrerInitial; onDone: () => void }) {
-  const [f, setF] = useState({
-    organisation: initial?.organisation ?? '',
-    person: initial?.person ?? '',
-    address: initial?.address ?? '',
-    postalCode: initial?.postalCode ?? '',
-    postalPlace: initial?.postalPlace ?? '',
-    herId: initial?.herId ?? '',
-    referralDate: initial?.referralDate ?? null,
-    isGp: initial?.isGp ?? false,
+  const form = useContractForm({
+    method: 'referrer.save',
+    schema: referrerContract['referrer.save'].input,
+    defaultValues: {
+      organisation: initial?.organisation ?? '',
+      person: initial?.person ?? '',
+      address: initial?.address ?? '',
+      postalCode: initial?.postalCode ?? '',
+      postalPlace: initial?.postalPlace ?? '',
+      herId: initial?.herId ?? '',
+      referralDate: initial?.referralDate ?? null,
+      isGp: initial?.isGp ?? false,
+    } as ReferrerForm,
+    toInput: (f: ReferrerForm) => ({ pathwayId, ...f }),
+    onSaved: () => onDone(),
   });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('referrer.save', { pathwayId, ...f });
-    if (!res.ok) {
-      setIssues(issuesByField(res.error));
-      return setError(res.error.message);
-    }
-    onDone();
-  }
-
+  const { control } = form;
   return (
-    <form onSubmit={submit} style={{ display: 'grid', gap: 8, maxWidth: 480 }} aria-label="Henviser">
-      <TextField label="Virksomhet" size="small" value={f.organisation} onChange={set('organisation')} error={issues.organisation} />
-      <TextField label="Henvisende lege/behandler" size="small" value={f.person} onChange={set('person')} error={issues.person} />
-      <TextField label="Adresse" size="small" value={f.address} onChange={set('address')} error={issues.address} />
+    <InlineForm form={form} label="Henviser" submitLabel="Lagre henviser" onCancel={onDone}>
+      <TextInput control={control} name="organisation" label="Virksomhet" />
+      <TextInput control={control} name="person" label="Henvisende lege/behandler" />
+      <TextInput control={control} name="address" label="Adresse" />
       <div style={{ display: 'flex', gap: 8 }}>
-        <TextField label="Postnummer" size="small" value={f.postalCode} onChange={set('postalCode')} error={issues.postalCode} htmlSize={6} />
-        <TextField label="Poststed" size="small" value={f.postalPlace} onChange={set('postalPlace')} error={issues.postalPlace} />
+        <TextInput control={control} name="postalCode" label="Postnummer" htmlSize={6} />
+        <TextInput control={control} name="postalPlace" label="Poststed" />
       </div>
-      <TextField label="HER-id (hvis kjent)" size="small" value={f.herId} onChange={set('herId')} error={issues.herId} htmlSize={12} />
-      <DateField label="Henvisningsdato" value={f.referralDate} onChange={(v) => setF({ ...f, referralDate: v })} error={issues.referralDate} />
-      <Checkbox size="small" checked={f.isGp} onChange={(e) => setF({ ...f, isGp: e.target.checked })}>
-        Henviser er pasientens fastlege
-      </Checkbox>
-      <FormError message={error} />
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button size="small" type="submit">Lagre henviser</Button>
-        <Button size="small" variant="tertiary" type="button" onClick={onDone}>Avbryt</Button>
-      </div>
-    </form>
+      <TextInput control={control} name="herId" label="HER-id (hvis kjent)" htmlSize={12} />
+      <DateInput control={control} name="referralDate" label="Henvisningsdato" />
+      <CheckboxInput control={control} name="isGp">Henviser er pasientens fastlege</CheckboxInput>
+    </InlineForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Modal, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Checkbox, Heading, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaItem, MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
@@ -11,7 +11,9 @@ import { downloadText } from './keys';
 import { InlineDateField } from './InlineDateField';
 import { MeetingForm } from './MeetingForm';
 import { firstMessage, formMessage, issuesByField } from '../../api/field-errors';
-import { confirmLeave, useUnsaved } from '../../forms/unsaved';
+import { leaveIfAgreed, useUnsaved } from '../../forms/unsaved';
+import { RowTable } from '../../components/RowTable';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { typing } from '../shell/useGlobalShortcuts';
 
 const SOURCE_LABELS: Record<string, string> = { action: 'Fra forrige møte', plan_goal: 'Mål i IP', plan_measure: 'Tiltak i IP' };
@@ -35,7 +37,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || typing(e.target) || document.querySelector('dialog[open]')) return;
       e.stopImmediatePropagation();
-      if (confirmLeave()) onBack();
+      leaveIfAgreed(onBack);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -64,7 +66,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
   const cancelled = m.status === 'cancelled';
   return (
     <article aria-labelledby="meeting-title" className="mt-detail">
-      <Button size="xsmall" variant="tertiary" onClick={() => confirmLeave() && onBack()}>
+      <Button size="xsmall" variant="tertiary" onClick={() => leaveIfAgreed(onBack)}>
         ← Tilbake (Esc)
       </Button>
       <div className="screen-title">
@@ -134,32 +136,19 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
         <Heading level="3" size="small" id="mt-participants" spacing>
           Deltakere
         </Heading>
-        {m.participants.length === 0 ? (
-          <BodyShort className="muted">Ingen deltakere er registrert.</BodyShort>
-        ) : (
-          <Table size="small" aria-label="Deltakere">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Rolle</Table.HeaderCell>
-                <Table.HeaderCell>Organisasjon</Table.HeaderCell>
-                <Table.HeaderCell>Kontakt</Table.HeaderCell>
-                <Table.HeaderCell>Samtykke dekker</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {m.participants.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.DataCell>{p.name}</Table.DataCell>
-                  <Table.DataCell>{PARTICIPANT_ROLE_LABELS[p.role as ParticipantRole] ?? p.role}</Table.DataCell>
-                  <Table.DataCell>{p.organisation}</Table.DataCell>
-                  <Table.DataCell>{[p.phone, p.email].filter(Boolean).join(' · ')}</Table.DataCell>
-                  <Table.DataCell>{p.isPatient ? 'Pasienten selv' : p.consentCovers ? 'Ja' : 'Nei – del ikke opplysninger'}</Table.DataCell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+        <RowTable
+          label="Deltakere"
+          rows={m.participants}
+          rowKey={(p) => p.id}
+          empty={<BodyShort className="muted">Ingen deltakere er registrert.</BodyShort>}
+          columns={[
+            { header: 'Navn', cell: (p) => p.name },
+            { header: 'Rolle', cell: (p) => PARTICIPANT_ROLE_LABELS[p.role as ParticipantRole] ?? p.role },
+            { header: 'Organisasjon', cell: (p) => p.organisation },
+            { header: 'Kontakt', cell: (p) => [p.phone, p.email].filter(Boolean).join(' · ') },
+            { header: 'Samtykke dekker', cell: (p) => (p.isPatient ? 'Pasienten selv' : p.consentCovers ? 'Ja' : 'Nei – del ikke opplysninger') },
+          ]}
+        />
       </section>
 
       <AgendaEditor meeting={m} onError={setError} />
@@ -173,29 +162,20 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
 }
 
 function CancelDialog({ open, id, onClose, onDone }: { open: boolean; id: number; onClose: () => void; onDone: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  async function confirm() {
-    const res = await call('meetings.cancel', { id, reason });
-    if (!res.ok) return setError(firstMessage(res.error));
-    setReason('');
-    onClose();
-    onDone();
-  }
   return (
-    <Modal open={open} onClose={onClose} header={{ heading: 'Avlys møtet' }} width="small">
-      <Modal.Body>
-        <Textarea size="small" label="Årsak (valgfri)" value={reason} onChange={(e) => setReason(e.target.value)} error={error} minRows={2} />
-      </Modal.Body>
-      <Modal.Footer>
-        <Button size="small" variant="danger" onClick={confirm}>
-          Avlys møtet
-        </Button>
-        <Button size="small" variant="secondary" onClick={onClose}>
-          Behold møtet
-        </Button>
-      </Modal.Footer>
-    </Modal>
+    <ReasonDialog
+      open={open}
+      heading="Avlys møtet"
+      explanation="Møtet blir stående, merket som avlyst, med årsaken."
+      label="Årsak (valgfri)"
+      confirmLabel="Avlys møtet"
+      method="meetings.cancel"
+      input={(reason) => ({ id, reason })}
+      multiline
+      danger
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 

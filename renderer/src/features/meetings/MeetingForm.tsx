@@ -1,16 +1,16 @@
-import { Alert, BodyShort, Button, Checkbox, Heading, Search, Select, Table, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Alert, BodyShort, Button, Checkbox, Heading, Search, Select, Table, TextField } from '@navikt/ds-react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../../shared/contract/contacts';
-import type { Clash, MeetingDetail, ParticipantInput } from '../../../../shared/contract/meetings';
+import { meetingsContract, type Clash, type MeetingDetail, type ParticipantInput } from '../../../../shared/contract/meetings';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { MEETING_KIND_LABELS, MEETING_KINDS, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type MeetingKind, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
-import { DateField } from '../../components/DateField';
-import { formMessage, issuesByField } from '../../api/field-errors';
 import { useContractQuery } from '../../api/query';
 import { useSearchLog } from '../worklist/useSearchLog';
 import { keepPreviousData } from '@tanstack/react-query';
-import { FormModal } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
+import { DateInput, SelectInput, TextAreaInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 
 const NO_CONTACTS: Contact[] = [];
 const NO_ROWS: WorklistRow[] = [];
@@ -41,6 +41,19 @@ function fromContact(c: { contactId?: number | null; id?: number; name: string; 
   return { key: draftKey(), contactId: c.contactId ?? c.id ?? null, name: c.name, role: c.role, organisation: c.organisation, email: c.email, phone: c.phone, consentCovers: false };
 }
 
+interface Form {
+  patient: PatientRef | null;
+  kind: MeetingKind;
+  date: string | null;
+  time: string;
+  /** Minutes, as the select holds it. */
+  durationMinutes: string;
+  place: string;
+  videoUrl: string;
+  participants: Draft[];
+  conflictReason: string;
+}
+
 function toInput(p: Draft): ParticipantInput {
   return { contactId: p.contactId, name: p.name, role: p.role, organisation: p.organisation, email: p.email, phone: p.phone, consentCovers: p.consentCovers };
 }
@@ -65,54 +78,67 @@ export function MeetingForm({
 }) {
   const editing = meeting ?? null;
   const [formKey, setFormKey] = useState(0);
-  const [chosen, setChosen] = useState<PatientRef | null>(patient);
-  const [kind, setKind] = useState<MeetingKind>('evaluation');
-  const [date, setDate] = useState<string | null>(null);
-  const [time, setTime] = useState('09:00');
-  const [duration, setDuration] = useState(60);
-  const [place, setPlace] = useState('');
-  const [videoUrl, setVideoUrl] = useState('');
-  const [participants, setParticipants] = useState<Draft[]>([]);
-  const [conflictReason, setConflictReason] = useState('');
   const [clashes, setClashes] = useState<Clash[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const blank = (): Form => ({
+    patient,
+    kind: 'evaluation',
+    date: null,
+    time: '09:00',
+    durationMinutes: '60',
+    place: '',
+    videoUrl: '',
+    participants: patient ? [{ ...fromContact({ name: patient.name, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }] : [],
+    conflictReason: '',
+  });
+  const form = useContractForm({
+    // One form for both: a new meeting names its patient, a changed one its id (the fields are the same).
+    method: (editing ? 'meetings.update' : 'meetings.create') as 'meetings.create',
+    schema: editing ? meetingsContract['meetings.update'].input : meetingsContract['meetings.create'].input,
+    defaultValues: blank(),
+    toInput: (f: Form) => {
+      const fields = { kind: f.kind, date: f.date ?? '', time: f.time, durationMinutes: Number(f.durationMinutes), place: f.place, videoUrl: f.videoUrl, participants: f.participants.map(toInput), conflictReason: f.conflictReason };
+      return (editing ? { id: editing.id, ...fields } : { patientId: f.patient?.id ?? 0, ...fields }) as never;
+    },
+    fieldOf: (p) => (p.startsWith('participants') ? 'participants' : p === 'patientId' ? 'patient' : p),
+    onSaved: (value) => {
+      onSaved(value.id);
+      onClose();
+    },
+  });
+  const { control, watch, setValue, reset } = form;
 
   // A fresh form every time the dialog opens.
   useEffect(() => {
     if (!open) return;
     setFormKey((k) => k + 1);
-    setErrors({});
-    setFormError(null);
     setClashes([]);
     if (editing) {
       const start = utcToOslo(editing.startAt);
-      setChosen({ id: editing.patientId, name: editing.patientName });
-      setKind(editing.kind);
-      setDate(start.date);
-      setTime(start.time);
-      setDuration(editing.durationMinutes);
-      setPlace(editing.place);
-      setVideoUrl(editing.videoUrl);
-      setParticipants(editing.participants.map((p) => ({ ...fromContact(p), consentCovers: p.consentCovers })));
-      setConflictReason(editing.conflictReason ?? '');
-    } else {
-      setChosen(patient);
-      setKind('evaluation');
-      setDate(null);
-      setTime('09:00');
-      setDuration(60);
-      setPlace('');
-      setVideoUrl('');
-      setParticipants(patient ? [{ ...fromContact({ name: patient.name, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }] : []);
-      setConflictReason('');
-    }
+      reset({
+        patient: { id: editing.patientId, name: editing.patientName },
+        kind: editing.kind,
+        date: start.date,
+        time: start.time,
+        durationMinutes: String(editing.durationMinutes),
+        place: editing.place,
+        videoUrl: editing.videoUrl,
+        participants: editing.participants.map((p) => ({ ...fromContact(p), consentCovers: p.consentCovers })),
+        conflictReason: editing.conflictReason ?? '',
+      });
+    } else reset(blank());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open, editing, patient]);
+
+  const chosen = watch('patient');
+  const date = watch('date');
+  const time = watch('time');
+  const duration = Number(watch('durationMinutes'));
+  const participants = watch('participants');
+  const errors = form.formState.errors;
 
   // Ask the core who would be double-booked, whenever time or people change.
   const timeValid = /^([01]\d|2[0-3])[:.][0-5]\d$/.test(time.trim());
-  const participantInputs = useMemo(() => participants.map(toInput), [participants]);
+  const participantsKey = JSON.stringify(participants.map(toInput));
   useEffect(() => {
     if (!open || !chosen || !date || !timeValid) return setClashes([]);
     let stale = false;
@@ -122,7 +148,7 @@ export function MeetingForm({
         date,
         time: time.trim(),
         durationMinutes: duration,
-        participants: participantInputs,
+        participants: JSON.parse(participantsKey) as ParticipantInput[],
         ...(editing ? { excludeMeetingId: editing.id } : {}),
       });
       if (!stale && res.ok) setClashes(res.value.clashes);
@@ -131,55 +157,30 @@ export function MeetingForm({
       stale = true;
       clearTimeout(timer);
     };
-  }, [open, chosen, date, time, timeValid, duration, participantInputs, editing]);
+  }, [open, chosen, date, time, timeValid, duration, participantsKey, editing]);
 
+  const setParticipants = (next: (ps: Draft[]) => Draft[]) => setValue('participants', next(form.getValues('participants')));
   const update = (key: string, patch: Partial<Draft>) => setParticipants((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
-  const add = (d: Draft) =>
-    setParticipants((ps) => (d.contactId !== null && ps.some((p) => p.contactId === d.contactId) ? ps : [...ps, d]));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!chosen) return setErrors({ patientId: 'Velg pasienten møtet gjelder' });
-    setSaving(true);
-    const fields = {
-      kind,
-      date: date ?? '',
-      time,
-      durationMinutes: duration,
-      place,
-      videoUrl,
-      participants: participantInputs,
-      conflictReason,
-    };
-    const res = editing ? await call('meetings.update', { id: editing.id, ...fields }) : await call('meetings.create', { patientId: chosen.id, ...fields });
-    setSaving(false);
-    if (res.ok) {
-      onSaved(res.value.id);
-      onClose();
-      return;
-    }
-    setErrors(issuesByField(res.error, (p) => (p.startsWith('participants') ? 'participants' : p)));
-    setFormError(formMessage(res.error));
-  }
+  const add = (d: Draft) => setParticipants((ps) => (d.contactId !== null && ps.some((p) => p.contactId === d.contactId) ? ps : [...ps, d]));
 
   const heading = editing ? 'Endre samarbeidsmøte' : 'Nytt samarbeidsmøte';
   return (
-    <FormModal open={open} onClose={onClose} heading={heading} label={heading} submitLabel={editing ? 'Lagre endringer' : 'Lagre møtet'} width={920} onSubmit={submit} saving={saving} formError={formError} errors={errors}>
+    <FormDialog form={form} open={open} onClose={onClose} heading={heading} label={heading} submitLabel={editing ? 'Lagre endringer' : 'Lagre møtet'} width={920}>
       <div key={formKey}>
           {!chosen ? (
             <PatientPicker
               onChosen={(p) => {
-                setChosen(p);
+                setValue('patient', p);
                 // The picker is gone: on to the form's first field (the kind of meeting), not to the page.
                 requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] form fieldset :is(select, input)')?.focus());
               }}
-              error={errors.patientId}
+              error={errors.patient ? 'Velg pasienten møtet gjelder' : undefined}
             />
           ) : (
             <BodyShort spacing>
               Pasient: <strong>{chosen.name}</strong>{' '}
               {!patient && !editing && (
-                <Button size="xsmall" variant="tertiary" type="button" onClick={() => setChosen(null)}>
+                <Button size="xsmall" variant="tertiary" type="button" onClick={() => setValue('patient', null)}>
                   Bytt pasient
                 </Button>
               )}
@@ -188,32 +189,32 @@ export function MeetingForm({
           <fieldset className="plain">
             <legend className="mt-legend">Tid og sted</legend>
             <div className="mt-form-grid">
-              <Select size="small" label="Type møte" value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)} error={errors.kind}>
+              <SelectInput control={control} name="kind" label="Type møte">
                 {MEETING_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {MEETING_KIND_LABELS[k]}
                   </option>
                 ))}
-              </Select>
-              <DateField label="Dato" value={date} onChange={setDate} error={errors.date} />
-              <TextField size="small" label="Starttid (tt:mm)" value={time} onChange={(e) => setTime(e.target.value)} error={errors.time} htmlSize={6} />
-              <Select size="small" label="Varighet" value={String(duration)} onChange={(e) => setDuration(Number(e.target.value))} error={errors.durationMinutes}>
+              </SelectInput>
+              <DateInput control={control} name="date" label="Dato" />
+              <TextInput control={control} name="time" label="Starttid (tt:mm)" htmlSize={6} />
+              <SelectInput control={control} name="durationMinutes" label="Varighet">
                 {(DURATIONS.includes(duration) ? DURATIONS : [...DURATIONS, duration].sort((a, b) => a - b)).map((d) => (
                   <option key={d} value={d}>
                     {d < 60 ? `${d} min` : `${Math.floor(d / 60)} t${d % 60 ? ` ${d % 60} min` : ''}`}
                   </option>
                 ))}
-              </Select>
-              <TextField className="mt-span-2" size="small" label="Sted" description="Rom og adresse" value={place} onChange={(e) => setPlace(e.target.value)} error={errors.place} />
-              <TextField className="mt-span-2" size="small" label="Videolenke" description="Valgfri, https://…" value={videoUrl} onChange={(e) => setVideoUrl(e.target.value)} error={errors.videoUrl} />
+              </SelectInput>
+              <TextInput control={control} name="place" className="mt-span-2" label="Sted" description="Rom og adresse" />
+              <TextInput control={control} name="videoUrl" className="mt-span-2" label="Videolenke" description="Valgfri, https://…" />
             </div>
           </fieldset>
 
           <fieldset className="plain">
             <legend className="mt-legend">Deltakere</legend>
-            {errors.participants && (
+            {errors.participants?.message && (
               <Alert variant="error" size="small" inline>
-                {errors.participants}
+                {errors.participants.message}
               </Alert>
             )}
             {participants.length === 0 ? (
@@ -288,19 +289,11 @@ export function MeetingForm({
                   </li>
                 ))}
               </ul>
-              <Textarea
-                size="small"
-                label="Årsak til dobbeltbooking"
-                description="Må fylles ut for å lagre møtet likevel"
-                minRows={2}
-                value={conflictReason}
-                onChange={(e) => setConflictReason(e.target.value)}
-                error={errors.conflictReason}
-              />
+              <TextAreaInput control={control} name="conflictReason" label="Årsak til dobbeltbooking" description="Må fylles ut for å lagre møtet likevel" minRows={2} />
             </Alert>
           )}
       </div>
-    </FormModal>
+    </FormDialog>
   );
 }
 

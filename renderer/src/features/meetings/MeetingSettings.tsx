@@ -1,40 +1,48 @@
-import { Alert, Button, Radio, RadioGroup, Select, Textarea } from '@navikt/ds-react';
+import { Alert, Button, Radio, RadioGroup } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import { MEETING_KIND_LABELS, MEETING_KINDS, PATIENT_PRINT_PRIVACY, PATIENT_PRINT_PRIVACY_LABELS, type MeetingKind, type PatientPrintPrivacy } from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
-import { firstMessage } from '../../api/field-errors';
-import { useContractQuery } from '../../api/query';
+import { meetingsContract } from '../../../../shared/contract/meetings';
+import { useContractMutation, useContractQuery } from '../../api/query';
+import { FormError } from '../../components/FormError';
+import { SelectInput, TextAreaInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 
 /** Innstillinger → Samarbeidsmøter: agenda templates per kind, and what printouts may say about the patient. */
 export function MeetingSettings() {
-  const [templates, setTemplates] = useState<Record<MeetingKind, string[]> | null>(null);
-  const [kind, setKind] = useState<MeetingKind>('evaluation');
-  const [text, setText] = useState('');
   const [privacy, setPrivacy] = useState<PatientPrintPrivacy>('initials_birth_year');
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-
   const settings = useContractQuery('meetings.getSettings', {}).data;
+  const templates = (settings?.templates ?? null) as Record<MeetingKind, string[]> | null;
+  const form = useContractForm({
+    method: 'meetings.saveTemplate',
+    schema: meetingsContract['meetings.saveTemplate'].input,
+    defaultValues: { kind: 'evaluation' as MeetingKind, text: '' },
+    toInput: (f: { kind: MeetingKind; text: string }) => ({ kind: f.kind, items: f.text.split('\n') }),
+    // A problem with one line is shown by the text field.
+    fieldOf: (p) => (p.startsWith('items') ? 'text' : p),
+    onSaved: (saved) => {
+      form.reset({ kind: saved.kind, text: saved.items.join('\n') });
+      setMessage(`Malen for «${MEETING_KIND_LABELS[saved.kind]}» er lagret. Nye møter får denne dagsordenen.`);
+    },
+  });
+  const { control, watch, reset: resetForm } = form;
+  const kind = watch('kind');
+  // The text follows the chosen kind (filled from the saved templates when the kind changes or they first load).
+  const loaded = templates !== null;
   useEffect(() => {
-    if (!settings) return;
-    setTemplates(settings.templates as Record<MeetingKind, string[]>);
-    setPrivacy(settings.printPrivacy);
+    if (templates) resetForm({ kind, text: templates[kind].join('\n') });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, loaded]);
+  useEffect(() => {
+    if (settings) setPrivacy(settings.printPrivacy);
   }, [settings]);
-  useEffect(() => {
-    if (templates) setText(templates[kind].join('\n'));
-    setError(undefined);
-  }, [kind, templates]);
 
-  async function save() {
-    const res = await call('meetings.saveTemplate', { kind, items: text.split('\n') });
-    if (!res.ok) return setError(firstMessage(res.error));
-    setTemplates((t) => (t ? { ...t, [kind]: res.value.items } : t));
-    setMessage(`Malen for «${MEETING_KIND_LABELS[kind]}» er lagret. Nye møter får denne dagsordenen.`);
-  }
+  const resetTemplate = useContractMutation('meetings.resetTemplate');
   async function reset() {
-    const res = await call('meetings.resetTemplate', { kind });
-    if (!res.ok) return setError(res.error.message);
-    setTemplates((t) => (t ? { ...t, [kind]: res.value.items } : t));
+    const res = await resetTemplate.mutateAsync({ kind }).catch((e: Error) => e);
+    if (res instanceof Error) return setMessage(res.message);
+    resetForm({ kind, text: res.items.join('\n') });
     setMessage(`Malen for «${MEETING_KIND_LABELS[kind]}» er satt tilbake til standard.`);
   }
   async function savePrivacy(value: PatientPrintPrivacy) {
@@ -46,35 +54,31 @@ export function MeetingSettings() {
   if (!templates) return null;
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 640 }}>
-      <div style={{ display: 'grid', gap: 8 }}>
-        <Select size="small" label="Dagsordenmal for" value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
+      <form onSubmit={(e) => (setMessage(null), void form.onSubmit(e))} noValidate aria-label="Dagsordenmal" style={{ display: 'grid', gap: 8 }}>
+        <FormError message={form.formError} />
+        <SelectInput control={control} name="kind" label="Dagsordenmal for">
           {MEETING_KINDS.map((k) => (
             <option key={k} value={k}>
               {MEETING_KIND_LABELS[k]}
             </option>
           ))}
-        </Select>
-        <Textarea
-          size="small"
+        </SelectInput>
+        <TextAreaInput
+          control={control}
+          name="text"
           label="Punkter på dagsordenen"
           description={kind === 'evaluation' ? 'Ett punkt per linje. Standardmalen følger Helsedirektoratets punkter for evaluering.' : 'Ett punkt per linje.'}
           minRows={6}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setMessage(null);
-          }}
-          error={error}
         />
         <div className="toolbar">
-          <Button size="small" onClick={save}>
+          <Button size="small" type="submit" loading={form.saving}>
             Lagre malen
           </Button>
-          <Button size="small" variant="secondary" onClick={reset}>
+          <Button size="small" type="button" variant="secondary" onClick={reset}>
             Tilbakestill til standard
           </Button>
         </div>
-      </div>
+      </form>
       <RadioGroup size="small" legend="Pasienten på dagsorden og referat som skrives ut" value={privacy} onChange={(v: PatientPrintPrivacy) => void savePrivacy(v)}>
         {PATIENT_PRINT_PRIVACY.map((p) => (
           <Radio key={p} value={p}>

@@ -6,6 +6,7 @@ import { addDays, formatDate, isoWeekNumber, mondayOf, todayInOslo, utcToOslo } 
 import { keepPreviousData } from '@tanstack/react-query';
 import { useContractQuery } from '../../api/query';
 import { useScreenKeys } from './keys';
+import { useNewAction } from '../shell/new-action';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingForm } from './MeetingForm';
 import './meetings.css';
@@ -33,9 +34,9 @@ export function MeetingsScreen() {
     setWeek((w) => addDays(w, 7 * by));
     setSelected(0);
   };
+  useNewAction('Nytt møte', () => setFormOpen(true), openId === null);
   useScreenKeys(
     {
-      n: () => setFormOpen(true),
       ArrowLeft: () => moveWeek(-1),
       ArrowRight: () => moveWeek(1),
     },

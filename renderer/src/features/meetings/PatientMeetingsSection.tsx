@@ -6,7 +6,7 @@ import { meetingTimeText } from '../../../../shared/print/meeting-documents';
 import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import type { PatientSectionProps } from '../patient/sections';
-import { useScreenKeys } from './keys';
+import { useNewAction } from '../shell/new-action';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingForm } from './MeetingForm';
 import './meetings.css';
@@ -19,7 +19,7 @@ export function PatientMeetingsSection({ patient }: PatientSectionProps) {
   const [openId, setOpenId] = useState<number | null>(null);
   const [formOpen, setFormOpen] = useState(false);
 
-  useScreenKeys({ n: () => setFormOpen(true) }, openId === null);
+  useNewAction('Nytt møte', () => setFormOpen(true), openId === null);
   const back = useCallback(() => setOpenId(null), []);
 
   const form = <MeetingForm open={formOpen} patient={{ id: patient.id, name: patient.name }} onClose={() => setFormOpen(false)} onSaved={(id) => setOpenId(id)} />;

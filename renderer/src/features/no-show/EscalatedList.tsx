@@ -1,9 +1,10 @@
-import { BodyShort, Button, Heading, Table } from '@navikt/ds-react';
+import { BodyShort, Button, Heading } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import { noShowContract } from '../../../../shared/contract/no-show';
 import { formatDateTime } from '../../../../shared/domain/time';
 import { useContractQuery } from '../../api/query';
 import { FormDialog } from '../../components/FormDialog';
+import { RowTable } from '../../components/RowTable';
 import { TextAreaInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { useUi } from '../../stores/ui';
@@ -21,40 +22,33 @@ export function EscalatedList() {
       <Heading level="2" size="small" id="ns-escalated-title">
         Eskalert – venter på svar fra behandler ({rows.length})
       </Heading>
-      <Table size="small" aria-label="Eskalert">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">Pasient</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Telefon</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Ikke møtt</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Meldt</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Notat</Table.HeaderCell>
-            <Table.HeaderCell scope="col">
-              <span className="sr-only">Handlinger</span>
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.caseId}>
-              <Table.DataCell>
-                <Button size="xsmall" variant="tertiary" onClick={() => navigated({ screen: 'patient', patientId: r.patientId, from: 'no-show', section: 'no-show' })}>
-                  {r.name}
-                </Button>
-              </Table.DataCell>
-              <Table.DataCell className="mono ns-nowrap">{r.phone || <span className="muted">Mangler</span>}</Table.DataCell>
-              <Table.DataCell>{formatDateTime(r.noShowAt)}</Table.DataCell>
-              <Table.DataCell>{formatDateTime(r.escalatedAt)}</Table.DataCell>
-              <Table.DataCell>{r.note}</Table.DataCell>
-              <Table.DataCell align="right">
-                <Button size="xsmall" variant="secondary" onClick={() => setAnswering(r)}>
-                  Registrer svar
-                </Button>
-              </Table.DataCell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <RowTable
+        label="Eskalert"
+        rows={rows}
+        rowKey={(r) => r.caseId}
+        columns={[
+          {
+            header: 'Pasient',
+            cell: (r) => (
+              <Button size="xsmall" variant="tertiary" onClick={() => navigated({ screen: 'patient', patientId: r.patientId, from: 'no-show', section: 'no-show' })}>
+                {r.name}
+              </Button>
+            ),
+          },
+          { header: 'Telefon', className: 'mono ns-nowrap', cell: (r) => r.phone || <span className="muted">Mangler</span> },
+          { header: 'Ikke møtt', className: 'ns-nowrap', cell: (r) => formatDateTime(r.noShowAt) },
+          { header: 'Meldt', className: 'ns-nowrap', cell: (r) => formatDateTime(r.escalatedAt) },
+          { header: 'Notat', cell: (r) => r.note },
+        ]}
+        action={{
+          header: 'Handlinger',
+          cell: (r) => (
+            <Button size="xsmall" variant="secondary" onClick={() => setAnswering(r)}>
+              Registrer svar
+            </Button>
+          ),
+        }}
+      />
       <AnswerDialog row={answering} onClose={() => setAnswering(null)} />
     </section>
   );

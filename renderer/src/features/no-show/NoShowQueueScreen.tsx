@@ -12,6 +12,7 @@ import { useNoShowQueue } from '../../stores/no-show';
 import { EscalatedList } from './EscalatedList';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
+import { openWithNew, useNewAction } from '../shell/new-action';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 
@@ -60,6 +61,11 @@ export function NoShowQueueScreen() {
   }, [selected, rows]);
 
   const open = (row: QueueRow | undefined) => row && navigated({ screen: 'patient', patientId: row.patientId, from: 'no-show', section: 'no-show' });
+  // `n`: a contact attempt in the chosen case (its patient's "Ikke møtt" tab opens with the dialog).
+  useNewAction('Registrer kontaktforsøk i valgt sak', () => {
+    const row = rows[selected];
+    if (row) openWithNew(() => open(row));
+  }, rows.length > 0);
 
   function onKeyDown(e: KeyboardEvent) {
     const move = (to: number) => setSelected(Math.max(0, Math.min(to, rows.length - 1)));

@@ -1,5 +1,5 @@
-import { Alert, BodyShort, Button, Heading, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Button, Heading, Table, Tag } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
 import { APPOINTMENT_KIND_LABELS } from '../../../../shared/contract/appointments';
 import { CASE_STATUS_LABELS, noShowContract, type NoShowCaseView, type PolicyInput } from '../../../../shared/contract/no-show';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/domain/no-show-policy';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
-import { FormDialog, FormModal } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateInput, SelectInput, TextAreaInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { EmptyState } from '../../components/EmptyState';
@@ -24,12 +24,12 @@ import { formatDate, formatDateTime, formatTime, todayInOslo } from '../../../..
 import { useUi } from '../../stores/ui';
 import { BookAppointmentDialog } from '../appointments/AppointmentsSection';
 import type { PatientSectionProps } from '../patient/sections';
-import { formMessage, issuesByField } from '../../api/field-errors';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 import { CloseDialog } from './CloseDialog';
+import { useNewAction } from '../shell/new-action';
 import { AnswerDialog } from './EscalatedList';
-import { SharingBasisDialog, type SharingBasis } from './SharingBasisDialog';
+import { SharingBasisDialog } from './SharingBasisDialog';
 
 type Preview = { heading: string; html: string; letterIds: number[]; warnings: string[] };
 
@@ -59,14 +59,16 @@ export function NoShowSection({ patient, pathways }: PatientSectionProps) {
   return (
     <div className="ns-cases">
       {cases.map((c) => (
-        <CaseCard key={c.id} kase={c} pathways={pathways} />
+        <CaseCard key={c.id} kase={c} pathways={pathways} first={c === cases.find((x) => x.status === 'open')} />
       ))}
     </div>
   );
 }
 
-function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: PatientSectionProps['pathways'] }) {
+function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways: PatientSectionProps['pathways']; first: boolean }) {
   const [dialog, setDialog] = useState<null | 'attempt' | 'close' | 'escalate' | 'book'>(null);
+  // `n`: a contact attempt in the first open case.
+  useNewAction('Registrer kontaktforsøk', () => setDialog('attempt'), first);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const open = c.status === 'open';
@@ -74,11 +76,11 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
 
   const [askBasis, setAskBasis] = useState(false);
   const [answering, setAnswering] = useState(false);
-  async function letter(recipient: LetterRecipient, basis?: SharingBasis) {
+  async function letter(recipient: LetterRecipient) {
     setError(null);
-    // Sharing with the municipality needs consent or another basis: ask first.
-    if (recipient === 'municipal_coordinator' && !basis) return setAskBasis(true);
-    const res = await call('noShow.createLetter', { caseId: c.id, recipient, ...basis });
+    // Sharing with the municipality needs consent or another basis: asked (and the letter made) in its dialog.
+    if (recipient === 'municipal_coordinator') return setAskBasis(true);
+    const res = await call('noShow.createLetter', { caseId: c.id, recipient });
     if (!res.ok) return setError(res.error.message);
     setPreview({ heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`, html: res.value.html, letterIds: [res.value.letter.id], warnings: res.value.warnings });
   }
@@ -97,10 +99,11 @@ function CaseCard({ kase: c, pathways }: { kase: NoShowCaseView; pathways: Patie
     <section className={`ns-case ns-case-${c.status}`} aria-labelledby={headingId}>
       {askBasis && (
         <SharingBasisDialog
+          caseId={c.id}
           onClose={() => setAskBasis(false)}
-          onConfirm={(basis) => {
+          onCreated={(res) => {
             setAskBasis(false);
-            void letter('municipal_coordinator', basis);
+            setPreview({ heading: `Brev til ${RECIPIENT_LABELS.municipal_coordinator.toLowerCase()}`, html: res.html, letterIds: [res.letter.id], warnings: res.warnings });
           }}
         />
       )}
@@ -361,34 +364,26 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
 }
 
 function EscalateDialog({ open, onClose, caseId }: { open: boolean; onClose: () => void; caseId: number }) {
-  const [clinician, setClinician] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const close = () => {
-    setErrors({});
-    setFormError(null);
-    onClose();
-  };
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('noShow.escalate', { caseId, clinician, note });
-    if (res.ok) {
-      setClinician('');
-      setNote('');
-      return close();
-    }
-    setErrors(issuesByField(res.error));
-    setFormError(formMessage(res.error));
-  }
+  const form = useContractForm({
+    method: 'noShow.escalate',
+    schema: noShowContract['noShow.escalate'].input,
+    defaultValues: { clinician: '', note: '' },
+    toInput: (f: { clinician: string; note: string }) => ({ caseId, ...f }),
+    onSaved: () => onClose(),
+  });
+  const { control, reset } = form;
+  useEffect(() => {
+    if (open) reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
+  }, [open]);
   return (
-    <FormModal open={open} onClose={close} heading="Meld til behandler" label="Meld til behandler" submitLabel="Meld til behandler" submitVariant="danger" width={560} onSubmit={submit} saving={false} formError={formError} errors={errors}>
-          <BodyShort spacing size="small">
-            Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning.
-            Gi også beskjed til behandleren direkte.
-          </BodyShort>
-          <TextField size="small" label="Behandler" autoComplete="off" value={clinician} onChange={(e) => setClinician(e.target.value)} error={errors.clinician} />
-          <Textarea size="small" label="Notat (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} minRows={2} style={{ marginTop: 8 }} />
-    </FormModal>
+    <FormDialog form={form} open={open} onClose={onClose} heading="Meld til behandler" label="Meld til behandler" submitLabel="Meld til behandler" submitVariant="danger" width={560}>
+      <BodyShort spacing size="small">
+        Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning.
+        Gi også beskjed til behandleren direkte.
+      </BodyShort>
+      <TextInput control={control} name="clinician" label="Behandler" />
+      <TextAreaInput control={control} name="note" label="Notat (valgfritt)" minRows={2} style={{ marginTop: 8 }} />
+    </FormDialog>
   );
 }

@@ -1,95 +1,96 @@
-import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Heading, Select, Textarea, TextField } from '@navikt/ds-react';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { PolicyInput, TemplateView } from '../../../../shared/contract/no-show';
+import { BodyShort, Button, Checkbox, Heading, Select } from '@navikt/ds-react';
+import { useEffect, useState } from 'react';
+import { noShowContract, type PolicyInput, type TemplateView } from '../../../../shared/contract/no-show';
 import { LETTER_FIELD_LABELS, LETTER_FIELDS } from '../../../../shared/domain/letter-template';
 import { ATTEMPT_CHANNELS, CHANNEL_LABELS, RECIPIENT_LABELS, type ContactChannel } from '../../../../shared/domain/no-show-policy';
-import { call } from '../../api/client';
-import { formMessage, issuesByField } from '../../api/field-errors';
 import './no-show.css';
-import { useContractQuery } from '../../api/query';
+import { useContractMutation, useContractQuery } from '../../api/query';
+import { FormError } from '../../components/FormError';
+import { CheckboxGroupInput, TextAreaInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
+
+const NO_TEMPLATES: TemplateView[] = [];
+
+interface PolicyForm {
+  attemptsRequired: string;
+  daysToFirstContact: string;
+  channels: ContactChannel[];
+  recipients: string[];
+  coordinatorPhone: string;
+}
+const policyForm = (p: PolicyInput): PolicyForm => ({
+  attemptsRequired: String(p.attemptsRequired),
+  daysToFirstContact: String(p.daysToFirstContact),
+  channels: p.channels,
+  recipients: [p.letterToPatient && 'patient', p.letterToReferrer && 'referrer', p.letterToMunicipalCoordinator && 'municipal_coordinator'].filter(Boolean) as string[],
+  coordinatorPhone: p.coordinatorPhone,
+});
+/** A number field's text as a number ('' stays not-a-number, so the schema says it is missing). */
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** Innstillinger → "Ikke møtt": the follow-up policy (DOMAIN.md §6), local practice kept as a setting. */
 export function NoShowPolicySettings() {
-  const [form, setForm] = useState<{ attempts: string; days: string; channels: ContactChannel[]; recipients: string[]; coordinatorPhone: string } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<'idle' | 'saved' | 'error'>('idle');
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const fill = (p: PolicyInput) =>
-    setForm({
-      attempts: String(p.attemptsRequired),
-      days: String(p.daysToFirstContact),
-      channels: p.channels,
-      recipients: [p.letterToPatient && 'patient', p.letterToReferrer && 'referrer', p.letterToMunicipalCoordinator && 'municipal_coordinator'].filter(Boolean) as string[],
-      coordinatorPhone: p.coordinatorPhone,
-    });
+  const [saved, setSaved] = useState(false);
+  const form = useContractForm({
+    method: 'noShow.savePolicy',
+    schema: noShowContract['noShow.savePolicy'].input,
+    defaultValues: { attemptsRequired: '', daysToFirstContact: '', channels: [], recipients: [], coordinatorPhone: '' } as PolicyForm,
+    toInput: (f: PolicyForm) => ({
+      attemptsRequired: num(f.attemptsRequired),
+      daysToFirstContact: num(f.daysToFirstContact),
+      channels: f.channels,
+      letterToPatient: f.recipients.includes('patient'),
+      letterToReferrer: f.recipients.includes('referrer'),
+      letterToMunicipalCoordinator: f.recipients.includes('municipal_coordinator'),
+      coordinatorPhone: f.coordinatorPhone,
+    }),
+    fieldOf: (p) => p.replace(/^channels\.\d+$/, 'channels'),
+    onSaved: (value) => {
+      form.reset(policyForm(value));
+      setSaved(true);
+    },
+  });
   // The form is filled once from the saved policy; what is typed is not overwritten by later refreshes.
   const policy = useContractQuery('noShow.getPolicy', {}).data;
+  const [filled, setFilled] = useState(false);
+  const { control, reset } = form;
   useEffect(() => {
-    if (policy && !form) fill(policy);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [policy]);
-  if (!form) return null;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!form) return;
-    const res = await call('noShow.savePolicy', {
-      attemptsRequired: Number(form.attempts),
-      daysToFirstContact: Number(form.days),
-      channels: form.channels,
-      letterToPatient: form.recipients.includes('patient'),
-      letterToReferrer: form.recipients.includes('referrer'),
-      letterToMunicipalCoordinator: form.recipients.includes('municipal_coordinator'),
-      coordinatorPhone: form.coordinatorPhone,
-    });
-    if (res.ok) {
-      fill(res.value);
-      setErrors({});
-      setFormError(null);
-      setStatus('saved');
-      return;
-    }
-    setStatus('error');
-    const byField = issuesByField(res.error);
-    setErrors(byField);
-    setFormError(byField.policy ?? formMessage(res.error));
-  }
+    if (!policy || filled) return;
+    reset(policyForm(policy));
+    setFilled(true);
+  }, [policy, filled, reset]);
+  if (!filled) return null;
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Regler for ikke møtt" className="ns-settings">
+    <form onSubmit={(e) => (setSaved(false), void form.onSubmit(e))} noValidate aria-label="Regler for ikke møtt" className="ns-settings">
       <BodyShort spacing size="small">
         Før en sak kan avsluttes som «fikk ikke kontakt», må kontaktforsøkene og brevene under være gjort. «Meld til behandler» er alltid mulig.
       </BodyShort>
-      {formError && (
-        <Alert variant="error" size="small" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <FormError message={form.formError} />
       <div className="form-grid">
-        <TextField size="small" label="Antall kontaktforsøk" inputMode="numeric" value={form.attempts} onChange={(e) => setForm({ ...form, attempts: e.target.value })} error={errors.attemptsRequired} description="Fra 1 til 5" />
-        <TextField size="small" label="Dager til første kontakt" inputMode="numeric" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} error={errors.daysToFirstContact} description="Kalenderdager etter timen" />
-        <CheckboxGroup size="small" legend="Kanaler for kontaktforsøk" description="Brev teller ikke som kontaktforsøk; brevene er et eget krav." value={form.channels} onChange={(v: ContactChannel[]) => setForm({ ...form, channels: v })} error={errors.channels}>
+        <TextInput control={control} name="attemptsRequired" label="Antall kontaktforsøk" inputMode="numeric" description="Fra 1 til 5" />
+        <TextInput control={control} name="daysToFirstContact" label="Dager til første kontakt" inputMode="numeric" description="Kalenderdager etter timen" />
+        <CheckboxGroupInput control={control} name="channels" legend="Kanaler for kontaktforsøk" description="Brev teller ikke som kontaktforsøk; brevene er et eget krav.">
           {ATTEMPT_CHANNELS.map((c) => (
             <Checkbox key={c} value={c}>
               {CHANNEL_LABELS[c]}
             </Checkbox>
           ))}
-        </CheckboxGroup>
-        <CheckboxGroup size="small" legend="Brev sendes til" value={form.recipients} onChange={(v: string[]) => setForm({ ...form, recipients: v })}>
+        </CheckboxGroupInput>
+        <CheckboxGroupInput control={control} name="recipients" legend="Brev sendes til">
           {(['patient', 'referrer', 'municipal_coordinator'] as const).map((r) => (
             <Checkbox key={r} value={r}>
               {RECIPIENT_LABELS[r]}
             </Checkbox>
           ))}
-        </CheckboxGroup>
-        <TextField size="small" label="Koordinatorens direktenummer i brev" value={form.coordinatorPhone} onChange={(e) => setForm({ ...form, coordinatorPhone: e.target.value })} error={errors.coordinatorPhone} description="Tomt: enhetens telefonnummer brukes" />
+        </CheckboxGroupInput>
+        <TextInput control={control} name="coordinatorPhone" label="Koordinatorens direktenummer i brev" description="Tomt: enhetens telefonnummer brukes" />
       </div>
       <div className="toolbar" style={{ marginTop: 12 }}>
-        <Button type="submit" size="small">
+        <Button type="submit" size="small" loading={form.saving}>
           Lagre regler
         </Button>
-        {status === 'saved' && (
+        {saved && (
           <BodyShort size="small" role="status">
             Lagret. Fristene i åpne saker er regnet ut på nytt.
           </BodyShort>
@@ -99,60 +100,61 @@ export function NoShowPolicySettings() {
   );
 }
 
+interface TemplateForm {
+  label: string;
+  address: string;
+  subject: string;
+  body: string;
+}
+const toDraft = (t: TemplateView): TemplateForm => ({ label: t.label, address: t.address, subject: t.subject, body: t.paragraphs.join('\n\n') });
+
 /** Innstillinger → "Brevmaler": the three letters, editable, with the shipped text one click away. */
 export function LetterTemplateSettings() {
-  const [templates, setTemplates] = useState<TemplateView[]>([]);
   const [selectedId, setSelectedId] = useState('missed_appointment_patient');
-  const [draft, setDraft] = useState<{ label: string; address: string; subject: string; body: string } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-
-  const toDraft = (t: TemplateView) => ({ label: t.label, address: t.address, subject: t.subject, body: t.paragraphs.join('\n\n') });
-  const loaded = useContractQuery('noShow.listTemplates', {}).data?.templates;
-  useEffect(() => {
-    if (!loaded) return;
-    setTemplates(loaded);
-    // The draft is filled from the list the first time only: a refresh does not overwrite what is typed.
-    if (draft) return;
-    const t = loaded.find((x) => x.id === selectedId) ?? loaded[0];
-    if (t) setDraft(toDraft(t));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded]);
+  const templates = useContractQuery('noShow.listTemplates', {}).data?.templates ?? NO_TEMPLATES;
   const current = templates.find((t) => t.id === selectedId);
+  const form = useContractForm({
+    method: 'noShow.saveTemplate',
+    schema: noShowContract['noShow.saveTemplate'].input,
+    defaultValues: { label: '', address: '', subject: '', body: '' },
+    toInput: (f: TemplateForm) => ({ id: selectedId, label: f.label, address: f.address, subject: f.subject, paragraphs: f.body.split(/\n\s*\n/) }),
+    // Paragraph problems are shown by the body field.
+    fieldOf: (p) => (p.startsWith('paragraphs') ? 'body' : p),
+    joined: ['body'],
+    onSaved: (t) => stored(t, 'Malen er lagret. Nye brev bruker den; brev som er sendt, er uendret.'),
+  });
+  const { control, reset: resetForm } = form;
+  // The draft is filled from the list the first time only: a refresh does not overwrite what is typed.
+  const [filled, setFilled] = useState(false);
+  useEffect(() => {
+    const t = templates.find((x) => x.id === selectedId) ?? templates[0];
+    if (filled || !t) return;
+    resetForm(toDraft(t));
+    setFilled(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [templates]);
 
   function choose(id: string) {
     setSelectedId(id);
     const t = templates.find((x) => x.id === id);
-    if (t) setDraft(toDraft(t));
-    setErrors({});
+    if (t) resetForm(toDraft(t));
     setMessage(null);
   }
   function stored(t: TemplateView, text: string) {
-    setTemplates((all) => all.map((x) => (x.id === t.id ? t : x)));
-    setDraft(toDraft(t));
-    setErrors({});
+    resetForm(toDraft(t));
     setMessage(text);
   }
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!draft || !current) return;
-    const res = await call('noShow.saveTemplate', { id: current.id, label: draft.label, address: draft.address, subject: draft.subject, paragraphs: draft.body.split(/\n\s*\n/) });
-    if (res.ok) return stored(res.value, 'Malen er lagret. Nye brev bruker den; brev som er sendt, er uendret.');
-    const byField = issuesByField(res.error);
-    // Paragraph problems are shown by the body field.
-    const body = Object.entries(byField).filter(([k]) => k.startsWith('paragraphs')).map(([, v]) => v);
-    setErrors({ ...byField, body: body.map((m) => (/[.!?]$/.test(m) ? m : `${m}.`)).join(' ') });
-    setMessage(null);
-  }
-  async function reset() {
+  const reset = useContractMutation('noShow.resetTemplate');
+  async function resetTemplate() {
     if (!current) return;
-    const res = await call('noShow.resetTemplate', { id: current.id });
-    if (res.ok) stored(res.value, 'Malen har fått tilbake standardteksten.');
+    const t = await reset.mutateAsync({ id: current.id }).catch(() => null);
+    if (t) stored(t, 'Malen har fått tilbake standardteksten.');
   }
 
-  if (!draft || !current) return null;
+  if (!filled || !current) return null;
   return (
-    <form onSubmit={save} noValidate aria-label="Brevmal" className="ns-settings">
+    <form onSubmit={(e) => (setMessage(null), void form.onSubmit(e))} noValidate aria-label="Brevmal" className="ns-settings">
       <div className="toolbar">
         <Select size="small" label="Mal" value={selectedId} onChange={(e) => choose(e.target.value)}>
           {templates.map((t) => (
@@ -168,10 +170,10 @@ export function LetterTemplateSettings() {
         som {'{{felt}}'}, og skill avsnitt med en tom linje.
       </BodyShort>
       <div className="form-grid">
-        <TextField size="small" label="Navn på malen" value={draft.label} onChange={(e) => setDraft({ ...draft, label: e.target.value })} error={errors.label} />
-        <TextField size="small" label="Emne" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} error={errors.subject} />
-        <Textarea size="small" label="Adressefelt (vinduskonvolutt)" value={draft.address} onChange={(e) => setDraft({ ...draft, address: e.target.value })} error={errors.address} minRows={3} className="span-2" />
-        <Textarea size="small" label="Brevtekst" value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} error={errors.body || undefined} minRows={14} className="span-2" />
+        <TextInput control={control} name="label" label="Navn på malen" />
+        <TextInput control={control} name="subject" label="Emne" />
+        <TextAreaInput control={control} name="address" label="Adressefelt (vinduskonvolutt)" minRows={3} className="span-2" />
+        <TextAreaInput control={control} name="body" label="Brevtekst" minRows={14} className="span-2" />
       </div>
       <details className="ns-fields">
         <summary>Flettefelt du kan bruke</summary>
@@ -188,10 +190,10 @@ export function LetterTemplateSettings() {
         </dl>
       </details>
       <div className="toolbar" style={{ marginTop: 12 }}>
-        <Button type="submit" size="small">
+        <Button type="submit" size="small" loading={form.saving}>
           Lagre mal
         </Button>
-        <Button type="button" size="small" variant="secondary" onClick={() => void reset()} disabled={!current.modified}>
+        <Button type="button" size="small" variant="secondary" onClick={() => void resetTemplate()} disabled={!current.modified}>
           Tilbakestill til standardtekst
         </Button>
         {message && (

@@ -1,43 +1,46 @@
-import { Button, Modal, Radio, RadioGroup, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { Radio } from '@navikt/ds-react';
+import { noShowContract } from '../../../../shared/contract/no-show';
+import type { Output } from '../../../../shared/contract';
+import { FormDialog } from '../../components/FormDialog';
+import { RadioGroupInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 
-export type SharingBasis = { sharingBasis: 'consent' | 'other_basis'; sharingBasisNote: string };
+interface Form {
+  sharingBasis: '' | 'consent' | 'other_basis';
+  sharingBasisNote: string;
+}
 
 /**
  * Before a letter to the municipal coordinator (issue #13): the patient's consent, or another legal basis
- * named in words. The service refuses the letter without one; the letter states it.
+ * named in words. The service refuses the letter without one; the letter states it. Makes the letter.
  */
-export function SharingBasisDialog({ onClose, onConfirm }: { onClose: () => void; onConfirm: (basis: SharingBasis) => void }) {
-  const [basis, setBasis] = useState<'' | 'consent' | 'other_basis'>('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (basis === '') return setError('Velg grunnlag for å dele opplysninger med kommunen');
-    if (basis === 'other_basis' && note.trim() === '') return setError('Skriv hvilket grunnlag som gir adgang til å dele');
-    onConfirm({ sharingBasis: basis, sharingBasisNote: basis === 'other_basis' ? note : '' });
-  }
+export function SharingBasisDialog({ caseId, onClose, onCreated }: { caseId: number; onClose: () => void; onCreated: (letter: Output<'noShow.createLetter'>) => void }) {
+  const form = useContractForm({
+    method: 'noShow.createLetter',
+    schema: noShowContract['noShow.createLetter'].input,
+    defaultValues: { sharingBasis: '', sharingBasisNote: '' } as Form,
+    toInput: (f: Form) => ({
+      caseId,
+      recipient: 'municipal_coordinator',
+      sharingBasis: f.sharingBasis === '' ? null : f.sharingBasis,
+      sharingBasisNote: f.sharingBasis === 'other_basis' ? f.sharingBasisNote : '',
+    }),
+    // The basis is asked here before the service would refuse it.
+    check: (f): Record<string, string> => {
+      if (f.sharingBasis === '') return { sharingBasis: 'Velg grunnlag for å dele opplysninger med kommunen' };
+      if (f.sharingBasis === 'other_basis' && f.sharingBasisNote.trim() === '') return { sharingBasisNote: 'Skriv hvilket grunnlag som gir adgang til å dele' };
+      return {};
+    },
+    onSaved: (letter) => onCreated(letter),
+  });
+  const { control, watch } = form;
   return (
-    <Modal open onClose={onClose} header={{ heading: 'Grunnlag for å dele med kommunen' }} width="small">
-      <form onSubmit={submit} noValidate>
-        <Modal.Body>
-          <RadioGroup size="small" legend="Hva gir adgang til å dele opplysninger med kommunen?" value={basis} onChange={(v) => setBasis(v)} error={basis === '' ? error : null}>
-            <Radio value="consent">Pasienten har samtykket</Radio>
-            <Radio value="other_basis">Annet rettslig grunnlag</Radio>
-          </RadioGroup>
-          {basis === 'other_basis' && (
-            <TextField size="small" label="Grunnlag" value={note} onChange={(e) => setNote(e.target.value)} error={basis === 'other_basis' ? error : null} maxLength={200} />
-          )}
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            Lag brevet
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormDialog form={form} open onClose={onClose} heading="Grunnlag for å dele med kommunen" submitLabel="Lag brevet" width="small">
+      <RadioGroupInput control={control} name="sharingBasis" legend="Hva gir adgang til å dele opplysninger med kommunen?">
+        <Radio value="consent">Pasienten har samtykket</Radio>
+        <Radio value="other_basis">Annet rettslig grunnlag</Radio>
+      </RadioGroupInput>
+      {watch('sharingBasis') === 'other_basis' && <TextInput control={control} name="sharingBasisNote" label="Grunnlag" maxLength={200} />}
+    </FormDialog>
   );
 }

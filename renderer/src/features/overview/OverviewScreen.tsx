@@ -8,6 +8,7 @@ import { useContractQuery } from '../../api/query';
 import { DateField } from '../../components/DateField';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
+import { ReadmissionsIndicator } from './ReadmissionsIndicator';
 import '../pathways/clock.css';
 
 type Overview = Output<'overview.get'>;
@@ -141,6 +142,7 @@ export function OverviewScreen() {
               </Table.Row>
             </Table.Body>
           </Table>
+          <ReadmissionsIndicator from={data.from} to={data.to} />
         </>
       )}
       {drill && patients && (

@@ -39,6 +39,8 @@ interface Props {
   target: EventDialogTarget;
   what: EventDialogKind;
   helpNeeds: { code: string; label: string }[];
+  /** End-of-pathway reasons (data with confidence; the code guide's list is not verified). */
+  endReasons?: { code: string; label: string; confidence: string }[];
   onClose: () => void;
   onSaved?: () => void;
 }
@@ -47,10 +49,10 @@ interface Props {
  * A small dialog for one measurement point, prefilled with today. Recording it is the coding: the code it gives is
  * shown before saving. Every error shows at once by its field; what was typed is kept (the one form kit).
  */
-export function EventDialog({ target, what, helpNeeds, onClose, onSaved }: Props) {
+export function EventDialog({ target, what, helpNeeds, endReasons = [], onClose, onSaved }: Props) {
   if (what.kind === 'assess') return <AssessDialog target={target} onClose={onClose} onSaved={onSaved} />;
-  if (what.kind === 'correct') return <CorrectDialog target={target} event={what.event} helpNeeds={helpNeeds} onClose={onClose} onSaved={onSaved} />;
-  return <RecordDialog target={target} type={what.type} helpNeeds={helpNeeds} onClose={onClose} onSaved={onSaved} />;
+  if (what.kind === 'correct') return <CorrectDialog target={target} event={what.event} helpNeeds={helpNeeds} endReasons={endReasons} onClose={onClose} onSaved={onSaved} />;
+  return <RecordDialog target={target} type={what.type} helpNeeds={helpNeeds} endReasons={endReasons} onClose={onClose} onSaved={onSaved} />;
 }
 
 /**
@@ -70,15 +72,17 @@ interface EventForm {
   outcome: string;
   until: string | null;
   helpNeed: string;
+  endReason: string;
 }
 
-function RecordDialog({ target, type, helpNeeds, onClose, onSaved }: { target: EventDialogTarget; type: EventType } & Omit<Props, 'target' | 'what'>) {
+function RecordDialog({ target, type, helpNeeds, endReasons = [], onClose, onSaved }: { target: EventDialogTarget; type: EventType } & Omit<Props, 'target' | 'what'>) {
   const form = useContractForm({
     method: 'pathways.recordEvent',
     schema: withEventChecks(recordEventSchema, type),
-    defaultValues: { date: todayInOslo(), outcome: '', until: null, helpNeed: '', note: '' },
+    defaultValues: { date: todayInOslo(), outcome: '', until: null, helpNeed: '', endReason: '', note: '' },
     toInput: (f: EventForm & { note: string }) => ({
-      pathwayId: target.pathwayId, type, date: f.date ?? '', outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null, note: f.note,
+      pathwayId: target.pathwayId, type, date: f.date ?? '', outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null,
+      endReason: f.endReason || null, note: f.note,
     }),
     onSaved: () => {
       onSaved?.();
@@ -88,7 +92,7 @@ function RecordDialog({ target, type, helpNeeds, onClose, onSaved }: { target: E
   return (
     <FormDialog form={form} open onClose={onClose} heading={eventLabel(type)} subheading={target.title} submitLabel="Lagre" width="small">
       <div style={{ display: 'grid', gap: 12 }}>
-        <EventFields control={form.control as never} type={type} helpNeeds={helpNeeds} />
+        <EventFields control={form.control as never} type={type} helpNeeds={helpNeeds} endReasons={endReasons} />
         <TextInput control={form.control} name="note" label={type === 'own_clinician' ? 'Egen behandler (valgfritt)' : 'Merknad (valgfritt)'} />
         <CodeHint control={form.control as never} pathwayType={target.pathwayType} type={type} />
       </div>
@@ -96,13 +100,14 @@ function RecordDialog({ target, type, helpNeeds, onClose, onSaved }: { target: E
   );
 }
 
-function CorrectDialog({ target, event, helpNeeds, onClose, onSaved }: { target: EventDialogTarget; event: EventView } & Omit<Props, 'target' | 'what'>) {
+function CorrectDialog({ target, event, helpNeeds, endReasons = [], onClose, onSaved }: { target: EventDialogTarget; event: EventView } & Omit<Props, 'target' | 'what'>) {
   const form = useContractForm({
     method: 'pathways.correctEvent',
     schema: withEventChecks(correctEventSchema, event.type),
-    defaultValues: { date: event.date, outcome: event.outcome ?? '', until: event.until ?? null, helpNeed: event.helpNeed ?? '', reason: '' },
+    defaultValues: { date: event.date, outcome: event.outcome ?? '', until: event.until ?? null, helpNeed: event.helpNeed ?? '', endReason: event.endReason ?? '', reason: '' },
     toInput: (f: EventForm & { reason: string }) => ({
-      eventId: event.id, action: 'replace' as const, date: f.date, outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null, reason: f.reason,
+      eventId: event.id, action: 'replace' as const, date: f.date, outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null,
+      endReason: f.endReason || null, reason: f.reason,
     }),
     onSaved: () => {
       onSaved?.();
@@ -112,7 +117,7 @@ function CorrectDialog({ target, event, helpNeeds, onClose, onSaved }: { target:
   return (
     <FormDialog form={form} open onClose={onClose} heading={`Korriger: ${event.label}`} subheading={target.title} submitLabel="Lagre" width="small">
       <div style={{ display: 'grid', gap: 12 }}>
-        <EventFields control={form.control as never} type={event.type} helpNeeds={helpNeeds} />
+        <EventFields control={form.control as never} type={event.type} helpNeeds={helpNeeds} endReasons={endReasons} />
         <TextInput control={form.control} name="reason" label="Årsak til korrigeringen" />
         <CodeHint control={form.control as never} pathwayType={target.pathwayType} type={event.type} />
       </div>
@@ -121,7 +126,7 @@ function CorrectDialog({ target, event, helpNeeds, onClose, onSaved }: { target:
 }
 
 /** The date and the fields one event type has (outcome, postponed until, help need at the end). */
-function EventFields({ control, type, helpNeeds }: { control: Control<EventForm>; type: EventType; helpNeeds: Props['helpNeeds'] }) {
+function EventFields({ control, type, helpNeeds, endReasons = [] }: { control: Control<EventForm>; type: EventType; helpNeeds: Props['helpNeeds']; endReasons?: Props['endReasons'] }) {
   return (
     <>
       <DateInput control={control} name="date" label="Dato" />
@@ -137,6 +142,17 @@ function EventFields({ control, type, helpNeeds }: { control: Control<EventForm>
       )}
       {type === 'patient_postponed' && (
         <DateInput control={control} name="until" label="Utsatt til og med (valgfritt)" description="Tom hvis pasienten ennå ikke har fått ny time." />
+      )}
+      {type === 'end' && endReasons.length > 0 && (
+        <SelectInput control={control} name="endReason" label="Årsak til avslutning" description="Listen er ikke bekreftet mot kodeveilederen der det står «ikke bekreftet».">
+          <option value="">Ikke registrert</option>
+          {endReasons.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+              {r.confidence === 'unconfirmed' ? ' (ikke bekreftet)' : ''}
+            </option>
+          ))}
+        </SelectInput>
       )}
       {type === 'end' && (
         <SelectInput control={control} name="helpNeed" label="Hjelpebehov ved avslutning">

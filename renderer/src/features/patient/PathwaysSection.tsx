@@ -14,11 +14,14 @@ import { DueDate } from '../../components/DueDate';
 import { DeadlineStateLabel } from '../pathways/DeadlineState';
 import { BreachReasonForm, ConfidenceTag, DeadlineExplanation } from '../pathways/DeadlineExplanation';
 import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
+import { EvaluationProposals, TransferFacts, TreatmentPlanFact } from '../pathways/PathwayLinks';
+import { TransferDialog } from '../pathways/TransferDialog';
+import type { EvaluationProposal } from '../../../../shared/contract/transfers';
 import type { PatientSectionProps } from './sections';
 
 type Data = Output<'pathways.getForPatient'>;
 const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
-const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt', assessment: 'Fra vurderingen', transfer: 'Fra intern overføring' };
+const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt', assessment: 'Fra vurderingen', transfer: 'Fra overføring', meeting: 'Fra møte' };
 const BASIS_LABEL = {
   start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert',
   transfer_received: 'mottatt ved intern overføring', no_pathway: 'ingen forløpsklokke',
@@ -35,6 +38,8 @@ export function PathwaysSection({ patient }: PatientSectionProps) {
   const [dialog, setDialog] = useState<{ pathway: PathwayDetail; what: EventDialogKind } | null>(null);
   const [withdraw, setWithdraw] = useState<EventView | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
+  const [transfer, setTransfer] = useState<PathwayDetail | null>(null);
+  const proposals = useContractQuery('evaluations.proposals', { patientId: patient.id }).data?.proposals ?? [];
 
 
   async function printSummary() {
@@ -57,23 +62,42 @@ export function PathwaysSection({ patient }: PatientSectionProps) {
       </Alert>
       {data.pathways.length === 0 && <BodyShort>Pasienten har ingen forløp.</BodyShort>}
       {data.pathways.map((p) => (
-        <PathwayCard key={p.id} p={p} reasons={data.breachReasons} onRecord={(what) => setDialog({ pathway: p, what })} onWithdraw={setWithdraw} />
+        <PathwayCard
+          key={p.id}
+          p={p}
+          reasons={data.breachReasons}
+          proposals={proposals.filter((x) => x.pathwayId === p.id)}
+          onRecord={(what) => setDialog({ pathway: p, what })}
+          onWithdraw={setWithdraw}
+          onTransfer={() => setTransfer(p)}
+        />
       ))}
       {dialog && (
         <EventDialog
           target={{ pathwayId: dialog.pathway.id, pathwayType: dialog.pathway.pathwayType, title: pathwayTypeLabel(dialog.pathway.pathwayType), referralAssessed: dialog.pathway.referralAssessed, careDeadline: dialog.pathway.careDeadline, rights: dialog.pathway.rights, careDeadlineLimit: dialog.pathway.careDeadlineLimit }}
           what={dialog.what}
           helpNeeds={data.helpNeeds}
+          endReasons={data.endReasons}
           onClose={() => setDialog(null)}
         />
       )}
+      {transfer && <TransferDialog pathway={transfer} birthDate={patient.birthDate} title={pathwayTypeLabel(transfer.pathwayType)} onClose={() => setTransfer(null)} />}
       {withdraw && <WithdrawDialog event={withdraw} onClose={() => setWithdraw(null)} />}
       <PrintPreview open={summary !== null} html={summary} heading="Pasientoppsummering" onClose={() => setSummary(null)} />
     </div>
   );
 }
 
-function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; reasons: Data['breachReasons']; onRecord: (what: EventDialogKind) => void; onWithdraw: (e: EventView) => void }) {
+interface CardProps {
+  p: PathwayDetail;
+  reasons: Data['breachReasons'];
+  proposals: EvaluationProposal[];
+  onRecord: (what: EventDialogKind) => void;
+  onWithdraw: (e: EventView) => void;
+  onTransfer: () => void;
+}
+
+function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }: CardProps) {
   const open = p.status === 'open';
   const [moveTo, setMoveTo] = useState('');
   const [moveError, setMoveError] = useState<string | null>(null);
@@ -109,7 +133,13 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
         </dd>
         <dt>Frist for helsehjelp</dt>
         <dd>
-          {p.careDeadline ? formatDate(p.careDeadline) : p.rights.decision === 'no_right' ? 'Ingen frist: pasienten har ikke rett til nødvendig helsehjelp' : 'Ikke satt'}
+          {p.careDeadline
+            ? formatDate(p.careDeadline)
+            : p.rights.decision === 'no_right'
+              ? 'Ingen frist: pasienten har ikke rett til nødvendig helsehjelp'
+              : p.intake === 'internal_transfer'
+                ? 'Ingen ny frist ved intern overføring'
+                : 'Ikke satt'}
           {p.careDeadlineLimit && (
             <span className="muted"> (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})</span>
           )}
@@ -143,6 +173,8 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
             </span>
           )}
         </dd>
+        <TransferFacts p={p} />
+        <TreatmentPlanFact p={p} />
         {p.patientPostponed.totalDays > 0 && (
           <>
             <dt>Pasientutsatt</dt>
@@ -167,8 +199,21 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
               {k.label}
             </Button>
           ))}
+          {p.rights.decision === 'right' && (
+            <Button size="xsmall" variant="secondary" onClick={onTransfer}>
+              Overfør forløpet
+            </Button>
+          )}
         </div>
       )}
+      {p.status === 'own_clinician' && p.rights.decision === 'right' && (
+        <div className="actions" style={{ marginBottom: 12 }}>
+          <Button size="xsmall" variant="secondary" onClick={onTransfer}>
+            Overfør forløpet
+          </Button>
+        </div>
+      )}
+      <EvaluationProposals proposals={proposals} />
 
       {[...p.validations, ...p.dataQuality].filter((i) => i.code !== 'no_rule_version' || !p.ruleVersion).length > 0 && (
         <Alert variant="warning" size="small" style={{ marginBottom: 12 }}>
@@ -271,6 +316,7 @@ function PathwayCard({ p, reasons, onRecord, onWithdraw }: { p: PathwayDetail; r
                   {e.label}
                   {e.outcomeLabel ? `: ${e.outcomeLabel}` : ''}
                   {e.until ? ` (til ${formatDate(e.until)})` : ''}
+                  {e.endReasonLabel ? ` – ${e.endReasonLabel}` : ''}
                   {e.helpNeedLabel ? ` – ${e.helpNeedLabel}` : ''}
                   {e.note ? ` – ${e.note}` : ''}
                 </Table.DataCell>
@@ -312,10 +358,8 @@ function WithdrawDialog({ event, onClose }: { event: EventView; onClose: () => v
       label="Årsak"
       confirmLabel="Trekk tilbake"
       onClose={onClose}
-      onConfirm={async (reason) => {
-        const res = await call('pathways.correctEvent', { eventId: event.id, action: 'withdraw', reason });
-        return res.ok ? null : res.error;
-      }}
+      method="pathways.correctEvent"
+      input={(reason) => ({ eventId: event.id, action: 'withdraw', reason })}
     />
   );
 }

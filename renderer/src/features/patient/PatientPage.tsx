@@ -7,6 +7,7 @@ import { formatDate } from '../../../../shared/domain/time';
 import { useUi, type Screen } from '../../stores/ui';
 import { PATIENT_SECTIONS } from './sections';
 import { EditPatientDialog } from './EditPatientDialog';
+import { InterpreterTag } from './InterpreterTag';
 import { typing } from '../shell/useGlobalShortcuts';
 
 
@@ -49,6 +50,7 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
             Syntetisk testperson
           </Tag>
         )}
+        <InterpreterTag pathways={pathways} />
       </div>
       <section aria-labelledby="patient-facts" style={{ marginBottom: 20 }}>
         <div className="screen-title">

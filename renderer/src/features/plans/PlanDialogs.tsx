@@ -1,51 +1,33 @@
-import { Button, Checkbox, CheckboxGroup, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
-import { useMemo, useState, type FormEvent } from 'react';
-import type { Envelope } from '../../../../shared/contract';
+import { Button, Checkbox, Radio, Select } from '@navikt/ds-react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import type { Contact } from '../../../../shared/contract/contacts';
-import type { PlanViewDto } from '../../../../shared/contract/plans';
+import { plansContract, type PlanViewDto } from '../../../../shared/contract/plans';
 import type { IndividualPlan, PlanMeasure } from '../../../../shared/domain/individual-plan';
 import { GOAL_RESULTS, GOAL_RESULT_LABELS, type GoalResult } from '../../../../shared/domain/plan-revision';
-import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
-import { DateField } from '../../components/DateField';
-import { formMessage } from '../../api/field-errors';
-import { fieldErrors } from './plan-ui';
-import { FormModal, type FormModalProps } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
+import { CheckboxGroupInput, DateInput, RadioGroupInput, SelectInput, TextAreaInput, TextInput } from '../../forms/fields';
+import { useContractForm, type ContractForm } from '../../forms/useContractForm';
 import { todayInOslo } from '../../../../shared/domain/time';
 
 type Plan = IndividualPlan;
 
-/** Saving state shared by every plan dialog: field errors next to fields, a general error on top. */
-function useSave() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  async function run<T>(request: () => Promise<Envelope<T>>, onOk: (value: T) => void, strip?: RegExp) {
-    setSaving(true);
-    const res = await request();
-    setSaving(false);
-    if (res.ok) {
-      setErrors({});
-      setFormError(null);
-      onOk(res.value);
-      return;
-    }
-    setErrors(fieldErrors(res.error, strip));
-    setFormError(formMessage(res.error));
-  }
-  return { errors, formError, saving, run };
-}
-
 /** The plan's dialogs are the one form dialog, with the plan's field layout inside. */
-function DialogShell({ onSubmit, width = 640, children, ...rest }: Omit<FormModalProps, 'onSubmit'> & { onSubmit: () => void }) {
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit();
-  };
+function DialogShell<F extends FieldValues>(props: {
+  form: ContractForm<F>;
+  open: boolean;
+  onClose: () => void;
+  heading: string;
+  submitLabel: string;
+  width?: 'small' | 'medium' | number;
+  children: ReactNode;
+}) {
+  const { children, width = 640, ...rest } = props;
   return (
-    <FormModal {...rest} label={rest.heading} width={width} onSubmit={submit}>
+    <FormDialog {...rest} label={rest.heading} width={width}>
       <div className="plan-form">{children}</div>
-    </FormModal>
+    </FormDialog>
   );
 }
 
@@ -53,70 +35,62 @@ function DialogShell({ onSubmit, width = 640, children, ...rest }: Omit<FormModa
 // Overview: period, revision dates, coordinator, contributions, cooperation (create and edit)
 // ---------------------------------------------------------------------------
 
+interface OverviewForm {
+  period: { from: string | null; to: string | null };
+  revisionDates: (string | null)[];
+  coordinator: { name: string; organisation: string; contactId: string };
+  cooperation: string;
+  contributions: { patient: string; services: string; relatives: string };
+}
+
 export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: number; plan: Plan | null; open: boolean; onClose: () => void }) {
   // The coordinator is usually municipal: offer the directory's municipal coordinators and coordinating units.
   const municipal = useContractQuery('contacts.list', { role: 'municipal_coordinator', limit: 200 }).data?.rows;
   const units = useContractQuery('contacts.list', { role: 'coordinating_unit', limit: 200 }).data?.rows;
   const contacts: Contact[] = useMemo(() => [...(municipal ?? []), ...(units ?? [])], [municipal, units]);
-  const [form, setForm] = useState(() => ({
-    contactId: plan?.coordinator.contactId ?? null,
-    from: plan?.period.from ?? (todayInOslo() as string | null),
-    to: plan?.period.to ?? null,
-    revisionDates: (plan?.revisionDates ?? []) as (string | null)[],
-    coordinatorName: plan?.coordinator.name ?? '',
-    coordinatorOrganisation: plan?.coordinator.organisation ?? '',
-    cooperation: plan?.cooperation ?? '',
-    patient: plan?.contributions.patient ?? '',
-    services: plan?.contributions.services ?? '',
-    relatives: plan?.contributions.relatives ?? '',
-  }));
-  const { errors, formError, saving, run } = useSave();
-  type F = typeof form;
-  const set = <K extends keyof F>(k: K, v: F[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const revisionDates = form.revisionDates.length === 0 ? [null] : form.revisionDates;
-
-  const save = () =>
-    run(
-      () =>
-        call('plans.save', {
-          patientId,
-          period: { from: form.from ?? '', to: form.to ?? '' },
-          revisionDates: revisionDates.filter((d): d is string => d !== null),
-          coordinator: { name: form.coordinatorName, organisation: form.coordinatorOrganisation, contactId: form.contactId },
-          cooperation: form.cooperation,
-          contributions: { patient: form.patient, services: form.services, relatives: form.relatives },
-        }),
-      onClose,
-    );
+  const form = useContractForm({
+    method: 'plans.save',
+    schema: plansContract['plans.save'].input,
+    defaultValues: {
+      period: { from: plan?.period.from ?? todayInOslo(), to: plan?.period.to ?? null },
+      revisionDates: (plan?.revisionDates.length ? plan.revisionDates : [null]) as (string | null)[],
+      coordinator: { name: plan?.coordinator.name ?? '', organisation: plan?.coordinator.organisation ?? '', contactId: plan?.coordinator.contactId == null ? '' : String(plan.coordinator.contactId) },
+      cooperation: plan?.cooperation ?? '',
+      contributions: { patient: plan?.contributions.patient ?? '', services: plan?.contributions.services ?? '', relatives: plan?.contributions.relatives ?? '' },
+    },
+    toInput: (f: OverviewForm) => ({
+      patientId,
+      period: { from: f.period.from ?? '', to: f.period.to ?? '' },
+      revisionDates: f.revisionDates.filter((d): d is string => d !== null),
+      coordinator: { name: f.coordinator.name, organisation: f.coordinator.organisation, contactId: f.coordinator.contactId === '' ? null : Number(f.coordinator.contactId) },
+      cooperation: f.cooperation,
+      contributions: f.contributions,
+    }),
+    onSaved: onClose,
+  });
+  const { control, setValue, watch } = form;
+  // Typing a coordinator by hand leaves the directory's choice; choosing one fills in the name and organisation.
+  useEffect(() => {
+    const sub = watch((_, { name, type }) => {
+      if (type === 'change' && (name === 'coordinator.name' || name === 'coordinator.organisation')) setValue('coordinator.contactId', '');
+    });
+    return () => sub.unsubscribe();
+  }, [watch, setValue]);
+  const revisionDates = watch('revisionDates');
+  const contactId = watch('coordinator.contactId');
 
   return (
-    <DialogShell
-      open={open}
-      onClose={onClose}
-      heading={plan ? 'Rediger planens rammer' : 'Opprett individuell plan'}
-      submitLabel={plan ? 'Lagre' : 'Opprett plan'}
-      saving={saving}
-      formError={formError}
-      errors={errors}
-      onSubmit={() => void save()}
-      width={720}
-    >
+    <DialogShell form={form} open={open} onClose={onClose} heading={plan ? 'Rediger planens rammer' : 'Opprett individuell plan'} submitLabel={plan ? 'Lagre' : 'Opprett plan'} width={720}>
       <fieldset className="plain">
         <legend className="aksel-label">Planperiode og revisjon</legend>
         <div className="form-grid">
-          <DateField label="Planperiode fra" value={form.from} onChange={(v) => set('from', v)} error={errors['period.from']} />
-          <DateField label="Planperiode til" value={form.to} onChange={(v) => set('to', v)} error={errors['period.to']} />
-          {revisionDates.map((d, i) => (
-            <DateField
-              key={i}
-              label={revisionDates.length > 1 ? `Revisjonsdato ${i + 1}` : 'Revisjonsdato'}
-              value={d}
-              onChange={(v) => set('revisionDates', revisionDates.map((x, j) => (j === i ? v : x)))}
-              error={errors[`revisionDates.${i}`]}
-            />
+          <DateInput control={control} name="period.from" label="Planperiode fra" />
+          <DateInput control={control} name="period.to" label="Planperiode til" />
+          {revisionDates.map((_, i) => (
+            <DateInput key={i} control={control} name={`revisionDates.${i}`} label={revisionDates.length > 1 ? `Revisjonsdato ${i + 1}` : 'Revisjonsdato'} />
           ))}
           <div style={{ alignSelf: 'end' }}>
-            <Button type="button" size="xsmall" variant="tertiary" onClick={() => set('revisionDates', [...revisionDates, null])}>
+            <Button type="button" size="xsmall" variant="tertiary" onClick={() => setValue('revisionDates', [...revisionDates, null])}>
               + Legg til revisjonsdato
             </Button>
           </div>
@@ -130,12 +104,16 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
               size="small"
               label="Velg fra kontaktlisten"
               className="span-2"
-              value={form.contactId === null ? '' : String(form.contactId)}
+              value={contactId}
               onChange={(e) => {
                 const c = contacts.find((x) => String(x.id) === e.target.value);
-                setForm((f) => (c ? { ...f, contactId: c.id, coordinatorName: c.name, coordinatorOrganisation: c.organisation } : { ...f, contactId: null }));
+                setValue('coordinator.contactId', c ? String(c.id) : '');
+                if (c) {
+                  setValue('coordinator.name', c.name);
+                  setValue('coordinator.organisation', c.organisation);
+                }
               }}
-              error={errors['coordinator.contactId']}
+              error={form.formState.errors.coordinator?.contactId?.message}
             >
               <option value="">Skriv inn selv</option>
               {contacts.map((c) => (
@@ -145,36 +123,17 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
               ))}
             </Select>
           )}
-          <TextField
-            size="small"
-            label="Koordinatorens navn"
-            value={form.coordinatorName}
-            onChange={(e) => {
-              const v = e.target.value;
-              setForm((f) => ({ ...f, coordinatorName: v, contactId: null }));
-            }}
-            error={errors['coordinator.name']}
-          />
-          <TextField
-            size="small"
-            label="Virksomhet"
-            description="Ofte koordinerende enhet i kommunen"
-            value={form.coordinatorOrganisation}
-            onChange={(e) => {
-              const v = e.target.value;
-              setForm((f) => ({ ...f, coordinatorOrganisation: v, contactId: null }));
-            }}
-            error={errors['coordinator.organisation']}
-          />
+          <TextInput control={control} name="coordinator.name" label="Koordinatorens navn" />
+          <TextInput control={control} name="coordinator.organisation" label="Virksomhet" description="Ofte koordinerende enhet i kommunen" />
         </div>
       </fieldset>
       <fieldset className="plain">
         <legend className="aksel-label">Bidrag</legend>
-        <Textarea size="small" label="Hva pasienten bidrar med" minRows={2} value={form.patient} onChange={(e) => set('patient', e.target.value)} error={errors['contributions.patient']} />
-        <Textarea size="small" label="Hva tjenestene bidrar med" minRows={2} value={form.services} onChange={(e) => set('services', e.target.value)} error={errors['contributions.services']} />
-        <Textarea size="small" label="Hva pårørende bidrar med" minRows={2} value={form.relatives} onChange={(e) => set('relatives', e.target.value)} error={errors['contributions.relatives']} />
+        <TextAreaInput control={control} name="contributions.patient" label="Hva pasienten bidrar med" minRows={2} />
+        <TextAreaInput control={control} name="contributions.services" label="Hva tjenestene bidrar med" minRows={2} />
+        <TextAreaInput control={control} name="contributions.relatives" label="Hva pårørende bidrar med" minRows={2} />
       </fieldset>
-      <Textarea size="small" label="Samarbeid med andre tjenester" minRows={2} value={form.cooperation} onChange={(e) => set('cooperation', e.target.value)} error={errors.cooperation} />
+      <TextAreaInput control={control} name="cooperation" label="Samarbeid med andre tjenester" minRows={2} />
     </DialogShell>
   );
 }
@@ -183,16 +142,24 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
 // Participant
 // ---------------------------------------------------------------------------
 
+interface ParticipantForm {
+  participant: { name: string; role: string; organisation: string };
+}
+
 export function ParticipantDialog({ patientId, participant, open, onClose }: { patientId: number; participant: Plan['participants'][number] | null; open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState({ name: participant?.name ?? '', role: participant?.role ?? '', organisation: participant?.organisation ?? '' });
-  const { errors, formError, saving, run } = useSave();
-  const save = () =>
-    run(() => call('plans.saveParticipant', { patientId, participant: { ...(participant ? { id: participant.id } : {}), ...form } }), onClose, /^participant\./);
+  const form = useContractForm({
+    method: 'plans.saveParticipant',
+    schema: plansContract['plans.saveParticipant'].input,
+    defaultValues: { participant: { name: participant?.name ?? '', role: participant?.role ?? '', organisation: participant?.organisation ?? '' } },
+    toInput: (f: ParticipantForm) => ({ patientId, participant: { ...(participant ? { id: participant.id } : {}), ...f.participant } }),
+    onSaved: onClose,
+  });
+  const { control } = form;
   return (
-    <DialogShell open={open} onClose={onClose} heading={participant ? 'Endre deltaker' : 'Ny deltaker'} submitLabel="Lagre deltaker" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width="small">
-      <TextField size="small" label="Navn" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} />
-      <TextField size="small" label="Rolle" description="F.eks. pasient, pårørende, fastlege, NAV-veileder" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} error={errors.role} />
-      <TextField size="small" label="Virksomhet" value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} error={errors.organisation} />
+    <DialogShell form={form} open={open} onClose={onClose} heading={participant ? 'Endre deltaker' : 'Ny deltaker'} submitLabel="Lagre deltaker" width="small">
+      <TextInput control={control} name="participant.name" label="Navn" />
+      <TextInput control={control} name="participant.role" label="Rolle" description="F.eks. pasient, pårørende, fastlege, NAV-veileder" />
+      <TextInput control={control} name="participant.organisation" label="Virksomhet" />
     </DialogShell>
   );
 }
@@ -201,48 +168,44 @@ export function ParticipantDialog({ patientId, participant, open, onClose }: { p
 // Consent
 // ---------------------------------------------------------------------------
 
+interface ConsentForm {
+  givenAt: string | null;
+  givenBy: string;
+  coversParticipantIds: string[];
+  withdrawnAt: string | null;
+}
+
 export function ConsentDialog({ patientId, plan, open, onClose }: { patientId: number; plan: Plan; open: boolean; onClose: () => void }) {
   const c = plan.consent;
-  const [form, setForm] = useState({
-    givenAt: c.givenAt ?? null,
-    givenBy: c.givenBy ?? '',
-    covers: c.coversParticipantIds.map(String),
-    withdrawnAt: c.withdrawnAt ?? null,
+  const form = useContractForm({
+    method: 'plans.saveConsent',
+    schema: plansContract['plans.saveConsent'].input,
+    defaultValues: { givenAt: c.givenAt ?? null, givenBy: c.givenBy ?? '', coversParticipantIds: c.coversParticipantIds.map(String), withdrawnAt: c.withdrawnAt ?? null },
+    toInput: (f: ConsentForm) => ({ patientId, givenAt: f.givenAt, givenBy: f.givenBy, coversParticipantIds: f.coversParticipantIds.map(Number), withdrawnAt: f.withdrawnAt }),
+    // An issue about one of the chosen participants belongs to the group.
+    fieldOf: (p) => p.replace(/^coversParticipantIds\.\d+$/, 'coversParticipantIds'),
+    onSaved: onClose,
   });
-  const { errors, formError, saving, run } = useSave();
-  const save = () =>
-    run(
-      () =>
-        call('plans.saveConsent', {
-          patientId,
-          givenAt: form.givenAt,
-          givenBy: form.givenBy,
-          coversParticipantIds: form.covers.map(Number),
-          withdrawnAt: form.withdrawnAt,
-        }),
-      onClose,
-    );
+  const { control } = form;
   return (
-    <DialogShell open={open} onClose={onClose} heading="Samtykke" submitLabel="Lagre samtykke" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()}>
+    <DialogShell form={form} open={open} onClose={onClose} heading="Samtykke" submitLabel="Lagre samtykke">
       <div className="form-grid">
-        <DateField label="Samtykke gitt" value={form.givenAt} onChange={(v) => setForm((f) => ({ ...f, givenAt: v }))} error={errors.givenAt} />
-        <TextField size="small" label="Gitt av" description="Pasienten, eller verge/foresatte" value={form.givenBy} onChange={(e) => setForm({ ...form, givenBy: e.target.value })} error={errors.givenBy} />
+        <DateInput control={control} name="givenAt" label="Samtykke gitt" />
+        <TextInput control={control} name="givenBy" label="Gitt av" description="Pasienten, eller verge/foresatte" />
       </div>
-      <CheckboxGroup
-        size="small"
+      <CheckboxGroupInput
+        control={control}
+        name="coversParticipantIds"
         legend="Planen kan deles med"
         description={plan.participants.length === 0 ? 'Legg først til deltakerne i planarbeidet.' : 'Bare deltakerne pasienten har samtykket til.'}
-        value={form.covers}
-        onChange={(v: string[]) => setForm((f) => ({ ...f, covers: v }))}
-        error={errors.coversParticipantIds}
       >
         {plan.participants.map((p) => (
           <Checkbox key={p.id} value={String(p.id)}>
             {p.name} ({[p.role, p.organisation].filter(Boolean).join(', ')})
           </Checkbox>
         ))}
-      </CheckboxGroup>
-      <DateField label="Trukket tilbake" description="Fylles bare ut hvis pasienten trekker samtykket" value={form.withdrawnAt} onChange={(v) => setForm((f) => ({ ...f, withdrawnAt: v }))} error={errors.withdrawnAt} />
+      </CheckboxGroupInput>
+      <DateInput control={control} name="withdrawnAt" label="Trukket tilbake" description="Fylles bare ut hvis pasienten trekker samtykket" />
     </DialogShell>
   );
 }
@@ -251,14 +214,23 @@ export function ConsentDialog({ patientId, plan, open, onClose }: { patientId: n
 // Goal
 // ---------------------------------------------------------------------------
 
+interface GoalForm {
+  goal: { text: string; targetDate: string | null };
+}
+
 export function GoalDialog({ patientId, goal, open, onClose }: { patientId: number; goal: Plan['goals'][number] | null; open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState({ text: goal?.text ?? '', targetDate: goal?.targetDate ?? null });
-  const { errors, formError, saving, run } = useSave();
-  const save = () => run(() => call('plans.saveGoal', { patientId, goal: { ...(goal ? { id: goal.id } : {}), ...form } }), onClose, /^goal\./);
+  const form = useContractForm({
+    method: 'plans.saveGoal',
+    schema: plansContract['plans.saveGoal'].input,
+    defaultValues: { goal: { text: goal?.text ?? '', targetDate: goal?.targetDate ?? null } },
+    toInput: (f: GoalForm) => ({ patientId, goal: { ...(goal ? { id: goal.id } : {}), ...f.goal } }),
+    onSaved: onClose,
+  });
+  const { control } = form;
   return (
-    <DialogShell open={open} onClose={onClose} heading={goal ? 'Endre mål' : 'Nytt mål'} submitLabel="Lagre mål" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()}>
-      <Textarea size="small" label="Målet" description="Med pasientens egne ord" minRows={2} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} error={errors.text} />
-      <DateField label="Måldato" description="Når målet skal være nådd (valgfritt)" value={form.targetDate} onChange={(v) => setForm((f) => ({ ...f, targetDate: v }))} error={errors.targetDate} />
+    <DialogShell form={form} open={open} onClose={onClose} heading={goal ? 'Endre mål' : 'Nytt mål'} submitLabel="Lagre mål">
+      <TextAreaInput control={control} name="goal.text" label="Målet" description="Med pasientens egne ord" minRows={2} />
+      <DateInput control={control} name="goal.targetDate" label="Måldato" description="Når målet skal være nådd (valgfritt)" />
     </DialogShell>
   );
 }
@@ -267,56 +239,50 @@ export function GoalDialog({ patientId, goal, open, onClose }: { patientId: numb
 // Measure
 // ---------------------------------------------------------------------------
 
+interface MeasureForm {
+  measure: { what: string; scope: string; howCarriedOut: string; responsible: string; startDate: string | null; dueDate: string | null; goalId: string };
+}
+
 export function MeasureDialog({ patientId, plan, measure, open, onClose }: { patientId: number; plan: Plan; measure: PlanMeasure | null; open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState({
-    what: measure?.what ?? '',
-    scope: measure?.scope ?? '',
-    howCarriedOut: measure?.howCarriedOut ?? '',
-    responsible: measure?.responsible ?? '',
-    startDate: measure?.startDate ?? null,
-    dueDate: measure?.dueDate ?? null,
-    goalId: measure?.goalId !== undefined ? String(measure.goalId) : '',
+  const form = useContractForm({
+    method: 'plans.saveMeasure',
+    schema: plansContract['plans.saveMeasure'].input,
+    defaultValues: {
+      measure: {
+        what: measure?.what ?? '',
+        scope: measure?.scope ?? '',
+        howCarriedOut: measure?.howCarriedOut ?? '',
+        responsible: measure?.responsible ?? '',
+        startDate: measure?.startDate ?? null,
+        dueDate: measure?.dueDate ?? null,
+        goalId: measure?.goalId != null ? String(measure.goalId) : '',
+      },
+    },
+    toInput: ({ measure: m }: MeasureForm) => ({
+      patientId,
+      measure: { ...(measure ? { id: measure.id } : {}), ...m, goalId: m.goalId === '' ? null : Number(m.goalId) },
+    }),
+    onSaved: onClose,
   });
-  const { errors, formError, saving, run } = useSave();
-  type F = typeof form;
-  const set = <K extends keyof F>(k: K, v: F[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const save = () =>
-    run(
-      () =>
-        call('plans.saveMeasure', {
-          patientId,
-          measure: {
-            ...(measure ? { id: measure.id } : {}),
-            what: form.what,
-            scope: form.scope,
-            howCarriedOut: form.howCarriedOut,
-            responsible: form.responsible,
-            startDate: form.startDate,
-            dueDate: form.dueDate,
-            goalId: form.goalId === '' ? null : Number(form.goalId),
-          },
-        }),
-      onClose,
-      /^measure\./,
-    );
+  const { control } = form;
   return (
-    <DialogShell open={open} onClose={onClose} heading={measure ? 'Endre tiltak' : 'Nytt tiltak'} submitLabel="Lagre tiltak" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width={720}>
-      <TextField size="small" label="Tiltak" description="Hva skal gjøres" value={form.what} onChange={(e) => set('what', e.target.value)} error={errors.what} />
+    <DialogShell form={form} open={open} onClose={onClose} heading={measure ? 'Endre tiltak' : 'Nytt tiltak'} submitLabel="Lagre tiltak" width={720}>
+      <TextInput control={control} name="measure.what" label="Tiltak" description="Hva skal gjøres" />
       <div className="form-grid">
-        <TextField size="small" label="Omfang" description="F.eks. 1 time per uke" value={form.scope} onChange={(e) => set('scope', e.target.value)} error={errors.scope} />
-        <TextField size="small" label="Ansvarlig" description="Person eller tjeneste" value={form.responsible} onChange={(e) => set('responsible', e.target.value)} error={errors.responsible} />
-        <DateField label="Start" value={form.startDate} onChange={(v) => set('startDate', v)} error={errors.startDate} />
-        <DateField label="Frist" value={form.dueDate} onChange={(v) => set('dueDate', v)} error={errors.dueDate} />
+        <TextInput control={control} name="measure.scope" label="Omfang" description="F.eks. 1 time per uke" />
+        <TextInput control={control} name="measure.responsible" label="Ansvarlig" description="Person eller tjeneste" />
+        <DateInput control={control} name="measure.startDate" label="Start" />
+        <DateInput control={control} name="measure.dueDate" label="Frist" />
       </div>
-      <Textarea size="small" label="Hvordan tiltaket gjennomføres" minRows={2} value={form.howCarriedOut} onChange={(e) => set('howCarriedOut', e.target.value)} error={errors.howCarriedOut} />
-      <Select size="small" label="Knyttet til mål" value={form.goalId} onChange={(e) => set('goalId', e.target.value)} error={errors.goalId}>
+      <TextAreaInput control={control} name="measure.howCarriedOut" label="Hvordan tiltaket gjennomføres" minRows={2} />
+      <SelectInput control={control} name="measure.goalId" label="Knyttet til mål">
         <option value="">Ikke knyttet til et mål</option>
         {plan.goals.map((g) => (
           <option key={g.id} value={g.id}>
             {g.text}
           </option>
         ))}
-      </Select>
+      </SelectInput>
     </DialogShell>
   );
 }
@@ -325,17 +291,27 @@ export function MeasureDialog({ patientId, plan, measure, open, onClose }: { pat
 // Progress note
 // ---------------------------------------------------------------------------
 
+interface NoteForm {
+  date: string | null;
+  text: string;
+}
+
 export function NoteDialog({ patientId, measure, open, onClose }: { patientId: number; measure: PlanMeasure; open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState({ date: todayInOslo() as string | null, text: '' });
-  const { errors, formError, saving, run } = useSave();
-  const save = () => run(() => call('plans.addProgressNote', { patientId, measureId: measure.id, date: form.date ?? '', text: form.text }), onClose);
+  const form = useContractForm({
+    method: 'plans.addProgressNote',
+    schema: plansContract['plans.addProgressNote'].input,
+    defaultValues: { date: todayInOslo(), text: '' },
+    toInput: (f: NoteForm) => ({ patientId, measureId: measure.id, date: f.date ?? '', text: f.text }),
+    onSaved: onClose,
+  });
+  const { control } = form;
   return (
-    <DialogShell open={open} onClose={onClose} heading="Nytt fremdriftsnotat" submitLabel="Lagre notat" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()}>
+    <DialogShell form={form} open={open} onClose={onClose} heading="Nytt fremdriftsnotat" submitLabel="Lagre notat">
       <p className="muted" style={{ margin: 0 }}>
         Tiltak: {measure.what}
       </p>
-      <DateField label="Dato" value={form.date} onChange={(v) => setForm((f) => ({ ...f, date: v }))} error={errors.date} />
-      <Textarea size="small" label="Notat" minRows={3} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} error={errors.text} />
+      <DateInput control={control} name="date" label="Dato" />
+      <TextAreaInput control={control} name="text" label="Notat" minRows={3} />
     </DialogShell>
   );
 }
@@ -344,35 +320,45 @@ export function NoteDialog({ patientId, measure, open, onClose }: { patientId: n
 // Revision: evaluate every goal, keep a version
 // ---------------------------------------------------------------------------
 
+interface RevisionForm {
+  heldOn: string | null;
+  nextRevisionDate: string | null;
+  /** By goal ('g' + id, so no path reads as a list index): the result chosen ('' none yet) and a note. */
+  goals: Record<string, { result: GoalResult | ''; note: string }>;
+}
+
 export function RevisionDialog({ patientId, view, open, onClose, onDone }: { patientId: number; view: PlanViewDto; open: boolean; onClose: () => void; onDone: (versionNo: number) => void }) {
   const { plan } = view;
-  const [heldOn, setHeldOn] = useState<string | null>(todayInOslo());
-  const [next, setNext] = useState<string | null>(null);
-  const [evals, setEvals] = useState<Record<number, { result: GoalResult | ''; note: string }>>(() =>
-    Object.fromEntries(plan.goals.map((g) => [g.id, { result: '', note: '' }])),
-  );
-  const { errors, formError, saving, run } = useSave();
-  const save = () =>
-    run(
-      () =>
-        call('plans.finishRevision', {
-          patientId,
-          heldOn: heldOn ?? '',
-          nextRevisionDate: next,
-          evaluations: plan.goals
-            .filter((g) => evals[g.id]?.result)
-            .map((g) => ({ goalId: g.id, result: evals[g.id]!.result as GoalResult, note: evals[g.id]!.note })),
-        }),
-      (v) => onDone(v.versionNo),
-    );
+  const evaluated = (f: RevisionForm) => plan.goals.filter((g) => f.goals[`g${g.id}`]?.result);
+  const form = useContractForm({
+    method: 'plans.finishRevision',
+    schema: plansContract['plans.finishRevision'].input,
+    defaultValues: { heldOn: todayInOslo(), nextRevisionDate: null, goals: Object.fromEntries(plan.goals.map((g) => [`g${g.id}`, { result: '' as GoalResult | '', note: '' }])) },
+    toInput: (f: RevisionForm) => ({
+      patientId,
+      heldOn: f.heldOn ?? '',
+      nextRevisionDate: f.nextRevisionDate,
+      evaluations: evaluated(f).map((g) => ({ goalId: g.id, result: f.goals[`g${g.id}`]!.result as GoalResult, note: f.goals[`g${g.id}`]!.note })),
+    }),
+    // The server names a goal without a result 'goals.<id>'; the N-th evaluation is the N-th goal with a result.
+    fieldOf: (p): string => {
+      const goal = /^goals\.(\d+)$/.exec(p);
+      if (goal) return `goals.g${goal[1]}.result`;
+      const ev = /^evaluations\.(\d+)\.(result|note)$/.exec(p);
+      const g: Plan['goals'][number] | undefined = ev ? evaluated(form.getValues() as RevisionForm)[Number(ev[1])] : undefined;
+      return g ? `goals.g${g.id}.${ev![2]}` : p;
+    },
+    onSaved: (v) => onDone(v.versionNo),
+  });
+  const { control } = form;
   return (
-    <DialogShell open={open} onClose={onClose} heading="Revisjon av planen" submitLabel="Fullfør revisjon" saving={saving} formError={formError} errors={errors} onSubmit={() => void save()} width={760}>
+    <DialogShell form={form} open={open} onClose={onClose} heading="Revisjon av planen" submitLabel="Fullfør revisjon" width={760}>
       <p style={{ margin: 0 }}>
         Vurder hvert mål sammen med pasienten. Når revisjonen fullføres, tas det vare på en versjon av hele planen slik den er nå.
       </p>
       <div className="form-grid">
-        <DateField label="Revisjonen ble holdt" value={heldOn} onChange={setHeldOn} error={errors.heldOn} />
-        <DateField label="Neste revisjon" description="Valgfritt – legges til i planens revisjonsdatoer" value={next} onChange={setNext} error={errors.nextRevisionDate} />
+        <DateInput control={control} name="heldOn" label="Revisjonen ble holdt" />
+        <DateInput control={control} name="nextRevisionDate" label="Neste revisjon" description="Valgfritt – legges til i planens revisjonsdatoer" />
       </div>
       {plan.goals.length === 0 && <p className="muted">Planen har ingen mål å evaluere.</p>}
       {plan.goals.map((g, i) => (
@@ -380,13 +366,7 @@ export function RevisionDialog({ patientId, view, open, onClose, onDone }: { pat
           <legend>
             Mål {i + 1}: «{g.text}»
           </legend>
-          <RadioGroup
-            size="small"
-            legend="Resultat"
-            value={evals[g.id]?.result ?? ''}
-            onChange={(v: GoalResult) => setEvals((e) => ({ ...e, [g.id]: { note: e[g.id]?.note ?? '', result: v } }))}
-            error={errors[`goals.${g.id}`]}
-          >
+          <RadioGroupInput control={control} name={`goals.g${g.id}.result`} legend="Resultat">
             <div className="plan-radios">
               {GOAL_RESULTS.map((r) => (
                 <Radio key={r} value={r}>
@@ -394,17 +374,8 @@ export function RevisionDialog({ patientId, view, open, onClose, onDone }: { pat
                 </Radio>
               ))}
             </div>
-          </RadioGroup>
-          <Textarea
-            size="small"
-            label="Merknad"
-            minRows={1}
-            value={evals[g.id]?.note ?? ''}
-            onChange={(e) => {
-              const note = e.target.value;
-              setEvals((x) => ({ ...x, [g.id]: { result: x[g.id]?.result ?? '', note } }));
-            }}
-          />
+          </RadioGroupInput>
+          <TextAreaInput control={control} name={`goals.g${g.id}.note`} label="Merknad" minRows={1} />
         </fieldset>
       ))}
     </DialogShell>

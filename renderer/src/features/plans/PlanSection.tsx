@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import type { PatientSectionProps } from '../patient/sections';
+import { useNewAction } from '../shell/new-action';
 import { ConsentDialog, GoalDialog, MeasureDialog, NoteDialog, OverviewDialog, ParticipantDialog, RevisionDialog } from './PlanDialogs';
 import { VersionDialog } from './PlanReadOnly';
 import { DueDate } from '../../components/DueDate';
@@ -110,6 +111,8 @@ export function PlanSection({ patient }: PatientSectionProps) {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setDialog(d);
   };
+  // `n`: the plan itself when there is none, else a new goal.
+  useNewAction(view ? 'Nytt mål' : 'Opprett individuell plan', () => open(view ? { kind: 'goal', item: null } : { kind: 'overview' }), view !== undefined && !error);
   const close = () => {
     setDialog(null);
     const el = opener.current;

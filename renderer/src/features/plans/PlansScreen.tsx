@@ -6,6 +6,7 @@ import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
+import { openWithNew, useNewAction } from '../shell/new-action';
 import { DueDate } from '../../components/DueDate';
 import './plans.css';
 
@@ -35,6 +36,11 @@ export function PlansScreen() {
   }, [selected, rows]);
 
   const openPatient = (patientId: number) => navigated({ screen: 'patient', patientId, from: 'plans', section: 'plan' });
+  // `n`: a new goal in the chosen plan (its patient's plan tab opens with the dialog).
+  useNewAction('Nytt mål i valgt plan', () => {
+    const row = rows?.[selected];
+    if (row) openWithNew(() => openPatient(row.patientId));
+  }, (rows?.length ?? 0) > 0);
 
   function onKeyDown(e: KeyboardEvent) {
     const n = rows?.length ?? 0;

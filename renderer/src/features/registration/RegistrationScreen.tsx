@@ -1,4 +1,4 @@
-import { Alert, BodyLong, Button, Heading, Table, Tag } from '@navikt/ds-react';
+import { Alert, BodyLong, Button, Heading, Tag } from '@navikt/ds-react';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RegistrationItem } from '../../../../shared/contract/registration';
@@ -7,6 +7,7 @@ import { useContractQuery } from '../../api/query';
 import { formatDate } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { downloadText } from '../meetings/keys';
+import { RowTable } from '../../components/RowTable';
 
 type Data = Output<'registration.list'>;
 
@@ -37,53 +38,51 @@ export function RegistrationScreen() {
   }
 
   const table = (items: RegistrationItem[], done: boolean) => (
-    <Table size="small" style={{ maxWidth: 1000, marginBottom: 16 }}>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell scope="col">Pasient</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Fødselsdato</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Kode</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
-          <Table.HeaderCell scope="col">
-            <span className="sr-only">Handling</span>
-          </Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {items.map((i) => (
-          <Table.Row key={i.eventId}>
-            <Table.DataCell>
-              <button type="button" className="linklike" onClick={() => navigated({ screen: 'patient', patientId: i.patientId, from: 'registration' })}>
-                {i.patientName}
-              </button>
-            </Table.DataCell>
-            <Table.DataCell>{formatDate(i.birthDate)}</Table.DataCell>
-            <Table.DataCell>
+    <RowTable
+      label={done ? 'Registrert i journalen' : 'Venter på registrering'}
+      rows={items}
+      rowKey={(i) => i.eventId}
+      style={{ maxWidth: 1000, marginBottom: 16 }}
+      columns={[
+        {
+          header: 'Pasient',
+          cell: (i) => (
+            <button type="button" className="linklike" onClick={() => navigated({ screen: 'patient', patientId: i.patientId, from: 'registration' })}>
+              {i.patientName}
+            </button>
+          ),
+        },
+        { header: 'Fødselsdato', cell: (i) => formatDate(i.birthDate) },
+        {
+          header: 'Kode',
+          cell: (i) => (
+            <>
               <strong className="mono">{i.code}</strong>
               {i.codeConfidence !== 'confirmed' && (
                 <Tag size="xsmall" variant="warning" style={{ marginLeft: 6 }}>
                   Kode ikke bekreftet
                 </Tag>
               )}
-            </Table.DataCell>
-            <Table.DataCell>{i.eventLabel}</Table.DataCell>
-            <Table.DataCell>{formatDate(i.date)}</Table.DataCell>
-            <Table.DataCell>
-              {done ? (
-                <Button size="xsmall" variant="tertiary" onClick={() => void undo(i)}>
-                  Angre
-                </Button>
-              ) : (
-                <Button size="xsmall" variant="secondary" onClick={() => void mark(i)}>
-                  Registrert i journalen
-                </Button>
-              )}
-            </Table.DataCell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+            </>
+          ),
+        },
+        { header: 'Hendelse', cell: (i) => i.eventLabel },
+        { header: 'Dato', cell: (i) => formatDate(i.date) },
+      ]}
+      action={{
+        header: 'Handling',
+        cell: (i) =>
+          done ? (
+            <Button size="xsmall" variant="tertiary" onClick={() => void undo(i)}>
+              Angre
+            </Button>
+          ) : (
+            <Button size="xsmall" variant="secondary" onClick={() => void mark(i)}>
+              Registrert i journalen
+            </Button>
+          ),
+      }}
+    />
   );
 
   return (

@@ -1,11 +1,10 @@
-import { Alert, BodyShort, Checkbox, Select, Table, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { Alert, BodyShort, Table } from '@navikt/ds-react';
 import type { Output } from '../../../../shared/contract';
+import { rulesContract } from '../../../../shared/contract/rules';
 import { eventLabel, type EventType } from '../../../../shared/domain/rule-pack';
-import { call } from '../../api/client';
-import { DateField } from '../../components/DateField';
-import { formMessage, issuesByField } from '../../api/field-errors';
-import { FormModal } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
+import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { formatDate } from '../../../../shared/domain/time';
 
 type RulePathway = Output<'rules.list'>['pathways'][number];
@@ -29,6 +28,15 @@ const PAIRS: [EventType, EventType][] = [
 ];
 const SETTING = { outpatient: 'Poliklinikk', inpatient: 'Døgn' } as const;
 
+interface Form {
+  rows: Row[];
+  validFrom: string | null;
+  clockStart: 'referral_received' | 'referral_assessed';
+  source: string;
+}
+/** The rows in use, each with its place in the table. */
+const included = (f: Form) => f.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.include);
+
 /**
  * A unit's own version of one pathway's times: values, the date it applies from, and the local source.
  * Prefilled with the version in force, plus the cells the national rules leave empty.
@@ -43,59 +51,51 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
       for (const t of existing) initial.push({ setting, fromEvent, toEvent, variant: t.variant, days: String(t.days), unit: t.unit, include: true });
     }
   }
-  const [rows, setRows] = useState<Row[]>(initial);
-  const [validFrom, setValidFrom] = useState<string | null>(today);
-  const [clockStart, setClockStart] = useState<'referral_received' | 'referral_assessed'>(base?.clockStart ?? 'referral_assessed');
-  const [source, setSource] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const patch = (i: number, p: Partial<Row>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...p } : r)));
-  const included = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.include);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('rules.addLocalVersion', {
+  const form = useContractForm({
+    method: 'rules.addLocalVersion',
+    schema: rulesContract['rules.addLocalVersion'].input,
+    defaultValues: { rows: initial, validFrom: today, clockStart: base?.clockStart ?? 'referral_assessed', source: '' },
+    toInput: (f: Form) => ({
       pathwayType: pathway.pathwayType,
-      validFrom: validFrom ?? '',
-      clockStart,
-      source,
-      times: included.map(({ r }) => ({ setting: r.setting, fromEvent: r.fromEvent, toEvent: r.toEvent, variant: r.variant, days: r.days.trim() === '' ? Number.NaN : Number(r.days), unit: r.unit })),
-    });
-    if (res.ok) {
-      onSaved(`Lokal versjon for ${pathway.label.toLowerCase()} fra ${formatDate(validFrom)}`);
+      validFrom: f.validFrom ?? '',
+      clockStart: f.clockStart,
+      source: f.source,
+      times: included(f).map(({ r }) => ({ setting: r.setting, fromEvent: r.fromEvent, toEvent: r.toEvent, variant: r.variant, days: r.days.trim() === '' ? Number.NaN : Number(r.days), unit: r.unit })),
+    }),
+    // times.N.* refers to the N-th included row: show it on that row's days.
+    fieldOf: (path): string => {
+      const m = /^times\.(\d+)(\.|$)/.exec(path);
+      if (!m) return path;
+      const row = included(form.getValues() as Form)[Number(m[1])];
+      return row ? `rows.${row.i}.days` : 'times';
+    },
+    onSaved: (_, f) => {
+      onSaved(`Lokal versjon for ${pathway.label.toLowerCase()} fra ${formatDate(f.validFrom)}`);
       onClose();
-      return;
-    }
-    // times.N.* refers to the N-th included row: show it on that row.
-    const rowOf = (path: string) => {
-      const m = /^times\.(\d+)\./.exec(path);
-      return m ? `row.${included[Number(m[1])]?.i ?? -1}` : path;
-    };
-    setErrors(issuesByField(res.error, rowOf));
-    setFormError(formMessage(res.error));
-  }
+    },
+  });
+  const { control, watch } = form;
+  const rows = watch('rows');
+  const timesError = (form.formState.errors as { times?: { message?: string } }).times?.message;
 
   return (
-    <FormModal open onClose={onClose} heading="Ny lokal versjon" subheading={pathway.label} submitLabel="Lagre lokal versjon" width={760} onSubmit={submit} saving={false} formError={formError} errors={errors}>
+    <FormDialog form={form} open onClose={onClose} heading="Ny lokal versjon" subheading={pathway.label} submitLabel="Lagre lokal versjon" width={760}>
           <BodyShort spacing size="small">
             De nasjonale reglene blir stående. Den lokale versjonen gjelder for forløp som starter fra datoen under. Forløpstidene er merket
             som lokale regler med kilden du skriver inn.
           </BodyShort>
           <div className="form-grid" style={{ marginBottom: 12 }}>
-            <DateField label="Gjelder fra" value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
-            <Select size="small" label="Forløpstiden regnes fra" value={clockStart} onChange={(e) => setClockStart(e.target.value as typeof clockStart)}>
+            <DateInput control={control} name="validFrom" label="Gjelder fra" />
+            <SelectInput control={control} name="clockStart" label="Forløpstiden regnes fra">
               <option value="referral_assessed">Henvisning vurdert</option>
               <option value="referral_received">Henvisning mottatt</option>
-            </Select>
-            <TextField
+            </SelectInput>
+            <TextInput
+              control={control}
+              name="source"
               className="span-2"
-              size="small"
               label="Lokal kilde"
               description="For eksempel vedtak i klinikkledelsen eller lokal prosedyre, med dato"
-              value={source}
-              onChange={(e) => setSource(e.target.value)}
-              error={errors.source}
             />
           </div>
           <Table size="small">
@@ -114,9 +114,9 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
                 return (
                   <Table.Row key={i}>
                     <Table.DataCell>
-                      <Checkbox size="small" hideLabel checked={r.include} onChange={(e) => patch(i, { include: e.target.checked })}>
+                      <CheckboxInput control={control} name={`rows.${i}.include`} hideLabel>
                         {`Bruk ${name}`}
-                      </Checkbox>
+                      </CheckboxInput>
                     </Table.DataCell>
                     <Table.DataCell>{SETTING[r.setting]}</Table.DataCell>
                     <Table.DataCell>
@@ -124,34 +124,24 @@ export function LocalVersionDialog({ pathway, today, onClose, onSaved }: { pathw
                       {r.variant ? ` (${r.variant === 'severe' ? 'alvorlig' : 'mindre alvorlig'})` : ''}
                     </Table.DataCell>
                     <Table.DataCell>
-                      <TextField
-                        size="small"
-                        label={`Dager, ${name}`}
-                        hideLabel
-                        inputMode="numeric"
-                        htmlSize={5}
-                        value={r.days}
-                        disabled={!r.include}
-                        onChange={(e) => patch(i, { days: e.target.value })}
-                        error={errors[`row.${i}`]}
-                      />
+                      <TextInput control={control} name={`rows.${i}.days`} label={`Dager, ${name}`} hideLabel inputMode="numeric" htmlSize={5} disabled={!r.include} />
                     </Table.DataCell>
-                    <Table.DataCell>
-                      <Select size="small" label={`Enhet, ${name}`} hideLabel value={r.unit} disabled={!r.include} onChange={(e) => patch(i, { unit: e.target.value as Row['unit'] })}>
+                    <Table.DataCell style={{ minWidth: 200 }}>
+                      <SelectInput control={control} name={`rows.${i}.unit`} label={`Enhet, ${name}`} hideLabel disabled={!r.include}>
                         <option value="calendar">Kalenderdager</option>
                         <option value="working">Virkedager</option>
-                      </Select>
+                      </SelectInput>
                     </Table.DataCell>
                   </Table.Row>
                 );
               })}
             </Table.Body>
           </Table>
-          {errors.times && (
+          {timesError && (
             <Alert variant="error" size="small" style={{ marginTop: 8 }}>
-              {errors.times}
+              {timesError}
             </Alert>
           )}
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ import type { PathwayTypeId } from '../../../../shared/domain/pathway-types';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { useNewAction } from '../shell/new-action';
 import { formatDate } from '../../../../shared/domain/time';
 import { ConfidenceTag } from '../pathways/DeadlineExplanation';
 import { SwitchDate } from './SwitchDate';
@@ -78,6 +79,12 @@ export function RulesScreen() {
   const [adding, setAdding] = useState<PathwayTypeId | null>(null);
   const [withdrawing, setWithdrawing] = useState<RuleVersionView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // `n`: a new local version of the pathway in focus (else the first).
+  useNewAction('Ny lokal versjon', () => {
+    const here = document.activeElement?.closest<HTMLElement>('[data-pathway]')?.dataset.pathway as PathwayTypeId | undefined;
+    const first = data?.pathways[0]?.pathwayType;
+    if (here ?? first) setAdding((here ?? first)!);
+  });
 
 
   async function moveOpen(v: RuleVersionView) {
@@ -140,7 +147,7 @@ export function RulesScreen() {
         const inForce = p.versions.find((v) => v.inForceToday) ?? null;
         const others = p.versions.filter((v) => v !== inForce);
         return (
-          <section key={p.pathwayType} className="rules-pathway" aria-labelledby={`rules-${p.pathwayType}`}>
+          <section key={p.pathwayType} data-pathway={p.pathwayType} className="rules-pathway" aria-labelledby={`rules-${p.pathwayType}`}>
             <div className="pathway-card-head">
               <Heading level="2" size="small" id={`rules-${p.pathwayType}`}>
                 {p.code ? `${p.code} ` : ''}
@@ -231,12 +238,9 @@ function WithdrawVersionDialog({ v, onClose, onDone }: { v: RuleVersionView; onC
       label="Hvorfor trekkes versjonen tilbake?"
       confirmLabel="Trekk tilbake"
       onClose={onClose}
-      onConfirm={async (reason) => {
-        const res = await call('rules.withdrawLocalVersion', { versionId: v.id, reason });
-        if (!res.ok) return res.error;
-        onDone(`${versionLabel(v)} er trukket tilbake. ${res.value.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`);
-        return null;
-      }}
+      method="rules.withdrawLocalVersion"
+      input={(reason) => ({ versionId: v.id, reason })}
+      onDone={(res) => onDone(`${versionLabel(v)} er trukket tilbake. ${res.moved} forløp regnes nå etter versjonen som gjaldt da de startet.`)}
     />
   );
 }

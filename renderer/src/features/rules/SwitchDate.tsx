@@ -1,9 +1,9 @@
-import { BodyShort, Button, Modal, Tag, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
-import type { RuleVersionView } from '../../../../shared/contract/rules';
-import { call } from '../../api/client';
-import { DateField } from '../../components/DateField';
-import { FormError } from '../../components/FormError';
+import { BodyShort, Button, Tag } from '@navikt/ds-react';
+import { useState } from 'react';
+import { rulesContract, type RuleVersionView } from '../../../../shared/contract/rules';
+import { FormDialog } from '../../components/FormDialog';
+import { DateInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { formatDate } from '../../../../shared/domain/time';
 
 /**
@@ -28,44 +28,23 @@ export function SwitchDate({ v, onSaved }: { v: RuleVersionView; onSaved: (messa
 }
 
 function SwitchDateDialog({ v, onClose, onSaved }: { v: RuleVersionView; onClose: () => void; onSaved: (message: string) => void }) {
-  const [validFrom, setValidFrom] = useState<string | null>(v.validFrom);
-  const [source, setSource] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const res = await call('rules.setSwitchDate', { versionId: v.id, validFrom: validFrom ?? '', source });
-    if (res.ok) {
-      onSaved(`Startdatoen er endret til ${formatDate(validFrom ?? '')}. Nye forløp fra datoen får versjonen; åpne forløp beholder sin til du flytter dem.`);
+  const form = useContractForm({
+    method: 'rules.setSwitchDate',
+    schema: rulesContract['rules.setSwitchDate'].input,
+    defaultValues: { validFrom: v.validFrom, source: '' },
+    toInput: (f: { validFrom: string | null; source: string }) => ({ versionId: v.id, validFrom: f.validFrom ?? '', source: f.source }),
+    onSaved: (_, f) => {
+      onSaved(`Startdatoen er endret til ${formatDate(f.validFrom ?? '')}. Nye forløp fra datoen får versjonen; åpne forløp beholder sin til du flytter dem.`);
       onClose();
-      return;
-    }
-    const byField: Record<string, string> = {};
-    for (const issue of res.error.issues ?? []) byField[issue.path] ??= issue.message;
-    setErrors(byField);
-    setFormError(Object.keys(byField).length > 0 ? null : res.error.message);
-  }
-
+    },
+  });
+  const { control } = form;
   return (
-    <Modal open onClose={onClose} header={{ heading: 'Endre startdato for versjonen' }} width="small">
-      <form onSubmit={submit} noValidate>
-        <Modal.Body>
-          <div style={{ display: 'grid', gap: 12 }}>
-            <FormError message={formError} />
-            <DateField label="Gjelder fra" value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
-            <TextField size="small" label="Kilde for datoen" value={source} onChange={(e) => setSource(e.target.value)} error={errors.source} description="For eksempel kodeveilederens versjon eller et vedtak i klinikken." />
-          </div>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button size="small" type="submit">
-            Lagre
-          </Button>
-          <Button size="small" type="button" variant="secondary" onClick={onClose}>
-            Avbryt
-          </Button>
-        </Modal.Footer>
-      </form>
-    </Modal>
+    <FormDialog form={form} open onClose={onClose} heading="Endre startdato for versjonen" label="Endre startdato for versjonen" submitLabel="Lagre" width="small">
+      <div style={{ display: 'grid', gap: 12 }}>
+        <DateInput control={control} name="validFrom" label="Gjelder fra" />
+        <TextInput control={control} name="source" label="Kilde for datoen" description="For eksempel kodeveilederens versjon eller et vedtak i klinikken." />
+      </div>
+    </FormDialog>
   );
 }

@@ -2,6 +2,7 @@ import { Heading, Modal, Table } from '@navikt/ds-react';
 import { useUi } from '../../stores/ui';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import { SCREENS } from './screens';
+import { useNewActionState } from './new-action';
 
 type Keys = [string, string][];
 
@@ -21,7 +22,6 @@ const SCREEN_KEYS: Record<string, Keys> = {
     ['Enter', 'Åpne saken'],
   ],
   meetings: [
-    ['n', 'Nytt møte'],
     ['← →', 'Forrige / neste uke'],
     ['↑ ↓ eller j k', 'Flytt mellom møtene'],
     ['Enter', 'Åpne møtet'],
@@ -30,10 +30,7 @@ const SCREEN_KEYS: Record<string, Keys> = {
     ['↑ ↓ eller j k', 'Flytt i listen'],
     ['Enter', 'Åpne planen'],
   ],
-  contacts: [
-    ['/', 'Søk i kontaktlisten'],
-    ['n', 'Ny kontakt'],
-  ],
+  contacts: [['/', 'Søk i kontaktlisten']],
   patient: [['Esc', 'Tilbake til listen']],
 };
 
@@ -66,7 +63,9 @@ export function ShortcutsDialog() {
   const route = useUi((s) => s.route);
   const screenId = 'patientId' in route ? 'patient' : route.screen;
   const screenLabel = screenId === 'patient' ? 'Pasientsiden' : (SCREENS.find((s) => s.id === screenId)?.label ?? '');
-  const here = SCREEN_KEYS[screenId] ?? [];
+  // `n` as the screen (or the patient's open tab) registered it (shell/new-action.ts).
+  const newLabel = useNewActionState((s) => s.label);
+  const here: Keys = [...(newLabel ? [['n', newLabel] as [string, string]] : []), ...(SCREEN_KEYS[screenId] ?? [])];
   const moves: Keys = SCREENS.map((s): [string, string] => [`g ${s.key}`, `Gå til ${s.label}`]);
   return (
     <Modal open={open} onClose={() => toggle(false)} header={{ heading: 'Hurtigtaster' }} width="small">

@@ -1,53 +1,64 @@
 import { Alert, Button, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
-import { issuesByField } from '../../api/field-errors';
+import { useState } from 'react';
+import { useController, type Control } from 'react-hook-form';
+import { lockContract } from '../../../../shared/contract/lock';
+import { FormError } from '../../components/FormError';
+import { useContractForm } from '../../forms/useContractForm';
+
+interface Form {
+  currentPin: string;
+  pin: string;
+  repeat: string;
+}
+const EMPTY: Form = { currentPin: '', pin: '', repeat: '' };
+
+/** A PIN field: digits only (at most 8), never shown. */
+function PinInput({ control, name, label, description }: { control: Control<Form>; name: keyof Form; label: string; description?: string }) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <TextField
+      size="small"
+      label={label}
+      description={description}
+      type="password"
+      inputMode="numeric"
+      autoComplete="off"
+      {...field}
+      onChange={(e) => field.onChange(e.target.value.replace(/\D/g, '').slice(0, 8))}
+      error={fieldState.error?.message}
+    />
+  );
+}
 
 /** Choose (first start) or change the PIN that unlocks the window after idle time. */
 export function SetPinForm({ onDone, change = false, submitLabel = 'Lagre PIN-kode' }: { onDone: () => void; change?: boolean; submitLabel?: string }) {
-  const [current, setCurrent] = useState('');
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(false);
-    if (pin !== repeat) return setErrors({ repeat: 'PIN-kodene er ikke like. Skriv den samme koden to ganger.' });
-    const res = await call('lock.setPin', change ? { pin, currentPin: current } : { pin });
-    if (res.ok) {
-      setErrors({});
-      setCurrent('');
-      setPin('');
-      setRepeat('');
+  const form = useContractForm({
+    method: 'lock.setPin',
+    schema: lockContract['lock.setPin'].input,
+    defaultValues: EMPTY,
+    toInput: (f: Form) => (change ? { pin: f.pin, currentPin: f.currentPin } : { pin: f.pin }),
+    check: (f): Record<string, string> => (f.pin !== f.repeat ? { repeat: 'PIN-kodene er ikke like. Skriv den samme koden to ganger.' } : {}),
+    onSaved: () => {
+      form.reset(EMPTY);
       setSaved(true);
       onDone();
-      return;
-    }
-    setErrors(issuesByField(res.error, undefined, 'pin'));
-  }
-
-  const digits = (s: string) => s.replace(/\D/g, '').slice(0, 8);
+    },
+  });
+  const { control } = form;
   return (
-    <form onSubmit={submit} noValidate aria-label={change ? 'Endre PIN-kode' : 'Velg PIN-kode'} style={{ display: 'grid', gap: 12, maxWidth: 320 }}>
-      {change && (
-        <TextField size="small" label="Nåværende PIN-kode" type="password" inputMode="numeric" autoComplete="off" value={current} onChange={(e) => setCurrent(digits(e.target.value))} error={errors.currentPin} />
-      )}
-      <TextField
-        size="small"
-        label={change ? 'Ny PIN-kode' : 'PIN-kode'}
-        description="4–8 sifre. Brukes til å låse opp når vinduet har vært inaktivt."
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        value={pin}
-        onChange={(e) => setPin(digits(e.target.value))}
-        error={errors.pin}
-      />
-      <TextField size="small" label={change ? 'Gjenta ny PIN-kode' : 'Gjenta PIN-kode'} type="password" inputMode="numeric" autoComplete="off" value={repeat} onChange={(e) => setRepeat(digits(e.target.value))} error={errors.repeat} />
+    <form
+      onSubmit={(e) => (setSaved(false), void form.onSubmit(e))}
+      noValidate
+      aria-label={change ? 'Endre PIN-kode' : 'Velg PIN-kode'}
+      style={{ display: 'grid', gap: 12, maxWidth: 320 }}
+    >
+      <FormError message={form.formError} />
+      {change && <PinInput control={control} name="currentPin" label="Nåværende PIN-kode" />}
+      <PinInput control={control} name="pin" label={change ? 'Ny PIN-kode' : 'PIN-kode'} description="4–8 sifre. Brukes til å låse opp når vinduet har vært inaktivt." />
+      <PinInput control={control} name="repeat" label={change ? 'Gjenta ny PIN-kode' : 'Gjenta PIN-kode'} />
       <div>
-        <Button size="small" type="submit">
+        <Button size="small" type="submit" loading={form.saving}>
           {submitLabel}
         </Button>
       </div>

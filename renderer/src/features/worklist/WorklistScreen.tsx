@@ -216,6 +216,7 @@ export function WorklistScreen() {
           }}
           what={dialog.what}
           helpNeeds={loaded?.helpNeeds ?? []}
+          endReasons={loaded?.endReasons ?? []}
           onClose={() => setDialog(null)}
           onSaved={() => onSaved(dialog.row, dialog.what)}
         />
