@@ -12,6 +12,7 @@ export const PG_EXCLUDED = [
   'tests/integration/trust-crash.test.ts',
   'tests/integration/trust-storage-faults.test.ts',
   'tests/integration/store.test.ts',
+  'tests/integration/clean-close.test.ts',
   // The old SQLite-only MAC path (a connection SQL function) rebuilt and checked by today's code.
   'tests/integration/audit-mac-one-path.test.ts',
   // The daily backup of the local file (none on the team store).

@@ -20,6 +20,8 @@ import * as openCaseloadSearch from './20261201_0200_open_caseload_search';
 import * as coordinationRecords from './20261201_0210_coordination_records';
 import * as letterUnitPhoneOnce from './20261201_0310_letter_unit_phone_once';
 import * as transfersEvaluations from './20261201_0320_transfers_evaluations';
+import * as rulePackImport from './20261201_0340_rule_pack_import';
+import * as letterSheets from './20261201_0341_letter_sheets';
 import * as auditLogImported from './20261201_0380_audit_log_imported';
 
 /**
@@ -48,5 +50,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0210_coordination_records': coordinationRecords,
   '20261201_0310_letter_unit_phone_once': letterUnitPhoneOnce,
   '20261201_0320_transfers_evaluations': transfersEvaluations,
+  '20261201_0340_rule_pack_import': rulePackImport,
+  '20261201_0341_letter_sheets': letterSheets,
   '20261201_0380_audit_log_imported': auditLogImported,
 };

@@ -24,7 +24,10 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** The local SQLite file in dataDir (default) or the unit's team store on PostgreSQL. */
   store?: StoreConfig;
-  /** How long after start the daily verified backup begins (in a worker); default 2 s, after the worklist is up. */
+  /**
+   * When the daily verified backup begins (in a worker). Default: 2 s after the worklist is up (its first page
+   * served; at most 30 s after start, for a start that never shows it). An explicit delay counts from start.
+   */
   dailyBackupDelayMs?: number;
   /**
    * The data folder's 256-bit master key (electron/core/crypto/keys.ts). The database key and the
@@ -127,7 +130,17 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       }),
     };
     await wire();
-    const runner = store.scheduleDailyBackup({ now: clock, delayMs: opts.dailyBackupDelayMs ?? 2000, log });
+    let worklistUp = () => {};
+    const firstPage = new Promise<void>((resolve) => {
+      worklistUp = resolve;
+      setTimeout(resolve, 30_000).unref?.();
+    });
+    const runner = store.scheduleDailyBackup({
+      now: clock,
+      delayMs: opts.dailyBackupDelayMs ?? 2000,
+      ...(opts.dailyBackupDelayMs === undefined ? { after: firstPage } : {}),
+      log,
+    });
     dailyBackup = runner;
     log(`daily backup: ${runner.progress().state}`);
     // One stable entry point for every transport: survives a restore, refuses patient data while locked.
@@ -140,7 +153,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         }
         if (!lockMethod) trust.lock.lastActivityMs = trust.lock.now();
         try {
-          return await inner(method, input);
+          const res = await inner(method, input);
+          if (method === 'worklist.list' && res.ok) worklistUp();
+          return res;
         } finally {
           store.afterCall();
         }

@@ -99,6 +99,28 @@ export class AuditChain {
     renameSync(tmp, this.file);
   }
 
+  private headStatement: { sqlite: BetterSqlite3.Database; stmt: BetterSqlite3.Statement } | null = null;
+
+  /**
+   * The log's last entry, with the statement prepared once per connection: noteHead runs after every call, and
+   * preparing (plus a schema lookup) each time cost more than the read itself. Null while there is no log table.
+   */
+  private currentHead(sqlite: BetterSqlite3.Database): AuditHead | null {
+    if (this.headStatement?.sqlite !== sqlite) {
+      if (!tableExists(sqlite, 'audit_log')) return null;
+      this.headStatement = { sqlite, stmt: sqlite.prepare('select id, hash from audit_log order by id desc limit 1') };
+    }
+    let row: { id: number; hash: string } | undefined;
+    try {
+      row = this.headStatement.stmt.get() as typeof row;
+    } catch (e) {
+      this.headStatement = null; // the table was dropped or changed under us: look again next time
+      if (!tableExists(sqlite, 'audit_log')) return null;
+      throw e;
+    }
+    return row ? { seq: row.id, hash: row.hash } : null;
+  }
+
   /** The anchored head (for a backup's manifest). */
   head(): AuditHead | null {
     return this.sidecar?.head ?? null;
@@ -114,7 +136,7 @@ export class AuditChain {
    */
   noteHead(sqlite: BetterSqlite3.Database): void {
     if (sqlite.inTransaction || !sqlite.open) return;
-    const head = readHead(sqlite);
+    const head = this.currentHead(sqlite);
     if (!head) return;
     const known = this.sidecar?.head;
     if (known && known.seq === head.seq && known.hash === head.hash) return;

@@ -41,6 +41,8 @@ export function scheduleDailyBackup(opts: {
   enabled: boolean;
   now: () => Date;
   delayMs: number;
+  /** Resolves when the worklist is up (its first page served): the delay counts from then. */
+  after?: Promise<void>;
   log?: (line: string) => void;
 }): DailyBackupRunner {
   const now = opts.now();
@@ -74,20 +76,27 @@ export function scheduleDailyBackup(opts: {
     });
 
   let cancel = () => {};
+  let cancelled = false;
   const done =
     progress.state !== 'waiting'
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
-          cancel = resolve;
-          timer = setTimeout(() => void run().then(resolve), opts.delayMs);
-          timer.unref?.(); // a script that never closes the core may exit; the app's own handles keep it alive
+          cancel = () => {
+            cancelled = true;
+            resolve();
+          };
+          void (opts.after ?? Promise.resolve()).then(() => {
+            if (cancelled) return;
+            timer = setTimeout(() => void run().then(resolve), opts.delayMs);
+            timer.unref?.(); // a script that never closes the core may exit; the app's own handles keep it alive
+          });
         });
   return {
     progress: () => progress,
     settled: () => done,
     stop: () => {
-      if (timer) {
-        clearTimeout(timer);
+      if (progress.state === 'waiting') {
+        if (timer) clearTimeout(timer);
         timer = null;
         cancel();
       }

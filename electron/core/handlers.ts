@@ -21,6 +21,7 @@ import { worklistHandlers } from './services/worklist.handlers';
 import { storeHandlers } from './services/store.handlers';
 import { registrationHandlers } from './services/registration.handlers';
 import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
+import { reportHandlers } from './services/report.handlers';
 import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
@@ -59,6 +60,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...pathwayCareHandlers(deps),
     ...transfersHandlers(deps),
     ...evaluationsHandlers(deps),
+    ...reportHandlers(deps),
     ...storeHandlers(deps),
   };
 }

@@ -3,6 +3,8 @@ import * as baseline from './20261201_pg_0001_baseline';
 import * as auditGuardCoordination from './20261201_pg_0002_audit_guard_coordination';
 import * as letterUnitPhoneOnce from './20261201_pg_0003_letter_unit_phone_once';
 import * as transfersEvaluations from './20261201_pg_0020_transfers_evaluations';
+import * as rulePackImport from './20261201_pg_0030_rule_pack_import';
+import * as letterSheets from './20261201_pg_0031_letter_sheets';
 import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 
 /**
@@ -14,5 +16,7 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0002_audit_guard_coordination': auditGuardCoordination,
   '20261201_pg_0003_letter_unit_phone_once': letterUnitPhoneOnce,
   '20261201_pg_0020_transfers_evaluations': transfersEvaluations,
+  '20261201_pg_0030_rule_pack_import': rulePackImport,
+  '20261201_pg_0031_letter_sheets': letterSheets,
   '20261201_pg_0060_audit_log_imported': auditLogImported,
 };

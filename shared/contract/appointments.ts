@@ -4,7 +4,7 @@ import { id, isoDate, optionalText, requiredText } from './fields';
 import { isClockTime } from '../domain/time';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
-const write = writes(['noShow', 'worklist', 'overview', 'meetings', 'breach', 'referrer', 'pathwayCare', 'evaluations']);
+const write = writes(['noShow', 'worklist', 'overview', 'report', 'meetings', 'breach', 'referrer', 'pathwayCare', 'evaluations']);
 
 export const APPOINTMENT_KINDS = ['first_attendance', 'assessment', 'evaluation', 'other'] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];

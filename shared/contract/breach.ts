@@ -69,5 +69,10 @@ export const breachContract = {
     write(),
   ),
   /** Writes and stores the patient letter about the breach (with Helfo's contact route), exactly as printed. */
-  'breach.createLetter': method(z.object({ pathwayId: id }), z.object({ id: z.number(), html: z.string(), text: z.string() }), write()),
+  'breach.createLetter': method(
+    z.object({ pathwayId: id }),
+    /** `warnings`: what keeps a sheet from being posted, or a patient under 18 without recorded guardians. */
+    z.object({ id: z.number(), html: z.string(), text: z.string(), warnings: z.array(z.string()) }),
+    write(),
+  ),
 };

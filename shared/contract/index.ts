@@ -25,6 +25,7 @@ import { guardiansContract, patientContactsContract } from './family';
 import { breachContract } from './breach';
 import { pathwayCareContract, readmissionsContract } from './pathway-care';
 import { evaluationsContract, transfersContract } from './transfers';
+import { reportContract } from './report';
 import { storeContract } from './store';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
@@ -57,6 +58,7 @@ export const contract = {
   ...pathwayCareContract,
   ...transfersContract,
   ...evaluationsContract,
+  ...reportContract,
   ...storeContract,
 };
 

@@ -203,6 +203,15 @@ export const meetingsContract = {
     query(),
   ),
   'meetings.getAgendaDocument': method(z.object({ id }), z.object({ html: z.string() }), query(printed('meeting.printAgenda', 'meeting'))),
+  /**
+   * The invitation as letters: one sheet to the patient and, for a patient under 18, one to each guardian the rules
+   * name (from 16 only with the young person's consent). `recipients` says who and why; `warnings` what is missing.
+   */
+  'meetings.getInvitationLetters': method(
+    z.object({ id }),
+    z.object({ html: z.string(), recipients: z.array(z.object({ name: z.string(), reason: z.string() })), warnings: z.array(z.string()) }),
+    query(printed('meeting.printInvitation', 'meeting')),
+  ),
   'meetings.getMinutesDocument': method(z.object({ id, version: z.number().int().positive().optional() }), z.object({ html: z.string() }), query(printed('meeting.printMinutes', 'meeting'))),
   /** Saves the working draft; when the newest version is finalized this starts a new version (the old is kept). */
   'meetings.saveMinutes': method(

@@ -13,7 +13,7 @@ import {
 } from '../domain/no-show-policy';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
-const write = writes(['appointments', 'worklist', 'overview', 'referrer']);
+const write = writes(['appointments', 'worklist', 'overview', 'report', 'referrer']);
 
 export const policySchema = z.object({
   attemptsRequired: z

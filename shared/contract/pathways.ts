@@ -5,7 +5,7 @@ import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { PATHWAY_STATUSES } from './patients';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
-const write = writes(['worklist', 'overview', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations']);
+const write = writes(['worklist', 'overview', 'report', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations']);
 
 export const EVENT_TYPES = [
   'start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician', 'detox_end', 'follow_on_treatment',

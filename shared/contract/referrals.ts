@@ -4,7 +4,7 @@ import { isoDate, municipalityNumber, optionalText, PATHWAYS_START, phone, requi
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
-const write = writes(['worklist', 'overview', 'patients', 'pathways', 'contacts', 'registration', 'readmissions']);
+const write = writes(['worklist', 'overview', 'report', 'patients', 'pathways', 'contacts', 'registration', 'readmissions']);
 
 export const newPatientSchema = z.object({
   name: requiredText('Navn', 120),

@@ -5,7 +5,7 @@ import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { CONFIDENCES, EVENT_TYPES } from './pathways';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
-const write = writes(['pathways', 'worklist', 'overview']);
+const write = writes(['pathways', 'worklist', 'overview', 'report']);
 
 export const ruleTimeViewSchema = z.object({
   id: z.string(),
@@ -68,6 +68,21 @@ export const localVersionInputSchema = z.object({
 });
 export type LocalVersionInput = z.input<typeof localVersionInputSchema>;
 
+const packFileInput = z.object({
+  fileName: z.string({ error: 'Velg en regelpakkefil' }).min(1, { message: 'Velg en regelpakkefil' }).max(200, { message: 'Filnavnet er for langt' }),
+  content: z.string({ error: 'Velg en regelpakkefil' }).min(2, { message: 'Filen er tom' }).max(500_000, { message: 'Filen er for stor til å være en regelpakke' }),
+});
+const change = z.enum(['added', 'changed', 'removed']);
+const packDiffSchema = z.object({
+  pathwayType: z.enum(PATHWAY_TYPE_IDS),
+  label: z.string(),
+  replaces: z.object({ id: z.string(), validFrom: z.string() }).nullable(),
+  clockStart: z.object({ before: z.string().nullable(), after: z.string() }).nullable(),
+  times: z.array(z.object({ change, label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  unchanged: z.number(),
+  codes: z.array(z.object({ change, label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+
 export const rulesContract = {
   'rules.list': method(
     z.object({}).optional(),
@@ -107,6 +122,28 @@ export const rulesContract = {
     }),
     z.object({ id: z.string() }),
     write(),
+  ),
+  /** Checks a national rule pack file and shows what it changes against the versions in force (nothing is stored). */
+  'rules.previewPack': method(
+    packFileInput,
+    z.object({
+      packId: z.string(), title: z.string(), publisher: z.string(), validFrom: z.string(), source: z.string(), fileName: z.string(), sha256: z.string(),
+      diffs: z.array(packDiffSchema),
+      /** Set when the pack changes codes but is dated later than today: it cannot be imported yet. */
+      codesRefused: z.string().nullable(),
+    }),
+    query(),
+  ),
+  /** Imports the pack: new national versions from its date for new pathways; records who, when and the file's hash (logged). */
+  'rules.importPack': method(
+    packFileInput,
+    z.object({ importId: z.number(), versions: z.array(z.object({ id: z.string(), pathwayType: z.enum(PATHWAY_TYPE_IDS), label: z.string(), openPathways: z.number() })) }),
+    write(),
+  ),
+  'rules.listPackImports': method(
+    z.object({}).optional(),
+    z.array(z.object({ id: z.number(), packId: z.string(), title: z.string(), publisher: z.string(), validFrom: z.string(), fileName: z.string(), sha256: z.string(), importedBy: z.string(), importedAt: z.string(), versionIds: z.array(z.string()) })),
+    query(),
   ),
   'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() }), query()),
   'rules.saveCalendarSettings': method(z.object({ countSaturdays: z.boolean() }), z.object({ countSaturdays: z.boolean(), recomputed: z.number() }), write()),

@@ -30,11 +30,13 @@ const ENTITY_LABELS: Record<string, string> = {
   contact: 'kontakt',
   municipality: 'kommuneliste',
   rule_version: 'regelversjon',
+  rule_pack_import: 'import av regelpakke',
   backup: 'sikkerhetskopi',
   setting: 'innstilling',
   app_setting: 'innstilling',
   lock: 'lås',
   audit: 'logg',
+  report: 'tertialrapport',
 };
 
 /** Every action the app logs, as a person (or the patient reading their own log) says it. */
@@ -139,9 +141,13 @@ const KNOWN: Record<string, string> = {
   'audit.anchorMissing': 'Loggens anker utenfor databasen manglet ved oppstart',
   'audit.imported': 'Loggen fra en lokal fil ble flyttet inn i teamlageret',
   'rules.setSwitchDate': 'Endret startdato for en regelversjon',
+  'rules.importPack': 'Importerte nasjonal regelpakke',
   'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',
   'registration.undo': 'Angret registrering i journalsystemet',
   'registration.exportCsv': 'Eksporterte listen til registrering i journalsystemet',
+  'meeting.printInvitation': 'Skrev ut innkalling til samarbeidsmøte',
+  'report.print': 'Skrev ut tertialrapport (bare antall)',
+  'report.exportCsv': 'Eksporterte tertialrapport som CSV (bare antall)',
   // Issue #13 §2: coordination records beside the pathway.
   'referrer.create': 'Registrerte henviser',
   'referrer.update': 'Endret henviser',

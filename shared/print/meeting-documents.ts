@@ -125,3 +125,33 @@ const style = `<style>
 ol.agenda li { margin-bottom: 2.5mm; }
 .state { font-weight: 600; }
 </style>`;
+
+/**
+ * The meeting invitation as a letter (issue #13 §2): one window-envelope sheet per addressee — the patient, and for a
+ * patient under 18 the guardians the rules name, each with the sentence that says why they get it. No diagnosis.
+ */
+export function invitationLetters(
+  m: Pick<PrintableMeeting, 'kind' | 'startAt' | 'durationMinutes' | 'place' | 'videoUrl' | 'agenda'> & { patientName: string },
+  sheets: readonly { lines: string[]; preface: string | null }[],
+  letterhead: Letterhead,
+  printedAt: Date,
+): { html: string; text: string } {
+  const subject = 'Innkalling til samarbeidsmøte';
+  const when = meetingTimeText(m.startAt, m.durationMinutes);
+  const paragraphs = [
+    `Vi inviterer til samarbeidsmøte (${MEETING_KIND_LABELS[m.kind].toLowerCase()}) om oppfølgingen av ${m.patientName}.`,
+    `Tid: ${when}.`,
+    m.place ? `Sted: ${m.place}.` : '',
+    m.videoUrl ? `Møtet kan også følges på video: ${m.videoUrl}` : '',
+    'Du kan ta med deg noen du stoler på.',
+    `Gi beskjed til ${letterhead.coordinatorName || 'oss'} på telefon ${letterhead.unitPhone} hvis tidspunktet ikke passer.`,
+  ].filter(Boolean);
+  const agenda = m.agenda.length ? `<h2>Dette skal vi snakke om</h2><ol>${m.agenda.map((a) => `<li>${esc(a.title)}</li>`).join('')}</ol>` : '';
+  const body = `<h1>${esc(subject)}</h1>\n${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n${agenda}\n<p>Vennlig hilsen<br>${esc(letterhead.coordinatorName)}<br>${esc(letterhead.unitName)}</p>`;
+  const sheetBody = (preface: string | null) => (preface ? `<p><strong>${esc(preface)}</strong></p>\n${body}` : body);
+  const html = printDocument({ title: 'Innkalling', letterhead, printedAt, body, pageNumbers: false, sheets: sheets.map((s) => ({ recipientAddress: s.lines, body: sheetBody(s.preface) })) });
+  const text = sheets
+    .map((s) => [s.lines.join('\n'), ...(s.preface ? [s.preface] : []), subject, ...paragraphs, ...m.agenda.map((a, i) => `${i + 1}. ${a.title}`)].join('\n\n'))
+    .join('\n\n— — —\n\n');
+  return { html, text };
+}

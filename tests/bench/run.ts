@@ -1,4 +1,5 @@
-// npm run bench [-- --large] [--sizes 1000,10000] [--no-ui] [--no-pg]
+// npm run bench [-- --large] [--sizes 50000,100000] [--no-ui] [--no-verify] [--no-pg]
+// The UI part: the whole session (starts, keystrokes, scrolling, RSS) at 50k, the starts again at 100k.
 // Seeds (cached) databases, measures the hot paths through the dispatcher interleaved with the same SQL raw and
 // with the floor (the page statement alone, raw), and writes tests/bench/results/latest.{json,md}.
 // Targets are reported beside the figures, never asserted.
@@ -13,7 +14,8 @@ import { measure, type Measured } from './measure';
 import { interleaved, summary } from './pairs';
 import { auditRowsFor, openBenchCore, seededDataDir, workingCopy } from './seeded-db';
 import { benchCases } from './cases';
-import { targetFor } from './targets';
+import { targetFor, targetTable } from './targets';
+import { startPathSteps } from './start-path';
 import { auditVerifyBench } from './audit-verify';
 import { pgBench } from './pg-bench';
 
@@ -62,6 +64,9 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   const o = summary(opens);
   rows.push({ name: 'db open + migrate (existing file)', size, medianMs: o.median, p95Ms: o.p95, samples: 10 });
 
+  // Where a start's time goes, step by step (which steps grow with history).
+  rows.push(...(await startPathSteps(dataDir, size, 3)));
+
   const core = await openBenchCore(dataDir);
   const counts = core.handle.sqlite.prepare("select (select count(*) from patient) as patients, (select count(*) from pathway where status = 'open') as open, (select count(*) from pathway_event) as events, (select count(*) from audit_log) as audit").get() as Record<string, number>;
   notes.push(`${size}: ${counts.patients} patients, ${counts.open} open pathways, ${counts.events} events, ${counts.audit} audit rows`);
@@ -88,14 +93,24 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   const present = Object.fromEntries(Object.entries(cases).filter(([, c]) => c.method in contract).map(([name, c]) => [name, d(c.method as MethodName, c.input())]));
   const missing = Object.entries(cases).filter(([, c]) => !(c.method in contract)).map(([name]) => name);
   if (missing.length && size === sizes[0]) notes.push(`not measured (no such method yet): ${missing.join(', ')}`);
-  rows.push(...(await measure(size, present, { time: 300 })));
+  // The floor of a write: one durable commit (synchronous = FULL, WAL) of one small row on the same file.
+  core.handle.sqlite.exec('create table if not exists bench_floor (id integer primary key, at text not null)');
+  const floorInsert = core.handle.sqlite.prepare('insert into bench_floor (at) values (?)');
+  const measured = await measure(size, { ...present, 'durable commit floor': () => floorInsert.run(new Date().toISOString()) }, { time: 300 });
+  const commitFloor = measured.find((m) => m.name === 'durable commit floor')!;
+  for (const m of measured) {
+    if (m === commitFloor) continue;
+    rows.push(m.name.startsWith('event write') ? { ...m, floorMedianMs: commitFloor.medianMs, floorP95Ms: commitFloor.p95Ms } : m);
+  }
 
   await core.close(); // the RSS process opens the same folder: one core per folder (instance lock)
 
   // A fresh process shaped like the main process (this one carries the benchmark's own weight), after a
   // scripted session — whole list paged, searches typed, patients opened — and no forced GC.
   // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
-  execSync('node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning');
+  // pg (the team store's client) requires Node built-ins at run time: the bundle gets a require of its own.
+  const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+  execSync(`node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --banner:js=${JSON.stringify(banner)} --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning`);
   const rss = Number(execSync(`${JSON.stringify(process.execPath)} tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
   rows.push({ name: 'core process RSS after a scripted session (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
   rmSync(dataDir, { recursive: true, force: true });
@@ -104,7 +119,10 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
 async function main() {
   const rows: Row[] = [];
   const notes: string[] = [];
+  const procLoad = () => readFileSync('/proc/loadavg', 'utf8').trim();
   const loadBefore = loadavg();
+  const procBefore = procLoad();
+  const started = Date.now();
   for (const size of sizes) await benchSize(size, rows, notes);
 
   // The team store (PostgreSQL): worklist.list at 50k beside its statements raw; 20 concurrent writers for 60 s.
@@ -115,7 +133,7 @@ async function main() {
   }
 
   // The audit chain at 1,000,000 entries (target: incremental verify ≤ 1 s).
-  rows.push(...(await auditVerifyBench(1_000_000)));
+  if (!args.includes('--no-verify')) rows.push(...(await auditVerifyBench(1_000_000)));
 
   // Renderer bundle (gzipped): what start-up loads (index.html's script, preloads and styles) and everything.
   const assets = join('out', 'renderer', 'assets');
@@ -126,8 +144,10 @@ async function main() {
   rows.push({ name: 'renderer bundle loaded at start, gzipped (kB)', size: null, medianMs: startup.reduce((n, f) => n + gz(f), 0), p95Ms: NaN, samples: 1, note: 'kB' });
   rows.push({ name: 'renderer bundle, all chunks, gzipped (kB)', size: null, medianMs: all.reduce((n, f) => n + gz(f), 0), p95Ms: NaN, samples: 1, note: 'kB' });
 
+  let procAfter = procLoad();
   const write = () => {
   const loadAfter = loadavg();
+  procAfter = procLoad();
 
   const commit = (() => {
     try {
@@ -137,7 +157,7 @@ async function main() {
     }
   })();
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
-  const meta = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), commit, loadBefore, loadAfter };
+  const meta = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), commit, loadBefore, loadAfter, procLoadBefore: procBefore, procLoadAfter: procAfter };
   const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : x.toFixed(3));
   const fmt = (r: Row) => (r.note === 'count' ? `${r.medianMs} (longest ${r.p95Ms.toFixed(0)} ms)` : r.note === 'MB' || r.note === 'kB' ? `${r.medianMs.toFixed(1)} ${r.note}` : `${ms(r.medianMs)} / ${ms(r.p95Ms)}`);
   const ratio = (r: Row) => (r.floorP95Ms ? `${(r.medianMs / r.floorMedianMs!).toFixed(2)}× / ${(r.p95Ms / r.floorP95Ms).toFixed(2)}×` : '');
@@ -146,8 +166,16 @@ async function main() {
     ``,
     `${meta.date} · Node ${meta.node} · ${meta.cpu} (${meta.cores} cores, ${meta.memoryGb} GB) · commit ${meta.commit}`,
     ``,
-    `Load average (1 / 5 / 15 min) at start ${load(loadBefore)}, at end ${load(loadAfter)} on ${meta.cores} cores: the machine is shared, so`,
-    `absolute figures carry the load; the ratios (interleaved sample by sample with their floor) much less so.`,
+    `Machine: ${meta.cores} cores shared with other work (other sessions building and testing at the same time). Load average`,
+    `(1 / 5 / 15 min) at start ${load(loadBefore)}, at end ${load(loadAfter)} — /proc/loadavg at start \`${procBefore}\`, at end \`${procAfter}\`.`,
+    `A load above ${meta.cores} means processes waited for a core: absolute figures carry that wait; the ratios (interleaved sample by`,
+    `sample with their floor) much less so. Run time ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
+    ``,
+    `## The issue's targets`,
+    ``,
+    ...targetTable(rows),
+    ``,
+    `## All measurements`,
     ``,
     `Floor = the call's page statement alone, raw better-sqlite3, on the same file, interleaved with the dispatcher call.`,
     ``,
@@ -164,14 +192,21 @@ async function main() {
   };
   write(); // the server-side figures are kept even if the UI part fails
   if (!args.includes('--no-ui')) {
+    // The whole session at 50k (the keystroke target's size); the starts again at 100k (the start target's size).
+    const runs: [number, string][] = [];
     const uiSize = sizes.includes(50_000) ? 50_000 : sizes[sizes.length - 1]!;
-    try {
-      const out = execSync(`${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs tests/bench/ui.ts ${uiSize}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
-      const ui = JSON.parse(out.trim().split('\n').at(-1)!) as { rows: Row[]; notes: string[] };
-      rows.push(...ui.rows);
-      notes.push(...ui.notes);
-    } catch (e) {
-      notes.push(`UI bench failed: ${e instanceof Error ? e.message.split('\n')[0] : 'unknown'}`);
+    runs.push([uiSize, '']);
+    if (sizes.includes(100_000)) runs.push([100_000, '--starts']);
+    for (const [size, mode] of runs) {
+      try {
+        const out = execSync(`${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs tests/bench/ui.ts ${size} ${mode}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+        const ui = JSON.parse(out.trim().split('\n').at(-1)!) as { rows: Row[]; notes: string[] };
+        rows.push(...ui.rows);
+        notes.push(...ui.notes.map((n) => `${size}: ${n}`));
+      } catch (e) {
+        notes.push(`UI bench (${size} ${mode}) failed: ${e instanceof Error ? e.message.split('\n')[0] : 'unknown'}`);
+      }
+      write();
     }
   }
   console.log(write());

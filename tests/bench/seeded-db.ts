@@ -1,13 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
-import { deriveSubkey, passphraseKeyStore } from '../../electron/core/crypto/keys';
+import { deriveSubkey, PASSPHRASE_FILE, passphraseKeyStore } from '../../electron/core/crypto/keys';
 import { databaseFile } from '../../electron/core/data-dir';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { seedFeatureHistory } from '../../electron/core/seed/feature-seed';
 import { migrations } from '../../migrations';
 import { seedAuditHistory } from './audit-history';
+import { closedCleanly, markCleanClose } from '../../electron/core/db/clean-close';
 
 export const BENCH_NOW = new Date('2026-11-23T09:00:00Z');
 
@@ -19,8 +20,19 @@ export function auditRowsFor(patients: number): number {
 /** Bench folders are encrypted like every other (synthetic data; the passphrase is for automation only). */
 export const BENCH_PASSPHRASE = 'benk-passordfrase';
 
+const unwrapped = new Map<string, Buffer>();
+
+/**
+ * The folder's master key. Unwrapped once per wrapped-key file (copies of a seeded folder share it): the
+ * passphrase's scrypt is the person's unlock, measured once as a start step, not in every open.
+ */
 export function benchMasterKey(dataDir: string): Buffer {
-  return passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
+  const file = join(dataDir, PASSPHRASE_FILE);
+  const known = existsSync(file) ? unwrapped.get(readFileSync(file, 'utf8')) : undefined;
+  if (known) return known;
+  const key = passphraseKeyStore(process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE).load(dataDir);
+  unwrapped.set(readFileSync(file, 'utf8'), key);
+  return key;
 }
 
 /**
@@ -33,7 +45,12 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   const schema = Object.keys(migrations).length;
   const benchRoot = join(tmpdir(), 'forlopsbenk-bench');
   const dataDir = join(benchRoot, `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`);
-  if (existsSync(join(dataDir, 'seeded.ok'))) return { dataDir, seededMs: null };
+  if (existsSync(join(dataDir, 'seeded.ok'))) {
+    // seeded.ok is written after the seeding core closed: the file is as a clean close leaves it. Caches seeded
+    // before clean-close marks existed get their mark here (so a copy's first start need not read the whole file).
+    if (!closedCleanly(dataDir, databaseFile(dataDir))) markCleanClose(dataDir, databaseFile(dataDir));
+    return { dataDir, seededMs: null };
+  }
   // Caches of older schemas (or the unencrypted format) are never read again: remove them.
   for (const old of existsSync(benchRoot) ? readdirSync(benchRoot) : []) {
     if (old.startsWith(`p${patients}-`) && old !== `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`) rmSync(join(benchRoot, old), { recursive: true, force: true });
@@ -69,6 +86,8 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
 export function workingCopy(seededDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-bench-run-'));
   cpSync(seededDir, dir, { recursive: true });
+  // A byte-identical copy of a cleanly closed file is one too: marked again (the copy has a new time).
+  if (closedCleanly(seededDir, databaseFile(seededDir))) markCleanClose(dir, databaseFile(dir));
   return dir;
 }
 

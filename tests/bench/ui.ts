@@ -1,9 +1,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measured } from './measure';
-import { BENCH_PASSPHRASE, seededDataDir, workingCopy } from './seeded-db';
+import { benchMasterKey, openBenchCore, seededDataDir, workingCopy } from './seeded-db';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -14,10 +14,14 @@ function stats(name: string, size: number, xs: number[], unit?: string): Measure
 }
 
 /** Starts the real browser-mode server on a seeded copy and returns the URL line and how long startup took. */
-async function startServer(dataDir: string) {
+async function startServer(dataDir: string, keyFile: string) {
   const t0 = performance.now();
-  const env = { ...process.env, FORLOPSBENK_PASSPHRASE: process.env.FORLOPSBENK_PASSPHRASE ?? BENCH_PASSPHRASE };
-  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  // The master key from a key file, as the desktop app has it from the OS keychain (safeStorage): a passphrase
+  // adds its scrypt (reported separately by the start-path rows), which is the person's unlock, not the start.
+  const env = { ...process.env };
+  delete env.FORLOPSBENK_PASSPHRASE;
+  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir, '--key-file', keyFile], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -34,7 +38,16 @@ async function startServer(dataDir: string) {
     return (await res.json()) as { ok: boolean; value?: any };
   };
   const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-  return { url, rpc, rssMb, startMs: performance.now() - t0, stop: () => child.kill('SIGTERM') };
+  return {
+    url,
+    rpc,
+    rssMb,
+    startMs: performance.now() - t0,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /**
@@ -47,9 +60,11 @@ async function installKeyProbe(page: Page) {
   // Plain JS text: tsx would wrap named functions in a __name() helper the page does not have.
   await page.evaluate(`(() => {
     const w = window;
-    w.__probe = { done: 0, times: [], unchanged: 0, mutations: [] };
+    w.__probe = { done: 0, times: [], unchanged: 0, mutations: [], parts: [] };
+    performance.setResourceTimingBufferSize(100000);
     document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
+      performance.clearResourceTimings();
       const grid = document.querySelector('[role="grid"]') || document.body;
       let painted = -1, mutations = 0, finished = false, quiet = 0, cap = 0, obs = null;
       const finish = () => {
@@ -60,7 +75,13 @@ async function installKeyProbe(page: Page) {
         obs.disconnect();
         w.__probe.mutations.push(mutations);
         if (painted < 0) w.__probe.unchanged++;
-        else w.__probe.times.push(painted - t0);
+        else {
+          w.__probe.times.push(painted - t0);
+          // Where the time went: the last call to the server before the paint (the list's own request).
+          const rpc = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/rpc') && r.startTime >= t0 && r.responseEnd <= painted).pop();
+          const server = rpc && rpc.serverTiming && rpc.serverTiming[0] ? rpc.serverTiming[0].duration : NaN;
+          if (rpc) w.__probe.parts.push([rpc.startTime - t0, rpc.responseEnd - rpc.startTime, painted - rpc.responseEnd, server]);
+        }
         w.__probe.done++;
       };
       obs = new MutationObserver((list) => {
@@ -81,8 +102,20 @@ async function installKeyProbe(page: Page) {
   })()`);
 }
 
-export async function runUiBench(size: number): Promise<{ rows: Measured[]; notes: string[] }> {
+const WORDS = ['hansen', 'olsen', 'kari', 'berg', 'nilsen', 'johansen', 'larsen', 'eriksen', 'andersen', 'pedersen', 'haugen', 'johnsen', 'lie', 'dahl', 'moen', 'solberg', 'hagen', 'kristiansen', 'jensen', 'karlsen'];
+
+/**
+ * `all`: five starts (the first of the day, then later ones), keystrokes, scrolling and RSS after the session;
+ * `starts`: the five starts only; `keys`: one later start and the keystrokes only (before/after comparisons).
+ */
+export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' = 'all'): Promise<{ rows: Measured[]; notes: string[] }> {
+  const keysOnly = mode === 'keys';
   const dataDir = workingCopy((await seededDataDir(size)).dataDir);
+  const keyFile = `${dataDir}.key`;
+  writeFileSync(keyFile, benchMasterKey(dataDir).toString('hex'), { mode: 0o600 });
+  // Yesterday's session, untimed: the copy migrated to this schema and closed the way the app closes (the next
+  // start finds the file as it was left; after a crash it would run quick_check, reported among the start steps).
+  await (await openBenchCore(dataDir)).close();
   const results: Measured[] = [];
   const notes: string[] = [];
   const browser = await chromium.launch({
@@ -93,10 +126,10 @@ export async function runUiBench(size: number): Promise<{ rows: Measured[]; note
     const firstOfDay: number[] = [];
     const later: number[] = [];
     const starts: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    for (let run = keysOnly ? 4 : 0; run < 5; run++) {
       // Run 0 is the first start of the day: no backup from today, so the daily one is due (in a worker, after start).
       if (run === 0) rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
-      const server = await startServer(dataDir);
+      const server = await startServer(dataDir, keyFile);
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const t0 = performance.now();
       await page.goto(server.url);
@@ -104,8 +137,9 @@ export async function runUiBench(size: number): Promise<{ rows: Measured[]; note
       const cold = server.startMs + performance.now() - t0;
       starts.push(server.startMs);
       (run === 0 ? firstOfDay : later).push(cold);
-      if (run === 0) {
-        // The daily backup runs after the worklist is up; wait for it so later starts find today's backup.
+      if (run === 0 || keysOnly) {
+        // The daily backup runs after the worklist is up; wait for it so later starts find today's backup
+        // (and, keys only, so it does not run while keys are timed).
         const t1 = performance.now();
         let state = '';
         while (!['done', 'failed', 'not_due'].includes(state) && performance.now() - t1 < 600_000) {
@@ -113,20 +147,25 @@ export async function runUiBench(size: number): Promise<{ rows: Measured[]; note
           state = p.ok ? p.value.state : 'unavailable';
           await new Promise((r) => setTimeout(r, 100));
         }
-        notes.push(`first start of the day: daily backup finished in the background ${((server.startMs + performance.now() - t0) / 1000).toFixed(1)} s after launch (state ${state})`);
+        if (run === 0) notes.push(`first start of the day: daily backup finished in the background ${((server.startMs + performance.now() - t0) / 1000).toFixed(1)} s after launch (state ${state})`);
       }
-      if (run < 4) {
+      if (run < 4 || mode === 'starts') {
         await page.close();
-        server.stop();
+        await server.stop();
+        if (run === 4) {
+          results.push(stats('UI: server start (open + migrate + listen)', size, starts));
+          results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
+          results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
+        }
         continue;
       }
 
-      // Keystrokes: words typed a letter at a time, then erased a letter at a time (≥ 100 keys).
+      // Keystrokes: words typed a letter at a time, then erased a letter at a time (≥ 100 timed keys).
       const search = page.getByRole('searchbox').first();
       await search.focus();
       await installKeyProbe(page);
       let n = 0;
-      for (const word of ['hansen', 'olsen', 'kari', 'berg', 'nilsen', 'johansen', 'larsen', 'eriksen', 'andersen', 'pedersen']) {
+      for (const word of WORDS) {
         for (const key of [...word.split(''), ...word.split('').map(() => 'Backspace')]) {
           await page.keyboard.press(key);
           n++;
@@ -134,10 +173,19 @@ export async function runUiBench(size: number): Promise<{ rows: Measured[]; note
           await page.waitForFunction((k) => (window as unknown as { __probe: { done: number } }).__probe.done >= k, n, { timeout: 15_000, polling: 20 });
         }
       }
-      const probe = await page.evaluate(() => (window as unknown as { __probe: { times: number[]; unchanged: number } }).__probe);
+      const probe = await page.evaluate(() => (window as unknown as { __probe: { times: number[]; unchanged: number; parts: [number, number, number, number][] } }).__probe);
       results.push(stats('UI: keystroke in search → updated list painted', size, probe.times));
+      results.push(stats('UI: keystroke, part: key event → request sent (React, fetch)', size, probe.parts.map((x) => x[0])));
+      results.push(stats('UI: keystroke, part: request → response (loopback + server)', size, probe.parts.map((x) => x[1])));
+      results.push(stats('UI: keystroke, part: of which the server dispatch (Server-Timing)', size, probe.parts.map((x) => x[3]).filter((x) => !Number.isNaN(x))));
+      results.push(stats('UI: keystroke, part: response → list painted (React, layout, paint)', size, probe.parts.map((x) => x[2])));
       notes.push(`keystrokes: ${n} keys, ${probe.times.length} changed the list and are timed, ${probe.unchanged} changed nothing in the grid within 1 s`);
       await page.waitForTimeout(300);
+      if (keysOnly) {
+        await page.close();
+        await server.stop();
+        break;
+      }
 
       // Scroll 5,000 rows, a screenful per frame, observing long tasks.
       const scroll = await page.evaluate(async () => {
@@ -174,17 +222,19 @@ export async function runUiBench(size: number): Promise<{ rows: Measured[]; note
       results.push({ name: 'UI: long tasks (> 50 ms) while scrolling', size, medianMs: scroll.long.length, p95Ms: Math.max(0, ...scroll.long), samples: scroll.long.length, note: 'count' } as Measured);
       results.push({ name: 'browser-mode server RSS after a scripted session (searches, 5,000 rows scrolled; MB)', size, medianMs: server.rssMb(), p95Ms: NaN, samples: 1, note: 'MB' } as Measured);
       await page.close();
-      server.stop();
+      await server.stop();
     }
   } finally {
     await browser.close();
+    rmSync(keyFile, { force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
   return { rows: results, notes };
 }
 
 // Run as its own process (DOM-typed code stays out of the Node program): prints the results as JSON.
 const sizeArg = Number(process.argv[2] ?? '50000');
-runUiBench(sizeArg)
+runUiBench(sizeArg, process.argv.includes('--keys') ? 'keys' : process.argv.includes('--starts') ? 'starts' : 'all')
   .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
   .catch((e: unknown) => {
     console.error(e);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodFacts, methodNames, type MethodName } from '../../shared/contract';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
@@ -81,6 +82,12 @@ describe('queries audit exactly what the contract declares', () => {
     'readmissions.count': { from: '2026-11-01', to: '2026-11-30' },
     'pathwayCare.get': { pathwayId: ids.pathwayId },
     'evaluations.proposals': { patientId: ids.patientId },
+    'meetings.getInvitationLetters': { id: ids.meetingId },
+    'report.tertial': { year: 2026, tertial: 3 },
+    'report.print': { year: 2026, tertial: 3 },
+    'report.exportCsv': { year: 2026, tertial: 3 },
+    'rules.previewPack': { fileName: 'rule-pack-2027.json', content: readFileSync(new URL('../fixtures/rule-pack-2027.json', import.meta.url), 'utf8') },
+    'rules.listPackImports': {},
   });
 
   beforeAll(async () => {
@@ -120,7 +127,8 @@ describe('queries audit exactly what the contract declares', () => {
       expect(rows.length).toBeGreaterThanOrEqual(1);
       for (const r of rows) expect({ action: r.action, entity: r.entity }).toEqual({ action: audit.action, entity: audit.entity });
       // Caseload-wide exports: registration.exportCsv logs one entry per exported event, or one without a patient when empty.
-      const patientScoped = audit.read !== 'search' && name !== 'contacts.getCsv' && name !== 'registration.exportCsv';
+      // The tertial report holds counts only: its print and export name no patient.
+      const patientScoped = audit.read !== 'search' && name !== 'contacts.getCsv' && name !== 'registration.exportCsv' && !name.startsWith('report.');
       if (patientScoped) for (const r of rows) expect(r.patient_id).toBe(ids.patientId);
     }
   });

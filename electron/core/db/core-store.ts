@@ -28,7 +28,7 @@ export interface CoreStore {
   /** Backups, restore and log checks for trust (refused as the server's business on the team store). */
   trust(deps: StoreTrustDeps): StoreTrust;
   /** Today's verified backup after start, in a worker (none on the team store). */
-  scheduleDailyBackup(opts: { now: () => Date; delayMs: number; log: (line: string) => void }): DailyBackupRunner;
+  scheduleDailyBackup(opts: { now: () => Date; delayMs: number; after?: Promise<void>; log: (line: string) => void }): DailyBackupRunner;
   /** After each call's transaction: anchors the log's head outside the file (local file only). */
   afterCall(): void;
   close(): Promise<void>;

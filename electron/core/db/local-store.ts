@@ -2,10 +2,11 @@ import { userInfo } from 'node:os';
 import { appendAudit, registerAuditKey, type Actor } from '../audit';
 import { AuditChain } from '../audit-chain';
 import { deriveSubkey } from '../crypto/keys';
-import { scheduleDailyBackup } from '../daily-backup';
+import { scheduleDailyBackup, type DailyBackupRunner } from '../daily-backup';
 import { backupDir } from '../data-dir';
 import { acquireInstanceLock } from '../instance-lock';
 import { secureDir } from '../secure-fs';
+import { forgetCleanClose, markCleanClose } from './clean-close';
 import { createFileTrust } from './file-trust';
 import type { CoreStore, StoreStartOptions } from './core-store';
 import { migrateToLatest } from './migrate';
@@ -60,6 +61,7 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
     throw e;
   }
   const chain = new AuditChain(opts.dataDir, auditKey);
+  let daily: DailyBackupRunner | null = null;
   // A failed anchor write must not turn a done call into an error: the anchor catches up on the next call.
   const noteHead = () => {
     try {
@@ -107,12 +109,18 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
       }),
     // Trust: a verified backup once a day (Oslo date) — after start, off the main thread, never blocking it.
     // The damaged file opened read-only is never backed up (no copy of the damage).
-    scheduleDailyBackup: (o) => scheduleDailyBackup({ dataDir: opts.dataDir, key: handle.key, enabled: !handle.readonly, now: o.now, delayMs: o.delayMs, log: o.log }),
+    scheduleDailyBackup: (o) =>
+      (daily = scheduleDailyBackup({ dataDir: opts.dataDir, key: handle.key, enabled: !handle.readonly, now: o.now, delayMs: o.delayMs, ...(o.after ? { after: o.after } : {}), log: o.log })),
     // Anchor the chain's head outside the file once the call's transaction is done.
     afterCall: noteHead,
     async close() {
       noteHead();
-      await handle.close();
+      const closing = handle;
+      await closing.close();
+      // The next start skips the whole-file quick_check when the file is exactly as left here; not after a
+      // failed daily backup (its copy reads every page: the failure may be damage), nor for a read-only file.
+      if (!closing.readonly && daily?.progress().state !== 'failed') markCleanClose(opts.dataDir, closing.file);
+      else forgetCleanClose(opts.dataDir);
       releaseLock();
     },
   };

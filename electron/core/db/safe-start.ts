@@ -7,6 +7,7 @@ import { deriveSubkey } from '../crypto/keys';
 import { backupDir, databaseFile } from '../data-dir';
 import { secureDir, secureFile } from '../secure-fs';
 import { listBackups, newestVerifiedBackup } from './backup';
+import { closedCleanly } from './clean-close';
 import { encryptLeftovers, encryptPlainStore, isPlainSqlite } from './encrypt-upgrade';
 import { NewerDatabaseError } from './migrate';
 import { openDatabase, openKeyed, type DbHandle } from './open';
@@ -90,7 +91,9 @@ export function restoreNewestBackup(dataDir: string, masterKey: Buffer, now: Dat
  * - a file from a newer version → refused, read only, unchanged;
  * - a plain file from before encryption → encrypted after a verified backup (encrypt-upgrade.ts);
  * - a wrong key → refused, unchanged;
- * - a file failing quick_check → opened read-only with a notice.
+ * - a file failing quick_check → opened read-only with a notice. The check reads the whole file (seconds at ten
+ *   years of history), so it is skipped when the file is exactly as the last clean close left it (clean-close.ts);
+ *   after a crash, or any change to the file since, it runs as before.
  */
 export function openStore(dataDir: string, masterKey: Buffer, now: Date, log: (line: string) => void): OpenedStore {
   secureDir(dataDir);
@@ -134,7 +137,7 @@ export function openStore(dataDir: string, masterKey: Buffer, now: Date, log: (l
   } finally {
     probe.close();
   }
-  if (!quickCheckOk(live, key)) {
+  if (!closedCleanly(dataDir, live) && !quickCheckOk(live, key)) {
     log('Databasen besto ikke quick_check ved oppstart: åpnet skrivebeskyttet.');
     notices.push(READ_ONLY_NOTICE);
     return { handle: openDatabase(live, { key, readonly: true }), notices };

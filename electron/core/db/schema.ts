@@ -303,6 +303,8 @@ export interface LetterTable {
   /** Municipal coordinator letters (migrations/20261201_0103): the basis for sharing, and its wording. */
   sharing_basis?: 'consent' | 'other_basis' | null;
   sharing_basis_note?: string | null;
+  /** migrations/20261201_0341: JSON [{ lines, body }] when the letter has more than one sheet (guardians); else null. */
+  sheets?: string | null;
 }
 
 export interface LetterTemplateTable {
@@ -460,6 +462,21 @@ export interface RuleTimeTable {
   repeat_within_days: number | null;
 }
 
+/** migrations/20261201_0340: one row per imported national rule pack file. */
+export interface RulePackImportTable {
+  id: Generated<number>;
+  pack_id: string;
+  title: string;
+  publisher: string;
+  valid_from: string;
+  file_name: string;
+  file_sha256: string;
+  imported_by: string;
+  imported_at: string;
+  /** JSON array of rule_version ids. */
+  version_ids: string;
+}
+
 export interface BreachReasonTable {
   code: string;
   label: string;
@@ -612,6 +629,7 @@ export interface Database {
   rule_outcome: RuleOutcomeTable;
   rule_version: RuleVersionTable;
   rule_time: RuleTimeTable;
+  rule_pack_import: RulePackImportTable;
   breach_reason: BreachReasonTable;
   help_need: HelpNeedTable;
   end_reason: EndReasonTable;

@@ -14,7 +14,7 @@ export interface TableGrant {
 }
 
 /** Read by every group: reference data, settings and the schema version the app checks at start. */
-const REFERENCE = ['kysely_migration', 'municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'breach_reason', 'help_need', 'end_reason', 'app_setting', 'profile'];
+const REFERENCE = ['kysely_migration', 'municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'rule_pack_import', 'breach_reason', 'help_need', 'end_reason', 'app_setting', 'profile'];
 
 /** Everything about a patient that is not plan content or meeting minutes: the worklist, appointments, no-shows, letters, contacts. */
 const WORKLIST_AND_FOLLOW_UP = [

@@ -11,6 +11,8 @@ import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-store';
 import { calendarOptions } from './pathway-clock';
+import { patientAddressees } from './letter-address';
+import { judgedAddress } from '../../../shared/domain/letter-addressees';
 
 type PostponementReason = 'declined_offer' | 'asked_later' | 'cancelled' | 'did_not_attend';
 
@@ -174,16 +176,21 @@ export function createBreachService(ctx: ServiceContext) {
         const pathway = await pathwayOrThrow(trx, pathwayId);
         const patient = await patientOrThrow(trx, pathway.patient_id);
         const profile = await profileFacts(trx);
-        const address = [patient.name, patient.address, [patient.postal_code, patient.postal_place].filter(Boolean).join(' ')].filter((l) => l.trim() !== '');
         const paragraphs = breachLetterParagraphs({
           deadline: formatDate(pathway.care_deadline),
           unitName: profile.unitName,
           unitPhone: profile.unitPhone,
           helfoNotifiedOn: current.helfoNotifiedOn ? formatDate(current.helfoNotifiedOn) : null,
         });
+        // The patient, and guardians as the rules for under-18s say (issue #13 §2): one sheet each.
+        const family = await patientAddressees(trx, patient.id, todayInOslo(now));
+        const address = judgedAddress(family.addressees);
         const subject = 'Frist for helsehjelp er passert eller vil passere';
         const body = `<h1>${esc(subject)}</h1>\n${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n<p>Vennlig hilsen<br>${esc(profile.coordinatorName)}<br>${esc(profile.unitName)}</p>`;
-        const html = printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, recipientAddress: address });
+        const html =
+          family.addressees.length === 1 && family.addressees[0]!.preface === null
+            ? printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, recipientAddress: family.addressees[0]!.lines })
+            : printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, pageNumbers: false, sheets: family.addressees.map((a) => ({ recipientAddress: a.lines, body: a.preface ? `<p><strong>${esc(a.preface)}</strong></p>\n${body}` : body })) });
         const text = [subject, ...paragraphs, 'Vennlig hilsen', profile.coordinatorName, profile.unitName].join('\n');
         const row = await trx
           .insertInto('breach_letter')
@@ -191,7 +198,8 @@ export function createBreachService(ctx: ServiceContext) {
           .returning('id')
           .executeTakeFirstOrThrow();
         await appendAudit(trx, ctx.actor(), { action: 'breach.letter', entity: 'breach_letter', entityId: row.id, patientId: patient.id }, now);
-        return { id: row.id, html, text };
+        const warnings = [...new Set(family.addressees.map((a) => a.problem).filter((p): p is string => p !== null)), ...family.warnings];
+        return { id: row.id, html, text, warnings };
       });
     },
   };

@@ -6,9 +6,10 @@ import {
   type MeetingKind,
   type PatientPrintPrivacy,
 } from '../../../shared/domain/meetings';
-import { agendaDocument } from '../../../shared/print/meeting-documents';
+import { agendaDocument, invitationLetters } from '../../../shared/print/meeting-documents';
 import { patientInterpreter } from './pathway-care.service';
-import { formatDate, utcToOslo } from '../../../shared/domain/time';
+import { formatDate, todayInOslo, utcToOslo } from '../../../shared/domain/time';
+import { patientAddressees } from './letter-address';
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { planAgendaSuggestions } from './plans-agenda';
@@ -79,6 +80,17 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
       const html = agendaDocument({ ...printable(d), interpreter }, await letterhead(ctx.db), await printPrivacy(ctx.db), ctx.clock());
       await auditRead(ctx.db, ctx.actor(), 'meetings.getAgendaDocument', { entityId: id, patientId: d.patientId }, ctx.clock());
       return { html };
+    },
+
+    /** The invitation to the patient and, under 18, to the guardians the rules name (issue #13 §2). */
+    async getInvitationLetters(id: number) {
+      const d = await detail(ctx.db, id);
+      if (d.status === 'cancelled') throw new AppError('conflict', 'Møtet er avlyst. Det sendes ikke innkalling til et avlyst møte.');
+      const family = await patientAddressees(ctx.db, d.patientId, todayInOslo(ctx.clock()));
+      const { html } = invitationLetters({ ...printable(d), patientName: d.patient.name }, family.addressees, await letterhead(ctx.db), ctx.clock());
+      await auditRead(ctx.db, ctx.actor(), 'meetings.getInvitationLetters', { entityId: id, patientId: d.patientId }, ctx.clock());
+      const problems = [...new Set(family.addressees.map((a) => a.problem).filter((p): p is string => p !== null))];
+      return { html, recipients: family.addressees.map((a) => ({ name: a.name, reason: a.reason })), warnings: [...problems, ...family.warnings] };
     },
 
     async getSettings() {

@@ -15,6 +15,7 @@ export function meetingsHandlers({ ctx }: HandlerDeps): AreaHandlers<'meetings'>
     'meetings.saveAgenda': ({ id, items }) => s.saveAgenda(id, items),
     'meetings.listAgendaSuggestions': ({ id }) => s.listAgendaSuggestions(id),
     'meetings.getAgendaDocument': ({ id }) => s.getAgendaDocument(id),
+    'meetings.getInvitationLetters': ({ id }) => s.getInvitationLetters(id),
     'meetings.getMinutesDocument': ({ id, version }) => s.getMinutesDocument(id, version),
     'meetings.saveMinutes': (input) => s.saveMinutes(input),
     'meetings.finalizeMinutes': ({ id }) => s.finalizeMinutes(id),

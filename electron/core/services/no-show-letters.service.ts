@@ -21,7 +21,8 @@ import { readSetting } from '../settings';
 import type { Database, LetterTemplateTable } from '../db/schema';
 import { caseView, COORDINATOR_PHONE_KEY, readPolicy, refreshCase, toLetterSummary } from './no-show-store';
 import type { ServiceContext } from './context';
-import { resolveLetterAddress } from './letter-address';
+import { patientAddressees, referrerName, resolveLetterAddress } from './letter-address';
+import { judgedAddress } from '../../../shared/domain/letter-addressees';
 import { isPostalAddress } from '../../../shared/domain/postal-codes';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
@@ -72,6 +73,14 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const row = await loadCase(trx, input.caseId);
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret. Det lages ikke brev for den.');
         const sharingBasis = sharingBasisText(input);
+        if (input.recipient === 'municipal_coordinator' && input.sharingBasis === 'consent') {
+          // Consent recorded per person (issue #13 §2): a "no" recorded for the municipal contact is respected.
+          const municipal = await trx.selectFrom('patient_contact').select('consent').where('patient_id', '=', row.patient_id).where('kind', '=', 'municipal').execute();
+          if (municipal.some((c) => c.consent === 'refused') && !municipal.some((c) => c.consent === 'given')) {
+            const message = 'Pasienten har sagt nei til at den kommunale kontakten informeres (registrert under Pårørende). Samtykke kan ikke være grunnlaget.';
+            throw new AppError('invalid_input', message, [{ path: 'sharingBasis', message }]);
+          }
+        }
         const templateId = input.templateId ?? defaultTemplateId(input.recipient, row.status === 'open');
         const tplRow = await trx.selectFrom('letter_template').selectAll().where('id', '=', templateId).executeTakeFirst();
         if (!tplRow) throw new AppError('not_found', 'Fant ikke brevmalen');
@@ -99,7 +108,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
           'coordinator.name': head.coordinatorName,
           'coordinator.phone': (await readSetting(trx, COORDINATOR_PHONE_KEY)) || head.unitPhone,
           today: formatDate(todayInOslo(at)),
-          'referrer.name': patient.gp_name,
+          'referrer.name': await referrerName(trx, row.patient_id, row.pathway_id, patient.gp_name),
           'attempts.summary': attempts
             .map((a) => {
               const t = utcToOslo(a.at);
@@ -112,9 +121,18 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         if (!rendered.ok) throw new AppError('invalid_input', `Brevmalen har feil: ${rendered.errors.join(' ')}`);
         const { letter } = rendered;
         // The window address must be postable; a letter without one is previewed with a warning and never counts as sent.
-        const address = await resolveLetterAddress(trx, input.recipient, patient, letter.addressLines);
-        const addressLines = address.lines;
-        const warnings = address.problem ? [address.problem, ...rendered.warnings] : rendered.warnings;
+        const address = await resolveLetterAddress(trx, input.recipient, patient, letter.addressLines, { patientId: row.patient_id, pathwayId: row.pathway_id });
+        // A letter to the patient is also a sheet to each guardian the rules for under-18s name (issue #13 §2).
+        let sheets: { lines: string[]; preface: string | null; problem: string | null }[] = [{ lines: address.lines, preface: null, problem: address.problem }];
+        let familyWarnings: string[] = [];
+        if (input.recipient === 'patient') {
+          const family = await patientAddressees(trx, row.patient_id, todayInOslo(at));
+          sheets = family.addressees.map((a) => (a.kind === 'patient' ? { lines: address.lines, preface: null, problem: address.problem } : { lines: a.lines, preface: a.preface, problem: a.problem }));
+          familyWarnings = family.warnings;
+        }
+        const addressLines = judgedAddress(sheets);
+        const problems = [...new Set(sheets.map((sh) => sh.problem).filter((p): p is string => p !== null))];
+        const warnings = [...problems, ...familyWarnings, ...rendered.warnings];
         // A letter about the patient to someone else says whom it concerns: name and birth date.
         const concerns = input.recipient === 'patient' ? null : `Gjelder: ${patient.name}, født ${formatDate(patient.birth_date)}`;
         const body = [
@@ -123,12 +141,19 @@ export function createNoShowLettersService(ctx: ServiceContext) {
           `<h1>${esc(letter.subject)}</h1>`,
           ...letter.paragraphs.map((p) => `<p>${escLines(p)}</p>`),
         ].join('\n');
-        const html = printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: addressLines });
-        const text = [addressLines.join('\n'), ...(concerns ? [concerns] : []), letter.subject, ...letter.paragraphs].join('\n\n');
+        const sheetBody = (preface: string | null) => (preface ? `<p><strong>${esc(preface)}</strong></p>\n${body}` : body);
+        const html =
+          sheets.length === 1 && sheets[0]!.preface === null
+            ? printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: sheets[0]!.lines })
+            : printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, pageNumbers: false, sheets: sheets.map((sh) => ({ recipientAddress: sh.lines, body: sheetBody(sh.preface) })) });
+        const text = sheets
+          .map((sh) => [sh.lines.join('\n'), ...(sh.preface ? [sh.preface] : []), ...(concerns ? [concerns] : []), letter.subject, ...letter.paragraphs].join('\n\n'))
+          .join('\n\n— — —\n\n');
         const stamp = at.toISOString();
         const values = {
           subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp,
           sharing_basis: input.recipient === 'municipal_coordinator' ? input.sharingBasis : null, sharing_basis_note: sharingBasis || null,
+          sheets: sheets.length === 1 && sheets[0]!.preface === null ? null : JSON.stringify(sheets.map((sh) => ({ lines: sh.lines, body: sheetBody(sh.preface) }))),
         };
         // One unprinted draft per recipient and template: a new preview replaces it; printed letters are never touched.
         const draft = await trx
@@ -230,7 +255,12 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         letterhead: await letterhead(ctx.db),
         printedAt: at,
         pageNumbers: false,
-        sheets: ordered.map((l) => ({ recipientAddress: JSON.parse(l.address_lines) as string[], body: l.body_html })),
+        // A letter with several addressees prints every sheet, as stored.
+        sheets: ordered.flatMap((l) =>
+          l.sheets
+            ? (JSON.parse(l.sheets) as { lines: string[]; body: string }[]).map((sh) => ({ recipientAddress: sh.lines, body: sh.body }))
+            : [{ recipientAddress: JSON.parse(l.address_lines) as string[], body: l.body_html }],
+        ),
         body: '',
       });
       await ctx.db.transaction().execute(async (trx) => {

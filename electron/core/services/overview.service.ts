@@ -6,14 +6,14 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { countIf } from '../db/dialect';
 import type { ServiceContext } from './context';
 
-type Part = 'met' | 'missed' | 'pending';
+export type Part = 'met' | 'missed' | 'pending';
 
 /**
  * Each measured indicator is "a date met by its due date" over pathways whose referral was received in the
  * period, read from the clock columns stored on the pathway (pathway-clock.ts). Missed = met late, or still
  * not met after the due date on an open pathway; pending = not yet due.
  */
-type MeasuredId = 'assessed_in_time' | 'decision_in_time' | 'care_started_in_time' | 'first_evaluation_in_time';
+export type MeasuredId = 'assessed_in_time' | 'decision_in_time' | 'care_started_in_time' | 'first_evaluation_in_time';
 interface Measured { due: string; on: string; label: string; description: string; national: string | null; outpatientOnly?: boolean }
 
 /**
@@ -23,7 +23,7 @@ interface Measured { due: string; on: string; label: string; description: string
  * the Directorate's wording as far as it is known here (exact indicator names unverified, see
  * docs/domain-changes.md).
  */
-const MEASURED: Record<MeasuredId, Measured> = {
+export const MEASURED: Record<MeasuredId, Measured> = {
   assessed_in_time: {
     due: 'pathway.assessment_due', on: 'pathway.referral_assessed',
     label: 'Henvisninger vurdert innen 10 virkedager',
@@ -51,7 +51,7 @@ const MEASURED: Record<MeasuredId, Measured> = {
   },
 };
 
-function condition(m: Measured, part: Part, today: string): RawBuilder<boolean> {
+export function condition(m: Measured, part: Part, today: string): RawBuilder<boolean> {
   const d = sql.ref(m.due);
   const o = sql.ref(m.on);
   const scope = m.outpatientOnly ? sql`pathway.setting = 'outpatient' and ` : sql``;

@@ -41,6 +41,7 @@ function Breach({ pathway }: { pathway: Pathway }) {
   const { value: s, error } = useRead('breach.get', { pathwayId: pathway.id });
   const [form, setForm] = useState<'helfo' | 'postpone' | null>(null);
   const [letter, setLetter] = useState<string | null>(null);
+  const [letterWarnings, setLetterWarnings] = useState<string[]>([]);
   const [letterError, setLetterError] = useState<string | null>(null);
   if (error) return <Alert variant="error" size="small">{error}</Alert>;
   if (!s) return null;
@@ -48,8 +49,10 @@ function Breach({ pathway }: { pathway: Pathway }) {
   async function makeLetter() {
     setLetterError(null);
     const res = await call('breach.createLetter', { pathwayId: pathway.id });
-    if (res.ok) setLetter(res.value.html);
-    else setLetterError(res.error.message);
+    if (res.ok) {
+      setLetter(res.value.html);
+      setLetterWarnings(res.value.warnings);
+    } else setLetterError(res.error.message);
   }
   const warned = s.risk.state === 'at_risk' || s.risk.state === 'breached';
   return (
@@ -82,7 +85,19 @@ function Breach({ pathway }: { pathway: Pathway }) {
       <BodyShort size="small" className="muted">
         Helfo, Fristbruddtelefonen {s.helfo.phone} ({s.helfo.hours}). Kilde: {s.helfo.source}. {s.helfo.note}
       </BodyShort>
-      <PrintPreview open={letter !== null} onClose={() => setLetter(null)} html={letter} heading="Brev om fristbrudd" />
+      <PrintPreview
+        open={letter !== null}
+        onClose={() => setLetter(null)}
+        html={letter}
+        heading="Brev om fristbrudd"
+        notice={letterWarnings.length > 0 && (
+          <Alert variant="warning" size="small" style={{ marginBottom: 8 }}>
+            {letterWarnings.map((w) => (
+              <BodyShort key={w} size="small">{w}</BodyShort>
+            ))}
+          </Alert>
+        )}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, BodyShort, Button, Checkbox, Heading, Table, Tag, Textarea, TextField } from '@navikt/ds-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AgendaItem, MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../../shared/print/meeting-documents';
@@ -30,7 +30,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
   const [notice, setNotice] = useState<string | null>(null);
   const [editOpen, setEditOpen] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
-  const [print, setPrint] = useState<{ html: string; heading: string } | null>(null);
+  const [print, setPrint] = useState<{ html: string; heading: string; notice?: ReactNode } | null>(null);
 
 
   useEffect(() => {
@@ -50,6 +50,31 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
     const res = await call('meetings.getAgendaDocument', { id });
     if (res.ok) setPrint({ html: res.value.html, heading: 'Dagsorden' });
     else setError(res.error.message);
+  }
+  async function printInvitation() {
+    const res = await call('meetings.getInvitationLetters', { id });
+    if (!res.ok) return setError(res.error.message);
+    const { recipients, warnings } = res.value;
+    const notice = (
+      <Alert variant={warnings.length ? 'warning' : 'info'} size="small" style={{ marginBottom: 8 }}>
+        <BodyShort size="small" weight="semibold">
+          Innkallingen går til:
+        </BodyShort>
+        <ul style={{ margin: 0 }}>
+          {recipients.map((r) => (
+            <li key={r.name}>
+              {r.name} – {r.reason}
+            </li>
+          ))}
+        </ul>
+        {warnings.map((w) => (
+          <BodyShort key={w} size="small">
+            {w}
+          </BodyShort>
+        ))}
+      </Alert>
+    );
+    setPrint({ html: res.value.html, heading: 'Innkalling', notice });
   }
   async function printMinutes(version?: number) {
     const res = await call('meetings.getMinutesDocument', { id, ...(version ? { version } : {}) });
@@ -107,6 +132,11 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
         <Button size="small" onClick={printAgenda}>
           Skriv ut dagsorden
         </Button>
+        {!cancelled && (
+          <Button size="small" variant="secondary" onClick={printInvitation}>
+            Innkalling i brev
+          </Button>
+        )}
         <Button size="small" variant="secondary" onClick={exportIcs}>
           Kalenderfil (.ics)
         </Button>
@@ -156,7 +186,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
 
       <MeetingForm open={editOpen} patient={null} meeting={m} onClose={() => setEditOpen(false)} onSaved={() => setNotice('Endringen er lagret. Send en ny kalenderfil til deltakerne.')} />
       <CancelDialog open={cancelOpen} id={m.id} onClose={() => setCancelOpen(false)} onDone={() => setNotice('Møtet er avlyst. Last ned kalenderfilen og send avlysningen til deltakerne.')} />
-      <PrintPreview open={print !== null} onClose={() => setPrint(null)} html={print?.html ?? null} heading={print?.heading ?? ''} />
+      <PrintPreview open={print !== null} onClose={() => setPrint(null)} html={print?.html ?? null} heading={print?.heading ?? ''} notice={print?.notice} />
     </article>
   );
 }

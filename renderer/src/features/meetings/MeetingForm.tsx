@@ -312,11 +312,17 @@ function groupClashes(clashes: Clash[]): [string, string[]][] {
 /** The patient's municipal contacts (coordinators first), the GP and earlier participants, one click each. */
 function Suggestions({ patientId, patientName, participants, onAdd }: { patientId: number; patientName: string; participants: Draft[]; onAdd: (d: Draft) => void }) {
   const data = useContractQuery('contacts.listForPatient', { patientId }).data;
+  const guardians = useContractQuery('guardians.list', { patientId }).data;
   if (!data) return null;
   const has = (name: string, contactId: number | null) => participants.some((p) => (contactId !== null ? p.contactId === contactId : p.name === name));
   const items: { label: string; detail: string; draft: () => Draft; present: boolean }[] = [];
   if (!participants.some((p) => p.role === 'patient')) {
     items.push({ label: patientName, detail: 'Pasient', draft: () => ({ ...fromContact({ name: patientName, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }), present: false });
+  }
+  // Guardians the rules for under-18s name (issue #13 §2): invited as relatives, with the reason shown.
+  for (const g of guardians?.rows ?? []) {
+    if (!g.receivesLetters) continue;
+    items.push({ label: g.name, detail: `Foresatt: ${g.reason.charAt(0).toLowerCase()}${g.reason.slice(1)}`, draft: () => ({ ...fromContact({ name: g.name, role: 'relative', organisation: '', email: '', phone: g.phone }), consentCovers: true }), present: has(g.name, null) });
   }
   for (const c of data.municipal) {
     items.push({ label: c.name, detail: [roleLabel(c.role), c.organisation].filter(Boolean).join(', '), draft: () => fromContact(c), present: has(c.name, c.id) });

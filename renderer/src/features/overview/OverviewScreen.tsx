@@ -1,4 +1,4 @@
-import { Alert, BodyLong, Button, Heading, Table } from '@navikt/ds-react';
+import { Alert, BodyLong, Button, Heading, Table, Tabs } from '@navikt/ds-react';
 import { useMemo, useRef, useState } from 'react';
 import type { Input, Output } from '../../../../shared/contract';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
@@ -10,6 +10,7 @@ import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { ReadmissionsIndicator } from './ReadmissionsIndicator';
 import '../pathways/clock.css';
+import { ReportView } from './ReportView';
 
 type Overview = Output<'overview.get'>;
 type Drill = Omit<Input<'overview.listPatients'>, 'from' | 'to'> & { title: string };
@@ -45,6 +46,7 @@ export function OverviewScreen() {
   );
   const patients: Output<'overview.listPatients'> | null = drill && data ? (drilled.data ?? null) : null;
   const navigated = useUi((s) => s.navigated);
+  const [view, setView] = useState<'indicators' | 'report'>('indicators');
 
 
   const figure = (value: number, d: Drill) => (
@@ -60,6 +62,15 @@ export function OverviewScreen() {
           Oversikt
         </Heading>
       </div>
+      <Tabs value={view} onChange={(v) => setView(v as 'indicators' | 'report')} size="small">
+        <Tabs.List>
+          <Tabs.Tab value="indicators" label="Indikatorer" />
+          <Tabs.Tab value="report" label="Rapport" />
+        </Tabs.List>
+        <Tabs.Panel value="report" style={{ paddingTop: 12 }}>
+          {view === 'report' && <ReportView />}
+        </Tabs.Panel>
+        <Tabs.Panel value="indicators" style={{ paddingTop: 12 }}>
       <BodyLong spacing style={{ maxWidth: 820 }}>
         Kvalitetsindikatorene for dine pasienter, for henvisninger mottatt i perioden, med de nasjonale tallene ved siden av. Trykk på et tall
         for å se pasientene bak det.
@@ -188,6 +199,8 @@ export function OverviewScreen() {
           </Table>
         </section>
       )}
+        </Tabs.Panel>
+      </Tabs>
     </section>
   );
 }

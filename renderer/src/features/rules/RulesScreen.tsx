@@ -12,6 +12,7 @@ import { ConfidenceTag } from '../pathways/DeadlineExplanation';
 import { SwitchDate } from './SwitchDate';
 import '../pathways/clock.css';
 import { LocalVersionDialog } from './LocalVersionDialog';
+import { RulePackImport } from './RulePackImport';
 
 type Rules = Output<'rules.list'>;
 const SETTING = { outpatient: 'Poliklinikk', inpatient: 'Døgn' } as const;
@@ -110,6 +111,7 @@ export function RulesScreen() {
           {message}
         </Alert>
       )}
+      <RulePackImport />
       <section className="rules-pathway" aria-labelledby="rules-legal">
         <Heading level="2" size="small" id="rules-legal" spacing>
           Lovpålagte frister

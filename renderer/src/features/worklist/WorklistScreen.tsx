@@ -1,41 +1,38 @@
-import { Alert, Button, Checkbox, Chips, Heading, Search, Select } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { WORKLIST_GROUPS, type WorklistGroup, type WorklistRow } from '../../../../shared/contract/worklist';
-import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
+import { Alert, Button } from '@navikt/ds-react';
+import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { EmptyState } from '../../components/EmptyState';
+import { useStable } from '../../lib/use-stable';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
-import { useWorklistRows } from './worklist-query';
-import { useSearchLog } from './useSearchLog';
+import { useWorklistRows, useWorklistState } from './worklist-query';
 import { EventDialog, EVENT_KEYS, type EventDialogKind } from '../pathways/EventDialog';
-import { GROUP_LABELS, WorklistGrid } from './WorklistGrid';
+import { WorklistGrid } from './WorklistGrid';
 import { WorklistSidePanel, type Explanation } from './WorklistSidePanel';
+import { useToolbarRefs, WorklistTitle, WorklistToolbar } from './WorklistToolbar';
 
 interface DialogState {
   row: WorklistRow;
   what: EventDialogKind;
 }
 
+type Pin = { pathwayId: number; until: number } | null;
+
+/**
+ * The worklist screen. Its parts subscribe to what they show: the title to the counts, the search box to the
+ * search text, the grid to the rows, the side panel to the selected row; this frame only to whether the result
+ * is empty, so a keystroke renders the search box and, when the result arrives, the rows that changed.
+ */
 export function WorklistScreen() {
-  const filter = useWorklist((s) => s.filter);
-  const filterChanged = useWorklist((s) => s.filterChanged);
-  const { counts, status, error, rows } = useWorklistRows();
-  const selected = Math.min(useWorklist((s) => s.selected), Math.max(0, rows.length - 1));
+  const filtered = useWorklist((s) => s.filter.search !== '' || s.filter.pathwayType !== '' || s.filter.setting !== '' || s.filter.group !== '');
+  const { empty, status, error } = useWorklistState();
   const navigated = useUi((s) => s.navigated);
   const newReferral = useUi((s) => s.newReferralToggled);
-  const searchRef = useRef<HTMLInputElement>(null);
+  const { searchRef, flushRef } = useToolbarRefs();
   const [dialog, setDialog] = useState<DialogState | null>(null);
   // After a save: a short confirmation of what was saved for whom, and the selection kept on that pathway.
   const [saved, setSaved] = useState<string | null>(null);
-  const pinned = useRef<{ pathwayId: number; until: number } | null>(null);
-  const selectionMoved = useWorklist((s) => s.selectionMoved);
-  useEffect(() => {
-    // The list refreshed after the save (the row may have moved group): select the same pathway again.
-    const pin = pinned.current;
-    if (!pin || Date.now() > pin.until) return;
-    const at = rows.findIndex((r) => r.pathwayId === pin.pathwayId);
-    if (at >= 0) selectionMoved(at, rows.length);
-  }, [rows, selectionMoved]);
+  const pinned = useRef<Pin>(null);
   const onSaved = (target: WorklistRow, what: EventDialogKind) => {
     pinned.current = { pathwayId: target.pathwayId, until: Date.now() + 5000 };
     setSaved(`Lagret: ${savedLabel(what)} for ${target.name}.`);
@@ -44,16 +41,6 @@ export function WorklistScreen() {
   const onLoaded = useCallback((e: Explanation | null) => {
     explanation.current = e;
   }, []);
-
-  // Keystroke in the search → updated list painted (read by `npm run bench`): measured one frame after the
-  // new result reached the screen, whether it has rows or shows "Ingen treff".
-  useEffect(() => {
-    if (status !== 'ready' || performance.getEntriesByName('worklist:input', 'mark').length === 0) return;
-    requestAnimationFrame(() => {
-      performance.measure('worklist:input-to-paint', 'worklist:input');
-      performance.clearMarks('worklist:input');
-    });
-  }, [rows, status]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -64,11 +51,11 @@ export function WorklistScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [searchRef]);
 
   // Arriving on the screen: focus on the list, so j/k/Enter work at once (not after many Tab presses).
   const arrived = useRef(false);
-  const hasRows = rows.length > 0;
+  const hasRows = !empty;
   useEffect(() => {
     if (arrived.current || !hasRows) return;
     arrived.current = true;
@@ -77,15 +64,12 @@ export function WorklistScreen() {
     document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
   }, [hasRows]);
 
-  const searchLogged = useSearchLog(filter.search);
-  const open = (patientId: number) => {
-    searchLogged(); // a row opened from a search logs it now, if the pause has not already
+  const open = useStable((patientId: number) => {
+    flushRef.current(); // a row opened from a search logs it now, if the pause has not already
     navigated({ screen: 'patient', patientId, from: 'worklist' });
-  };
-  const filtered = filter.search !== '' || filter.pathwayType !== '' || filter.setting !== '' || filter.group !== '';
-  const row = rows[selected] ?? null;
+  });
 
-  function onEventKey(target: WorklistRow, key: string) {
+  const onEventKey = useStable((target: WorklistRow, key: string) => {
     if (key === 'r') {
       document.querySelector<HTMLSelectElement>('[data-testid="explanation-panel"] select')?.focus();
       return;
@@ -93,7 +77,7 @@ export function WorklistScreen() {
     const def = EVENT_KEYS.find((k) => k.key === key);
     if (!def) return;
     setDialog({ row: target, what: def.type === 'assess' ? { kind: 'assess' } : { kind: 'event', type: def.type } });
-  }
+  });
 
   // Focus goes back to the list when a dialog closes, so the next key works on the same row.
   const hadDialog = useRef(false);
@@ -111,80 +95,14 @@ export function WorklistScreen() {
 
   return (
     <section aria-labelledby="worklist-title">
-      <div className="screen-title">
-        <Heading level="1" size="medium" id="worklist-title">
-          Arbeidsliste
-        </Heading>
-        <span className="muted" aria-live="polite">
-          {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
-        </span>
-        <Chips className="wl-groups" aria-label="Status">
-          {WORKLIST_GROUPS.map((g) => (
-            <Chips.Toggle key={g} selected={filter.group === g} checkmark={false} onClick={() => filterChanged({ group: filter.group === g ? '' : g })}>
-              {`${GROUP_LABELS[g]}: ${counts[g]}`}
-            </Chips.Toggle>
-          ))}
-        </Chips>
-        <span className="spacer" />
-        <Button size="small" onClick={() => newReferral(true)}>
-          Ny henvisning (n)
-        </Button>
-      </div>
-      <div className="toolbar" role="search">
-        <Search
-          ref={searchRef}
-          className="wl-search"
-          size="small"
-          label="Søk på navn eller fødselsnummer (/)"
-          variant="simple"
-          value={filter.search}
-          onChange={(v) => {
-            performance.mark('worklist:input');
-            filterChanged({ search: v });
-          }}
-          onClear={() => filterChanged({ search: '' })}
-          htmlSize={20}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
-          }}
-        />
-        <Select size="small" className="wl-type-filter" label="Forløpstype" value={filter.pathwayType} onChange={(e) => filterChanged({ pathwayType: e.target.value as PathwayTypeId | '' })}>
-          <option value="">Alle forløp</option>
-          {PATHWAY_TYPES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </Select>
-        <Select size="small" label="Nivå" value={filter.setting} onChange={(e) => filterChanged({ setting: e.target.value as SettingId | '' })}>
-          <option value="">Alle</option>
-          {SETTINGS.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </Select>
-        <Select size="small" label="Status" value={filter.group} onChange={(e) => filterChanged({ group: e.target.value as WorklistGroup | '' })}>
-          <option value="">Alle</option>
-          {WORKLIST_GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {GROUP_LABELS[g]}
-            </option>
-          ))}
-        </Select>
-        <Checkbox size="small" checked={filter.group === 'overdue'} onChange={(e) => filterChanged({ group: e.target.checked ? 'overdue' : '' })}>
-          Bare overskredne
-        </Checkbox>
-        <p className="wl-saved" role="status" aria-live="polite" data-testid="saved-status">
-          {saved ?? ''}
-        </p>
-      </div>
+      <WorklistTitle />
+      <WorklistToolbar saved={saved} searchRef={searchRef} flushRef={flushRef} />
       {error && (
         <Alert variant="error" size="small">
           {error}
         </Alert>
       )}
-      {rows.length === 0 && status !== 'loading' ? (
+      {empty && status !== 'loading' ? (
         filtered ? (
           <EmptyState title="Ingen treff">Ingen åpne forløp passer med søket eller filteret. Tøm søket for å se hele arbeidslisten.</EmptyState>
         ) : (
@@ -199,7 +117,7 @@ export function WorklistScreen() {
             <WorklistGrid onOpen={open} onEventKey={onEventKey} />
             <FlagLegend />
           </div>
-          <WorklistSidePanel row={row} onLoaded={onLoaded} onOpen={() => row && open(row.patientId)} onEvent={(key) => row && onEventKey(row, key)} />
+          <SelectedPanel pinned={pinned} onLoaded={onLoaded} onOpen={open} onEventKey={onEventKey} />
         </div>
       )}
       {dialog && (
@@ -224,6 +142,27 @@ export function WorklistScreen() {
     </section>
   );
 }
+
+/**
+ * The side panel for the selected row, and the selection kept on a just-saved pathway when the list refreshes
+ * (the row may have moved group). Renders when the rows or the selection change; the panel itself only when
+ * the selected row's data does (rows are interned).
+ */
+const SelectedPanel = memo(function SelectedPanel({ pinned, onLoaded, onOpen, onEventKey }: { pinned: RefObject<Pin>; onLoaded: (e: Explanation | null) => void; onOpen: (patientId: number) => void; onEventKey: (row: WorklistRow, key: string) => void }) {
+  const { rows } = useWorklistRows();
+  const selected = Math.min(useWorklist((s) => s.selected), Math.max(0, rows.length - 1));
+  const selectionMoved = useWorklist((s) => s.selectionMoved);
+  useEffect(() => {
+    const pin = pinned.current;
+    if (!pin || Date.now() > pin.until) return;
+    const at = rows.findIndex((r) => r.pathwayId === pin.pathwayId);
+    if (at >= 0) selectionMoved(at, rows.length);
+  }, [rows, selectionMoved, pinned]);
+  const row = rows[selected] ?? null;
+  const openRow = useStable(() => row && onOpen(row.patientId));
+  const eventOnRow = useStable((key: string) => row && onEventKey(row, key));
+  return <WorklistSidePanel row={row} onLoaded={onLoaded} onOpen={openRow} onEvent={eventOnRow} />;
+});
 
 function savedLabel(what: EventDialogKind): string {
   if (what.kind === 'correct') return 'rettet hendelse';

@@ -1,6 +1,6 @@
 import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
@@ -16,7 +16,7 @@ export type Explanation = Output<'pathways.getExplanation'>;
  * The selected row's next deadline and why it falls where it does, the breach-reason prompt when it has
  * passed, and the single keys for recording what happened.
  */
-export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: WorklistRow | null; onEvent: (key: string) => void; onOpen: () => void; onLoaded: (e: Explanation | null) => void }) {
+export const WorklistSidePanel = memo(function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: WorklistRow | null; onEvent: (key: string) => void; onOpen: () => void; onLoaded: (e: Explanation | null) => void }) {
   const pathwayId = row?.pathwayId ?? null;
   // Wait until the selection rests: moving through the list with j/k does not open every record.
   const [resting, setResting] = useState<number | null>(null);
@@ -131,4 +131,4 @@ export function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: Wor
       </section>
     </aside>
   );
-}
+});

@@ -20,11 +20,40 @@ function filterInput(filter: WorklistFilter): Input<'worklist.list'> {
   };
 }
 
+/**
+ * Rows as last shown, by pathway: a row that arrives again with the same content (the next keystroke's result,
+ * a refresh) is the same object, so the grid's memoized rows are not rendered again. Bounded: cleared when large.
+ */
+const shown = new Map<number, WorklistRow>();
+const SHOWN_MAX = 20_000;
+
+function sameRow(a: WorklistRow, b: WorklistRow): boolean {
+  for (const k of Object.keys(b) as (keyof WorklistRow)[]) {
+    if (k === 'flags') continue;
+    if (a[k] !== b[k]) return false;
+  }
+  for (const k of Object.keys(b.flags) as (keyof WorklistRow['flags'])[]) if (a.flags[k] !== b.flags[k]) return false;
+  return true;
+}
+
+export function internRows(rows: WorklistRow[]): WorklistRow[] {
+  if (shown.size > SHOWN_MAX) shown.clear();
+  return rows.map((row) => {
+    const prev = shown.get(row.pathwayId);
+    if (prev && sameRow(prev, row)) return prev;
+    shown.set(row.pathwayId, row);
+    return row;
+  });
+}
+
 function options(filter: WorklistFilter) {
   const input = filterInput(filter);
   return {
     queryKey: contractKey('worklist.list', input),
-    queryFn: ({ pageParam }: { pageParam: number }) => callOrThrow('worklist.list', { ...input, offset: pageParam }),
+    queryFn: async ({ pageParam }: { pageParam: number }) => {
+      const page = await callOrThrow('worklist.list', { ...input, offset: pageParam });
+      return { ...page, rows: internRows(page.rows) };
+    },
     initialPageParam: 0,
     getNextPageParam: (last: Page, pages: Page[]) => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
@@ -40,6 +69,28 @@ export function prefetchWorklist(): void {
 
 const NO_COUNTS: WorklistCounts = { all: 0, overdue: 0, soon: 0, later: 0, none: 0 };
 const NO_ROWS: WorklistRow[] = [];
+
+function useWorklistQuery<T = InfiniteData<Page, number>>(select?: (data: InfiniteData<Page, number>) => T) {
+  const filter = useWorklist((s) => s.filter);
+  return useInfiniteQuery<Page, ContractError, T, ReturnType<typeof options>['queryKey'], number>({
+    ...options(filter),
+    placeholderData: keepPreviousData,
+    ...(select ? { select } : {}),
+  });
+}
+
+const selectCounts = (d: InfiniteData<Page, number>) => d.pages[0]?.counts ?? NO_COUNTS;
+/** The group counts only: a component showing them renders again when they change, not on every page. */
+export function useWorklistCounts(): WorklistCounts {
+  return useWorklistQuery(selectCounts).data ?? NO_COUNTS;
+}
+
+const selectEmpty = (d: InfiniteData<Page, number>) => (d.pages[0]?.rows.length ?? 0) === 0;
+/** Whether the result is empty, and its state: what the screen around the grid needs. */
+export function useWorklistState(): { empty: boolean; status: WorklistRows['status']; error: string | null } {
+  const { data, isPending, isPlaceholderData, error } = useWorklistQuery(selectEmpty);
+  return { empty: data ?? true, status: error ? 'error' : isPending || isPlaceholderData ? 'loading' : 'ready', error: error?.message ?? null };
+}
 
 export interface WorklistRows {
   rows: WorklistRow[];
@@ -57,11 +108,7 @@ export interface WorklistRows {
  * showing the previous result until the new one arrives.
  */
 export function useWorklistRows(): WorklistRows {
-  const filter = useWorklist((s) => s.filter);
-  const q = useInfiniteQuery<Page, ContractError, InfiniteData<Page, number>, ReturnType<typeof options>['queryKey'], number>({
-    ...options(filter),
-    placeholderData: keepPreviousData,
-  });
+  const q = useWorklistQuery();
   const { data, isPending, isPlaceholderData, error, hasNextPage, isFetchingNextPage, fetchNextPage } = q;
   const rows = useMemo(() => (data ? data.pages.flatMap((p) => p.rows) : NO_ROWS), [data]);
   const moreRequested = useCallback(() => {

@@ -1,0 +1,127 @@
+import { Button, Checkbox, Chips, Heading, Search, Select } from '@navikt/ds-react';
+import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
+import { WORKLIST_GROUPS, type WorklistGroup } from '../../../../shared/contract/worklist';
+import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
+import { useUi } from '../../stores/ui';
+import { useWorklist } from '../../stores/worklist';
+import { useWorklistCounts } from './worklist-query';
+import { useSearchLog } from './useSearchLog';
+import { GROUP_LABELS } from './WorklistRowView';
+
+/** The title, the open count and the group chips: renders when the counts or the group filter change. */
+export const WorklistTitle = memo(function WorklistTitle() {
+  const counts = useWorklistCounts();
+  const group = useWorklist((s) => s.filter.group);
+  const filterChanged = useWorklist((s) => s.filterChanged);
+  const newReferral = useUi((s) => s.newReferralToggled);
+  return (
+    <div className="screen-title">
+      <Heading level="1" size="medium" id="worklist-title">
+        Arbeidsliste
+      </Heading>
+      <span className="muted" aria-live="polite">
+        {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
+      </span>
+      <Chips className="wl-groups" aria-label="Status">
+        {WORKLIST_GROUPS.map((g) => (
+          <Chips.Toggle key={g} selected={group === g} checkmark={false} onClick={() => filterChanged({ group: group === g ? '' : g })}>
+            {`${GROUP_LABELS[g]}: ${counts[g]}`}
+          </Chips.Toggle>
+        ))}
+      </Chips>
+      <span className="spacer" />
+      <Button size="small" onClick={() => newReferral(true)}>
+        Ny henvisning (n)
+      </Button>
+    </div>
+  );
+});
+
+const focusGrid = () => document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
+
+/**
+ * The search box: the only part of the screen that renders on a keystroke before the result arrives.
+ * It logs the search once (useSearchLog) and hands its flush to the screen through `flushRef`.
+ */
+const WorklistSearch = memo(function WorklistSearch({ searchRef, flushRef }: { searchRef: RefObject<HTMLInputElement | null>; flushRef: RefObject<() => void> }) {
+  const search = useWorklist((s) => s.filter.search);
+  const filterChanged = useWorklist((s) => s.filterChanged);
+  const flush = useSearchLog(search);
+  useLayoutEffect(() => {
+    flushRef.current = flush;
+  }, [flush, flushRef]);
+  return (
+    <Search
+      ref={searchRef}
+      className="wl-search"
+      size="small"
+      label="Søk på navn eller fødselsnummer (/)"
+      variant="simple"
+      value={search}
+      onChange={(v) => filterChanged({ search: v })}
+      onClear={() => filterChanged({ search: '' })}
+      htmlSize={20}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === 'ArrowDown') focusGrid();
+      }}
+    />
+  );
+});
+
+/** Type, level and status filters: render when one of them changes, not on a search keystroke. */
+const WorklistFilters = memo(function WorklistFilters() {
+  const pathwayType = useWorklist((s) => s.filter.pathwayType);
+  const setting = useWorklist((s) => s.filter.setting);
+  const group = useWorklist((s) => s.filter.group);
+  const filterChanged = useWorklist((s) => s.filterChanged);
+  return (
+    <>
+      <Select size="small" className="wl-type-filter" label="Forløpstype" value={pathwayType} onChange={(e) => filterChanged({ pathwayType: e.target.value as PathwayTypeId | '' })}>
+        <option value="">Alle forløp</option>
+        {PATHWAY_TYPES.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+          </option>
+        ))}
+      </Select>
+      <Select size="small" label="Nivå" value={setting} onChange={(e) => filterChanged({ setting: e.target.value as SettingId | '' })}>
+        <option value="">Alle</option>
+        {SETTINGS.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </Select>
+      <Select size="small" label="Status" value={group} onChange={(e) => filterChanged({ group: e.target.value as WorklistGroup | '' })}>
+        <option value="">Alle</option>
+        {WORKLIST_GROUPS.map((g) => (
+          <option key={g} value={g}>
+            {GROUP_LABELS[g]}
+          </option>
+        ))}
+      </Select>
+      <Checkbox size="small" checked={group === 'overdue'} onChange={(e) => filterChanged({ group: e.target.checked ? 'overdue' : '' })}>
+        Bare overskredne
+      </Checkbox>
+    </>
+  );
+});
+
+export const WorklistToolbar = memo(function WorklistToolbar({ saved, searchRef, flushRef }: { saved: string | null; searchRef: RefObject<HTMLInputElement | null>; flushRef: RefObject<() => void> }) {
+  return (
+    <div className="toolbar" role="search">
+      <WorklistSearch searchRef={searchRef} flushRef={flushRef} />
+      <WorklistFilters />
+      <p className="wl-saved" role="status" aria-live="polite" data-testid="saved-status">
+        {saved ?? ''}
+      </p>
+    </div>
+  );
+});
+
+/** The search box's ref and the search log's flush, owned by the screen. */
+export function useToolbarRefs() {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const flushRef = useRef<() => void>(() => {});
+  return { searchRef, flushRef };
+}
