@@ -22,6 +22,7 @@ import * as letterUnitPhoneOnce from './20261201_0310_letter_unit_phone_once';
 import * as transfersEvaluations from './20261201_0320_transfers_evaluations';
 import * as rulePackImport from './20261201_0340_rule_pack_import';
 import * as letterSheets from './20261201_0341_letter_sheets';
+import * as auditLogImported from './20261201_0380_audit_log_imported';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0320_transfers_evaluations': transfersEvaluations,
   '20261201_0340_rule_pack_import': rulePackImport,
   '20261201_0341_letter_sheets': letterSheets,
+  '20261201_0380_audit_log_imported': auditLogImported,
 };

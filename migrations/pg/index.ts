@@ -5,6 +5,7 @@ import * as letterUnitPhoneOnce from './20261201_pg_0003_letter_unit_phone_once'
 import * as transfersEvaluations from './20261201_pg_0020_transfers_evaluations';
 import * as rulePackImport from './20261201_pg_0030_rule_pack_import';
 import * as letterSheets from './20261201_pg_0031_letter_sheets';
+import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -17,4 +18,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0020_transfers_evaluations': transfersEvaluations,
   '20261201_pg_0030_rule_pack_import': rulePackImport,
   '20261201_pg_0031_letter_sheets': letterSheets,
+  '20261201_pg_0060_audit_log_imported': auditLogImported,
 };
