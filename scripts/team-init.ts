@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   }
   const handle = openPostgres(store.url, { max: 1 });
   try {
-    const out = await teamInit(handle.db);
+    // --demo: a training or test database (synthetic national ids only), settled on the first run.
+    const out = await teamInit(handle.db, { demo: process.argv.includes('--demo') });
     console.log(`Teamdatabasen ${describeStore(store)} er klar.`);
     console.log(out.applied.length ? `Migreringer kjørt: ${out.applied.join(', ')}` : 'Skjemaet var allerede oppdatert.');
     console.log(out.roles.length ? `Grupperoller opprettet: ${out.roles.join(', ')}` : 'Grupperollene fantes fra før; rettighetene er gitt på nytt.');

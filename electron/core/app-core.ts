@@ -10,6 +10,9 @@ import { readSetting, writeSetting } from './settings';
 import type { DailyBackupRunner } from './daily-backup';
 import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
 import { isMethodName } from '../../shared/contract';
+import { createStoreRuntime, type SecretStore } from './store-settings';
+import type { CoreEvents } from './team-live';
+import type { StoreConnection } from './db/pg-live';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +34,8 @@ export interface CoreOptions {
    * audit-chain HMAC key are derived from it (deriveSubkey); it is never stored in the database.
    */
   masterKey: Buffer;
+  /** Desktop: the OS key store for the team store password (safeStorage); absent in browser mode. */
+  secrets?: SecretStore;
   /** The person chose the restore offer after a refused start (missing, empty or damaged database). */
   restoreNewestBackup?: boolean;
 }
@@ -48,6 +53,10 @@ export interface Core {
   dailyBackup: DailyBackupRunner;
   /** The master key the core was started with (for deriveSubkey). */
   masterKey: Buffer;
+  /** Pushed to the windows: other desks' changes and the team store's connection (team store only). */
+  events: CoreEvents;
+  /** The team store's connection now (always online for the local file). */
+  connection(): StoreConnection;
   /** What the person must be told this session (encrypted on upgrade, opened read-only); shown via app.info. */
   notices: string[];
   close(): Promise<void>;
@@ -94,7 +103,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     const wire = async () => {
       const profile = await handle().db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
       profileName = profile?.coordinator_name ?? 'Ikke registrert';
-      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices });
+      const storeRuntime = createStoreRuntime({ dataDir: opts.dataDir, store: opts.store ?? { kind: 'sqlite' }, login: store.login, connection: () => store.live.connection(), secrets: opts.secrets });
+      const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices, store: storeRuntime });
       // Keep the audit actor current when the profile changes.
       const saveProfile = handlers['profile.save'];
       handlers['profile.save'] = async (p) => {
@@ -102,7 +112,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         profileName = saved.coordinatorName;
         return saved;
       };
-      inner = createDispatcher(handlers, opts.log);
+      // On the team store: committed writes announced to the other desks, a lost server noticed at once.
+      inner = store.live.wrap(createDispatcher(handlers, opts.log));
     };
     const trust: TrustRuntime = {
       dataDir: opts.dataDir,
@@ -162,6 +173,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       store: store.kind,
       dailyBackup: runner,
       masterKey: opts.masterKey,
+      events: store.live.events,
+      connection: () => store.live.connection(),
       notices,
       close: async () => {
         stopIdle();

@@ -1,5 +1,5 @@
 import { contract, isMethodName, AppError, type Envelope, type MethodName, type Output, type ParsedInput, type RpcError } from '../../shared/contract';
-import { storageErrorMessage } from './storage-errors';
+import { STORE_DENIED_MESSAGE, STORE_UNREACHABLE_MESSAGE, storageErrorMessage, storeDenied, storeUnreachable } from './storage-errors';
 
 /** One handler per contract method. A missing or mistyped handler is a compile error. */
 export type Handlers = {
@@ -41,6 +41,14 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
     } catch (e) {
       if (e instanceof AppError) {
         return fail(e.issues ? { code: e.code, message: e.message, issues: e.issues } : { code: e.code, message: e.message });
+      }
+      if (storeUnreachable(e)) {
+        log(`dispatch ${method}: team store unreachable`);
+        return fail({ code: 'unavailable', message: STORE_UNREACHABLE_MESSAGE });
+      }
+      if (storeDenied(e)) {
+        log(`dispatch ${method}: refused by the team store's grants`);
+        return fail({ code: 'storage', message: STORE_DENIED_MESSAGE });
       }
       const storage = storageErrorMessage(e);
       if (storage) {

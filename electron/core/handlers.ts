@@ -18,6 +18,7 @@ import { retentionHandlers } from './services/retention.handlers';
 import { rulesHandlers } from './services/rules.handlers';
 import { securityHandlers } from './services/security.handlers';
 import { worklistHandlers } from './services/worklist.handlers';
+import { storeHandlers } from './services/store.handlers';
 import { registrationHandlers } from './services/registration.handlers';
 import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
 import { reportHandlers } from './services/report.handlers';
@@ -60,5 +61,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...transfersHandlers(deps),
     ...evaluationsHandlers(deps),
     ...reportHandlers(deps),
+    ...storeHandlers(deps),
   };
 }

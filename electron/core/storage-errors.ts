@@ -1,3 +1,21 @@
+import { isConnectionLoss } from './db/pg-live';
+
+/** What a person reads when a call fails because the team store's server is away. */
+export const STORE_UNREACHABLE_MESSAGE =
+  'Ingen forbindelse med teamlageret. Ingenting ble lagret, men det du skrev er beholdt. Forløpsbenk kobler til igjen av seg selv – prøv igjen når statuslinjen sier at forbindelsen er tilbake.';
+
+/** The team store refused a statement to this person's database role (PostgreSQL grants). */
+export const STORE_DENIED_MESSAGE = 'Rollen din på teamlageret gir ikke lov til denne endringen. Ingenting ble lagret. Spør den som gir tilganger i enheten.';
+
+export function storeDenied(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '42501';
+}
+
+/** True when a failure means the team store's server could not be reached. */
+export function storeUnreachable(e: unknown): boolean {
+  return isConnectionLoss(e);
+}
+
 /** Maps SQLite failures to what the user is told. Nothing was saved in any of these cases (the transaction rolled back). */
 export function storageErrorMessage(e: unknown): { sqliteCode: string; message: string } | null {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
@@ -34,8 +52,12 @@ export function storageErrorMessage(e: unknown): { sqliteCode: string; message: 
  * system error (English) is never shown as is.
  */
 export function startupErrorMessage(e: unknown): string {
-  const own = new Set(['NewerDatabaseError', 'StoreNeedsRestoreError', 'InstanceLockedError', 'DatabaseKeyError', 'KeyError']);
+  const own = new Set(['NewerDatabaseError', 'StoreNeedsRestoreError', 'InstanceLockedError', 'DatabaseKeyError', 'KeyError', 'StoreConfigError', 'TeamMoveError']);
   if (e instanceof Error && own.has(e.name)) return e.message;
+  if (storeUnreachable(e)) return 'Får ikke kontakt med teamlageret (databaseserveren). Sjekk nettverket, eller spør IT om serveren er oppe, og start på nytt.';
+  const pgCode = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (pgCode === '28P01' || pgCode === '28000') return 'Teamlageret avviste påloggingen (brukernavn, passord eller tilgang). Sjekk Innstillinger → Lager for data, eller spør IT.';
+  if (pgCode === '3D000') return 'Databasen for teamlageret finnes ikke på serveren. Sjekk databasenavnet, eller spør IT.';
   const storage = storageErrorMessage(e);
   if (storage) return storage.message.replace('Ingenting ble lagret. ', '');
   if (e instanceof Error && /^Denne databasen|^Sikkerhetskopien/.test(e.message)) return e.message; // Norwegian already

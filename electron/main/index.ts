@@ -6,6 +6,8 @@ import { resolveDataDir } from '../core/data-dir';
 import { passphraseKeyStore } from '../core/crypto/keys';
 import { startupErrorMessage } from '../core/storage-errors';
 import { chooseDesktopKeyStore } from './key-store';
+import { safeStorageSecrets } from './team-secret';
+import { savedStoreConfig } from '../core/store-settings';
 import { askPassphrase } from './passphrase-window';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from './ipc/register';
@@ -37,6 +39,10 @@ if (!app.requestSingleInstanceLock()) {
       const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData')) ?? app.getPath('userData');
       const chosen = chooseDesktopKeyStore(dataDir, process.argv, process.env);
       const masterKey = chosen === 'ask-passphrase' ? await askPassphrase(dataDir, (p) => passphraseKeyStore(p).load(dataDir)) : chosen.load(dataDir);
+      // The team store: --store / FORLOPSBENK_STORE, else the choice saved under Innstillinger, else the local file.
+      const secrets = safeStorageSecrets(dataDir);
+      const argStore = storeFromArgs(process.argv);
+      const store = argStore.kind === 'postgres' ? argStore : (savedStoreConfig(dataDir, secrets) ?? argStore);
       const start = (restoreNewestBackup: boolean) =>
         startCore({
           dataDir,
@@ -45,7 +51,8 @@ if (!app.requestSingleInstanceLock()) {
           transport: 'electron',
           version: APP_VERSION,
           demo: process.argv.includes('--demo'),
-          store: storeFromArgs(process.argv),
+          store,
+          secrets,
           log: (line) => console.error(line),
         });
       try {
@@ -67,6 +74,12 @@ if (!app.requestSingleInstanceLock()) {
       registerIpc(core.dispatch, devServerUrl);
       if (!devServerUrl) installAppProtocol();
       win = createMainWindow(devServerUrl);
+      // Other desks' changes and the team store's connection, pushed to the page (see renderer/src/api/client.ts).
+      core.events.on((e) => {
+        if (!win || win.isDestroyed()) return;
+        const { channel, ...payload } = e;
+        win.webContents.send(channel, payload);
+      });
     })
     .catch((e: unknown) => {
       dialog.showErrorBox('Forløpsbenk kunne ikke starte', startupErrorMessage(e));

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     log: (line) => console.error(line),
   });
   const token = randomBytes(24).toString('base64url');
-  const running = await startBrowserServer({ dispatch: core.dispatch, staticDir: rendererDir, token, port });
+  const running = await startBrowserServer({ dispatch: core.dispatch, events: core.events, staticDir: rendererDir, token, port });
   // The one line a person (or a test) reads: where to open the app.
   console.log(`Forløpsbenk kjører på ${running.url}`);
   const stop = async () => {

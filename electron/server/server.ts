@@ -4,6 +4,7 @@ import { normalize } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatch } from '../core/dispatch';
 import { CSP, mimeOf, resolveStaticPath, STATIC_HEADERS } from '../core/static-assets';
+import type { CoreEvents } from '../core/team-live';
 
 export const MAX_BODY_BYTES = 1_000_000;
 const LOOPBACK = '127.0.0.1';
@@ -16,6 +17,8 @@ export interface BrowserServerOptions {
   staticDir: string;
   token: string;
   port?: number;
+  /** The core's pushes (other desks' changes, the team store's connection), streamed on GET /events. */
+  events?: CoreEvents;
 }
 
 export interface RunningServer {
@@ -58,6 +61,21 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /**
+ * Server-sent events: one `data:` line of JSON per push ({ channel, … }), a comment every 15 s so proxies and
+ * the browser keep the stream open. The page reads it with fetch (the token goes in the header, as for /rpc).
+ */
+function streamEvents(res: ServerResponse, events: CoreEvents | undefined): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
+  res.write(': forlopsbenk\n\n');
+  const off = events?.on((e) => res.write(`data: ${JSON.stringify(e)}\n\n`)) ?? (() => {});
+  const beat = setInterval(() => res.write(': \n\n'), 15_000);
+  res.on('close', () => {
+    clearInterval(beat);
+    off();
+  });
+}
+
+/**
  * Browser mode: the built renderer and the same dispatcher over HTTP, bound to 127.0.0.1 only,
  * behind a per-run token (Authorization: Bearer) and Host/Origin checks.
  */
@@ -89,6 +107,13 @@ export function startBrowserServer(opts: BrowserServerOptions): Promise<RunningS
         const json = JSON.stringify(envelope);
         // How long the core took (a duration only): the bench splits a keystroke's round trip with it.
         return send(res, 200, json, 'application/json; charset=utf-8', { 'Server-Timing': `dispatch;dur=${(performance.now() - t).toFixed(2)}` });
+      }
+
+      if (url.pathname === '/events') {
+        if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+        const auth = req.headers.authorization;
+        if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, opts.token)) return send(res, 401, 'Unauthorized');
+        return streamEvents(res, opts.events);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');

@@ -9,6 +9,7 @@ import * as openCaseloadSearch from './20261201_pg_0040_open_caseload_search';
 import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
 import * as rowVersions from './20261201_pg_0042_row_versions';
 import * as personSetting from './20261201_pg_0043_person_setting';
+import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -25,4 +26,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0041_pathway_responsible': pathwayResponsible,
   '20261201_pg_0042_row_versions': rowVersions,
   '20261201_pg_0043_person_setting': personSetting,
+  '20261201_pg_0060_audit_log_imported': auditLogImported,
 };

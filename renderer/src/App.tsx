@@ -13,6 +13,7 @@ import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
 import { useUi } from './stores/ui';
 import { LockGate, TrustStatus, WhenUnlocked } from './features/trust/LockGate';
+import { StoreStatus } from './features/store/StoreStatus';
 
 const PatientPage = lazyNamed(() => import('./features/patient/PatientPage'), 'PatientPage');
 
@@ -84,6 +85,7 @@ export function App() {
         <span>Forløpsbenk {info.version}</span>
         <span>{info.transport === 'browser' ? 'Nettlesermodus (kun denne maskinen)' : 'Skrivebordsprogram'}</span>
         <span>Trykk ? for hurtigtaster</span>
+        <StoreStatus />
         <TrustStatus />
       </footer>
       <WhenUnlocked>

@@ -1,6 +1,7 @@
 /** The answer every contract call gets, over IPC and HTTP alike. Never a thrown object. */
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unknown_method', 'locked', 'storage', 'internal'] as const;
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unknown_method', 'locked', 'storage', 'unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** 'unavailable': the team store's server could not be reached; nothing was saved and the app reconnects by itself. */
 
 /** A field-level problem: `path` names the field (e.g. "patient.nationalId"), `message` is Norwegian. */
 export interface FieldIssue {

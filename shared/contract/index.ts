@@ -26,6 +26,7 @@ import { breachContract } from './breach';
 import { pathwayCareContract, readmissionsContract } from './pathway-care';
 import { evaluationsContract, transfersContract } from './transfers';
 import { reportContract } from './report';
+import { storeContract } from './store';
 
 /** Every method the renderer can call, one place. Each area adds its own object here. */
 export const contract = {
@@ -58,6 +59,7 @@ export const contract = {
   ...transfersContract,
   ...evaluationsContract,
   ...reportContract,
+  ...storeContract,
 };
 
 export type Contract = typeof contract;

@@ -140,6 +140,7 @@ const KNOWN: Record<string, string> = {
   'lock.unlockFailed': 'Feil PIN-kode',
   'lock.lock': 'Låste vinduet',
   'audit.anchorMissing': 'Loggens anker utenfor databasen manglet ved oppstart',
+  'audit.imported': 'Loggen fra en lokal fil ble flyttet inn i teamlageret',
   'rules.setSwitchDate': 'Endret startdato for en regelversjon',
   'rules.importPack': 'Importerte nasjonal regelpakke',
   'registration.markDone': 'Markerte en hendelse som registrert i journalsystemet',

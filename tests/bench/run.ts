@@ -1,4 +1,4 @@
-// npm run bench [-- --large] [--sizes 50000,100000] [--no-ui] [--no-verify]
+// npm run bench [-- --large] [--sizes 50000,100000] [--no-ui] [--no-verify] [--no-pg]
 // The UI part: the whole session (starts, keystrokes, scrolling, RSS) at 50k, the starts again at 100k.
 // Seeds (cached) databases, measures the hot paths through the dispatcher interleaved with the same SQL raw and
 // with the floor (the page statement alone, raw), and writes tests/bench/results/latest.{json,md}.
@@ -17,6 +17,7 @@ import { benchCases } from './cases';
 import { targetFor, targetTable } from './targets';
 import { startPathSteps } from './start-path';
 import { auditVerifyBench } from './audit-verify';
+import { pgBench } from './pg-bench';
 
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -123,6 +124,13 @@ async function main() {
   const procBefore = procLoad();
   const started = Date.now();
   for (const size of sizes) await benchSize(size, rows, notes);
+
+  // The team store (PostgreSQL): worklist.list at 50k beside its statements raw; 20 concurrent writers for 60 s.
+  if (!args.includes('--no-pg')) {
+    const team = await pgBench();
+    rows.push(...team.rows);
+    notes.push(...team.notes);
+  }
 
   // The audit chain at 1,000,000 entries (target: incremental verify ≤ 1 s).
   if (!args.includes('--no-verify')) rows.push(...(await auditVerifyBench(1_000_000)));

@@ -12,11 +12,11 @@ export interface AppServer {
 }
 
 /** Starts the real browser-mode server (the same CLI a person runs) on a fresh data directory. */
-export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}): Promise<AppServer & { stop(): Promise<void> }> {
+export async function startApp(opts: { demo?: boolean; dataDir?: string; store?: string; env?: NodeJS.ProcessEnv } = {}): Promise<AppServer & { stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-'));
-  const args = ['scripts/start-browser.mjs', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo'])];
+  const args = ['scripts/start-browser.mjs', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo']), ...(opts.store ? ['--store', opts.store] : [])];
   // Encrypted like every folder: the passphrase comes from the environment, as in automation.
-  const env = { ...process.env, FORLOPSBENK_PASSPHRASE: process.env.FORLOPSBENK_PASSPHRASE ?? E2E_PASSPHRASE };
+  const env = { ...process.env, FORLOPSBENK_PASSPHRASE: process.env.FORLOPSBENK_PASSPHRASE ?? E2E_PASSPHRASE, ...opts.env };
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -67,6 +67,7 @@ describe('queries audit exactly what the contract declares', () => {
     'audit.exportCsv': { patientId: ids.patientId },
     'audit.printPatient': { patientId: ids.patientId },
     'backups.status': {},
+    'store.status': {},
     'backups.restoreProgress': {},
     'backups.dailyProgress': {},
     'lock.status': {},

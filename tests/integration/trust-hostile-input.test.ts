@@ -65,6 +65,7 @@ const HINTS: Hints = {
   coordinatorPhone: '22 33 44 55', email: 'navn@eksempel.no', videoUrl: 'https://eksempel.no/mote', pin: '1234', currentPin: '4321',
   fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite',
   herId: '123456', referralDate: '2026-10-30', consentOn: '2026-11-05', contactedOn: '2026-11-10', helfoNotifiedOn: '2026-11-20',
+  host: 'localhost', port: 5432, database: 'forlopsbenk', user: 'kari',
   offeredDate: '2026-11-20', requestedDate: '2026-12-01', detoxEndedOn: '2026-11-20', furtherTreatmentOn: '2026-11-20',
   transferredOn: '2026-11-20', receivedOn: '2026-11-21',
 };

@@ -3,6 +3,7 @@ import type { DailyBackupRunner } from '../daily-backup';
 import type { Gate, StoreTrust } from '../trust-runtime';
 import type { DbHandle } from './open';
 import type { StoreConfig } from './store';
+import type { TeamLive } from '../team-live';
 
 /**
  * What the one core needs from the store it runs on. Everything that differs between the local SQLite file
@@ -16,6 +17,10 @@ export interface CoreStore {
   readonly handle: DbHandle;
   /** The audit log's "who" beside the profile: the OS user, or the database login on the team store. */
   readonly osUser: string;
+  /** The database login on the team store (null on the local file). */
+  readonly login: string | null;
+  /** Live updates and the connection (LISTEN/NOTIFY on the team store; nothing to hear on the local file). */
+  readonly live: Omit<TeamLive, 'close'>;
   /** What the person must be told this session (encrypted on upgrade, opened read-only); shown via app.info. */
   readonly notices: string[];
   /** The audit chain at start: a legacy log re-keyed, a missing anchor noted (local file only). */

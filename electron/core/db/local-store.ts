@@ -12,6 +12,7 @@ import type { CoreStore, StoreStartOptions } from './core-store';
 import { migrateToLatest } from './migrate';
 import type { DbHandle } from './open';
 import { READ_ONLY_NOTICE, StoreNeedsRestoreError, openStore, restoreNewestBackup } from './safe-start';
+import { LOCAL_LIVE } from '../team-live';
 
 export function osUserName(): string {
   try {
@@ -76,6 +77,9 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
       return handle;
     },
     osUser: osUserName(),
+    login: null,
+    // One desk on its own file: nothing to hear from others, always connected.
+    live: LOCAL_LIVE,
     notices,
     /**
      * A log from before the chain was keyed is re-keyed once (and that is logged); a log whose anchor

@@ -28,6 +28,12 @@ function sslFor(url: string): pg.PoolConfig['ssl'] {
   return { rejectUnauthorized: true };
 }
 
+/** How to reach the server: the URL and its TLS rule (shared by the pool and the live connection). */
+export function pgConnectionConfig(url: string): pg.ClientConfig {
+  // A server that does not answer is reported within seconds, not after the OS's TCP timeout.
+  return { connectionString: url, ssl: sslFor(url), connectionTimeoutMillis: 5000 };
+}
+
 export interface PgHandle extends DbHandle {
   kind: 'postgres';
   pool: pg.Pool;
@@ -38,9 +44,12 @@ export interface PgHandle extends DbHandle {
  * trust's server should see a few connections per desk, not dozens.
  */
 export function openPostgres(url: string, opts: { max?: number } = {}): PgHandle {
-  const pool = new pg.Pool({ connectionString: url, ssl: sslFor(url), max: opts.max ?? 4, types, application_name: 'forlopsbenk' });
+  const pool = new pg.Pool({ ...pgConnectionConfig(url), max: opts.max ?? 4, types, application_name: 'forlopsbenk' });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
+  // A client checked out (between a transaction's statements) when the server goes away emits 'error' with no
+  // listener of the pool's on it: that would end the process. The statement in flight fails on its own.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const queryLog = process.env.FORLOPSBENK_QUERY_LOG === '1';
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

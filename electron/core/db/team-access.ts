@@ -35,6 +35,8 @@ const PLAN_AND_MINUTES = [
 /** The chain link only: enough to append an entry, not to read who did what. */
 const AUDIT_TAIL: TableGrant = { table: 'audit_log', columns: ['id', 'hash'] };
 const AUDIT_FULL: TableGrant = { table: 'audit_log' };
+/** The audit history of a local store moved in (team:move, as the owner): read with the log, written by nobody. */
+const AUDIT_IMPORTED: TableGrant = { table: 'audit_log_imported' };
 
 /** Pathway dates and states for the indicators, without notes or anything naming the patient. */
 const INDICATOR_COLUMNS: TableGrant[] = [
@@ -54,7 +56,7 @@ const INDICATOR_COLUMNS: TableGrant[] = [
 
 export const ACCESS: Record<GroupRole, { read: TableGrant[]; insertAudit: true }> = {
   forlopsbenk_coordinator: {
-    read: [...REFERENCE.map((table) => ({ table })), ...[...WORKLIST_AND_FOLLOW_UP, ...PLAN_AND_MINUTES].map((table) => ({ table, write: true })), PERSONAL, AUDIT_FULL],
+    read: [...REFERENCE.map((table) => ({ table })), ...[...WORKLIST_AND_FOLLOW_UP, ...PLAN_AND_MINUTES].map((table) => ({ table, write: true })), PERSONAL, AUDIT_FULL, AUDIT_IMPORTED],
     insertAudit: true,
   },
   forlopsbenk_admin_staff: {
@@ -62,7 +64,7 @@ export const ACCESS: Record<GroupRole, { read: TableGrant[]; insertAudit: true }
     insertAudit: true,
   },
   forlopsbenk_unit_leader: {
-    read: [...REFERENCE.map((table) => ({ table })), ...INDICATOR_COLUMNS, PERSONAL, AUDIT_FULL],
+    read: [...REFERENCE.map((table) => ({ table })), ...INDICATOR_COLUMNS, PERSONAL, AUDIT_FULL, AUDIT_IMPORTED],
     insertAudit: true,
   },
 };

@@ -5,6 +5,7 @@ import { NO_DAILY_BACKUP, type CoreStore, type StoreStartOptions } from './core-
 import { osUserName } from './local-store';
 import { assertPostgresSchemaCurrent } from './migrate-pg';
 import { openPostgres } from './open-pg';
+import { startTeamLive } from '../team-live';
 import { verifyTeamChain } from './team-audit-verify';
 
 const SERVER_BACKS_UP = 'Teamlageret sikkerhetskopieres på databaseserveren av IT. Forløpsbenk tar ingen lokale kopier av det.';
@@ -29,9 +30,14 @@ export async function openTeamStore(url: string, _opts: StoreStartOptions): Prom
     await handle.close();
     throw e;
   }
+  const live = startTeamLive(handle, url);
+  // Listening before the first call: a write another desk makes from now on reaches this one.
+  await live.ready;
   return {
     kind: 'postgres',
     handle,
+    login,
+    live,
     // On the team store "who" is the database login, set by the server.
     osUser: login ?? osUserName(),
     notices: [],
@@ -54,6 +60,9 @@ export async function openTeamStore(url: string, _opts: StoreStartOptions): Prom
     }),
     scheduleDailyBackup: () => NO_DAILY_BACKUP,
     afterCall: () => {},
-    close: () => handle.close(),
+    close: async () => {
+      await live.close();
+      await handle.close();
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { MethodName } from '../../../shared/contract';
 import type { Handlers } from '../dispatch';
 import type { TrustRuntime } from '../trust-runtime';
 import type { ServiceContext } from './context';
+import type { StoreRuntime } from '../store-settings';
 
 export interface HandlerDeps {
   ctx: ServiceContext;
@@ -11,6 +12,8 @@ export interface HandlerDeps {
   trust?: TrustRuntime;
   /** Storage notices for this session (encrypted on upgrade, opened read-only), shown by the app. */
   notices?: string[];
+  /** Which store is in use and the desktop app's saved choice (absent: the local file, nothing to choose). */
+  store?: StoreRuntime;
 }
 
 /**

@@ -84,6 +84,74 @@ function areaOf(payload: unknown): string | undefined {
   return typeof area === 'string' ? area : undefined;
 }
 
+/** The team store's connection as the core sees it (pushed on `store.changed`). */
+export interface StoreConnection {
+  state: 'online' | 'offline';
+  offlineSince: string | null;
+  reconnectedAt: string | null;
+}
+const storeListeners = new Set<(c: StoreConnection) => void>();
+
+/** Subscribe to the team store's connection changing (lost, back). */
+export function onStoreConnection(listener: (c: StoreConnection) => void): () => void {
+  storeListeners.add(listener);
+  return () => storeListeners.delete(listener);
+}
+
+function pushed(channel: string, payload: unknown): void {
+  if (channel === 'data.changed') notifyChanged(areaOf(payload));
+  const connection = (payload as { connection?: StoreConnection } | null)?.connection;
+  if (channel === 'store.changed' && connection) for (const l of storeListeners) l(connection);
+}
+
+/**
+ * Browser mode: the core's pushes arrive on GET /events (server-sent events read through fetch, so the token
+ * travels in the header). A dropped stream is opened again after a second; then everything refreshes.
+ */
+async function streamEvents(): Promise<void> {
+  let first = true;
+  for (;;) {
+    try {
+      const res = await fetch('/events', { headers: { Authorization: `Bearer ${token}` } });
+      if (res.status === 401) return;
+      if (res.ok && res.body) {
+        if (!first) notifyChanged(undefined);
+        first = false;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end = buffer.indexOf('\n\n');
+          while (end >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            for (const line of block.split('\n')) {
+              if (!line.startsWith('data: ')) continue;
+              try {
+                const { channel, ...payload } = JSON.parse(line.slice(6)) as { channel: string };
+                pushed(channel, payload);
+              } catch {
+                // A malformed line is skipped; the next push carries on.
+              }
+            }
+            end = buffer.indexOf('\n\n');
+          }
+        }
+      }
+    } catch {
+      // The local server is gone (closed tab's server, restart): try again shortly.
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 const broadcast = typeof BroadcastChannel === 'function' ? new BroadcastChannel('forlopsbenk.changed') : null;
 if (broadcast) broadcast.onmessage = (e: MessageEvent) => notifyChanged(areaOf(e.data));
-window.forlopsbenk?.on('data.changed', (payload) => notifyChanged(areaOf(payload)));
+if (window.forlopsbenk) {
+  window.forlopsbenk.on('data.changed', (payload) => pushed('data.changed', payload));
+  window.forlopsbenk.on('store.changed', (payload) => pushed('store.changed', payload));
+} else if (typeof fetch === 'function' && token) {
+  void streamEvents();
+}

@@ -1,8 +1,9 @@
-import { Button, Select, Tag, TextField } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { Button, Tag } from '@navikt/ds-react';
+import { contract } from '../../../../shared/contract';
 import type { DeadlineView } from '../../../../shared/contract/pathways';
-import { call } from '../../api/client';
-import { issuesByField } from '../../api/field-errors';
+import { FormError } from '../../components/FormError';
+import { SelectInput, TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
 import { formatDate } from '../../../../shared/domain/time';
 
 export const CONFIDENCE_LABELS = { confirmed: 'Bekreftet', local: 'Lokal regel', unconfirmed: 'Ikke bekreftet' } as const;
@@ -65,35 +66,29 @@ export function DeadlineExplanation({ deadline }: { deadline: DeadlineView }) {
 
 /** Asks why a passed deadline was not kept: a short coded list and free text, kept per pathway and deadline. */
 export function BreachReasonForm({ pathwayId, deadline, reasons, onSaved }: { pathwayId: number; deadline: DeadlineView; reasons: { code: string; label: string }[]; onSaved?: () => void }) {
-  const [code, setCode] = useState(deadline.breachReason?.code ?? '');
-  const [note, setNote] = useState(deadline.breachReason?.note ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    const res = await call('pathways.recordBreachReason', { pathwayId, deadlineKey: deadline.key, reasonCode: code, note });
-    setSaving(false);
-    if (res.ok) {
-      setErrors({});
-      onSaved?.();
-      return;
-    }
-    setErrors(issuesByField(res.error, undefined, 'reasonCode'));
-  }
+  const form = useContractForm({
+    method: 'pathways.recordBreachReason',
+    schema: contract['pathways.recordBreachReason'].input,
+    defaultValues: { reasonCode: deadline.breachReason?.code ?? '', note: deadline.breachReason?.note ?? '' },
+    toInput: (f: { reasonCode: string; note: string }) => ({ pathwayId, deadlineKey: deadline.key, reasonCode: f.reasonCode, note: f.note }),
+    // The pathway and deadline are not fields here: an issue about them is about the reason chosen.
+    fieldOf: (path) => (path === 'note' ? 'note' : 'reasonCode'),
+    onSaved: () => onSaved?.(),
+  });
   return (
-    <form onSubmit={submit} noValidate aria-label="Årsak til overskridelse" style={{ display: 'grid', gap: 8 }}>
-      <Select size="small" label="Årsak til overskridelse" value={code} onChange={(e) => setCode(e.target.value)} error={errors.reasonCode}>
+    <form onSubmit={form.onSubmit} noValidate aria-label="Årsak til overskridelse" style={{ display: 'grid', gap: 8 }}>
+      <SelectInput control={form.control} name="reasonCode" label="Årsak til overskridelse">
         <option value="">Velg årsak</option>
         {reasons.map((r) => (
           <option key={r.code} value={r.code}>
             {r.label}
           </option>
         ))}
-      </Select>
-      <TextField size="small" label="Utdyping (valgfritt)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
+      </SelectInput>
+      <TextInput control={form.control} name="note" label="Utdyping (valgfritt)" />
+      <FormError message={form.formError} />
       <div>
-        <Button size="small" type="submit" loading={saving}>
+        <Button size="small" type="submit" loading={form.saving}>
           Lagre årsak
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { ClockSettings } from './ClockSettings';
 import { LetterTemplateSettings, NoShowPolicySettings } from '../no-show/NoShowSettings';
 import { MeetingSettings } from '../meetings/MeetingSettings';
 import { MunicipalitySettings } from '../contacts/MunicipalitySettings';
+import { StoreSettings } from '../store/StoreSettings';
 import { AuditSettings, BackupSettings, LockSettings, RetentionSettings } from '../trust/TrustSettings';
 
 export interface SettingsSectionDef {
@@ -20,6 +21,7 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
   { id: 'letter-templates', title: 'Brevmaler', Component: LetterTemplateSettings },
   { id: 'meetings', title: 'Samarbeidsmøter: dagsordenmaler og personvern på utskrifter', Component: MeetingSettings },
   { id: 'municipalities', title: 'Kommuneliste', Component: MunicipalitySettings },
+  { id: 'store', title: 'Lager for data', Component: StoreSettings },
   { id: 'backups', title: 'Sikkerhetskopier', Component: BackupSettings },
   { id: 'auto-lock', title: 'Automatisk låsing', Component: LockSettings },
   { id: 'retention', title: 'Oppbevaring og sletting', Component: RetentionSettings },

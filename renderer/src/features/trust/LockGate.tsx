@@ -157,10 +157,11 @@ function LockScreen({ status, onUnlocked }: { status: LockStatus; onUnlocked: (s
 /** Status bar: when the last verified backup was taken, and a button to lock now. */
 export function TrustStatus() {
   const last = useContractQuery('backups.status', {}).data?.lastVerifiedAt;
+  const team = useContractQuery('store.status', {}).data?.kind === 'postgres';
   return (
     <>
       <span data-testid="backup-status">
-        {last === undefined ? '' : last === null ? 'Ingen kontrollert sikkerhetskopi ennå' : `Sist kontrollerte sikkerhetskopi: ${formatDateTime(last)}`}
+        {team ? 'Sikkerhetskopier tas på serveren' : last === undefined ? '' : last === null ? 'Ingen kontrollert sikkerhetskopi ennå' : `Sist kontrollerte sikkerhetskopi: ${formatDateTime(last)}`}
       </span>
       <button type="button" className="statusbar-button" onClick={requestLock}>
         Lås nå

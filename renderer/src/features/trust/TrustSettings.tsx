@@ -77,6 +77,19 @@ const PHASES: Record<string, string> = {
 
 /** Innstillinger › Sikkerhetskopier: take one now, how many to keep, restore a chosen one. */
 export function BackupSettings() {
+  const store = useContractQuery('store.status', {}).data?.kind;
+  if (store === 'postgres') {
+    return (
+      <BodyLong size="small" data-testid="team-backups">
+        Teamlageret sikkerhetskopieres på databaseserveren, og det er IT som tar og tester kopiene (pg_dump eller base backups). Forløpsbenk tar ingen lokale
+        kopier av teamlageret, og gjenoppretting gjøres av IT på serveren.
+      </BodyLong>
+    );
+  }
+  return <LocalBackupSettings />;
+}
+
+function LocalBackupSettings() {
   const { settings, save } = useSecuritySettings();
   const status: Output<'backups.status'> | null = useContractQuery('backups.status', {}).data ?? null;
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { E2E_PIN, expect, startApp, test } from './fixtures';
+import { hashPin } from '../../electron/core/pin-hash';
+import { NoShowPages, typedDay } from './pages/no-show';
+import { shots } from './shots';
+import { startPgServer, type PgServer } from '../fixtures/pg';
+
+/**
+ * Two people, two browsers, one team store: a real PostgreSQL server set up with `npm run team:init`, two
+ * browser-mode servers logged in as two PostgreSQL roles (coordinator, administrative staff) on the same
+ * database. The administrative staff records a no-show and two contact attempts; the coordinator's screen
+ * shows the case change without a reload. Then the server goes away and comes back.
+ */
+const PER = { name: 'Per Teamsen', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld', phone: '47 11 22 33' };
+// The team's shared audit key (test value), as IT hands it out.
+const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
+
+test.describe.configure({ mode: 'serial' });
+
+let server: PgServer | null = null;
+test.beforeAll(async () => {
+  server = await startPgServer(); // under CI a missing PostgreSQL is an error; locally the test is skipped
+});
+test.afterAll(() => server?.stop());
+
+async function teamDatabase(pgServer: PgServer): Promise<string> {
+  const su = new pg.Client({ connectionString: pgServer.url() });
+  await su.connect();
+  await su.query('create database enheten');
+  await su.end();
+  const url = pgServer.url('enheten');
+  // As IT would: the schema, the group roles and the grants; --demo: synthetic national ids only.
+  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], { encoding: 'utf8', timeout: 120_000 });
+  expect(init.status, init.stderr).toBe(0);
+  expect(init.stdout).toContain('Grupperoller opprettet: forlopsbenk_coordinator, forlopsbenk_admin_staff, forlopsbenk_unit_leader');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('create role kari login in role forlopsbenk_coordinator');
+  await c.query('create role ola login in role forlopsbenk_admin_staff');
+  // The unit's letterhead and lock PIN are the unit's settings on the team store, set up with the database
+  // (people's logins read them; they cannot change them).
+  await c.query(`insert into profile (id, coordinator_name, unit_name, unit_phone, unit_address, updated_at) values (1, 'Kari Koordinator', 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`);
+  await c.query(`insert into app_setting (key, value) values ('lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
+  await c.end();
+  return url;
+}
+
+test('two people on one team store: the no-show and two attempts appear live at the coordinator; the server away and back', async ({ browser }) => {
+  test.skip(!server, 'PostgreSQL is not installed');
+  test.setTimeout(240_000);
+  const url = await teamDatabase(server!);
+  const coordinatorApp = await startApp({ store: url.replace('postgres@', 'kari@'), env: TEAM_ENV });
+  const staffApp = await startApp({ store: url.replace('postgres@', 'ola@'), env: TEAM_ENV });
+  const kariCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
+  const olaCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
+  try {
+    // A step that cannot happen fails within seconds and names itself, rather than at the test's timeout.
+    for (const ctx of [kariCtx, olaCtx]) ctx.setDefaultTimeout(20_000);
+    const kari = await kariCtx.newPage();
+    const ola = await olaCtx.newPage();
+
+    // The coordinator registers a patient and books an appointment that has passed.
+    await kari.goto(coordinatorApp.url);
+    await expect(kari.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
+    await expect(kari.getByTestId('store-status')).toHaveText(/^Teamlager på 127\.0\.0\.1:\d+\/enheten$/);
+    const kariNs = new NoShowPages(kari);
+    await kariNs.registerPatient(PER);
+    await kariNs.tab('Timer');
+    const day = typedDay(-2);
+    await kariNs.book({ date: day, time: '09:00', clinician: 'Lege Lie', place: 'Rom 1' });
+    await kariNs.tab('Ikke møtt');
+    const kariCard = kariNs.caseCard(day, '09:00');
+    await expect(kariCard).toHaveCount(0);
+
+    // The administrative staff, at another desk: the same caseload.
+    await ola.goto(staffApp.url);
+    await expect(ola.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
+    await ola.getByRole('row', { name: /Per Teamsen/ }).dblclick();
+    await ola.getByRole('heading', { name: PER.name, level: 1 }).waitFor();
+    const olaNs = new NoShowPages(ola);
+    await olaNs.tab('Timer');
+    await olaNs.markAppointment(day, '09:00', 'Ikke møtt');
+    await olaNs.tab('Ikke møtt');
+    const olaCard = olaNs.caseCard(day, '09:00');
+    await olaNs.recordAttempt(olaCard, { date: typedDay(-1), time: '10:00', channel: 'Telefon', outcome: 'Ikke svar' });
+    await olaNs.recordAttempt(olaCard, { date: typedDay(-1), time: '14:00', channel: 'SMS', outcome: 'Ikke svar' });
+
+    // The coordinator's screen, never reloaded: the case and both attempts are there.
+    await expect(kariCard).toBeVisible();
+    await expect(kariCard.getByRole('table', { name: 'Kontaktforsøk' }).getByRole('row')).toHaveCount(3);
+    await shots(kari, 'team-live-coordinator');
+    await shots(ola, 'team-live-admin-staff');
+
+    // The server goes away: both status bars say so at once.
+    server!.halt();
+    await expect(kari.getByTestId('store-status')).toContainText('Ingen forbindelse med teamlageret');
+    await expect(ola.getByTestId('store-status')).toContainText('Ingen forbindelse med teamlageret');
+    // A third attempt typed meanwhile: the save fails with a clear message and the dialog keeps what was typed.
+    await olaCard.getByRole('button', { name: 'Registrer kontaktforsøk' }).click();
+    const dialog = olaNs.dialog('Registrer kontaktforsøk');
+    await dialog.waitFor();
+    await olaNs.settled();
+    await dialog.getByLabel('Dato').fill(typedDay(0));
+    await dialog.getByLabel('Klokkeslett').fill('08:30');
+    await dialog.getByLabel('Kanal').selectOption({ label: 'Telefon' });
+    await dialog.getByLabel('Utfall').selectOption({ label: 'Ikke svar' });
+    await dialog.getByLabel('Notat').fill('Ringte før åpningstid');
+    await dialog.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();
+    await expect(dialog).toContainText('Ingen forbindelse med teamlageret. Ingenting ble lagret, men det du skrev er beholdt.');
+    await expect(dialog.getByLabel('Notat')).toHaveValue('Ringte før åpningstid');
+    await shots(ola, 'team-offline-save');
+
+    // Back: the status bars say when, and the same save goes through; the coordinator sees the third attempt.
+    server!.start();
+    await expect(ola.getByTestId('store-status')).toContainText('Forbindelsen kom tilbake kl.');
+    await expect(kari.getByTestId('store-status')).toContainText('Forbindelsen kom tilbake kl.');
+    await dialog.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(kariCard.getByRole('table', { name: 'Kontaktforsøk' }).getByRole('row')).toHaveCount(4);
+    await shots(kari, 'team-reconnected');
+
+    // Innstillinger: the store in use, and backups are the server's business.
+    await kari.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Innstillinger/ }).click();
+    await expect(kari.getByTestId('store-in-use')).toContainText('Teamlager på server 127.0.0.1');
+    await expect(kari.getByTestId('team-backups')).toContainText('Forløpsbenk tar ingen lokale kopier av teamlageret');
+    await expect(kari.getByRole('button', { name: 'Ta sikkerhetskopi nå' })).toHaveCount(0);
+    await kari.getByTestId('store-in-use').scrollIntoViewIfNeeded();
+    await shots(kari, 'team-settings-store');
+  } finally {
+    await kariCtx.close();
+    await olaCtx.close();
+    await coordinatorApp.stop();
+    await staffApp.stop();
+  }
+});
