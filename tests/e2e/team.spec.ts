@@ -38,10 +38,10 @@ async function teamDatabase(pgServer: PgServer): Promise<string> {
   await c.connect();
   await c.query('create role kari login in role forlopsbenk_coordinator');
   await c.query('create role ola login in role forlopsbenk_admin_staff');
-  // The unit's letterhead and lock PIN are the unit's settings on the team store, set up with the database
-  // (people's logins read them; they cannot change them).
+  // The unit's letterhead is the unit's setting on the team store, set up with the database (people's logins read
+  // it; they cannot change it). The lock PIN is each person's own (person_setting), chosen here for both.
   await c.query(`insert into profile (id, coordinator_name, unit_name, unit_phone, unit_address, updated_at) values (1, 'Kari Koordinator', 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`);
-  await c.query(`insert into app_setting (key, value) values ('lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
+  await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('ola', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
   await c.end();
   return url;
 }
@@ -76,6 +76,8 @@ test('two people on one team store: the no-show and two attempts appear live at 
     // The administrative staff, at another desk: the same caseload.
     await ola.goto(staffApp.url);
     await expect(ola.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();
+    // Kari registered Per, so the pathway is Kari's: Ola finds it under Enheten (Mine is his own).
+    await ola.getByRole('radiogroup', { name: 'Vis forløp' }).getByRole('radio', { name: 'Enheten' }).click();
     await ola.getByRole('row', { name: /Per Teamsen/ }).dblclick();
     await ola.getByRole('heading', { name: PER.name, level: 1 }).waitFor();
     const olaNs = new NoShowPages(ola);
