@@ -76,7 +76,7 @@ describe.skipIf(!server)('team store live: two desks, one database, the server a
     expect(Object.keys(event).sort()).toEqual(['area', 'channel', 'id']);
     expect(JSON.stringify(event)).not.toContain('Testesen');
     // What the event tells the other desk to refresh is there when it asks.
-    const list = await adminStaff.dispatch('worklist.list', {});
+    const list = await adminStaff.dispatch('worklist.list', { scope: 'unit' });
     expect(list.ok && list.value.total).toBe(1);
   });
 
@@ -107,7 +107,7 @@ describe.skipIf(!server)('team store live: two desks, one database, the server a
     const again = await coordinator.dispatch('referrals.create', referral({ nationalId: '01868512462', name: 'Ola Testesen' }));
     expect(again.ok).toBe(true);
     await seen;
-    const list = await adminStaff.dispatch('worklist.list', {});
+    const list = await adminStaff.dispatch('worklist.list', { scope: 'unit' });
     expect(list.ok && list.value.total).toBe(2);
   });
 });

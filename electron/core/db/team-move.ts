@@ -11,7 +11,8 @@ const SHIPPED = new Set(REFERENCE_TABLES.map((r) => r.table).filter((t) => !(t i
 /** Settings that belong to the team database, not to the file moved in. */
 const KEEP_TEAM_SETTINGS = ['demo', 'lock.state'];
 /** Never copied as rows: the schema's bookkeeping and the team's own chain (the local chain goes to audit_log_imported). */
-const NOT_ROWS = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_log', 'audit_log_pin', 'audit_log_imported']);
+// open_search_word is derived: the team database's triggers fill it as pathways and name words arrive.
+const NOT_ROWS = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_log', 'audit_log_pin', 'audit_log_imported', 'open_search_word']);
 
 export class TeamMoveError extends Error {
   constructor(message: string) {
