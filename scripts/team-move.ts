@@ -37,10 +37,19 @@ async function main(): Promise<void> {
   try {
     await assertPostgresSchemaCurrent(team.db);
     const login = (await sql<{ who: string }>`select current_user as who`.execute(team.db)).rows[0]!.who;
-    const report = await moveToTeam({ local: core.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamAuditKey, teamLogin: login, now: new Date() });
+    const report = await moveToTeam({
+      local: core.handle.db,
+      localAuditKey: deriveSubkey(masterKey, 'audit-chain'),
+      team: team.db,
+      teamAuditKey,
+      teamLogin: login,
+      now: new Date(),
+    });
     console.log(`Flyttet til ${describeStore(store)}. Antall rader, lokalt = i teamdatabasen:`);
     for (const t of report.tables) if (t.local > 0) console.log(`  ${t.table}: ${t.local} = ${t.team}`);
-    console.log(`Loggen: ${report.audit.entries} oppføringer kontrollert og bevart (siste lenke ${report.audit.head.slice(0, 16)}…, sha256 ${report.audit.sha256.slice(0, 16)}…).`);
+    console.log(
+      `Loggen: ${report.audit.entries} oppføringer kontrollert og bevart (siste lenke ${report.audit.head.slice(0, 16)}…, sha256 ${report.audit.sha256.slice(0, 16)}…).`,
+    );
   } finally {
     await team.close();
     await core.close();

@@ -103,7 +103,13 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     const wire = async () => {
       const profile = await handle().db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
       profileName = profile?.coordinator_name ?? 'Ikke registrert';
-      const storeRuntime = createStoreRuntime({ dataDir: opts.dataDir, store: opts.store ?? { kind: 'sqlite' }, login: store.login, connection: () => store.live.connection(), secrets: opts.secrets });
+      const storeRuntime = createStoreRuntime({
+        dataDir: opts.dataDir,
+        store: opts.store ?? { kind: 'sqlite' },
+        login: store.login,
+        connection: () => store.live.connection(),
+        secrets: opts.secrets,
+      });
       const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices, store: storeRuntime });
       // Keep the audit actor current when the profile changes.
       const saveProfile = handlers['profile.save'];
@@ -162,7 +168,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       });
     };
     store.afterCall();
-    stopIdle = startIdleTimer(trust.lock, () => handle().db, () => dispatch('lock.lock', { reason: 'idle' }));
+    stopIdle = startIdleTimer(
+      trust.lock,
+      () => handle().db,
+      () => dispatch('lock.lock', { reason: 'idle' }),
+    );
     return {
       dispatch,
       get handle() {

@@ -157,7 +157,13 @@ export class AuditChain {
   verify(sqlite: BetterSqlite3.Database, opts: { full?: boolean } = {}): AuditVerification {
     const anchor = this.sidecar;
     const bad = (problem: AuditProblem, at: number | null, checked: number, total: number, full: boolean): AuditVerification => ({
-      ok: false, checked, total, full, brokenAt: at, problem, message: AUDIT_MESSAGES[problem](at ?? 1),
+      ok: false,
+      checked,
+      total,
+      full,
+      brokenAt: at,
+      problem,
+      message: AUDIT_MESSAGES[problem](at ?? 1),
     });
     if (!tableExists(sqlite, 'audit_log')) return bad('dropped', 1, 0, 0, true);
     const total = (sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
@@ -192,7 +198,9 @@ export class AuditChain {
     } else if (this.sidecarBroken) {
       return bad('anchor', null, checked, total, full);
     }
-    const triggers = (sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as { name: string }[]).map((t) => t.name);
+    const triggers = (sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     if (GUARDS.some((g) => !triggers.includes(g))) return bad('guard', null, checked, total, full);
     if (last && !sqlite.inTransaction) {
       this.sidecar = { head: last, verified: last };
@@ -215,7 +223,9 @@ export class AuditChain {
       let legacyPrev = GENESIS_HASH;
       let brokenAt: number | null = null;
       let prev = GENESIS_HASH;
-      const triggerSql = sqlite.prepare("select sql from sqlite_master where type = 'trigger' and name = 'audit_log_no_update'").get() as { sql: string } | undefined;
+      const triggerSql = sqlite.prepare("select sql from sqlite_master where type = 'trigger' and name = 'audit_log_no_update'").get() as
+        | { sql: string }
+        | undefined;
       sqlite.exec('drop trigger if exists audit_log_no_update');
       const update = sqlite.prepare('update audit_log set prev_hash = ?, hash = ? where id = ?');
       for (const r of rows) {
@@ -228,11 +238,17 @@ export class AuditChain {
       if (triggerSql) sqlite.exec(triggerSql.sql);
       sqlite.prepare("delete from app_setting where key = 'audit.chain'").run();
       const e: AuditFields = {
-        at: at.toISOString(), actor: actor.profile, os_user: actor.osUser,
-        action: brokenAt === null ? 'audit.rekey' : 'audit.rekeyBroken', entity: 'audit', entity_id: brokenAt, patient_id: null,
+        at: at.toISOString(),
+        actor: actor.profile,
+        os_user: actor.osUser,
+        action: brokenAt === null ? 'audit.rekey' : 'audit.rekeyBroken',
+        entity: 'audit',
+        entity_id: brokenAt,
+        patient_id: null,
       };
       const id = (rows.at(-1)?.[0] ?? 0) + 1;
-      sqlite.prepare(`insert into audit_log (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      sqlite
+        .prepare(`insert into audit_log (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(id, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.patient_id, prev, this.mac(entryMessage(prev, e)));
     });
     run();

@@ -109,6 +109,9 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
   };
   // The link: HMAC over the canonical message (entryMessage), computed here on both stores.
   const hash = macFor(trx)(entryMessage(prev, row));
-  await trx.insertInto('audit_log').values({ id, ...row, prev_hash: prev, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ id, ...row, prev_hash: prev, hash })
+    .execute();
   if (id === 1) await pinFirstAuditEntry(trx);
 }

@@ -57,7 +57,10 @@ export function scheduleDailyBackup(opts: {
       let worker: Worker;
       try {
         const entry = workerEntry();
-        worker = new Worker(entry.file, { workerData: { file: databaseFile(opts.dataDir), dataDir: opts.dataDir, now: now.toISOString(), key: opts.key }, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+        worker = new Worker(entry.file, {
+          workerData: { file: databaseFile(opts.dataDir), dataDir: opts.dataDir, now: now.toISOString(), key: opts.key },
+          ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
+        });
       } catch (e) {
         progress = { state: 'failed', percent: 0 };
         opts.log?.(`daily backup: could not start (${e instanceof Error ? e.message : 'unknown'})`);

@@ -22,7 +22,14 @@ import { storeHandlers } from './services/store.handlers';
 import { registrationHandlers } from './services/registration.handlers';
 import { evaluationsHandlers, transfersHandlers } from './services/transfers.handlers';
 import { reportHandlers } from './services/report.handlers';
-import { breachHandlers, guardiansHandlers, pathwayCareHandlers, patientContactsHandlers, readmissionsHandlers, referrerHandlers } from './services/coordination.handlers';
+import {
+  breachHandlers,
+  guardiansHandlers,
+  pathwayCareHandlers,
+  patientContactsHandlers,
+  readmissionsHandlers,
+  referrerHandlers,
+} from './services/coordination.handlers';
 
 export type { HandlerDeps } from './services/area-handlers';
 

@@ -17,8 +17,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const flag = z.codec(z.enum(['0', '1']), z.boolean(), { decode: (s) => s === '1', encode: (b) => (b ? '1' : '0') });
 
 /** A whole number at least `min`, stored as decimal text. */
-const intAtLeast = (min: number) =>
-  z.codec(z.string().regex(/^-?\d+$/), z.number().int().min(min), { decode: (s) => Number(s), encode: (n) => String(n) });
+const intAtLeast = (min: number) => z.codec(z.string().regex(/^-?\d+$/), z.number().int().min(min), { decode: (s) => Number(s), encode: (n) => String(n) });
 
 /** A value stored as JSON text. */
 function json<T extends z.ZodType>(schema: T) {

@@ -39,7 +39,10 @@ export function storageErrorMessage(e: unknown): { sqliteCode: string; message: 
     return { sqliteCode: code, message: 'Databasefilen er skadet. Ingenting ble lagret. Gjenopprett den nyeste sikkerhetskopien under Sikkerhetskopier.' };
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
-    return { sqliteCode: code, message: 'Databasefilen kunne ikke åpnes (mangler tilgang, eller mappen er flyttet). Ingenting ble lagret. Sjekk datamappen og start på nytt.' };
+    return {
+      sqliteCode: code,
+      message: 'Databasefilen kunne ikke åpnes (mangler tilgang, eller mappen er flyttet). Ingenting ble lagret. Sjekk datamappen og start på nytt.',
+    };
   }
   if (code.startsWith('SQLITE_IOERR')) {
     return { sqliteCode: code, message: 'Disken svarte med en lese- eller skrivefeil. Ingenting ble lagret. Sjekk disken og prøv igjen.' };
@@ -52,11 +55,20 @@ export function storageErrorMessage(e: unknown): { sqliteCode: string; message: 
  * system error (English) is never shown as is.
  */
 export function startupErrorMessage(e: unknown): string {
-  const own = new Set(['NewerDatabaseError', 'StoreNeedsRestoreError', 'InstanceLockedError', 'DatabaseKeyError', 'KeyError', 'StoreConfigError', 'TeamMoveError']);
+  const own = new Set([
+    'NewerDatabaseError',
+    'StoreNeedsRestoreError',
+    'InstanceLockedError',
+    'DatabaseKeyError',
+    'KeyError',
+    'StoreConfigError',
+    'TeamMoveError',
+  ]);
   if (e instanceof Error && own.has(e.name)) return e.message;
   if (storeUnreachable(e)) return 'Får ikke kontakt med teamlageret (databaseserveren). Sjekk nettverket, eller spør IT om serveren er oppe, og start på nytt.';
   const pgCode = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (pgCode === '28P01' || pgCode === '28000') return 'Teamlageret avviste påloggingen (brukernavn, passord eller tilgang). Sjekk Innstillinger → Lager for data, eller spør IT.';
+  if (pgCode === '28P01' || pgCode === '28000')
+    return 'Teamlageret avviste påloggingen (brukernavn, passord eller tilgang). Sjekk Innstillinger → Lager for data, eller spør IT.';
   if (pgCode === '3D000') return 'Databasen for teamlageret finnes ikke på serveren. Sjekk databasenavnet, eller spør IT.';
   const storage = storageErrorMessage(e);
   if (storage) return storage.message.replace('Ingenting ble lagret. ', '');

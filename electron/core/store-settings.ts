@@ -26,7 +26,8 @@ export function readSavedTeamStore(dataDir: string): Saved | null {
   if (!existsSync(file)) return null;
   try {
     const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<Saved>;
-    if (typeof v.host !== 'string' || typeof v.port !== 'number' || typeof v.database !== 'string' || typeof v.user !== 'string' || typeof v.tls !== 'boolean') return null;
+    if (typeof v.host !== 'string' || typeof v.port !== 'number' || typeof v.database !== 'string' || typeof v.user !== 'string' || typeof v.tls !== 'boolean')
+      return null;
     return { host: v.host, port: v.port, database: v.database, user: v.user, tls: v.tls };
   } catch {
     return null;
@@ -56,7 +57,13 @@ export interface StoreRuntime {
 const BROWSER_MODE = 'I nettlesermodus velges lageret når Forløpsbenk startes: --store postgres://… eller FORLOPSBENK_STORE (passordet i PGPASSWORD).';
 
 /** Which store is in use, how it answers, and the desktop app's saved choice for the next start. */
-export function createStoreRuntime(opts: { dataDir: string; store: StoreConfig; login: string | null; connection: () => StoreConnection; secrets?: SecretStore }): StoreRuntime {
+export function createStoreRuntime(opts: {
+  dataDir: string;
+  store: StoreConfig;
+  login: string | null;
+  connection: () => StoreConnection;
+  secrets?: SecretStore;
+}): StoreRuntime {
   const savedOut = () => {
     const saved = readSavedTeamStore(opts.dataDir);
     return saved ? { ...saved, passwordSaved: opts.secrets?.load() != null } : null;

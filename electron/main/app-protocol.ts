@@ -18,8 +18,7 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...STATIC_HEADERS } });
+const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...STATIC_HEADERS } });
 
 /** Answers one app:// request from the files under `rendererDir`; nothing outside it, no other host. */
 export function appProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {

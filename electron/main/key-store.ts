@@ -21,7 +21,9 @@ export function safeStorageKeyStore(): KeyStore {
         try {
           hex = safeStorage.decryptString(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
         } catch {
-          throw new KeyError('Nøkkelen til databasen kunne ikke låses opp av operativsystemets nøkkellager (annen bruker eller maskin?). Ingenting ble endret.');
+          throw new KeyError(
+            'Nøkkelen til databasen kunne ikke låses opp av operativsystemets nøkkellager (annen bruker eller maskin?). Ingenting ble endret.',
+          );
         }
         if (!/^[0-9a-f]{64}$/.test(hex)) throw new KeyError('Nøkkelfilen i datamappen er skadet. Ingenting ble endret.');
         return Buffer.from(hex, 'hex');

@@ -28,7 +28,9 @@ export function isAppUrl(url: string, devServerUrl: string | undefined, indexUrl
     }
   }
   const index = new URL(indexUrl);
-  return parsed.protocol === index.protocol && parsed.host === index.host && parsed.username === '' && parsed.password === '' && parsed.pathname === index.pathname;
+  return (
+    parsed.protocol === index.protocol && parsed.host === index.host && parsed.username === '' && parsed.password === '' && parsed.pathname === index.pathname
+  );
 }
 
 /** Deny everything a page could use to leave the app or reach the machine. */

@@ -17,7 +17,10 @@ export function safeStorageSecrets(dataDir: string): SecretStore {
   return {
     save(value) {
       if (!safeStorage.isEncryptionAvailable()) {
-        throw new AppError('invalid_input', 'Operativsystemets nøkkellager er ikke tilgjengelig, så passordet kan ikke lagres trygt. Be IT om et klientsertifikat, eller bruk nettlesermodus med PGPASSWORD.');
+        throw new AppError(
+          'invalid_input',
+          'Operativsystemets nøkkellager er ikke tilgjengelig, så passordet kan ikke lagres trygt. Be IT om et klientsertifikat, eller bruk nettlesermodus med PGPASSWORD.',
+        );
       }
       secureDir(dataDir);
       writeSecureFile(file, safeStorage.encryptString(value).toString('base64'));

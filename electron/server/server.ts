@@ -65,7 +65,12 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  * the browser keep the stream open. The page reads it with fetch (the token goes in the header, as for /rpc).
  */
 function streamEvents(res: ServerResponse, events: CoreEvents | undefined): void {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    Connection: 'keep-alive',
+  });
   res.write(': forlopsbenk\n\n');
   const off = events?.on((e) => res.write(`data: ${JSON.stringify(e)}\n\n`)) ?? (() => {});
   const beat = setInterval(() => res.write(': \n\n'), 15_000);

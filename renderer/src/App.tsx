@@ -27,8 +27,12 @@ export function App() {
   useGlobalShortcuts();
   const [finding, setFinding] = useState(false);
 
-
-  if (failure) return <p role="alert" style={{ padding: 24 }}>{failure}</p>;
+  if (failure)
+    return (
+      <p role="alert" style={{ padding: 24 }}>
+        {failure}
+      </p>
+    );
   if (!info) return null;
   if (info.needsProfile) return <FirstRun onDone={() => void infoQuery.refetch()} />;
 
@@ -61,25 +65,25 @@ export function App() {
       )}
       <LockGate>
         <div className="app-body">
-        <nav className="nav" aria-label="Hovedmeny">
-          {SCREENS.map((s) => (
-            <button key={s.id} type="button" aria-current={current === s.id ? 'page' : undefined} onClick={() => navigated({ screen: s.id })}>
-              {s.label} <kbd>g {s.key}</kbd>
-            </button>
-          ))}
-        </nav>
-        <main className="main">
-          <ErrorBoundary resetKey={route}>
-          <Suspense fallback={null}>
-            {'patientId' in route ? (
-              <PatientPage patientId={route.patientId} from={route.from} section={route.section} />
-            ) : (
-              SCREENS.filter((s) => s.id === route.screen).map(({ id, Component }) => <Component key={id} />)
-            )}
-          </Suspense>
-          </ErrorBoundary>
-        </main>
-      </div>
+          <nav className="nav" aria-label="Hovedmeny">
+            {SCREENS.map((s) => (
+              <button key={s.id} type="button" aria-current={current === s.id ? 'page' : undefined} onClick={() => navigated({ screen: s.id })}>
+                {s.label} <kbd>g {s.key}</kbd>
+              </button>
+            ))}
+          </nav>
+          <main className="main">
+            <ErrorBoundary resetKey={route}>
+              <Suspense fallback={null}>
+                {'patientId' in route ? (
+                  <PatientPage patientId={route.patientId} from={route.from} section={route.section} />
+                ) : (
+                  SCREENS.filter((s) => s.id === route.screen).map(({ id, Component }) => <Component key={id} />)
+                )}
+              </Suspense>
+            </ErrorBoundary>
+          </main>
+        </div>
       </LockGate>
       <footer className="statusbar">
         <span>Forløpsbenk {info.version}</span>
@@ -89,8 +93,8 @@ export function App() {
         <TrustStatus />
       </footer>
       <WhenUnlocked>
-      <NewReferralDialog demo={info.demo} />
-      <ShortcutsDialog />
+        <NewReferralDialog demo={info.demo} />
+        <ShortcutsDialog />
       </WhenUnlocked>
     </div>
   );

@@ -118,9 +118,5 @@ export const appointmentsContract = {
   ),
   'appointments.update': method(updateAppointmentSchema, appointmentSchema, write()),
   /** A no-show registered by mistake: back to "avtalt", the case withdrawn; the reason stays in the history. */
-  'appointments.undoNoShow': method(
-    z.object({ id, reason: requiredText('Begrunnelse', 500) }),
-    appointmentSchema,
-    write(),
-  ),
+  'appointments.undoNoShow': method(z.object({ id, reason: requiredText('Begrunnelse', 500) }), appointmentSchema, write()),
 };

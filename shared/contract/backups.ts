@@ -46,11 +46,7 @@ export const backupsContract = {
     query(),
   ),
   'backups.create': method(z.object({}).optional(), backupInfoSchema, write()),
-  'backups.restore': method(
-    z.object({ fileName: backupFileName }),
-    z.object({ restoredFrom: z.string(), asideFile: z.string() }),
-    write(),
-  ),
+  'backups.restore': method(z.object({ fileName: backupFileName }), z.object({ restoredFrom: z.string(), asideFile: z.string() }), write()),
   /** Polled by the UI while a restore runs; answered even while the store is swapped. */
   'backups.restoreProgress': method(
     z.object({}).optional(),

@@ -31,7 +31,14 @@ export const breachStatusSchema = z.object({
   helfoNotifiedOn: z.string().nullable(),
   helfoNote: z.string(),
   postponements: z.array(
-    z.object({ id: z.number(), offeredDate: z.string(), requestedDate: z.string().nullable(), reason: z.enum(POSTPONEMENT_REASONS), note: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.number(),
+      offeredDate: z.string(),
+      requestedDate: z.string().nullable(),
+      reason: z.enum(POSTPONEMENT_REASONS),
+      note: z.string(),
+      createdAt: z.string(),
+    }),
   ),
   letters: z.array(z.object({ id: z.number(), createdAt: z.string() })),
   helfo: z.object({ phone: z.string(), hours: z.string(), source: z.string(), confidence: z.string(), note: z.string() }),

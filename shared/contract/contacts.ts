@@ -73,7 +73,10 @@ export const contactsContract = {
     z.object({
       search: z.string().max(100).default(''),
       role: contactRoleSchema.optional(),
-      municipalityNumber: z.string().regex(/^\d{4}$/).optional(),
+      municipalityNumber: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({ rows: z.array(contactSchema), total: z.number() }),
@@ -92,7 +95,11 @@ export const contactsContract = {
     }),
     write(),
   ),
-  'contacts.getCsv': method(z.object({}).optional(), z.object({ filename: z.string(), csv: z.string(), count: z.number() }), query(exported('contacts.export', 'contact'))),
+  'contacts.getCsv': method(
+    z.object({}).optional(),
+    z.object({ filename: z.string(), csv: z.string(), count: z.number() }),
+    query(exported('contacts.export', 'contact')),
+  ),
   /** The patient's contacts: GP (from the patient record), the municipality's contacts, earlier participants. */
   'contacts.listForPatient': method(
     z.object({ patientId: id }),

@@ -7,7 +7,12 @@ import { consentSchema, optionalDate, postalCode } from './coordination-fields';
 const write = writes([]);
 
 export const GUARDIAN_RELATIONS = ['mother', 'father', 'guardian', 'other'] as const;
-export const GUARDIAN_RELATION_LABELS: Record<(typeof GUARDIAN_RELATIONS)[number], string> = { mother: 'Mor', father: 'Far', guardian: 'Verge', other: 'Annen' };
+export const GUARDIAN_RELATION_LABELS: Record<(typeof GUARDIAN_RELATIONS)[number], string> = {
+  mother: 'Mor',
+  father: 'Far',
+  guardian: 'Verge',
+  other: 'Annen',
+};
 
 export const guardianInputSchema = z.object({
   id: id.optional(),
@@ -88,7 +93,11 @@ export const guardiansContract = {
 
 export const patientContactsContract = {
   /** The patient's own contacts, and the latest date the municipality was contacted. */
-  'patientContacts.list': method(z.object({ patientId: id }), z.object({ rows: z.array(patientContactSchema), municipalityContactedOn: z.string().nullable() }), query()),
+  'patientContacts.list': method(
+    z.object({ patientId: id }),
+    z.object({ rows: z.array(patientContactSchema), municipalityContactedOn: z.string().nullable() }),
+    query(),
+  ),
   'patientContacts.save': method(patientContactInputSchema, z.object({ id: z.number() }), write()),
   'patientContacts.delete': method(z.object({ id }), z.object({ id: z.number() }), write()),
 };

@@ -199,11 +199,7 @@ export const meetingsContract = {
   'meetings.cancel': method(z.object({ id, reason: optionalText(500).default('') }), z.object({ id: z.number(), icsSequence: z.number() }), write()),
   'meetings.saveAgenda': method(z.object({ id, items: z.array(agendaInputItem).max(60) }), z.object({ agenda: z.array(agendaItemSchema) }), write()),
   /** Items the agenda can take: last meeting's unfinished actions, the plan's goals due and open measures. */
-  'meetings.listAgendaSuggestions': method(
-    z.object({ id }),
-    z.object({ items: z.array(agendaSuggestionSchema), planAvailable: z.boolean() }),
-    query(),
-  ),
+  'meetings.listAgendaSuggestions': method(z.object({ id }), z.object({ items: z.array(agendaSuggestionSchema), planAvailable: z.boolean() }), query()),
   'meetings.getAgendaDocument': method(z.object({ id }), z.object({ html: z.string() }), query(printed('meeting.printAgenda', 'meeting'))),
   /**
    * The invitation as letters: one sheet to the patient and, for a patient under 18, one to each guardian the rules
@@ -214,7 +210,11 @@ export const meetingsContract = {
     z.object({ html: z.string(), recipients: z.array(z.object({ name: z.string(), reason: z.string() })), warnings: z.array(z.string()) }),
     query(printed('meeting.printInvitation', 'meeting')),
   ),
-  'meetings.getMinutesDocument': method(z.object({ id, version: z.number().int().positive().optional() }), z.object({ html: z.string() }), query(printed('meeting.printMinutes', 'meeting'))),
+  'meetings.getMinutesDocument': method(
+    z.object({ id, version: z.number().int().positive().optional() }),
+    z.object({ html: z.string() }),
+    query(printed('meeting.printMinutes', 'meeting')),
+  ),
   /** Saves the working draft; when the newest version is finalized this starts a new version (the old is kept). */
   'meetings.saveMinutes': method(
     z.object({

@@ -56,7 +56,13 @@ export function method<I extends z.ZodType, O extends z.ZodType, const F extends
 
 /** A read. `audit` defaults to none; pass a ReadAudit when the read is recorded. */
 export function query<const A extends 'none' | ReadAudit = 'none'>(audit?: A, opts: { whileLocked?: boolean; whileRestoring?: boolean } = {}) {
-  return { kind: 'query', whileLocked: opts.whileLocked ?? false, whileRestoring: opts.whileRestoring ?? false, audit: (audit ?? 'none') as A, invalidates: [] as const } as const;
+  return {
+    kind: 'query',
+    whileLocked: opts.whileLocked ?? false,
+    whileRestoring: opts.whileRestoring ?? false,
+    audit: (audit ?? 'none') as A,
+    invalidates: [] as const,
+  } as const;
 }
 
 /**

@@ -14,11 +14,7 @@ export const municipalityDatasetInfoSchema = z.object({
 });
 
 export const municipalitiesContract = {
-  'municipalities.list': method(
-    z.object({}).optional(),
-    z.object({ rows: z.array(municipalitySchema), dataset: municipalityDatasetInfoSchema }),
-    query(),
-  ),
+  'municipalities.list': method(z.object({}).optional(), z.object({ rows: z.array(municipalitySchema), dataset: municipalityDatasetInfoSchema }), query()),
   /**
    * Loads a newer dataset of the same shape as data/municipalities-2024.json (SSB classification 131).
    * Numbers no longer in the new list are kept (patients and contacts may point at them) but marked by

@@ -215,11 +215,7 @@ export const noShowContract = {
     write(),
   ),
   /** A risk signal: always allowed, never a routine closure. */
-  'noShow.escalate': method(
-    z.object({ caseId: id, clinician: requiredText('Behandler', 120), note: optionalText(1000) }),
-    caseSchema,
-    write(),
-  ),
+  'noShow.escalate': method(z.object({ caseId: id, clinician: requiredText('Behandler', 120), note: optionalText(1000) }), caseSchema, write()),
   /** Escalated cases still waiting for the clinician's answer (answered ones drop off), oldest first. */
   'noShow.listEscalated': method(
     z.object({ includeAnswered: z.boolean().default(false) }).optional(),
@@ -254,12 +250,20 @@ export const noShowContract = {
       templateId: z.string().max(60).optional(),
       /** Municipal coordinator only (issue #13): the patient's consent, or another legal basis named in the note. */
       sharingBasis: z.enum(['consent', 'other_basis']).nullable().default(null),
-      sharingBasisNote: z.string().max(200).transform((s) => s.trim()).default(''),
+      sharingBasisNote: z
+        .string()
+        .max(200)
+        .transform((s) => s.trim())
+        .default(''),
     }),
     z.object({ letter: letterSummarySchema, html: z.string(), warnings: z.array(z.string()) }),
     write(),
   ),
-  'noShow.getLetter': method(z.object({ id }), z.object({ letter: letterSummarySchema, html: z.string(), text: z.string() }), query(opened('letter.view', 'letter'))),
+  'noShow.getLetter': method(
+    z.object({ id }),
+    z.object({ letter: letterSummarySchema, html: z.string(), text: z.string() }),
+    query(opened('letter.view', 'letter')),
+  ),
   /**
    * Call after printing COMPLETED (Electron's print callback reported success, or the person confirmed the letter
    * came out of the printer), never when the print button is pressed. Letters without a full postal address are
@@ -274,7 +278,9 @@ export const noShowContract = {
   'noShow.listDueLetters': method(
     z.object({}).optional(),
     z.object({
-      items: z.array(z.object({ caseId: z.number(), patientId: z.number(), name: z.string(), recipient: z.enum(LETTER_RECIPIENTS), label: z.string(), due: z.string() })),
+      items: z.array(
+        z.object({ caseId: z.number(), patientId: z.number(), name: z.string(), recipient: z.enum(LETTER_RECIPIENTS), label: z.string(), due: z.string() }),
+      ),
     }),
     query(),
   ),

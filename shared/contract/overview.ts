@@ -3,7 +3,14 @@ import { method, query } from './method';
 import { isoDate } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 
-export const INDICATOR_IDS = ['assessed_in_time', 'decision_in_time', 'care_started_in_time', 'first_evaluation_in_time', 'open_postponed', 'breaches'] as const;
+export const INDICATOR_IDS = [
+  'assessed_in_time',
+  'decision_in_time',
+  'care_started_in_time',
+  'first_evaluation_in_time',
+  'open_postponed',
+  'breaches',
+] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 const period = z

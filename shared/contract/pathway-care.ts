@@ -36,9 +36,20 @@ export const readmissionsContract = {
   'readmissions.forPatient': method(
     z.object({ patientId: id }),
     z.object({
-      rows: z.array(z.object({ pathwayId: z.number(), pathwayType: z.string(), referralReceived: z.string(), closedOn: z.string().nullable(), previousId: z.number().nullable(), reReferralAfterId: z.number().nullable(), daysSinceEnd: z.number().nullable(),
-        /** Linked by a transfer inside the trust: the pathway this one continues, and when this one was transferred on. */
-        transferredFromId: z.number().nullable(), transferredOn: z.string().nullable() })),
+      rows: z.array(
+        z.object({
+          pathwayId: z.number(),
+          pathwayType: z.string(),
+          referralReceived: z.string(),
+          closedOn: z.string().nullable(),
+          previousId: z.number().nullable(),
+          reReferralAfterId: z.number().nullable(),
+          daysSinceEnd: z.number().nullable(),
+          /** Linked by a transfer inside the trust: the pathway this one continues, and when this one was transferred on. */
+          transferredFromId: z.number().nullable(),
+          transferredOn: z.string().nullable(),
+        }),
+      ),
       reReferralsWithin12Months: z.number(),
     }),
     query(),

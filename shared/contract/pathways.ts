@@ -8,7 +8,15 @@ import { PATHWAY_STATUSES } from './patients';
 const write = writes(['worklist', 'overview', 'report', 'patients', 'registration', 'breach', 'referrer', 'pathwayCare', 'readmissions', 'evaluations']);
 
 export const EVENT_TYPES = [
-  'start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician', 'detox_end', 'follow_on_treatment',
+  'start',
+  'first_attendance',
+  'clinical_decision',
+  'evaluation',
+  'patient_postponed',
+  'end',
+  'own_clinician',
+  'detox_end',
+  'follow_on_treatment',
 ] as const;
 export const OUTCOME_CODES = ['CU', 'CP', 'CT', 'CS', 'CK', 'CA', 'CI'] as const;
 export const DEADLINE_STATES = ['overdue', 'soon', 'on_time', 'none'] as const;
@@ -104,7 +112,10 @@ export const pathwayDetailSchema = z.object({
   ruleVersion: ruleVersionRefSchema.nullable(),
   /** Versions this pathway could be moved to (same pathway type, not withdrawn). */
   otherVersions: z.array(ruleVersionRefSchema),
-  clockStart: z.object({ date: z.string().nullable(), basis: z.enum(['start_event', 'referral_received', 'referral_assessed', 'transfer_received', 'no_pathway']) }),
+  clockStart: z.object({
+    date: z.string().nullable(),
+    basis: z.enum(['start_event', 'referral_received', 'referral_assessed', 'transfer_received', 'no_pathway']),
+  }),
   /** The recorded rights assessment; decision null = not assessed (or assessed before it was recorded). */
   rights: z.object({
     decision: z.enum(RIGHTS_DECISIONS).nullable(),
@@ -198,13 +209,23 @@ export const pathwaysContract = {
   /** Every pathway of one patient with its events, deadlines and explanations (the Forløp section). */
   'pathways.getForPatient': method(
     z.object({ patientId: id }),
-    z.object({ pathways: z.array(pathwayDetailSchema), breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema), endReasons: z.array(endReasonItemSchema) }),
+    z.object({
+      pathways: z.array(pathwayDetailSchema),
+      breachReasons: z.array(codedItemSchema),
+      helpNeeds: z.array(codedItemSchema),
+      endReasons: z.array(endReasonItemSchema),
+    }),
     query(opened('pathway.open', 'patient')),
   ),
   /** One pathway's deadlines and their explanations (the worklist's side panel). */
   'pathways.getExplanation': method(
     z.object({ pathwayId: id }),
-    z.object({ pathway: pathwayDetailSchema, breachReasons: z.array(codedItemSchema), helpNeeds: z.array(codedItemSchema), endReasons: z.array(endReasonItemSchema) }),
+    z.object({
+      pathway: pathwayDetailSchema,
+      breachReasons: z.array(codedItemSchema),
+      helpNeeds: z.array(codedItemSchema),
+      endReasons: z.array(endReasonItemSchema),
+    }),
     query(opened('pathway.explain', 'pathway')),
   ),
   /**

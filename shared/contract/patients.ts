@@ -69,11 +69,7 @@ export const patientSearchRowSchema = z.object({
 export type PatientSearchRow = z.infer<typeof patientSearchRowSchema>;
 
 export const patientsContract = {
-  'patients.get': method(
-    z.object({ id }),
-    z.object({ patient: patientSchema, pathways: z.array(pathwaySchema) }),
-    query(opened('patient.open', 'patient')),
-  ),
+  'patients.get': method(z.object({ id }), z.object({ patient: patientSchema, pathways: z.array(pathwaySchema) }), query(opened('patient.open', 'patient'))),
   /** The full national id is shown only on request, and the request is logged. */
   'patients.revealNationalId': method(z.object({ id }), z.object({ nationalId: z.string() }), query(revealed('patient.revealNationalId', 'patient'))),
   /** Corrects a patient's name, phone, address, municipality and GP; logged (never the values). */

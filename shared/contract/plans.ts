@@ -207,11 +207,7 @@ export const plansContract = {
   'plans.removeMeasure': method(z.object({ ...patientRef, id }), done, write()),
   /** Only the transitions shared/domain/individual-plan.ts allows; a refused change changes nothing. */
   'plans.changeMeasureStatus': method(z.object({ ...patientRef, measureId: id, status: z.enum(MEASURE_STATUSES) }), done, write()),
-  'plans.addProgressNote': method(
-    z.object({ ...patientRef, measureId: id, date: isoDate('Dato'), text: requiredText('Notatet', 2000) }),
-    done,
-    write(),
-  ),
+  'plans.addProgressNote': method(z.object({ ...patientRef, measureId: id, date: isoDate('Dato'), text: requiredText('Notatet', 2000) }), done, write()),
   /** Evaluates every goal and keeps a version of the whole plan as it stood. */
   'plans.finishRevision': method(revisionInputSchema, z.object({ versionNo: z.number() }), write()),
   /** An older version, with what has changed since (diffPlans, version → current). */

@@ -64,11 +64,7 @@ export const COMPARED_FIELD_LABELS: Record<ComparedField, string> = {
 export type ReferralInput = z.input<typeof referralInputSchema>;
 
 export const referralsContract = {
-  'referrals.create': method(
-    referralInputSchema,
-    z.object({ patientId: z.number(), pathwayId: z.number(), patientExisted: z.boolean() }),
-    write(),
-  ),
+  'referrals.create': method(referralInputSchema, z.object({ patientId: z.number(), pathwayId: z.number(), patientExisted: z.boolean() }), write()),
   /**
    * For a referral whose national id is already registered: the stored details next to the given ones, for the
    * fields that differ (empty when none do, or when the id is new). Opening the stored details is logged.

@@ -37,5 +37,9 @@ export const registrationContract = {
   /** Undoes a mark made by mistake (logged). */
   'registration.undo': method(z.object({ eventId: id }), z.object({ count: z.number() }), write()),
   /** The outstanding list as CSV (semicolon, UTF-8 with BOM). */
-  'registration.exportCsv': method(z.object({}).optional(), z.object({ csv: z.string(), fileName: z.string(), count: z.number() }), query(exported('registration.exportCsv', 'pathway_event'))),
+  'registration.exportCsv': method(
+    z.object({}).optional(),
+    z.object({ csv: z.string(), fileName: z.string(), count: z.number() }),
+    query(exported('registration.exportCsv', 'pathway_event')),
+  ),
 };

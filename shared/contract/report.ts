@@ -32,7 +32,9 @@ export const tertialReportSchema = z.object({
   indicatorLabels: z.record(z.enum(INDICATORS), z.string()),
   groups: z.array(z.object({ pathwayType: z.enum(PATHWAY_TYPE_IDS), setting: z.enum(SETTING_IDS), received: z.number(), measures: z.array(measure) })),
   totals: z.object({ received: z.number(), measures: z.array(measure) }),
-  breaches: z.array(z.object({ reasonCode: z.string(), label: z.string(), pathwayType: z.enum(PATHWAY_TYPE_IDS), setting: z.enum(SETTING_IDS), count: z.number() })),
+  breaches: z.array(
+    z.object({ reasonCode: z.string(), label: z.string(), pathwayType: z.enum(PATHWAY_TYPE_IDS), setting: z.enum(SETTING_IDS), count: z.number() }),
+  ),
   noShows: z.array(
     z.object({
       pathwayType: z.enum(PATHWAY_TYPE_IDS).nullable(),

@@ -24,13 +24,23 @@ const packTime = z
     setting: z.enum(SETTING_IDS, { error: 'ukjent behandlingsnivå (outpatient eller inpatient)' }),
     fromEvent: z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
     toEvent: z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
-    days: z.number({ error: 'antall dager mangler' }).int({ message: 'antall dager må være et helt tall' }).min(0, { message: 'antall dager kan ikke være negativt' }).max(730, { message: 'høyst 730 dager' }),
+    days: z
+      .number({ error: 'antall dager mangler' })
+      .int({ message: 'antall dager må være et helt tall' })
+      .min(0, { message: 'antall dager kan ikke være negativt' })
+      .max(730, { message: 'høyst 730 dager' }),
     unit: z.enum(['calendar', 'working'], { error: 'enheten må være calendar eller working' }),
     confidence: z.enum(CONFIDENCES, { error: 'sikkerheten må være confirmed, local eller unconfirmed' }),
     source: z.string({ error: 'kilde mangler' }).max(500, { message: 'kilden kan ikke være lengre enn 500 tegn' }).default(''),
     note: z.string().max(300, { message: 'merknaden kan ikke være lengre enn 300 tegn' }).nullable().default(null),
     variant: z.enum(['severe', 'less_severe'], { error: 'variant må være severe eller less_severe' }).nullable().default(null),
-    repeatWithinDays: z.number().int({ message: 'må være et helt tall' }).min(1, { message: 'må være minst 1' }).max(3650, { message: 'høyst 3650 dager' }).nullable().default(null),
+    repeatWithinDays: z
+      .number()
+      .int({ message: 'må være et helt tall' })
+      .min(1, { message: 'må være minst 1' })
+      .max(3650, { message: 'høyst 3650 dager' })
+      .nullable()
+      .default(null),
   })
   .strict()
   .refine((t) => t.confidence !== 'confirmed' || t.source.trim().length > 0, { message: 'en bekreftet forløpstid må ha kilde', path: ['source'] });
@@ -44,12 +54,27 @@ const packPathway = z
     /** Optional codes: the pathway code (e.g. D11) and event code suffixes (e.g. first_attendance → F). */
     codes: z
       .object({
-        pathway: z.string().regex(/^[A-Z]\d{2}$/, { message: 'forløpskoden må være en bokstav og to sifre, som D11' }).nullable().optional(),
-        events: z.partialRecord(z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }), z.string().regex(/^[A-Z]{1,2}$/, { message: 'hendelseskoden må være én eller to store bokstaver' }).nullable()).optional(),
+        pathway: z
+          .string()
+          .regex(/^[A-Z]\d{2}$/, { message: 'forløpskoden må være en bokstav og to sifre, som D11' })
+          .nullable()
+          .optional(),
+        events: z
+          .partialRecord(
+            z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
+            z
+              .string()
+              .regex(/^[A-Z]{1,2}$/, { message: 'hendelseskoden må være én eller to store bokstaver' })
+              .nullable(),
+          )
+          .optional(),
       })
       .strict()
       .optional(),
-    times: z.array(packTime, { error: 'forløpstidene mangler' }).min(1, { message: 'forløpet må ha minst én forløpstid' }).max(60, { message: 'høyst 60 forløpstider per forløp' }),
+    times: z
+      .array(packTime, { error: 'forløpstidene mangler' })
+      .min(1, { message: 'forløpet må ha minst én forløpstid' })
+      .max(60, { message: 'høyst 60 forløpstider per forløp' }),
   })
   .strict();
 
@@ -116,7 +141,8 @@ export function parseRulePackFile(content: string): { ok: true; pack: RulePackFi
     const seen = new Set<string>();
     p.times.forEach((t, ti) => {
       const at = `Forløp ${pi + 1}, forløpstid ${ti + 1}`;
-      if (!PACK_TIME_PAIRS.some(([f, to]) => f === t.fromEvent && to === t.toEvent)) problems.push(`${at}: forløpstiden må gå mellom to hendelser klokken kan måle.`);
+      if (!PACK_TIME_PAIRS.some(([f, to]) => f === t.fromEvent && to === t.toEvent))
+        problems.push(`${at}: forløpstiden må gå mellom to hendelser klokken kan måle.`);
       if (t.fromEvent === 'detox_end' && p.pathwayType !== 'tsb') problems.push(`${at}: avrusning finnes bare i TSB-forløpet.`);
       const key = `${t.setting}/${t.fromEvent}-${t.toEvent}/${t.variant ?? ''}`;
       if (seen.has(key)) problems.push(`${at}: samme forløpstid står to ganger.`);

@@ -49,7 +49,11 @@ export const localTimeInputSchema = z.object({
   setting: z.enum(SETTING_IDS),
   fromEvent: z.enum(EVENT_TYPES),
   toEvent: z.enum(EVENT_TYPES),
-  days: z.number({ error: 'Skriv antall dager' }).int({ message: 'Skriv et helt antall dager' }).min(0, { message: 'Antall dager kan ikke være negativt' }).max(730, { message: 'Høyst 730 dager' }),
+  days: z
+    .number({ error: 'Skriv antall dager' })
+    .int({ message: 'Skriv et helt antall dager' })
+    .min(0, { message: 'Antall dager kan ikke være negativt' })
+    .max(730, { message: 'Høyst 730 dager' }),
   unit: z.enum(['calendar', 'working']),
   variant: z.enum(['severe', 'less_severe']).nullable().default(null),
   note: z.string().max(300).nullable().default(null),
@@ -70,7 +74,10 @@ export type LocalVersionInput = z.input<typeof localVersionInputSchema>;
 
 const packFileInput = z.object({
   fileName: z.string({ error: 'Velg en regelpakkefil' }).min(1, { message: 'Velg en regelpakkefil' }).max(200, { message: 'Filnavnet er for langt' }),
-  content: z.string({ error: 'Velg en regelpakkefil' }).min(2, { message: 'Filen er tom' }).max(500_000, { message: 'Filen er for stor til å være en regelpakke' }),
+  content: z
+    .string({ error: 'Velg en regelpakkefil' })
+    .min(2, { message: 'Filen er tom' })
+    .max(500_000, { message: 'Filen er for stor til å være en regelpakke' }),
 });
 const change = z.enum(['added', 'changed', 'removed']);
 const packDiffSchema = z.object({
@@ -93,7 +100,15 @@ export const rulesContract = {
           pathwayType: z.enum(PATHWAY_TYPE_IDS),
           code: z.string().nullable(),
           label: z.string(),
-          events: z.array(z.object({ type: z.enum(EVENT_TYPES), label: z.string(), code: z.string().nullable(), codeConfidence: z.enum(CONFIDENCES), maxPerPathway: z.number().nullable() })),
+          events: z.array(
+            z.object({
+              type: z.enum(EVENT_TYPES),
+              label: z.string(),
+              code: z.string().nullable(),
+              codeConfidence: z.enum(CONFIDENCES),
+              maxPerPathway: z.number().nullable(),
+            }),
+          ),
           versions: z.array(ruleVersionViewSchema),
         }),
       ),
@@ -103,7 +118,14 @@ export const rulesContract = {
   ),
   'rules.addLocalVersion': method(localVersionInputSchema, z.object({ id: z.string() }), write()),
   'rules.withdrawLocalVersion': method(
-    z.object({ versionId: z.string().min(1).max(100), reason: z.string().max(300).transform((s) => s.trim()).refine((s) => s.length > 0, { message: 'Skriv hvorfor versjonen trekkes tilbake' }) }),
+    z.object({
+      versionId: z.string().min(1).max(100),
+      reason: z
+        .string()
+        .max(300)
+        .transform((s) => s.trim())
+        .refine((s) => s.length > 0, { message: 'Skriv hvorfor versjonen trekkes tilbake' }),
+    }),
     z.object({ moved: z.number() }),
     write(),
   ),
@@ -127,7 +149,13 @@ export const rulesContract = {
   'rules.previewPack': method(
     packFileInput,
     z.object({
-      packId: z.string(), title: z.string(), publisher: z.string(), validFrom: z.string(), source: z.string(), fileName: z.string(), sha256: z.string(),
+      packId: z.string(),
+      title: z.string(),
+      publisher: z.string(),
+      validFrom: z.string(),
+      source: z.string(),
+      fileName: z.string(),
+      sha256: z.string(),
       diffs: z.array(packDiffSchema),
       /** Set when the pack changes codes but is dated later than today: it cannot be imported yet. */
       codesRefused: z.string().nullable(),
@@ -137,12 +165,28 @@ export const rulesContract = {
   /** Imports the pack: new national versions from its date for new pathways; records who, when and the file's hash (logged). */
   'rules.importPack': method(
     packFileInput,
-    z.object({ importId: z.number(), versions: z.array(z.object({ id: z.string(), pathwayType: z.enum(PATHWAY_TYPE_IDS), label: z.string(), openPathways: z.number() })) }),
+    z.object({
+      importId: z.number(),
+      versions: z.array(z.object({ id: z.string(), pathwayType: z.enum(PATHWAY_TYPE_IDS), label: z.string(), openPathways: z.number() })),
+    }),
     write(),
   ),
   'rules.listPackImports': method(
     z.object({}).optional(),
-    z.array(z.object({ id: z.number(), packId: z.string(), title: z.string(), publisher: z.string(), validFrom: z.string(), fileName: z.string(), sha256: z.string(), importedBy: z.string(), importedAt: z.string(), versionIds: z.array(z.string()) })),
+    z.array(
+      z.object({
+        id: z.number(),
+        packId: z.string(),
+        title: z.string(),
+        publisher: z.string(),
+        validFrom: z.string(),
+        fileName: z.string(),
+        sha256: z.string(),
+        importedBy: z.string(),
+        importedAt: z.string(),
+        versionIds: z.array(z.string()),
+      }),
+    ),
     query(),
   ),
   'rules.getCalendarSettings': method(z.object({}).optional(), z.object({ countSaturdays: z.boolean() }), query()),

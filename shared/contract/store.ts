@@ -31,7 +31,11 @@ export const teamStoreSettingsSchema = z
       .min(1, { message: 'Server må fylles ut' })
       .max(253, { message: 'Servernavnet kan ha høyst 253 tegn' })
       .regex(/^(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+|[0-9A-Fa-f:]+)$/, { message: 'Servernavnet kan bare ha bokstaver a–z, tall, punktum og bindestrek' }),
-    port: z.number({ error: 'Port må være et tall' }).int({ message: 'Port må være et heltall' }).min(1, { message: 'Port må være mellom 1 og 65535' }).max(65535, { message: 'Port må være mellom 1 og 65535' }),
+    port: z
+      .number({ error: 'Port må være et tall' })
+      .int({ message: 'Port må være et heltall' })
+      .min(1, { message: 'Port må være mellom 1 og 65535' })
+      .max(65535, { message: 'Port må være mellom 1 og 65535' }),
     database: pgName('Database'),
     user: pgName('Brukernavn'),
     /** Empty keeps the saved password. Kept with the operating system's key store, never in a plain file. */
@@ -50,7 +54,14 @@ export const teamStoreSettingsSchema = z
   });
 export type TeamStoreSettings = z.output<typeof teamStoreSettingsSchema>;
 
-const savedSettingsSchema = z.object({ host: z.string(), port: z.number(), database: z.string(), user: z.string(), tls: z.boolean(), passwordSaved: z.boolean() });
+const savedSettingsSchema = z.object({
+  host: z.string(),
+  port: z.number(),
+  database: z.string(),
+  user: z.string(),
+  tls: z.boolean(),
+  passwordSaved: z.boolean(),
+});
 
 export const storeContract = {
   /** Which store this session uses and, on the team store, whether the server answers (the status bar). */

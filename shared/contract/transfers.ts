@@ -53,9 +53,5 @@ export const evaluationsContract = {
   /** "Not an evaluation": the proposal is not shown again. */
   'evaluations.dismiss': method(proposalRef, z.object({ pathwayId: z.number() }), evaluate()),
   /** "Behandlingsplan utarbeidet med pasient": the date (null clears it); who recorded it is the signed-in user. */
-  'evaluations.recordTreatmentPlan': method(
-    z.object({ pathwayId: id, date: isoDate('Dato').nullable() }),
-    z.object({ pathwayId: z.number() }),
-    evaluate(),
-  ),
+  'evaluations.recordTreatmentPlan': method(z.object({ pathwayId: id, date: isoDate('Dato').nullable() }), z.object({ pathwayId: z.number() }), evaluate()),
 };

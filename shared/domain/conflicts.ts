@@ -42,11 +42,7 @@ export interface FindClashesOptions {
  * Returns one clash per (person in the proposal, existing booking that person is in and that overlaps),
  * ordered by overlap start, then person, then booking. Throws RangeError on an invalid time or duration.
  */
-export function findBookingClashes(
-  proposed: ProposedBooking,
-  existing: readonly ExistingBooking[],
-  options: FindClashesOptions = {},
-): BookingClash[] {
+export function findBookingClashes(proposed: ProposedBooking, existing: readonly ExistingBooking[], options: FindClashesOptions = {}): BookingClash[] {
   const [start, end] = interval(proposed.start, proposed.durationMinutes, 'proposed booking');
   const people = new Set(proposed.people);
   const clashes: BookingClash[] = [];

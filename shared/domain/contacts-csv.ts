@@ -90,10 +90,7 @@ export function contactsToCsv(contacts: readonly ContactCsvRow[]): string {
         return c[field];
     }
   };
-  return toCsv([
-    CONTACT_CSV_COLUMNS.map((col) => col.header),
-    ...contacts.map((c) => CONTACT_CSV_COLUMNS.map((col) => cell(c, col.field))),
-  ]);
+  return toCsv([CONTACT_CSV_COLUMNS.map((col) => col.header), ...contacts.map((c) => CONTACT_CSV_COLUMNS.map((col) => cell(c, col.field)))]);
 }
 
 function mapHeader(header: readonly string[]): { index: Record<Field, number> } | { errors: ContactCsvError[] } {

@@ -10,12 +10,7 @@
  * - Patient-postponed periods (L) are reported and attributed to the patient; they never move a due date.
  * - A deadline that cannot be computed is state 'none', never 'on_time'.
  */
-import {
-  addWorkingDays,
-  holidaysBetween,
-  workingDaysBetween,
-  type Holiday,
-} from './calendar';
+import { addWorkingDays, holidaysBetween, workingDaysBetween, type Holiday } from './calendar';
 import { DUE_SOON_DAYS, dueState } from './due';
 import type { IsoDate } from './iso-date';
 import { addDays, daysBetween, formatDate } from './time';
@@ -150,20 +145,30 @@ function legalDeadlines(facts: PathwayFacts): Draft[] {
   // An internal transfer (to an OCD or psychosis team, D12 → D11) was assessed by the sending team: no new
   // legal assessment deadline. A care deadline carried over is still shown when recorded.
   const transfer = facts.intake === 'internal_transfer';
-  const drafts: Draft[] = transfer ? [] : [
-    {
-      key: 'legal/referral-assessment',
-      kind: 'legal',
-      label: 'Vurder henvisningen',
-      due: assessment.date,
-      met: facts.referralAssessed ?? null,
-      explanation: {
-        startEvent: 'referral_received', startDate: facts.referralReceived, offset: ASSESSMENT_WORKING_DAYS, unit: 'working',
-        ruleId: 'legal/referral-assessment', ruleVersionId: null, confidence: 'confirmed', unconfirmed: false,
-        source: LEGAL_ASSESSMENT_SOURCE, note: null, holidaysSkipped: assessment.holidaysSkipped,
-      },
-    },
-  ];
+  const drafts: Draft[] = transfer
+    ? []
+    : [
+        {
+          key: 'legal/referral-assessment',
+          kind: 'legal',
+          label: 'Vurder henvisningen',
+          due: assessment.date,
+          met: facts.referralAssessed ?? null,
+          explanation: {
+            startEvent: 'referral_received',
+            startDate: facts.referralReceived,
+            offset: ASSESSMENT_WORKING_DAYS,
+            unit: 'working',
+            ruleId: 'legal/referral-assessment',
+            ruleVersionId: null,
+            confidence: 'confirmed',
+            unconfirmed: false,
+            source: LEGAL_ASSESSMENT_SOURCE,
+            note: null,
+            holidaysSkipped: assessment.holidaysSkipped,
+          },
+        },
+      ];
   const assessed = facts.referralAssessed ?? null;
   const frist = facts.careDeadline ?? null;
   // No right (or not a pathway case): no care deadline to keep.
@@ -177,11 +182,22 @@ function legalDeadlines(facts: PathwayFacts): Draft[] {
       due: frist,
       met: firstOfType(facts.events, 'first_attendance')?.date ?? null,
       explanation: {
-        startEvent: 'referral_assessed', startDate: assessed,
-        offset: assessed && frist ? workingDaysBetween(assessed, frist, opts) : null, unit: 'working',
-        ruleId: 'legal/care-deadline', ruleVersionId: null, confidence: 'confirmed', unconfirmed: false,
+        startEvent: 'referral_assessed',
+        startDate: assessed,
+        offset: assessed && frist ? workingDaysBetween(assessed, frist, opts) : null,
+        unit: 'working',
+        ruleId: 'legal/care-deadline',
+        ruleVersionId: null,
+        confidence: 'confirmed',
+        unconfirmed: false,
         source: LEGAL_CARE_SOURCE,
-        note: [frist ? null : 'Frist for nødvendig helsehjelp er ikke registrert', limit ? `Under 23 år: senest ${formatDate(limit.date)}. ${UNDER_23_ANCHOR_NOTE}` : null].filter(Boolean).join('. ') || null,
+        note:
+          [
+            frist ? null : 'Frist for nødvendig helsehjelp er ikke registrert',
+            limit ? `Under 23 år: senest ${formatDate(limit.date)}. ${UNDER_23_ANCHOR_NOTE}` : null,
+          ]
+            .filter(Boolean)
+            .join('. ') || null,
         holidaysSkipped: assessed && frist ? holidaysBetween(assessed, frist, opts) : [],
       },
     });
@@ -194,11 +210,23 @@ function pathwayDraft(facts: PathwayFacts, time: PathwayTime, key: string, label
   const { date: due, holidaysSkipped } =
     time.unit === 'working' ? addWorkingDays(startDate, time.days, opts) : { date: addDays(startDate, time.days), holidaysSkipped: [] };
   return {
-    key, kind: 'pathway', label, due, met,
+    key,
+    kind: 'pathway',
+    label,
+    due,
+    met,
     explanation: {
-      startEvent: time.fromEvent, startDate, offset: time.days, unit: time.unit, ruleId: time.id,
-      ruleVersionId: facts.ruleVersion?.id ?? null, confidence: time.confidence, unconfirmed: time.confidence === 'unconfirmed',
-      source: time.source, note: time.note, holidaysSkipped,
+      startEvent: time.fromEvent,
+      startDate,
+      offset: time.days,
+      unit: time.unit,
+      ruleId: time.id,
+      ruleVersionId: facts.ruleVersion?.id ?? null,
+      confidence: time.confidence,
+      unconfirmed: time.confidence === 'unconfirmed',
+      source: time.source,
+      note: time.note,
+      holidaysSkipped,
     },
   };
 }
@@ -223,10 +251,13 @@ function pathwayDeadlines(facts: PathwayFacts, clockDate: IsoDate | null): Draft
       continue;
     }
     const anchor =
-      time.fromEvent === 'start' ? clockDate
-      : time.fromEvent === 'clinical_decision' ? decision?.date ?? null
-      : time.fromEvent === 'first_attendance' ? firstOfType(events, time.fromEvent)?.date ?? null
-      : lastOfType(events, time.fromEvent)?.date ?? null;
+      time.fromEvent === 'start'
+        ? clockDate
+        : time.fromEvent === 'clinical_decision'
+          ? (decision?.date ?? null)
+          : time.fromEvent === 'first_attendance'
+            ? (firstOfType(events, time.fromEvent)?.date ?? null)
+            : (lastOfType(events, time.fromEvent)?.date ?? null);
     if (anchor === null) continue; // the time has not started yet
     // First attendance and clinical decision are measured to their first occurrence; repeating targets
     // (evaluation, follow-on treatment) to the first one on or after the anchor.
@@ -238,7 +269,14 @@ function pathwayDeadlines(facts: PathwayFacts, clockDate: IsoDate | null): Draft
 }
 
 const NO_DEADLINE: Omit<Deadline, 'label'> = {
-  key: 'none', kind: 'none', due: null, met: null, state: 'none', daysLeft: null, patientPostponedDays: 0, explanation: null,
+  key: 'none',
+  kind: 'none',
+  due: null,
+  met: null,
+  state: 'none',
+  daysLeft: null,
+  patientPostponedDays: 0,
+  explanation: null,
 };
 
 export function computeDeadlines(facts: PathwayFacts): DeadlineResult {
@@ -260,8 +298,7 @@ export function computeDeadlines(facts: PathwayFacts): DeadlineResult {
   const open = deadlines.filter((d) => d.met === null);
   const dated = open.filter((d) => d.due !== null).sort((a, b) => ((a.due ?? '') < (b.due ?? '') ? -1 : (a.due ?? '') > (b.due ?? '') ? 1 : 0));
   const nextAction: Deadline =
-    ended !== null ? { ...NO_DEADLINE, label: 'Forløpet er avsluttet' }
-    : dated[0] ?? open[0] ?? { ...NO_DEADLINE, label: 'Ingen frist' };
+    ended !== null ? { ...NO_DEADLINE, label: 'Forløpet er avsluttet' } : (dated[0] ?? open[0] ?? { ...NO_DEADLINE, label: 'Ingen frist' });
   return {
     clockStart: clock,
     ended,

@@ -37,7 +37,12 @@ export const proposalKey = (p: { pathwayId: number; sourceKind: string; sourceId
  * clinical decision on or before the date (evaluations follow the decision), had not ended before it, has no
  * evaluation recorded on that date already, and the proposal was not confirmed or dismissed before.
  */
-export function proposeEvaluations(pathways: readonly ProposalPathway[], sources: readonly ProposalSource[], decided: ReadonlySet<string>, today: IsoDate): Proposal[] {
+export function proposeEvaluations(
+  pathways: readonly ProposalPathway[],
+  sources: readonly ProposalSource[],
+  decided: ReadonlySet<string>,
+  today: IsoDate,
+): Proposal[] {
   const out: Proposal[] = [];
   for (const s of sources) {
     if (s.date > today) continue;

@@ -38,7 +38,9 @@ export function isUnder23AtReferral(facts: Pick<PathwayFacts, 'patientBirthDate'
  * (Saturday setting honoured). null when the patient is not under 23 or the birth date is unknown.
  * Offered as the proposed date in the assessment dialog.
  */
-export function latestCareDeadline(facts: Pick<PathwayFacts, 'patientBirthDate' | 'referralReceived' | 'calendarOptions'>): { date: string; from: string } | null {
+export function latestCareDeadline(
+  facts: Pick<PathwayFacts, 'patientBirthDate' | 'referralReceived' | 'calendarOptions'>,
+): { date: string; from: string } | null {
   if (isUnder23AtReferral(facts) !== true) return null;
   return { date: addWorkingDays(facts.referralReceived, UNDER_23_MAX_WORKING_DAYS, facts.calendarOptions ?? {}).date, from: facts.referralReceived };
 }
@@ -53,7 +55,8 @@ export function validateDeadlineFacts(facts: PathwayFacts): Issue[] {
   // No right (or not a pathway case): there is no care deadline to register.
   if (assessed && !frist && !noPathway(facts)) add('care_deadline_missing', 'warning', 'Frist for nødvendig helsehjelp er ikke registrert.');
   // An internal transfer carries the sending team's deadline without a new assessment here.
-  if (frist && !assessed && facts.intake !== 'internal_transfer') add('care_deadline_without_assessment', 'warning', 'Fristen er registrert, men henvisningen er ikke registrert som vurdert.');
+  if (frist && !assessed && facts.intake !== 'internal_transfer')
+    add('care_deadline_without_assessment', 'warning', 'Fristen er registrert, men henvisningen er ikke registrert som vurdert.');
   if (frist && assessed && frist < assessed) {
     add('care_deadline_before_assessment', 'error', 'Fristen for nødvendig helsehjelp kan ikke være før henvisningen ble vurdert.');
   }
@@ -117,7 +120,10 @@ export function validateEvent(existing: readonly PathwayEvent[], event: PathwayE
       warn('second_decision_without_cu', 'En andre klinisk beslutning forventes bare etter utvidet utredning (CU).');
     }
     if (!eventsOfType(existing, 'first_attendance').some((e) => e.date <= event.date)) {
-      warn('decision_before_attendance', 'Klinisk beslutning uten første fremmøte før denne datoen. Det er tillatt når pasienten får rett til behandling direkte, men kontroller registreringen.');
+      warn(
+        'decision_before_attendance',
+        'Klinisk beslutning uten første fremmøte før denne datoen. Det er tillatt når pasienten får rett til behandling direkte, men kontroller registreringen.',
+      );
     }
   }
   if (event.type === 'evaluation' && !eventsOfType(existing, 'clinical_decision').some((e) => e.date <= event.date)) {
@@ -125,7 +131,9 @@ export function validateEvent(existing: readonly PathwayEvent[], event: PathwayE
   }
   if (event.type === 'end') {
     if (end) error('already_ended', `Forløpet er allerede avsluttet (${d(end.date)}).`);
-    const later = sortedEvents(existing).filter((e) => e.date > event.date).at(-1);
+    const later = sortedEvents(existing)
+      .filter((e) => e.date > event.date)
+      .at(-1);
     if (later) error('end_before_events', `Avslutning kan ikke være før registrerte hendelser (${eventLabel(later.type)} ${d(later.date)}).`);
   } else if (end && event.date > end.date) {
     error('after_end', `Forløpet ble avsluttet ${d(end.date)}. Hendelser etter avslutning kan ikke registreres.`);
@@ -161,7 +169,10 @@ export function dataQualityFlags(facts: PathwayFacts): Issue[] {
       const earlier = firstOfType(events, ORDER[i] as EventType);
       const later = firstOfType(events, ORDER[j] as EventType);
       if (earlier && later && later.date < earlier.date) {
-        flag('events_out_of_order', `${eventLabel(later.type)} (${d(later.date)}) er registrert før ${eventLabel(earlier.type).toLowerCase()} (${d(earlier.date)}).`);
+        flag(
+          'events_out_of_order',
+          `${eventLabel(later.type)} (${d(later.date)}) er registrert før ${eventLabel(earlier.type).toLowerCase()} (${d(earlier.date)}).`,
+        );
       }
     }
   }
@@ -174,7 +185,10 @@ export function dataQualityFlags(facts: PathwayFacts): Issue[] {
   const expected = clock === 'referral_assessed' ? facts.referralAssessed : clock === 'referral_received' ? facts.referralReceived : null;
   if (start && expected && start.date !== expected) {
     const basis = clock === 'referral_assessed' ? 'vurdert henvisning' : 'mottatt henvisning';
-    flag('start_date_mismatch', `Forløpsstart (${d(start.date)}) avviker fra dato for ${basis} (${d(expected)}). Riktig ved øyeblikkelig hjelp eller overføring; kontroller ellers.`);
+    flag(
+      'start_date_mismatch',
+      `Forløpsstart (${d(start.date)}) avviker fra dato for ${basis} (${d(expected)}). Riktig ved øyeblikkelig hjelp eller overføring; kontroller ellers.`,
+    );
   }
   return flags;
 }

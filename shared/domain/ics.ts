@@ -98,16 +98,15 @@ export function buildMeetingIcs(input: MeetingIcsInput, options: MeetingIcsOptio
 
 /** `20260302T090000Z` (seconds precision; milliseconds are dropped). */
 export function formatUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** TEXT value escaping (RFC 5545 §3.3.11); all line break styles become `\n`. */
 export function escapeIcsText(value: string): string {
-  return sanitizeText(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+  return sanitizeText(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /**
@@ -147,11 +146,13 @@ function utf8Length(codePoint: number): number {
  * replaces lone surrogates with U+FFFD so the output is always well-formed UTF-8.
  */
 function sanitizeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    // oxlint-disable-next-line no-control-regex -- intentional: strips or rejects control characters
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // oxlint-disable-next-line no-control-regex -- intentional: strips or rejects control characters
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  );
 }
 
 /** Always-quoted parameter value. DQUOTE is not allowed inside (RFC 5545 §3.1), so it becomes an apostrophe. */

@@ -13,11 +13,7 @@ import { formatDate } from './time';
 // Types
 // ---------------------------------------------------------------------------
 
-export type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
 export interface PlanPeriod {
   from: IsoDate;
@@ -152,10 +148,8 @@ function effectiveConsent(plan: PlanView, today: IsoDate | undefined): ConsentSt
   return 'none';
 }
 
-export const CONSENT_MISSING_REASON =
-  'Samtykke er ikke registrert – planen kan utarbeides, men ikke deles eller skrives ut for andre';
-export const CONSENT_WITHDRAWN_REASON =
-  'Samtykket er trukket tilbake – planen kan ikke deles eller skrives ut for andre';
+export const CONSENT_MISSING_REASON = 'Samtykke er ikke registrert – planen kan utarbeides, men ikke deles eller skrives ut for andre';
+export const CONSENT_WITHDRAWN_REASON = 'Samtykket er trukket tilbake – planen kan ikke deles eller skrives ut for andre';
 
 /** True when consent is in force and explicitly covers this (listed) participant. */
 export function canShareWith(plan: PlanView, participantId: number, today?: IsoDate): boolean {

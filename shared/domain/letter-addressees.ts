@@ -59,8 +59,15 @@ export function letterAddressees(input: {
   if (decided.patient.include) {
     const l = lines(patient.name, patient.address, patient.postalCode, patient.postalPlace);
     addressees.push({
-      kind: 'patient', guardianId: null, name: patient.name, lines: l, reason: decided.patient.reason, preface: null,
-      problem: isPostalAddress(l) ? null : 'Pasienten mangler full postadresse (adresse, postnummer og poststed). Rett pasientens opplysninger før brevet skrives ut.',
+      kind: 'patient',
+      guardianId: null,
+      name: patient.name,
+      lines: l,
+      reason: decided.patient.reason,
+      preface: null,
+      problem: isPostalAddress(l)
+        ? null
+        : 'Pasienten mangler full postadresse (adresse, postnummer og poststed). Rett pasientens opplysninger før brevet skrives ut.',
     });
   }
   for (const d of decided.guardians) {
@@ -68,7 +75,11 @@ export function letterAddressees(input: {
     const g = input.guardians.find((x) => x.id === d.id)!;
     const l = lines(g.name, g.address, g.postalCode, g.postalPlace);
     addressees.push({
-      kind: 'guardian', guardianId: g.id, name: g.name, lines: l, reason: d.reason,
+      kind: 'guardian',
+      guardianId: g.id,
+      name: g.name,
+      lines: l,
+      reason: d.reason,
       preface: g.parentalResponsibility
         ? `Til ${g.name}. Du får dette brevet fordi du har foreldreansvar for ${patient.name}.`
         : `Til ${g.name}. Du får dette brevet fordi ${patient.name} har samtykket til at du informeres.`,
@@ -80,8 +91,15 @@ export function letterAddressees(input: {
     if (addressees.length === 0) {
       const l = lines(`Foresatte til ${patient.name}`, patient.address, patient.postalCode, patient.postalPlace);
       addressees.push({
-        kind: 'guardian', guardianId: null, name: `Foresatte til ${patient.name}`, lines: l, reason: 'Under 12 år: brevet går til foreldrene', preface: null,
-        problem: isPostalAddress(l) ? null : 'Pasienten mangler full postadresse (adresse, postnummer og poststed). Rett pasientens opplysninger før brevet skrives ut.',
+        kind: 'guardian',
+        guardianId: null,
+        name: `Foresatte til ${patient.name}`,
+        lines: l,
+        reason: 'Under 12 år: brevet går til foreldrene',
+        preface: null,
+        problem: isPostalAddress(l)
+          ? null
+          : 'Pasienten mangler full postadresse (adresse, postnummer og poststed). Rett pasientens opplysninger før brevet skrives ut.',
       });
     }
   }

@@ -72,9 +72,7 @@ export interface RenderedLetter {
   paragraphs: string[];
 }
 
-export type RenderResult =
-  | { ok: true; letter: RenderedLetter; warnings: string[] }
-  | { ok: false; errors: string[] };
+export type RenderResult = { ok: true; letter: RenderedLetter; warnings: string[] } | { ok: false; errors: string[] };
 
 const TOKEN_RE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const DATE_FIELDS: readonly LetterField[] = ['appointment.date', 'today'];
@@ -133,9 +131,7 @@ export function renderLetter(template: LetterTemplate, fields: LetterFieldValues
     paragraphs: template.paragraphs.map(fill).filter((p) => p !== ''),
   };
 
-  const warnings = [...missing].map(
-    (f) => `Mangler verdi for «${LETTER_FIELD_LABELS[f]}» ({{${f}}}). Feltet blir tomt i brevet.`,
-  );
+  const warnings = [...missing].map((f) => `Mangler verdi for «${LETTER_FIELD_LABELS[f]}» ({{${f}}}). Feltet blir tomt i brevet.`);
   const used = new Set(fieldsUsed(template));
   for (const f of DATE_FIELDS) {
     const v = valueOf(fields, f);
@@ -199,9 +195,7 @@ export function requiresComplaintRight(template: LetterTemplate): boolean {
 
 /** True when some paragraph names both the county governor and chapter 7 of the patient rights act. */
 export function mentionsComplaintRight(template: LetterTemplate): boolean {
-  return template.paragraphs.some(
-    (p) => /Statsforvalteren/.test(p) && /pasient- og brukerrettighetsloven kapittel 7/.test(p) && /klage/i.test(p),
-  );
+  return template.paragraphs.some((p) => /Statsforvalteren/.test(p) && /pasient- og brukerrettighetsloven kapittel 7/.test(p) && /klage/i.test(p));
 }
 
 /** A Norwegian message when a template lacks a complaint paragraph it needs; null when fine. */

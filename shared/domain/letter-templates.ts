@@ -15,8 +15,7 @@ export const COMPLAINT_PARAGRAPH =
   'hjelpe deg med klagen, og det er gratis.';
 
 const URGENT_HELP_PARAGRAPH =
-  'Hvis du trenger hjelp raskt, kan du kontakte fastlegen din eller legevakten på telefon 116 117. ' +
-  'Er det fare for liv eller helse, ring 113.';
+  'Hvis du trenger hjelp raskt, kan du kontakte fastlegen din eller legevakten på telefon 116 117. ' + 'Er det fare for liv eller helse, ring 113.';
 
 export const LETTER_TEMPLATE_IDS = ['missed_appointment_patient', 'case_closed_patient', 'referrer_not_reached', 'municipal_not_reached'] as const;
 export type LetterTemplateId = (typeof LETTER_TEMPLATE_IDS)[number];
@@ -34,11 +33,9 @@ export const MISSED_APPOINTMENT_PATIENT: ShippedTemplate = {
   subject: 'Timen din {{appointment.date}} – vi vil gjerne høre fra deg',
   paragraphs: [
     GREETING,
-    'Du hadde time hos oss {{appointment.date}} kl. {{appointment.time}} på {{appointment.place}}. ' +
-      'Vi har registrert at du ikke kom til timen.',
+    'Du hadde time hos oss {{appointment.date}} kl. {{appointment.time}} på {{appointment.place}}. ' + 'Vi har registrert at du ikke kom til timen.',
     'Det kan være mange grunner til at man ikke kommer til en time. Vi vil gjerne fortsatt gi deg et tilbud.',
-    'Ring oss på {{unit.phone}} for å få en ny time. Du kan også ringe koordinatoren din, ' +
-      '{{coordinator.name}}, på {{coordinator.phone}}.',
+    'Ring oss på {{unit.phone}} for å få en ny time. Du kan også ringe koordinatoren din, ' + '{{coordinator.name}}, på {{coordinator.phone}}.',
     'Du kan gjerne ta med deg noen du stoler på til timen, for eksempel en pårørende.',
     `Hvis vi ikke hører fra deg innen ${ANSWER_WINDOW_DAYS} dager, kan vi avslutte henvisningen. ` +
       'Da gir vi beskjed til den som henviste deg. Du kan bli henvist på nytt senere.',
@@ -56,11 +53,9 @@ export const CASE_CLOSED_PATIENT: ShippedTemplate = {
   subject: 'Henvisningen din er avsluttet',
   paragraphs: [
     GREETING,
-    'Du hadde time hos oss {{appointment.date}} kl. {{appointment.time}}, men kom ikke. ' +
-      'Vi har prøvd å få kontakt med deg etter dette, uten å lykkes.',
+    'Du hadde time hos oss {{appointment.date}} kl. {{appointment.time}}, men kom ikke. ' + 'Vi har prøvd å få kontakt med deg etter dette, uten å lykkes.',
     'Vi har derfor avsluttet henvisningen din hos {{unit.name}}, og vi har gitt beskjed til den som henviste deg.',
-    'Hvis du fortsatt ønsker hjelp fra oss, kan du snakke med fastlegen din om en ny henvisning. ' +
-      'Har du spørsmål, kan du ringe oss på {{unit.phone}}.',
+    'Hvis du fortsatt ønsker hjelp fra oss, kan du snakke med fastlegen din om en ny henvisning. ' + 'Har du spørsmål, kan du ringe oss på {{unit.phone}}.',
     URGENT_HELP_PARAGRAPH,
     COMPLAINT_PARAGRAPH,
     SIGNATURE,
@@ -112,12 +107,7 @@ export const MUNICIPAL_NOT_REACHED: ShippedTemplate = {
   ],
 };
 
-export const LETTER_TEMPLATES: readonly ShippedTemplate[] = [
-  MISSED_APPOINTMENT_PATIENT,
-  CASE_CLOSED_PATIENT,
-  REFERRER_NOT_REACHED,
-  MUNICIPAL_NOT_REACHED,
-];
+export const LETTER_TEMPLATES: readonly ShippedTemplate[] = [MISSED_APPOINTMENT_PATIENT, CASE_CLOSED_PATIENT, REFERRER_NOT_REACHED, MUNICIPAL_NOT_REACHED];
 
 export function letterTemplate(id: string): ShippedTemplate | undefined {
   return LETTER_TEMPLATES.find((t) => t.id === id);

@@ -7,14 +7,7 @@ import { CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from './contact-
 import type { IsoDate } from './iso-date';
 import { formatDate } from './time';
 
-export const MEETING_KINDS = [
-  'referral_clarification',
-  'after_assessment',
-  'evaluation',
-  'discharge',
-  'responsibility_group',
-  'individual_plan',
-] as const;
+export const MEETING_KINDS = ['referral_clarification', 'after_assessment', 'evaluation', 'discharge', 'responsibility_group', 'individual_plan'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
@@ -102,7 +95,11 @@ export const DEFAULT_AGENDA_TEMPLATES: Record<MeetingKind, string[]> = {
 
 /** Cleans a template from settings: trimmed, no empty lines, at most 40 items of 200 characters. */
 export function normaliseTemplate(items: readonly string[]): string[] {
-  return items.map((i) => i.replace(/\s+/g, ' ').trim()).filter((i) => i !== '').slice(0, 40).map((i) => i.slice(0, 200));
+  return items
+    .map((i) => i.replace(/\s+/g, ' ').trim())
+    .filter((i) => i !== '')
+    .slice(0, 40)
+    .map((i) => i.slice(0, 200));
 }
 
 // ---- What a printout may say about the patient ----------------------------------------------------------

@@ -6,9 +6,7 @@ import { idnr } from '@navikt/fnrvalidator';
  */
 export type NationalIdKind = 'fnr' | 'dnr' | 'hnr';
 
-export type NationalIdCheck =
-  | { ok: true; kind: NationalIdKind; synthetic: boolean }
-  | { ok: false; message: string };
+export type NationalIdCheck = { ok: true; kind: NationalIdKind; synthetic: boolean } | { ok: false; message: string };
 
 export function checkNationalId(raw: string, opts: { allowSynthetic: boolean }): NationalIdCheck {
   const digits = raw.replace(/\s/g, '');
@@ -31,11 +29,7 @@ export function checkNationalId(raw: string, opts: { allowSynthetic: boolean }):
     return { ok: false, message: 'I demomodus kan bare syntetiske testnumre brukes' };
   }
   const kind: NationalIdKind =
-    result.type === 'dnr' || result.type === 'dnr-and-hnr' || result.type === 'dnr-and-tnr'
-      ? 'dnr'
-      : result.type === 'hnr'
-        ? 'hnr'
-        : 'fnr';
+    result.type === 'dnr' || result.type === 'dnr-and-hnr' || result.type === 'dnr-and-tnr' ? 'dnr' : result.type === 'hnr' ? 'hnr' : 'fnr';
   return { ok: true, kind, synthetic };
 }
 

@@ -121,8 +121,7 @@ export function resolvePolicy(settings: Partial<NoShowPolicy> = {}): NoShowPolic
     daysToFirstContact: settings.daysToFirstContact ?? DEFAULT_NO_SHOW_POLICY.daysToFirstContact,
     letterToPatient: settings.letterToPatient ?? DEFAULT_NO_SHOW_POLICY.letterToPatient,
     letterToReferrer: settings.letterToReferrer ?? DEFAULT_NO_SHOW_POLICY.letterToReferrer,
-    letterToMunicipalCoordinator:
-      settings.letterToMunicipalCoordinator ?? DEFAULT_NO_SHOW_POLICY.letterToMunicipalCoordinator,
+    letterToMunicipalCoordinator: settings.letterToMunicipalCoordinator ?? DEFAULT_NO_SHOW_POLICY.letterToMunicipalCoordinator,
   };
 }
 
@@ -240,9 +239,7 @@ export function caseSteps(policy: NoShowPolicy, state: NoShowCase, today: IsoDat
   for (let i = 0; i < attemptSteps; i++) {
     const attempt = attempts[i];
     const required = i < policy.attemptsRequired;
-    const due = !required
-      ? null
-      : addDays(ref, i === 0 ? policy.daysToFirstContact : ATTEMPT_INTERVAL_DAYS);
+    const due = !required ? null : addDays(ref, i === 0 ? policy.daysToFirstContact : ATTEMPT_INTERVAL_DAYS);
     if (due !== null) ref = attempt ? osloDate(attempt.at) : due;
     steps.push({
       kind: 'attempt',
@@ -322,12 +319,7 @@ export interface CloseDetails {
  * - new_appointment: a linked appointment id.
  * The waiting period after the letters is advice (see caseSteps), not a condition.
  */
-export function canClose(
-  policy: NoShowPolicy,
-  state: NoShowCase,
-  outcome: CaseOutcome,
-  details: CloseDetails = {},
-): CloseCheck {
+export function canClose(policy: NoShowPolicy, state: NoShowCase, outcome: CaseOutcome, details: CloseDetails = {}): CloseCheck {
   if (outcome === 'escalated') {
     return state.outcome === 'escalated' ? fail(['Saken er allerede meldt til behandler']) : { ok: true };
   }

@@ -57,7 +57,11 @@ export function deriveClock(facts: PathwayFacts): ClockDerivation {
     if (target) careStartDue = minDate(careStartDue, d.due);
     if (!firstEvaluation && d.explanation?.startEvent === 'clinical_decision' && /\/clinical_decision-evaluation(\/|$)/.test(d.key)) firstEvaluation = d;
   }
-  const firstAttendance = facts.events.filter((e) => e.type === 'first_attendance').map((e) => e.date).sort()[0] ?? null;
+  const firstAttendance =
+    facts.events
+      .filter((e) => e.type === 'first_attendance')
+      .map((e) => e.date)
+      .sort()[0] ?? null;
   return {
     result,
     flags,

@@ -28,5 +28,10 @@ export function patientDelay(planned: IsoDate, newDate: IsoDate | null, today: I
 
 /** The first appointment on the same pathway after the planned one that is booked or attended: the new date. */
 export function newDateAfter(planned: IsoDate, later: readonly { date: IsoDate; status: string }[]): IsoDate | null {
-  return later.filter((a) => a.date > planned && (a.status === 'booked' || a.status === 'attended')).map((a) => a.date).sort()[0] ?? null;
+  return (
+    later
+      .filter((a) => a.date > planned && (a.status === 'booked' || a.status === 'attended'))
+      .map((a) => a.date)
+      .sort()[0] ?? null
+  );
 }

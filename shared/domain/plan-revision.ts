@@ -2,12 +2,7 @@
  * Revision of an individual plan (DOMAIN.md §8): goals are evaluated at revision dates and the
  * plan is kept as immutable versions — "what the plan said on a date" — that can be compared.
  */
-import {
-  MEASURE_STATUS_LABELS,
-  type DeepReadonly,
-  type IndividualPlan,
-  type PlanView,
-} from './individual-plan';
+import { MEASURE_STATUS_LABELS, type DeepReadonly, type IndividualPlan, type PlanView } from './individual-plan';
 import { formatDate } from './time';
 
 // ---------------------------------------------------------------------------
@@ -45,10 +40,7 @@ export interface PlanRevision {
 export type RevisionErrors = Record<string, string>;
 
 /** Every current goal evaluated exactly once; no evaluations of unknown goals. */
-export function validateRevision(
-  plan: PlanView,
-  evaluations: readonly DeepReadonly<GoalEvaluation>[],
-): RevisionErrors {
+export function validateRevision(plan: PlanView, evaluations: readonly DeepReadonly<GoalEvaluation>[]): RevisionErrors {
   const errors: RevisionErrors = {};
   const goalIds = new Set(plan.goals.map((g) => g.id));
   const seen = new Set<number>();

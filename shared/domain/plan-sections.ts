@@ -67,9 +67,7 @@ function goalsResourcesNeeds(plan: PlanView): SectionBlock[] {
     {
       kind: 'list',
       label: 'Mål',
-      items: listOrEmpty(
-        plan.goals.map((g) => (g.targetDate ? `${g.text} (innen ${formatDate(g.targetDate)})` : g.text)),
-      ),
+      items: listOrEmpty(plan.goals.map((g) => (g.targetDate ? `${g.text} (innen ${formatDate(g.targetDate)})` : g.text))),
     },
     { kind: 'list', label: 'Ressurser', items: listOrEmpty(plan.resources.map((r) => r.text)) },
     { kind: 'list', label: 'Behov', items: listOrEmpty(plan.needs.map((n) => n.text)) },
@@ -160,9 +158,7 @@ function periodRevision(plan: PlanView): SectionBlock[] {
 /** The consent statement for signing; names the participants the plan may be shared with. */
 export function consentStatement(plan: PlanView, patientName?: string): string {
   const who = patientName && patientName.trim() !== '' ? `Jeg, ${patientName.trim()},` : 'Jeg';
-  const names = plan.participants
-    .filter((p) => plan.consent.coversParticipantIds.includes(p.id))
-    .map((p) => `${p.name} (${p.role}, ${p.organisation})`);
+  const names = plan.participants.filter((p) => plan.consent.coversParticipantIds.includes(p.id)).map((p) => `${p.name} (${p.role}, ${p.organisation})`);
   const sharing =
     names.length === 0
       ? 'Planen skal ikke deles med andre uten at jeg har samtykket til det.'
@@ -175,9 +171,7 @@ export function consentStatement(plan: PlanView, patientName?: string): string {
 
 function consent(plan: PlanView, options: PlanSectionOptions): SectionBlock[] {
   const { givenAt, givenBy, withdrawnAt } = plan.consent;
-  const covered = plan.participants
-    .filter((p) => plan.consent.coversParticipantIds.includes(p.id))
-    .map((p) => `${p.name} (${p.role})`);
+  const covered = plan.participants.filter((p) => plan.consent.coversParticipantIds.includes(p.id)).map((p) => `${p.name} (${p.role})`);
   const fields = [
     { label: 'Samtykke gitt', value: dateOrEmpty(givenAt) },
     { label: 'Gitt av', value: orEmpty(givenBy) },

@@ -22,8 +22,24 @@ export interface PregnancyRule {
 const SOURCE = 'Helsedirektoratet, pakkeforløp «Gravide og rusmidler», forløpstider (lest fra lagret kopi; kontroller på helsedirektoratet.no)';
 
 export const PREGNANCY_RULES: readonly PregnancyRule[] = [
-  { key: 'detox_end_to_further_treatment', label: 'Fra avsluttet avrusning til videre behandling starter', setting: 'inpatient', days: 0, unit: 'calendar', confidence: 'C', source: SOURCE },
-  { key: 'detox_end_to_further_treatment', label: 'Fra avsluttet avrusning til videre behandling starter', setting: 'outpatient', days: 0, unit: 'calendar', confidence: 'C', source: SOURCE },
+  {
+    key: 'detox_end_to_further_treatment',
+    label: 'Fra avsluttet avrusning til videre behandling starter',
+    setting: 'inpatient',
+    days: 0,
+    unit: 'calendar',
+    confidence: 'C',
+    source: SOURCE,
+  },
+  {
+    key: 'detox_end_to_further_treatment',
+    label: 'Fra avsluttet avrusning til videre behandling starter',
+    setting: 'outpatient',
+    days: 0,
+    unit: 'calendar',
+    confidence: 'C',
+    source: SOURCE,
+  },
 ];
 
 export interface DetoxFollowUp {
@@ -35,7 +51,13 @@ export interface DetoxFollowUp {
 }
 
 /** When further treatment must start after detox, for a pregnant patient; null when the rule does not apply. */
-export function detoxFollowUp(f: { pregnant: boolean; setting: string; detoxEndedOn: IsoDate | null; furtherTreatmentOn: IsoDate | null; today: IsoDate }): DetoxFollowUp | null {
+export function detoxFollowUp(f: {
+  pregnant: boolean;
+  setting: string;
+  detoxEndedOn: IsoDate | null;
+  furtherTreatmentOn: IsoDate | null;
+  today: IsoDate;
+}): DetoxFollowUp | null {
   if (!f.pregnant || !f.detoxEndedOn) return null;
   const rule = PREGNANCY_RULES.find((r) => r.setting === f.setting);
   if (!rule) return null;

@@ -38,10 +38,12 @@ export function linkPathways(pathways: PathwayLite[], windowMonths = READMISSION
   const ordered = [...pathways].sort((a, b) => (a.referralReceived === b.referralReceived ? a.id - b.id : a.referralReceived < b.referralReceived ? -1 : 1));
   return ordered.map((p, i) => {
     const continuation = p.transferredFromId != null;
-    const earlierEnded = continuation ? undefined : ordered
-      .slice(0, i)
-      .filter((e) => e.closedOn !== null && e.closedOn <= p.referralReceived && p.referralReceived <= addMonths(e.closedOn, windowMonths))
-      .sort((a, b) => ((a.closedOn ?? '') < (b.closedOn ?? '') ? 1 : -1))[0];
+    const earlierEnded = continuation
+      ? undefined
+      : ordered
+          .slice(0, i)
+          .filter((e) => e.closedOn !== null && e.closedOn <= p.referralReceived && p.referralReceived <= addMonths(e.closedOn, windowMonths))
+          .sort((a, b) => ((a.closedOn ?? '') < (b.closedOn ?? '') ? 1 : -1))[0];
     return {
       id: p.id,
       previousId: i > 0 ? ordered[i - 1]!.id : null,
@@ -55,7 +57,12 @@ export function linkPathways(pathways: PathwayLite[], windowMonths = READMISSION
  * How many pathways received in [from, to] are re-referrals (the overview's indicator), over many patients.
  * Continuations after an internal transfer are not referrals: counted in neither figure.
  */
-export function countReReferrals(byPatient: PathwayLite[][], from: IsoDate, to: IsoDate, windowMonths = READMISSION_WINDOW_MONTHS): { reReferrals: number; received: number } {
+export function countReReferrals(
+  byPatient: PathwayLite[][],
+  from: IsoDate,
+  to: IsoDate,
+  windowMonths = READMISSION_WINDOW_MONTHS,
+): { reReferrals: number; received: number } {
   let reReferrals = 0;
   let received = 0;
   for (const pathways of byPatient) {

@@ -28,7 +28,12 @@ export function registrationCsv(rows: readonly RegistrationRow[]): string {
   return toCsv([
     ['Pasient', 'Fødselsdato', 'Fødselsnummer (maskert)', 'Kode', 'Hendelse', 'Dato', 'Kode bekreftet'],
     ...rows.map((r) => [
-      csvSafeCell(r.patientName), formatNorwegianDate(r.birthDate), r.nationalIdMasked, r.code, r.eventLabel, formatNorwegianDate(r.date),
+      csvSafeCell(r.patientName),
+      formatNorwegianDate(r.birthDate),
+      r.nationalIdMasked,
+      r.code,
+      r.eventLabel,
+      formatNorwegianDate(r.date),
       r.codeConfidence === 'confirmed' ? 'Ja' : 'Nei',
     ]),
   ]);

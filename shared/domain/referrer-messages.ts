@@ -46,7 +46,9 @@ export function referrerMessages(f: ReferrerMessageFacts): ReferrerMessage[] {
     key: 'coordinator',
     label: 'Pasientens forløpskoordinator',
     text: f.coordinatorName
-      ? wrap([`Pasientens forløpskoordinator er ${f.coordinatorName}${f.unitName ? `, ${f.unitName}` : ''}${f.unitPhone ? `, telefon ${f.unitPhone}` : ''}. Ta gjerne kontakt ved spørsmål om forløpet.`])
+      ? wrap([
+          `Pasientens forløpskoordinator er ${f.coordinatorName}${f.unitName ? `, ${f.unitName}` : ''}${f.unitPhone ? `, telefon ${f.unitPhone}` : ''}. Ta gjerne kontakt ved spørsmål om forløpet.`,
+        ])
       : null,
     missing: f.coordinatorName ? null : 'Koordinatorens navn mangler i profilen',
   });
@@ -57,7 +59,9 @@ export function referrerMessages(f: ReferrerMessageFacts): ReferrerMessage[] {
           label: 'Pasienten møtte ikke',
           text: wrap([
             `Pasienten møtte ikke til avtalt time ${formatDate(f.lastNoShow.date)} kl. ${f.lastNoShow.time}.`,
-            f.lastNoShow.attempts > 0 ? `Vi har forsøkt å kontakte pasienten ${f.lastNoShow.attempts} ${f.lastNoShow.attempts === 1 ? 'gang' : 'ganger'}.` : 'Vi forsøker å kontakte pasienten.',
+            f.lastNoShow.attempts > 0
+              ? `Vi har forsøkt å kontakte pasienten ${f.lastNoShow.attempts} ${f.lastNoShow.attempts === 1 ? 'gang' : 'ganger'}.`
+              : 'Vi forsøker å kontakte pasienten.',
             'Vi gir beskjed om hva som skjer videre.',
           ]),
           missing: null,
@@ -66,7 +70,12 @@ export function referrerMessages(f: ReferrerMessageFacts): ReferrerMessage[] {
   );
   out.push(
     f.closedOn
-      ? { key: 'ended', label: 'Forløpet er avsluttet', text: wrap([`Pasientforløpet i ${f.unitName || 'spesialisthelsetjenesten'} ble avsluttet ${formatDate(f.closedOn)}.`]), missing: null }
+      ? {
+          key: 'ended',
+          label: 'Forløpet er avsluttet',
+          text: wrap([`Pasientforløpet i ${f.unitName || 'spesialisthelsetjenesten'} ble avsluttet ${formatDate(f.closedOn)}.`]),
+          missing: null,
+        }
       : { key: 'ended', label: 'Forløpet er avsluttet', text: null, missing: 'Forløpet er ikke avsluttet' },
   );
   return out;
@@ -82,7 +91,12 @@ function assessedMessage(f: ReferrerMessageFacts, wrap: (lines: string[]) => str
   if (!f.referralAssessed) return { key: 'assessed', label, text: null, missing: 'Vurderingsdato og frist for helsehjelp er ikke registrert' };
   const assessed = `Henvisningen ble vurdert ${formatDate(f.referralAssessed)}.`;
   if (f.rightsDecision === 'no_right') {
-    return { key: 'assessed', label, text: wrap([assessed, 'Pasienten er vurdert til ikke å ha rett til nødvendig helsehjelp i spesialisthelsetjenesten.']), missing: null };
+    return {
+      key: 'assessed',
+      label,
+      text: wrap([assessed, 'Pasienten er vurdert til ikke å ha rett til nødvendig helsehjelp i spesialisthelsetjenesten.']),
+      missing: null,
+    };
   }
   if (f.rightsDecision === 'not_pathway') {
     return { key: 'assessed', label, text: wrap([assessed, 'Henvisningen er ikke vurdert som et pasientforløp i psykisk helse og rus.']), missing: null };

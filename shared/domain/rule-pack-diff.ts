@@ -7,7 +7,10 @@ import { eventLabel, type EventType, type PathwayTime, type RuleVersion } from '
 
 export type Change = 'added' | 'changed' | 'removed';
 
-type TimeLike = Pick<PathwayTime, 'setting' | 'fromEvent' | 'toEvent' | 'days' | 'unit' | 'confidence'> & { variant?: PathwayTime['variant'] | null; repeatWithinDays?: number | null };
+type TimeLike = Pick<PathwayTime, 'setting' | 'fromEvent' | 'toEvent' | 'days' | 'unit' | 'confidence'> & {
+  variant?: PathwayTime['variant'] | null;
+  repeatWithinDays?: number | null;
+};
 
 /** What the diff reads of a pack file (shared/contract/rule-pack-file.ts). */
 export interface PackForDiff {
@@ -63,11 +66,9 @@ const valueOf = (t: TimeLike) =>
 
 /** The latest national version of a pathway starting before `before` (what new pathways get until the pack applies). */
 export function currentNational(versions: readonly RuleVersion[], pathwayType: PathwayTypeId, before: string): RuleVersion | null {
-  return (
-    versions
-      .filter((v) => v.origin === 'national' && v.pathwayType === pathwayType && v.validFrom < before)
-      .reduce<RuleVersion | null>((best, v) => (best === null || v.validFrom > best.validFrom ? v : best), null)
-  );
+  return versions
+    .filter((v) => v.origin === 'national' && v.pathwayType === pathwayType && v.validFrom < before)
+    .reduce<RuleVersion | null>((best, v) => (best === null || v.validFrom > best.validFrom ? v : best), null);
 }
 
 export function diffRulePack(pack: PackForDiff, versions: readonly RuleVersion[], codes: readonly CurrentCodes[]): PathwayDiff[] {

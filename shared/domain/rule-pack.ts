@@ -117,7 +117,14 @@ const BASE_EVENTS: readonly EventDefinition[] = [
 ];
 const TSB_EVENTS: readonly EventDefinition[] = [
   { type: 'detox_end', label: 'Avrusning avsluttet', codeSuffix: null, codeConfidence: 'confirmed', maxPerPathway: null, requiresOutcome: false },
-  { type: 'follow_on_treatment', label: 'Videre behandling startet', codeSuffix: null, codeConfidence: 'confirmed', maxPerPathway: null, requiresOutcome: false },
+  {
+    type: 'follow_on_treatment',
+    label: 'Videre behandling startet',
+    codeSuffix: null,
+    codeConfidence: 'confirmed',
+    maxPerPathway: null,
+    requiresOutcome: false,
+  },
 ];
 
 const SRC = {
@@ -171,7 +178,15 @@ const TIME_SPECS: Record<PathwayTypeId, readonly TimeSpec[]> = {
   // so an unclassified referral is never given the lenient time by default.
   eating_disorder_child: [
     { fromEvent: 'start', toEvent: 'first_attendance', days: [7, 7], variant: 'severe', confidence: C, source: SRC.ed, note: 'Alvorlig tilstand' },
-    { fromEvent: 'start', toEvent: 'first_attendance', days: [28, 28], variant: 'less_severe', confidence: C, source: SRC.ed, note: 'Mindre alvorlig tilstand' },
+    {
+      fromEvent: 'start',
+      toEvent: 'first_attendance',
+      days: [28, 28],
+      variant: 'less_severe',
+      confidence: C,
+      source: SRC.ed,
+      note: 'Mindre alvorlig tilstand',
+    },
     { fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: [42, 14], confidence: C, source: SRC.ed, note: null },
     { fromEvent: 'clinical_decision', toEvent: 'evaluation', days: [28, 14], confidence: C, source: SRC.ed, note: null },
     { fromEvent: 'evaluation', toEvent: 'evaluation', days: [42, 14], confidence: C, source: SRC.ed, note: null },
@@ -186,15 +201,9 @@ const TIME_SPECS: Record<PathwayTypeId, readonly TimeSpec[]> = {
     { fromEvent: 'clinical_decision', toEvent: 'evaluation', days: [14, 7], confidence: C, source: SRC.preg, note: null },
     { fromEvent: 'evaluation', toEvent: 'evaluation', days: [42, 42], confidence: C, source: SRC.preg, note: null },
   ],
-  psychosis: [
-    { fromEvent: 'start', toEvent: 'first_attendance', days: [7, 7], confidence: C, source: SRC.psy, note: '«Helst innen 7 dager»' },
-  ],
-  adult_mental: [
-    { fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: [42, 42], confidence: U, source: SRC.d11, note: '«Omtrent 42 dager»' },
-  ],
-  child_mental: [
-    { fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: [42, 42], confidence: U, source: SRC.d12, note: '«Vanligvis 6 uker»' },
-  ],
+  psychosis: [{ fromEvent: 'start', toEvent: 'first_attendance', days: [7, 7], confidence: C, source: SRC.psy, note: '«Helst innen 7 dager»' }],
+  adult_mental: [{ fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: [42, 42], confidence: U, source: SRC.d11, note: '«Omtrent 42 dager»' }],
+  child_mental: [{ fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: [42, 42], confidence: U, source: SRC.d12, note: '«Vanligvis 6 uker»' }],
 };
 
 /**
@@ -204,7 +213,12 @@ const TIME_SPECS: Record<PathwayTypeId, readonly TimeSpec[]> = {
  */
 function as2019(times: PathwayTime[], pathwayType: PathwayTypeId): PathwayTime[] {
   if (pathwayType === 'tsb') {
-    return times.map((t) => ({ ...t, confidence: C, source: SRC.tsb2019, note: t.fromEvent === 'evaluation' && t.toEvent === 'evaluation' ? TSB_EVAL_NOTE : null }));
+    return times.map((t) => ({
+      ...t,
+      confidence: C,
+      source: SRC.tsb2019,
+      note: t.fromEvent === 'evaluation' && t.toEvent === 'evaluation' ? TSB_EVAL_NOTE : null,
+    }));
   }
   return times.map((t) => ({
     ...t,
@@ -222,18 +236,43 @@ function nationalVersions(pathwayType: PathwayTypeId): RuleVersion[] {
   if (code === null) {
     // Pathways without their own code keep the 2019 rule: the clock runs from the referral received.
     const id = `national-2019-${pathwayType}`;
-    return [{ id, pathwayType, validFrom: '2019-01-01', clockStart: 'referral_received', origin: 'national', source: SRC.codeGuide, times: buildTimes(id, pathwayType, TIME_SPECS[pathwayType]) }];
+    return [
+      {
+        id,
+        pathwayType,
+        validFrom: '2019-01-01',
+        clockStart: 'referral_received',
+        origin: 'national',
+        source: SRC.codeGuide,
+        times: buildTimes(id, pathwayType, TIME_SPECS[pathwayType]),
+      },
+    ];
   }
   // D01/D11/D12: the 2019 pathways started on the referral received; the current code guide starts on the
   // completed referral assessment (right to necessary care granted).
   const id2019 = `national-2019-${pathwayType}`;
   const id2024 = `national-2024-${pathwayType}`;
   return [
-    { id: id2019, pathwayType, validFrom: '2019-01-01', clockStart: 'referral_received', origin: 'national', source: pathwayType === 'tsb' ? SRC.tsb2019 : `${SRC.codeGuide} (2019)`, times: as2019(buildTimes(id2019, pathwayType, TIME_SPECS[pathwayType]), pathwayType) },
+    {
+      id: id2019,
+      pathwayType,
+      validFrom: '2019-01-01',
+      clockStart: 'referral_received',
+      origin: 'national',
+      source: pathwayType === 'tsb' ? SRC.tsb2019 : `${SRC.codeGuide} (2019)`,
+      times: as2019(buildTimes(id2019, pathwayType, TIME_SPECS[pathwayType]), pathwayType),
+    },
     // The switch date has no source (issue #13): unconfirmed, editable as data.
     {
-      id: id2024, pathwayType, validFrom: '2024-01-01', clockStart: 'referral_assessed', origin: 'national', source: SRC.codeGuide,
-      validFromConfidence: U, validFromNote: SWITCH_DATE_NOTE, times: as2024(buildTimes(id2024, pathwayType, TIME_SPECS[pathwayType]), pathwayType),
+      id: id2024,
+      pathwayType,
+      validFrom: '2024-01-01',
+      clockStart: 'referral_assessed',
+      origin: 'national',
+      source: SRC.codeGuide,
+      validFromConfidence: U,
+      validFromNote: SWITCH_DATE_NOTE,
+      times: as2024(buildTimes(id2024, pathwayType, TIME_SPECS[pathwayType]), pathwayType),
     },
   ];
 }
@@ -266,9 +305,7 @@ export function outcomeDefinition(code: DecisionOutcome): OutcomeDefinition | nu
  * validFrom until its validTo; among versions of the same origin the latest validFrom wins.
  */
 export function ruleVersionFor(versions: readonly RuleVersion[], pathwayType: PathwayTypeId, date: IsoDate): RuleVersion | null {
-  const inForce = versions.filter(
-    (v) => v.pathwayType === pathwayType && v.validFrom <= date && (v.validTo == null || date <= v.validTo),
-  );
+  const inForce = versions.filter((v) => v.pathwayType === pathwayType && v.validFrom <= date && (v.validTo == null || date <= v.validTo));
   const latest = (origin: RuleVersion['origin']): RuleVersion | null =>
     inForce.filter((v) => v.origin === origin).reduce<RuleVersion | null>((best, v) => (best === null || v.validFrom > best.validFrom ? v : best), null);
   return latest('local') ?? latest('national');

@@ -4,7 +4,14 @@
  * is the beginning of one of these words ("nord han" finds her; "mann" does not).
  */
 export function nameSearchWords(text: string): string[] {
-  return [...new Set(text.toLocaleLowerCase('nb').split(/[\s\-–]+/).filter((w) => w.length > 0))];
+  return [
+    ...new Set(
+      text
+        .toLocaleLowerCase('nb')
+        .split(/[\s\-–]+/)
+        .filter((w) => w.length > 0),
+    ),
+  ];
 }
 
 /** The exclusive upper bound of a prefix range: every string starting with `prefix` sorts below it. */

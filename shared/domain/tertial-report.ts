@@ -147,14 +147,28 @@ export function groupLabel(pathwayType: PathwayTypeId | null, setting: SettingId
 export function tertialReportCsv(r: TertialReport): string {
   const safe = (v: string) => csvSafeCell(v);
   const n = (v: number | null) => (v === null ? '' : String(v));
-  const rows: string[][] = [['Del', 'Periode', 'Forløp', 'Behandlingsnivå', 'Mål', 'Antall', 'Innen tid', 'Ikke innen tid', 'Frist ikke passert', 'Andel innen tid (%)', 'Nasjonalt']];
+  const rows: string[][] = [
+    ['Del', 'Periode', 'Forløp', 'Behandlingsnivå', 'Mål', 'Antall', 'Innen tid', 'Ikke innen tid', 'Frist ikke passert', 'Andel innen tid (%)', 'Nasjonalt'],
+  ];
   const period = safe(r.label);
   for (const g of r.groups) {
     const type = safe(pathwayTypeLabel(g.pathwayType));
     const setting = safe(settingLabel(g.setting));
     rows.push(['Henvisninger mottatt', period, type, setting, '', String(g.received), '', '', '', '', '']);
     for (const m of g.measures) {
-      rows.push(['Indikator', period, type, setting, safe(r.indicatorLabels[m.id]), '', String(m.met), String(m.missed), String(m.pending), n(m.share), safe(m.national ?? '')]);
+      rows.push([
+        'Indikator',
+        period,
+        type,
+        setting,
+        safe(r.indicatorLabels[m.id]),
+        '',
+        String(m.met),
+        String(m.missed),
+        String(m.pending),
+        n(m.share),
+        safe(m.national ?? ''),
+      ]);
     }
   }
   rows.push(['Henvisninger mottatt', period, 'Alle forløp', '', '', String(r.totals.received), '', '', '', '', '']);
@@ -162,14 +176,38 @@ export function tertialReportCsv(r: TertialReport): string {
     rows.push(['Indikator', period, 'Alle forløp', '', safe(r.indicatorLabels[m.id]), '', String(m.met), String(m.missed), String(m.pending), n(m.share), '']);
   }
   for (const b of r.breaches) {
-    rows.push(['Overskridelse etter årsak', period, safe(pathwayTypeLabel(b.pathwayType)), safe(settingLabel(b.setting)), safe(b.label), String(b.count), '', '', '', '', '']);
+    rows.push([
+      'Overskridelse etter årsak',
+      period,
+      safe(pathwayTypeLabel(b.pathwayType)),
+      safe(settingLabel(b.setting)),
+      safe(b.label),
+      String(b.count),
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
   for (const s of r.noShows) {
     const type = s.pathwayType ? safe(pathwayTypeLabel(s.pathwayType)) : 'Uten forløp';
     const setting = s.setting ? safe(settingLabel(s.setting)) : '';
     rows.push(['Ikke møtt', period, type, setting, 'Ikke møtt', String(s.total), '', '', '', '', '']);
     rows.push(['Ikke møtt', period, type, setting, 'Løst', String(s.resolved), '', '', '', '', '']);
-    rows.push(['Ikke møtt', period, type, setting, safe(`Løst innen reglene (${r.policy})`), String(s.resolvedWithinPolicy), '', '', '', n(share(s.resolvedWithinPolicy, s.total - s.resolvedWithinPolicy)), '']);
+    rows.push([
+      'Ikke møtt',
+      period,
+      type,
+      setting,
+      safe(`Løst innen reglene (${r.policy})`),
+      String(s.resolvedWithinPolicy),
+      '',
+      '',
+      '',
+      n(share(s.resolvedWithinPolicy, s.total - s.resolvedWithinPolicy)),
+      '',
+    ]);
     rows.push(['Ikke møtt', period, type, setting, 'Eskalert til behandler', String(s.escalated), '', '', '', '', '']);
     rows.push(['Ikke møtt', period, type, setting, 'Åpne', String(s.open), '', '', '', '', '']);
   }

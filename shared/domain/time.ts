@@ -245,4 +245,3 @@ export function daysLeftText(daysLeft: number | null): string {
   if (daysLeft > 1) return `om ${daysLeft} dager`;
   return daysLeft === -1 ? '1 dag over fristen' : `${-daysLeft} dager over fristen`;
 }
-

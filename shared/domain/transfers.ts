@@ -39,15 +39,52 @@ const REVIEW = 'Domenegjennomgangen i sak #13: allerede vurdert av avsendende en
 
 /** The transfer kinds, with the rule each follows and where it comes from. */
 export const TRANSFER_RULES: readonly TransferRule[] = [
-  { kind: 'd12_to_d11', label: 'Fra barn og unge (D12) til voksne (D11) ved 18 år', from: ['child_mental'], to: ['adult_mental'], newAssessment: false, confidence: 'unconfirmed', source: REVIEW },
-  { kind: 'phv_to_tsb', label: 'Fra psykisk helsevern til TSB', from: PHV, to: TSB, newAssessment: false, confidence: 'unconfirmed', source: REVIEW },
-  { kind: 'tsb_to_phv', label: 'Fra TSB til psykisk helsevern', from: TSB, to: ['adult_mental', 'child_mental'], newAssessment: false, confidence: 'unconfirmed', source: REVIEW },
   {
-    kind: 'ocd_team', label: 'Til OCD-team', from: ['adult_mental', 'child_mental'], to: ['ocd'], newAssessment: false, confidence: 'confirmed',
+    kind: 'd12_to_d11',
+    label: 'Fra barn og unge (D12) til voksne (D11) ved 18 år',
+    from: ['child_mental'],
+    to: ['adult_mental'],
+    newAssessment: false,
+    confidence: 'unconfirmed',
+    source: REVIEW,
+  },
+  { kind: 'phv_to_tsb', label: 'Fra psykisk helsevern til TSB', from: PHV, to: TSB, newAssessment: false, confidence: 'unconfirmed', source: REVIEW },
+  {
+    kind: 'tsb_to_phv',
+    label: 'Fra TSB til psykisk helsevern',
+    from: TSB,
+    to: ['adult_mental', 'child_mental'],
+    newAssessment: false,
+    confidence: 'unconfirmed',
+    source: REVIEW,
+  },
+  {
+    kind: 'ocd_team',
+    label: 'Til OCD-team',
+    from: ['adult_mental', 'child_mental'],
+    to: ['ocd'],
+    newAssessment: false,
+    confidence: 'confirmed',
     source: 'Helsedirektoratet, pakkeforløp tvangslidelser (OCD), forløpstider: regnes fra henvisning mottatt av OCD-teamet (DOMAIN.md §3)',
   },
-  { kind: 'psychosis_team', label: 'Til psykoseteam', from: ['adult_mental', 'child_mental', 'tsb'], to: ['psychosis'], newAssessment: false, confidence: 'unconfirmed', source: REVIEW },
-  { kind: 'other_trust', label: 'Til et annet helseforetak', from: [...PHV, ...TSB], to: [], newAssessment: true, confidence: 'confirmed', source: CODE_GUIDE_START },
+  {
+    kind: 'psychosis_team',
+    label: 'Til psykoseteam',
+    from: ['adult_mental', 'child_mental', 'tsb'],
+    to: ['psychosis'],
+    newAssessment: false,
+    confidence: 'unconfirmed',
+    source: REVIEW,
+  },
+  {
+    kind: 'other_trust',
+    label: 'Til et annet helseforetak',
+    from: [...PHV, ...TSB],
+    to: [],
+    newAssessment: true,
+    confidence: 'confirmed',
+    source: CODE_GUIDE_START,
+  },
 ];
 
 /** D12 → D11 is proposed from this age (years, on the transfer date). */
@@ -112,7 +149,11 @@ export function transferIssues(f: TransferFacts): TransferIssue[] {
     else if (f.receivedOn < f.transferredOn) error('receivedOn', 'Mottakende enhet kan ikke ha fått overføringen før den ble sendt.');
   }
   if (f.kind === 'd12_to_d11' && f.birthDate && ageAt(f.birthDate, f.transferredOn) < ADULT_AGE) {
-    out.push({ path: 'transferredOn', severity: 'warning', message: `Pasienten er under ${ADULT_AGE} år på overføringsdatoen. Overføring fra D12 til D11 skjer vanligvis ved ${ADULT_AGE} år.` });
+    out.push({
+      path: 'transferredOn',
+      severity: 'warning',
+      message: `Pasienten er under ${ADULT_AGE} år på overføringsdatoen. Overføring fra D12 til D11 skjer vanligvis ved ${ADULT_AGE} år.`,
+    });
   }
   return out;
 }

@@ -38,9 +38,11 @@ export function printDocument(input: PrintDocumentInput): string {
   <div><div class="unit">${esc(lh.unitName)}</div><div class="muted">${escLines(lh.unitAddress)}</div></div>
   <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div></div>
 </div>`;
-  const windowed = (lines: string[] | undefined) =>
-    lines ? `<div class="window">${lines.map(esc).join('<br>')}</div><div class="letter-top"></div>` : '';
-  const pageNumbers = input.pageNumbers === false ? '' : '@bottom-right { content: "Side " counter(page) " av " counter(pages); font: 8pt system-ui, Arial, sans-serif; color: #444; } ';
+  const windowed = (lines: string[] | undefined) => (lines ? `<div class="window">${lines.map(esc).join('<br>')}</div><div class="letter-top"></div>` : '');
+  const pageNumbers =
+    input.pageNumbers === false
+      ? ''
+      : '@bottom-right { content: "Side " counter(page) " av " counter(pages); font: 8pt system-ui, Arial, sans-serif; color: #444; } ';
   return `<!doctype html>
 <html lang="nb"><head><meta charset="utf-8"><title>${esc(input.title)}</title>
 <style>

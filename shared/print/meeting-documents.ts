@@ -3,7 +3,15 @@
  * The patient appears only as the privacy setting allows (default: initials and birth year); the document
  * title never carries a name, since it becomes the PDF's title.
  */
-import { MEETING_KIND_LABELS, PARTICIPANT_ROLE_LABELS, initialsOf, patientPrintLine, type MeetingKind, type ParticipantRole, type PatientPrintPrivacy } from '../domain/meetings';
+import {
+  MEETING_KIND_LABELS,
+  PARTICIPANT_ROLE_LABELS,
+  initialsOf,
+  patientPrintLine,
+  type MeetingKind,
+  type ParticipantRole,
+  type PatientPrintPrivacy,
+} from '../domain/meetings';
 import { formatDate, utcToOslo } from '../domain/time';
 import { printDocument, type Letterhead } from './document';
 import { esc, escLines } from './escape';
@@ -76,7 +84,9 @@ function participantsTable(m: PrintableMeeting, privacy: PatientPrintPrivacy): s
 
 export function agendaDocument(m: PrintableMeeting, letterhead: Letterhead, privacy: PatientPrintPrivacy, printedAt: Date): string {
   const items =
-    m.agenda.length === 0 ? '<p class="muted">Ingen saker på dagsordenen.</p>' : `<ol class="agenda">${m.agenda.map((a) => `<li>${esc(a.title)}</li>`).join('')}</ol>`;
+    m.agenda.length === 0
+      ? '<p class="muted">Ingen saker på dagsordenen.</p>'
+      : `<ol class="agenda">${m.agenda.map((a) => `<li>${esc(a.title)}</li>`).join('')}</ol>`;
   const body = `
 <h1>Dagsorden – samarbeidsmøte</h1>
 ${facts(m, privacy)}
@@ -100,7 +110,10 @@ export function minutesDocument(m: PrintableMeeting, minutes: PrintableMinutes, 
     minutes.actions.length === 0
       ? '<p class="muted">Ingen oppfølgingspunkter.</p>'
       : `<table><thead><tr><th>Oppfølgingspunkt</th><th>Ansvarlig</th><th style="width:24mm">Frist</th><th style="width:18mm">Status</th></tr></thead><tbody>${minutes.actions
-          .map((a) => `<tr><td>${escLines(a.text)}</td><td>${esc(a.owner)}</td><td>${a.dueDate ? esc(formatDate(a.dueDate)) : ''}</td><td>${a.done ? 'Utført' : 'Åpen'}</td></tr>`)
+          .map(
+            (a) =>
+              `<tr><td>${escLines(a.text)}</td><td>${esc(a.owner)}</td><td>${a.dueDate ? esc(formatDate(a.dueDate)) : ''}</td><td>${a.done ? 'Utført' : 'Åpen'}</td></tr>`,
+          )
           .join('')}</tbody></table>`;
   const body = `
 <h1>Referat – samarbeidsmøte</h1>
@@ -149,7 +162,14 @@ export function invitationLetters(
   const agenda = m.agenda.length ? `<h2>Dette skal vi snakke om</h2><ol>${m.agenda.map((a) => `<li>${esc(a.title)}</li>`).join('')}</ol>` : '';
   const body = `<h1>${esc(subject)}</h1>\n${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n${agenda}\n<p>Vennlig hilsen<br>${esc(letterhead.coordinatorName)}<br>${esc(letterhead.unitName)}</p>`;
   const sheetBody = (preface: string | null) => (preface ? `<p><strong>${esc(preface)}</strong></p>\n${body}` : body);
-  const html = printDocument({ title: 'Innkalling', letterhead, printedAt, body, pageNumbers: false, sheets: sheets.map((s) => ({ recipientAddress: s.lines, body: sheetBody(s.preface) })) });
+  const html = printDocument({
+    title: 'Innkalling',
+    letterhead,
+    printedAt,
+    body,
+    pageNumbers: false,
+    sheets: sheets.map((s) => ({ recipientAddress: s.lines, body: sheetBody(s.preface) })),
+  });
   const text = sheets
     .map((s) => [s.lines.join('\n'), ...(s.preface ? [s.preface] : []), subject, ...paragraphs, ...m.agenda.map((a, i) => `${i + 1}. ${a.title}`)].join('\n\n'))
     .join('\n\n— — —\n\n');

@@ -11,13 +11,14 @@ export function tertialReportDocument(r: TertialReport, letterhead: Letterhead, 
   const ids = Object.keys(r.indicatorLabels) as ReportIndicatorId[];
   const indicatorTables = ids
     .map((id) => {
-      const rows = r.groups
-        .map((g) => ({ g, m: g.measures.find((m) => m.id === id)! }))
-        .filter(({ m }) => m.met + m.missed + m.pending > 0);
+      const rows = r.groups.map((g) => ({ g, m: g.measures.find((m) => m.id === id)! })).filter(({ m }) => m.met + m.missed + m.pending > 0);
       const total = r.totals.measures.find((m) => m.id === id)!;
       const body = rows.length
         ? rows
-            .map(({ g, m }) => `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${m.met}</td><td class="num">${m.missed}</td><td class="num">${m.pending}</td><td class="num"><b>${esc(pct(m.share))}</b></td><td>${esc(m.national ?? '–')}</td></tr>`)
+            .map(
+              ({ g, m }) =>
+                `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${m.met}</td><td class="num">${m.missed}</td><td class="num">${m.pending}</td><td class="num"><b>${esc(pct(m.share))}</b></td><td>${esc(m.national ?? '–')}</td></tr>`,
+            )
             .join('') +
           (rows.length > 1
             ? `<tr class="total"><td><b>Alle forløp</b></td><td></td><td class="num">${total.met}</td><td class="num">${total.missed}</td><td class="num">${total.pending}</td><td class="num"><b>${esc(pct(total.share))}</b></td><td>–</td></tr>`
@@ -28,15 +29,19 @@ export function tertialReportDocument(r: TertialReport, letterhead: Letterhead, 
     })
     .join('\n');
   const received = r.groups.length
-    ? r.groups.map((g) => `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${g.received}</td></tr>`).join('') +
-      `<tr class="total"><td><b>Alle forløp</b></td><td></td><td class="num"><b>${r.totals.received}</b></td></tr>`
+    ? r.groups
+        .map((g) => `<tr><td>${esc(pathwayTypeLabel(g.pathwayType))}</td><td>${esc(settingLabel(g.setting))}</td><td class="num">${g.received}</td></tr>`)
+        .join('') + `<tr class="total"><td><b>Alle forløp</b></td><td></td><td class="num"><b>${r.totals.received}</b></td></tr>`
     : '<tr><td colspan="3" class="muted">Ingen henvisninger mottatt i perioden.</td></tr>';
   const breaches = r.breaches.length
     ? r.breaches.map((b) => `<tr><td>${esc(b.label)}</td><td>${esc(groupLabel(b.pathwayType, b.setting))}</td><td class="num">${b.count}</td></tr>`).join('')
     : '<tr><td colspan="3" class="muted">Ingen overskridelser med registrert årsak i perioden.</td></tr>';
   const noShows = r.noShows.length
     ? r.noShows
-        .map((s) => `<tr><td>${esc(groupLabel(s.pathwayType, s.setting))}</td><td class="num">${s.total}</td><td class="num">${s.resolved}</td><td class="num">${s.resolvedWithinPolicy}</td><td class="num"><b>${esc(pct(share(s.resolvedWithinPolicy, s.total - s.resolvedWithinPolicy)))}</b></td><td class="num">${s.escalated}</td><td class="num">${s.open}</td></tr>`)
+        .map(
+          (s) =>
+            `<tr><td>${esc(groupLabel(s.pathwayType, s.setting))}</td><td class="num">${s.total}</td><td class="num">${s.resolved}</td><td class="num">${s.resolvedWithinPolicy}</td><td class="num"><b>${esc(pct(share(s.resolvedWithinPolicy, s.total - s.resolvedWithinPolicy)))}</b></td><td class="num">${s.escalated}</td><td class="num">${s.open}</td></tr>`,
+        )
         .join('')
     : '<tr><td colspan="7" class="muted">Ingen registrerte uteblivelser i perioden.</td></tr>';
   const sources = [...new Set(NATIONAL_FIGURES.map((f) => f.source))].map((s) => `<li>${esc(s)}</li>`).join('');

@@ -20,7 +20,9 @@ const ACTIONS: [string, string][] = [
 export async function seedAuditHistory(sqlite: BetterSqlite3.Database, auditKey: Buffer, rows: number, now: Date): Promise<void> {
   const mac = createMac(auditKey);
   const patients = (sqlite.prepare('select max(id) as n from patient').get() as { n: number | null }).n ?? 1;
-  const insert = sqlite.prepare('insert into audit_log (id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = sqlite.prepare(
+    'insert into audit_log (id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const last = sqlite.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined;
   const start = now.getTime() - 10 * 365 * 86_400_000;
   const step = (now.getTime() - start) / rows;
@@ -32,7 +34,15 @@ export async function seedAuditHistory(sqlite: BetterSqlite3.Database, auditKey:
     for (let i = 0; i < rows; i++) {
       const [action, entity] = ACTIONS[rnd() % ACTIONS.length]!;
       const patientId = entity === 'worklist' ? null : 1 + (rnd() % patients);
-      const row: AuditFields = { at: new Date(start + i * step).toISOString(), actor: 'Benk Koordinator', os_user: 'benk', action, entity, entity_id: patientId, patient_id: patientId };
+      const row: AuditFields = {
+        at: new Date(start + i * step).toISOString(),
+        actor: 'Benk Koordinator',
+        os_user: 'benk',
+        action,
+        entity,
+        entity_id: patientId,
+        patient_id: patientId,
+      };
       const hash = mac(entryMessage(prev, row));
       insert.run(++id, row.at, row.actor, row.os_user, row.action, row.entity, row.entity_id, row.patient_id, prev, hash);
       prev = hash;

@@ -21,11 +21,21 @@ export async function auditVerifyBench(entries = 1_000_000, newSinceAnchor = 100
     const last = s.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined;
     let prev = last?.hash ?? GENESIS_HASH;
     let id = last?.id ?? 0;
-    const insert = s.prepare('insert into audit_log (id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = s.prepare(
+      'insert into audit_log (id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const batch = s.transaction((n: number) => {
       for (let i = 0; i < n; i++) {
         id++;
-        const e: AuditFields = { at: new Date(BENCH_NOW.getTime() - (entries - id) * 1000).toISOString(), actor: 'Kari Koordinator', os_user: 'kari', action: 'patient.open', entity: 'patient', entity_id: id % 5000, patient_id: id % 5000 };
+        const e: AuditFields = {
+          at: new Date(BENCH_NOW.getTime() - (entries - id) * 1000).toISOString(),
+          actor: 'Kari Koordinator',
+          os_user: 'kari',
+          action: 'patient.open',
+          entity: 'patient',
+          entity_id: id % 5000,
+          patient_id: id % 5000,
+        };
         const hash = mac(entryMessage(prev, e));
         insert.run(id, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.patient_id, prev, hash);
         prev = hash;
@@ -45,7 +55,13 @@ export async function auditVerifyBench(entries = 1_000_000, newSinceAnchor = 100
     await core.close();
     return [
       { name: `audit verify, full chain (${entries.toLocaleString('en')} entries)`, size: null, medianMs: full, p95Ms: full, samples: 1 },
-      { name: `audit verify, incremental (${entries.toLocaleString('en')} entries, ${newSinceAnchor} new since the last verified anchor)`, size: null, medianMs: incremental, p95Ms: incremental, samples: 1 },
+      {
+        name: `audit verify, incremental (${entries.toLocaleString('en')} entries, ${newSinceAnchor} new since the last verified anchor)`,
+        size: null,
+        medianMs: incremental,
+        p95Ms: incremental,
+        samples: 1,
+      },
     ];
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

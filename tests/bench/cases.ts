@@ -11,7 +11,10 @@ export interface BenchCase {
  * exist is reported as not measured rather than silently dropped.
  */
 export async function benchCases(core: Core): Promise<Record<string, BenchCase>> {
-  const open = core.handle.sqlite.prepare("select id, patient_id from pathway where status = 'open' order by id limit 500").all() as { id: number; patient_id: number }[];
+  const open = core.handle.sqlite.prepare("select id, patient_id from pathway where status = 'open' order by id limit 500").all() as {
+    id: number;
+    patient_id: number;
+  }[];
   const planned = core.handle.sqlite.prepare('select patient_id from individual_plan order by id limit 200').all() as { patient_id: number }[];
   let i = 0;
   let j = 0;
@@ -20,7 +23,10 @@ export async function benchCases(core: Core): Promise<Record<string, BenchCase>>
   const today = BENCH_NOW.toISOString().slice(0, 10);
   return {
     'patient page load (patients.get)': { method: 'patients.get', input: () => ({ id: nextOpen().patient_id }) },
-    'patient pathways with deadlines (pathways.getForPatient)': { method: 'pathways.getForPatient', input: () => ({ patientId: open[j++ % open.length]!.patient_id }) },
+    'patient pathways with deadlines (pathways.getForPatient)': {
+      method: 'pathways.getForPatient',
+      input: () => ({ patientId: open[j++ % open.length]!.patient_id }),
+    },
     // Pasientutsatt may be recorded any number of times: a repeatable write incl. audit entry and deadline recompute.
     'event write incl. audit + deadline recompute (pathways.recordEvent)': {
       method: 'pathways.recordEvent',

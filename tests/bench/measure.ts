@@ -15,7 +15,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs each task with warm-up and reports median and p95 of the retained samples (tinybench). */
-export async function measure(size: number | null, tasks: Record<string, () => unknown>, opts: { time?: number; iterations?: number } = {}): Promise<Measured[]> {
+export async function measure(
+  size: number | null,
+  tasks: Record<string, () => unknown>,
+  opts: { time?: number; iterations?: number } = {},
+): Promise<Measured[]> {
   const bench = new Bench({ time: opts.time ?? 400, iterations: opts.iterations ?? 50, warmup: true, warmupIterations: 20, retainSamples: true });
   for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
   await bench.run();

@@ -40,18 +40,32 @@ const WORKLIST: Record<string, object> = {
 };
 
 async function teamCore(url: string, dataDir: string): Promise<Core> {
-  return startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, store: { kind: 'postgres', url } });
+  return startCore({
+    dataDir,
+    masterKey: benchMasterKey(dataDir),
+    transport: 'browser',
+    version: 'bench',
+    demo: true,
+    clock: () => BENCH_NOW,
+    store: { kind: 'postgres', url },
+  });
 }
 
 /** Every statement one call runs on PostgreSQL, with its parameters (the PG side of fixtures/capture-sql.ts). */
 async function capture(core: Core, handle: PgHandle, method: string, input: unknown) {
   const seen: { sql: string; params: unknown[] }[] = [];
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: handle.pool }), log: (e) => void (e.level === 'query' && seen.push({ sql: e.query.sql, params: [...e.query.parameters] })) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: handle.pool }),
+    log: (e) => void (e.level === 'query' && seen.push({ sql: e.query.sql, params: [...e.query.parameters] })),
+  });
   const handlers = createHandlers({ ctx: { ...core.ctx, db }, transport: 'browser', version: 'capture' });
   const res = await createDispatcher(handlers)(method, input);
   if (!res.ok) {
     // Synthetic data only: the driver's own message says which statement failed.
-    const why = await (handlers as Record<string, (i: unknown) => Promise<unknown>>)[method]!(input).then(() => 'output schema', (e: unknown) => (e instanceof Error ? e.message : String(e)));
+    const why = await (handlers as Record<string, (i: unknown) => Promise<unknown>>)[method]!(input).then(
+      () => 'output schema',
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
     throw new Error(`${method}: ${res.error.message} (${why})`);
   }
   return seen.filter((s) => /^\s*select/i.test(s.sql));
@@ -80,7 +94,9 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     // lands separately): the bench database gets the table and indexes here, without the triggers that keep it.
     const has = await owner.pool.query("select to_regclass('public.open_search_word') as t");
     if (!has.rows[0]?.t) {
-      await owner.pool.query('create table open_search_word (word text not null, patient_id integer not null references patient(id) on delete cascade, primary key (word, patient_id))');
+      await owner.pool.query(
+        'create table open_search_word (word text not null, patient_id integer not null references patient(id) on delete cascade, primary key (word, patient_id))',
+      );
       await owner.pool.query('create index open_search_word_patient on open_search_word (patient_id)');
       await owner.pool.query("create index pathway_worklist_setting on pathway (setting, due_sort, id) where status = 'open'");
       await owner.pool.query('grant select, insert, update, delete on open_search_word to forlopsbenk_coordinator');
@@ -89,8 +105,17 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     process.env.FORLOPSBENK_TEAM_AUDIT_KEY = TEAM_KEY.toString('hex');
     const local = await openBenchCore(localDir);
     let t = performance.now();
-    const moved = await moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(benchMasterKey(localDir), 'audit-chain'), team: owner.db, teamAuditKey: TEAM_KEY, teamLogin: 'postgres', now: BENCH_NOW });
-    notes.push(`team store: the 50k folder moved in with team:move in ${((performance.now() - t) / 1000).toFixed(1)} s (${moved.tables.find((x) => x.table === 'patient')?.team} patients, ${moved.audit.entries} audit entries kept); counts equal on both sides`);
+    const moved = await moveToTeam({
+      local: local.handle.db,
+      localAuditKey: deriveSubkey(benchMasterKey(localDir), 'audit-chain'),
+      team: owner.db,
+      teamAuditKey: TEAM_KEY,
+      teamLogin: 'postgres',
+      now: BENCH_NOW,
+    });
+    notes.push(
+      `team store: the 50k folder moved in with team:move in ${((performance.now() - t) / 1000).toFixed(1)} s (${moved.tables.find((x) => x.table === 'patient')?.team} patients, ${moved.audit.entries} audit entries kept); counts equal on both sides`,
+    );
     await local.close();
     await owner.pool.query('analyze');
 
@@ -112,13 +137,35 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
       };
       const r = await interleaved(d, raw as () => void, floor as () => void, 100);
       const [a, b, f] = [summary(r.dispatcher), summary(r.raw), summary(r.floor)];
-      rows.push({ name: `PG ${name} (dispatcher)`, size: 50_000, medianMs: a.median, p95Ms: a.p95, samples: r.dispatcher.length, floorMedianMs: f.median, floorP95Ms: f.p95 });
-      rows.push({ name: `PG ${name} — all its statements raw`, size: 50_000, medianMs: b.median, p95Ms: b.p95, samples: r.raw.length, floorMedianMs: f.median, floorP95Ms: f.p95 });
+      rows.push({
+        name: `PG ${name} (dispatcher)`,
+        size: 50_000,
+        medianMs: a.median,
+        p95Ms: a.p95,
+        samples: r.dispatcher.length,
+        floorMedianMs: f.median,
+        floorP95Ms: f.p95,
+      });
+      rows.push({
+        name: `PG ${name} — all its statements raw`,
+        size: 50_000,
+        medianMs: b.median,
+        p95Ms: b.p95,
+        samples: r.raw.length,
+        floorMedianMs: f.median,
+        floorP95Ms: f.p95,
+      });
     }
 
     // N concurrent clients (each its own core and pool, as N desks) writing pathway events for S seconds.
-    const open = (await handle.pool.query<{ id: number }>("select id from pathway where status = 'open' order by id limit $1", [clients * 50])).rows.map((r) => r.id);
-    const before = (await handle.pool.query<{ e: number; a: number }>('select (select coalesce(max(id), 0) from pathway_event)::int as e, (select coalesce(max(id), 0) from audit_log)::int as a')).rows[0]!;
+    const open = (await handle.pool.query<{ id: number }>("select id from pathway where status = 'open' order by id limit $1", [clients * 50])).rows.map(
+      (r) => r.id,
+    );
+    const before = (
+      await handle.pool.query<{ e: number; a: number }>(
+        'select (select coalesce(max(id), 0) from pathway_event)::int as e, (select coalesce(max(id), 0) from audit_log)::int as a',
+      )
+    ).rows[0]!;
     for (let i = 1; i < clients; i++) cores.push(await teamCore(url, mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'))));
     const latencies: number[] = [];
     const returned: number[] = [];
@@ -138,14 +185,22 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
       }),
     );
     const wall = (performance.now() - t) / 1000;
-    const stored = (await handle.pool.query<{ id: number }>("select id from pathway_event where id > $1 and type = 'patient_postponed' order by id", [before.e])).rows.map((r) => r.id);
+    const stored = (
+      await handle.pool.query<{ id: number }>("select id from pathway_event where id > $1 and type = 'patient_postponed' order by id", [before.e])
+    ).rows.map((r) => r.id);
     const unique = new Set(returned);
     const storedSet = new Set(stored);
     const lost = returned.filter((id) => !storedSet.has(id)).length;
     const extra = stored.filter((id) => !unique.has(id)).length;
     const dup = returned.length - unique.size;
     const l = [...latencies].sort((a, b) => a - b);
-    rows.push({ name: `PG ${clients} concurrent clients writing events for ${seconds} s: write latency`, size: 50_000, medianMs: percentile(l, 50), p95Ms: percentile(l, 95), samples: l.length });
+    rows.push({
+      name: `PG ${clients} concurrent clients writing events for ${seconds} s: write latency`,
+      size: 50_000,
+      medianMs: percentile(l, 50),
+      p95Ms: percentile(l, 95),
+      samples: l.length,
+    });
     const auditAdded = (await handle.pool.query<{ n: number }>('select count(*)::int as n from audit_log where id > $1', [before.a])).rows[0]!.n;
     notes.push(
       `team store, ${clients} clients × ${seconds} s: ${returned.length} writes acknowledged (${(returned.length / wall).toFixed(1)}/s), ${failed} refused, ${stored.length} stored; lost ${lost}, duplicated ${dup + extra}; ${auditAdded} audit entries added; p99 ${percentile(l, 99).toFixed(1)} ms, max ${l.at(-1)?.toFixed(1)} ms`,
@@ -165,7 +220,9 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
       }
       prev = r.hash;
     }
-    notes.push(`team audit chain after the run: ${chain.length} entries, ${broken === null ? 'intact' : `BROKEN at ${broken}`} (verified in ${(performance.now() - t).toFixed(0)} ms)`);
+    notes.push(
+      `team audit chain after the run: ${chain.length} entries, ${broken === null ? 'intact' : `BROKEN at ${broken}`} (verified in ${(performance.now() - t).toFixed(0)} ms)`,
+    );
     const size = (await handle.pool.query<{ s: string }>("select pg_size_pretty(pg_database_size('bench')) as s")).rows[0]!.s;
     notes.push(`team database size after the run: ${size} (50k patients, ${moved.audit.entries} imported audit entries)`);
     await owner.close();
@@ -183,7 +240,10 @@ if (process.argv[1]?.endsWith('pg-bench.ts')) {
   const md = [
     '| measurement | patients | median / p95 (ms) | floor median / p95 | samples |',
     '|---|---:|---:|---:|---:|',
-    ...out.rows.map((r) => `| ${r.name} | ${r.size ?? ''} | ${r.medianMs.toFixed(3)} / ${r.p95Ms.toFixed(3)} | ${r.floorMedianMs ? `${r.floorMedianMs.toFixed(3)} / ${r.floorP95Ms?.toFixed(3)}` : ''} | ${r.samples} |`),
+    ...out.rows.map(
+      (r) =>
+        `| ${r.name} | ${r.size ?? ''} | ${r.medianMs.toFixed(3)} / ${r.p95Ms.toFixed(3)} | ${r.floorMedianMs ? `${r.floorMedianMs.toFixed(3)} / ${r.floorP95Ms?.toFixed(3)}` : ''} | ${r.samples} |`,
+    ),
     '',
     ...out.notes.map((n) => `- ${n}`),
   ].join('\n');

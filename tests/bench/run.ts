@@ -68,7 +68,11 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   rows.push(...(await startPathSteps(dataDir, size, 3)));
 
   const core = await openBenchCore(dataDir);
-  const counts = core.handle.sqlite.prepare("select (select count(*) from patient) as patients, (select count(*) from pathway where status = 'open') as open, (select count(*) from pathway_event) as events, (select count(*) from audit_log) as audit").get() as Record<string, number>;
+  const counts = core.handle.sqlite
+    .prepare(
+      "select (select count(*) from patient) as patients, (select count(*) from pathway where status = 'open') as open, (select count(*) from pathway_event) as events, (select count(*) from audit_log) as audit",
+    )
+    .get() as Record<string, number>;
   notes.push(`${size}: ${counts.patients} patients, ${counts.open} open pathways, ${counts.events} events, ${counts.audit} audit rows`);
   const d = (m: MethodName, input: unknown) => async () => {
     const res = await core.dispatch(m, input);
@@ -84,14 +88,36 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
     const floor = () => void page.stmt.all(...(page.parameters as unknown[]));
     const r = await interleaved(d('worklist.list', input), raw, floor, 200);
     const [a, b, f] = [summary(r.dispatcher), summary(r.raw), summary(r.floor)];
-    rows.push({ name: `${name} (dispatcher)`, size, medianMs: a.median, p95Ms: a.p95, samples: r.dispatcher.length, floorMedianMs: f.median, floorP95Ms: f.p95 });
-    rows.push({ name: `${name} — all its statements raw`, size, medianMs: b.median, p95Ms: b.p95, samples: r.raw.length, floorMedianMs: f.median, floorP95Ms: f.p95 });
+    rows.push({
+      name: `${name} (dispatcher)`,
+      size,
+      medianMs: a.median,
+      p95Ms: a.p95,
+      samples: r.dispatcher.length,
+      floorMedianMs: f.median,
+      floorP95Ms: f.p95,
+    });
+    rows.push({
+      name: `${name} — all its statements raw`,
+      size,
+      medianMs: b.median,
+      p95Ms: b.p95,
+      samples: r.raw.length,
+      floorMedianMs: f.median,
+      floorP95Ms: f.p95,
+    });
   }
 
   // Feature paths, as far as they exist in the contract.
   const cases = await benchCases(core);
-  const present = Object.fromEntries(Object.entries(cases).filter(([, c]) => c.method in contract).map(([name, c]) => [name, d(c.method as MethodName, c.input())]));
-  const missing = Object.entries(cases).filter(([, c]) => !(c.method in contract)).map(([name]) => name);
+  const present = Object.fromEntries(
+    Object.entries(cases)
+      .filter(([, c]) => c.method in contract)
+      .map(([name, c]) => [name, d(c.method as MethodName, c.input())]),
+  );
+  const missing = Object.entries(cases)
+    .filter(([, c]) => !(c.method in contract))
+    .map(([name]) => name);
   if (missing.length && size === sizes[0]) notes.push(`not measured (no such method yet): ${missing.join(', ')}`);
   // The floor of a write: one durable commit (synchronous = FULL, WAL) of one small row on the same file.
   core.handle.sqlite.exec('create table if not exists bench_floor (id integer primary key, at text not null)');
@@ -110,8 +136,12 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
   // pg (the team store's client) requires Node built-ins at run time: the bundle gets a require of its own.
   const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-  execSync(`node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --banner:js=${JSON.stringify(banner)} --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning`);
-  const rss = Number(execSync(`${JSON.stringify(process.execPath)} tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim());
+  execSync(
+    `node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --banner:js=${JSON.stringify(banner)} --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning`,
+  );
+  const rss = Number(
+    execSync(`${JSON.stringify(process.execPath)} tests/bench/results/rss.bundle.mjs ${JSON.stringify(dataDir)}`, { encoding: 'utf8' }).trim(),
+  );
   rows.push({ name: 'core process RSS after a scripted session (MB)', size, medianMs: rss / 1e6, p95Ms: NaN, samples: 1, note: 'MB' });
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -141,54 +171,87 @@ async function main() {
   const html = readFileSync(join('out', 'renderer', 'index.html'), 'utf8');
   const startup = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+)"/g)].map((m) => m[1]!);
   const all = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
-  rows.push({ name: 'renderer bundle loaded at start, gzipped (kB)', size: null, medianMs: startup.reduce((n, f) => n + gz(f), 0), p95Ms: NaN, samples: 1, note: 'kB' });
-  rows.push({ name: 'renderer bundle, all chunks, gzipped (kB)', size: null, medianMs: all.reduce((n, f) => n + gz(f), 0), p95Ms: NaN, samples: 1, note: 'kB' });
+  rows.push({
+    name: 'renderer bundle loaded at start, gzipped (kB)',
+    size: null,
+    medianMs: startup.reduce((n, f) => n + gz(f), 0),
+    p95Ms: NaN,
+    samples: 1,
+    note: 'kB',
+  });
+  rows.push({
+    name: 'renderer bundle, all chunks, gzipped (kB)',
+    size: null,
+    medianMs: all.reduce((n, f) => n + gz(f), 0),
+    p95Ms: NaN,
+    samples: 1,
+    note: 'kB',
+  });
 
   let procAfter = procLoad();
   const write = () => {
-  const loadAfter = loadavg();
-  procAfter = procLoad();
+    const loadAfter = loadavg();
+    procAfter = procLoad();
 
-  const commit = (() => {
-    try {
-      return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
-  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
-  const meta = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), commit, loadBefore, loadAfter, procLoadBefore: procBefore, procLoadAfter: procAfter };
-  const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : x.toFixed(3));
-  const fmt = (r: Row) => (r.note === 'count' ? `${r.medianMs} (longest ${r.p95Ms.toFixed(0)} ms)` : r.note === 'MB' || r.note === 'kB' ? `${r.medianMs.toFixed(1)} ${r.note}` : `${ms(r.medianMs)} / ${ms(r.p95Ms)}`);
-  const ratio = (r: Row) => (r.floorP95Ms ? `${(r.medianMs / r.floorMedianMs!).toFixed(2)}× / ${(r.p95Ms / r.floorP95Ms).toFixed(2)}×` : '');
-  const md = [
-    `# Forløpsbenk benchmarks`,
-    ``,
-    `${meta.date} · Node ${meta.node} · ${meta.cpu} (${meta.cores} cores, ${meta.memoryGb} GB) · commit ${meta.commit}`,
-    ``,
-    `Machine: ${meta.cores} cores shared with other work (other sessions building and testing at the same time). Load average`,
-    `(1 / 5 / 15 min) at start ${load(loadBefore)}, at end ${load(loadAfter)} — /proc/loadavg at start \`${procBefore}\`, at end \`${procAfter}\`.`,
-    `A load above ${meta.cores} means processes waited for a core: absolute figures carry that wait; the ratios (interleaved sample by`,
-    `sample with their floor) much less so. Run time ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
-    ``,
-    `## The issue's targets`,
-    ``,
-    ...targetTable(rows),
-    ``,
-    `## All measurements`,
-    ``,
-    `Floor = the call's page statement alone, raw better-sqlite3, on the same file, interleaved with the dispatcher call.`,
-    ``,
-    `| measurement | patients | target | median / p95 (ms unless noted) | floor median / p95 | ratio to floor (median / p95) | samples |`,
-    `|---|---:|---|---:|---:|---:|---:|`,
-    ...rows.map((r) => `| ${r.name} | ${r.size ?? ''} | ${targetFor(r.name)} | ${fmt(r)} | ${r.floorP95Ms ? `${ms(r.floorMedianMs)} / ${ms(r.floorP95Ms)}` : ''} | ${ratio(r)} | ${r.samples || ''} |`),
-    ``,
-    ...notes.map((n) => `- ${n}`),
-  ].join('\n');
-  mkdirSync(join('tests', 'bench', 'results'), { recursive: true });
-  writeFileSync(join('tests', 'bench', 'results', 'latest.json'), JSON.stringify({ meta, rows, notes }, null, 2));
-  writeFileSync(join('tests', 'bench', 'results', 'latest.md'), md + '\n');
-  return md;
+    const commit = (() => {
+      try {
+        return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown';
+      }
+    })();
+    const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+    const meta = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      commit,
+      loadBefore,
+      loadAfter,
+      procLoadBefore: procBefore,
+      procLoadAfter: procAfter,
+    };
+    const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : x.toFixed(3));
+    const fmt = (r: Row) =>
+      r.note === 'count'
+        ? `${r.medianMs} (longest ${r.p95Ms.toFixed(0)} ms)`
+        : r.note === 'MB' || r.note === 'kB'
+          ? `${r.medianMs.toFixed(1)} ${r.note}`
+          : `${ms(r.medianMs)} / ${ms(r.p95Ms)}`;
+    const ratio = (r: Row) => (r.floorP95Ms ? `${(r.medianMs / r.floorMedianMs!).toFixed(2)}× / ${(r.p95Ms / r.floorP95Ms).toFixed(2)}×` : '');
+    const md = [
+      `# Forløpsbenk benchmarks`,
+      ``,
+      `${meta.date} · Node ${meta.node} · ${meta.cpu} (${meta.cores} cores, ${meta.memoryGb} GB) · commit ${meta.commit}`,
+      ``,
+      `Machine: ${meta.cores} cores shared with other work (other sessions building and testing at the same time). Load average`,
+      `(1 / 5 / 15 min) at start ${load(loadBefore)}, at end ${load(loadAfter)} — /proc/loadavg at start \`${procBefore}\`, at end \`${procAfter}\`.`,
+      `A load above ${meta.cores} means processes waited for a core: absolute figures carry that wait; the ratios (interleaved sample by`,
+      `sample with their floor) much less so. Run time ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
+      ``,
+      `## The issue's targets`,
+      ``,
+      ...targetTable(rows),
+      ``,
+      `## All measurements`,
+      ``,
+      `Floor = the call's page statement alone, raw better-sqlite3, on the same file, interleaved with the dispatcher call.`,
+      ``,
+      `| measurement | patients | target | median / p95 (ms unless noted) | floor median / p95 | ratio to floor (median / p95) | samples |`,
+      `|---|---:|---|---:|---:|---:|---:|`,
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.size ?? ''} | ${targetFor(r.name)} | ${fmt(r)} | ${r.floorP95Ms ? `${ms(r.floorMedianMs)} / ${ms(r.floorP95Ms)}` : ''} | ${ratio(r)} | ${r.samples || ''} |`,
+      ),
+      ``,
+      ...notes.map((n) => `- ${n}`),
+    ].join('\n');
+    mkdirSync(join('tests', 'bench', 'results'), { recursive: true });
+    writeFileSync(join('tests', 'bench', 'results', 'latest.json'), JSON.stringify({ meta, rows, notes }, null, 2));
+    writeFileSync(join('tests', 'bench', 'results', 'latest.md'), md + '\n');
+    return md;
   };
   write(); // the server-side figures are kept even if the UI part fails
   if (!args.includes('--no-ui')) {
@@ -199,7 +262,11 @@ async function main() {
     if (sizes.includes(100_000)) runs.push([100_000, '--starts']);
     for (const [size, mode] of runs) {
       try {
-        const out = execSync(`${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs tests/bench/ui.ts ${size} ${mode}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+        const out = execSync(`${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs tests/bench/ui.ts ${size} ${mode}`, {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 1 << 24,
+        });
         const ui = JSON.parse(out.trim().split('\n').at(-1)!) as { rows: Row[]; notes: string[] };
         rows.push(...ui.rows);
         notes.push(...ui.notes.map((n) => `${size}: ${n}`));

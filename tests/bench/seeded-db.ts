@@ -53,7 +53,8 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   }
   // Caches of older schemas (or the unencrypted format) are never read again: remove them.
   for (const old of existsSync(benchRoot) ? readdirSync(benchRoot) : []) {
-    if (old.startsWith(`p${patients}-`) && old !== `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`) rmSync(join(benchRoot, old), { recursive: true, force: true });
+    if (old.startsWith(`p${patients}-`) && old !== `p${patients}-s${seed}-a${auditRows}-m${schema}-enc`)
+      rmSync(join(benchRoot, old), { recursive: true, force: true });
   }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -67,7 +68,10 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
     now: BENCH_NOW,
     onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  seeding ${patients}: ${done}/${total}`),
   });
-  await seedFeatureHistory(core.dispatch, core.handle, { now: BENCH_NOW, onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  feature history: ${done}/${total}   `) });
+  await seedFeatureHistory(core.dispatch, core.handle, {
+    now: BENCH_NOW,
+    onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\r  feature history: ${done}/${total}   `),
+  });
   if (auditRows > 0) await seedAuditHistory(core.handle.sqlite, deriveSubkey(benchMasterKey(dataDir), 'audit-chain'), auditRows, BENCH_NOW);
   const seededMs = performance.now() - started;
   process.stderr.write('\n');
@@ -93,7 +97,15 @@ export function workingCopy(seededDir: string): string {
 
 /** The core as the app opens it; the daily backup (a worker after start) is left out of these timings. */
 export function openBenchCore(dataDir: string): Promise<Core> {
-  return startCore({ dataDir, masterKey: benchMasterKey(dataDir), transport: 'browser', version: 'bench', demo: true, clock: () => BENCH_NOW, dailyBackupDelayMs: 3_600_000 });
+  return startCore({
+    dataDir,
+    masterKey: benchMasterKey(dataDir),
+    transport: 'browser',
+    version: 'bench',
+    demo: true,
+    clock: () => BENCH_NOW,
+    dailyBackupDelayMs: 3_600_000,
+  });
 }
 
 export { databaseFile };

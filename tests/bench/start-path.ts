@@ -59,7 +59,9 @@ export async function startPathSteps(dataDir: string, size: number, runs = 3): P
     await handle.close();
     const t = performance.now();
     const core = await openBenchCore(dataDir);
-    (steps.get('start: startCore total (key given)') ?? steps.set('start: startCore total (key given)', []).get('start: startCore total (key given)')!).push(performance.now() - t);
+    (steps.get('start: startCore total (key given)') ?? steps.set('start: startCore total (key given)', []).get('start: startCore total (key given)')!).push(
+      performance.now() - t,
+    );
     await atime('start step: first worklist page incl. counts (dispatcher)', async () => {
       const r = await core.dispatch('worklist.list', { limit: 100 });
       if (!r.ok) throw new Error(r.error.message);

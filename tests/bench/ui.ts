@@ -20,7 +20,10 @@ async function startServer(dataDir: string, keyFile: string) {
   // adds its scrypt (reported separately by the start-path rows), which is the person's unlock, not the start.
   const env = { ...process.env };
   delete env.FORLOPSBENK_PASSPHRASE;
-  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir, '--key-file', keyFile], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir, '--key-file', keyFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -34,7 +37,11 @@ async function startServer(dataDir: string, keyFile: string) {
   const origin = new URL(url).origin;
   const token = url.split('#token=')[1]!;
   const rpc = async (method: string, input: unknown) => {
-    const res = await fetch(`${origin}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ method, input }) });
+    const res = await fetch(`${origin}/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ method, input }),
+    });
     return (await res.json()) as { ok: boolean; value?: any };
   };
   const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
@@ -102,7 +109,28 @@ async function installKeyProbe(page: Page) {
   })()`);
 }
 
-const WORDS = ['hansen', 'olsen', 'kari', 'berg', 'nilsen', 'johansen', 'larsen', 'eriksen', 'andersen', 'pedersen', 'haugen', 'johnsen', 'lie', 'dahl', 'moen', 'solberg', 'hagen', 'kristiansen', 'jensen', 'karlsen'];
+const WORDS = [
+  'hansen',
+  'olsen',
+  'kari',
+  'berg',
+  'nilsen',
+  'johansen',
+  'larsen',
+  'eriksen',
+  'andersen',
+  'pedersen',
+  'haugen',
+  'johnsen',
+  'lie',
+  'dahl',
+  'moen',
+  'solberg',
+  'hagen',
+  'kristiansen',
+  'jensen',
+  'karlsen',
+];
 
 /**
  * `all`: five starts (the first of the day, then later ones), keystrokes, scrolling and RSS after the session;
@@ -147,7 +175,10 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
           state = p.ok ? p.value.state : 'unavailable';
           await new Promise((r) => setTimeout(r, 100));
         }
-        if (run === 0) notes.push(`first start of the day: daily backup finished in the background ${((server.startMs + performance.now() - t0) / 1000).toFixed(1)} s after launch (state ${state})`);
+        if (run === 0)
+          notes.push(
+            `first start of the day: daily backup finished in the background ${((server.startMs + performance.now() - t0) / 1000).toFixed(1)} s after launch (state ${state})`,
+          );
       }
       if (run < 4 || mode === 'starts') {
         await page.close();
@@ -169,16 +200,52 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
         for (const key of [...word.split(''), ...word.split('').map(() => 'Backspace')]) {
           await page.keyboard.press(key);
           n++;
-          if (process.env.BENCH_DEBUG) console.error(n, key, await page.evaluate(() => JSON.stringify({ a: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName, p: (window as unknown as { __probe: unknown }).__probe })));
+          if (process.env.BENCH_DEBUG)
+            console.error(
+              n,
+              key,
+              await page.evaluate(() =>
+                JSON.stringify({
+                  a: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName,
+                  p: (window as unknown as { __probe: unknown }).__probe,
+                }),
+              ),
+            );
           await page.waitForFunction((k) => (window as unknown as { __probe: { done: number } }).__probe.done >= k, n, { timeout: 15_000, polling: 20 });
         }
       }
-      const probe = await page.evaluate(() => (window as unknown as { __probe: { times: number[]; unchanged: number; parts: [number, number, number, number][] } }).__probe);
+      const probe = await page.evaluate(
+        () => (window as unknown as { __probe: { times: number[]; unchanged: number; parts: [number, number, number, number][] } }).__probe,
+      );
       results.push(stats('UI: keystroke in search → updated list painted', size, probe.times));
-      results.push(stats('UI: keystroke, part: key event → request sent (React, fetch)', size, probe.parts.map((x) => x[0])));
-      results.push(stats('UI: keystroke, part: request → response (loopback + server)', size, probe.parts.map((x) => x[1])));
-      results.push(stats('UI: keystroke, part: of which the server dispatch (Server-Timing)', size, probe.parts.map((x) => x[3]).filter((x) => !Number.isNaN(x))));
-      results.push(stats('UI: keystroke, part: response → list painted (React, layout, paint)', size, probe.parts.map((x) => x[2])));
+      results.push(
+        stats(
+          'UI: keystroke, part: key event → request sent (React, fetch)',
+          size,
+          probe.parts.map((x) => x[0]),
+        ),
+      );
+      results.push(
+        stats(
+          'UI: keystroke, part: request → response (loopback + server)',
+          size,
+          probe.parts.map((x) => x[1]),
+        ),
+      );
+      results.push(
+        stats(
+          'UI: keystroke, part: of which the server dispatch (Server-Timing)',
+          size,
+          probe.parts.map((x) => x[3]).filter((x) => !Number.isNaN(x)),
+        ),
+      );
+      results.push(
+        stats(
+          'UI: keystroke, part: response → list painted (React, layout, paint)',
+          size,
+          probe.parts.map((x) => x[2]),
+        ),
+      );
       notes.push(`keystrokes: ${n} keys, ${probe.times.length} changed the list and are timed, ${probe.unchanged} changed nothing in the grid within 1 s`);
       await page.waitForTimeout(300);
       if (keysOnly) {
@@ -219,8 +286,22 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
       results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
       results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
       results.push(stats(`UI: scroll ${scroll.reached} rows, frame time`, size, scroll.frames));
-      results.push({ name: 'UI: long tasks (> 50 ms) while scrolling', size, medianMs: scroll.long.length, p95Ms: Math.max(0, ...scroll.long), samples: scroll.long.length, note: 'count' } as Measured);
-      results.push({ name: 'browser-mode server RSS after a scripted session (searches, 5,000 rows scrolled; MB)', size, medianMs: server.rssMb(), p95Ms: NaN, samples: 1, note: 'MB' } as Measured);
+      results.push({
+        name: 'UI: long tasks (> 50 ms) while scrolling',
+        size,
+        medianMs: scroll.long.length,
+        p95Ms: Math.max(0, ...scroll.long),
+        samples: scroll.long.length,
+        note: 'count',
+      } as Measured);
+      results.push({
+        name: 'browser-mode server RSS after a scripted session (searches, 5,000 rows scrolled; MB)',
+        size,
+        medianMs: server.rssMb(),
+        p95Ms: NaN,
+        samples: 1,
+        note: 'MB',
+      } as Measured);
       await page.close();
       await server.stop();
     }

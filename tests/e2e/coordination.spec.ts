@@ -22,13 +22,26 @@ test.afterEach(async ({ page }) => {
   await page.goto('about:blank');
 });
 
-test('a coordinator records the referrer, copies a prepared text, records Helfo notified, prints the breach letter, and adds a municipal contact', async ({ page, app, context }) => {
+test('a coordinator records the referrer, copies a prepared text, records Helfo notified, prints the breach letter, and adds a municipal contact', async ({
+  page,
+  app,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await openWithProfile(page, app);
   const input = referralInput('Kari Testesen', '01868512381', -10);
-  const created = (await rpc(page, app, 'referrals.create', { ...input, patient: { ...input.patient, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' } })) as { pathwayId: number };
+  const created = (await rpc(page, app, 'referrals.create', {
+    ...input,
+    patient: { ...input.patient, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' },
+  })) as { pathwayId: number };
   // The legal deadline four days ahead and nothing booked: the breach warning is due.
-  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, rightsDecision: 'right', careKind: 'assessment', assessedOn: isoDay(-8), careDeadline: isoDay(4) });
+  await rpc(page, app, 'pathways.assess', {
+    pathwayId: created.pathwayId,
+    rightsDecision: 'right',
+    careKind: 'assessment',
+    assessedOn: isoDay(-8),
+    careDeadline: isoDay(4),
+  });
   const wl = new WorklistPage(page);
   await page.reload();
   await wl.grid.waitFor();
@@ -98,7 +111,10 @@ test('guardians of a 14-year-old get letters unless the patient does not want it
   await page.keyboard.press('Enter');
   await page.getByRole('tab', { name: 'Pårørende' }).click();
   await expect(page.getByText(/Pasienten er 14 år\. Pasienten får selv brev/)).toBeVisible();
-  for (const [name, consent] of [['Mor Ung', 'Ikke avklart'], ['Far Ung', 'Ønsker ikke']] as const) {
+  for (const [name, consent] of [
+    ['Mor Ung', 'Ikke avklart'],
+    ['Far Ung', 'Ønsker ikke'],
+  ] as const) {
     await page.getByRole('button', { name: 'Legg til foresatt' }).click();
     const form = page.getByRole('form', { name: 'Ny foresatt' });
     await form.getByLabel('Navn').fill(name);

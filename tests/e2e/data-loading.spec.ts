@@ -19,7 +19,15 @@ function countCalls(page: Page): Record<string, number> {
 test('recording a contact attempt refreshes the no-show views only, not the patient header (no false "opened")', async ({ page, app }) => {
   await openWithProfile(page, app);
   const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -10))) as { patientId: number };
-  const booked = (await rpc(page, app, 'appointments.book', { patientId, kind: 'first_attendance', date: isoDay(-3), time: '10:00', durationMinutes: 45, place: 'Poliklinikken', clinician: 'Psykolog Berg' })) as { id: number };
+  const booked = (await rpc(page, app, 'appointments.book', {
+    patientId,
+    kind: 'first_attendance',
+    date: isoDay(-3),
+    time: '10:00',
+    durationMinutes: 45,
+    place: 'Poliklinikken',
+    clinician: 'Psykolog Berg',
+  })) as { id: number };
   await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
 
   await page.reload();
@@ -54,7 +62,13 @@ test('a referral registered in one tab shows on the worklist of another tab with
 
   const form = new ReferralForm(page);
   await form.open();
-  await form.fill({ name: 'Ola Testesen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-2) });
+  await form.fill({
+    name: 'Ola Testesen',
+    nationalId: '01868512381',
+    birthDate: '01.06.1985',
+    pathwayType: 'D11 Psykiske lidelser – voksne',
+    received: typedDay(-2),
+  });
   await form.submit();
   await expect(page.getByRole('heading', { name: 'Ola Testesen', level: 1 })).toBeVisible();
 
@@ -73,7 +87,13 @@ test('every error of a form shows at once and the first wrong field gets focus',
   await expect(form.dialog.getByLabel('Forløpstype')).toHaveAccessibleDescription(/Velg forløpstype/);
   await expect(form.field('Navn')).toBeFocused();
   // A refusal only the server can give (the national id's check digits) lands on its field, focused.
-  await form.fill({ name: 'Kari Testesen', nationalId: '01868512382', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-2) });
+  await form.fill({
+    name: 'Kari Testesen',
+    nationalId: '01868512382',
+    birthDate: '01.06.1985',
+    pathwayType: 'D11 Psykiske lidelser – voksne',
+    received: typedDay(-2),
+  });
   await form.submit();
   await expect(form.field('Fødselsnummer / D-nummer')).toHaveAccessibleDescription(/.+/);
   await expect(form.field('Fødselsnummer / D-nummer')).toBeFocused();

@@ -24,7 +24,10 @@ async function openPatientFromWorklist(page: Page, name: string): Promise<void> 
 }
 
 async function nav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('button', { name: new RegExp(`^${label}`) })
+    .click();
 }
 
 test('a referral assessed "no right" leaves the worklist, its outcome on the patient page and no deadline', async ({ page, app }) => {
@@ -185,7 +188,10 @@ test('"Til journal" lists a recorded D11CP with its date, is marked done one by 
   // Start (D11A) and first attendance (D11F) are waiting too.
   await expect(due.getByRole('row', { name: /D11A/ })).toContainText(shownDay(-15));
   await expect(due.getByRole('row', { name: /D11F/ })).toContainText(shownDay(-10));
-  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: screen(`til-journal-${size.width}`) });
   }
@@ -222,7 +228,10 @@ test('Regler shows the unconfirmed switch date and changes it with a source', as
   await expect(unconfirmed).toBeVisible();
   const line = unconfirmed.locator('xpath=ancestor::p[1]');
   await expect(line).toContainText('Gjelder fra 01.01.2024');
-  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: screen(`regler-${size.width}`) });
   }
@@ -258,7 +267,10 @@ test('Oversikt shows the national figures only beside their own measure', async 
   }
   await expect(table.getByRole('row', { name: /Første evaluering gjennomført innen forløpstid \(poliklinikk\)/ })).toContainText('39–46 % (poliklinikk');
   await expect(table.getByText(/72 % voksne/)).toHaveCount(1);
-  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: screen(`oversikt-${size.width}`) });
   }
@@ -276,15 +288,47 @@ function wordTop(pdf: string, word: string): { left: number; top: number } {
 /** A patient with a no-show three weeks ago, two attempts made, and letters due to patient, GP and municipality. */
 async function noShowWithLettersDue(page: Page, app: AppServer, name: string, nationalId: string): Promise<void> {
   await rpc(page, app, 'contacts.save', { name: 'Dr. Lege, Legesenteret', role: 'gp', address: 'Torget 1', postalCode: '0150', postalPlace: 'OSLO' });
-  await rpc(page, app, 'contacts.save', { name: 'Mette Kommunekoordinator', role: 'municipal_coordinator', organisation: 'Tildelingskontoret', municipalityNumber: '0301', address: 'Rådhusgata 1', postalCode: '0037', postalPlace: 'OSLO' });
-  await rpc(page, app, 'noShow.savePolicy', { attemptsRequired: 2, channels: ['phone', 'sms'], daysToFirstContact: 3, letterToPatient: true, letterToReferrer: true, letterToMunicipalCoordinator: true });
+  await rpc(page, app, 'contacts.save', {
+    name: 'Mette Kommunekoordinator',
+    role: 'municipal_coordinator',
+    organisation: 'Tildelingskontoret',
+    municipalityNumber: '0301',
+    address: 'Rådhusgata 1',
+    postalCode: '0037',
+    postalPlace: 'OSLO',
+  });
+  await rpc(page, app, 'noShow.savePolicy', {
+    attemptsRequired: 2,
+    channels: ['phone', 'sms'],
+    daysToFirstContact: 3,
+    letterToPatient: true,
+    letterToReferrer: true,
+    letterToMunicipalCoordinator: true,
+  });
   const input = referralInput(name, nationalId, -40);
   Object.assign(input.patient, { address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gpName: 'Dr. Lege, Legesenteret' });
   const { patientId, pathwayId } = (await rpc(page, app, 'referrals.create', input)) as { patientId: number; pathwayId: number };
-  const appt = (await rpc(page, app, 'appointments.book', { patientId, pathwayId, kind: 'first_attendance', date: isoDay(-21), time: '10:00', durationMinutes: 60, place: 'Poliklinikken, rom 2', clinician: 'Psykolog Berg' })) as { id: number };
+  const appt = (await rpc(page, app, 'appointments.book', {
+    patientId,
+    pathwayId,
+    kind: 'first_attendance',
+    date: isoDay(-21),
+    time: '10:00',
+    durationMinutes: 60,
+    place: 'Poliklinikken, rom 2',
+    clinician: 'Psykolog Berg',
+  })) as { id: number };
   const { noShowCaseId } = (await rpc(page, app, 'appointments.setStatus', { id: appt.id, status: 'no_show' })) as { noShowCaseId: number };
   for (const offset of [-20, -19]) {
-    await rpc(page, app, 'noShow.recordAttempt', { caseId: noShowCaseId, date: isoDay(offset), time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' });
+    await rpc(page, app, 'noShow.recordAttempt', {
+      caseId: noShowCaseId,
+      date: isoDay(offset),
+      time: '09:15',
+      channel: 'phone',
+      outcome: 'no_answer',
+      byName: 'Mona Merkantil',
+      note: '',
+    });
   }
 }
 
@@ -344,7 +388,7 @@ test('the letter to the municipal coordinator asks for the sharing basis, has it
   expect(summary).not.toContain('Du får svar fra oss senest');
 });
 
-test('the day\'s letters leave the municipal letter out with a note, and make the rest', async ({ page, app }) => {
+test("the day's letters leave the municipal letter out with a note, and make the rest", async ({ page, app }) => {
   await openWithProfile(page, app);
   await noShowWithLettersDue(page, app, 'Kari Kommune', NORA);
   await page.reload();

@@ -10,14 +10,21 @@ test.afterEach(async ({ page }) => {
   await page.goto('about:blank');
 });
 
-test('a 15-year-old\'s letters: the mother with parental responsibility gets her own sheet, the father the patient refused does not; the referrer letter and message use the referrer record', async ({ page, app, context }) => {
+test("a 15-year-old's letters: the mother with parental responsibility gets her own sheet, the father the patient refused does not; the referrer letter and message use the referrer record", async ({
+  page,
+  app,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await openWithProfile(page, app);
   const birth = isoDay(-(15 * 365 + 100));
   let fnr: string | null = null;
   for (let i = 500; !fnr; i++) fnr = syntheticNationalId(birth, i);
   const young = referralInput('Ola Ung', fnr, -20, 'child_mental');
-  await rpc(page, app, 'referrals.create', { ...young, patient: { ...young.patient, birthDate: birth, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' } });
+  await rpc(page, app, 'referrals.create', {
+    ...young,
+    patient: { ...young.patient, birthDate: birth, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' },
+  });
   const wl = new WorklistPage(page);
   await page.reload();
   await wl.grid.waitFor();

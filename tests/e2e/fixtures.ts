@@ -12,7 +12,9 @@ export interface AppServer {
 }
 
 /** Starts the real browser-mode server (the same CLI a person runs) on a fresh data directory. */
-export async function startApp(opts: { demo?: boolean; dataDir?: string; store?: string; env?: NodeJS.ProcessEnv } = {}): Promise<AppServer & { stop(): Promise<void> }> {
+export async function startApp(
+  opts: { demo?: boolean; dataDir?: string; store?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<AppServer & { stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-'));
   const args = ['scripts/start-browser.mjs', '--data-dir', dataDir, ...(opts.demo === false ? [] : ['--demo']), ...(opts.store ? ['--store', opts.store] : [])];
   // Encrypted like every folder: the passphrase comes from the environment, as in automation.

@@ -3,7 +3,14 @@ import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
 import { ReferralForm } from './pages/referral-form';
 
-const VALID = { name: 'Kari Testesen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: '02.11.2026', municipalityNumber: '0301' };
+const VALID = {
+  name: 'Kari Testesen',
+  nationalId: '01868512381',
+  birthDate: '01.06.1985',
+  pathwayType: 'D11 Psykiske lidelser – voksne',
+  received: '02.11.2026',
+  municipalityNumber: '0301',
+};
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

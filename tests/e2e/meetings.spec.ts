@@ -6,9 +6,19 @@ import { ReferralForm } from './pages/referral-form';
 import { printPreviewToPdf } from './print';
 import { shots } from './shots';
 
-const PATIENT = { name: 'Kari Testesen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: '02.11.2026', municipalityNumber: '0301' };
+const PATIENT = {
+  name: 'Kari Testesen',
+  nationalId: '01868512381',
+  birthDate: '01.06.1985',
+  pathwayType: 'D11 Psykiske lidelser – voksne',
+  received: '02.11.2026',
+  municipalityNumber: '0301',
+};
 
-test('plan an evaluation meeting with the municipal coordinator from the directory, see a double booking, print the agenda and minutes, export ICS', async ({ page, app }) => {
+test('plan an evaluation meeting with the municipal coordinator from the directory, see a double booking, print the agenda and minutes, export ICS', async ({
+  page,
+  app,
+}) => {
   await openWithProfile(page, app);
 
   // The directory: a municipal coordinator in Oslo.

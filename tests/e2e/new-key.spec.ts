@@ -27,7 +27,10 @@ async function pressN(page: Page, dialogName: string, first?: (dialog: Locator) 
 async function helpSays(page: Page, what: string): Promise<void> {
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Hurtigtaster' });
-  const nRows = help.getByRole('table', { name: /^Hurtigtaster på / }).getByRole('row').filter({ has: page.getByRole('cell', { name: 'n', exact: true }) });
+  const nRows = help
+    .getByRole('table', { name: /^Hurtigtaster på / })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'n', exact: true }) });
   await expect(nRows).toHaveCount(1);
   await expect(nRows).toHaveText(new RegExp(`^n\\s*${what}$`));
   await page.keyboard.press('Escape');
@@ -37,9 +40,24 @@ async function helpSays(page: Page, what: string): Promise<void> {
 test('n opens the new thing of each screen and each patient tab, and ? lists it', async ({ page, app }) => {
   await openWithProfile(page, app);
   const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -10))) as { patientId: number };
-  const booked = (await rpc(page, app, 'appointments.book', { patientId, kind: 'first_attendance', date: isoDay(-3), time: '10:00', durationMinutes: 45, place: 'Poliklinikken', clinician: 'Psykolog Berg' })) as { id: number };
+  const booked = (await rpc(page, app, 'appointments.book', {
+    patientId,
+    kind: 'first_attendance',
+    date: isoDay(-3),
+    time: '10:00',
+    durationMinutes: 45,
+    place: 'Poliklinikken',
+    clinician: 'Psykolog Berg',
+  })) as { id: number };
   await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
-  await rpc(page, app, 'plans.save', { patientId, period: { from: isoDay(-5), to: isoDay(200) }, revisionDates: [isoDay(10)], coordinator: { name: 'Mona', organisation: 'Oslo kommune' }, cooperation: '', contributions: { patient: '', services: '', relatives: '' } });
+  await rpc(page, app, 'plans.save', {
+    patientId,
+    period: { from: isoDay(-5), to: isoDay(200) },
+    revisionDates: [isoDay(10)],
+    coordinator: { name: 'Mona', organisation: 'Oslo kommune' },
+    cooperation: '',
+    contributions: { patient: '', services: '', relatives: '' },
+  });
   await page.reload();
   await expect(page.getByRole('grid', { name: 'Arbeidsliste' })).toBeFocused();
 

@@ -4,9 +4,20 @@ import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
 
 // No address for the GP in the directory: the referrer letter cannot be posted.
-const PER = { name: 'Per Utenadresse', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld', phone: '47 11 22 33' };
+const PER = {
+  name: 'Per Utenadresse',
+  nationalId: '01868510028',
+  address: 'Bygata 5',
+  postalCode: '0450',
+  postalPlace: 'Oslo',
+  gp: 'Fastlege Fjeld',
+  phone: '47 11 22 33',
+};
 
-test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted as sent; a duplicate attempt is refused; an escalated case waits in its list until the answer', async ({ page, app }) => {
+test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted as sent; a duplicate attempt is refused; an escalated case waits in its list until the answer', async ({
+  page,
+  app,
+}) => {
   await openWithProfile(page, app);
   const ns = new NoShowPages(page);
   await ns.registerPatient(PER);
@@ -68,7 +79,10 @@ test('an unpostable letter warns, "Nei" leaves it a draft, "Ja" is not counted a
   await esc.getByRole('button', { name: 'Meld til behandler' }).click();
   await esc.waitFor({ state: 'hidden' });
   await expect(card).toContainText('Venter på svar fra behandler');
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Ikke møtt/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('button', { name: /Ikke møtt/ })
+    .click();
   const escalated = page.getByRole('table', { name: 'Eskalert' });
   const row = escalated.getByRole('row', { name: /Per Utenadresse/ });
   await expect(row).toContainText('47 11 22 33');

@@ -6,7 +6,15 @@ import { shots } from './shots';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { printPreviewToPdf } from './print';
 
-const KARI = { name: 'Kari Testesen', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege, Legesenteret', phone: '912 34 567' };
+const KARI = {
+  name: 'Kari Testesen',
+  nationalId: '01868512381',
+  address: 'Storgata 1',
+  postalCode: '0155',
+  postalPlace: 'Oslo',
+  gp: 'Dr. Lege, Legesenteret',
+  phone: '912 34 567',
+};
 /** Where a word sits on page 1 of a PDF, in mm from the paper's top-left corner (pdftotext -bbox). */
 function wordPosition(pdf: string, word: string): { left: number; top: number } {
   const xhtml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
@@ -134,7 +142,11 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await ns.printAndClose(referrer);
 
   // A sent letter is shown again exactly as it was printed.
-  await card.getByRole('table', { name: 'Brev' }).getByRole('row', { name: /Timen din/ }).getByRole('button', { name: 'Vis og skriv ut igjen' }).click();
+  await card
+    .getByRole('table', { name: 'Brev' })
+    .getByRole('row', { name: /Timen din/ })
+    .getByRole('button', { name: 'Vis og skriv ut igjen' })
+    .click();
   const again = ns.dialog('Sendt brev');
   await again.waitFor();
   const againText = await printPreviewToPdf(page, 'test-results/print/noshow-patient-letter-reprint.pdf');
@@ -143,7 +155,10 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await again.getByRole('button', { name: 'Lukk' }).last().click();
 
   // The queue shows the case waiting for the patient's answer, with the phone number to call.
-  await page.getByRole('button', { name: /^Ikke møtt/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Ikke møtt/ })
+    .first()
+    .click();
   const queueRow = page.getByRole('grid', { name: 'Ikke møtt' }).getByRole('row', { name: /Kari Testesen/ });
   await expect(queueRow).toContainText('Venter på svar');
   await expect(queueRow).toContainText('912 34 567');
@@ -174,14 +189,23 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   await shots(page, 'noshow-case-closed');
 
   // The worklist shows the result: pasientutsatt (L) at the deadline, in the row and the side panel.
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Arbeidsliste/ }).click();
-  const wlRow = page.getByRole('grid').first().getByRole('row', { name: /Kari Testesen/ });
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('button', { name: /Arbeidsliste/ })
+    .click();
+  const wlRow = page
+    .getByRole('grid')
+    .first()
+    .getByRole('row', { name: /Kari Testesen/ });
   await expect(wlRow).toContainText(`Pasientutsatt (L) fra ${day}`);
   await wlRow.click();
   await expect(page.getByTestId('explanation-panel')).toContainText(/Pasientutsatt \(L\)/);
   await shots(page, 'worklist-postponed');
   // The queue is empty now.
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Ikke møtt/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('button', { name: /Ikke møtt/ })
+    .click();
   await expect(page.getByText('Ingen åpne saker om ikke møtt')).toBeVisible();
 });
 
@@ -248,7 +272,7 @@ test('a mistaken no-show is undone with a reason kept in the history; the queue 
   await expect(page.getByText('Ingen åpne saker om ikke møtt')).toBeVisible();
 });
 
-test('the day\'s letters come out as one document with progress, one letter per sheet', async ({ page, app }) => {
+test("the day's letters come out as one document with progress, one letter per sheet", async ({ page, app }) => {
   await openWithProfile(page, app);
   const ns = new NoShowPages(page);
   await addGpOffice(page, app);
@@ -267,7 +291,10 @@ test('the day\'s letters come out as one document with progress, one letter per 
   await card.getByRole('button', { name: 'Registrer pasientutsatt (L)' }).click();
   await expect(card).toContainText('Pasientutsatt (L) er registrert på forløpet');
 
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Ikke møtt/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('button', { name: /Ikke møtt/ })
+    .click();
   await page.getByRole('button', { name: 'Dagens brev (2)' }).click();
   const batch = ns.dialog('Dagens brev');
   await ns.settled();

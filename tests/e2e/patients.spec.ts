@@ -5,7 +5,15 @@ import { NoShowPages, typedDay } from './pages/no-show';
 import { ReferralForm } from './pages/referral-form';
 import { birthDateFromNationalId } from '../../shared/domain/national-id';
 
-const KARI = { name: 'Kari Testesen', nationalId: '01868512381', address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo', gp: 'Dr. Lege, Legesenteret', phone: '912 34 567' };
+const KARI = {
+  name: 'Kari Testesen',
+  nationalId: '01868512381',
+  address: 'Storgata 1',
+  postalCode: '0155',
+  postalPlace: 'Oslo',
+  gp: 'Dr. Lege, Legesenteret',
+  phone: '912 34 567',
+};
 
 async function addGpOffice(page: Page, app: { origin: string; token: string }) {
   const res = await page.request.post(`${app.origin}/rpc`, {
@@ -97,7 +105,14 @@ test('a new referral for a known national id shows stored and given details and 
   // The same national id, a new address and phone.
   const form = new ReferralForm(page);
   await form.open();
-  await form.fill({ name: KARI.name, nationalId: KARI.nationalId, birthDate: (birthDateFromNationalId(KARI.nationalId) ?? '').split('-').reverse().join('.'), pathwayType: 'D01 Tverrfaglig spesialisert rusbehandling (TSB)', received: typedDay(-1), municipalityNumber: '0301' });
+  await form.fill({
+    name: KARI.name,
+    nationalId: KARI.nationalId,
+    birthDate: (birthDateFromNationalId(KARI.nationalId) ?? '').split('-').reverse().join('.'),
+    pathwayType: 'D01 Tverrfaglig spesialisert rusbehandling (TSB)',
+    received: typedDay(-1),
+    municipalityNumber: '0301',
+  });
   const dialog = form.dialog;
   await dialog.getByLabel('Adresse', { exact: true }).fill('Nygårdsgaten 3');
   await dialog.getByLabel('Postnummer').fill('5003');

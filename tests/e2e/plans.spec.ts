@@ -30,14 +30,23 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
   await openWithProfile(page, app);
   const form = new ReferralForm(page);
   await form.open();
-  await form.fill({ name: 'Kari Testesen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDate(-20) });
+  await form.fill({
+    name: 'Kari Testesen',
+    nationalId: '01868512381',
+    birthDate: '01.06.1985',
+    pathwayType: 'D11 Psykiske lidelser – voksne',
+    received: typedDate(-20),
+  });
   await form.submit();
   await expect(page.getByRole('heading', { name: 'Kari Testesen' })).toBeVisible();
 
   // The municipal coordinator is in the contact directory (added through the contract, as the Kontakter screen does).
   const saved = await page.request.post(`${app.origin}/rpc`, {
     headers: { Authorization: `Bearer ${app.token}` },
-    data: { method: 'contacts.save', input: { name: 'Mona Koordinator', role: 'municipal_coordinator', organisation: 'Koordinerende enhet, Oslo kommune', municipalityNumber: '0301' } },
+    data: {
+      method: 'contacts.save',
+      input: { name: 'Mona Koordinator', role: 'municipal_coordinator', organisation: 'Koordinerende enhet, Oslo kommune', municipalityNumber: '0301' },
+    },
   });
   expect((await saved.json()).ok).toBe(true);
 
@@ -45,7 +54,13 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
   await plan.openTab();
   await expect(page.getByText('Ingen individuell plan ennå')).toBeVisible();
   await shots(page, 'plan-empty');
-  await plan.create({ to: typedDate(300), revision: typedDate(60), coordinator: 'Mona Koordinator', fromDirectory: true, patientContribution: 'Jeg møter til avtalene og sier fra når det er tungt.' });
+  await plan.create({
+    to: typedDate(300),
+    revision: typedDate(60),
+    coordinator: 'Mona Koordinator',
+    fromDirectory: true,
+    patientContribution: 'Jeg møter til avtalene og sier fra når det er tungt.',
+  });
   await expect(page.getByRole('region', { name: '3. Koordinator' })).toContainText('Koordinerende enhet, Oslo kommune');
 
   // The screen reads like the § 19 list, in order.
@@ -57,8 +72,24 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
   await plan.addParticipant('Per Hansen', 'NAV-veileder', 'NAV Grünerløkka');
   await plan.addGoal('Jeg vil klare å handle mat selv', typedDate(90));
   await plan.addGoal('Jeg vil sove hele natten', typedDate(120));
-  await plan.addMeasure({ what: 'Samtaler med behandler', scope: '1 time per uke', responsible: 'DPS Testby', start: typedDate(-10), due: typedDate(80), how: 'Samtaler på DPS, annenhver gang på video.', goal: 'Jeg vil sove hele natten' });
-  await plan.addMeasure({ what: 'Følge til butikken', scope: 'To ganger per uke', responsible: 'Hjemmetjenesten', start: typedDate(-14), due: typedDate(-2), how: 'Hjemmetjenesten følger til nærbutikken.', goal: 'Jeg vil klare å handle mat selv' });
+  await plan.addMeasure({
+    what: 'Samtaler med behandler',
+    scope: '1 time per uke',
+    responsible: 'DPS Testby',
+    start: typedDate(-10),
+    due: typedDate(80),
+    how: 'Samtaler på DPS, annenhver gang på video.',
+    goal: 'Jeg vil sove hele natten',
+  });
+  await plan.addMeasure({
+    what: 'Følge til butikken',
+    scope: 'To ganger per uke',
+    responsible: 'Hjemmetjenesten',
+    start: typedDate(-14),
+    due: typedDate(-2),
+    how: 'Hjemmetjenesten følger til nærbutikken.',
+    goal: 'Jeg vil klare å handle mat selv',
+  });
   await plan.addMeasure({ what: 'Søke arbeidsavklaringspenger', scope: 'Én søknad', responsible: 'NAV Grünerløkka', how: 'Veileder hjelper med søknaden.' });
 
   const measures = page.getByRole('table', { name: 'Tiltak' });
@@ -68,7 +99,9 @@ test('a coordinator makes an individual plan, records consent, holds a revision,
 
   // Without consent: drafted, not printable, and the screen says why.
   await expect(plan.printButton()).toBeDisabled();
-  await expect(plan.printButton()).toHaveAccessibleDescription(/Samtykke er ikke registrert – planen kan utarbeides, men ikke deles eller skrives ut for andre/);
+  await expect(plan.printButton()).toHaveAccessibleDescription(
+    /Samtykke er ikke registrert – planen kan utarbeides, men ikke deles eller skrives ut for andre/,
+  );
   await screenshotWhole(page, 'test-results/screens/plan-draft.png');
 
   // Only allowed status changes are offered; a progress note is dated.
@@ -177,18 +210,40 @@ test('the plan tab and the Planer screen pass an axe scan with no serious or cri
   };
   const iso = (offset: number) => typedDate(offset).split('.').reverse().join('-');
   const { patientId } = await rpc('referrals.create', {
-    patient: { name: 'Ola Hansen', nationalId: '01868510028', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+    patient: {
+      name: 'Ola Hansen',
+      nationalId: '01868510028',
+      birthDate: '1985-06-01',
+      phone: '',
+      address: '',
+      postalCode: '',
+      postalPlace: '',
+      municipalityNumber: '',
+      gpName: '',
+    },
     pathway: { pathwayType: 'tsb', setting: 'outpatient', referralReceived: iso(-5), referralAssessed: null },
   });
-  await rpc('plans.save', { patientId, period: { from: iso(-5), to: iso(200) }, revisionDates: [iso(10)], coordinator: { name: 'Mona', organisation: 'Oslo kommune' }, cooperation: '', contributions: { patient: '', services: '', relatives: '' } });
+  await rpc('plans.save', {
+    patientId,
+    period: { from: iso(-5), to: iso(200) },
+    revisionDates: [iso(10)],
+    coordinator: { name: 'Mona', organisation: 'Oslo kommune' },
+    cooperation: '',
+    contributions: { patient: '', services: '', relatives: '' },
+  });
   const goal = await rpc('plans.saveGoal', { patientId, goal: { text: 'Jeg vil ha en jobb', targetDate: null } });
-  await rpc('plans.saveMeasure', { patientId, measure: { what: 'Arbeidstrening', scope: '', howCarriedOut: '', responsible: 'NAV', startDate: null, dueDate: iso(-1), goalId: goal.id } });
+  await rpc('plans.saveMeasure', {
+    patientId,
+    measure: { what: 'Arbeidstrening', scope: '', howCarriedOut: '', responsible: 'NAV', startDate: null, dueDate: iso(-1), goalId: goal.id },
+  });
 
   await page.getByRole('button', { name: /^Planer/ }).click();
   await expect(page.getByRole('grid', { name: 'Planer' }).getByRole('row', { name: /Ola Hansen/ })).toBeVisible();
   const scan = async () => {
     const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   };
   expect(await scan()).toEqual([]);
   await page.getByTestId('plans-grid').focus();

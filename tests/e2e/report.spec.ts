@@ -18,22 +18,54 @@ test.afterEach(async ({ page }) => {
   await page.goto('about:blank');
 });
 
-test('the unit leader picks a tertial in Oversikt › Rapport by keyboard, prints it and downloads the same numbers as CSV, no patient in either', async ({ page, app }) => {
+test('the unit leader picks a tertial in Oversikt › Rapport by keyboard, prints it and downloads the same numbers as CSV, no patient in either', async ({
+  page,
+  app,
+}) => {
   await openWithProfile(page, app);
   // A small caseload 60 days back: one D11 decision in time, one TSB decision late, an overdue assessment with a reason, a no-show resolved the next day.
   const received = isoDay(-60);
   const a = (await rpc(page, app, 'referrals.create', referralInput('Rita Rapport', fnr(101), -60))) as { pathwayId: number; patientId: number };
-  await rpc(page, app, 'pathways.assess', { pathwayId: a.pathwayId, assessedOn: isoDay(-55), rightsDecision: 'right', careKind: 'assessment', careDeadline: isoDay(20) });
+  await rpc(page, app, 'pathways.assess', {
+    pathwayId: a.pathwayId,
+    assessedOn: isoDay(-55),
+    rightsDecision: 'right',
+    careKind: 'assessment',
+    careDeadline: isoDay(20),
+  });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: a.pathwayId, type: 'first_attendance', date: isoDay(-40) });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: a.pathwayId, type: 'clinical_decision', date: isoDay(-20), outcome: 'CP' });
   const b = (await rpc(page, app, 'referrals.create', referralInput('Tor Tertial', fnr(201), -60, 'tsb'))) as { pathwayId: number };
-  await rpc(page, app, 'pathways.assess', { pathwayId: b.pathwayId, assessedOn: isoDay(-55), rightsDecision: 'right', careKind: 'treatment', careDeadline: isoDay(20) });
+  await rpc(page, app, 'pathways.assess', {
+    pathwayId: b.pathwayId,
+    assessedOn: isoDay(-55),
+    rightsDecision: 'right',
+    careKind: 'treatment',
+    careDeadline: isoDay(20),
+  });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: b.pathwayId, type: 'first_attendance', date: isoDay(-50) });
   const c = (await rpc(page, app, 'referrals.create', referralInput('Siri Sein', fnr(301), -60))) as { pathwayId: number };
   await rpc(page, app, 'pathways.recordBreachReason', { pathwayId: c.pathwayId, deadlineKey: 'legal/referral-assessment', reasonCode: 'capacity', note: '' });
-  const appt = (await rpc(page, app, 'appointments.book', { patientId: a.patientId, pathwayId: a.pathwayId, kind: 'assessment', date: isoDay(-10), time: '10:00', durationMinutes: 60, place: 'Rom 2', clinician: 'Psykolog Berg' })) as { id: number };
+  const appt = (await rpc(page, app, 'appointments.book', {
+    patientId: a.patientId,
+    pathwayId: a.pathwayId,
+    kind: 'assessment',
+    date: isoDay(-10),
+    time: '10:00',
+    durationMinutes: 60,
+    place: 'Rom 2',
+    clinician: 'Psykolog Berg',
+  })) as { id: number };
   const ns = (await rpc(page, app, 'appointments.setStatus', { id: appt.id, status: 'no_show' })) as { noShowCaseId: number };
-  await rpc(page, app, 'noShow.recordAttempt', { caseId: ns.noShowCaseId, date: isoDay(-9), time: '09:15', channel: 'phone', outcome: 'reached', byName: 'Mona', note: '' });
+  await rpc(page, app, 'noShow.recordAttempt', {
+    caseId: ns.noShowCaseId,
+    date: isoDay(-9),
+    time: '09:15',
+    channel: 'phone',
+    outcome: 'reached',
+    byName: 'Mona',
+    note: '',
+  });
   await rpc(page, app, 'noShow.close', { caseId: ns.noShowCaseId, outcome: 'declined', note: '' });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Arbeidsliste', exact: true })).toBeVisible();

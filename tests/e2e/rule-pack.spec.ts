@@ -26,7 +26,9 @@ test('Regler: a coordinator reads in a national rule pack, sees what changes, im
   const broken = JSON.parse(readFileSync(SAMPLE, 'utf8'));
   broken.pathways[1].times[2].days = 7.5;
   await field.setInputFiles({ name: 'feil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await expect(page.getByRole('alert').filter({ hasText: 'Filen kan ikke leses inn' })).toContainText('Forløp 2, forløpstid 3, «days»: antall dager må være et helt tall.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Filen kan ikke leses inn' })).toContainText(
+    'Forløp 2, forløpstid 3, «days»: antall dager må være et helt tall.',
+  );
   await expect(button).toHaveAccessibleDescription(/antall dager må være et helt tall/);
 
   // The sample pack: the diff against the versions in force.
@@ -36,7 +38,9 @@ test('Regler: a coordinator reads in a national rule pack, sees what changes, im
   await expect(diff).toContainText('Gjelder fra 01.01.2027');
   const adult = diff.getByRole('table', { name: 'Endringer for Psykiske lidelser – voksne' });
   await expect(adult.getByRole('row', { name: /Døgn: Første fremmøte → Klinisk beslutning/ })).toContainText('Endret');
-  await expect(adult.getByRole('row', { name: /Døgn: Første fremmøte → Klinisk beslutning/ })).toContainText('42 kalenderdager (ubekreftet)28 kalenderdager (bekreftet)');
+  await expect(adult.getByRole('row', { name: /Døgn: Første fremmøte → Klinisk beslutning/ })).toContainText(
+    '42 kalenderdager (ubekreftet)28 kalenderdager (bekreftet)',
+  );
   await expect(adult.getByRole('row', { name: /Klinisk beslutning → Evaluering/ })).toContainText('Lagt til');
   const tsb = diff.getByRole('table', { name: /Endringer for Tverrfaglig/ });
   await expect(tsb.getByRole('row', { name: /Avrusning avsluttet/ })).toContainText('Fjernet');

@@ -25,7 +25,10 @@ test('the worklist shows Mine by default; Enheten by keyboard; a pathway is give
   await expect(page.getByText('2 åpne forløp (enheten)')).toBeVisible();
 
   // The selected pathway's responsible person, and giving it to a person in the list.
-  await page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).click();
+  await page
+    .getByRole('grid', { name: 'Arbeidsliste' })
+    .getByRole('row', { name: /Kari Testesen/ })
+    .click();
   const panel = page.getByTestId('responsible');
   await expect(panel.getByRole('heading')).toHaveText('Ansvarlig: ingen navngitt');
   const picker = panel.getByLabel('Gi forløpet til');
@@ -52,7 +55,10 @@ test('two people edit one plan measure: the second save gets the conflict messag
     cooperation: '',
     contributions: { patient: '', services: '', relatives: '' },
   });
-  await rpc(page, app, 'plans.saveMeasure', { patientId, measure: { what: 'Samtaler', scope: '', howCarriedOut: '', responsible: 'DPS', startDate: null, dueDate: null, goalId: null } });
+  await rpc(page, app, 'plans.saveMeasure', {
+    patientId,
+    measure: { what: 'Samtaler', scope: '', howCarriedOut: '', responsible: 'DPS', startDate: null, dueDate: null, goalId: null },
+  });
 
   // A second person: another browser context on the same server.
   const other = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
@@ -61,7 +67,10 @@ test('two people edit one plan measure: the second save gets the conflict messag
   await page.reload();
 
   const openMeasure = async (p: typeof page) => {
-    await p.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).dblclick();
+    await p
+      .getByRole('grid', { name: 'Arbeidsliste' })
+      .getByRole('row', { name: /Kari Testesen/ })
+      .dblclick();
     await p.getByRole('tab', { name: 'Individuell plan' }).click();
     await p.getByRole('button', { name: 'Endre tiltaket Samtaler' }).click();
     return p.getByRole('dialog', { name: 'Endre tiltak' });
@@ -77,7 +86,9 @@ test('two people edit one plan measure: the second save gets the conflict messag
   await second.getByLabel('Tiltak', { exact: true }).fill(typed);
   await second.getByRole('button', { name: 'Lagre tiltak' }).click();
   await expect(second).toBeVisible();
-  await expect(second.getByText(/^Tiltaket ble endret av .+ etter at du åpnet det\. Endret: Ansvarlig\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./)).toBeVisible();
+  await expect(
+    second.getByText(/^Tiltaket ble endret av .+ etter at du åpnet det\. Endret: Ansvarlig\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./),
+  ).toBeVisible();
   await expect(second.getByLabel('Tiltak', { exact: true })).toHaveValue(typed);
   await shots(page2, 'plan-measure-conflict');
   await page2.screenshot({ path: screen('plan-measure-conflict-dialog') });

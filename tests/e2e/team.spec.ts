@@ -12,7 +12,15 @@ import { startPgServer, type PgServer } from '../fixtures/pg';
  * database. The administrative staff records a no-show and two contact attempts; the coordinator's screen
  * shows the case change without a reload. Then the server goes away and comes back.
  */
-const PER = { name: 'Per Teamsen', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld', phone: '47 11 22 33' };
+const PER = {
+  name: 'Per Teamsen',
+  nationalId: '01868510028',
+  address: 'Bygata 5',
+  postalCode: '0450',
+  postalPlace: 'Oslo',
+  gp: 'Fastlege Fjeld',
+  phone: '47 11 22 33',
+};
 // The team's shared audit key (test value), as IT hands it out.
 const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
 
@@ -31,7 +39,10 @@ async function teamDatabase(pgServer: PgServer): Promise<string> {
   await su.end();
   const url = pgServer.url('enheten');
   // As IT would: the schema, the group roles and the grants; --demo: synthetic national ids only.
-  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], { encoding: 'utf8', timeout: 120_000 });
+  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(init.status, init.stderr).toBe(0);
   expect(init.stdout).toContain('Grupperoller opprettet: forlopsbenk_coordinator, forlopsbenk_admin_staff, forlopsbenk_unit_leader');
   const c = new pg.Client({ connectionString: url });
@@ -40,7 +51,9 @@ async function teamDatabase(pgServer: PgServer): Promise<string> {
   await c.query('create role ola login in role forlopsbenk_admin_staff');
   // The unit's letterhead is the unit's setting on the team store, set up with the database (people's logins read
   // it; they cannot change it). The lock PIN is each person's own (person_setting), chosen here for both.
-  await c.query(`insert into profile (id, coordinator_name, unit_name, unit_phone, unit_address, updated_at) values (1, 'Kari Koordinator', 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`);
+  await c.query(
+    `insert into profile (id, coordinator_name, unit_name, unit_phone, unit_address, updated_at) values (1, 'Kari Koordinator', 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
+  );
   await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('ola', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
   await c.end();
   return url;
@@ -123,7 +136,10 @@ test('two people on one team store: the no-show and two attempts appear live at 
     await shots(kari, 'team-reconnected');
 
     // Innstillinger: the store in use, and backups are the server's business.
-    await kari.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /Innstillinger/ }).click();
+    await kari
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('button', { name: /Innstillinger/ })
+      .click();
     await expect(kari.getByTestId('store-in-use')).toContainText('Teamlager på server 127.0.0.1');
     await expect(kari.getByTestId('team-backups')).toContainText('Forløpsbenk tar ingen lokale kopier av teamlageret');
     await expect(kari.getByRole('button', { name: 'Ta sikkerhetskopi nå' })).toHaveCount(0);

@@ -21,9 +21,21 @@ function idBornDaysAgo(days: number): string {
   throw new Error('no id');
 }
 
-async function treatedPathway(page: Page, app: AppServer, name: string, nationalId: string, pathwayType: string): Promise<{ patientId: number; pathwayId: number }> {
+async function treatedPathway(
+  page: Page,
+  app: AppServer,
+  name: string,
+  nationalId: string,
+  pathwayType: string,
+): Promise<{ patientId: number; pathwayId: number }> {
   const created = (await rpc(page, app, 'referrals.create', referralInput(name, nationalId, -90, pathwayType))) as { patientId: number; pathwayId: number };
-  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, assessedOn: isoDay(-85), rightsDecision: 'right', careKind: 'treatment', careDeadline: isoDay(-40) });
+  await rpc(page, app, 'pathways.assess', {
+    pathwayId: created.pathwayId,
+    assessedOn: isoDay(-85),
+    rightsDecision: 'right',
+    careKind: 'treatment',
+    careDeadline: isoDay(-40),
+  });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: created.pathwayId, type: 'first_attendance', date: isoDay(-60) });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: created.pathwayId, type: 'clinical_decision', date: isoDay(-50), outcome: 'CP' });
   return created;
@@ -31,7 +43,10 @@ async function treatedPathway(page: Page, app: AppServer, name: string, national
 
 /** shots() with `target` scrolled into view at each size (it may sit below the fold). */
 async function shotsAt(page: Page, name: string, target: Locator): Promise<void> {
-  for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 720],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await target.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     await page.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });
@@ -77,7 +92,9 @@ test('D12 → D11 at 18: the children’s pathway ends as transferred, the adult
   // Both pathways show the link; the new one has no legal assessment deadline and runs from today's receipt.
   const adult = page.locator('section.pathway-card').filter({ has: page.getByRole('heading', { name: /D11 Psykiske lidelser – voksne/ }) });
   const child = page.locator('section.pathway-card').filter({ has: page.getByRole('heading', { name: /D12 Psykiske lidelser – barn og unge/ }) });
-  await expect(adult.locator('dl.facts')).toContainText(`Overført fraPsykiske lidelser – barn og unge, overført ${shownDay(-1)} (Fra barn og unge (D12) til voksne (D11) ved 18 år)`);
+  await expect(adult.locator('dl.facts')).toContainText(
+    `Overført fraPsykiske lidelser – barn og unge, overført ${shownDay(-1)} (Fra barn og unge (D12) til voksne (D11) ved 18 år)`,
+  );
   await expect(adult.locator('dl.facts')).toContainText('Frist for helsehjelpIngen ny frist ved intern overføring');
   await expect(adult.locator('dl.facts')).toContainText(`Forløpet regnes fra${shownDay(0)}`);
   await expect(adult.getByText(/Vurder henvisningen/)).toHaveCount(0);
@@ -102,7 +119,14 @@ test('D12 → D11 at 18: the children’s pathway ends as transferred, the adult
   await expect(page.getByText('Avsluttet forløpet som overført')).toBeVisible();
 
   // The printed meeting invitation (agenda) says an interpreter is needed, read back from the PDF.
-  await rpc(page, app, 'meetings.create', { patientId: sara.patientId, kind: 'evaluation', date: isoDay(7), time: '10:00', durationMinutes: 60, place: 'Møterom 2, DPS Testby' });
+  await rpc(page, app, 'meetings.create', {
+    patientId: sara.patientId,
+    kind: 'evaluation',
+    date: isoDay(7),
+    time: '10:00',
+    durationMinutes: 60,
+    place: 'Møterom 2, DPS Testby',
+  });
   await page.getByRole('tab', { name: 'Møter' }).click();
   await page.getByRole('button', { name: new RegExp(`^${shownDay(7).replace(/\./g, '\\.')} kl\\. 10:00`) }).click();
   await page.getByRole('button', { name: 'Skriv ut dagsorden' }).click();
@@ -111,14 +135,32 @@ test('D12 → D11 at 18: the children’s pathway ends as transferred, the adult
   expect(agenda).toMatch(/Tolk\s+Pasienten trenger tolk \(tigrinja\)\.\s+Tolk må bestilles til møtet\./);
 });
 
-test('an attended evaluation appointment proposes the evaluation, one click records it; the treatment plan has a place; Oversikt counts re-referrals', async ({ page, app }) => {
+test('an attended evaluation appointment proposes the evaluation, one click records it; the treatment plan has a place; Oversikt counts re-referrals', async ({
+  page,
+  app,
+}) => {
   await openWithProfile(page, app);
   const { patientId, pathwayId } = await treatedPathway(page, app, 'Per Evaluert', '01868510028', 'adult_mental');
-  const appt = (await rpc(page, app, 'appointments.book', { patientId, pathwayId, kind: 'evaluation', date: isoDay(-2), time: '10:00', durationMinutes: 45, place: 'Poliklinikken', clinician: '' })) as { id: number };
+  const appt = (await rpc(page, app, 'appointments.book', {
+    patientId,
+    pathwayId,
+    kind: 'evaluation',
+    date: isoDay(-2),
+    time: '10:00',
+    durationMinutes: 45,
+    place: 'Poliklinikken',
+    clinician: '',
+  })) as { id: number };
   await rpc(page, app, 'appointments.setStatus', { id: appt.id, status: 'attended' });
   // A re-referral: a TSB pathway that ended 100 days before this referral came.
   const earlier = (await rpc(page, app, 'referrals.create', referralInput('Rita Igjen', '01868512381', -200, 'tsb'))) as { pathwayId: number };
-  await rpc(page, app, 'pathways.assess', { pathwayId: earlier.pathwayId, assessedOn: isoDay(-195), rightsDecision: 'right', careKind: 'treatment', careDeadline: isoDay(-150) });
+  await rpc(page, app, 'pathways.assess', {
+    pathwayId: earlier.pathwayId,
+    assessedOn: isoDay(-195),
+    rightsDecision: 'right',
+    careKind: 'treatment',
+    careDeadline: isoDay(-150),
+  });
   await rpc(page, app, 'pathways.recordEvent', { pathwayId: earlier.pathwayId, type: 'end', date: isoDay(-110), endReason: 'completed' });
   await rpc(page, app, 'referrals.create', { ...referralInput('Rita Igjen', '01868512381', -10, 'adult_mental'), keep: 'stored' });
   await page.reload();
@@ -153,7 +195,10 @@ test('an attended evaluation appointment proposes the evaluation, one click reco
   await end.getByRole('button', { name: 'Avbryt' }).click();
 
   // Oversikt: re-referrals within 12 months for the period, count and share.
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('button', { name: /^Oversikt/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('button', { name: /^Oversikt/ })
+    .click();
   const readmissions = page.getByRole('region', { name: 'Henvist på nytt innen 12 måneder' });
   await expect(readmissions).toContainText('Nye henvisninger i perioden');
   await expect(readmissions.getByRole('row', { name: /av dem henvist på nytt/ })).toContainText('1');

@@ -11,7 +11,17 @@ test('after the idle time the window locks, hides every patient name, and the PI
   await page.clock.install();
   await openWithProfile(page, app);
   await rpc(request, app, 'referrals.create', {
-    patient: { name: 'Ola Låsetest', nationalId: '01868512381', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+    patient: {
+      name: 'Ola Låsetest',
+      nationalId: '01868512381',
+      birthDate: '1985-06-01',
+      phone: '',
+      address: '',
+      postalCode: '',
+      postalPlace: '',
+      municipalityNumber: '',
+      gpName: '',
+    },
     pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
   });
 
@@ -52,11 +62,22 @@ test('script in free-text fields shows as plain text on the worklist, the patien
   });
   await openWithProfile(page, app);
   // The profile's free text goes into every letterhead.
-  await rpc(request, app, 'profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS <script>alert(2)</script>', unitPhone: '22 33 44 55', unitAddress: '<svg onload=alert(3)>' });
+  await rpc(request, app, 'profile.save', {
+    coordinatorName: 'Kari Koordinator',
+    unitName: 'DPS <script>alert(2)</script>',
+    unitPhone: '22 33 44 55',
+    unitAddress: '<svg onload=alert(3)>',
+  });
 
   const form = new ReferralForm(page);
   await form.open();
-  await form.fill({ name: XSS_NAME, nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: today().typed });
+  await form.fill({
+    name: XSS_NAME,
+    nationalId: '01868512381',
+    birthDate: '01.06.1985',
+    pathwayType: 'D11 Psykiske lidelser – voksne',
+    received: today().typed,
+  });
   await form.submit();
   await expect(page.getByRole('heading', { name: XSS_NAME })).toBeVisible();
 
@@ -111,7 +132,13 @@ test("a patient's log: viewer by period, CSV export, and the chain check in sett
   await openWithProfile(page, app);
   const form = new ReferralForm(page);
   await form.open();
-  await form.fill({ name: 'Liv Loggsen', nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received: today().typed });
+  await form.fill({
+    name: 'Liv Loggsen',
+    nationalId: '01868512381',
+    birthDate: '01.06.1985',
+    pathwayType: 'D11 Psykiske lidelser – voksne',
+    received: today().typed,
+  });
   await form.submit();
   await page.getByRole('tab', { name: 'Logg' }).click();
   const table = page.getByRole('table', { name: 'Logg for pasienten' });
@@ -149,7 +176,17 @@ test('a backup on demand shows in the status bar; restoring it brings back that 
   await openWithProfile(page, app);
   const make = (name: string, nationalId: string) =>
     rpc(request, app, 'referrals.create', {
-      patient: { name, nationalId, birthDate: birthDateFromNationalId(nationalId) ?? '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+      patient: {
+        name,
+        nationalId,
+        birthDate: birthDateFromNationalId(nationalId) ?? '1985-06-01',
+        phone: '',
+        address: '',
+        postalCode: '',
+        postalPlace: '',
+        municipalityNumber: '',
+        gpName: '',
+      },
       pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
     });
   await make('Før Kopien', '01868512381');
@@ -168,7 +205,10 @@ test('a backup on demand shows in the status bar; restoring it brings back that 
   await expect(page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Etter Kopien/ })).toBeVisible();
 
   await openSettings(page, 'Sikkerhetskopier');
-  await backups.getByRole('row', { name: /Tatt for hånd/ }).getByRole('button', { name: 'Gjenopprett …' }).click();
+  await backups
+    .getByRole('row', { name: /Tatt for hånd/ })
+    .getByRole('button', { name: 'Gjenopprett …' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Gjenopprett sikkerhetskopi' });
   await expect(dialog).toContainText('Dagens database tas vare på i en egen mappe');
   await page.screenshot({ path: 'test-results/screens/restore-confirm.png' });
@@ -187,12 +227,15 @@ test('a backup on demand shows in the status bar; restoring it brings back that 
 
 test('the CSP of the built page blocks inline script, also from the meta tag alone (as in Electron)', async ({ page, app }) => {
   // Electron loads the file without HTTP headers: drop the server's CSP header so only the meta tag counts.
-  await page.route((url) => url.pathname === '/' || url.pathname === '/index.html', async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    delete headers['content-security-policy'];
-    await route.fulfill({ response, headers });
-  });
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname === '/index.html',
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response, headers });
+    },
+  );
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Velkommen til Forløpsbenk' })).toBeVisible();
   const result = await page.evaluate(async () => {
@@ -216,10 +259,21 @@ test('the CSP of the built page blocks inline script, also from the meta tag alo
 test('a worklist search is logged once when typing rests or a row is opened, not once per keystroke', async ({ page, app, request }) => {
   await openWithProfile(page, app);
   await rpc(request, app, 'referrals.create', {
-    patient: { name: 'Ola Søkelogg', nationalId: '01868512381', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+    patient: {
+      name: 'Ola Søkelogg',
+      nationalId: '01868512381',
+      birthDate: '1985-06-01',
+      phone: '',
+      address: '',
+      postalCode: '',
+      postalPlace: '',
+      municipalityNumber: '',
+      gpName: '',
+    },
     pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
   });
-  const searches = async () => (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.search').length;
+  const searches = async () =>
+    (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.search').length;
   await page.reload();
   const grid = page.getByRole('grid', { name: 'Arbeidsliste' });
   await grid.waitFor();

@@ -28,7 +28,10 @@ test('Esc in the minutes only leaves the field; leaving the meeting with unsaved
   await openWithProfile(page, app);
   await patientWithMeeting(page, app);
   await page.reload();
-  await page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).dblclick();
+  await page
+    .getByRole('grid', { name: 'Arbeidsliste' })
+    .getByRole('row', { name: /Kari Testesen/ })
+    .dblclick();
   await page.getByRole('tab', { name: 'Møter' }).click();
   await page.getByRole('table').getByRole('button').first().click();
   const decisions = page.getByLabel('Beslutninger');
@@ -164,7 +167,9 @@ for (const [width, height] of [
     expect(fits).toEqual([true, true, true]);
     // Every deadline cell shows its whole text (no ellipsis: the content is not wider than the cell).
     const cut = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('.grid-row.wl > [role=gridcell]:nth-child(4)')).filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+      Array.from(document.querySelectorAll<HTMLElement>('.grid-row.wl > [role=gridcell]:nth-child(4)'))
+        .filter((c) => c.scrollWidth > c.clientWidth)
+        .map((c) => c.textContent),
     );
     expect(cut).toEqual([]);
     expect(await page.locator('.grid-row.wl > [role=gridcell]:nth-child(4)').count()).toBeGreaterThanOrEqual(3);
@@ -182,7 +187,16 @@ test('no English or code words on any screen (main screens, patient page section
     for (const hit of forbiddenWords(await page.locator('body').innerText())) found.push(`${where}: ${hit}`);
   };
   await scan('Arbeidsliste');
-  for (const [key, heading] of [['m', 'Ikke møtt'], ['e', 'Møter'], ['p', 'Planer'], ['k', 'Kontakter'], ['o', 'Oversikt'], ['j', 'Til registrering i journalsystemet'], ['r', 'Regler'], ['i', 'Innstillinger']] as const) {
+  for (const [key, heading] of [
+    ['m', 'Ikke møtt'],
+    ['e', 'Møter'],
+    ['p', 'Planer'],
+    ['k', 'Kontakter'],
+    ['o', 'Oversikt'],
+    ['j', 'Til registrering i journalsystemet'],
+    ['r', 'Regler'],
+    ['i', 'Innstillinger'],
+  ] as const) {
     await page.locator('body').click({ position: { x: 5, y: 690 } });
     await page.keyboard.press('g');
     await page.keyboard.press(key);
@@ -194,7 +208,10 @@ test('no English or code words on any screen (main screens, patient page section
   await expect(page.getByText(/^Kilde: /)).toBeVisible();
   await page.keyboard.press('g');
   await page.keyboard.press('a');
-  await page.getByRole('grid', { name: 'Arbeidsliste' }).getByRole('row', { name: /Kari Testesen/ }).dblclick();
+  await page
+    .getByRole('grid', { name: 'Arbeidsliste' })
+    .getByRole('row', { name: /Kari Testesen/ })
+    .dblclick();
   for (const tab of await page.getByRole('tab').allInnerTexts()) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await scan(`pasient/${tab}`);
@@ -230,7 +247,7 @@ test('after recording an event the selection stays on the patient and a short co
   await page.screenshot({ path: screen('worklist-saved-1440') });
 });
 
-test('the meeting patient picker works with arrows and Enter; ? shows the screen\'s own shortcuts', async ({ page, app }) => {
+test("the meeting patient picker works with arrows and Enter; ? shows the screen's own shortcuts", async ({ page, app }) => {
   await openWithProfile(page, app);
   await someRows(page, app);
   await rpc(page, app, 'referrals.create', referralInput('Karianne Fjell', thirdId(), -5));

@@ -109,7 +109,13 @@ test('the explanation panel says why the deadline falls where it does', async ({
 test('the printed patient summary says what happens next, when, who is responsible and how to reach us', async ({ page, app }) => {
   await openWithProfile(page, app);
   const created = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', KARI, -5))) as { patientId: number; pathwayId: number };
-  await rpc(page, app, 'pathways.assess', { pathwayId: created.pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: isoDay(-1), careDeadline: isoDay(20) });
+  await rpc(page, app, 'pathways.assess', {
+    pathwayId: created.pathwayId,
+    rightsDecision: 'right',
+    careKind: 'treatment',
+    assessedOn: isoDay(-1),
+    careDeadline: isoDay(20),
+  });
   const wl = new WorklistPage(page);
   await page.reload();
   await wl.grid.waitFor();

@@ -43,7 +43,10 @@ describe('fault: restart while locked', () => {
       expect(c.trust.lock.failures).toBe(2);
       // Two misses were made before the kill: the third starts the wait, as if there had been no restart.
       expect((await c.dispatch('lock.unlock', { pin: '2222' })).ok).toBe(false);
-      expect(await c.dispatch('lock.unlock', { pin: '4821' })).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringMatching(/Vent \d+ sekunder/) } });
+      expect(await c.dispatch('lock.unlock', { pin: '4821' })).toMatchObject({
+        ok: false,
+        error: { code: 'locked', message: expect.stringMatching(/Vent \d+ sekunder/) },
+      });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -59,7 +62,10 @@ describe('fault: 200 parallel PIN attempts', () => {
     const pins = Array.from({ length: 200 }, (_, i) => (i === 100 ? '4821' : String(1000 + i)));
     const results = parallel
       ? await Promise.all(pins.map((pin) => c.dispatch('lock.unlock', { pin })))
-      : await pins.reduce<Promise<Awaited<ReturnType<TestCore['dispatch']>>[]>>(async (acc, pin) => [...(await acc), await c.dispatch('lock.unlock', { pin })], Promise.resolve([]));
+      : await pins.reduce<Promise<Awaited<ReturnType<TestCore['dispatch']>>[]>>(
+          async (acc, pin) => [...(await acc), await c.dispatch('lock.unlock', { pin })],
+          Promise.resolve([]),
+        );
     const kinds = results.map((r) => (r.ok ? 'unlocked' : r.error.code));
     const evaluated = (await c.ok('lock.status', {})).locked
       ? (c.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'lock.unlockFailed'").get() as { n: number }).n
@@ -81,7 +87,10 @@ describe('fault: 200 parallel PIN attempts', () => {
 /** Drops every guard on audit_log, runs `edit`, puts the guards back: what someone with the file and a SQLite tool can do. */
 function unguarded(c: TestCore, edit: () => void): void {
   const sqlite = c.handle.sqlite;
-  const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as { name: string; sql: string }[];
+  const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as {
+    name: string;
+    sql: string;
+  }[];
   sqlite.pragma('foreign_keys = OFF');
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
   edit();
@@ -162,11 +171,20 @@ describe('fault: audit forgeries', () => {
     const { c, ids } = await loggedCore();
     const s = c.handle.sqlite;
     const last = s.prepare('select hash from audit_log order by id desc limit 1').get() as { hash: string };
-    const row = { at: '2026-11-23T09:30:00.000Z', actor: 'Kari Koordinator', os_user: 'kari', action: 'patient.open', entity: 'patient', entity_id: 1, patient_id: 1 };
+    const row = {
+      at: '2026-11-23T09:30:00.000Z',
+      actor: 'Kari Koordinator',
+      os_user: 'kari',
+      action: 'patient.open',
+      entity: 'patient',
+      entity_id: 1,
+      patient_id: 1,
+    };
     const id = ids.at(-1)! + 1;
     // A plain append passes the database guard; only the key tells it apart.
-    s.prepare('insert into audit_log (id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, row.at, row.actor, row.os_user, row.action, row.entity, row.entity_id, row.patient_id, last.hash, entryHash(last.hash, row));
+    s.prepare(
+      'insert into audit_log (id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, row.at, row.actor, row.os_user, row.action, row.entity, row.entity_id, row.patient_id, last.hash, entryHash(last.hash, row));
     expect(await c.ok('audit.verify', {})).toMatchObject({ ok: false, brokenAt: id, problem: 'link' });
   });
 

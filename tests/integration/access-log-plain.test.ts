@@ -24,7 +24,16 @@ describe("the patient's own access log speaks plain Norwegian", () => {
     });
     await core.ok('plans.get', { patientId });
     await core.ok('plans.saveItem', { patientId, kind: 'need', item: { text: 'Hjelp om morgenen' } });
-    const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'assessment', date: '2026-11-20', time: '10:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'assessment',
+      date: '2026-11-20',
+      time: '10:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' });
 
     const { csv } = await core.ok('audit.exportCsv', { patientId });

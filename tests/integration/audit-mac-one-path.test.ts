@@ -22,13 +22,18 @@ async function appendTheOldWay(c: TestCore, action: string, at: Date): Promise<v
     const prev = last?.hash ?? GENESIS_HASH;
     const row: AuditFields = { at: at.toISOString(), actor: 'Før endringen', os_user: 'tester', action, entity: 'audit', entity_id: null, patient_id: null };
     const hash = sql<string>`${sql.raw(OLD_FUNCTION)}(${entryMessage(prev, row)})`;
-    await trx.insertInto('audit_log').values({ id: (last?.id ?? 0) + 1, ...row, prev_hash: prev, hash }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({ id: (last?.id ?? 0) + 1, ...row, prev_hash: prev, hash })
+      .execute();
   });
 }
 
 type Row = AuditFields & { id: number; prev_hash: string; hash: string };
 function allRows(c: TestCore): Row[] {
-  return c.handle.sqlite.prepare('select id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash from audit_log order by id').all() as Row[];
+  return c.handle.sqlite
+    .prepare('select id, at, actor, os_user, action, entity, entity_id, patient_id, prev_hash, hash from audit_log order by id')
+    .all() as Row[];
 }
 
 describe('audit MAC on one path (computed in the app on both stores)', () => {

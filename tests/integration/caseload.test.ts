@@ -31,7 +31,7 @@ describe('caseload: Mine / Enheten and reassignment', () => {
     expect(people.filter((p) => p.self)).toHaveLength(1);
   });
 
-  it('a colleague\'s pathway is in Enheten, not in Mine (team store); taking it over brings it back, and is audited', async () => {
+  it("a colleague's pathway is in Enheten, not in Mine (team store); taking it over brings it back, and is audited", async () => {
     // A pathway someone else is responsible for (on the local store: one that was shared before).
     core.handle.sqlite.prepare(`update pathway set responsible = 'kollega_x' where id = ?`).run(pathways[0]);
     expect(await ids()).toEqual(team ? pathways.slice(1) : pathways);
@@ -45,7 +45,9 @@ describe('caseload: Mine / Enheten and reassignment', () => {
     await core.ok('worklist.reassign', { pathwayId: pathways[0]!, to: me });
     expect(reassigns()).toBe(before + 1);
     expect(await ids()).toEqual(pathways);
-    const entry = core.handle.sqlite.prepare(`select entity, entity_id, os_user from audit_log where action = 'pathway.reassign' order by id desc limit 1`).get() as { entity: string; entity_id: number; os_user: string };
+    const entry = core.handle.sqlite
+      .prepare(`select entity, entity_id, os_user from audit_log where action = 'pathway.reassign' order by id desc limit 1`)
+      .get() as { entity: string; entity_id: number; os_user: string };
     expect(entry).toEqual({ entity: 'pathway', entity_id: pathways[0], os_user: me });
     // Giving it to the one already responsible changes nothing and logs nothing.
     await core.ok('worklist.reassign', { pathwayId: pathways[0]!, to: me });

@@ -24,15 +24,30 @@ describe('one contact attempt, click to SQL and back', () => {
   let patientId: number;
   let caseId: number;
   const attempt = { date: '2026-11-18', time: '09:15', channel: 'sms', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' } as const;
-  const auditAfter = (id: number) => core.handle.sqlite.prepare('select action, entity, entity_id, patient_id from audit_log where id > ? order by id').all(id) as AuditRow[];
+  const auditAfter = (id: number) =>
+    core.handle.sqlite.prepare('select action, entity, entity_id, patient_id from audit_log where id > ? order by id').all(id) as AuditRow[];
   const lastAuditId = () => (core.handle.sqlite.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n;
 
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 00 00 00',
+      unitAddress: 'Postboks 1\n0101 Oslo',
+    });
     const created = await core.ok('referrals.create', referral());
     patientId = created.patientId;
-    const appt = await core.ok('appointments.book', { patientId, pathwayId: created.pathwayId, kind: 'first_attendance', date: '2026-11-16', time: '10:00', durationMinutes: 60, place: 'Rom 2', clinician: 'Psykolog Berg' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId: created.pathwayId,
+      kind: 'first_attendance',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 60,
+      place: 'Rom 2',
+      clinician: 'Psykolog Berg',
+    });
     caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
     await core.ok('noShow.recordAttempt', { caseId, ...attempt, date: '2026-11-17', channel: 'phone' });
   });
@@ -71,7 +86,8 @@ describe('one contact attempt, click to SQL and back', () => {
     expect(sqls.filter((s) => /from "no_show_case"/.test(s))).toHaveLength(1);
     // The whole round trip: the write and the refetch of the stale views.
     let roundTrip = sqls.length;
-    for (const [m, input] of staleAfter('noShow.recordAttempt', LOADED_ON_PATIENT_PAGE(patientId))) roundTrip += (await captureStatements(core, m, input)).length;
+    for (const [m, input] of staleAfter('noShow.recordAttempt', LOADED_ON_PATIENT_PAGE(patientId)))
+      roundTrip += (await captureStatements(core, m, input)).length;
     expect(roundTrip).toBeLessThanOrEqual(15);
   });
 });

@@ -96,7 +96,9 @@ describe('contact directory', () => {
   });
 
   it('rolls back a whole import when the database fails half-way', async () => {
-    core.handle.sqlite.exec("create trigger fail_third before insert on contact when (select count(*) from contact) >= 2 begin select raise(abort, 'simulated failure'); end");
+    core.handle.sqlite.exec(
+      "create trigger fail_third before insert on contact when (select count(*) from contact) >= 2 begin select raise(abort, 'simulated failure'); end",
+    );
     const res = await core.dispatch('contacts.importCsv', { text: GOOD });
     expect(res).toMatchObject({ ok: false, error: { code: 'storage' } });
     expect(count(core, 'contact')).toBe(0);
@@ -125,7 +127,9 @@ describe('contact directory', () => {
       .where('contact.id', 'in', (eb) => eb.selectFrom('contact_word').select('contact_id').where('word', '>=', 'hans').where('word', '<', 'hans\uffff'))
       .orderBy('name')
       .compile();
-    const plan = (core.handle.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((p) => p.detail).join('\n');
+    const plan = (core.handle.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as { detail: string }[])
+      .map((p) => p.detail)
+      .join('\n');
     expect(plan).toMatch(/SEARCH contact_word USING (PRIMARY KEY|INDEX sqlite_autoindex_contact_word_1) \(word>\? AND word<\?\)/);
     expect(plan).toMatch(/contact USING INTEGER PRIMARY KEY/);
   });
@@ -140,7 +144,7 @@ describe('contact directory', () => {
     expect(count(core, 'contact')).toBe(before);
   });
 
-  it('gives a patient\'s contacts: GP, the municipality\'s coordinators first, and earlier participants', async () => {
+  it("gives a patient's contacts: GP, the municipality's coordinators first, and earlier participants", async () => {
     const { patientId } = await core.ok('referrals.create', referral());
     await core.ok('contacts.importCsv', { text: GOOD });
     await core.ok('meetings.create', {
@@ -150,7 +154,10 @@ describe('contact directory', () => {
       time: '12:00',
       durationMinutes: 60,
       place: 'DPS',
-      participants: [{ name: 'Mor Testesen', role: 'relative', consentCovers: true }, { name: 'Kari Testesen', role: 'patient' }],
+      participants: [
+        { name: 'Mor Testesen', role: 'relative', consentCovers: true },
+        { name: 'Kari Testesen', role: 'patient' },
+      ],
     });
     const res = await core.ok('contacts.listForPatient', { patientId });
     expect(res.gpName).toBe('Legesenteret');

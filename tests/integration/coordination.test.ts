@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 
-const auditActions = (core: TestCore) => (core.handle.sqlite.prepare('select action from audit_log order by id').all() as { action: string }[]).map((r) => r.action);
+const auditActions = (core: TestCore) =>
+  (core.handle.sqlite.prepare('select action from audit_log order by id').all() as { action: string }[]).map((r) => r.action);
 
 async function setup(opts: { now?: Date; referralReceived?: string } = {}) {
   const core = await makeCore(opts.now ? { now: opts.now } : {});
@@ -27,7 +28,15 @@ describe('the referrer as its own record, and the prepared texts', () => {
     expect(before.referrer).toBeNull();
     expect(before.messages.find((m) => m.key === 'assessed')).toMatchObject({ text: null });
     const saved = await core.ok('referrer.save', {
-      pathwayId: s.pathwayId, organisation: 'Storgata legesenter', person: 'Lege Lise', address: 'Storgata 2', postalCode: '0155', postalPlace: 'Oslo', herId: '123456', referralDate: '2026-10-30', isGp: true,
+      pathwayId: s.pathwayId,
+      organisation: 'Storgata legesenter',
+      person: 'Lege Lise',
+      address: 'Storgata 2',
+      postalCode: '0155',
+      postalPlace: 'Oslo',
+      herId: '123456',
+      referralDate: '2026-10-30',
+      isGp: true,
     });
     expect(saved.addressLines).toEqual(['Storgata legesenter', 'v/ Lege Lise', 'Storgata 2', '0155 Oslo']);
     await assess(core, s.pathwayId, '2026-11-05', '2026-12-10');
@@ -51,7 +60,10 @@ describe('the referrer as its own record, and the prepared texts', () => {
     const bad = await core.dispatch('referrer.save', { pathwayId: s.pathwayId, organisation: 'X', herId: 'abc' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(JSON.stringify(bad)).not.toContain('abc');
-    expect(await core.dispatch('referrer.save', { pathwayId: 9999, organisation: 'X' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Fant ikke forløpet' } });
+    expect(await core.dispatch('referrer.save', { pathwayId: 9999, organisation: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'Fant ikke forløpet' },
+    });
   });
 });
 
@@ -65,23 +77,69 @@ describe('guardians and patient contacts', () => {
     // Born 2010-11-24: 15 on the test day (2026-11-23), 16 tomorrow.
     const input = referral({ nationalId: '24911050044', name: 'Ola Ung', pathwayType: 'child_mental' });
     const created = await core.ok('referrals.create', { ...input, patient: { ...input.patient, birthDate: '2010-11-24' } });
-    const mother = await core.ok('guardians.save', { patientId: created.patientId, name: 'Mor Ung', relation: 'mother', parentalResponsibility: true, address: 'Storgata 1', postalCode: '0155', postalPlace: 'Oslo' });
-    await core.ok('guardians.save', { patientId: created.patientId, name: 'Far Ung', relation: 'father', parentalResponsibility: true, consent: 'refused', consentOn: '2026-11-20' });
+    const mother = await core.ok('guardians.save', {
+      patientId: created.patientId,
+      name: 'Mor Ung',
+      relation: 'mother',
+      parentalResponsibility: true,
+      address: 'Storgata 1',
+      postalCode: '0155',
+      postalPlace: 'Oslo',
+    });
+    await core.ok('guardians.save', {
+      patientId: created.patientId,
+      name: 'Far Ung',
+      relation: 'father',
+      parentalResponsibility: true,
+      consent: 'refused',
+      consentOn: '2026-11-20',
+    });
     await core.ok('guardians.save', { patientId: created.patientId, name: 'Stefar', relation: 'other', parentalResponsibility: false });
     const list = await core.ok('guardians.list', { patientId: created.patientId });
     expect(list).toMatchObject({ age: 15, ageBand: '12_to_15', patientReceivesLetters: true });
-    expect(list.rows.map((g) => [g.name, g.receivesLetters])).toEqual([['Mor Ung', true], ['Far Ung', false], ['Stefar', false]]);
+    expect(list.rows.map((g) => [g.name, g.receivesLetters])).toEqual([
+      ['Mor Ung', true],
+      ['Far Ung', false],
+      ['Stefar', false],
+    ]);
     // The next day the young person is 16 and decides: nobody but the patient without consent.
     await core.close();
     const dir = core.dataDir;
     const tomorrow = await makeCore({ dataDir: dir, now: new Date('2026-11-24T09:00:00Z') });
-    core = { ...tomorrow, dispose: async () => { await tomorrow.close(); rmSync(dir, { recursive: true, force: true }); } };
+    core = {
+      ...tomorrow,
+      dispose: async () => {
+        await tomorrow.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
     const next = await tomorrow.ok('guardians.list', { patientId: created.patientId });
     expect(next.ageBand).toBe('16_to_17');
     expect(next.rows.map((g) => g.receivesLetters)).toEqual([false, false, false]);
-    await tomorrow.ok('guardians.save', { id: mother.id, patientId: created.patientId, name: 'Mor Ung', relation: 'mother', parentalResponsibility: true, consent: 'given', consentOn: '2026-11-24' });
-    expect((await tomorrow.ok('guardians.list', { patientId: created.patientId })).rows[0]).toMatchObject({ receivesLetters: true, consent: 'given', consentOn: '2026-11-24' });
-    expect(await tomorrow.dispatch('guardians.save', { patientId: created.patientId, name: 'X', relation: 'mother', parentalResponsibility: true, consent: 'given', consentOn: '2026-12-24' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await tomorrow.ok('guardians.save', {
+      id: mother.id,
+      patientId: created.patientId,
+      name: 'Mor Ung',
+      relation: 'mother',
+      parentalResponsibility: true,
+      consent: 'given',
+      consentOn: '2026-11-24',
+    });
+    expect((await tomorrow.ok('guardians.list', { patientId: created.patientId })).rows[0]).toMatchObject({
+      receivesLetters: true,
+      consent: 'given',
+      consentOn: '2026-11-24',
+    });
+    expect(
+      await tomorrow.dispatch('guardians.save', {
+        patientId: created.patientId,
+        name: 'X',
+        relation: 'mother',
+        parentalResponsibility: true,
+        consent: 'given',
+        consentOn: '2026-12-24',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await tomorrow.ok('guardians.delete', { id: mother.id });
     expect((await tomorrow.ok('guardians.list', { patientId: created.patientId })).rows).toHaveLength(2);
   });
@@ -89,17 +147,44 @@ describe('guardians and patient contacts', () => {
   it('records the municipal contact named in the referral, a relative, consent and when the municipality was contacted', async () => {
     const s = await setup();
     core = s.core;
-    await core.ok('patientContacts.save', { patientId: s.patientId, kind: 'municipal', name: 'Per Kommune', organisation: 'Oslo kommune, tildelingskontoret', namedInReferral: true, contactedOn: '2026-11-10', consent: 'given', consentOn: '2026-11-05' });
-    const rel = await core.ok('patientContacts.save', { patientId: s.patientId, kind: 'relative', name: 'Siri Søster', relation: 'Søster', phone: '99 88 77 66', consent: 'refused', consentOn: '2026-11-05' });
+    await core.ok('patientContacts.save', {
+      patientId: s.patientId,
+      kind: 'municipal',
+      name: 'Per Kommune',
+      organisation: 'Oslo kommune, tildelingskontoret',
+      namedInReferral: true,
+      contactedOn: '2026-11-10',
+      consent: 'given',
+      consentOn: '2026-11-05',
+    });
+    const rel = await core.ok('patientContacts.save', {
+      patientId: s.patientId,
+      kind: 'relative',
+      name: 'Siri Søster',
+      relation: 'Søster',
+      phone: '99 88 77 66',
+      consent: 'refused',
+      consentOn: '2026-11-05',
+    });
     const list = await core.ok('patientContacts.list', { patientId: s.patientId });
     expect(list.municipalityContactedOn).toBe('2026-11-10');
-    expect(list.rows.map((c) => [c.kind, c.name, c.consent, c.namedInReferral])).toEqual([['municipal', 'Per Kommune', 'given', true], ['relative', 'Siri Søster', 'refused', false]]);
+    expect(list.rows.map((c) => [c.kind, c.name, c.consent, c.namedInReferral])).toEqual([
+      ['municipal', 'Per Kommune', 'given', true],
+      ['relative', 'Siri Søster', 'refused', false],
+    ]);
     await core.ok('patientContacts.delete', { id: rel.id });
-    expect(auditActions(core).filter((a) => a.startsWith('patientContact.'))).toEqual(['patientContact.create', 'patientContact.create', 'patientContact.delete']);
+    expect(auditActions(core).filter((a) => a.startsWith('patientContact.'))).toEqual([
+      'patientContact.create',
+      'patientContact.create',
+      'patientContact.delete',
+    ]);
     const other = await core.ok('referrals.create', referral({ nationalId: '01868510028', name: 'Ola Hansen' }));
     // A contact cannot be moved onto another patient by its id.
     const list2 = await core.ok('patientContacts.list', { patientId: s.patientId });
-    expect(await core.dispatch('patientContacts.save', { id: list2.rows[0]!.id, patientId: other.patientId, kind: 'municipal', name: 'X' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.dispatch('patientContacts.save', { id: list2.rows[0]!.id, patientId: other.patientId, kind: 'municipal', name: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
@@ -116,7 +201,16 @@ describe('deadline breach (fristbrudd)', () => {
     const flag = async () => (await core.ok('worklist.list', {})).rows[0]!.flags.careDeadlineBreach;
     expect(await flag()).toBe('at_risk');
 
-    const appt = await core.ok('appointments.book', { patientId: s.patientId, pathwayId: s.pathwayId, kind: 'first_attendance', date: '2026-12-03', time: '09:00', durationMinutes: 60, place: 'DPS', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId: s.patientId,
+      pathwayId: s.pathwayId,
+      kind: 'first_attendance',
+      date: '2026-12-03',
+      time: '09:00',
+      durationMinutes: 60,
+      place: 'DPS',
+      clinician: '',
+    });
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk).toMatchObject({ state: 'booked' });
     expect((await core.ok('breach.list', {})).rows).toEqual([]);
     expect(await flag()).toBeNull();
@@ -127,7 +221,9 @@ describe('deadline breach (fristbrudd)', () => {
     const st = await core.ok('breach.get', { pathwayId: s.pathwayId });
     expect(st.risk.state).toBe('patient_postponed');
     expect(st.postponements).toMatchObject([{ offeredDate: '2026-12-03', requestedDate: '2026-12-17', reason: 'cancelled' }]);
-    expect(await core.dispatch('breach.addPostponement', { pathwayId: s.pathwayId, offeredDate: '2026-12-03', requestedDate: '2026-12-01', reason: 'asked_later' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await core.dispatch('breach.addPostponement', { pathwayId: s.pathwayId, offeredDate: '2026-12-03', requestedDate: '2026-12-01', reason: 'asked_later' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await core.dispatch('breach.createLetter', { pathwayId: s.pathwayId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
@@ -141,7 +237,10 @@ describe('deadline breach (fristbrudd)', () => {
     expect((await core.ok('breach.get', { pathwayId: other.pathwayId })).risk).toMatchObject({ state: 'unbooked', workingDaysLeft: 13 });
     expect((await core.ok('breach.list', {})).rows.map((r) => r.pathwayId)).toEqual([s.pathwayId]);
 
-    expect(await core.dispatch('breach.recordHelfo', { pathwayId: s.pathwayId, helfoNotifiedOn: '2026-12-15' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.dispatch('breach.recordHelfo', { pathwayId: s.pathwayId, helfoNotifiedOn: '2026-12-15' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     await core.ok('breach.recordHelfo', { pathwayId: s.pathwayId, helfoNotifiedOn: '2026-12-14', note: 'Fristbruddportalen' });
     expect(await core.ok('breach.get', { pathwayId: s.pathwayId })).toMatchObject({ helfoNotifiedOn: '2026-12-14', helfoNote: 'Fristbruddportalen' });
     const letter = await core.ok('breach.createLetter', { pathwayId: s.pathwayId });
@@ -166,7 +265,10 @@ describe('readmissions, interpreter need and pregnancy', () => {
     await core.ok('pathways.recordEvent', { pathwayId: s.pathwayId, type: 'end', date: '2025-12-19' });
     const second = await core.ok('referrals.create', referral({ referralReceived: '2026-11-02' }));
     const r = await core.ok('readmissions.forPatient', { patientId: s.patientId });
-    expect(r.rows.map((x) => [x.pathwayId, x.previousId, x.reReferralAfterId])).toEqual([[s.pathwayId, null, null], [second.pathwayId, s.pathwayId, s.pathwayId]]);
+    expect(r.rows.map((x) => [x.pathwayId, x.previousId, x.reReferralAfterId])).toEqual([
+      [s.pathwayId, null, null],
+      [second.pathwayId, s.pathwayId, s.pathwayId],
+    ]);
     expect(r.reReferralsWithin12Months).toBe(1);
     expect(await core.ok('readmissions.count', { from: '2026-11-01', to: '2026-11-30' })).toEqual({ reReferrals: 1, received: 1 });
     expect(await core.ok('readmissions.count', { from: '2025-01-01', to: '2025-12-31' })).toEqual({ reReferrals: 0, received: 1 });
@@ -175,15 +277,26 @@ describe('readmissions, interpreter need and pregnancy', () => {
   it('records the interpreter need with its date, and the pregnancy rule for TSB only', async () => {
     const s = await setup();
     core = s.core;
-    expect(await core.dispatch('pathwayCare.save', { pathwayId: s.pathwayId, interpreter: 'needed', interpreterLanguage: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'interpreterLanguage' }] } });
+    expect(await core.dispatch('pathwayCare.save', { pathwayId: s.pathwayId, interpreter: 'needed', interpreterLanguage: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'interpreterLanguage' }] },
+    });
     const saved = await core.ok('pathwayCare.save', { pathwayId: s.pathwayId, interpreter: 'needed', interpreterLanguage: 'Tigrinja' });
     expect(saved).toMatchObject({ interpreter: 'needed', interpreterLanguage: 'Tigrinja', interpreterRecordedOn: '2026-11-23', pregnant: false, detox: null });
-    expect(await core.dispatch('pathwayCare.save', { pathwayId: s.pathwayId, interpreter: 'needed', interpreterLanguage: 'Tigrinja', pregnant: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await core.dispatch('pathwayCare.save', { pathwayId: s.pathwayId, interpreter: 'needed', interpreterLanguage: 'Tigrinja', pregnant: true }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const tsb = await core.ok('referrals.create', referral({ pathwayType: 'tsb' }));
     const inpatientPathway = tsb.pathwayId; // outpatient: the page gives 0 days for both settings
     const preg = await core.ok('pathwayCare.save', { pathwayId: inpatientPathway, interpreter: 'not_needed', pregnant: true, detoxEndedOn: '2026-11-20' });
     expect(preg.detox).toMatchObject({ due: '2026-11-20', state: 'late', daysLate: 3, confidence: 'C' });
-    const met = await core.ok('pathwayCare.save', { pathwayId: inpatientPathway, interpreter: 'not_needed', pregnant: true, detoxEndedOn: '2026-11-20', furtherTreatmentOn: '2026-11-20' });
+    const met = await core.ok('pathwayCare.save', {
+      pathwayId: inpatientPathway,
+      interpreter: 'not_needed',
+      pregnant: true,
+      detoxEndedOn: '2026-11-20',
+      furtherTreatmentOn: '2026-11-20',
+    });
     expect(met.detox).toMatchObject({ state: 'met' });
     expect((await core.ok('pathwayCare.get', { pathwayId: inpatientPathway })).detox?.source).toMatch(/Gravide og rusmidler/);
   });

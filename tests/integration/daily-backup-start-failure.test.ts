@@ -14,7 +14,16 @@ afterEach(() => {
 function start(log: (line: string) => void) {
   const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-daily-fail-'));
   dirs.push(dataDir);
-  return startCore({ dataDir, masterKey: testMasterKey(dataDir), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, dailyBackupDelayMs: 0, log });
+  return startCore({
+    dataDir,
+    masterKey: testMasterKey(dataDir),
+    transport: 'browser',
+    version: 'test',
+    demo: true,
+    clock: () => FIXED_NOW,
+    dailyBackupDelayMs: 0,
+    log,
+  });
 }
 
 /** Lets every timer due now run: a 0 ms timer set before this one fires first (timers of one duration run in order). */

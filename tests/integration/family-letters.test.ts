@@ -11,7 +11,12 @@ const sheets = (html: string) => html.split('<section class="sheet">').length - 
 
 async function start(now?: Date, dataDir?: string) {
   core = await makeCore({ ...(now ? { now } : {}), ...(dataDir ? { dataDir } : {}) });
-  await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'BUP Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
+  await core.ok('profile.save', {
+    coordinatorName: 'Kari Koordinator',
+    unitName: 'BUP Testby',
+    unitPhone: '22 00 00 00',
+    unitAddress: 'Postboks 1\n0101 Oslo',
+  });
 }
 
 async function youngPatient(birthDate: string, nationalId: string, name: string) {
@@ -20,7 +25,16 @@ async function youngPatient(birthDate: string, nationalId: string, name: string)
 }
 
 async function noShowCase(patientId: number, pathwayId: number) {
-  const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'first_attendance', date: '2026-11-16', time: '10:00', durationMinutes: 60, place: 'Poliklinikken', clinician: 'Psykolog Berg' });
+  const appt = await core.ok('appointments.book', {
+    patientId,
+    pathwayId,
+    kind: 'first_attendance',
+    date: '2026-11-16',
+    time: '10:00',
+    durationMinutes: 60,
+    place: 'Poliklinikken',
+    clinician: 'Psykolog Berg',
+  });
   return (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
 }
 
@@ -29,9 +43,35 @@ describe('letters to guardians', () => {
     await start();
     // Born 2010-11-24: 15 on the test day.
     const p = await youngPatient('2010-11-24', '24911050044', 'Ola Ung');
-    await core.ok('guardians.save', { patientId: p.patientId, name: 'Mor Ung', relation: 'mother', parentalResponsibility: true, address: 'Lillegata 3', postalCode: '0160', postalPlace: 'Oslo' });
-    await core.ok('guardians.save', { patientId: p.patientId, name: 'Far Ung', relation: 'father', parentalResponsibility: true, consent: 'refused', consentOn: '2026-11-20', address: 'Bygata 9', postalCode: '5003', postalPlace: 'Bergen' });
-    await core.ok('guardians.save', { patientId: p.patientId, name: 'Stefar', relation: 'other', parentalResponsibility: false, address: 'Lillegata 3', postalCode: '0160', postalPlace: 'Oslo' });
+    await core.ok('guardians.save', {
+      patientId: p.patientId,
+      name: 'Mor Ung',
+      relation: 'mother',
+      parentalResponsibility: true,
+      address: 'Lillegata 3',
+      postalCode: '0160',
+      postalPlace: 'Oslo',
+    });
+    await core.ok('guardians.save', {
+      patientId: p.patientId,
+      name: 'Far Ung',
+      relation: 'father',
+      parentalResponsibility: true,
+      consent: 'refused',
+      consentOn: '2026-11-20',
+      address: 'Bygata 9',
+      postalCode: '5003',
+      postalPlace: 'Bergen',
+    });
+    await core.ok('guardians.save', {
+      patientId: p.patientId,
+      name: 'Stefar',
+      relation: 'other',
+      parentalResponsibility: false,
+      address: 'Lillegata 3',
+      postalCode: '0160',
+      postalPlace: 'Oslo',
+    });
     const caseId = await noShowCase(p.patientId, p.pathwayId);
     const { html, warnings } = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
     expect(warnings).toEqual([]);
@@ -40,7 +80,10 @@ describe('letters to guardians', () => {
     expect(html).toContain('Lillegata 3');
     expect(html).not.toContain('Far Ung');
     expect(html).not.toContain('Stefar');
-    const stored = core.handle.sqlite.prepare('select text, address_lines from letter where case_id = ?').get(caseId) as { text: string; address_lines: string };
+    const stored = core.handle.sqlite.prepare('select text, address_lines from letter where case_id = ?').get(caseId) as {
+      text: string;
+      address_lines: string;
+    };
     expect(JSON.parse(stored.address_lines)).toEqual(['Ola Ung', 'Storgata 1', '0155 Oslo']);
     expect(stored.text.split('— — —')).toHaveLength(2);
     expect(stored.text).toContain('Mor Ung\nLillegata 3\n0160 Oslo');
@@ -51,7 +94,15 @@ describe('letters to guardians', () => {
     expect(batch.html).toContain('Til Mor Ung. Du får dette brevet fordi du har foreldreansvar for Ola Ung.');
 
     // The meeting invitation goes to the same two, each on a sheet of its own.
-    const meeting = await core.ok('meetings.create', { patientId: p.patientId, kind: 'evaluation', date: '2026-11-30', time: '10:00', durationMinutes: 60, place: 'BUP Testby, møterom 1', participants: [{ name: 'Ola Ung', role: 'patient' }] });
+    const meeting = await core.ok('meetings.create', {
+      patientId: p.patientId,
+      kind: 'evaluation',
+      date: '2026-11-30',
+      time: '10:00',
+      durationMinutes: 60,
+      place: 'BUP Testby, møterom 1',
+      participants: [{ name: 'Ola Ung', role: 'patient' }],
+    });
     const inv = await core.ok('meetings.getInvitationLetters', { id: meeting.id });
     expect(inv.recipients.map((r) => r.name)).toEqual(['Ola Ung', 'Mor Ung']);
     expect(sheets(inv.html)).toBe(2);
@@ -64,19 +115,44 @@ describe('letters to guardians', () => {
   it('from 16 the young person decides: the mother only once the patient has consented', async () => {
     await start(new Date('2026-11-24T09:00:00Z')); // Tuesday: Ola turns 16 today.
     const p = await youngPatient('2010-11-24', '24911050044', 'Ola Ung');
-    const mother = await core.ok('guardians.save', { patientId: p.patientId, name: 'Mor Ung', relation: 'mother', parentalResponsibility: true, address: 'Lillegata 3', postalCode: '0160', postalPlace: 'Oslo' });
+    const mother = await core.ok('guardians.save', {
+      patientId: p.patientId,
+      name: 'Mor Ung',
+      relation: 'mother',
+      parentalResponsibility: true,
+      address: 'Lillegata 3',
+      postalCode: '0160',
+      postalPlace: 'Oslo',
+    });
     // Deadline in five working days, nothing booked: the breach letter may be written.
-    await core.ok('pathways.assess', { pathwayId: p.pathwayId, assessedOn: '2026-11-24', rightsDecision: 'right', careKind: 'assessment', careDeadline: '2026-12-01' });
+    await core.ok('pathways.assess', {
+      pathwayId: p.pathwayId,
+      assessedOn: '2026-11-24',
+      rightsDecision: 'right',
+      careKind: 'assessment',
+      careDeadline: '2026-12-01',
+    });
     const first = await core.ok('breach.createLetter', { pathwayId: p.pathwayId });
     expect(first.html).not.toContain('Mor Ung');
     expect(first.warnings).toEqual([]);
-    await core.ok('guardians.save', { id: mother.id, patientId: p.patientId, name: 'Mor Ung', relation: 'mother', parentalResponsibility: true, address: 'Lillegata 3', postalCode: '0160', postalPlace: 'Oslo', consent: 'given', consentOn: '2026-11-24' });
+    await core.ok('guardians.save', {
+      id: mother.id,
+      patientId: p.patientId,
+      name: 'Mor Ung',
+      relation: 'mother',
+      parentalResponsibility: true,
+      address: 'Lillegata 3',
+      postalCode: '0160',
+      postalPlace: 'Oslo',
+      consent: 'given',
+      consentOn: '2026-11-24',
+    });
     const second = await core.ok('breach.createLetter', { pathwayId: p.pathwayId });
     expect(sheets(second.html)).toBe(2);
     expect(second.html).toContain('Du får dette brevet fordi du har foreldreansvar for Ola Ung.');
   });
 
-  it('under 12 without recorded guardians: one sheet to the parents at the child\'s address, and a warning', async () => {
+  it("under 12 without recorded guardians: one sheet to the parents at the child's address, and a warning", async () => {
     await start();
     let nationalId: string | null = null;
     for (let i = 500; !nationalId; i++) nationalId = syntheticNationalId('2016-05-17', i); // born on 17 May
@@ -84,7 +160,9 @@ describe('letters to guardians', () => {
     const caseId = await noShowCase(p.patientId, p.pathwayId);
     const { html, warnings } = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
     expect(html).toContain('Foresatte til Lille Barn');
-    expect(warnings).toContain('Pasienten er under 18 år og har ingen registrerte foresatte med foreldreansvar. Registrer dem under Pårørende, så går brevet også til dem.');
+    expect(warnings).toContain(
+      'Pasienten er under 18 år og har ingen registrerte foresatte med foreldreansvar. Registrer dem under Pårørende, så går brevet også til dem.',
+    );
     // With a parent whose address is missing: a sheet to the parent, and the letter is not postable.
     await core.ok('guardians.save', { patientId: p.patientId, name: 'Far Barn', relation: 'father', parentalResponsibility: true });
     const again = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
@@ -99,7 +177,17 @@ describe('letters to the referrer', () => {
   it('use the referrer record: organisation, person and full postal address in the window, the patient by name and birth date', async () => {
     await start();
     const p = await core.ok('referrals.create', referral());
-    await core.ok('referrer.save', { pathwayId: p.pathwayId, organisation: 'Storgata legesenter', person: 'Lege Lise', address: 'Storgata 2', postalCode: '0155', postalPlace: 'Oslo', herId: '123456', referralDate: '2026-10-30', isGp: true });
+    await core.ok('referrer.save', {
+      pathwayId: p.pathwayId,
+      organisation: 'Storgata legesenter',
+      person: 'Lege Lise',
+      address: 'Storgata 2',
+      postalCode: '0155',
+      postalPlace: 'Oslo',
+      herId: '123456',
+      referralDate: '2026-10-30',
+      isGp: true,
+    });
     const caseId = await noShowCase(p.patientId, p.pathwayId);
     await core.ok('noShow.recordAttempt', { caseId, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona', note: '' });
     const { html, warnings } = await core.ok('noShow.createLetter', { caseId, recipient: 'referrer' });
@@ -116,12 +204,34 @@ describe('letters to the referrer', () => {
   it('a "no" recorded for the municipal contact is respected: consent cannot be the basis for the municipal letter', async () => {
     await start();
     const p = await core.ok('referrals.create', referral());
-    await core.ok('patientContacts.save', { patientId: p.patientId, kind: 'municipal', name: 'Per Kommune', organisation: 'Oslo kommune', consent: 'refused', consentOn: '2026-11-20' });
+    await core.ok('patientContacts.save', {
+      patientId: p.patientId,
+      kind: 'municipal',
+      name: 'Per Kommune',
+      organisation: 'Oslo kommune',
+      consent: 'refused',
+      consentOn: '2026-11-20',
+    });
     const caseId = await noShowCase(p.patientId, p.pathwayId);
     const refused = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
-    expect(refused).toMatchObject({ ok: false, error: { issues: [{ path: 'sharingBasis', message: 'Pasienten har sagt nei til at den kommunale kontakten informeres (registrert under Pårørende). Samtykke kan ikke være grunnlaget.' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        issues: [
+          {
+            path: 'sharingBasis',
+            message: 'Pasienten har sagt nei til at den kommunale kontakten informeres (registrert under Pårørende). Samtykke kan ikke være grunnlaget.',
+          },
+        ],
+      },
+    });
     // Another legal basis, named, is still possible.
-    const other = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'other_basis', sharingBasisNote: 'Helsepersonelloven § 25' });
+    const other = await core.dispatch('noShow.createLetter', {
+      caseId,
+      recipient: 'municipal_coordinator',
+      sharingBasis: 'other_basis',
+      sharingBasisNote: 'Helsepersonelloven § 25',
+    });
     expect(other.ok).toBe(true);
   });
 });

@@ -69,12 +69,25 @@ describe('frozen migrations', () => {
     const { db } = open();
     await migrate(db);
     const digests: Record<string, string> = {};
-    for (const table of ['municipality', 'rule_pathway', 'rule_event', 'rule_outcome', 'rule_version', 'rule_time', 'breach_reason', 'help_need', 'letter_template', 'app_setting']) {
+    for (const table of [
+      'municipality',
+      'rule_pathway',
+      'rule_event',
+      'rule_outcome',
+      'rule_version',
+      'rule_time',
+      'breach_reason',
+      'help_need',
+      'letter_template',
+      'app_setting',
+    ]) {
       digests[table] = await tableDigest(db, table);
     }
     if (process.env.PRINT_DIGESTS) console.log(JSON.stringify(digests, null, 2));
     expect(digests).toEqual(FRESH_DIGESTS);
-    const counts = await sql<{ n: number }>`select (select count(*) from municipality) + (select count(*) from rule_time) + (select count(*) from letter_template) as n`.execute(db);
+    const counts = await sql<{
+      n: number;
+    }>`select (select count(*) from municipality) + (select count(*) from rule_time) + (select count(*) from letter_template) as n`.execute(db);
     expect(counts.rows[0]!.n).toBeGreaterThan(300);
   });
 
@@ -87,12 +100,21 @@ describe('frozen migrations', () => {
       ['Kari Nordmann', '1985-06-01'],
       ['Ola Åsmund Ødegård-Berg', '2012-03-14'],
       ['Per Ærlig', '1990-12-31'],
-      ['Lise O\'Brien', '2009-01-20'],
+      ["Lise O'Brien", '2009-01-20'],
     ] as const;
     for (const [i, [name, birth]] of patients.entries()) {
       await db
         .insertInto('patient')
-        .values({ name, name_search: name.toLowerCase(), national_id: `0000000000${i}`, national_id_kind: 'fnr', synthetic: 1, birth_date: birth, created_at: at, updated_at: at })
+        .values({
+          name,
+          name_search: name.toLowerCase(),
+          national_id: `0000000000${i}`,
+          national_id_kind: 'fnr',
+          synthetic: 1,
+          birth_date: birth,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
     const pathways: [number, string, string, string, string | null, string][] = [
@@ -103,7 +125,10 @@ describe('frozen migrations', () => {
       [1, 'psychosis', 'outpatient', '2025-12-20', '2026-01-02', 'open'],
     ];
     for (const [patient_id, pathway_type, setting, referral_received, referral_assessed, status] of pathways) {
-      await db.insertInto('pathway').values({ patient_id, pathway_type, setting, referral_received, referral_assessed, status, created_at: at, updated_at: at }).execute();
+      await db
+        .insertInto('pathway')
+        .values({ patient_id, pathway_type, setting, referral_received, referral_assessed, status, created_at: at, updated_at: at })
+        .execute();
     }
     const events: [number, string, string, string | null, string | null][] = [
       [1, 'start', '2026-10-08', null, null],

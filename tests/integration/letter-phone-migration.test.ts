@@ -36,7 +36,11 @@ describe('migration 0310: the unit phone once in shipped letters', () => {
     for (const c of CHANGES) expect(await paragraphs(db, c.id)).toEqual(c.before);
     // The unit edits the municipal letter (one word): its own text is kept.
     const edited = CHANGES[1]!.before.map((p, i) => (i === 0 ? p.replace('Vi tar kontakt', 'Vi kontakter dere') : p));
-    await db.updateTable('letter_template').set({ paragraphs: JSON.stringify(edited), updated_at: '2026-11-30T10:00:00.000Z' }).where('id', '=', CHANGES[1]!.id).execute();
+    await db
+      .updateTable('letter_template')
+      .set({ paragraphs: JSON.stringify(edited), updated_at: '2026-11-30T10:00:00.000Z' })
+      .where('id', '=', CHANGES[1]!.id)
+      .execute();
     await migrateTo(db, '20261201_0310_letter_unit_phone_once');
     // The shipped referrer letter now reads as the app ships it (resetTemplate gives the same text).
     expect(await paragraphs(db, 'referrer_not_reached')).toEqual(letterTemplate('referrer_not_reached')!.paragraphs);

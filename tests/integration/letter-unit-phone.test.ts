@@ -13,18 +13,39 @@ describe('letters name the unit phone once', () => {
     core = await makeCore();
     await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: UNIT_PHONE, unitAddress: 'Postboks 1\n0101 Oslo' });
     const created = await core.ok('referrals.create', referral());
-    const appt = await core.ok('appointments.book', { patientId: created.patientId, pathwayId: created.pathwayId, kind: 'assessment', date: '2026-11-16', time: '10:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId: created.patientId,
+      pathwayId: created.pathwayId,
+      kind: 'assessment',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
-    await core.ok('noShow.recordAttempt', { caseId, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' });
+    await core.ok('noShow.recordAttempt', {
+      caseId,
+      date: '2026-11-17',
+      time: '09:15',
+      channel: 'phone',
+      outcome: 'no_answer',
+      byName: 'Mona Merkantil',
+      note: '',
+    });
   });
   afterEach(() => core.dispose());
 
   const letterText = async (recipient: 'referrer' | 'municipal_coordinator') => {
-    const made = await core.ok('noShow.createLetter', { caseId, recipient, ...(recipient === 'municipal_coordinator' ? { sharingBasis: 'consent' as const } : {}) });
+    const made = await core.ok('noShow.createLetter', {
+      caseId,
+      recipient,
+      ...(recipient === 'municipal_coordinator' ? { sharingBasis: 'consent' as const } : {}),
+    });
     return (await core.ok('noShow.getLetter', { id: made.letter.id })).text;
   };
 
-  it('without a coordinator phone: the unit phone once, as the coordinator\'s number', async () => {
+  it("without a coordinator phone: the unit phone once, as the coordinator's number", async () => {
     expect((await core.ok('noShow.getPolicy', {})).coordinatorPhone).toBe('');
     for (const recipient of ['referrer', 'municipal_coordinator'] as const) {
       const text = await letterText(recipient);

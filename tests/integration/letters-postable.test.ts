@@ -8,11 +8,25 @@ describe('letters that can be posted', () => {
   let caseId: number;
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 00 00 00',
+      unitAddress: 'Postboks 1\n0101 Oslo',
+    });
     const r = referral();
     const created = await core.ok('referrals.create', { ...r, patient: { ...r.patient, address: '', postalCode: '', postalPlace: '' } });
     patientId = created.patientId;
-    const appt = await core.ok('appointments.book', { patientId, pathwayId: created.pathwayId, kind: 'assessment', date: '2026-11-16', time: '10:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId: created.pathwayId,
+      kind: 'assessment',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
   });
   afterEach(() => core.dispose());
@@ -24,10 +38,23 @@ describe('letters that can be posted', () => {
     // Making the letter is not sending it.
     expect(draft.letter.printedAt).toBeNull();
     const printed = await core.ok('noShow.markPrinted', { letterIds: [draft.letter.id] });
-    expect(printed).toEqual({ count: 1, sent: 0, notSent: [{ letterId: draft.letter.id, message: 'Brevet mangler full postadresse og er ikke regnet som sendt.' }] });
+    expect(printed).toEqual({
+      count: 1,
+      sent: 0,
+      notSent: [{ letterId: draft.letter.id, message: 'Brevet mangler full postadresse og er ikke regnet som sendt.' }],
+    });
     expect((await core.ok('noShow.get', { id: caseId })).lettersMissing).toContain('patient');
 
-    await core.ok('patients.update', { id: patientId, name: 'Kari Testesen', phone: '', address: 'Storgata 1', postalCode: '0150', postalPlace: '', municipalityNumber: '0301', gpName: 'Legesenteret' });
+    await core.ok('patients.update', {
+      id: patientId,
+      name: 'Kari Testesen',
+      phone: '',
+      address: 'Storgata 1',
+      postalCode: '0150',
+      postalPlace: '',
+      municipalityNumber: '0301',
+      gpName: 'Legesenteret',
+    });
     const fixed = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
     expect(fixed.letter.postable).toBe(true);
     expect(fixed.html).toContain('Kari Testesen<br>Storgata 1<br>0150 OSLO');
@@ -54,7 +81,15 @@ describe('letters that can be posted', () => {
   it("addresses the municipal letter to the municipality's coordinating unit with its postal address", async () => {
     const without = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(without.letter.postable).toBe(false);
-    await core.ok('contacts.save', { name: 'Koordinerende enhet', role: 'coordinating_unit', organisation: 'Oslo kommune', municipalityNumber: '0301', address: 'Rådhuset', postalCode: '0150', postalPlace: 'OSLO' });
+    await core.ok('contacts.save', {
+      name: 'Koordinerende enhet',
+      role: 'coordinating_unit',
+      organisation: 'Oslo kommune',
+      municipalityNumber: '0301',
+      address: 'Rådhuset',
+      postalCode: '0150',
+      postalPlace: 'OSLO',
+    });
     const letter = await core.ok('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(letter.letter.postable).toBe(true);
     expect(letter.html).toContain('<div class="window">Koordinerende enhet<br>Oslo kommune<br>Rådhuset<br>0150 OSLO</div>');

@@ -38,7 +38,14 @@ describe('collaboration meetings', () => {
     durationMinutes: 90,
     place: 'Møterom Ærfugl, DPS Testby',
     participants: [
-      { contactId: coordinatorId, name: 'Ola Hansen', role: 'municipal_coordinator', organisation: 'Oslo kommune', email: 'ola.hansen@oslo.kommune.no', consentCovers: true },
+      {
+        contactId: coordinatorId,
+        name: 'Ola Hansen',
+        role: 'municipal_coordinator',
+        organisation: 'Oslo kommune',
+        email: 'ola.hansen@oslo.kommune.no',
+        consentCovers: true,
+      },
       { name: 'Kari Testesen', role: 'patient' },
     ],
     ...overrides,
@@ -48,7 +55,15 @@ describe('collaboration meetings', () => {
     core = await makeCore();
     await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00' });
     patientId = (await core.ok('referrals.create', referral())).patientId;
-    coordinatorId = (await core.ok('contacts.save', { name: 'Ola Hansen', role: 'municipal_coordinator', organisation: 'Oslo kommune', municipalityNumber: '0301', email: 'ola.hansen@oslo.kommune.no' })).id;
+    coordinatorId = (
+      await core.ok('contacts.save', {
+        name: 'Ola Hansen',
+        role: 'municipal_coordinator',
+        organisation: 'Oslo kommune',
+        municipalityNumber: '0301',
+        email: 'ola.hansen@oslo.kommune.no',
+      })
+    ).id;
   });
   afterEach(() => core.dispose());
 
@@ -65,7 +80,14 @@ describe('collaboration meetings', () => {
     expect(flag()).toBe('2026-11-25');
 
     const first = parseIcs((await core.ok('meetings.getIcs', { id })).text);
-    expect(first).toMatchObject({ method: 'REQUEST', sequence: 0, start: '2026-11-25T09:00:00.000Z', end: '2026-11-25T10:30:00.000Z', startIsUtc: true, status: 'CONFIRMED' });
+    expect(first).toMatchObject({
+      method: 'REQUEST',
+      sequence: 0,
+      start: '2026-11-25T09:00:00.000Z',
+      end: '2026-11-25T10:30:00.000Z',
+      startIsUtc: true,
+      status: 'CONFIRMED',
+    });
     expect(first.summary).toBe('Samarbeidsmøte – evaluering');
     expect(first.uid).toMatch(/^samarbeidsmote-[0-9a-f-]{36}@forlopsbenk$/);
     // No patient name anywhere in the file by default; the patient is not an attendee.
@@ -102,10 +124,12 @@ describe('collaboration meetings', () => {
     expect(flag()).toBeNull();
     // Every write was audited with ids only.
     const actions = core.handle.sqlite.prepare("select action from audit_log where entity = 'meeting' order by id").all() as { action: string }[];
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['meeting.create', 'meeting.update', 'meeting.cancel', 'meeting.exportIcs', 'meeting.open']));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['meeting.create', 'meeting.update', 'meeting.cancel', 'meeting.exportIcs', 'meeting.open']),
+    );
   });
 
-  it('warns about double bookings (coordinator, contacts, the patient\'s appointments) and saves only with a reason', async () => {
+  it("warns about double bookings (coordinator, contacts, the patient's appointments) and saves only with a reason", async () => {
     await core.ok('meetings.create', meeting());
     const overlapping = meeting({ time: '11:00', kind: 'responsibility_group' });
     const { clashes } = await core.ok('meetings.listConflicts', { ...overlapping, durationMinutes: 60 });
@@ -114,7 +138,10 @@ describe('collaboration meetings', () => {
 
     const before = { meetings: count(core, 'meeting'), participants: count(core, 'meeting_participant'), audit: count(core, 'audit_log') };
     const refused = await core.dispatch('meetings.create', overlapping);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'conflictReason', message: 'Skriv årsak til dobbeltbooking for å lagre likevel' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: 'conflictReason', message: 'Skriv årsak til dobbeltbooking for å lagre likevel' }] },
+    });
     expect({ meetings: count(core, 'meeting'), participants: count(core, 'meeting_participant'), audit: count(core, 'audit_log') }).toEqual(before);
 
     const saved = await core.ok('meetings.create', { ...overlapping, conflictReason: 'Kommunen har bare dette tidspunktet' });
@@ -124,23 +151,45 @@ describe('collaboration meetings', () => {
     expect((await core.ok('meetings.listConflicts', { ...meeting({ time: '12:30' }), durationMinutes: 30 })).clashes).toEqual([]);
     await core.ok('meetings.cancel', { id: saved.id });
     const afterCancel = await core.ok('meetings.listConflicts', { ...meeting({ time: '11:00' }), durationMinutes: 30 });
-    expect(new Set(afterCancel.clashes.map((c) => c.bookingLabel))).toEqual(new Set(['Samarbeidsmøte – evaluering (samme pasient), 25.11.2026 kl. 10:00–11:30']));
+    expect(new Set(afterCancel.clashes.map((c) => c.bookingLabel))).toEqual(
+      new Set(['Samarbeidsmøte – evaluering (samme pasient), 25.11.2026 kl. 10:00–11:30']),
+    );
 
     // The patient's appointment (the no-show feature's table) clashes when the patient takes part.
     core.handle.sqlite
-      .prepare("insert into appointment (patient_id, kind, start_at, duration_minutes, place, clinician, status, created_at, updated_at) values (?, 'evaluation', '2026-11-26T08:00:00.000Z', 45, '', 'Behandler', 'booked', '2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00.000Z')")
+      .prepare(
+        "insert into appointment (patient_id, kind, start_at, duration_minutes, place, clinician, status, created_at, updated_at) values (?, 'evaluation', '2026-11-26T08:00:00.000Z', 45, '', 'Behandler', 'booked', '2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00.000Z')",
+      )
       .run(patientId);
     const withPatient = await core.ok('meetings.listConflicts', { ...meeting({ date: '2026-11-26', time: '09:30' }), durationMinutes: 60 });
     expect(withPatient.clashes).toEqual([
-      { person: 'Pasienten', bookingKind: 'appointment', bookingLabel: 'Time i spesialisthelsetjenesten, 26.11.2026 kl. 09:00–09:45', start: '2026-11-26T08:00:00.000Z', end: '2026-11-26T08:45:00.000Z' },
+      {
+        person: 'Pasienten',
+        bookingKind: 'appointment',
+        bookingLabel: 'Time i spesialisthelsetjenesten, 26.11.2026 kl. 09:00–09:45',
+        start: '2026-11-26T08:00:00.000Z',
+        end: '2026-11-26T08:45:00.000Z',
+      },
     ]);
-    const withoutPatient = await core.ok('meetings.listConflicts', { ...meeting({ date: '2026-11-26', time: '09:30', participants: [] }), durationMinutes: 60 });
+    const withoutPatient = await core.ok('meetings.listConflicts', {
+      ...meeting({ date: '2026-11-26', time: '09:30', participants: [] }),
+      durationMinutes: 60,
+    });
     expect(withoutPatient.clashes).toEqual([]);
   });
 
   it('refuses a meeting without place or link, and a patient listed twice, field by field and without writing', async () => {
     const before = { meetings: count(core, 'meeting'), audit: count(core, 'audit_log') };
-    const res = await core.dispatch('meetings.create', meeting({ place: '', participants: [{ name: 'A', role: 'patient' }, { name: 'B', role: 'patient' }] }));
+    const res = await core.dispatch(
+      'meetings.create',
+      meeting({
+        place: '',
+        participants: [
+          { name: 'A', role: 'patient' },
+          { name: 'B', role: 'patient' },
+        ],
+      }),
+    );
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(Object.fromEntries((res.error.issues ?? []).map((i) => [i.path, i.message]))).toEqual({
@@ -173,7 +222,12 @@ describe('collaboration meetings', () => {
     expect(await core.ok('meetings.finalizeMinutes', { id })).toEqual({ version: 1 });
     const held = await core.ok('meetings.get', { id });
     expect(held.status).toBe('held');
-    expect(held.minutes[0]).toMatchObject({ version: 1, status: 'final', finalizedBy: 'Kari Koordinator', actions: [{ text: 'Søke om bolig', owner: 'Ola Hansen', dueDate: '2026-12-15', done: false }] });
+    expect(held.minutes[0]).toMatchObject({
+      version: 1,
+      status: 'final',
+      finalizedBy: 'Kari Koordinator',
+      actions: [{ text: 'Søke om bolig', owner: 'Ola Hansen', dueDate: '2026-12-15', done: false }],
+    });
 
     // The database itself refuses to change a finalized version.
     expect(() => core.handle.sqlite.prepare("update meeting_minutes set decisions = 'endret' where meeting_id = ?").run(id)).toThrow(/locked/);
@@ -230,7 +284,7 @@ describe('collaboration meetings', () => {
     expect(none).toContain('<td>Pasienten</td><td>Pasient</td>');
   });
 
-  it('starts agendas from edited templates and offers last meeting\'s unfinished actions', async () => {
+  it("starts agendas from edited templates and offers last meeting's unfinished actions", async () => {
     await core.ok('meetings.saveTemplate', { kind: 'responsibility_group', items: ['  Runde rundt bordet ', '', 'Neste møte'] });
     const first = await core.ok('meetings.create', meeting({ kind: 'responsibility_group', date: '2026-11-24' }));
     expect((await core.ok('meetings.get', { id: first.id })).agenda.map((a) => a.title)).toEqual(['Runde rundt bordet', 'Neste møte']);
@@ -253,14 +307,20 @@ describe('collaboration meetings', () => {
     const d = await core.ok('meetings.get', { id: next.id });
     const saved = await core.ok('meetings.saveAgenda', {
       id: next.id,
-      items: [...d.agenda.map((a) => ({ id: a.id, title: a.title, source: 'template' as const })), { title: suggestions.items[0]!.title, source: 'action', sourceId: suggestions.items[0]!.sourceId }],
+      items: [
+        ...d.agenda.map((a) => ({ id: a.id, title: a.title, source: 'template' as const })),
+        { title: suggestions.items[0]!.title, source: 'action', sourceId: suggestions.items[0]!.sourceId },
+      ],
     });
     expect(saved.agenda.slice(0, d.agenda.length).map((a) => a.id)).toEqual(d.agenda.map((a) => a.id));
     expect(saved.agenda.at(-1)).toMatchObject({ source: 'action', title: 'Oppfølging fra forrige møte: Kontakte NAV' });
 
     await core.ok('meetings.resetTemplate', { kind: 'responsibility_group' });
     expect((await core.ok('meetings.getSettings', {})).templates.responsibility_group).toEqual(DEFAULT_AGENDA_TEMPLATES.responsibility_group);
-    expect(await core.dispatch('meetings.saveTemplate', { kind: 'evaluation', items: [' '] })).toMatchObject({ ok: false, error: { issues: [{ path: 'items' }] } });
+    expect(await core.dispatch('meetings.saveTemplate', { kind: 'evaluation', items: [' '] })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'items' }] },
+    });
   });
 
   it('reads the week view and the clash check through indexes', async () => {

@@ -14,7 +14,8 @@ describe('queries audit exactly what the contract declares', () => {
   let core: TestCore;
   const ids = { patientId: 0, pathwayId: 0, caseId: 0, letterId: 0, meetingId: 0 };
   const lastId = () => (core.handle.sqlite.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n;
-  const rowsAfter = (id: number) => core.handle.sqlite.prepare('select action, entity, entity_id, patient_id from audit_log where id > ? order by id').all(id) as AuditRow[];
+  const rowsAfter = (id: number) =>
+    core.handle.sqlite.prepare('select action, entity, entity_id, patient_id from audit_log where id > ? order by id').all(id) as AuditRow[];
 
   const samples = (): Partial<Record<MethodName, unknown>> => ({
     'app.info': {},
@@ -93,17 +94,48 @@ describe('queries audit exactly what the contract declares', () => {
 
   beforeAll(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 00 00 00',
+      unitAddress: 'Postboks 1\n0101 Oslo',
+    });
     const created = await core.ok('referrals.create', referral());
     ids.patientId = created.patientId;
     ids.pathwayId = created.pathwayId;
-    const appt = await core.ok('appointments.book', { patientId: ids.patientId, pathwayId: ids.pathwayId, kind: 'first_attendance', date: '2026-11-16', time: '10:00', durationMinutes: 60, place: 'Rom 2', clinician: 'Psykolog Berg' });
+    const appt = await core.ok('appointments.book', {
+      patientId: ids.patientId,
+      pathwayId: ids.pathwayId,
+      kind: 'first_attendance',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 60,
+      place: 'Rom 2',
+      clinician: 'Psykolog Berg',
+    });
     ids.caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
     ids.letterId = (await core.ok('noShow.createLetter', { caseId: ids.caseId, recipient: 'patient' })).letter.id;
-    ids.meetingId = (await core.ok('meetings.create', { patientId: ids.patientId, kind: 'evaluation', date: '2026-11-25', time: '10:00', durationMinutes: 60, place: 'Møterom 1', participants: [] })).id;
+    ids.meetingId = (
+      await core.ok('meetings.create', {
+        patientId: ids.patientId,
+        kind: 'evaluation',
+        date: '2026-11-25',
+        time: '10:00',
+        durationMinutes: 60,
+        place: 'Møterom 1',
+        participants: [],
+      })
+    ).id;
     await core.ok('meetings.saveMinutes', { id: ids.meetingId, notes: [] });
     const patientId = ids.patientId;
-    await core.ok('plans.save', { patientId, period: { from: '2026-11-01', to: '2027-10-31' }, revisionDates: ['2027-02-01'], coordinator: { name: 'Mona Kommune', organisation: 'Oslo kommune' }, cooperation: '', contributions: { patient: '', services: '', relatives: '' } });
+    await core.ok('plans.save', {
+      patientId,
+      period: { from: '2026-11-01', to: '2027-10-31' },
+      revisionDates: ['2027-02-01'],
+      coordinator: { name: 'Mona Kommune', organisation: 'Oslo kommune' },
+      cooperation: '',
+      contributions: { patient: '', services: '', relatives: '' },
+    });
     const nav = await core.ok('plans.saveParticipant', { patientId, participant: { name: 'Per NAV', role: 'NAV-veileder', organisation: 'NAV' } });
     await core.ok('plans.saveConsent', { patientId, givenAt: '2026-11-20', givenBy: 'Kari Testesen', coversParticipantIds: [nav.id], withdrawnAt: null });
     await core.ok('plans.finishRevision', { patientId, heldOn: '2026-11-23', evaluations: [], nextRevisionDate: null });

@@ -25,7 +25,15 @@ describe('optimistic concurrency on patient, plan measure and meeting minutes', 
       cooperation: '',
       contributions: { patient: '', services: '', relatives: '' },
     });
-    const measure = { what: 'Samtaler', scope: '1 time per uke', howCarriedOut: 'På DPS', responsible: 'DPS Testby', startDate: null, dueDate: null, goalId: null };
+    const measure = {
+      what: 'Samtaler',
+      scope: '1 time per uke',
+      howCarriedOut: 'På DPS',
+      responsible: 'DPS Testby',
+      startDate: null,
+      dueDate: null,
+      goalId: null,
+    };
     const { id } = await core.ok('plans.saveMeasure', { patientId, measure });
     const loaded = (await core.ok('plans.get', { patientId })).view!.measureVersions.find((v) => v.measureId === id)!.version;
     expect(loaded).toBe(1);
@@ -54,7 +62,16 @@ describe('optimistic concurrency on patient, plan measure and meeting minutes', 
 
   it('patient details: a stale version is refused, the current one saves', async () => {
     const p = (await core.ok('patients.get', { id: patientId })).patient;
-    const edit = { id: patientId, name: p.name, phone: p.phone, address: p.address, postalCode: p.postalCode, postalPlace: p.postalPlace, municipalityNumber: p.municipalityNumber, gpName: p.gpName };
+    const edit = {
+      id: patientId,
+      name: p.name,
+      phone: p.phone,
+      address: p.address,
+      postalCode: p.postalCode,
+      postalPlace: p.postalPlace,
+      municipalityNumber: p.municipalityNumber,
+      gpName: p.gpName,
+    };
     expect(p.version).toBe(1);
     await core.ok('patients.update', { ...edit, phone: '22 33 44 56', version: 1 });
     const stale = await core.dispatch('patients.update', { ...edit, gpName: 'Dr. Lege', version: 1 });
@@ -69,7 +86,15 @@ describe('optimistic concurrency on patient, plan measure and meeting minutes', 
   });
 
   it('meeting minutes: a draft saved by someone else in between refuses the stale save, also when none was loaded', async () => {
-    const { id } = await core.ok('meetings.create', { patientId, kind: 'evaluation', date: '2026-11-25', time: '10:00', durationMinutes: 60, place: 'DPS', participants: [{ name: 'Kari Testesen', role: 'patient' }] });
+    const { id } = await core.ok('meetings.create', {
+      patientId,
+      kind: 'evaluation',
+      date: '2026-11-25',
+      time: '10:00',
+      durationMinutes: 60,
+      place: 'DPS',
+      participants: [{ name: 'Kari Testesen', role: 'patient' }],
+    });
     const agenda = (await core.ok('meetings.get', { id })).agenda;
     const notes = (text: string) => agenda.map((a) => ({ agendaItemId: a.id, note: text }));
     // Both opened the meeting with no draft (0); the first starts one.

@@ -14,7 +14,16 @@ describe('closing the no-show loop', () => {
   let pathwayId: number;
 
   async function caseWithLetters(): Promise<number> {
-    const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'first_attendance', date: '2026-11-16', time: '10:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'first_attendance',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     const caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
     for (const date of ['2026-11-17', '2026-11-19']) {
       await core.ok('noShow.recordAttempt', { caseId, date, time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' });
@@ -29,8 +38,20 @@ describe('closing the no-show loop', () => {
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-loop-'));
     core = await makeCore({ dataDir });
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
-    await core.ok('contacts.save', { name: 'Legesenteret', role: 'gp', organisation: 'Legesenteret', address: 'Torget 1', postalCode: '0150', postalPlace: 'OSLO' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 00 00 00',
+      unitAddress: 'Postboks 1\n0101 Oslo',
+    });
+    await core.ok('contacts.save', {
+      name: 'Legesenteret',
+      role: 'gp',
+      organisation: 'Legesenteret',
+      address: 'Torget 1',
+      postalCode: '0150',
+      postalPlace: 'OSLO',
+    });
     ({ patientId, pathwayId } = await core.ok('referrals.create', referral()));
   });
   afterEach(async () => {
@@ -46,7 +67,11 @@ describe('closing the no-show loop', () => {
     const refused = await core.dispatch('noShow.close', { caseId, outcome: 'closed_not_reached', note: '' });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: 'Pasienten har svarfrist til 07.12.2026, slik brevene lover. Skriv en begrunnelse for å avslutte før fristen.', issues: [{ path: 'overrideReason', message: 'Svarfristen i brevene er 07.12.2026. Skriv en begrunnelse for å avslutte før den.' }] },
+      error: {
+        code: 'conflict',
+        message: 'Pasienten har svarfrist til 07.12.2026, slik brevene lover. Skriv en begrunnelse for å avslutte før fristen.',
+        issues: [{ path: 'overrideReason', message: 'Svarfristen i brevene er 07.12.2026. Skriv en begrunnelse for å avslutte før den.' }],
+      },
     });
     expect({ cases: JSON.stringify(core.handle.sqlite.prepare('select * from no_show_case').all()), audit: count(core, 'audit_log') }).toEqual(before);
 
@@ -60,34 +85,79 @@ describe('closing the no-show loop', () => {
 
   it('closing "ikke nådd" can end the pathway with its help need, or record pasientutsatt, in the same step', async () => {
     const caseId = await caseWithLetters();
-    const noHelpNeed = await core.dispatch('noShow.close', { caseId, outcome: 'closed_not_reached', note: '', overrideReason: 'Flyttet fra fylket', pathwayAction: 'end' });
+    const noHelpNeed = await core.dispatch('noShow.close', {
+      caseId,
+      outcome: 'closed_not_reached',
+      note: '',
+      overrideReason: 'Flyttet fra fylket',
+      pathwayAction: 'end',
+    });
     expect(noHelpNeed).toMatchObject({ ok: false, error: { issues: [{ path: 'helpNeed', message: 'Velg hjelpebehov når forløpet avsluttes' }] } });
     expect((await core.ok('noShow.get', { id: caseId })).status).toBe('open');
 
-    const closed = await core.ok('noShow.close', { caseId, outcome: 'closed_not_reached', note: '', overrideReason: 'Flyttet fra fylket', pathwayAction: 'end', helpNeed: 'gp_municipal' });
+    const closed = await core.ok('noShow.close', {
+      caseId,
+      outcome: 'closed_not_reached',
+      note: '',
+      overrideReason: 'Flyttet fra fylket',
+      pathwayAction: 'end',
+      helpNeed: 'gp_municipal',
+    });
     expect(closed.status).toBe('closed');
     expect(core.handle.sqlite.prepare('select status from pathway where id = ?').get(pathwayId)).toEqual({ status: 'ended' });
-    expect(core.handle.sqlite.prepare("select date, help_need, source from pathway_event where type = 'end'").all()).toEqual([{ date: '2026-11-23', help_need: 'gp_municipal', source: 'no_show' }]);
+    expect(core.handle.sqlite.prepare("select date, help_need, source from pathway_event where type = 'end'").all()).toEqual([
+      { date: '2026-11-23', help_need: 'gp_municipal', source: 'no_show' },
+    ]);
     expect((await core.ok('worklist.list', {})).total).toBe(0);
 
     // Another patient: pasientutsatt (L) from the no-show date, and the pathway stays open.
     ({ patientId, pathwayId } = await core.ok('referrals.create', referral({ nationalId: '01868510028', name: 'Ola Hansen', pathwayType: 'tsb' })));
     const second = await caseWithLetters();
-    const postponed = await core.ok('noShow.close', { caseId: second, outcome: 'closed_not_reached', note: '', overrideReason: 'Ringte tilbake og ba om utsettelse', pathwayAction: 'postponed' });
+    const postponed = await core.ok('noShow.close', {
+      caseId: second,
+      outcome: 'closed_not_reached',
+      note: '',
+      overrideReason: 'Ringte tilbake og ba om utsettelse',
+      pathwayAction: 'postponed',
+    });
     expect(postponed.postponedRecorded).toBe(true);
-    expect(core.handle.sqlite.prepare("select date from pathway_event where type = 'patient_postponed' and pathway_id = ?").all(pathwayId)).toEqual([{ date: '2026-11-16' }]);
+    expect(core.handle.sqlite.prepare("select date from pathway_event where type = 'patient_postponed' and pathway_id = ?").all(pathwayId)).toEqual([
+      { date: '2026-11-16' },
+    ]);
     expect(core.handle.sqlite.prepare('select status from pathway where id = ?').get(pathwayId)).toEqual({ status: 'open' });
     // Only with "ikke nådd".
-    expect(await core.dispatch('noShow.close', { caseId: second, outcome: 'declined', note: '', pathwayAction: 'end', helpNeed: 'none' })).toMatchObject({ ok: false });
+    expect(await core.dispatch('noShow.close', { caseId: second, outcome: 'declined', note: '', pathwayAction: 'end', helpNeed: 'none' })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('lists escalated cases, with the phone number, until the clinician has answered', async () => {
-    const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'assessment', date: '2026-11-16', time: '10:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'assessment',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     const caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
     expect((await core.ok('noShow.list', {})).rows[0]).toMatchObject({ caseId, phone: '22 33 44 55' });
     await core.ok('noShow.escalate', { caseId, clinician: 'Overlege Dahl', note: 'Bekymring' });
     expect((await core.ok('noShow.listEscalated', {})).rows).toEqual([
-      { caseId, patientId, name: 'Kari Testesen', nationalIdMasked: '018685 *****', synthetic: true, phone: '22 33 44 55', noShowAt: '2026-11-16T09:00:00.000Z', escalatedAt: '2026-11-23T09:00:00.000Z', note: 'Meldt til Overlege Dahl. Bekymring', answeredAt: null },
+      {
+        caseId,
+        patientId,
+        name: 'Kari Testesen',
+        nationalIdMasked: '018685 *****',
+        synthetic: true,
+        phone: '22 33 44 55',
+        noShowAt: '2026-11-16T09:00:00.000Z',
+        escalatedAt: '2026-11-23T09:00:00.000Z',
+        note: 'Meldt til Overlege Dahl. Bekymring',
+        answeredAt: null,
+      },
     ]);
     const answered = await core.ok('noShow.recordAnswer', { caseId, answer: 'Behandler ringer pasienten i dag' });
     expect(answered.escalation).toEqual({ answeredAt: '2026-11-23T09:00:00.000Z', answer: 'Behandler ringer pasienten i dag' });
@@ -99,13 +169,23 @@ describe('closing the no-show loop', () => {
   });
 
   it('refuses the same attempt registered twice within one minute as a duplicate', async () => {
-    const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'assessment', date: '2026-11-16', time: '10:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'assessment',
+      date: '2026-11-16',
+      time: '10:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     const caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
     const attempt = { caseId, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' } as const;
     await core.ok('noShow.recordAttempt', attempt);
     const before = count(core, 'contact_attempt');
     expect(await core.dispatch('noShow.recordAttempt', attempt)).toMatchObject({
-      ok: false, error: { code: 'conflict', message: 'Dette kontaktforsøket er allerede registrert (samme kanal og utfall innenfor ett minutt).' },
+      ok: false,
+      error: { code: 'conflict', message: 'Dette kontaktforsøket er allerede registrert (samme kanal og utfall innenfor ett minutt).' },
     });
     expect(count(core, 'contact_attempt')).toBe(before);
     // A later call is a new attempt.

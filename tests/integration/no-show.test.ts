@@ -7,7 +7,9 @@ const count = (core: TestCore, table: string) => (core.handle.sqlite.prepare(`se
 const openFlag = (core: TestCore, patientId: number) =>
   (core.handle.sqlite.prepare('select open_no_shows as n from patient where id = ?').get(patientId) as { n: number }).n;
 const snapshot = (core: TestCore) =>
-  Object.fromEntries(['appointment', 'appointment_status_change', 'no_show_case', 'contact_attempt', 'letter', 'pathway_event', 'audit_log'].map((t) => [t, count(core, t)]));
+  Object.fromEntries(
+    ['appointment', 'appointment_status_change', 'no_show_case', 'contact_attempt', 'letter', 'pathway_event', 'audit_log'].map((t) => [t, count(core, t)]),
+  );
 const caseRow = (core: TestCore, id: number) => core.handle.sqlite.prepare('select * from no_show_case where id = ?').get(id);
 
 describe('no-show follow-up', () => {
@@ -16,7 +18,16 @@ describe('no-show follow-up', () => {
   let pathwayId: number;
 
   async function noShow(date = '2026-11-16', time = '10:00', kind: 'first_attendance' | 'assessment' = 'first_attendance') {
-    const appt = await core.ok('appointments.book', { patientId, pathwayId, kind, date, time, durationMinutes: 60, place: 'Poliklinikken, rom 2', clinician: 'Psykolog Berg' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind,
+      date,
+      time,
+      durationMinutes: 60,
+      place: 'Poliklinikken, rom 2',
+      clinician: 'Psykolog Berg',
+    });
     const res = await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' });
     return { appointmentId: appt.id, caseId: res.noShowCaseId! };
   }
@@ -31,9 +42,21 @@ describe('no-show follow-up', () => {
 
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 00 00 00',
+      unitAddress: 'Postboks 1\n0101 Oslo',
+    });
     // The patient's GP office with a postal address, so letters to the referrer can be posted.
-    await core.ok('contacts.save', { name: 'Legesenteret', role: 'gp', organisation: 'Legesenteret', address: 'Torget 1', postalCode: '0150', postalPlace: 'OSLO' });
+    await core.ok('contacts.save', {
+      name: 'Legesenteret',
+      role: 'gp',
+      organisation: 'Legesenteret',
+      address: 'Torget 1',
+      postalCode: '0150',
+      postalPlace: 'OSLO',
+    });
     const created = await core.ok('referrals.create', referral());
     patientId = created.patientId;
     pathwayId = created.pathwayId;
@@ -41,26 +64,73 @@ describe('no-show follow-up', () => {
   afterEach(() => core.dispose());
 
   it('books appointments in Oslo time and records first attendance when one is attended', async () => {
-    const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'first_attendance', date: '2026-11-20', time: '13:30', durationMinutes: 45, place: '', clinician: 'Lege Lie' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'first_attendance',
+      date: '2026-11-20',
+      time: '13:30',
+      durationMinutes: 45,
+      place: '',
+      clinician: 'Lege Lie',
+    });
     expect(appt).toMatchObject({ startAt: '2026-11-20T12:30:00.000Z', date: '2026-11-20', time: '13:30', status: 'booked' });
     const res = await core.ok('appointments.setStatus', { id: appt.id, status: 'attended' });
     expect(res.firstAttendanceRecorded).toBe(true);
     const events = core.handle.sqlite.prepare('select type, date, source from pathway_event').all();
     expect(events).toEqual([{ type: 'first_attendance', date: '2026-11-20', source: 'appointment' }]);
     // A second attended first-attendance time does not record the event twice.
-    const again = await core.ok('appointments.book', { patientId, pathwayId, kind: 'first_attendance', date: '2026-11-21', time: '09:00', durationMinutes: 45, place: 'Rom 1', clinician: '' });
+    const again = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'first_attendance',
+      date: '2026-11-21',
+      time: '09:00',
+      durationMinutes: 45,
+      place: 'Rom 1',
+      clinician: '',
+    });
     expect((await core.ok('appointments.setStatus', { id: again.id, status: 'attended' })).firstAttendanceRecorded).toBe(false);
     expect(count(core, 'pathway_event')).toBe(1);
   });
 
   it('refuses an appointment without clinician or place, and no-show/attended before the start', async () => {
-    const res = await core.dispatch('appointments.book', { patientId, pathwayId: null, kind: 'other', date: '2026-12-01', time: '10:00', durationMinutes: 30, place: '', clinician: '' });
+    const res = await core.dispatch('appointments.book', {
+      patientId,
+      pathwayId: null,
+      kind: 'other',
+      date: '2026-12-01',
+      time: '10:00',
+      durationMinutes: 30,
+      place: '',
+      clinician: '',
+    });
     expect(res).toMatchObject({ ok: false, error: { issues: [{ path: 'clinician' }, { path: 'place' }] } });
-    const future = await core.ok('appointments.book', { patientId, pathwayId: null, kind: 'other', date: '2026-12-01', time: '10:00', durationMinutes: 30, place: 'Rom 1', clinician: '' });
+    const future = await core.ok('appointments.book', {
+      patientId,
+      pathwayId: null,
+      kind: 'other',
+      date: '2026-12-01',
+      time: '10:00',
+      durationMinutes: 30,
+      place: 'Rom 1',
+      clinician: '',
+    });
     const before = snapshot(core);
     expect(await core.dispatch('appointments.setStatus', { id: future.id, status: 'no_show' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(snapshot(core)).toEqual(before);
-    expect(await core.dispatch('appointments.book', { patientId, pathwayId: null, kind: 'other', date: '2026-12-01', time: '25:00', durationMinutes: 30, place: 'x', clinician: '' })).toMatchObject({
+    expect(
+      await core.dispatch('appointments.book', {
+        patientId,
+        pathwayId: null,
+        kind: 'other',
+        date: '2026-12-01',
+        time: '25:00',
+        durationMinutes: 30,
+        place: 'x',
+        clinician: '',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'time', message: 'Klokkeslett må skrives tt:mm, for eksempel 09:30' }] },
     });
@@ -76,7 +146,15 @@ describe('no-show follow-up', () => {
 
     // Attempts: not in the future, not before the no-show.
     for (const date of ['2026-11-24', '2026-11-15']) {
-      const bad = await core.dispatch('noShow.recordAttempt', { caseId, date, time: '09:00', channel: 'phone', outcome: 'no_answer', byName: 'Mona', note: '' });
+      const bad = await core.dispatch('noShow.recordAttempt', {
+        caseId,
+        date,
+        time: '09:00',
+        channel: 'phone',
+        outcome: 'no_answer',
+        byName: 'Mona',
+        note: '',
+      });
       expect(bad).toMatchObject({ ok: false, error: { issues: [{ path: 'date' }] } });
     }
     c = await attempt(caseId, '2026-11-17');
@@ -94,7 +172,10 @@ describe('no-show follow-up', () => {
       error: {
         code: 'conflict',
         message: 'Saken kan ikke avsluttes ennå. Dette mangler: Brev til pasienten er ikke sendt; Brev til henviser/fastlege er ikke sendt.',
-        issues: [{ path: 'outcome', message: 'Brev til pasienten er ikke sendt' }, { path: 'outcome', message: 'Brev til henviser/fastlege er ikke sendt' }],
+        issues: [
+          { path: 'outcome', message: 'Brev til pasienten er ikke sendt' },
+          { path: 'outcome', message: 'Brev til henviser/fastlege er ikke sendt' },
+        ],
       },
     });
     expect(snapshot(core)).toEqual(before);
@@ -123,7 +204,13 @@ describe('no-show follow-up', () => {
 
     // The letters promise 14 days to answer: closing before that needs a reason (see no-show-loop.test.ts).
     c = await core.ok('noShow.close', { caseId, outcome: 'closed_not_reached', note: 'Henviser informert', overrideReason: 'Pasienten har flyttet' });
-    expect(c).toMatchObject({ status: 'closed', outcome: 'closed_not_reached', next: null, closedBy: 'Kari Koordinator', closeOverrideReason: 'Pasienten har flyttet' });
+    expect(c).toMatchObject({
+      status: 'closed',
+      outcome: 'closed_not_reached',
+      next: null,
+      closedBy: 'Kari Koordinator',
+      closeOverrideReason: 'Pasienten har flyttet',
+    });
     expect(openFlag(core, patientId)).toBe(0);
     expect((await core.ok('noShow.list', {})).total).toBe(0);
     // A letter after closure uses the "case closed" template; it is not required, so nothing is missing.
@@ -132,7 +219,11 @@ describe('no-show follow-up', () => {
     // Escalation is still possible on a closed case (a risk signal is never blocked).
     expect((await core.ok('noShow.escalate', { caseId, clinician: 'Overlege Dahl', note: '' })).status).toBe('escalated');
 
-    const actions = core.handle.sqlite.prepare("select action from audit_log where action like 'noShow%' or action like 'letter%' or action like 'contactAttempt%' or action like 'appointment%' order by id").all();
+    const actions = core.handle.sqlite
+      .prepare(
+        "select action from audit_log where action like 'noShow%' or action like 'letter%' or action like 'contactAttempt%' or action like 'appointment%' order by id",
+      )
+      .all();
     expect(actions.map((a) => (a as { action: string }).action)).toEqual([
       'appointment.create',
       'appointment.no_show',
@@ -164,7 +255,17 @@ describe('no-show follow-up', () => {
 
     const second = await noShow('2026-11-18', '12:00', 'assessment');
     expect(openFlag(core, patientId)).toBe(1);
-    const booked = await core.ok('appointments.book', { patientId, pathwayId, kind: 'assessment', date: '2026-12-02', time: '08:30', durationMinutes: 60, place: 'Rom 3', clinician: '', noShowCaseId: second.caseId });
+    const booked = await core.ok('appointments.book', {
+      patientId,
+      pathwayId,
+      kind: 'assessment',
+      date: '2026-12-02',
+      time: '08:30',
+      durationMinutes: 60,
+      place: 'Rom 3',
+      clinician: '',
+      noShowCaseId: second.caseId,
+    });
     const c = await core.ok('noShow.get', { id: second.caseId });
     expect(c).toMatchObject({ status: 'closed', outcome: 'new_appointment', newAppointmentId: booked.id });
     expect(openFlag(core, patientId)).toBe(0);
@@ -192,11 +293,16 @@ describe('no-show follow-up', () => {
     expect(c.attempts).toHaveLength(1); // history is kept
     expect(openFlag(core, patientId)).toBe(0);
     expect((await core.ok('noShow.list', {})).total).toBe(0);
-    expect(core.handle.sqlite.prepare("select count(*) as n from audit_log where action in ('appointment.undoNoShow','noShowCase.withdraw')").get()).toEqual({ n: 2 });
+    expect(core.handle.sqlite.prepare("select count(*) as n from audit_log where action in ('appointment.undoNoShow','noShowCase.withdraw')").get()).toEqual({
+      n: 2,
+    });
     // The appointment can now be marked attended.
     expect((await core.ok('appointments.setStatus', { id: appointmentId, status: 'attended' })).firstAttendanceRecorded).toBe(true);
     // An undo needs a reason.
-    expect(await core.dispatch('appointments.undoNoShow', { id: appointmentId, reason: ' ' })).toMatchObject({ ok: false, error: { issues: [{ path: 'reason' }] } });
+    expect(await core.dispatch('appointments.undoNoShow', { id: appointmentId, reason: ' ' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'reason' }] },
+    });
   });
 
   it('suggests pasientutsatt after more than 7 working days and records it on the pathway', async () => {
@@ -205,7 +311,9 @@ describe('no-show follow-up', () => {
     expect(c.suggestPostponed).toBe(true);
     const after = await core.ok('noShow.recordPostponed', { caseId });
     expect(after).toMatchObject({ suggestPostponed: false, postponedRecorded: true });
-    expect(core.handle.sqlite.prepare('select type, date, source from pathway_event').all()).toEqual([{ type: 'patient_postponed', date: '2026-11-03', source: 'no_show' }]);
+    expect(core.handle.sqlite.prepare('select type, date, source from pathway_event').all()).toEqual([
+      { type: 'patient_postponed', date: '2026-11-03', source: 'no_show' },
+    ]);
     // A recent no-show does not suggest it.
     const recent = await noShow('2026-11-20', '10:00', 'assessment');
     expect((await core.ok('noShow.get', { id: recent.caseId })).suggestPostponed).toBe(false);
@@ -229,7 +337,10 @@ describe('no-show follow-up', () => {
 
     // The day's letters: both letters of Ola's case, in one document with a page per letter.
     const due = await core.ok('noShow.listDueLetters', {});
-    expect(due.items.map((i) => [i.caseId, i.recipient])).toEqual([[b.caseId, 'patient'], [b.caseId, 'referrer']]);
+    expect(due.items.map((i) => [i.caseId, i.recipient])).toEqual([
+      [b.caseId, 'patient'],
+      [b.caseId, 'referrer'],
+    ]);
     const ids = [];
     for (const item of due.items) ids.push((await core.ok('noShow.createLetter', { caseId: item.caseId, recipient: item.recipient })).letter.id);
     const batch = await core.ok('noShow.getBatchDocument', { letterIds: ids });
@@ -252,11 +363,29 @@ describe('no-show follow-up', () => {
 
   it('recomputes due dates when the policy changes, and validates it', async () => {
     const { caseId } = await noShow('2026-11-16');
-    await core.ok('noShow.savePolicy', { attemptsRequired: 1, channels: ['phone', 'sms'], daysToFirstContact: 3, letterToPatient: true, letterToReferrer: false, letterToMunicipalCoordinator: true });
+    await core.ok('noShow.savePolicy', {
+      attemptsRequired: 1,
+      channels: ['phone', 'sms'],
+      daysToFirstContact: 3,
+      letterToPatient: true,
+      letterToReferrer: false,
+      letterToMunicipalCoordinator: true,
+    });
     expect(await core.ok('noShow.getPolicy', {})).toMatchObject({ attemptsRequired: 1, daysToFirstContact: 3, channels: ['phone', 'sms'] });
     expect(core.handle.sqlite.prepare('select next_due from no_show_case where id = ?').get(caseId)).toEqual({ next_due: '2026-11-19' });
-    const bad = await core.dispatch('noShow.recordAttempt', { caseId, date: '2026-11-17', time: '09:00', channel: 'letter', outcome: 'other', byName: 'Mona', note: '' });
-    expect(bad).toMatchObject({ ok: false, error: { issues: [{ path: 'channel', message: 'Et brev er ikke et kontaktforsøk. Skriv ut brevet under «Brev»; det er et eget krav.' }] } });
+    const bad = await core.dispatch('noShow.recordAttempt', {
+      caseId,
+      date: '2026-11-17',
+      time: '09:00',
+      channel: 'letter',
+      outcome: 'other',
+      byName: 'Mona',
+      note: '',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'channel', message: 'Et brev er ikke et kontaktforsøk. Skriv ut brevet under «Brev»; det er et eget krav.' }] },
+    });
     // Issue #13: no letter to the municipality without consent or another basis; the letter names the basis.
     const noBasis = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator' });
     expect(noBasis).toMatchObject({ ok: false, error: { issues: [{ path: 'sharingBasis' }] } });
@@ -267,8 +396,20 @@ describe('no-show follow-up', () => {
     expect(muni.html).toContain('Grunnlaget for at vi deler denne opplysningen med kommunen: pasientens samtykke.');
     expect(muni.html).toContain('Samarbeid om oppfølging av');
     expect(muni.html).not.toContain('Vi viser til henvisningen');
-    expect(core.handle.sqlite.prepare('select template_id, sharing_basis from letter where id = ?').get(muni.letter.id)).toEqual({ template_id: 'municipal_not_reached', sharing_basis: 'consent' });
-    expect(await core.dispatch('noShow.savePolicy', { attemptsRequired: 9, channels: [], daysToFirstContact: 3, letterToPatient: true, letterToReferrer: false, letterToMunicipalCoordinator: false })).toMatchObject({
+    expect(core.handle.sqlite.prepare('select template_id, sharing_basis from letter where id = ?').get(muni.letter.id)).toEqual({
+      template_id: 'municipal_not_reached',
+      sharing_basis: 'consent',
+    });
+    expect(
+      await core.dispatch('noShow.savePolicy', {
+        attemptsRequired: 9,
+        channels: [],
+        daysToFirstContact: 3,
+        letterToPatient: true,
+        letterToReferrer: false,
+        letterToMunicipalCoordinator: false,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

@@ -32,7 +32,12 @@ describe('rules as data', () => {
     expect(d11.code).toBe('D11');
     const inForce = d11.versions.find((v) => v.inForceToday)!;
     expect(inForce).toMatchObject({ id: 'national-2024-adult_mental', origin: 'national', clockStart: 'referral_assessed' });
-    expect(inForce.times.find((t) => t.setting === 'outpatient')).toMatchObject({ fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: 42, confidence: 'unconfirmed' });
+    expect(inForce.times.find((t) => t.setting === 'outpatient')).toMatchObject({
+      fromEvent: 'first_attendance',
+      toEvent: 'clinical_decision',
+      days: 42,
+      confidence: 'unconfirmed',
+    });
     const tsb = rules.pathways.find((p) => p.pathwayType === 'tsb')!;
     // Issue #13: TSB's 2019 times are sourced; the version in force today (2024) is unverified.
     expect(tsb.versions.find((v) => v.inForceToday)!.times.every((t) => t.confidence === 'unconfirmed')).toBe(true);
@@ -43,15 +48,22 @@ describe('rules as data', () => {
   it('a new pathway stores the version in force and its derived next action', async () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
     expect(pathwayRow(pathwayId)).toMatchObject({
-      rule_version_id: 'national-2024-adult_mental', next_action_key: 'legal/referral-assessment', next_action_label: 'Vurder henvisningen',
-      next_due_date: '2026-11-16', due_sort: '2026-11-16', assessment_due: '2026-11-16',
+      rule_version_id: 'national-2024-adult_mental',
+      next_action_key: 'legal/referral-assessment',
+      next_action_label: 'Vurder henvisningen',
+      next_due_date: '2026-11-16',
+      due_sort: '2026-11-16',
+      assessment_due: '2026-11-16',
     });
   });
 
   it('a local version takes precedence from its date; running pathways keep theirs unless moved (logged); withdrawal reverts', async () => {
     const before = await newPathway({ referralReceived: '2026-11-02' });
     const local = await core.ok('rules.addLocalVersion', {
-      pathwayType: 'adult_mental', validFrom: '2026-11-10', clockStart: 'referral_assessed', source: 'Vedtak i klinikkledelsen 01.11.2026',
+      pathwayType: 'adult_mental',
+      validFrom: '2026-11-10',
+      clockStart: 'referral_assessed',
+      source: 'Vedtak i klinikkledelsen 01.11.2026',
       times: [{ setting: 'outpatient', fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: 30, unit: 'calendar' }],
     });
     const after = await newPathway({ referralReceived: '2026-11-12' });
@@ -59,7 +71,13 @@ describe('rules as data', () => {
     expect(pathwayRow(after.pathwayId).rule_version_id).toBe(local.id);
 
     // The deadline of the later pathway follows the local time (30 days), explained as local.
-    await core.ok('pathways.assess', { pathwayId: after.pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-13', careDeadline: '2026-12-15' });
+    await core.ok('pathways.assess', {
+      pathwayId: after.pathwayId,
+      rightsDecision: 'right',
+      careKind: 'treatment',
+      assessedOn: '2026-11-13',
+      careDeadline: '2026-12-15',
+    });
     await core.ok('pathways.recordEvent', { pathwayId: after.pathwayId, type: 'first_attendance', date: '2026-11-20' });
     const explained = await core.ok('pathways.getExplanation', { pathwayId: after.pathwayId });
     expect(explained.pathway.nextAction).toMatchObject({ label: 'Klinisk beslutning', due: '2026-12-20' });
@@ -67,13 +85,18 @@ describe('rules as data', () => {
     expect(explained.pathway.nextAction.explanation!.text).toContain('Lokal versjon fra 10.11.2026');
 
     const rules = await core.ok('rules.list', {});
-    expect(rules.pathways.find((p) => p.pathwayType === 'adult_mental')!.versions.find((v) => v.id === local.id)).toMatchObject({ inForceToday: true, openPathways: 1 });
+    expect(rules.pathways.find((p) => p.pathwayType === 'adult_mental')!.versions.find((v) => v.id === local.id)).toMatchObject({
+      inForceToday: true,
+      openPathways: 1,
+    });
 
     const auditBefore = count('audit_log');
     const moved = await core.ok('rules.moveOpenPathways', { versionId: local.id });
     expect(moved.moved).toBe(1);
     expect(pathwayRow(before.pathwayId).rule_version_id).toBe(local.id);
-    const moveEntries = core.handle.sqlite.prepare("select entity_id from audit_log where action = 'pathway.moveRuleVersion' and id > ?").all(auditBefore) as { entity_id: number }[];
+    const moveEntries = core.handle.sqlite.prepare("select entity_id from audit_log where action = 'pathway.moveRuleVersion' and id > ?").all(auditBefore) as {
+      entity_id: number;
+    }[];
     expect(moveEntries.map((e) => e.entity_id)).toEqual([before.pathwayId]);
 
     const withdrawn = await core.ok('rules.withdrawLocalVersion', { versionId: local.id, reason: 'Ny nasjonal veileder' });
@@ -88,7 +111,10 @@ describe('rules as data', () => {
     const res = await core.dispatch('rules.withdrawLocalVersion', { versionId: 'national-2024-adult_mental', reason: 'x' });
     expect(res.ok).toBe(false);
     const bad = await core.dispatch('rules.addLocalVersion', {
-      pathwayType: 'adult_mental', validFrom: '2026-11-10', clockStart: 'referral_assessed', source: 'Lokal',
+      pathwayType: 'adult_mental',
+      validFrom: '2026-11-10',
+      clockStart: 'referral_assessed',
+      source: 'Lokal',
       times: [{ setting: 'outpatient', fromEvent: 'evaluation', toEvent: 'first_attendance', days: 30, unit: 'calendar' }],
     });
     expect(bad.ok).toBe(false);
@@ -109,18 +135,34 @@ describe('assessment and the care deadline', () => {
   it('records henvisning vurdert with frist; next action becomes the care deadline; the start event falls out of it', async () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2026-12-10' });
-    expect(pathwayRow(pathwayId)).toMatchObject({ referral_assessed: '2026-11-05', care_deadline: '2026-12-10', next_action_label: 'Start helsehjelp innen frist', next_due_date: '2026-12-10', dq_flags: 0 });
-    const starts = () => core.handle.sqlite.prepare("select date, status, source from pathway_event where pathway_id = ? and type = 'start' order by id").all(pathwayId);
+    expect(pathwayRow(pathwayId)).toMatchObject({
+      referral_assessed: '2026-11-05',
+      care_deadline: '2026-12-10',
+      next_action_label: 'Start helsehjelp innen frist',
+      next_due_date: '2026-12-10',
+      dq_flags: 0,
+    });
+    const starts = () =>
+      core.handle.sqlite.prepare("select date, status, source from pathway_event where pathway_id = ? and type = 'start' order by id").all(pathwayId);
     expect(starts()).toEqual([{ date: '2026-11-05', status: 'active', source: 'assessment' }]);
     // A corrected assessment date moves the start with it, keeping the history.
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-06', careDeadline: '2026-12-10' });
-    expect(starts()).toEqual([{ date: '2026-11-05', status: 'corrected', source: 'assessment' }, { date: '2026-11-06', status: 'active', source: 'assessment' }]);
+    expect(starts()).toEqual([
+      { date: '2026-11-05', status: 'corrected', source: 'assessment' },
+      { date: '2026-11-06', status: 'active', source: 'assessment' },
+    ]);
   });
 
   it('refuses a frist beyond 65 working days for a patient under 23, by the field, changing nothing', async () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-02', birthDate: '2010-01-15' });
     const before = JSON.stringify(pathwayRow(pathwayId));
-    const res = await core.dispatch('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2027-03-01' });
+    const res = await core.dispatch('pathways.assess', {
+      pathwayId,
+      rightsDecision: 'right',
+      careKind: 'treatment',
+      assessedOn: '2026-11-05',
+      careDeadline: '2027-03-01',
+    });
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.issues?.[0]?.path).toBe('careDeadline');
@@ -129,7 +171,13 @@ describe('assessment and the care deadline', () => {
     expect(JSON.stringify(pathwayRow(pathwayId))).toBe(before);
     // The same frist is fine for an adult.
     const adult = await newPathway({ referralReceived: '2026-11-02' });
-    await core.ok('pathways.assess', { pathwayId: adult.pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2027-03-01' });
+    await core.ok('pathways.assess', {
+      pathwayId: adult.pathwayId,
+      rightsDecision: 'right',
+      careKind: 'treatment',
+      assessedOn: '2026-11-05',
+      careDeadline: '2027-03-01',
+    });
   });
 });
 
@@ -220,7 +268,11 @@ describe('breach reasons', () => {
     expect(explained.pathway.nextAction.breachReason).toEqual({ code: 'capacity', label: 'Manglende kapasitet', note: 'Sykdom i teamet' });
     // A deadline that has not passed needs no reason.
     const fresh = await newPathway({ referralReceived: '2026-11-20' });
-    const res = await core.dispatch('pathways.recordBreachReason', { pathwayId: fresh.pathwayId, deadlineKey: 'legal/referral-assessment', reasonCode: 'capacity' });
+    const res = await core.dispatch('pathways.recordBreachReason', {
+      pathwayId: fresh.pathwayId,
+      deadlineKey: 'legal/referral-assessment',
+      reasonCode: 'capacity',
+    });
     expect(res.ok).toBe(false);
     const overview = await core.ok('overview.get', { from: '2026-09-01', to: '2026-12-31' });
     expect(overview.breaches).toEqual([{ reasonCode: 'capacity', label: 'Manglende kapasitet', count: 1 }]);
@@ -229,7 +281,12 @@ describe('breach reasons', () => {
 
 describe('patient summary', () => {
   it('is one printDocument page in plain Norwegian with next step, responsible and phone', async () => {
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 33 44 55', unitAddress: 'Testveien 1\n0150 Oslo' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 33 44 55',
+      unitAddress: 'Testveien 1\n0150 Oslo',
+    });
     const { patientId, pathwayId } = await newPathway({ referralReceived: '2026-11-16' });
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-18', careDeadline: '2026-12-15' });
     const { html } = await core.ok('pathways.getSummary', { patientId });

@@ -5,7 +5,18 @@ import { syntheticNationalId } from '../../shared/domain/national-id';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 
 // FIXED_NOW is 2026-11-23 (Europe/Oslo).
-const PLAN_TABLES = ['individual_plan', 'plan_participant', 'plan_goal', 'plan_resource', 'plan_need', 'plan_measure', 'plan_progress_note', 'plan_revision_date', 'plan_version', 'audit_log'];
+const PLAN_TABLES = [
+  'individual_plan',
+  'plan_participant',
+  'plan_goal',
+  'plan_resource',
+  'plan_need',
+  'plan_measure',
+  'plan_progress_note',
+  'plan_revision_date',
+  'plan_version',
+  'audit_log',
+];
 
 function counts(core: TestCore): Record<string, number> {
   return Object.fromEntries(PLAN_TABLES.map((t) => [t, (core.handle.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
@@ -33,7 +44,12 @@ describe('individual plans through the dispatcher', () => {
   let patientId: number;
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Sykehusveien 1\n0001 Oslo' });
+    await core.ok('profile.save', {
+      coordinatorName: 'Kari Koordinator',
+      unitName: 'DPS Testby',
+      unitPhone: '22 00 00 00',
+      unitAddress: 'Sykehusveien 1\n0001 Oslo',
+    });
     patientId = (await core.ok('referrals.create', referral())).patientId;
   });
   afterEach(() => core.dispose());
@@ -53,11 +69,27 @@ describe('individual plans through the dispatcher', () => {
     await core.ok('plans.saveItem', { patientId, kind: 'need', item: { text: 'Hjelp til å komme i gang om morgenen' } });
     const m1 = await core.ok('plans.saveMeasure', {
       patientId,
-      measure: { what: 'Samtaler med behandler', scope: '1 time per uke', howCarriedOut: 'På DPS', responsible: 'DPS Testby', startDate: '2026-11-10', dueDate: '2027-01-15', goalId: g2.id },
+      measure: {
+        what: 'Samtaler med behandler',
+        scope: '1 time per uke',
+        howCarriedOut: 'På DPS',
+        responsible: 'DPS Testby',
+        startDate: '2026-11-10',
+        dueDate: '2027-01-15',
+        goalId: g2.id,
+      },
     });
     const m2 = await core.ok('plans.saveMeasure', {
       patientId,
-      measure: { what: 'Følge til butikken', scope: 'To ganger per uke', howCarriedOut: 'Hjemmetjenesten følger', responsible: 'Hjemmetjenesten', startDate: null, dueDate: '2026-12-10', goalId: g1.id },
+      measure: {
+        what: 'Følge til butikken',
+        scope: 'To ganger per uke',
+        howCarriedOut: 'Hjemmetjenesten følger',
+        responsible: 'Hjemmetjenesten',
+        startDate: null,
+        dueDate: '2026-12-10',
+        goalId: g1.id,
+      },
     });
     await core.ok('plans.saveMeasure', {
       patientId,
@@ -84,7 +116,11 @@ describe('individual plans through the dispatcher', () => {
     expect(view.print.ok).toBe(true);
     expect(view.plan.consent).toEqual({ givenAt: '2026-11-20', givenBy: 'Kari Testesen', coversParticipantIds: [nav.id] });
     expect(view.plan.participants.map((p) => p.id)).toEqual([patientP.id, nav.id]);
-    expect(view.plan.measures.find((m) => m.id === m1.id)).toMatchObject({ status: 'ongoing', progressNotes: [{ date: '2026-11-20', text: 'Første samtale holdt' }], goalId: g2.id });
+    expect(view.plan.measures.find((m) => m.id === m1.id)).toMatchObject({
+      status: 'ongoing',
+      progressNotes: [{ date: '2026-11-20', text: 'Første samtale holdt' }],
+      goalId: g2.id,
+    });
     expect(view.revision).toEqual({ next: '2027-02-01', overdue: [], lastRevisionOn: null });
 
     const { html } = await core.ok('plans.getPrint', { patientId });
@@ -154,15 +190,27 @@ describe('individual plans through the dispatcher', () => {
     expect(attention(core, patientId)).toBe('2027-01-15');
 
     // Every write and opening is audited with ids only.
-    const audit = core.handle.sqlite.prepare("select action, entity, patient_id from audit_log where action like 'plan.%' order by id").all() as { action: string; patient_id: number }[];
+    const audit = core.handle.sqlite.prepare("select action, entity, patient_id from audit_log where action like 'plan.%' order by id").all() as {
+      action: string;
+      patient_id: number;
+    }[];
     expect(audit.map((a) => a.action)).toContain('plan.revision');
     expect(audit.map((a) => a.action)).toContain('plan.print');
     expect(audit.every((a) => a.patient_id === patientId)).toBe(true);
     expect(JSON.stringify(core.handle.sqlite.prepare('select * from audit_log').all())).not.toMatch(/handle|sove|NAV/);
 
     // Withdrawn consent stops printing again.
-    await core.ok('plans.saveConsent', { patientId, givenAt: '2026-11-20', givenBy: 'Kari Testesen', coversParticipantIds: [nav.id], withdrawnAt: '2026-11-23' });
-    expect(await core.dispatch('plans.getPrint', { patientId, versionNo: 1 })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Samtykket er trukket tilbake – planen kan ikke deles eller skrives ut for andre' } });
+    await core.ok('plans.saveConsent', {
+      patientId,
+      givenAt: '2026-11-20',
+      givenBy: 'Kari Testesen',
+      coversParticipantIds: [nav.id],
+      withdrawnAt: '2026-11-23',
+    });
+    expect(await core.dispatch('plans.getPrint', { patientId, versionNo: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Samtykket er trukket tilbake – planen kan ikke deles eller skrives ut for andre' },
+    });
   });
 
   it('refuses a status change the rules do not allow, and changes nothing', async () => {
@@ -175,14 +223,20 @@ describe('individual plans through the dispatcher', () => {
     const before = counts(core);
     const attentionBefore = attention(core, patientId);
     const res = await core.dispatch('plans.changeMeasureStatus', { patientId, measureId: m.id, status: 'stopped' });
-    expect(res).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'status', message: 'Et tiltak med status «Fullført» kan ikke endres til «Avbrutt»' }] } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: 'status', message: 'Et tiltak med status «Fullført» kan ikke endres til «Avbrutt»' }] },
+    });
     expect(counts(core)).toEqual(before);
     expect(attention(core, patientId)).toBe(attentionBefore);
     expect((core.handle.sqlite.prepare('select status from plan_measure where id = ?').get(m.id) as { status: string }).status).toBe('done');
   });
 
   it('gives field-level errors from the plan rules and saves nothing', async () => {
-    expect(await core.dispatch('plans.saveGoal', { patientId, goal: { text: 'x', targetDate: null } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.dispatch('plans.saveGoal', { patientId, goal: { text: 'x', targetDate: null } })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const bad = await core.dispatch('plans.save', overview(patientId, { period: { from: '2027-01-01', to: '2026-12-01' }, revisionDates: ['2028-01-01'] }));
     expect(issues(bad)).toEqual({ 'period.to': 'Planperioden kan ikke slutte før den starter' });
     expect(counts(core).individual_plan).toBe(0);
@@ -204,7 +258,13 @@ describe('individual plans through the dispatcher', () => {
       'measure.dueDate': 'Fristen kan ikke være før startdatoen',
       'measure.goalId': 'Tiltaket viser til et mål som ikke finnes i planen',
     });
-    const consent = await core.dispatch('plans.saveConsent', { patientId, givenAt: '2026-11-20', givenBy: 'Kari', coversParticipantIds: [12345], withdrawnAt: '2026-11-19' });
+    const consent = await core.dispatch('plans.saveConsent', {
+      patientId,
+      givenAt: '2026-11-20',
+      givenBy: 'Kari',
+      coversParticipantIds: [12345],
+      withdrawnAt: '2026-11-19',
+    });
     expect(issues(consent)).toEqual({
       withdrawnAt: 'Samtykket kan ikke være trukket tilbake før det ble gitt',
       coversParticipantIds: 'Samtykket omfatter en deltaker som ikke er med i planarbeidet',
@@ -222,15 +282,42 @@ describe('individual plans through the dispatcher', () => {
     await core.ok('plans.save', overview(patientId, { revisionDates: ['2026-12-01'] }));
     await core.ok('plans.save', overview(other, { revisionDates: ['2027-06-01'] }));
     await core.ok('plans.save', overview(third, { revisionDates: [] }));
-    for (const [what, due] of [['Tiltak A', '2026-11-01'], ['Tiltak B', '2026-11-15'], ['Tiltak C', '2027-01-01']] as const) {
-      await core.ok('plans.saveMeasure', { patientId: other, measure: { what, scope: '', howCarriedOut: '', responsible: 'NAV', startDate: null, dueDate: due, goalId: null } });
+    for (const [what, due] of [
+      ['Tiltak A', '2026-11-01'],
+      ['Tiltak B', '2026-11-15'],
+      ['Tiltak C', '2027-01-01'],
+    ] as const) {
+      await core.ok('plans.saveMeasure', {
+        patientId: other,
+        measure: { what, scope: '', howCarriedOut: '', responsible: 'NAV', startDate: null, dueDate: due, goalId: null },
+      });
     }
 
     const list = await core.ok('plans.list', {});
     expect(list.total).toBe(2); // the third plan has no dates and needs no attention
     expect(list.rows).toEqual([
-      { patientId: other, name: 'Ola Hansen', nationalIdMasked: '018685 *****', synthetic: true, attentionDate: '2026-11-01', revisionDate: '2027-06-01', overdueMeasures: 2, firstOverdueDue: '2026-11-01', nextMeasureDue: '2026-11-01' },
-      { patientId, name: 'Kari Testesen', nationalIdMasked: '018685 *****', synthetic: true, attentionDate: '2026-12-01', revisionDate: '2026-12-01', overdueMeasures: 0, firstOverdueDue: null, nextMeasureDue: null },
+      {
+        patientId: other,
+        name: 'Ola Hansen',
+        nationalIdMasked: '018685 *****',
+        synthetic: true,
+        attentionDate: '2026-11-01',
+        revisionDate: '2027-06-01',
+        overdueMeasures: 2,
+        firstOverdueDue: '2026-11-01',
+        nextMeasureDue: '2026-11-01',
+      },
+      {
+        patientId,
+        name: 'Kari Testesen',
+        nationalIdMasked: '018685 *****',
+        synthetic: true,
+        attentionDate: '2026-12-01',
+        revisionDate: '2026-12-01',
+        overdueMeasures: 0,
+        firstOverdueDue: null,
+        nextMeasureDue: null,
+      },
     ]);
     expect((await core.ok('plans.list', { horizonDays: 0 })).rows.map((r) => r.patientId)).toEqual([other]);
 
@@ -241,7 +328,9 @@ describe('individual plans through the dispatcher', () => {
     expect(detail).not.toMatch(/SCAN patient(?! USING)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
     const measures = core.handle.sqlite
-      .prepare("explain query plan select plan_id, min(due_date) from plan_measure where plan_id in (1, 2) and status in ('planned','ongoing') and due_date is not null group by plan_id")
+      .prepare(
+        "explain query plan select plan_id, min(due_date) from plan_measure where plan_id in (1, 2) and status in ('planned','ongoing') and due_date is not null group by plan_id",
+      )
       .all() as { detail: string }[];
     expect(measures.map((p) => p.detail).join('\n')).toMatch(/INDEX plan_measure_plan/);
   });
@@ -249,10 +338,18 @@ describe('individual plans through the dispatcher', () => {
   it('makes a measure of a meeting action item in one transaction, linked both ways, and refuses a second time', async () => {
     const db = core.handle.sqlite;
     const meetingId = Number(
-      db.prepare("insert into meeting (patient_id, kind, start_at, duration_minutes, ics_uid, created_at, updated_at) values (?, 'evaluation', '2026-11-20T09:00:00.000Z', 60, 'uid-1@test', 'x', 'x')").run(patientId).lastInsertRowid,
+      db
+        .prepare(
+          "insert into meeting (patient_id, kind, start_at, duration_minutes, ics_uid, created_at, updated_at) values (?, 'evaluation', '2026-11-20T09:00:00.000Z', 60, 'uid-1@test', 'x', 'x')",
+        )
+        .run(patientId).lastInsertRowid,
     );
     const addItem = (text: string, owner: string, due: string | null) =>
-      Number(db.prepare("insert into meeting_action_item (meeting_id, text, owner, due_date, created_at, updated_at) values (?, ?, ?, ?, 'x', 'x')").run(meetingId, text, owner, due).lastInsertRowid);
+      Number(
+        db
+          .prepare("insert into meeting_action_item (meeting_id, text, owner, due_date, created_at, updated_at) values (?, ?, ?, ?, 'x', 'x')")
+          .run(meetingId, text, owner, due).lastInsertRowid,
+      );
     const item = addItem('Søke om bolig', 'Ola Hansen, NAV', '2026-12-15');
     const noOwner = addItem('Ringe fastlegen', '', null);
 
@@ -266,14 +363,27 @@ describe('individual plans through the dispatcher', () => {
     expect(made.patientId).toBe(patientId);
     const view = (await core.ok('plans.get', { patientId })).view!;
     expect(view.plan.measures).toEqual([
-      { id: made.id, what: 'Søke om bolig', scope: '', howCarriedOut: '', responsible: 'Ola Hansen, NAV', dueDate: '2026-12-15', status: 'planned', origin: { kind: 'meeting_action', meetingId, actionId: item }, progressNotes: [] },
+      {
+        id: made.id,
+        what: 'Søke om bolig',
+        scope: '',
+        howCarriedOut: '',
+        responsible: 'Ola Hansen, NAV',
+        dueDate: '2026-12-15',
+        status: 'planned',
+        origin: { kind: 'meeting_action', meetingId, actionId: item },
+        progressNotes: [],
+      },
     ]);
     expect(view.measureOrigins).toEqual([{ measureId: made.id, meetingId, meetingStartAt: '2026-11-20T09:00:00.000Z' }]);
     expect((db.prepare('select plan_measure_id as m from meeting_action_item where id = ?').get(item) as { m: number }).m).toBe(made.id);
     expect(attention(core, patientId)).toBe('2026-12-15');
 
     before = counts(core);
-    expect(await core.dispatch('plans.measureFromAction', { actionItemId: item })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Oppfølgingspunktet er allerede gjort til et tiltak i den individuelle planen' } });
+    expect(await core.dispatch('plans.measureFromAction', { actionItemId: item })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Oppfølgingspunktet er allerede gjort til et tiltak i den individuelle planen' },
+    });
     expect(await core.dispatch('plans.measureFromAction', { actionItemId: noOwner })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await core.dispatch('plans.measureFromAction', { actionItemId: 99999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(counts(core)).toEqual(before);
@@ -295,10 +405,22 @@ describe('individual plans through the dispatcher', () => {
     await core.ok('plans.save', overview(patientId, { revisionDates: ['2027-02-01'] }));
     const g1 = await core.ok('plans.saveGoal', { patientId, goal: { text: 'Mål en', targetDate: '2026-12-15' } });
     const g2 = await core.ok('plans.saveGoal', { patientId, goal: { text: 'Mål to', targetDate: null } });
-    const late = await core.ok('plans.saveMeasure', { patientId, measure: { what: 'Sent', scope: '', howCarriedOut: '', responsible: 'A', startDate: null, dueDate: '2027-01-10', goalId: null } });
-    const none = await core.ok('plans.saveMeasure', { patientId, measure: { what: 'Uten frist', scope: '', howCarriedOut: '', responsible: 'B', startDate: null, dueDate: null, goalId: null } });
-    const early = await core.ok('plans.saveMeasure', { patientId, measure: { what: 'Tidlig', scope: '', howCarriedOut: '', responsible: 'C', startDate: null, dueDate: '2026-12-01', goalId: null } });
-    const doneM = await core.ok('plans.saveMeasure', { patientId, measure: { what: 'Ferdig', scope: '', howCarriedOut: '', responsible: 'D', startDate: null, dueDate: '2026-11-30', goalId: null } });
+    const late = await core.ok('plans.saveMeasure', {
+      patientId,
+      measure: { what: 'Sent', scope: '', howCarriedOut: '', responsible: 'A', startDate: null, dueDate: '2027-01-10', goalId: null },
+    });
+    const none = await core.ok('plans.saveMeasure', {
+      patientId,
+      measure: { what: 'Uten frist', scope: '', howCarriedOut: '', responsible: 'B', startDate: null, dueDate: null, goalId: null },
+    });
+    const early = await core.ok('plans.saveMeasure', {
+      patientId,
+      measure: { what: 'Tidlig', scope: '', howCarriedOut: '', responsible: 'C', startDate: null, dueDate: '2026-12-01', goalId: null },
+    });
+    const doneM = await core.ok('plans.saveMeasure', {
+      patientId,
+      measure: { what: 'Ferdig', scope: '', howCarriedOut: '', responsible: 'D', startDate: null, dueDate: '2026-11-30', goalId: null },
+    });
     await core.ok('plans.changeMeasureStatus', { patientId, measureId: doneM.id, status: 'done' });
 
     const before = await planAgendaSuggestions(core.ctx.db, patientId, '2027-01-05');

@@ -18,7 +18,10 @@ describe('registration list', () => {
     await core.ok('pathways.recordEvent', { pathwayId, type: 'first_attendance', date: '2026-11-16' });
     await core.ok('pathways.recordEvent', { pathwayId, type: 'clinical_decision', date: '2026-11-20', outcome: 'CP' });
     // An eating-disorder pathway has no code: nothing to register in the record system this way.
-    await core.ok('referrals.create', referral({ nationalId: '01868512462', name: 'Uten Kode', pathwayType: 'eating_disorder_child', referralReceived: '2026-11-02' }));
+    await core.ok(
+      'referrals.create',
+      referral({ nationalId: '01868512462', name: 'Uten Kode', pathwayType: 'eating_disorder_child', referralReceived: '2026-11-02' }),
+    );
 
     let list = await core.ok('registration.list', {});
     expect(list.notice).toContain('Norsk pasientregister');
@@ -48,11 +51,21 @@ describe('registration list', () => {
     await core.ok('registration.markDone', { eventIds: [fa.eventId] });
     await core.ok('pathways.correctEvent', { eventId: fa.eventId, action: 'replace', date: '2026-11-17', reason: 'Feil dato' });
     list = await core.ok('registration.list', {});
-    expect(list.due.map((i) => [i.code, i.date])).toEqual([['D11A', '2026-11-09'], ['D11F', '2026-11-17']]);
+    expect(list.due.map((i) => [i.code, i.date])).toEqual([
+      ['D11A', '2026-11-09'],
+      ['D11F', '2026-11-17'],
+    ]);
 
     await core.ok('registration.undo', { eventId: list.doneToday.find((i) => i.code === 'D11CP')!.eventId });
     expect((await core.ok('registration.list', {})).due.map((i) => i.code)).toContain('D11CP');
     const audit = core.handle.sqlite.prepare("select action from audit_log where action like 'registration.%' order by id").all() as { action: string }[];
-    expect(audit.map((a) => a.action)).toEqual(['registration.exportCsv', 'registration.exportCsv', 'registration.exportCsv', 'registration.markDone', 'registration.markDone', 'registration.undo']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'registration.exportCsv',
+      'registration.exportCsv',
+      'registration.exportCsv',
+      'registration.markDone',
+      'registration.markDone',
+      'registration.undo',
+    ]);
   });
 });

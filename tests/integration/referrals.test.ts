@@ -16,7 +16,15 @@ describe('referrals and the worklist', () => {
     expect(created.patientExisted).toBe(false);
     const list = await core.ok('worklist.list', {});
     expect(list.total).toBe(1);
-    expect(list.rows[0]).toMatchObject({ name: 'Kari Testesen', nationalIdMasked: '018685 *****', synthetic: true, referralReceived: '2026-11-02', nextActionLabel: 'Vurder henvisningen', dueDate: '2026-11-16', state: 'overdue' });
+    expect(list.rows[0]).toMatchObject({
+      name: 'Kari Testesen',
+      nationalIdMasked: '018685 *****',
+      synthetic: true,
+      referralReceived: '2026-11-02',
+      nextActionLabel: 'Vurder henvisningen',
+      dueDate: '2026-11-16',
+      state: 'overdue',
+    });
     const page = await core.ok('patients.get', { id: created.patientId });
     expect(page.patient.municipalityName).toBe('Oslo');
     expect(page.pathways).toHaveLength(1);
@@ -26,7 +34,10 @@ describe('referrals and the worklist', () => {
     await core.ok('referrals.create', referral());
     const before = { patients: count(core, 'patient'), pathways: count(core, 'pathway'), audit: count(core, 'audit_log') };
     const res = await core.dispatch('referrals.create', referral());
-    expect(res).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'pathway.pathwayType', message: 'Pasienten har allerede et aktivt forløp av denne typen' }] } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: 'pathway.pathwayType', message: 'Pasienten har allerede et aktivt forløp av denne typen' }] },
+    });
     expect({ patients: count(core, 'patient'), pathways: count(core, 'pathway'), audit: count(core, 'audit_log') }).toEqual(before);
     // Another pathway type for the same patient is fine, and reuses the patient.
     const tsb = await core.ok('referrals.create', referral({ pathwayType: 'tsb' }));

@@ -22,7 +22,8 @@ async function newPathway(over: { pathwayType?: string; referralReceived?: strin
   return core.ok('referrals.create', { ...input, pathway: { ...input.pathway, intake: over.intake ?? 'referral' } });
 }
 const row = (id: number) => core.handle.sqlite.prepare('select * from pathway where id = ?').get(id) as Record<string, unknown>;
-const events = (id: number) => core.handle.sqlite.prepare("select type, date, source, status from pathway_event where pathway_id = ? order by id").all(id) as Record<string, unknown>[];
+const events = (id: number) =>
+  core.handle.sqlite.prepare('select type, date, source, status from pathway_event where pathway_id = ? order by id').all(id) as Record<string, unknown>[];
 
 describe('rights assessment', () => {
   it('no right: no start event, no clock, off the worklist with the outcome recorded; re-assessed as right it returns', async () => {
@@ -30,16 +31,33 @@ describe('rights assessment', () => {
     expect((await core.ok('worklist.list', {})).total).toBe(1);
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-20', rightsDecision: 'no_right', patientInformedOn: '2026-11-23', careDeadline: null });
     expect(events(pathwayId)).toEqual([]);
-    expect(row(pathwayId)).toMatchObject({ status: 'ended', rights_decision: 'no_right', patient_informed_on: '2026-11-23', closed_on: '2026-11-20', next_action_key: 'none' });
+    expect(row(pathwayId)).toMatchObject({
+      status: 'ended',
+      rights_decision: 'no_right',
+      patient_informed_on: '2026-11-23',
+      closed_on: '2026-11-20',
+      next_action_key: 'none',
+    });
     expect((await core.ok('worklist.list', {})).total).toBe(0);
     const { pathways } = await core.ok('pathways.getForPatient', { patientId: row(pathwayId).patient_id as number });
-    expect(pathways[0]).toMatchObject({ rights: { decision: 'no_right', careKind: null }, clockStart: { date: null, basis: 'no_pathway' }, deadlines: [expect.objectContaining({ key: 'legal/referral-assessment', met: '2026-11-20' })] });
+    expect(pathways[0]).toMatchObject({
+      rights: { decision: 'no_right', careKind: null },
+      clockStart: { date: null, basis: 'no_pathway' },
+      deadlines: [expect.objectContaining({ key: 'legal/referral-assessment', met: '2026-11-20' })],
+    });
 
     // No pathway events on a no-right referral.
     const blocked = await core.dispatch('pathways.recordEvent', { pathwayId, type: 'first_attendance', date: '2026-11-23' });
     expect(blocked.ok).toBe(false);
 
-    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-20', rightsDecision: 'right', careKind: 'assessment', priorityGroup: '2', careDeadline: '2027-01-15' });
+    await core.ok('pathways.assess', {
+      pathwayId,
+      assessedOn: '2026-11-20',
+      rightsDecision: 'right',
+      careKind: 'assessment',
+      priorityGroup: '2',
+      careDeadline: '2027-01-15',
+    });
     expect(row(pathwayId)).toMatchObject({ status: 'open', rights_decision: 'right', rights_care_kind: 'assessment', priority_group: '2', closed_on: null });
     expect(events(pathwayId)).toEqual([{ type: 'start', date: '2026-11-20', source: 'assessment', status: 'active' }]);
     expect((await core.ok('worklist.list', {})).total).toBe(1);
@@ -53,9 +71,20 @@ describe('rights assessment', () => {
     expect(row(pathwayId).status).toBe('ended');
 
     const other = await newPathway({ referralReceived: '2026-11-09', pathwayType: 'tsb' });
-    await core.ok('pathways.assess', { pathwayId: other.pathwayId, assessedOn: '2026-11-16', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-01-15' });
+    await core.ok('pathways.assess', {
+      pathwayId: other.pathwayId,
+      assessedOn: '2026-11-16',
+      rightsDecision: 'right',
+      careKind: 'treatment',
+      careDeadline: '2027-01-15',
+    });
     await core.ok('pathways.recordEvent', { pathwayId: other.pathwayId, type: 'first_attendance', date: '2026-11-20' });
-    const res = await core.dispatch('pathways.assess', { pathwayId: other.pathwayId, assessedOn: '2026-11-16', rightsDecision: 'no_right', careDeadline: null });
+    const res = await core.dispatch('pathways.assess', {
+      pathwayId: other.pathwayId,
+      assessedOn: '2026-11-16',
+      rightsDecision: 'no_right',
+      careDeadline: null,
+    });
     expect(res.ok).toBe(false);
   });
 
@@ -63,9 +92,20 @@ describe('rights assessment', () => {
     const { pathwayId } = await newPathway({ referralReceived: '2026-11-09' });
     const noKind = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'right', careDeadline: '2027-01-15' });
     expect(noKind.ok ? null : noKind.error.issues?.map((i) => i.path)).toEqual(['careKind']);
-    const fristWithoutRight = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'no_right', careDeadline: '2027-01-15' });
+    const fristWithoutRight = await core.dispatch('pathways.assess', {
+      pathwayId,
+      assessedOn: '2026-11-16',
+      rightsDecision: 'no_right',
+      careDeadline: '2027-01-15',
+    });
     expect(fristWithoutRight.ok ? null : fristWithoutRight.error.issues?.map((i) => i.path)).toEqual(['careDeadline']);
-    const informedEarly = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'no_right', patientInformedOn: '2026-11-13', careDeadline: null });
+    const informedEarly = await core.dispatch('pathways.assess', {
+      pathwayId,
+      assessedOn: '2026-11-16',
+      rightsDecision: 'no_right',
+      patientInformedOn: '2026-11-13',
+      careDeadline: null,
+    });
     expect(informedEarly.ok ? null : informedEarly.error.issues?.map((i) => i.path)).toEqual(['patientInformedOn']);
     const missing = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-16', careDeadline: null } as never);
     expect(missing.ok ? null : missing.error.message).not.toContain('2026');
@@ -77,7 +117,13 @@ describe('rights assessment', () => {
     const { pathways } = await core.ok('pathways.getForPatient', { patientId });
     expect(pathways[0]?.careDeadlineLimit).toMatchObject({ latest: '2027-02-03', from: '2026-11-02' });
     expect(pathways[0]?.careDeadlineLimit?.note).toContain('strengeste lesningen');
-    const late = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-02-04' });
+    const late = await core.dispatch('pathways.assess', {
+      pathwayId,
+      assessedOn: '2026-11-16',
+      rightsDecision: 'right',
+      careKind: 'treatment',
+      careDeadline: '2027-02-04',
+    });
     expect(late.ok ? null : late.error.message).toContain('Foreslått frist: 03.02.2027');
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-02-03' });
   });
@@ -102,13 +148,17 @@ describe('the start-rule switch date as data', () => {
     const v2024 = d11.versions.find((v) => v.id === 'national-2024-adult_mental')!;
     expect(v2024).toMatchObject({ validFrom: '2024-01-01', validFromConfidence: 'unconfirmed' });
     expect(v2024.validFromNote).toContain('ingen kilde');
-    const tsbEval = before.pathways.find((p) => p.pathwayType === 'tsb')!.versions[0]!.times.find((t) => t.fromEvent === 'evaluation' && t.toEvent === 'evaluation');
+    const tsbEval = before.pathways
+      .find((p) => p.pathwayType === 'tsb')!
+      .versions[0]!.times.find((t) => t.fromEvent === 'evaluation' && t.toEvent === 'evaluation');
     expect(tsbEval?.repeatWithinDays).toBe(365);
 
     const tooEarly = await core.dispatch('rules.setSwitchDate', { versionId: 'national-2024-adult_mental', validFrom: '2018-12-31', source: 'Kodeveileder' });
     expect(tooEarly.ok ? null : tooEarly.error.issues?.[0]?.path).toBe('validFrom');
     await core.ok('rules.setSwitchDate', { versionId: 'national-2024-adult_mental', validFrom: '2024-02-01', source: 'Kodeveileder versjon 2024' });
-    const after = (await core.ok('rules.list', {})).pathways.find((p) => p.pathwayType === 'adult_mental')!.versions.find((v) => v.id === 'national-2024-adult_mental')!;
+    const after = (await core.ok('rules.list', {})).pathways
+      .find((p) => p.pathwayType === 'adult_mental')!
+      .versions.find((v) => v.id === 'national-2024-adult_mental')!;
     expect(after).toMatchObject({ validFrom: '2024-02-01', validFromConfidence: 'local', validFromNote: 'Startdato endret lokalt: Kodeveileder versjon 2024' });
     const log = core.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'rules.setSwitchDate'").get() as { n: number };
     expect(log.n).toBe(1);

@@ -24,17 +24,29 @@ afterEach(() => core.dispose());
 describe('rule pack import', () => {
   it('shows the sample pack as a diff against the versions in force: added, changed, removed, unchanged', async () => {
     const preview = await core.ok('rules.previewPack', file());
-    expect(preview).toMatchObject({ packId: 'eksempel-2027-01', validFrom: '2027-01-01', codesRefused: null, sha256: createHash('sha256').update(SAMPLE).digest('hex') });
+    expect(preview).toMatchObject({
+      packId: 'eksempel-2027-01',
+      validFrom: '2027-01-01',
+      codesRefused: null,
+      sha256: createHash('sha256').update(SAMPLE).digest('hex'),
+    });
     const adult = preview.diffs.find((d) => d.pathwayType === 'adult_mental')!;
     expect(adult.replaces).toEqual({ id: 'national-2024-adult_mental', validFrom: '2024-01-01' });
     expect(adult.clockStart).toBeNull();
     expect(adult.unchanged).toBe(1);
     expect(adult.times).toEqual([
-      { change: 'changed', label: 'Døgn: Første fremmøte → Klinisk beslutning', before: '42 kalenderdager (ubekreftet)', after: '28 kalenderdager (bekreftet)' },
+      {
+        change: 'changed',
+        label: 'Døgn: Første fremmøte → Klinisk beslutning',
+        before: '42 kalenderdager (ubekreftet)',
+        after: '28 kalenderdager (bekreftet)',
+      },
       { change: 'added', label: 'Poliklinikk: Klinisk beslutning → Evaluering', before: null, after: '42 kalenderdager (bekreftet)' },
     ]);
     const tsb = preview.diffs.find((d) => d.pathwayType === 'tsb')!;
-    expect(tsb.times).toEqual([{ change: 'removed', label: 'Poliklinikk: Avrusning avsluttet → Videre behandling startet', before: '3 kalenderdager (ubekreftet)', after: null }]);
+    expect(tsb.times).toEqual([
+      { change: 'removed', label: 'Poliklinikk: Avrusning avsluttet → Videre behandling startet', before: '3 kalenderdager (ubekreftet)', after: null },
+    ]);
     expect(tsb.unchanged).toBe(7);
     // A preview stores nothing.
     expect(core.handle.sqlite.prepare('select count(*) as n from rule_pack_import').get()).toEqual({ n: 0 });
@@ -47,12 +59,21 @@ describe('rule pack import', () => {
       { id: 'national-2027-01-01-adult_mental', pathwayType: 'adult_mental', label: 'Psykiske lidelser – voksne', openPathways: 1 },
       { id: 'national-2027-01-01-tsb', pathwayType: 'tsb', label: 'Tverrfaglig spesialisert rusbehandling (TSB)', openPathways: 0 },
     ]);
-    const rec = core.handle.sqlite.prepare('select pack_id, valid_from, file_name, file_sha256, imported_by, imported_at, version_ids from rule_pack_import').get();
+    const rec = core.handle.sqlite
+      .prepare('select pack_id, valid_from, file_name, file_sha256, imported_by, imported_at, version_ids from rule_pack_import')
+      .get();
     expect(rec).toEqual({
-      pack_id: 'eksempel-2027-01', valid_from: '2027-01-01', file_name: 'rule-pack-2027.json', file_sha256: createHash('sha256').update(SAMPLE).digest('hex'),
-      imported_by: 'Kari Koordinator', imported_at: '2026-11-23T09:00:00.000Z', version_ids: JSON.stringify(result.versions.map((v) => v.id)),
+      pack_id: 'eksempel-2027-01',
+      valid_from: '2027-01-01',
+      file_name: 'rule-pack-2027.json',
+      file_sha256: createHash('sha256').update(SAMPLE).digest('hex'),
+      imported_by: 'Kari Koordinator',
+      imported_at: '2026-11-23T09:00:00.000Z',
+      version_ids: JSON.stringify(result.versions.map((v) => v.id)),
     });
-    expect(core.handle.sqlite.prepare("select action, entity, entity_id from audit_log where action = 'rules.importPack'").all()).toEqual([{ action: 'rules.importPack', entity: 'rule_pack_import', entity_id: 1 }]);
+    expect(core.handle.sqlite.prepare("select action, entity, entity_id from audit_log where action = 'rules.importPack'").all()).toEqual([
+      { action: 'rules.importPack', entity: 'rule_pack_import', entity_id: 1 },
+    ]);
     // The previous national version ends on New Year's Eve; nothing else in it changed.
     expect(core.handle.sqlite.prepare("select valid_to from rule_version where id = 'national-2024-adult_mental'").get()).toEqual({ valid_to: '2026-12-31' });
     // Reopened on Tuesday 5 Jan 2027: a referral received on Thursday 31 Dec 2026 gets the old version, one from
@@ -60,7 +81,13 @@ describe('rule pack import', () => {
     await core.close();
     const dir = core.dataDir;
     const later = await makeCore({ dataDir: dir, now: new Date('2027-01-05T09:00:00Z') });
-    core = { ...later, dispose: async () => { await later.close(); rmSync(dir, { recursive: true, force: true }); } };
+    core = {
+      ...later,
+      dispose: async () => {
+        await later.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
     const fnr = (i: number) => syntheticNationalId('1985-06-01', i)!;
     const dec = await core.ok('referrals.create', referral({ nationalId: fnr(201), name: 'Desember', referralReceived: '2026-12-31' }));
     const jan = await core.ok('referrals.create', referral({ nationalId: fnr(202), name: 'Januar', referralReceived: '2027-01-04' }));
@@ -74,7 +101,13 @@ describe('rule pack import', () => {
     const imports = await core.ok('rules.listPackImports', {});
     expect(imports).toHaveLength(1);
     // The same file again is refused, next to the file field.
-    expect(await core.dispatch('rules.importPack', file())).toMatchObject({ ok: false, error: { message: 'Denne regelpakken er allerede importert (23.11.2026).', issues: expect.arrayContaining([{ path: 'file', message: 'Denne regelpakken er allerede importert (23.11.2026).' }]) } });
+    expect(await core.dispatch('rules.importPack', file())).toMatchObject({
+      ok: false,
+      error: {
+        message: 'Denne regelpakken er allerede importert (23.11.2026).',
+        issues: expect.arrayContaining([{ path: 'file', message: 'Denne regelpakken er allerede importert (23.11.2026).' }]),
+      },
+    });
   });
 
   it('refuses unknown and invalid files with Norwegian messages that say where, never what the file says', async () => {
@@ -87,7 +120,10 @@ describe('rule pack import', () => {
       [mutate((p) => (p.pathways[0].times[0].secret = '=cmd')), 'Forløp 1, forløpstid 1: ukjent felt.'],
       [mutate((p) => (p.pathways[0].times[1].source = '')), 'Forløp 1, forløpstid 2, «source»: en bekreftet forløpstid må ha kilde.'],
       [mutate((p) => (p.pathways[0].times[0].fromEvent = 'end')), 'Forløp 1, forløpstid 1: forløpstiden må gå mellom to hendelser klokken kan måle.'],
-      [mutate((p) => (p.validFrom = '2024-01-01')), 'Forløp 1 (Psykiske lidelser – voksne): det finnes allerede en nasjonal versjon fra 01.01.2024. Pakken må gjelde fra en senere dato.'],
+      [
+        mutate((p) => (p.validFrom = '2024-01-01')),
+        'Forløp 1 (Psykiske lidelser – voksne): det finnes allerede en nasjonal versjon fra 01.01.2024. Pakken må gjelde fra en senere dato.',
+      ],
     ];
     for (const [content, message] of cases) {
       const res = await core.dispatch('rules.previewPack', file(content));

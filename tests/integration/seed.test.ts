@@ -31,30 +31,53 @@ describe('npm run seed: at any hour, never half a folder', () => {
   it('refuses a folder that already holds data, replaces a demo database only with --replace, never a real one', async () => {
     const dataDir = join(parent, 'twice');
     await seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] });
-    await expect(seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] })).rejects.toThrow(/inneholder allerede data/);
+    await expect(
+      seedDataDir({ dataDir, patients: 100, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] }),
+    ).rejects.toThrow(/inneholder allerede data/);
     await seedDataDir({ dataDir, patients: 120, seed: 2, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] });
-    const core = await startCore({ dataDir, masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(dataDir), transport: 'browser', version: 'test', clock: () => AT['09:59'] });
+    const core = await startCore({
+      dataDir,
+      masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(dataDir),
+      transport: 'browser',
+      version: 'test',
+      clock: () => AT['09:59'],
+    });
     const n = core.handle.sqlite.prepare('select count(*) as n from patient').get() as { n: number };
     await core.close();
     expect(n.n).toBe(120); // replaced, not 100 + 120
 
     const real = join(parent, 'real');
-    const realCore = await startCore({ dataDir: real, masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(real), transport: 'browser', version: 'test', demo: false });
+    const realCore = await startCore({
+      dataDir: real,
+      masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(real),
+      transport: 'browser',
+      version: 'test',
+      demo: false,
+    });
     await realCore.close();
-    await expect(seedDataDir({ dataDir: real, patients: 10, seed: 1, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
+    await expect(
+      seedDataDir({ dataDir: real, patients: 10, seed: 1, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] }),
+    ).rejects.toThrow(/ikke erstattet/);
     expect(existsSync(join(real, 'forlopsbenk.sqlite'))).toBe(true);
 
     const other = join(parent, 'other');
     mkdirSync(other);
     writeFileSync(join(other, 'notes.txt'), 'x');
-    await expect(seedDataDir({ dataDir: other, patients: 10, seed: 1, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] })).rejects.toThrow(/ikke erstattet/);
+    await expect(
+      seedDataDir({ dataDir: other, patients: 10, seed: 1, replace: true, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'] }),
+    ).rejects.toThrow(/ikke erstattet/);
   });
 
   it('leaves no folder behind when a run fails or is interrupted', async () => {
     const dataDir = join(parent, 'interrupted');
     await expect(
       seedDataDir({
-        dataDir, patients: 1200, seed: 1, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now: AT['09:59'],
+        dataDir,
+        patients: 1200,
+        seed: 1,
+        replace: false,
+        keyStore: passphraseKeyStore(TEST_PASSPHRASE),
+        now: AT['09:59'],
         onProgress: (_phase, done) => {
           if (done >= 500) throw new Error('Avbrutt');
         },
@@ -72,7 +95,13 @@ describe('demo data looks like a real caseload', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     await seedDataDir({ dataDir, patients: 2000, seed: 7, replace: false, keyStore: passphraseKeyStore(TEST_PASSPHRASE), now });
-    const core = await startCore({ dataDir, masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(dataDir), transport: 'browser', version: 'test', clock: () => now });
+    const core = await startCore({
+      dataDir,
+      masterKey: passphraseKeyStore(TEST_PASSPHRASE).load(dataDir),
+      transport: 'browser',
+      version: 'test',
+      clock: () => now,
+    });
     q = (sql, ...params) => core.handle.sqlite.prepare(sql).all(...params) as never;
     close = () => core.close();
   }, 60_000);
@@ -113,12 +142,16 @@ describe('demo data looks like a real caseload', () => {
 
   it('gives patients, GPs and municipal contacts full postal addresses', () => {
     const known = new Map(POSTAL_CODES.map((p) => [p.code, p.place]));
-    const patients = q<{ address: string; postal_code: string; postal_place: string; gp_name: string }>('select address, postal_code, postal_place, gp_name from patient');
+    const patients = q<{ address: string; postal_code: string; postal_place: string; gp_name: string }>(
+      'select address, postal_code, postal_place, gp_name from patient',
+    );
     for (const p of patients) {
       expect(p.address).not.toBe('');
       expect(known.get(p.postal_code)).toBe(p.postal_place);
     }
-    const contacts = q<{ name: string; role: string; address: string; postal_code: string; postal_place: string }>('select name, role, address, postal_code, postal_place from contact');
+    const contacts = q<{ name: string; role: string; address: string; postal_code: string; postal_place: string }>(
+      'select name, role, address, postal_code, postal_place from contact',
+    );
     const gps = contacts.filter((c) => c.role === 'gp');
     expect(new Set(patients.map((p) => p.gp_name))).toEqual(new Set(gps.map((g) => g.name)));
     expect(contacts.some((c) => c.role === 'coordinating_unit')).toBe(true);

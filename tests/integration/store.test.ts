@@ -39,7 +39,11 @@ describe('store: open and migrate', () => {
     const handle = openDatabase(file, { key: testDatabaseKey(dir) });
     const { Migrator } = await import('kysely/migration');
     const first = Object.keys(migrations)[0]!;
-    const old = new Migrator({ db: handle.db, provider: { getMigrations: async () => ({ [first]: migrations[first]! }) }, migrationTableName: 'kysely_migration' });
+    const old = new Migrator({
+      db: handle.db,
+      provider: { getMigrations: async () => ({ [first]: migrations[first]! }) },
+      migrationTableName: 'kysely_migration',
+    });
     expect((await old.migrateToLatest()).error).toBeUndefined();
     handle.sqlite.prepare("insert into app_setting (key, value) values ('marker', 'old')").run();
 

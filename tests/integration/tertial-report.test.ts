@@ -7,7 +7,12 @@ import { makeCore, referral, type TestCore } from '../fixtures/core';
 let core: TestCore;
 beforeEach(async () => {
   core = await makeCore();
-  await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: '22 00 00 00', unitAddress: 'Postboks 1\n0101 Oslo' });
+  await core.ok('profile.save', {
+    coordinatorName: 'Kari Koordinator',
+    unitName: 'DPS Testby',
+    unitPhone: '22 00 00 00',
+    unitAddress: 'Postboks 1\n0101 Oslo',
+  });
 });
 afterEach(async () => {
   await core.dispose();
@@ -22,25 +27,51 @@ async function pathway(over: { pathwayType?: string; referralReceived?: string; 
 }
 
 async function noShow(patientId: number, pathwayId: number, date: string) {
-  const appt = await core.ok('appointments.book', { patientId, pathwayId, kind: 'assessment', date, time: '10:00', durationMinutes: 60, place: 'Rom 2', clinician: 'Psykolog Berg' });
+  const appt = await core.ok('appointments.book', {
+    patientId,
+    pathwayId,
+    kind: 'assessment',
+    date,
+    time: '10:00',
+    durationMinutes: 60,
+    place: 'Rom 2',
+    clinician: 'Psykolog Berg',
+  });
   return (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
 }
 
 async function caseload() {
   // D11 outpatient, T3: decision in time (first attendance Mon 2 Nov → decision Fri 20 Nov, within 42 days).
   const a = await pathway({ referralReceived: '2026-10-19' });
-  await core.ok('pathways.assess', { pathwayId: a.pathwayId, assessedOn: '2026-10-26', rightsDecision: 'right', careKind: 'assessment', careDeadline: '2026-12-15' });
+  await core.ok('pathways.assess', {
+    pathwayId: a.pathwayId,
+    assessedOn: '2026-10-26',
+    rightsDecision: 'right',
+    careKind: 'assessment',
+    careDeadline: '2026-12-15',
+  });
   await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'first_attendance', date: '2026-11-02' });
   await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'clinical_decision', date: '2026-11-20', outcome: 'CP' });
   // TSB inpatient, T3: first attendance Mon 26 Oct, decision due in 7 days, none yet → not within time.
   const b = await pathway({ pathwayType: 'tsb', referralReceived: '2026-10-12', setting: 'inpatient' });
-  await core.ok('pathways.assess', { pathwayId: b.pathwayId, assessedOn: '2026-10-19', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2026-12-15' });
+  await core.ok('pathways.assess', {
+    pathwayId: b.pathwayId,
+    assessedOn: '2026-10-19',
+    rightsDecision: 'right',
+    careKind: 'treatment',
+    careDeadline: '2026-12-15',
+  });
   await core.ok('pathways.recordEvent', { pathwayId: b.pathwayId, type: 'first_attendance', date: '2026-10-26' });
   // D11 received Mon 31 Aug (T2): not in T3. Its assessment (due 14 Sep) is overdue: a breach with a reason.
   const c = await pathway({ referralReceived: '2026-08-31' });
   // D11 received Thu 1 Oct (T3), not assessed: the 10-working-day deadline (15 Oct) passed, reason recorded.
   const d = await pathway({ referralReceived: '2026-10-01' });
-  await core.ok('pathways.recordBreachReason', { pathwayId: d.pathwayId, deadlineKey: 'legal/referral-assessment', reasonCode: 'capacity', note: 'Sykdom i teamet' });
+  await core.ok('pathways.recordBreachReason', {
+    pathwayId: d.pathwayId,
+    deadlineKey: 'legal/referral-assessment',
+    reasonCode: 'capacity',
+    note: 'Sykdom i teamet',
+  });
   // No-shows in T3 on pathway a: one resolved within policy (reached the next day), one reached only after 10 days.
   const first = await noShow(a.patientId, a.pathwayId, '2026-11-16');
   await core.ok('noShow.recordAttempt', { caseId: first, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'reached', byName: 'Mona', note: '' });
@@ -111,7 +142,13 @@ describe('tertial report', () => {
   });
 
   it('refuses a year before the pathways and a tertial that does not exist, in Norwegian by the field', async () => {
-    expect(await core.dispatch('report.tertial', { year: 2018, tertial: 1 })).toMatchObject({ ok: false, error: { issues: [{ path: 'year', message: 'Rapporten finnes fra 2019, da pakkeforløpene startet' }] } });
-    expect(await core.dispatch('report.tertial', { year: 2026, tertial: 4 })).toMatchObject({ ok: false, error: { issues: [{ path: 'tertial', message: 'Velg tertial' }] } });
+    expect(await core.dispatch('report.tertial', { year: 2018, tertial: 1 })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'year', message: 'Rapporten finnes fra 2019, da pakkeforløpene startet' }] },
+    });
+    expect(await core.dispatch('report.tertial', { year: 2026, tertial: 4 })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'tertial', message: 'Velg tertial' }] },
+    });
   });
 });

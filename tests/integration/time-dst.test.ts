@@ -27,13 +27,27 @@ describe('appointments and meetings on the daylight-saving change nights', () =>
   });
 
   it('autumn, 02:30 on 25.10.2026: the first pass for both, and the clash is found', async () => {
-    const appt = await core.ok('appointments.book', { patientId, kind: 'evaluation', date: '2026-10-25', time: '02:30', durationMinutes: 30, place: '', clinician: 'Behandler' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      kind: 'evaluation',
+      date: '2026-10-25',
+      time: '02:30',
+      durationMinutes: 30,
+      place: '',
+      clinician: 'Behandler',
+    });
     expect(appt).toMatchObject({ startAt: '2026-10-25T00:30:00.000Z', date: '2026-10-25', time: '02:30' });
 
     const { clashes } = await core.ok('meetings.listConflicts', meeting('2026-10-25', '02:30'));
     // The half hour ends at 03:00 summer time, which the clock shows as the second 02:00.
     expect(clashes).toEqual([
-      { person: 'Pasienten', bookingKind: 'appointment', bookingLabel: 'Time i spesialisthelsetjenesten, 25.10.2026 kl. 02:30–02:00', start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T01:00:00.000Z' },
+      {
+        person: 'Pasienten',
+        bookingKind: 'appointment',
+        bookingLabel: 'Time i spesialisthelsetjenesten, 25.10.2026 kl. 02:30–02:00',
+        start: '2026-10-25T00:30:00.000Z',
+        end: '2026-10-25T01:00:00.000Z',
+      },
     ]);
     // 03:00 that night is 90 minutes after the first 02:30: no clash.
     expect((await core.ok('meetings.listConflicts', meeting('2026-10-25', '03:00'))).clashes).toEqual([]);
@@ -43,7 +57,15 @@ describe('appointments and meetings on the daylight-saving change nights', () =>
   });
 
   it('spring, 02:30 on 28.03.2027 does not exist: both are shifted to 03:30 and clash', async () => {
-    const appt = await core.ok('appointments.book', { patientId, kind: 'evaluation', date: '2027-03-28', time: '02:30', durationMinutes: 30, place: '', clinician: 'Behandler' });
+    const appt = await core.ok('appointments.book', {
+      patientId,
+      kind: 'evaluation',
+      date: '2027-03-28',
+      time: '02:30',
+      durationMinutes: 30,
+      place: '',
+      clinician: 'Behandler',
+    });
     expect(appt).toMatchObject({ startAt: '2027-03-28T01:30:00.000Z', date: '2027-03-28', time: '03:30' });
     const { clashes } = await core.ok('meetings.listConflicts', meeting('2027-03-28', '02:30'));
     expect(clashes.map((c) => [c.bookingKind, c.start])).toEqual([['appointment', '2027-03-28T01:30:00.000Z']]);

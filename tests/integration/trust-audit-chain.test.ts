@@ -107,7 +107,8 @@ describe('audit chain: keyed, anchored, serialised', () => {
     await c.ok('patients.get', { id: 1 });
     const s = c.handle.sqlite;
     // Make it look like a log written by the previous version: unkeyed SHA-256 links, marked by 0170, no anchor.
-    for (const t of s.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as { name: string }[]) s.exec(`drop trigger ${t.name}`);
+    for (const t of s.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as { name: string }[])
+      s.exec(`drop trigger ${t.name}`);
     let prev = GENESIS_HASH;
     for (const r of s.prepare('select * from audit_log order by id').all() as (AuditFields & { id: number })[]) {
       const hash = entryHash(prev, r);
@@ -117,7 +118,9 @@ describe('audit chain: keyed, anchored, serialised', () => {
     s.exec("insert into app_setting (key, value) values ('audit.chain', 'sha256')");
     s.exec(`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit log is append-only'); end`);
     s.exec(`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit log is append-only'); end`);
-    s.exec(`create trigger audit_log_append_only before insert on audit_log when new.id is null or new.id <> coalesce((select max(id) from audit_log), 0) + 1 begin select raise(abort, 'audit log is append-only'); end`);
+    s.exec(
+      `create trigger audit_log_append_only before insert on audit_log when new.id is null or new.id <> coalesce((select max(id) from audit_log), 0) + 1 begin select raise(abort, 'audit log is append-only'); end`,
+    );
     await c.close();
     rmSync(join(c.dataDir, AUDIT_HEAD_FILE));
     const upgraded = await core({ dataDir: c.dataDir });

@@ -6,7 +6,10 @@ import { syntheticId } from '../fixtures/trust';
 /** Drops the append-only triggers, runs `edit`, puts them back: what an attacker with the file could do. */
 function withoutTriggers(core: TestCore, edit: () => void): void {
   const sqlite = core.handle.sqlite;
-  const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as { name: string; sql: string }[];
+  const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'").all() as {
+    name: string;
+    sql: string;
+  }[];
   expect(triggers.length).toBe(3);
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
   edit();
@@ -82,8 +85,12 @@ describe('audit trail', () => {
 
     const plan = (q: string, ...params: unknown[]) =>
       (core.handle.sqlite.prepare(`explain query plan ${q}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan('select * from audit_log where patient_id = ? and at >= ? order by at desc, id desc limit 100', 1, '2026-01-01')).toMatch(/USING INDEX audit_log_patient/);
-    expect(plan('select * from audit_log where at >= ? and at < ? order by at desc, id desc limit 100', '2026-01-01', '2026-12-01')).toMatch(/USING (COVERING )?INDEX audit_log_at/);
+    expect(plan('select * from audit_log where patient_id = ? and at >= ? order by at desc, id desc limit 100', 1, '2026-01-01')).toMatch(
+      /USING INDEX audit_log_patient/,
+    );
+    expect(plan('select * from audit_log where at >= ? and at < ? order by at desc, id desc limit 100', '2026-01-01', '2026-12-01')).toMatch(
+      /USING (COVERING )?INDEX audit_log_at/,
+    );
   });
 
   it("exports one patient's log as semicolon CSV and as a printable document, and logs the export", async () => {
@@ -103,7 +110,12 @@ describe('audit trail', () => {
     expect(html).toContain('Logg over tilgang og endringer');
     expect(html).toContain('Åpnet pasientsiden');
     const after = await core.ok('audit.list', { patientId });
-    expect(after.entries.slice(0, 2).map((e) => e.action).sort()).toEqual(['audit.exportCsv', 'audit.print']);
+    expect(
+      after.entries
+        .slice(0, 2)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['audit.exportCsv', 'audit.print']);
     expect(await core.dispatch('audit.exportCsv', { patientId: 99999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -44,7 +44,11 @@ describe('backups verified by content', () => {
     const m = JSON.parse(readFileSync(`${file}${MANIFEST_SUFFIX}`, 'utf8')) as BackupManifest;
     expect(m.file).toBe(b.fileName);
     expect(m.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
-    expect(m.schemaVersion).toBe(Object.keys((await import('../../migrations')).migrations).sort().at(-1));
+    expect(m.schemaVersion).toBe(
+      Object.keys((await import('../../migrations')).migrations)
+        .sort()
+        .at(-1),
+    );
     expect(m.rowCounts.patient).toBe(1);
     expect(m.rowCounts.municipality).toBe(357);
     // The head is what the live log held when the backup was taken (the backup's own entry comes after).
@@ -67,7 +71,15 @@ describe('backups verified by content', () => {
     // The same, with the checksum in the manifest "fixed" too: the content check still refuses it.
     const mf = join(dir, `${altered.fileName}${MANIFEST_SUFFIX}`);
     const m = JSON.parse(readFileSync(mf, 'utf8')) as BackupManifest;
-    writeFileSync(mf, JSON.stringify({ ...m, sha256: createHash('sha256').update(readFileSync(join(dir, altered.fileName))).digest('hex') }));
+    writeFileSync(
+      mf,
+      JSON.stringify({
+        ...m,
+        sha256: createHash('sha256')
+          .update(readFileSync(join(dir, altered.fileName)))
+          .digest('hex'),
+      }),
+    );
     await expectRefused(c, altered.fileName, /kan ikke leses med nøkkelen|skadet|stemmer ikke/);
 
     rmSync(join(dir, `${missing.fileName}${MANIFEST_SUFFIX}`));
@@ -81,6 +93,6 @@ describe('backups verified by content', () => {
     // A manifest copied from another backup does not vouch for this one.
     writeFileSync(cm, JSON.stringify({ ...cmj, file: missing.fileName }));
     await expectRefused(c, counted.fileName, /en annen sikkerhetskopi/);
-    expect((await c.ok('backups.restoreProgress', {}))).toBeNull(); // no restore ever started
+    expect(await c.ok('backups.restoreProgress', {})).toBeNull(); // no restore ever started
   });
 });

@@ -119,12 +119,18 @@ describe('backups', () => {
     await c.ok('referrals.create', referral());
     const before = tableCounts(c.handle.sqlite);
     expect(await c.dispatch('backups.restore', { fileName: '../forlopsbenk.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await c.dispatch('backups.restore', { fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.dispatch('backups.restore', { fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
     const damaged = 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite';
     mkdirSync(backupDir(c.dataDir), { recursive: true }); // no backup yet: the daily one runs after start
     writeFileSync(join(backupDir(c.dataDir), damaged), 'this is not a database');
-    expect(await c.dispatch('backups.restore', { fileName: damaged })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/innholdsliste/) } });
+    expect(await c.dispatch('backups.restore', { fileName: damaged })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/innholdsliste/) },
+    });
 
     const newer = await c.ok('backups.create', {});
     const file = openTestFile(c.dataDir, join(backupDir(c.dataDir), newer.fileName));
@@ -132,7 +138,10 @@ describe('backups', () => {
     file.close();
     // A genuine newer-version backup has a matching manifest: the schema check must refuse it on its own.
     writeManifest(join(backupDir(c.dataDir), newer.fileName), testDatabaseKey(c.dataDir), FIXED_NOW, 'manual');
-    expect(await c.dispatch('backups.restore', { fileName: newer.fileName })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/nyere versjon/) } });
+    expect(await c.dispatch('backups.restore', { fileName: newer.fileName })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/nyere versjon/) },
+    });
     const after = tableCounts(c.handle.sqlite);
     expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
     expect((await c.ok('worklist.list', {})).total).toBe(1);
@@ -145,7 +154,8 @@ describe('retention', () => {
     const ids: number[] = [];
     for (let i = 1; i <= 4; i++) ids.push((await c.ok('referrals.create', referral({ nationalId: syntheticId(i) }))).patientId);
     const sqlite = c.handle.sqlite;
-    const close = (patientId: number, status: string, at: string) => sqlite.prepare('update pathway set status = ?, updated_at = ? where patient_id = ?').run(status, at, patientId);
+    const close = (patientId: number, status: string, at: string) =>
+      sqlite.prepare('update pathway set status = ?, updated_at = ? where patient_id = ?').run(status, at, patientId);
     close(ids[0]!, 'ended', '2023-01-10T10:00:00.000Z'); // left long ago
     close(ids[1]!, 'own_clinician', '2024-05-01T10:00:00.000Z'); // left long ago
     close(ids[2]!, 'ended', '2026-10-01T10:00:00.000Z'); // left recently
@@ -162,7 +172,12 @@ describe('retention', () => {
     expect(patientCount(c)).toBe(2);
     expect((sqlite.prepare('select count(*) as n from pathway where patient_id in (?, ?)').get(ids[0], ids[1]) as { n: number }).n).toBe(0);
     const log = (await c.ok('audit.list', {})).entries;
-    expect(log.filter((e) => e.action === 'patient.delete').map((e) => e.entityId).sort((a, b) => Number(a) - Number(b))).toEqual([ids[0]!, ids[1]!].sort((a, b) => a - b));
+    expect(
+      log
+        .filter((e) => e.action === 'patient.delete')
+        .map((e) => e.entityId)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([ids[0]!, ids[1]!].sort((a, b) => a - b));
     expect(log.find((e) => e.action === 'retention.delete')).toMatchObject({ entityId: 2, patientId: null });
     expect(JSON.stringify(sqlite.prepare('select * from audit_log').all())).not.toContain('Testesen');
     expect(await c.ok('audit.verify', {})).toMatchObject({ ok: true });

@@ -68,7 +68,13 @@ describe('browser-mode bridge', () => {
     for (const origin of ['http://evil.example', `http://127.0.0.1:${server.port + 1}`, 'null', `https://127.0.0.1:${server.port}`]) {
       expect((await send(server.port, { headers: { ...good, origin }, body: rpc('app.info') })).status).toBe(403);
     }
-    for (const host of ['evil.example', `evil.example:${server.port}`, `192.168.1.10:${server.port}`, `127.0.0.1:${server.port + 1}`, `0.0.0.0:${server.port}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      `192.168.1.10:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      `0.0.0.0:${server.port}`,
+    ]) {
       expect((await send(server.port, { headers: { ...good, host }, body: rpc('app.info') })).status).toBe(403);
     }
     expect((await send(server.port, { method: 'GET', path: '/', headers: { host: 'evil.example' } })).status).toBe(403);

@@ -33,7 +33,9 @@ function allFiles(dir: string): string[] {
 }
 function leaks(file: string): string[] {
   const bytes = readFileSync(file);
-  return [NAME, NID, 'Krypteringsen', 'Storgata 1'].filter((s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(s.toLowerCase(), 'utf8')));
+  return [NAME, NID, 'Krypteringsen', 'Storgata 1'].filter(
+    (s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(s.toLowerCase(), 'utf8')),
+  );
 }
 function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(allFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
@@ -94,7 +96,12 @@ describe('encryption at rest', () => {
     expect(snapshot(c.dataDir)).toEqual(before);
     // The right one still opens it; a changed passphrase keeps the same data.
     changePassphrase(c.dataDir, TEST_PASSPHRASE, 'ny-lang-passordfrase');
-    const again = await startCore({ dataDir: c.dataDir, masterKey: passphraseKeyStore('ny-lang-passordfrase').load(c.dataDir), transport: 'browser', version: 'test' });
+    const again = await startCore({
+      dataDir: c.dataDir,
+      masterKey: passphraseKeyStore('ny-lang-passordfrase').load(c.dataDir),
+      transport: 'browser',
+      version: 'test',
+    });
     expect((await again.dispatch('worklist.list', {})).ok).toBe(true);
     await again.close();
   });
@@ -134,7 +141,9 @@ describe('encryption at rest', () => {
       db.pragma("rekey = ''");
       db.close();
     }
-    readdirSync(backupDir(c.dataDir)).filter((f) => f.endsWith('.manifest.json')).forEach((f) => writeFileSync(join(backupDir(c.dataDir), f), ''));
+    readdirSync(backupDir(c.dataDir))
+      .filter((f) => f.endsWith('.manifest.json'))
+      .forEach((f) => writeFileSync(join(backupDir(c.dataDir), f), ''));
     const plainNow = new BetterSqlite3(live);
     plainNow.pragma('journal_mode = WAL');
     plainNow.prepare("insert into app_setting (key, value) values ('in-wal', '1')").run();
@@ -143,7 +152,13 @@ describe('encryption at rest', () => {
     expect(readFileSync(live).subarray(0, 15).toString()).toBe('SQLite format 3');
 
     const log: string[] = [];
-    const up = await startCore({ dataDir: c.dataDir, masterKey: (await import('../fixtures/core')).testMasterKey(c.dataDir), transport: 'browser', version: 'test', log: (l) => log.push(l) });
+    const up = await startCore({
+      dataDir: c.dataDir,
+      masterKey: (await import('../fixtures/core')).testMasterKey(c.dataDir),
+      transport: 'browser',
+      version: 'test',
+      log: (l) => log.push(l),
+    });
     try {
       expect(log.join('\n')).toMatch(/Databasen er nå kryptert/);
       const info = await up.dispatch('app.info', {});

@@ -47,10 +47,17 @@ function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   const options = schema.anyOf ?? schema.oneOf;
   if (options && options.length > 0) return fc.oneof(...options.map((o) => shaped(o, depth)));
   if (schema.properties) {
-    const entries = Object.entries(schema.properties).map(([k, v]) => [k, fc.oneof({ weight: 3, arbitrary: shaped(v, depth + 1) }, { weight: 1, arbitrary: leaf })] as const);
+    const entries = Object.entries(schema.properties).map(
+      ([k, v]) => [k, fc.oneof({ weight: 3, arbitrary: shaped(v, depth + 1) }, { weight: 1, arbitrary: leaf })] as const,
+    );
     const record = fc.record(Object.fromEntries(entries), { requiredKeys: [] });
     // Sometimes with an extra hostile key (prototype pollution attempts, a marker in a key).
-    return fc.oneof(record, fc.tuple(record, fc.constantFrom('__proto__', 'constructor', `${MARKER}key`), leaf).map(([r, k, v]) => ({ ...(r as object), ...JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v ?? null) ?? 'null'}}`) })));
+    return fc.oneof(
+      record,
+      fc
+        .tuple(record, fc.constantFrom('__proto__', 'constructor', `${MARKER}key`), leaf)
+        .map(([r, k, v]) => ({ ...(r as object), ...JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v ?? null) ?? 'null'}}`) })),
+    );
   }
   if (schema.items) return fc.array(fc.oneof(shaped(schema.items, depth + 1), leaf), { maxLength: 4 });
   return leaf;
@@ -58,16 +65,52 @@ function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
 
 /** A valid example needs values JSON Schema cannot describe (refined dates, phone numbers, PINs): these, by field name. */
 const HINTS: Hints = {
-  birthDate: '1985-06-01', referralReceived: '2026-11-02', referralAssessed: '2026-11-05', assessedOn: '2026-11-05', patientInformedOn: '2026-11-06', careDeadline: '2027-01-15',
-  date: '2026-11-20', until: '2026-12-01', from: '2026-11-01', to: '2026-11-30', validFrom: '2026-12-01', heldOn: '2026-11-20', givenAt: '2026-11-02',
-  withdrawnAt: null, targetDate: '2027-01-15', startDate: '2026-11-20', dueDate: '2026-12-20', nextRevisionDate: '2027-05-01', revisionDates: ['2027-01-15'],
-  time: '10:00', postalCode: '0155', municipalityNumber: '0301', nationalId: '01868512381', phone: '22 33 44 55', unitPhone: '22 33 44 55',
-  coordinatorPhone: '22 33 44 55', email: 'navn@eksempel.no', videoUrl: 'https://eksempel.no/mote', pin: '1234', currentPin: '4321',
+  birthDate: '1985-06-01',
+  referralReceived: '2026-11-02',
+  referralAssessed: '2026-11-05',
+  assessedOn: '2026-11-05',
+  patientInformedOn: '2026-11-06',
+  careDeadline: '2027-01-15',
+  date: '2026-11-20',
+  until: '2026-12-01',
+  from: '2026-11-01',
+  to: '2026-11-30',
+  validFrom: '2026-12-01',
+  heldOn: '2026-11-20',
+  givenAt: '2026-11-02',
+  withdrawnAt: null,
+  targetDate: '2027-01-15',
+  startDate: '2026-11-20',
+  dueDate: '2026-12-20',
+  nextRevisionDate: '2027-05-01',
+  revisionDates: ['2027-01-15'],
+  time: '10:00',
+  postalCode: '0155',
+  municipalityNumber: '0301',
+  nationalId: '01868512381',
+  phone: '22 33 44 55',
+  unitPhone: '22 33 44 55',
+  coordinatorPhone: '22 33 44 55',
+  email: 'navn@eksempel.no',
+  videoUrl: 'https://eksempel.no/mote',
+  pin: '1234',
+  currentPin: '4321',
   fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite',
-  herId: '123456', referralDate: '2026-10-30', consentOn: '2026-11-05', contactedOn: '2026-11-10', helfoNotifiedOn: '2026-11-20',
-  host: 'localhost', port: 5432, database: 'forlopsbenk', user: 'kari',
-  offeredDate: '2026-11-20', requestedDate: '2026-12-01', detoxEndedOn: '2026-11-20', furtherTreatmentOn: '2026-11-20',
-  transferredOn: '2026-11-20', receivedOn: '2026-11-21',
+  herId: '123456',
+  referralDate: '2026-10-30',
+  consentOn: '2026-11-05',
+  contactedOn: '2026-11-10',
+  helfoNotifiedOn: '2026-11-20',
+  host: 'localhost',
+  port: 5432,
+  database: 'forlopsbenk',
+  user: 'kari',
+  offeredDate: '2026-11-20',
+  requestedDate: '2026-12-01',
+  detoxEndedOn: '2026-11-20',
+  furtherTreatmentOn: '2026-11-20',
+  transferredOn: '2026-11-20',
+  receivedOn: '2026-11-21',
 };
 
 const schemaOf = (method: MethodName): z.ZodType => contract[method].input as z.ZodType;
@@ -111,7 +154,9 @@ describe('hostile input: property tests over every contract method', () => {
     const methods = Object.keys(figures).length;
     const inputs = Object.values(figures).reduce((a, b) => a + b, 0);
     const broken = Object.values(mutationFigures).reduce((a, b) => a + b, 0);
-    console.log(`hostile input: ${methods} methods, ${broken} one-field breakages of valid examples and ${inputs} generated malformed inputs (seed ${SEED}), all refused with a clean error`);
+    console.log(
+      `hostile input: ${methods} methods, ${broken} one-field breakages of valid examples and ${inputs} generated malformed inputs (seed ${SEED}), all refused with a clean error`,
+    );
     await core.dispose();
   });
 
@@ -169,12 +214,16 @@ describe('hostile input: property tests over every contract method', () => {
   it('unknown and prototype method names get unknown_method, never a crash', async () => {
     const unknownBefore = totalChanges(core);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.anything()), leaf, async (name, input) => {
-        fc.pre(!(typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)));
-        const res = await core.dispatch(name, input);
-        expect(res).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Ukjent metode' } });
-        if (CHECK_EACH_INPUT) expect(totalChanges(core)).toBe(unknownBefore);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.anything()),
+        leaf,
+        async (name, input) => {
+          fc.pre(!(typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)));
+          const res = await core.dispatch(name, input);
+          expect(res).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Ukjent metode' } });
+          if (CHECK_EACH_INPUT) expect(totalChanges(core)).toBe(unknownBefore);
+        },
+      ),
       { numRuns: RUNS, seed: SEED },
     );
     expect(totalChanges(core)).toBe(unknownBefore);
@@ -184,7 +233,10 @@ describe('hostile input: property tests over every contract method', () => {
     const refused: [MethodName, unknown][] = [
       ['referrals.create', { ...referral({ nationalId: syntheticId(9) }), pathway: { ...referral().pathway, referralReceived: '2030-01-01' } }],
       ['referrals.create', referral({ nationalId: syntheticId(1) })], // duplicate active pathway
-      ['referrals.create', { ...referral({ nationalId: syntheticId(10) }), patient: { ...referral().patient, nationalId: syntheticId(10), municipalityNumber: '9999' } }],
+      [
+        'referrals.create',
+        { ...referral({ nationalId: syntheticId(10) }), patient: { ...referral().patient, nationalId: syntheticId(10), municipalityNumber: '9999' } },
+      ],
       ['patients.get', { id: 424242 }],
       ['retention.delete', { months: 1, patientIds: [1, 2] }],
       ['backups.restore', { fileName: 'forlopsbenk-2020-01-01T00-00-00-000Z-manual.sqlite' }],

@@ -46,7 +46,10 @@ describe('a lock that holds', () => {
     await c.close();
     const again = await core({ dataDir: c.dataDir });
     expect(again.trust.lock).toMatchObject({ locked: true, failures: 3, blockedUntilMs: wait });
-    expect(await again.dispatch('lock.unlock', { pin: '4821' })).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringMatching(/Vent/) } });
+    expect(await again.dispatch('lock.unlock', { pin: '4821' })).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: expect.stringMatching(/Vent/) },
+    });
     again.trust.lock.blockedUntilMs = 0;
     expect(await again.ok('lock.unlock', { pin: '4821' })).toMatchObject({ locked: false });
     await again.close();

@@ -25,12 +25,21 @@ describe('auto-lock and PIN', () => {
     expect(await core.dispatch('lock.lock', { reason: 'idle' })).toMatchObject({ ok: false, error: { code: 'conflict' } }); // no PIN yet
     await core.ok('lock.setPin', { pin: '1234' });
     await core.ok('lock.lock', { reason: 'idle' });
-    for (const [method, input] of [['patients.get', { id: patientId }], ['worklist.list', {}], ['audit.list', {}], ['backups.create', {}], ['profile.get', {}]] as const) {
+    for (const [method, input] of [
+      ['patients.get', { id: patientId }],
+      ['worklist.list', {}],
+      ['audit.list', {}],
+      ['backups.create', {}],
+      ['profile.get', {}],
+    ] as const) {
       expect(await core.dispatch(method, input)).toEqual({ ok: false, error: { code: 'locked', message: 'Forløpsbenk er låst. Lås opp med PIN-koden.' } });
     }
     expect(await core.ok('lock.status', {})).toMatchObject({ locked: true, pinSet: true });
     expect((await core.dispatch('app.info', {})).ok).toBe(true);
-    expect(await core.dispatch('lock.unlock', { pin: '9999' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'pin', message: 'Feil PIN-kode' }] } });
+    expect(await core.dispatch('lock.unlock', { pin: '9999' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'pin', message: 'Feil PIN-kode' }] },
+    });
     expect(await core.ok('lock.unlock', { pin: '1234' })).toMatchObject({ locked: false });
     expect((await core.dispatch('worklist.list', {})).ok).toBe(true);
     const actions = (await core.ok('audit.list', {})).entries.map((e) => e.action);
@@ -53,7 +62,10 @@ describe('auto-lock and PIN', () => {
   it('changing the PIN needs the current one', async () => {
     await core.ok('lock.setPin', { pin: '1234' });
     expect(await core.dispatch('lock.setPin', { pin: '5678' })).toMatchObject({ ok: false, error: { issues: [{ path: 'currentPin' }] } });
-    expect(await core.dispatch('lock.setPin', { pin: '5678', currentPin: '1111' })).toMatchObject({ ok: false, error: { issues: [{ path: 'currentPin', message: 'Feil PIN-kode' }] } });
+    expect(await core.dispatch('lock.setPin', { pin: '5678', currentPin: '1111' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'currentPin', message: 'Feil PIN-kode' }] },
+    });
     await core.ok('lock.setPin', { pin: '5678', currentPin: '1234' });
     await core.ok('lock.lock', { reason: 'manual' });
     expect(await core.ok('lock.unlock', { pin: '5678' })).toMatchObject({ locked: false });

@@ -14,7 +14,7 @@ import { tableCounts } from '../fixtures/trust';
 /** Everything that makes up the schema, and everything in the migration table. */
 function state(sqlite: { prepare(sql: string): { all(): unknown[] } }) {
   return {
-    schema: sqlite.prepare("select type, name, tbl_name, sql from sqlite_master order by type, name").all(),
+    schema: sqlite.prepare('select type, name, tbl_name, sql from sqlite_master order by type, name').all(),
     migrations: sqlite.prepare('select name, timestamp from kysely_migration order by name').all(),
     counts: tableCounts(sqlite as never),
     patients: sqlite.prepare('select * from patient order by id').all(),
@@ -33,7 +33,10 @@ describe('migrations are all or nothing', () => {
       // Two pending migrations: the first succeeds on its own, the second changes things and then fails.
       const first: Migration = {
         up: async (db: Kysely<unknown>) => {
-          await db.schema.createTable('extra_one').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+          await db.schema
+            .createTable('extra_one')
+            .addColumn('id', 'integer', (c) => c.primaryKey())
+            .execute();
           await sql`insert into extra_one (id) values (1)`.execute(db);
         },
       };
@@ -65,7 +68,9 @@ describe('migrations are all or nothing', () => {
     try {
       const out = await migrateToLatest(handle, { backupDir: join(dir, 'b'), keepBackups: 3 });
       expect(out.applied).toEqual(Object.keys(migrations).sort());
-      expect((handle.sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual(Object.keys(migrations).sort());
+      expect((handle.sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual(
+        Object.keys(migrations).sort(),
+      );
     } finally {
       await handle.close();
     }

@@ -57,7 +57,9 @@ describe('safe starts', () => {
       );
       expect(err).toBeInstanceOf(StoreNeedsRestoreError);
       expect((err as StoreNeedsRestoreError).newestBackup).toBe(backup);
-      expect((err as Error).message).toMatch(how === 'missing' ? /^Databasefilen mangler.*Gjenopprett den nyeste/ : /^Databasefilen er tom.*Gjenopprett den nyeste/);
+      expect((err as Error).message).toMatch(
+        how === 'missing' ? /^Databasefilen mangler.*Gjenopprett den nyeste/ : /^Databasefilen er tom.*Gjenopprett den nyeste/,
+      );
       expect(startupErrorMessage(err)).toBe((err as Error).message);
       // Nothing new was created in its place.
       expect(how === 'missing' ? existsSync(live) : statSync(live).size).toBe(how === 'missing' ? false : 0);
@@ -154,7 +156,17 @@ describe('safe starts', () => {
 
   it('no raw English SQLite message reaches a person', () => {
     const english = /disk image|malformed|unable to|file is not|no such|constraint failed|database is locked|readonly database|SQLITE_/i;
-    for (const code of ['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_WRITE', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_PERM', 'SQLITE_ERROR']) {
+    for (const code of [
+      'SQLITE_CORRUPT',
+      'SQLITE_NOTADB',
+      'SQLITE_CANTOPEN',
+      'SQLITE_IOERR_WRITE',
+      'SQLITE_FULL',
+      'SQLITE_READONLY',
+      'SQLITE_BUSY',
+      'SQLITE_PERM',
+      'SQLITE_ERROR',
+    ]) {
       const e = Object.assign(new Error('database disk image is malformed'), { code });
       expect(storageErrorMessage(e)?.message).not.toMatch(english);
       expect(startupErrorMessage(e)).not.toMatch(english);

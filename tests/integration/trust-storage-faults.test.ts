@@ -55,7 +55,13 @@ describe('storage faults reach the user as a clear Norwegian message and leave t
     try {
       const dispatch = createDispatcher(createHandlers({ ctx: { ...c.ctx, db: readonly.db }, transport: 'browser', version: 'test', trust: c.trust }));
       const res = await dispatch('referrals.create', referral({ nationalId: syntheticId(2) }));
-      expect(res).toEqual({ ok: false, error: { code: 'storage', message: 'Databasen kan bare leses (skrivebeskyttet). Ingenting ble lagret. Er den skadet, gjenopprett den nyeste sikkerhetskopien.' } });
+      expect(res).toEqual({
+        ok: false,
+        error: {
+          code: 'storage',
+          message: 'Databasen kan bare leses (skrivebeskyttet). Ingenting ble lagret. Er den skadet, gjenopprett den nyeste sikkerhetskopien.',
+        },
+      });
       expect((await dispatch('worklist.list', {})).ok).toBe(true); // reading still works
     } finally {
       await readonly.close();
@@ -72,7 +78,10 @@ describe('storage faults reach the user as a clear Norwegian message and leave t
     other.exec('begin immediate'); // holds the write lock, like a second program mid-write
     try {
       const res = await c.dispatch('referrals.create', referral({ nationalId: syntheticId(2) }));
-      expect(res).toEqual({ ok: false, error: { code: 'storage', message: 'Databasen er i bruk av et annet program. Ingenting ble lagret. Prøv igjen om litt.' } });
+      expect(res).toEqual({
+        ok: false,
+        error: { code: 'storage', message: 'Databasen er i bruk av et annet program. Ingenting ble lagret. Prøv igjen om litt.' },
+      });
     } finally {
       other.exec('rollback');
       other.close();

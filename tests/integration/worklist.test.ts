@@ -60,7 +60,12 @@ describe('worklist.list over a seeded caseload', () => {
   });
 
   it('the stored clock equals a fresh computation from the facts (seed and services agree)', async () => {
-    const snapshot = () => core.handle.sqlite.prepare('select id, rule_version_id, due_sort, next_due_date, next_action_key, next_action_label, dq_flags, open_postponed, assessment_due, care_start_due, first_attendance_on, first_eval_due, first_eval_on from pathway where status = ? order by id').all('open');
+    const snapshot = () =>
+      core.handle.sqlite
+        .prepare(
+          'select id, rule_version_id, due_sort, next_due_date, next_action_key, next_action_label, dq_flags, open_postponed, assessment_due, care_start_due, first_attendance_on, first_eval_due, first_eval_on from pathway where status = ? order by id',
+        )
+        .all('open');
     const before = snapshot();
     await core.ctx.db.transaction().execute((trx) => recomputePathwayClocks(trx, { openOnly: true }, FIXED_NOW));
     expect(snapshot()).toEqual(before);
@@ -84,7 +89,9 @@ describe('worklist.list over a seeded caseload', () => {
 
   it('shows the flags kept on the patient row', async () => {
     const row = (await core.ok('worklist.list', { limit: 1 })).rows[0]!;
-    core.handle.sqlite.prepare('update patient set open_no_shows = 2, next_meeting_date = ?, plan_attention_date = ? where id = ?').run('2026-12-01', '2026-12-15', row.patientId);
+    core.handle.sqlite
+      .prepare('update patient set open_no_shows = 2, next_meeting_date = ?, plan_attention_date = ? where id = ?')
+      .run('2026-12-01', '2026-12-15', row.patientId);
     const again = (await core.ok('worklist.list', { limit: 1 })).rows[0]!;
     expect(again.flags).toMatchObject({ openNoShows: 2, nextMeetingDate: '2026-12-01', planAttentionDate: '2026-12-15' });
   });
@@ -94,7 +101,11 @@ describe('worklist.list over a seeded caseload', () => {
       [{}, /USING (COVERING )?INDEX pathway_worklist\b/, /COVERING INDEX pathway_worklist \(due_sort<\?\)/],
       [{ group: 'soon' }, /USING (COVERING )?INDEX pathway_worklist\b/, /COVERING INDEX pathway_worklist \(due_sort>\? AND due_sort<\?\)/],
       [{ pathwayType: 'tsb' }, /USING (COVERING )?INDEX pathway_worklist_type\b/, /COVERING INDEX pathway_worklist_type \(pathway_type=\? AND due_sort<\?\)/],
-      [{ setting: 'inpatient', offset: 200 }, /USING (COVERING )?INDEX pathway_worklist(_setting)?\b/, /COVERING INDEX pathway_worklist_setting \(setting=\? AND due_sort<\?\)/],
+      [
+        { setting: 'inpatient', offset: 200 },
+        /USING (COVERING )?INDEX pathway_worklist(_setting)?\b/,
+        /COVERING INDEX pathway_worklist_setting \(setting=\? AND due_sort<\?\)/,
+      ],
     ];
     for (const [input, index, countRange] of cases) {
       const all = await capture('worklist.list', input);
@@ -150,11 +161,21 @@ describe('worklist.list over a seeded caseload', () => {
   it('finds exactly what a search over every patient finds, restricted to open pathways (1, 2, 3 letters, a word, digits)', async () => {
     const sqlite = core.handle.sqlite;
     const byWords = (words: string[]) =>
-      (sqlite
-        .prepare(`select pw.id from pathway pw join patient p on p.id = pw.patient_id where pw.status = 'open' ${words.map(() => 'and exists (select 1 from patient_search_word w where w.patient_id = p.id and w.word >= ? and w.word < ?)').join(' ')} order by pw.id`)
-        .all(...words.flatMap((w) => [w, `${w}\uffff`])) as { id: number }[]).map((r) => r.id);
+      (
+        sqlite
+          .prepare(
+            `select pw.id from pathway pw join patient p on p.id = pw.patient_id where pw.status = 'open' ${words.map(() => 'and exists (select 1 from patient_search_word w where w.patient_id = p.id and w.word >= ? and w.word < ?)').join(' ')} order by pw.id`,
+          )
+          .all(...words.flatMap((w) => [w, `${w}\uffff`])) as { id: number }[]
+      ).map((r) => r.id);
     const byDigits = (d: string) =>
-      (sqlite.prepare(`select pw.id from pathway pw join patient p on p.id = pw.patient_id where pw.status = 'open' and p.national_id >= ? and p.national_id < ? order by pw.id`).all(d, `${d}\uffff`) as { id: number }[]).map((r) => r.id);
+      (
+        sqlite
+          .prepare(
+            `select pw.id from pathway pw join patient p on p.id = pw.patient_id where pw.status = 'open' and p.national_id >= ? and p.national_id < ? order by pw.id`,
+          )
+          .all(d, `${d}\uffff`) as { id: number }[]
+      ).map((r) => r.id);
     const listed = async (search: string) => {
       const ids: number[] = [];
       for (let offset = 0; ; offset += 500) {
@@ -175,8 +196,14 @@ describe('worklist.list over a seeded caseload', () => {
 
   it('keeps the open caseload’s word index in step when pathways close and reopen, names and national ids change', async () => {
     const sqlite = core.handle.sqlite;
-    const words = (patientId: number) => (sqlite.prepare('select word from open_search_word where patient_id = ? order by word').all(patientId) as { word: string }[]).map((r) => r.word);
-    const fullIndex = () => sqlite.prepare(`select w.word, w.patient_id from patient_search_word w where exists (select 1 from pathway where patient_id = w.patient_id and status = 'open') union all select ? || p.national_id, p.id from patient p where exists (select 1 from pathway where patient_id = p.id and status = 'open') order by 1, 2`).all('\u0001');
+    const words = (patientId: number) =>
+      (sqlite.prepare('select word from open_search_word where patient_id = ? order by word').all(patientId) as { word: string }[]).map((r) => r.word);
+    const fullIndex = () =>
+      sqlite
+        .prepare(
+          `select w.word, w.patient_id from patient_search_word w where exists (select 1 from pathway where patient_id = w.patient_id and status = 'open') union all select ? || p.national_id, p.id from patient p where exists (select 1 from pathway where patient_id = p.id and status = 'open') order by 1, 2`,
+        )
+        .all('\u0001');
     const stored = () => sqlite.prepare('select word, patient_id from open_search_word order by 1, 2').all();
     expect(stored()).toEqual(fullIndex());
 

@@ -27,7 +27,15 @@ describe.skipIf(!available)('team store caseload: Mine / Enheten between two log
   async function coreAs(login: string): Promise<Core> {
     const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-caseload-'));
     dirs.push(dataDir);
-    const core = await startCore({ dataDir, masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: urlAs(login) } });
+    const core = await startCore({
+      dataDir,
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url: urlAs(login) },
+    });
     cores.push(core);
     return core;
   }
@@ -59,7 +67,7 @@ describe.skipIf(!available)('team store caseload: Mine / Enheten between two log
     });
   });
 
-  it('what Kari registers is hers: in her Mine, in Ola\'s Enheten, not in Ola\'s Mine', async () => {
+  it("what Kari registers is hers: in her Mine, in Ola's Enheten, not in Ola's Mine", async () => {
     const { pathwayId } = await ok<{ pathwayId: number }>(kari, 'referrals.create', referral());
     const responsible = await asSuperuser(db.url, (c) => c.query('select responsible from pathway where id = $1', [pathwayId]));
     expect(responsible.rows[0]?.responsible).toBe(KARI);
@@ -67,15 +75,22 @@ describe.skipIf(!available)('team store caseload: Mine / Enheten between two log
     expect(await mine(ola)).toEqual([]);
     expect(await mine(ola, 'unit')).toEqual([pathwayId]);
     const people = await ok<{ login: string; self: boolean }[]>(ola, 'worklist.people', {});
-    expect(people).toEqual(expect.arrayContaining([{ login: KARI, self: false }, { login: OLA, self: true }]));
+    expect(people).toEqual(
+      expect.arrayContaining([
+        { login: KARI, self: false },
+        { login: OLA, self: true },
+      ]),
+    );
   });
 
-  it('Kari gives it to Ola: it moves to Ola\'s Mine, and the log says Kari did it', async () => {
+  it("Kari gives it to Ola: it moves to Ola's Mine, and the log says Kari did it", async () => {
     const [pathwayId] = await mine(kari);
     await ok(kari, 'worklist.reassign', { pathwayId, to: OLA });
     expect(await mine(kari)).toEqual([]);
     expect(await mine(ola)).toEqual([pathwayId]);
-    const entry = await asSuperuser(db.url, (c) => c.query(`select os_user, entity, entity_id from audit_log where action = 'pathway.reassign' order by id desc limit 1`));
+    const entry = await asSuperuser(db.url, (c) =>
+      c.query(`select os_user, entity, entity_id from audit_log where action = 'pathway.reassign' order by id desc limit 1`),
+    );
     expect(entry.rows[0]).toEqual({ os_user: KARI, entity: 'pathway', entity_id: pathwayId });
   });
 

@@ -20,7 +20,7 @@ const KARI = `kari_${suffix}`; // coordinator
 const PER = `per_${suffix}`; // administrative staff
 const tick = () => new Promise((r) => setTimeout(r, IDLE_TICK_MS * 1.6));
 
-describe.skipIf(!available)('team store: the idle lock is each person\'s own', () => {
+describe.skipIf(!available)("team store: the idle lock is each person's own", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   const cores: Core[] = [];
   const dirs: string[] = [];
@@ -28,7 +28,15 @@ describe.skipIf(!available)('team store: the idle lock is each person\'s own', (
   async function coreAs(login: string): Promise<Core> {
     const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-idle-'));
     dirs.push(dataDir);
-    const core = await startCore({ dataDir, masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: urlAs(login) } });
+    const core = await startCore({
+      dataDir,
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url: urlAs(login) },
+    });
     cores.push(core);
     return core;
   }
@@ -97,7 +105,12 @@ describe.skipIf(!available)('team store: the idle lock is each person\'s own', (
     const kariRows = await as(KARI, (c) => c.query('select login, key from person_setting order by key'));
     expect(kariRows.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['lock.pinHash', 'lock.state']));
     expect(new Set(kariRows.rows.map((r) => r.login))).toEqual(new Set([KARI]));
-    const forge = await as(PER, (c) => c.query(`insert into person_setting (login, key, value) values ('${KARI}', 'lock.pinHash', 'x')`).then(() => 'ok', (e: { code?: string }) => String(e.code)));
+    const forge = await as(PER, (c) =>
+      c.query(`insert into person_setting (login, key, value) values ('${KARI}', 'lock.pinHash', 'x')`).then(
+        () => 'ok',
+        (e: { code?: string }) => String(e.code),
+      ),
+    );
     expect(forge).toBe('42501');
     await as(PER, (c) => c.query(`update person_setting set value = 'x'`));
     await as(PER, (c) => c.query(`delete from person_setting`));

@@ -27,7 +27,15 @@ describe.skipIf(!available)('team store: no lost update between two logins', () 
     const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-nlu-'));
     dirs.push(dataDir);
     const url = db.url.replace('postgres@', `${login}@`);
-    const core = await startCore({ dataDir, masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url } });
+    const core = await startCore({
+      dataDir,
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url },
+    });
     cores.push(core);
     return core;
   }
@@ -68,7 +76,7 @@ describe.skipIf(!available)('team store: no lost update between two logins', () 
 
   const measure = { what: 'Samtaler', scope: '', howCarriedOut: '', responsible: 'DPS', startDate: null, dueDate: null, goalId: null };
 
-  it('Per saves after Kari on the version both loaded: refused, naming Kari; Kari\'s change stays', async () => {
+  it("Per saves after Kari on the version both loaded: refused, naming Kari; Kari's change stays", async () => {
     const { id } = await ok<{ id: number }>(kari, 'plans.saveMeasure', { patientId, measure });
     await ok(kari, 'plans.saveMeasure', { patientId, measure: { ...measure, id, version: 1, responsible: 'NAV' } });
     const res = await per.dispatch('plans.saveMeasure', { patientId, measure: { ...measure, id, version: 1, what: 'Samtaler med Per' } });

@@ -33,10 +33,18 @@ describe.skipIf(!available)('the team store schema equals the SQLite schema', ()
   });
 
   it('has the same tables with the same columns and nullability', async () => {
-    const tables = (lite.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name").all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      lite.sqlite
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     const fromSqlite: Record<string, string[]> = {};
     for (const t of tables) {
-      const cols = lite.sqlite.prepare(`select name, "notnull" as nn, pk from pragma_table_info('${t}') order by cid`).all() as { name: string; nn: number; pk: number }[];
+      const cols = lite.sqlite.prepare(`select name, "notnull" as nn, pk from pragma_table_info('${t}') order by cid`).all() as {
+        name: string;
+        nn: number;
+        pk: number;
+      }[];
       fromSqlite[t] = cols.map((c) => `${c.name}${c.nn || c.pk ? ' not null' : ''}`).sort();
     }
     const res = await client.query(
@@ -52,7 +60,17 @@ describe.skipIf(!available)('the team store schema equals the SQLite schema', ()
 
   it('ships the same reference rows (municipalities, rule packs, letter templates, settings)', async () => {
     // created_at of a rule version is when the migration ran, on either store.
-    const sortRows = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, Object.keys(r as object).filter((k) => k !== 'created_at').sort())).sort();
+    const sortRows = (rows: unknown[]) =>
+      rows
+        .map((r) =>
+          JSON.stringify(
+            r,
+            Object.keys(r as object)
+              .filter((k) => k !== 'created_at')
+              .sort(),
+          ),
+        )
+        .sort();
     for (const { table } of REFERENCE_TABLES) {
       const a = sortRows(lite.sqlite.prepare(`select * from "${table}"`).all());
       const b = sortRows((await client.query(`select * from "${table}" where not (${table === 'app_setting' ? "key = 'demo'" : 'false'})`)).rows);

@@ -57,7 +57,15 @@ describe.skipIf(!available)('team store access by group role (PostgreSQL grants 
     });
     // Some content to look at: one referral with its audit entry, registered by the coordinator through the app.
     const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-team-'));
-    const core = await startCore({ dataDir, masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: urlAs('coordinator') } });
+    const core = await startCore({
+      dataDir,
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url: urlAs('coordinator') },
+    });
     try {
       const res = await core.dispatch('referrals.create', referral());
       if (!res.ok) throw new Error(`referrals.create failed on the team store: ${res.error.message}`);
@@ -95,14 +103,22 @@ describe.skipIf(!available)('team store access by group role (PostgreSQL grants 
 
   it('an entry that does not link to the last one is refused, whoever sends it', async () => {
     for (const who of Object.keys(LOGINS) as Who[]) {
-      expect(await attempt(who, `insert into audit_log (id, at, actor, os_user, action, entity, prev_hash, hash) values (999, 'x', 'x', 'x', 'test', 'test', '0', '0')`)).toBe(DENIED);
+      expect(
+        await attempt(
+          who,
+          `insert into audit_log (id, at, actor, os_user, action, entity, prev_hash, hash) values (999, 'x', 'x', 'x', 'test', 'test', '0', '0')`,
+        ),
+      ).toBe(DENIED);
     }
   });
 
   it('the server sets "who" whatever the client sends', async () => {
     await as('admin', async (c) => {
       const tail = (await c.query<{ id: number; hash: string }>('select id, hash from audit_log order by id desc limit 1')).rows[0]!;
-      await c.query(`insert into audit_log (id, at, actor, os_user, action, entity, prev_hash, hash) values ($1, '2026-11-23T09:00:00.000Z', 'x', 'someone_else', 'test', 'test', $2, '0')`, [tail.id + 1, tail.hash]);
+      await c.query(
+        `insert into audit_log (id, at, actor, os_user, action, entity, prev_hash, hash) values ($1, '2026-11-23T09:00:00.000Z', 'x', 'someone_else', 'test', 'test', $2, '0')`,
+        [tail.id + 1, tail.hash],
+      );
     });
     const last = await asSuperuser(db.url, (c) => c.query('select os_user from audit_log order by id desc limit 1'));
     expect(last.rows[0]?.os_user).toBe(LOGINS.admin);
@@ -133,7 +149,9 @@ describe.skipIf(!available)('team store access by group role (PostgreSQL grants 
     expect(await attempt('admin', 'select actor, action, patient_id from audit_log')).toBe(DENIED);
     expect(await attempt('admin', 'select id, hash from audit_log order by id desc limit 1')).toBe('ok');
     expect(await attempt('admin', `update patient set phone = '22 33 44 56'`)).toBe('ok');
-    expect(await attempt('admin', `insert into contact (name, role, created_at, updated_at) values ('Kommunen', 'municipal_coordinator', 'x', 'x')`)).toBe('ok');
+    expect(await attempt('admin', `insert into contact (name, role, created_at, updated_at) values ('Kommunen', 'municipal_coordinator', 'x', 'x')`)).toBe(
+      'ok',
+    );
     expect(await attempt('admin', `insert into plan_goal (plan_id, text, created_at) values (1, 'x', 'x')`)).toBe(DENIED);
     expect(await attempt('admin', `update rule_time set days = 1`)).toBe(DENIED);
   });
@@ -141,13 +159,28 @@ describe.skipIf(!available)('team store access by group role (PostgreSQL grants 
   it('unit leader: indicators and the audit review; no patient content', async () => {
     expect(await attempt('leader', 'select id, status, referral_received, due_sort from pathway')).toBe('ok');
     expect(await attempt('leader', 'select actor, action, os_user from audit_log')).toBe('ok');
-    for (const t of ['patient', 'patient_search_word', 'letter', 'contact_attempt', 'no_show_case', 'appointment', 'contact', 'meeting', ...PLAN_AND_MINUTES_TABLES]) {
+    for (const t of [
+      'patient',
+      'patient_search_word',
+      'letter',
+      'contact_attempt',
+      'no_show_case',
+      'appointment',
+      'contact',
+      'meeting',
+      ...PLAN_AND_MINUTES_TABLES,
+    ]) {
       expect(await attempt('leader', `select * from ${t} limit 1`), t).toBe(DENIED);
     }
     expect(await attempt('leader', 'select note from pathway_event')).toBe(DENIED);
     expect(await attempt('leader', 'select next_action_label from pathway')).toBe(DENIED);
     expect(await attempt('leader', `update pathway set status = 'ended'`)).toBe(DENIED);
-    expect(await attempt('leader', `insert into patient (name, name_search, national_id, national_id_kind, birth_date, created_at, updated_at) values ('x','x','1','fnr','x','x','x')`)).toBe(DENIED);
+    expect(
+      await attempt(
+        'leader',
+        `insert into patient (name, name_search, national_id, national_id_kind, birth_date, created_at, updated_at) values ('x','x','1','fnr','x','x','x')`,
+      ),
+    ).toBe(DENIED);
   });
 
   it('coordinator: the whole caseload, plans and minutes; settings and rule packs read-only', async () => {

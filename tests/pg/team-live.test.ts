@@ -36,7 +36,15 @@ function next(core: Core, match: (e: CoreEvent) => boolean): Promise<CoreEvent> 
 async function desk(login: string): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-live-'));
   dirs.push(dataDir);
-  const core = await startCore({ dataDir, masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: url.replace('postgres@', `${login}@`) } });
+  const core = await startCore({
+    dataDir,
+    masterKey: randomBytes(32),
+    transport: 'browser',
+    version: 'test',
+    demo: true,
+    clock: () => FIXED_NOW,
+    store: { kind: 'postgres', url: url.replace('postgres@', `${login}@`) },
+  });
   cores.push(core);
   return core;
 }
@@ -81,7 +89,10 @@ describe.skipIf(!server)('team store live: two desks, one database, the server a
   });
 
   it('the server going away is seen at once, a save fails in Norwegian, and both desks reconnect by themselves', async () => {
-    const offline = [next(coordinator, (e) => e.channel === 'store.changed' && e.connection.state === 'offline'), next(adminStaff, (e) => e.channel === 'store.changed' && e.connection.state === 'offline')];
+    const offline = [
+      next(coordinator, (e) => e.channel === 'store.changed' && e.connection.state === 'offline'),
+      next(adminStaff, (e) => e.channel === 'store.changed' && e.connection.state === 'offline'),
+    ];
     server!.halt();
     await Promise.all(offline);
     expect(coordinator.connection().state).toBe('offline');

@@ -36,7 +36,14 @@ describe.skipIf(!available)('team:move — a local store into an empty team data
     db = await createTestDatabase();
     await asSuperuser(db.url, (c) => c.query(`insert into app_setting (key, value) values ('demo', '1')`));
     team = openPostgres(db.url, { max: 1 });
-    report = await moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamAuditKey: teamAuditKeyFromEnvironment(process.env), teamLogin: 'postgres', now: FIXED_NOW });
+    report = await moveToTeam({
+      local: local.handle.db,
+      localAuditKey: deriveSubkey(masterKey, 'audit-chain'),
+      team: team.db,
+      teamAuditKey: teamAuditKeyFromEnvironment(process.env),
+      teamLogin: 'postgres',
+      now: FIXED_NOW,
+    });
   });
   afterAll(async () => {
     await team?.close();
@@ -81,7 +88,15 @@ describe.skipIf(!available)('team:move — a local store into an empty team data
   });
 
   it('the team store works on the moved data, new ids after the copied ones', async () => {
-    const core = await startCore({ dataDir: mkdtempSync(join(tmpdir(), 'forlopsbenk-move-team-')), masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: db.url } });
+    const core = await startCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'forlopsbenk-move-team-')),
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url: db.url },
+    });
     try {
       const list = await core.dispatch('worklist.list', {});
       expect(list.ok && list.value.total).toBe(2);
@@ -97,7 +112,16 @@ describe.skipIf(!available)('team:move — a local store into an empty team data
 
   it('refuses to move into a team database that is not empty, and writes nothing', async () => {
     const before = await asSuperuser(db.url, (c) => c.query('select (select count(*) from patient)::int as p, (select count(*) from audit_log)::int as a'));
-    await expect(moveToTeam({ local: local.handle.db, localAuditKey: deriveSubkey(masterKey, 'audit-chain'), team: team.db, teamAuditKey: teamAuditKeyFromEnvironment(process.env), teamLogin: 'postgres', now: FIXED_NOW })).rejects.toThrow(/^Teamdatabasen er ikke tom \(tabellen \w+ har \d+ rader\)/);
+    await expect(
+      moveToTeam({
+        local: local.handle.db,
+        localAuditKey: deriveSubkey(masterKey, 'audit-chain'),
+        team: team.db,
+        teamAuditKey: teamAuditKeyFromEnvironment(process.env),
+        teamLogin: 'postgres',
+        now: FIXED_NOW,
+      }),
+    ).rejects.toThrow(/^Teamdatabasen er ikke tom \(tabellen \w+ har \d+ rader\)/);
     const after = await asSuperuser(db.url, (c) => c.query('select (select count(*) from patient)::int as p, (select count(*) from audit_log)::int as a'));
     expect(after.rows).toEqual(before.rows);
   });

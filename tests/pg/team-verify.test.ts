@@ -27,7 +27,15 @@ describe.skipIf(!available)('team store: verifying the audit chain with the team
   async function coreAs(login: string): Promise<Core> {
     const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-verify-'));
     dirs.push(dataDir);
-    const core = await startCore({ dataDir, masterKey: randomBytes(32), transport: 'browser', version: 'test', demo: true, clock: () => FIXED_NOW, store: { kind: 'postgres', url: urlAs(login) } });
+    const core = await startCore({
+      dataDir,
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url: urlAs(login) },
+    });
     cores.push(core);
     return core;
   }
@@ -86,7 +94,11 @@ describe.skipIf(!available)('team store: verifying the audit chain with the team
     // Without the team key the script refuses to guess.
     const env = { ...process.env };
     delete env.FORLOPSBENK_TEAM_AUDIT_KEY;
-    const nokey = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/team-verify.ts', '--url', urlAs(LEDER)], { encoding: 'utf8', env, timeout: 120_000 });
+    const nokey = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/team-verify.ts', '--url', urlAs(LEDER)], {
+      encoding: 'utf8',
+      env,
+      timeout: 120_000,
+    });
     expect(nokey.status).toBe(2);
     expect(nokey.stderr).toContain('FORLOPSBENK_TEAM_AUDIT_KEY');
   });

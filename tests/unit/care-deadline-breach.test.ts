@@ -21,12 +21,18 @@ describe('deadline breach risk (fristbrudd)', () => {
   });
 
   it('does not warn when a time is booked on or before the deadline, and warns when it is the day after', () => {
-    expect(breachRisk({ ...base, careDeadline: '2027-04-06', today: '2027-03-22', bookedDates: ['2027-04-06'] })).toMatchObject({ state: 'booked', date: '2027-04-06' });
+    expect(breachRisk({ ...base, careDeadline: '2027-04-06', today: '2027-03-22', bookedDates: ['2027-04-06'] })).toMatchObject({
+      state: 'booked',
+      date: '2027-04-06',
+    });
     expect(breachRisk({ ...base, careDeadline: '2027-04-06', today: '2027-03-22', bookedDates: ['2027-04-07'] }).state).toBe('at_risk');
   });
 
   it('attributes the delay to the patient when an offered time within the deadline was postponed by the patient', () => {
-    expect(breachRisk({ ...base, careDeadline: '2027-04-06', today: '2027-04-20', postponedOffers: ['2027-03-30'] })).toMatchObject({ state: 'patient_postponed', offeredDate: '2027-03-30' });
+    expect(breachRisk({ ...base, careDeadline: '2027-04-06', today: '2027-04-20', postponedOffers: ['2027-03-30'] })).toMatchObject({
+      state: 'patient_postponed',
+      offeredDate: '2027-03-30',
+    });
     // An offer after the deadline does not take the service off the hook.
     expect(breachRisk({ ...base, careDeadline: '2027-04-06', today: '2027-04-20', postponedOffers: ['2027-04-08'] }).state).toBe('breached');
   });

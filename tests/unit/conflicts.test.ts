@@ -27,9 +27,7 @@ describe('findBookingClashes', () => {
   it('reports the person, the booking and the overlap window', () => {
     const appt = booking({ id: 7, kind: 'appointment', start: '2026-03-02T09:30:00Z', durationMinutes: 60, people: ['patient:12'], label: 'Poliklinisk time' });
     const clashes = findBookingClashes(proposal, [appt]);
-    expect(clashes).toEqual([
-      { person: 'patient:12', booking: appt, overlapStart: '2026-03-02T09:30:00.000Z', overlapEnd: '2026-03-02T10:00:00.000Z' },
-    ]);
+    expect(clashes).toEqual([{ person: 'patient:12', booking: appt, overlapStart: '2026-03-02T09:30:00.000Z', overlapEnd: '2026-03-02T10:00:00.000Z' }]);
   });
 
   it('treats back-to-back bookings as no clash, on both sides', () => {

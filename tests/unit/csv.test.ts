@@ -59,9 +59,14 @@ describe('parseCsv', () => {
 
 describe('toCsv', () => {
   it('writes BOM, CRLF and quotes only where needed', () => {
-    expect(toCsv([['Navn', 'Notat'], ['Åse', 'a;b'], ['Ørjan "Ø"', 'linje\nto'], ['', ' mellomrom']])).toBe(
-      `${BOM}Navn;Notat\r\nÅse;"a;b"\r\n"Ørjan ""Ø""";"linje\nto"\r\n;" mellomrom"\r\n`,
-    );
+    expect(
+      toCsv([
+        ['Navn', 'Notat'],
+        ['Åse', 'a;b'],
+        ['Ørjan "Ø"', 'linje\nto'],
+        ['', ' mellomrom'],
+      ]),
+    ).toBe(`${BOM}Navn;Notat\r\nÅse;"a;b"\r\n"Ørjan ""Ø""";"linje\nto"\r\n;" mellomrom"\r\n`);
     expect(toCsv([])).toBe(BOM);
   });
 
@@ -98,7 +103,14 @@ describe('parseContactsCsv', () => {
     const result = parseContactsCsv(text, KNOWN);
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual<ContactCsvRow[]>([
-      { name: 'Åse Øvrebø', role: 'gp', organisation: 'Legesenteret; Sentrum', municipalityNumber: '0301', phone: '+47 22 33 44 55', email: 'ase@legesenter.no' },
+      {
+        name: 'Åse Øvrebø',
+        role: 'gp',
+        organisation: 'Legesenteret; Sentrum',
+        municipalityNumber: '0301',
+        phone: '+47 22 33 44 55',
+        email: 'ase@legesenter.no',
+      },
       { name: 'Per "Pelle" Ås', role: 'coordinating_unit', organisation: 'Bergen kommune', municipalityNumber: '4601', phone: '', email: '' },
       { name: 'Kari Nordmann', role: 'child_welfare', organisation: '', municipalityNumber: '', phone: '', email: '' },
     ]);
@@ -108,9 +120,7 @@ describe('parseContactsCsv', () => {
     const text = 'e-post;NAVN;Merknad;rolle;Telefon;Kommunenummer;Organisasjon\r\nx@y.no;Ola;ignoreres;NAV;12345678;5001;NAV Trondheim\r\n';
     const result = parseContactsCsv(text, KNOWN);
     expect(result.errors).toEqual([]);
-    expect(result.rows).toEqual([
-      { name: 'Ola', role: 'nav', organisation: 'NAV Trondheim', municipalityNumber: '5001', phone: '12345678', email: 'x@y.no' },
-    ]);
+    expect(result.rows).toEqual([{ name: 'Ola', role: 'nav', organisation: 'NAV Trondheim', municipalityNumber: '5001', phone: '12345678', email: 'x@y.no' }]);
   });
 
   it('restores the leading zero Excel drops from municipality numbers', () => {

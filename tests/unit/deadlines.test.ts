@@ -34,8 +34,14 @@ describe('referral assessment: 10 working days (legal)', () => {
     const d = byKey(computeDeadlines(facts()), 'legal/referral-assessment');
     expect(d).toMatchObject({ kind: 'legal', label: 'Vurder henvisningen', due: '2026-04-16', met: null, state: 'on_time', daysLeft: 6 });
     expect(d.explanation).toMatchObject({
-      startEvent: 'referral_received', startDate: '2026-03-30', offset: 10, unit: 'working',
-      ruleId: 'legal/referral-assessment', ruleVersionId: null, confidence: 'confirmed', unconfirmed: false,
+      startEvent: 'referral_received',
+      startDate: '2026-03-30',
+      offset: 10,
+      unit: 'working',
+      ruleId: 'legal/referral-assessment',
+      ruleVersionId: null,
+      confidence: 'confirmed',
+      unconfirmed: false,
     });
     expect(d.explanation?.source).toContain('§ 2-2');
     expect(d.explanation?.holidaysSkipped).toEqual([
@@ -56,10 +62,13 @@ describe('referral assessment: 10 working days (legal)', () => {
 
   it('met on the due day is on time; met a day late is a breach', () => {
     expect(byKey(computeDeadlines(facts({ referralAssessed: '2026-04-16', today: '2026-05-01' })), 'legal/referral-assessment')).toMatchObject({
-      met: '2026-04-16', state: 'on_time', daysLeft: null,
+      met: '2026-04-16',
+      state: 'on_time',
+      daysLeft: null,
     });
     expect(byKey(computeDeadlines(facts({ referralAssessed: '2026-04-17', today: '2026-05-01' })), 'legal/referral-assessment')).toMatchObject({
-      met: '2026-04-17', state: 'overdue',
+      met: '2026-04-17',
+      state: 'overdue',
     });
   });
 
@@ -164,7 +173,9 @@ describe('one deadline per rule, pathway and setting (current versions)', () => 
       events.push(ev('first_attendance', '2026-02-09'), ev('clinical_decision', '2026-02-16', { outcome: 'CT' }), ev('evaluation', anchor));
     }
     if (time.fromEvent === 'detox_end') events.push(ev('detox_end', anchor));
-    const r = computeDeadlines(facts({ pathwayType: time.pathwayType, setting: time.setting, referralReceived, referralAssessed: '2026-02-02', events, today: anchor }));
+    const r = computeDeadlines(
+      facts({ pathwayType: time.pathwayType, setting: time.setting, referralReceived, referralAssessed: '2026-02-02', events, today: anchor }),
+    );
     const ds = r.deadlines.filter((d) => d.explanation?.ruleId === time.id);
     const d = ds.at(-1);
     const expected = new Date(Date.UTC(2026, 2, 2 + time.days)).toISOString().slice(0, 10);
@@ -175,11 +186,7 @@ describe('one deadline per rule, pathway and setting (current versions)', () => 
 });
 
 describe('TSB: a pathway end to end, hand-checked', () => {
-  const events = [
-    ev('first_attendance', '2026-03-16'),
-    ev('clinical_decision', '2026-04-01', { outcome: 'CP' }),
-    ev('evaluation', '2026-04-08'),
-  ];
+  const events = [ev('first_attendance', '2026-03-16'), ev('clinical_decision', '2026-04-01', { outcome: 'CP' }), ev('evaluation', '2026-04-08')];
   const tsb = { pathwayType: 'tsb', referralReceived: '2026-03-02', referralAssessed: '2026-03-09', careDeadline: '2026-04-20' } as const;
 
   it('outpatient: decision 21 calendar days (Easter not skipped), first evaluation 7, then every 56', () => {
@@ -207,21 +214,29 @@ describe('TSB: a pathway end to end, hand-checked', () => {
   });
 
   it('after CU the first evaluation runs from the second decision (CP)', () => {
-    const r = computeDeadlines(facts({
-      ...tsb,
-      events: [ev('first_attendance', '2026-03-16'), ev('clinical_decision', '2026-03-30', { outcome: 'CU' }), ev('clinical_decision', '2026-04-20', { outcome: 'CP' })],
-      today: '2026-04-21',
-    }));
+    const r = computeDeadlines(
+      facts({
+        ...tsb,
+        events: [
+          ev('first_attendance', '2026-03-16'),
+          ev('clinical_decision', '2026-03-30', { outcome: 'CU' }),
+          ev('clinical_decision', '2026-04-20', { outcome: 'CP' }),
+        ],
+        today: '2026-04-21',
+      }),
+    );
     expect(byTarget(r, 'Første evaluering')).toEqual([expect.objectContaining({ due: '2026-04-27', met: null })]);
     expect(byTarget(r, 'Klinisk beslutning')[0]).toMatchObject({ met: '2026-03-30' });
   });
 
   it('a decision that ends the pathway (CI) gives no evaluation; nothing open → "Ingen frist"', () => {
-    const r = computeDeadlines(facts({
-      ...tsb,
-      events: [ev('first_attendance', '2026-03-16'), ev('clinical_decision', '2026-03-30', { outcome: 'CI' })],
-      today: '2026-04-21',
-    }));
+    const r = computeDeadlines(
+      facts({
+        ...tsb,
+        events: [ev('first_attendance', '2026-03-16'), ev('clinical_decision', '2026-03-30', { outcome: 'CI' })],
+        today: '2026-04-21',
+      }),
+    );
     expect(byTarget(r, 'Første evaluering')).toEqual([]);
     expect(r.nextAction).toMatchObject({ key: 'none', kind: 'none', label: 'Ingen frist', state: 'none', due: null, explanation: null });
   });
@@ -233,12 +248,14 @@ describe('TSB: a pathway end to end, hand-checked', () => {
   });
 
   it('ended pathway: open intervals dropped, earlier breaches kept, next action says so', () => {
-    const r = computeDeadlines(facts({
-      ...tsb,
-      setting: 'inpatient',
-      events: [...events, ev('end', '2026-05-01')],
-      today: '2026-06-01',
-    }));
+    const r = computeDeadlines(
+      facts({
+        ...tsb,
+        setting: 'inpatient',
+        events: [...events, ev('end', '2026-05-01')],
+        today: '2026-06-01',
+      }),
+    );
     expect(byTarget(r, 'Evaluering')).toEqual([]);
     expect(byTarget(r, 'Klinisk beslutning')[0]).toMatchObject({ state: 'overdue' });
     expect(r.ended).toBe('2026-05-01');
@@ -262,18 +279,24 @@ describe('patient postponed (L) does not stop the clock', () => {
   it('an open period runs to today; one without end date closes at the next event', () => {
     const open = computeDeadlines(facts({ ...d11, events: [fa, ev('patient_postponed', '2026-02-09')], today: '2026-02-19' }));
     expect(open.patientPostponed.periods).toEqual([{ from: '2026-02-09', to: '2026-02-19', days: 10, open: true }]);
-    const closed = computeDeadlines(facts({
-      ...d11, events: [fa, ev('patient_postponed', '2026-02-09'), ev('clinical_decision', '2026-02-20', { outcome: 'CP' })], today: '2026-03-01',
-    }));
+    const closed = computeDeadlines(
+      facts({
+        ...d11,
+        events: [fa, ev('patient_postponed', '2026-02-09'), ev('clinical_decision', '2026-02-20', { outcome: 'CP' })],
+        today: '2026-03-01',
+      }),
+    );
     expect(closed.patientPostponed.periods).toEqual([{ from: '2026-02-09', to: '2026-02-20', days: 11, open: false }]);
   });
 
   it('overlapping periods are counted once', () => {
-    const r = computeDeadlines(facts({
-      ...d11,
-      events: [fa, ev('patient_postponed', '2026-02-09', { until: '2026-02-23' }), ev('patient_postponed', '2026-02-16', { until: '2026-02-26' })],
-      today: '2026-03-01',
-    }));
+    const r = computeDeadlines(
+      facts({
+        ...d11,
+        events: [fa, ev('patient_postponed', '2026-02-09', { until: '2026-02-23' }), ev('patient_postponed', '2026-02-16', { until: '2026-02-26' })],
+        today: '2026-03-01',
+      }),
+    );
     expect(r.patientPostponed.totalDays).toBe(17);
     expect(byTarget(r, 'Klinisk beslutning')[0]?.patientPostponedDays).toBe(17);
   });
@@ -294,11 +317,20 @@ describe('clock start, versions and confidence', () => {
   it('an unconfirmed rule is flagged in the explanation; a confirmed one is not', () => {
     const d11 = computeDeadlines(facts({ events: [ev('first_attendance', '2026-04-08')] }));
     expect(byTarget(d11, 'Klinisk beslutning')[0]?.explanation).toMatchObject({
-      confidence: 'unconfirmed', unconfirmed: true, ruleVersionId: 'national-2024-adult_mental', note: '«Omtrent 42 dager»',
+      confidence: 'unconfirmed',
+      unconfirmed: true,
+      ruleVersionId: 'national-2024-adult_mental',
+      note: '«Omtrent 42 dager»',
     });
     // TSB: the 2019 version's times are the sourced ones (issue #13); the 2024 version's are not.
-    const tsb = computeDeadlines(facts({ pathwayType: 'tsb', referralReceived: '2023-03-01', today: '2023-04-10', events: [ev('first_attendance', '2023-04-03')] }));
-    expect(byTarget(tsb, 'Klinisk beslutning')[0]?.explanation).toMatchObject({ confidence: 'confirmed', unconfirmed: false, ruleVersionId: 'national-2019-tsb' });
+    const tsb = computeDeadlines(
+      facts({ pathwayType: 'tsb', referralReceived: '2023-03-01', today: '2023-04-10', events: [ev('first_attendance', '2023-04-03')] }),
+    );
+    expect(byTarget(tsb, 'Klinisk beslutning')[0]?.explanation).toMatchObject({
+      confidence: 'confirmed',
+      unconfirmed: false,
+      ruleVersionId: 'national-2019-tsb',
+    });
     const tsb2024 = computeDeadlines(facts({ pathwayType: 'tsb', events: [ev('first_attendance', '2026-04-08')] }));
     expect(byTarget(tsb2024, 'Klinisk beslutning')[0]?.explanation).toMatchObject({ confidence: 'unconfirmed', unconfirmed: true });
   });
@@ -308,7 +340,8 @@ describe('clock start, versions and confidence', () => {
     expect(byTarget(computeDeadlines(facts(ed)), 'Første fremmøte')[0]?.due).toBe('2026-04-06');
     expect(byTarget(computeDeadlines(facts({ ...ed, severity: 'less_severe' })), 'Første fremmøte')[0]?.due).toBe('2026-04-27');
     expect(byTarget(computeDeadlines(facts({ ...ed, events: [ev('start', '2026-04-01')] })), 'Første fremmøte')[0]).toMatchObject({
-      due: '2026-04-08', explanation: expect.objectContaining({ startEvent: 'start', startDate: '2026-04-01' }),
+      due: '2026-04-08',
+      explanation: expect.objectContaining({ startEvent: 'start', startDate: '2026-04-01' }),
     });
   });
 
@@ -319,17 +352,37 @@ describe('clock start, versions and confidence', () => {
 
   it('a local version selected by start date wins, with working days across Easter', () => {
     const local: RuleVersion = {
-      id: 'local-2026-adult_mental', pathwayType: 'adult_mental', validFrom: '2026-01-01', clockStart: 'referral_assessed',
-      origin: 'local', source: 'Lokal prosedyre, Helse Eksempel', times: [
+      id: 'local-2026-adult_mental',
+      pathwayType: 'adult_mental',
+      validFrom: '2026-01-01',
+      clockStart: 'referral_assessed',
+      origin: 'local',
+      source: 'Lokal prosedyre, Helse Eksempel',
+      times: [
         {
-          id: 'local-2026-adult_mental/outpatient/first_attendance-clinical_decision', pathwayType: 'adult_mental', setting: 'outpatient',
-          fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: 10, unit: 'working', confidence: 'local', source: 'Lokal prosedyre', note: null,
+          id: 'local-2026-adult_mental/outpatient/first_attendance-clinical_decision',
+          pathwayType: 'adult_mental',
+          setting: 'outpatient',
+          fromEvent: 'first_attendance',
+          toEvent: 'clinical_decision',
+          days: 10,
+          unit: 'working',
+          confidence: 'local',
+          source: 'Lokal prosedyre',
+          note: null,
         },
       ],
     };
     const all = [...VERSIONS, local];
     const on = (received: string) =>
-      computeDeadlines(facts({ referralReceived: received, ruleVersion: ruleVersionFor(all, 'adult_mental', received), events: [ev('first_attendance', '2026-03-30')], today: '2026-04-01' }));
+      computeDeadlines(
+        facts({
+          referralReceived: received,
+          ruleVersion: ruleVersionFor(all, 'adult_mental', received),
+          events: [ev('first_attendance', '2026-03-30')],
+          today: '2026-04-01',
+        }),
+      );
     const d = byTarget(on('2026-03-02'), 'Klinisk beslutning')[0];
     expect(d).toMatchObject({ due: '2026-04-16' });
     expect(d?.explanation).toMatchObject({ ruleVersionId: 'local-2026-adult_mental', unit: 'working', confidence: 'local', unconfirmed: false });

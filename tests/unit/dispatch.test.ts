@@ -22,9 +22,23 @@ describe('dispatcher', () => {
 
   it('answers garbage sent to every contract method with a clean error that never echoes it', async () => {
     const garbage: unknown[] = [
-      'garbage', 42, true, [], [SECRET], '__proto__', 'toString', SECRET.repeat(20_000),
-      { __proto__: { polluted: true } }, { id: SECRET }, { id: -1 }, { id: 1.5 }, { offset: -1 }, { limit: 1e9 },
-      { patient: SECRET, pathway: [] }, { coordinatorName: 42 }, JSON.parse('{"__proto__": {"x": 1}}'),
+      'garbage',
+      42,
+      true,
+      [],
+      [SECRET],
+      '__proto__',
+      'toString',
+      SECRET.repeat(20_000),
+      { __proto__: { polluted: true } },
+      { id: SECRET },
+      { id: -1 },
+      { id: 1.5 },
+      { offset: -1 },
+      { limit: 1e9 },
+      { patient: SECRET, pathway: [] },
+      { coordinatorName: 42 },
+      JSON.parse('{"__proto__": {"x": 1}}'),
     ];
     for (const method of Object.keys(contract)) {
       for (const input of garbage) {

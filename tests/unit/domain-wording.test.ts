@@ -21,7 +21,17 @@ describe('issue #13 wording and citations', () => {
   });
 
   it('the registration CSV guards patient names against formula injection', () => {
-    const csv = registrationCsv([{ patientName: '=HYPERLINK("x")', birthDate: '1985-06-01', nationalIdMasked: '010685*****', code: 'D11CP', codeConfidence: 'confirmed', eventLabel: 'Klinisk beslutning', date: '2026-11-20' }]);
+    const csv = registrationCsv([
+      {
+        patientName: '=HYPERLINK("x")',
+        birthDate: '1985-06-01',
+        nationalIdMasked: '010685*****',
+        code: 'D11CP',
+        codeConfidence: 'confirmed',
+        eventLabel: 'Klinisk beslutning',
+        date: '2026-11-20',
+      },
+    ]);
     const [, row] = parseCsv(csv);
     expect(row?.[0]?.startsWith('=')).toBe(false);
     expect(row?.slice(3)).toEqual(['D11CP', 'Klinisk beslutning', '20.11.2026', 'Ja']);

@@ -21,7 +21,9 @@ describe('validateEvent', () => {
 
   it('rejects first attendance twice', () => {
     expect(validateEvent([ev('first_attendance', '2026-03-20')], ev('first_attendance', '2026-03-27'), ctx)).toContainEqual({
-      code: 'first_attendance_twice', severity: 'error', message: 'Første fremmøte er allerede registrert (20.03.2026).',
+      code: 'first_attendance_twice',
+      severity: 'error',
+      message: 'Første fremmøte er allerede registrert (20.03.2026).',
     });
   });
 
@@ -43,7 +45,9 @@ describe('validateEvent', () => {
 
   it('requires an outcome on a clinical decision, and only there', () => {
     expect(validateEvent([ev('first_attendance', '2026-03-10')], ev('clinical_decision', '2026-03-20'), ctx)).toContainEqual({
-      code: 'outcome_required', severity: 'error', message: 'Klinisk beslutning må ha et utfall (CU, CP, CT, CS, CK, CA eller CI).',
+      code: 'outcome_required',
+      severity: 'error',
+      message: 'Klinisk beslutning må ha et utfall (CU, CP, CT, CS, CK, CA eller CI).',
     });
     expect(codes([], ev('first_attendance', '2026-03-10', { outcome: 'CP' }))).toContain('error:outcome_not_allowed');
   });
@@ -60,7 +64,9 @@ describe('validateEvent', () => {
 
   it('rejects an evaluation before any clinical decision', () => {
     expect(validateEvent([ev('first_attendance', '2026-03-10')], ev('evaluation', '2026-04-02'), ctx)).toContainEqual({
-      code: 'evaluation_before_decision', severity: 'error', message: 'Evaluering kan ikke registreres før klinisk beslutning.',
+      code: 'evaluation_before_decision',
+      severity: 'error',
+      message: 'Evaluering kan ikke registreres før klinisk beslutning.',
     });
     expect(codes([ev('clinical_decision', '2026-04-05', { outcome: 'CP' })], ev('evaluation', '2026-04-02'))).toContain('error:evaluation_before_decision');
   });
@@ -78,20 +84,33 @@ describe('validateEvent', () => {
 describe('dataQualityFlags', () => {
   function facts(events: PathwayEvent[], over: Partial<PathwayFacts> = {}): PathwayFacts {
     return {
-      pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: '2026-03-02', referralAssessed: '2026-03-09',
-      events, today: '2026-06-01', ruleVersion: ruleVersionFor(NATIONAL_RULE_PACK.versions, 'adult_mental', '2026-03-02'), ...over,
+      pathwayType: 'adult_mental',
+      setting: 'outpatient',
+      referralReceived: '2026-03-02',
+      referralAssessed: '2026-03-09',
+      events,
+      today: '2026-06-01',
+      ruleVersion: ruleVersionFor(NATIONAL_RULE_PACK.versions, 'adult_mental', '2026-03-02'),
+      ...over,
     };
   }
   const flagCodes = (f: PathwayFacts) => dataQualityFlags(f).map((x) => x.code);
 
   it('a clean pathway has no flags', () => {
-    const clean = [ev('start', '2026-03-09'), ev('first_attendance', '2026-03-20'), ev('clinical_decision', '2026-04-10', { outcome: 'CP' }), ev('evaluation', '2026-04-20')];
+    const clean = [
+      ev('start', '2026-03-09'),
+      ev('first_attendance', '2026-03-20'),
+      ev('clinical_decision', '2026-04-10', { outcome: 'CP' }),
+      ev('evaluation', '2026-04-20'),
+    ];
     expect(dataQualityFlags(facts(clean))).toEqual([]);
   });
 
   it('missing start event', () => {
     expect(dataQualityFlags(facts([ev('first_attendance', '2026-03-20')]))).toContainEqual({
-      code: 'missing_start', severity: 'warning', message: 'Forløpsstart er ikke registrert.',
+      code: 'missing_start',
+      severity: 'warning',
+      message: 'Forløpsstart er ikke registrert.',
     });
     expect(flagCodes(facts([], { referralAssessed: null }))).toEqual([]);
   });
@@ -104,7 +123,9 @@ describe('dataQualityFlags', () => {
   it('events out of order, with the dates in the message', () => {
     const f = facts([ev('start', '2026-03-09'), ev('first_attendance', '2026-04-10'), ev('clinical_decision', '2026-03-20', { outcome: 'CP' })]);
     expect(dataQualityFlags(f)).toContainEqual({
-      code: 'events_out_of_order', severity: 'warning', message: 'Klinisk beslutning (20.03.2026) er registrert før første fremmøte (10.04.2026).',
+      code: 'events_out_of_order',
+      severity: 'warning',
+      message: 'Klinisk beslutning (20.03.2026) er registrert før første fremmøte (10.04.2026).',
     });
     const afterEnd = facts([ev('start', '2026-03-09'), ev('end', '2026-04-01'), ev('evaluation', '2026-04-05')]);
     expect(dataQualityFlags(afterEnd).map((x) => x.message)).toContain('Evaluering (05.04.2026) er registrert etter avslutning (01.04.2026).');
@@ -112,8 +133,11 @@ describe('dataQualityFlags', () => {
 
   it('more than two decisions, event before referral, start date not matching the clock rule', () => {
     const many = facts([
-      ev('start', '2026-03-09'), ev('first_attendance', '2026-03-10'),
-      ev('clinical_decision', '2026-03-20', { outcome: 'CU' }), ev('clinical_decision', '2026-04-20', { outcome: 'CP' }), ev('clinical_decision', '2026-05-20', { outcome: 'CT' }),
+      ev('start', '2026-03-09'),
+      ev('first_attendance', '2026-03-10'),
+      ev('clinical_decision', '2026-03-20', { outcome: 'CU' }),
+      ev('clinical_decision', '2026-04-20', { outcome: 'CP' }),
+      ev('clinical_decision', '2026-05-20', { outcome: 'CT' }),
     ]);
     expect(flagCodes(many)).toContain('too_many_decisions');
     expect(flagCodes(facts([ev('start', '2026-03-09'), ev('first_attendance', '2026-02-20')]))).toContain('event_before_referral');

@@ -143,10 +143,7 @@ describe('buildMeetingIcs', () => {
       baseInput({
         url: 'https://meet.example.no/rom/123?pin=9',
         organizer: { name: 'Kari "Koordinator" Ås', email: 'kari.as@hf.example.no' },
-        attendees: [
-          { name: 'Fastlege Øyvind Bø', email: 'oyvind@legekontor.example.no' },
-          { name: 'Uten e-post' },
-        ],
+        attendees: [{ name: 'Fastlege Øyvind Bø', email: 'oyvind@legekontor.example.no' }, { name: 'Uten e-post' }],
       }),
       { now: NOW },
     );
@@ -178,9 +175,7 @@ describe('buildMeetingIcs', () => {
     expect(() => buildMeetingIcs(baseInput({ sequence: -1 }))).toThrow(RangeError);
     expect(() => buildMeetingIcs(baseInput({ uid: ' ' }))).toThrow(RangeError);
     expect(() => buildMeetingIcs(baseInput({ url: 'https://x.no/a b' }))).toThrow(RangeError);
-    expect(() =>
-      buildMeetingIcs(baseInput({ organizer: { name: 'X', email: 'x@y.no\r\nATTENDEE:mailto:evil@z.no' } })),
-    ).toThrow(RangeError);
+    expect(() => buildMeetingIcs(baseInput({ organizer: { name: 'X', email: 'x@y.no\r\nATTENDEE:mailto:evil@z.no' } }))).toThrow(RangeError);
   });
 
   it('holds the line and round-trip invariants for arbitrary Unicode text (property)', () => {

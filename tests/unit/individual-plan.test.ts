@@ -66,9 +66,7 @@ describe('consent', () => {
     expect(consentState(p, '2026-02-01')).toBe('none');
     expect(canShareWith(p, 11, '2026-02-01')).toBe(false);
     expect(canPrintForOthers(p, '2026-02-01')).toEqual({ ok: false, reason: CONSENT_MISSING_REASON });
-    expect(CONSENT_MISSING_REASON).toBe(
-      'Samtykke er ikke registrert – planen kan utarbeides, men ikke deles eller skrives ut for andre',
-    );
+    expect(CONSENT_MISSING_REASON).toBe('Samtykke er ikke registrert – planen kan utarbeides, men ikke deles eller skrives ut for andre');
   });
 
   it('is given from the consent date and covers only listed participants', () => {
@@ -234,7 +232,14 @@ describe('validatePlan', () => {
   });
 
   it('refuses an empty goal text', () => {
-    const e = validatePlan(plan({ goals: [{ id: 1, text: 'Mål' }, { id: 2, text: '   ' }] }));
+    const e = validatePlan(
+      plan({
+        goals: [
+          { id: 1, text: 'Mål' },
+          { id: 2, text: '   ' },
+        ],
+      }),
+    );
     expect(e).toEqual({ 'goals.1.text': 'Skriv målet med pasientens egne ord' });
   });
 
@@ -257,15 +262,13 @@ describe('validatePlan', () => {
   });
 
   it('refuses consent withdrawn before given, or without being given', () => {
-    expect(
-      validatePlan(plan({ consent: { givenAt: '2026-02-01', withdrawnAt: '2026-01-31', coversParticipantIds: [] } })),
-    ).toEqual({ 'consent.withdrawnAt': 'Samtykket kan ikke være trukket tilbake før det ble gitt' });
+    expect(validatePlan(plan({ consent: { givenAt: '2026-02-01', withdrawnAt: '2026-01-31', coversParticipantIds: [] } }))).toEqual({
+      'consent.withdrawnAt': 'Samtykket kan ikke være trukket tilbake før det ble gitt',
+    });
     expect(validatePlan(plan({ consent: { withdrawnAt: '2026-01-31', coversParticipantIds: [] } }))).toEqual({
       'consent.withdrawnAt': 'Samtykket kan ikke trekkes tilbake før det er gitt',
     });
-    expect(
-      validatePlan(plan({ consent: { givenAt: '2026-02-01', withdrawnAt: '2026-02-01', coversParticipantIds: [] } })),
-    ).toEqual({});
+    expect(validatePlan(plan({ consent: { givenAt: '2026-02-01', withdrawnAt: '2026-02-01', coversParticipantIds: [] } }))).toEqual({});
   });
 
   it('refuses consent covering someone who is not a participant', () => {
@@ -289,12 +292,7 @@ describe('validatePlan', () => {
         measures: [measure({ responsible: '', goalId: 3, startDate: '2026-05-01', dueDate: '2026-04-01' })],
       }),
     );
-    expect(Object.keys(e).sort()).toEqual([
-      'goals.0.text',
-      'measures.0.dueDate',
-      'measures.0.goalId',
-      'measures.0.responsible',
-    ]);
+    expect(Object.keys(e).sort()).toEqual(['goals.0.text', 'measures.0.dueDate', 'measures.0.goalId', 'measures.0.responsible']);
   });
 });
 

@@ -11,12 +11,7 @@ import {
   type LetterFieldValues,
   type LetterTemplate,
 } from '../../shared/domain/letter-template';
-import {
-  COMPLAINT_PARAGRAPH,
-  LETTER_TEMPLATES,
-  LETTER_TEMPLATE_IDS,
-  letterTemplate,
-} from '../../shared/domain/letter-templates';
+import { COMPLAINT_PARAGRAPH, LETTER_TEMPLATES, LETTER_TEMPLATE_IDS, letterTemplate } from '../../shared/domain/letter-templates';
 
 /** Synthetic values only. */
 const FIELDS: Required<LetterFieldValues> = {
@@ -78,9 +73,7 @@ describe('renderLetter – merging', () => {
 
   it('a multi-line value alone on a line keeps its lines', () => {
     const t = template({ paragraphs: ['Forsøk:\n{{attempts.summary}}'] });
-    expect(rendered(t, FIELDS).letter.paragraphs).toEqual([
-      'Forsøk:\nTelefon 03.03.2026: ikke svar\nSMS 05.03.2026: lagt igjen beskjed',
-    ]);
+    expect(rendered(t, FIELDS).letter.paragraphs).toEqual(['Forsøk:\nTelefon 03.03.2026: ikke svar\nSMS 05.03.2026: lagt igjen beskjed']);
   });
 
   it('Windows line breaks and blank lines in a value are cleaned', () => {
@@ -125,9 +118,7 @@ describe('renderLetter – unknown fields', () => {
   });
 
   it.each(['Hei, {{patient.name}', 'Hei, {patient.name}}', 'Hei, {{patient.name}} }}'])('unfinished field %j', (p) => {
-    expect(validateTemplate(template({ paragraphs: ['ok', p] }))).toEqual([
-      'Ufullstendig flettefelt i avsnitt 2. Skriv feltene som {{felt}}.',
-    ]);
+    expect(validateTemplate(template({ paragraphs: ['ok', p] }))).toEqual(['Ufullstendig flettefelt i avsnitt 2. Skriv feltene som {{felt}}.']);
   });
 
   it('a valid template has no problems', () => {
@@ -181,10 +172,7 @@ describe('renderLetter – missing values', () => {
 
   it('dates and times in another shape are warned about (no ISO dates in letters)', () => {
     const { warnings } = rendered(template(), { ...FIELDS, 'appointment.date': '2026-03-09', 'appointment.time': '10.30' });
-    expect(warnings).toEqual([
-      '«Dato for timen» er ikke skrevet som dd.mm.åååå.',
-      '«Klokkeslett for timen» er ikke skrevet som tt:mm.',
-    ]);
+    expect(warnings).toEqual(['«Dato for timen» er ikke skrevet som dd.mm.åååå.', '«Klokkeslett for timen» er ikke skrevet som tt:mm.']);
   });
 });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_AGENDA_TEMPLATES,
-  MEETING_KINDS,
-  initialsOf,
-  normaliseTemplate,
-  patientPrintLine,
-} from '../../shared/domain/meetings';
+import { DEFAULT_AGENDA_TEMPLATES, MEETING_KINDS, initialsOf, normaliseTemplate, patientPrintLine } from '../../shared/domain/meetings';
 import { addDays, isoWeekNumber, mondayOf, osloDaysToUtcRange, osloToUtc, utcToOslo } from '../../shared/domain/time';
 import { agendaDocument, minutesDocument } from '../../shared/print/meeting-documents';
 
@@ -40,10 +34,20 @@ describe('Oslo wall-clock time', () => {
 });
 
 describe('agenda templates and privacy', () => {
-  it('ships a template for every kind; the evaluation one follows the Directorate\'s points', () => {
+  it("ships a template for every kind; the evaluation one follows the Directorate's points", () => {
     for (const kind of MEETING_KINDS) expect(DEFAULT_AGENDA_TEMPLATES[kind].length).toBeGreaterThan(3);
     const evaluation = DEFAULT_AGENDA_TEMPLATES.evaluation.join('\n');
-    for (const point of ['nyttig', 'mestringsstrategier', 'Status for tiltak', 'utredning', 'legemidler', 'individuell plan', 'samtykke', 'kommunale tiltak', 'Barn som pårørende']) {
+    for (const point of [
+      'nyttig',
+      'mestringsstrategier',
+      'Status for tiltak',
+      'utredning',
+      'legemidler',
+      'individuell plan',
+      'samtykke',
+      'kommunale tiltak',
+      'Barn som pårørende',
+    ]) {
       expect(evaluation).toContain(point);
     }
     expect(normaliseTemplate(['  a  b ', '', ' ', 'c'])).toEqual(['a b', 'c']);
@@ -77,7 +81,15 @@ describe('agenda templates and privacy', () => {
     expect(html).toContain('NAV &amp; co');
     const minutes = minutesDocument(
       m,
-      { version: 1, status: 'draft', notes: [{ title: 'A', note: 'x\n<y>' }], decisions: '', actions: [{ text: 'T', owner: 'O', dueDate: '2026-12-01', done: false }], finalizedAt: null, finalizedBy: null },
+      {
+        version: 1,
+        status: 'draft',
+        notes: [{ title: 'A', note: 'x\n<y>' }],
+        decisions: '',
+        actions: [{ text: 'T', owner: 'O', dueDate: '2026-12-01', done: false }],
+        finalizedAt: null,
+        finalizedBy: null,
+      },
       lh,
       'initials_birth_year',
       new Date('2026-11-23T09:00:00Z'),

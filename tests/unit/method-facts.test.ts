@@ -43,7 +43,14 @@ describe('method facts in the contract', () => {
   });
 
   it('derives the lock and restore gates from the facts (same sets as before #12, plus the daily backup progress of #14 and the store status of #15)', () => {
-    expect([...ALLOWED_WHILE_LOCKED].sort()).toEqual(['app.info', 'backups.dailyProgress', 'backups.restoreProgress', 'lock.status', 'lock.unlock', 'store.status']);
+    expect([...ALLOWED_WHILE_LOCKED].sort()).toEqual([
+      'app.info',
+      'backups.dailyProgress',
+      'backups.restoreProgress',
+      'lock.status',
+      'lock.unlock',
+      'store.status',
+    ]);
     expect([...UNGATED_METHODS]).toEqual(['backups.restoreProgress']);
     // Nothing that shows patient data is allowed while locked.
     for (const m of ALLOWED_WHILE_LOCKED) expect(typeof methodFacts(m as MethodName).audit, m).not.toBe('object');

@@ -67,7 +67,7 @@ describe('parseMunicipalityDataset', () => {
     expect(() => parseMunicipalityDataset(dup)).toThrow(/duplicate municipality number 0301/);
 
     const wrongCounty = clone();
-    ((wrongCounty['municipalities'] as Record<string, Record<string, unknown>>[])[0]!['county']!)['number'] = '11';
+    (wrongCounty['municipalities'] as Record<string, Record<string, unknown>>[])[0]!['county']!['number'] = '11';
     expect(() => parseMunicipalityDataset(wrongCounty)).toThrow(/county\.number: must equal/);
 
     const noName = clone();

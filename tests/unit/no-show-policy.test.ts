@@ -393,7 +393,8 @@ describe('letters and attempts are separate requirements', () => {
     const letters = [letter('patient'), letter('referrer')];
     expect(canClose(policy, makeCase({ attempts: [attempt(3), attempt(5)], letters }), 'closed_not_reached')).toEqual({ ok: true });
     expect(canClose(policy, makeCase({ attempts: [attempt(3), attempt(5, 'other', 'letter')], letters }), 'closed_not_reached')).toEqual({
-      ok: false, missing: ['1 kontaktforsøk til mangler'],
+      ok: false,
+      missing: ['1 kontaktforsøk til mangler'],
     });
   });
 
@@ -401,7 +402,9 @@ describe('letters and attempts are separate requirements', () => {
     expect(validateAttempt(policy, makeCase(), attempt(4, 'no_answer', 'letter'), now)).toEqual([
       { field: 'channel', message: 'Et brev er ikke et kontaktforsøk. Skriv ut brevet under «Brev»; det er et eget krav.' },
     ]);
-    expect(validatePolicy({ ...policy, channels: ['phone', 'letter'] })).toEqual(['Brev er ikke et kontaktforsøk. Brev er et eget krav i reglene for ikke møtt.']);
+    expect(validatePolicy({ ...policy, channels: ['phone', 'letter'] })).toEqual([
+      'Brev er ikke et kontaktforsøk. Brev er et eget krav i reglene for ikke møtt.',
+    ]);
     expect(resolvePolicy({ channels: ['phone', 'letter'] }).channels).toEqual(['phone']);
   });
 
@@ -437,9 +440,7 @@ describe('policy', () => {
   });
 
   it.each([0, 6, 2.5, Number.NaN])('%d attempts is refused', (n) => {
-    expect(validatePolicy(resolvePolicy({ attemptsRequired: n }))).toEqual([
-      'Antall kontaktforsøk må være et helt tall fra 1 til 5',
-    ]);
+    expect(validatePolicy(resolvePolicy({ attemptsRequired: n }))).toEqual(['Antall kontaktforsøk må være et helt tall fra 1 til 5']);
   });
 
   it('needs a channel and a sensible number of days', () => {

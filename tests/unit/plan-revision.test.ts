@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndividualPlan, PlanMeasure } from '../../shared/domain/individual-plan';
-import {
-  diffPlans,
-  snapshot,
-  validateRevision,
-  type GoalEvaluation,
-  type PlanRevision,
-} from '../../shared/domain/plan-revision';
+import { diffPlans, snapshot, validateRevision, type GoalEvaluation, type PlanRevision } from '../../shared/domain/plan-revision';
 
 function measure(overrides: Partial<PlanMeasure> = {}): PlanMeasure {
   return {
@@ -167,10 +161,7 @@ describe('diffPlans', () => {
     const older = plan();
     older.measures.push(measure({ id: 2, what: 'Gruppebehandling' }));
     const newer = plan();
-    newer.measures = [
-      measure({ status: 'done' }),
-      measure({ id: 3, what: 'Oppfølging fra NAV', responsible: 'Nina NAV', goalId: 2 }),
-    ];
+    newer.measures = [measure({ status: 'done' }), measure({ id: 3, what: 'Oppfølging fra NAV', responsible: 'Nina NAV', goalId: 2 })];
     expect(diffPlans(older, newer).map((c) => c.label)).toEqual([
       'Tiltaket «Samtaler med psykolog» endret status fra Planlagt til Fullført',
       'Nytt tiltak: «Oppfølging fra NAV» (ansvarlig: Nina NAV)',

@@ -16,11 +16,23 @@ describe('plausible data', () => {
 
   it('a referral cannot predate the pathways (2019)', () => {
     const input = {
-      patient: { name: 'Kari', nationalId: '01868512381', birthDate: '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
+      patient: {
+        name: 'Kari',
+        nationalId: '01868512381',
+        birthDate: '1985-06-01',
+        phone: '',
+        address: '',
+        postalCode: '',
+        postalPlace: '',
+        municipalityNumber: '',
+        gpName: '',
+      },
       pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: '2018-12-31', referralAssessed: null },
     };
     const res = referralInputSchema.safeParse(input);
-    expect(res.error?.issues).toEqual([expect.objectContaining({ path: ['pathway', 'referralReceived'], message: 'Henvisning mottatt kan ikke være før 01.01.2019' })]);
+    expect(res.error?.issues).toEqual([
+      expect.objectContaining({ path: ['pathway', 'referralReceived'], message: 'Henvisning mottatt kan ikke være før 01.01.2019' }),
+    ]);
     expect(referralInputSchema.safeParse({ ...input, pathway: { ...input.pathway, referralReceived: '2019-01-01' } }).success).toBe(true);
   });
 

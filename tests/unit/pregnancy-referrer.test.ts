@@ -54,14 +54,18 @@ describe('prepared texts for the referrer', () => {
     const msgs = referrerMessages({ ...facts, referralAssessed: null, lastNoShow: { date: '2027-04-01', time: '09:00', attempts: 2 }, closedOn: '2027-05-18' });
     expect(msgs[0]).toMatchObject({ text: null, missing: 'Vurderingsdato og frist for helsehjelp er ikke registrert' });
     expect(referrerMessages({ ...facts, rightsDecision: 'no_right', careDeadline: null })[0]!.text).toContain('ikke å ha rett til nødvendig helsehjelp');
-    expect(referrerMessages({ ...facts, rightsDecision: 'right', careKind: 'treatment' })[0]!.text).toContain('helsehjelpen (behandling) senest skal starte: 26.03.2027');
+    expect(referrerMessages({ ...facts, rightsDecision: 'right', careKind: 'treatment' })[0]!.text).toContain(
+      'helsehjelpen (behandling) senest skal starte: 26.03.2027',
+    );
     expect(msgs[2]!.text).toContain('møtte ikke til avtalt time 01.04.2027 kl. 09:00');
     expect(msgs[2]!.text).toContain('2 ganger');
     expect(msgs[3]!.text).toContain('avsluttet 18.05.2027');
   });
 
   it('builds window-envelope address lines without empty lines', () => {
-    expect(referrerAddressLines({ organisation: 'Legesenteret', person: 'Lege Lise', address: 'Storgata 2', postalCode: '0155', postalPlace: 'Oslo' })).toEqual(['Legesenteret', 'v/ Lege Lise', 'Storgata 2', '0155 Oslo']);
+    expect(referrerAddressLines({ organisation: 'Legesenteret', person: 'Lege Lise', address: 'Storgata 2', postalCode: '0155', postalPlace: 'Oslo' })).toEqual(
+      ['Legesenteret', 'v/ Lege Lise', 'Storgata 2', '0155 Oslo'],
+    );
     expect(referrerAddressLines({ organisation: 'Legesenteret', person: '', address: '', postalCode: '', postalPlace: '' })).toEqual(['Legesenteret']);
   });
 });

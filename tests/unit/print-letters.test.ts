@@ -4,8 +4,14 @@ import { printDocument } from '../../shared/print/document';
 const letterhead = { unitName: 'DPS Testby', unitAddress: 'Postboks 1\n0101 Oslo', unitPhone: '22 00 00 00', coordinatorName: 'Kari Koordinator' };
 
 describe('letters in the print layout', () => {
-  it('places one letter\'s address in the window and keeps page numbers', () => {
-    const html = printDocument({ title: 'Brev', letterhead, printedAt: new Date('2026-11-23T09:00:00Z'), body: '<p>Hei</p>', recipientAddress: ['Kari <Testesen>', 'Storgata 1'] });
+  it("places one letter's address in the window and keeps page numbers", () => {
+    const html = printDocument({
+      title: 'Brev',
+      letterhead,
+      printedAt: new Date('2026-11-23T09:00:00Z'),
+      body: '<p>Hei</p>',
+      recipientAddress: ['Kari <Testesen>', 'Storgata 1'],
+    });
     expect(html).toContain('<div class="window">Kari &lt;Testesen&gt;<br>Storgata 1</div>');
     expect(html).toContain('counter(pages)');
     expect(html).not.toContain('<section class="sheet">');

@@ -37,7 +37,11 @@ describe('invalidation by area', () => {
     const writeAreas = [...new Set(methods.filter((m) => !isQueryMethod(m)).map(methodArea))];
     const readAreas = new Set(methods.filter(isQueryMethod).map(methodArea));
     readAreas.delete('app'); // app.info: read again by the first-run steps themselves
-    for (const r of readAreas) expect(writeAreas.some((w) => writeAffects(w, r)), r).toBe(true);
+    for (const r of readAreas)
+      expect(
+        writeAreas.some((w) => writeAffects(w, r)),
+        r,
+      ).toBe(true);
   });
 });
 
@@ -54,8 +58,15 @@ describe('server issues onto fields (one function)', () => {
   };
 
   it('keeps the first message per field and renames paths', () => {
-    expect(issuesByField(error)).toEqual({ 'patient.nationalId': 'Ugyldig fødselsnummer', 'pathway.referralReceived': 'Dato mangler', somethingElse: 'Ukjent felt' });
-    expect(issuesByField(error, (p) => p.replace(/^(patient|pathway)\./, ''))).toMatchObject({ nationalId: 'Ugyldig fødselsnummer', referralReceived: 'Dato mangler' });
+    expect(issuesByField(error)).toEqual({
+      'patient.nationalId': 'Ugyldig fødselsnummer',
+      'pathway.referralReceived': 'Dato mangler',
+      somethingElse: 'Ukjent felt',
+    });
+    expect(issuesByField(error, (p) => p.replace(/^(patient|pathway)\./, ''))).toMatchObject({
+      nationalId: 'Ugyldig fødselsnummer',
+      referralReceived: 'Dato mangler',
+    });
     expect(issuesByField({ code: 'conflict', message: 'Finnes fra før' }, undefined, 'pin')).toEqual({ pin: 'Finnes fra før' });
   });
 

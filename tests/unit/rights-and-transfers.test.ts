@@ -10,7 +10,15 @@ const VERSIONS = NATIONAL_RULE_PACK.versions;
 function facts(over: Partial<PathwayFacts> = {}): PathwayFacts {
   const pathwayType = over.pathwayType ?? 'adult_mental';
   const referralReceived = over.referralReceived ?? '2026-12-21';
-  return { pathwayType, setting: 'outpatient', referralReceived, events: [], today: '2027-01-08', ruleVersion: ruleVersionFor(VERSIONS, pathwayType, referralReceived), ...over };
+  return {
+    pathwayType,
+    setting: 'outpatient',
+    referralReceived,
+    events: [],
+    today: '2027-01-08',
+    ruleVersion: ruleVersionFor(VERSIONS, pathwayType, referralReceived),
+    ...over,
+  };
 }
 const keys = (r: DeadlineResult) => r.deadlines.map((d) => d.key);
 const ev = (type: PathwayEvent['type'], date: string, extra: Partial<PathwayEvent> = {}): PathwayEvent => ({ type, date, ...extra });
@@ -40,7 +48,9 @@ describe('rights assessment', () => {
   });
 
   it('right: the care deadline and pathway times follow as before', () => {
-    const r = computeDeadlines(facts({ referralAssessed: '2027-01-06', careDeadline: '2027-02-15', rightsDecision: 'right', events: [ev('start', '2027-01-06')] }));
+    const r = computeDeadlines(
+      facts({ referralAssessed: '2027-01-06', careDeadline: '2027-02-15', rightsDecision: 'right', events: [ev('start', '2027-01-06')] }),
+    );
     expect(keys(r)).toContain('legal/care-deadline');
     expect(r.clockStart).toEqual({ date: '2027-01-06', basis: 'start_event' });
   });
@@ -100,17 +110,27 @@ describe('TSB evaluations repeat every 8 / 6 weeks only in the first year after 
   });
 
   it('inpatient: 42 days, same first-year limit (1 Dec 2026 is the last allowed due date, inclusive)', () => {
-    const r = tsb([ev('start', '2025-11-10'), ev('first_attendance', '2025-11-17'), decision, ev('evaluation', '2025-12-08'), ev('evaluation', '2026-10-20')], 'inpatient');
+    const r = tsb(
+      [ev('start', '2025-11-10'), ev('first_attendance', '2025-11-17'), decision, ev('evaluation', '2025-12-08'), ev('evaluation', '2026-10-20')],
+      'inpatient',
+    );
     expect(repeats(r).map((d) => d.due)).toEqual(['2026-01-19', '2026-12-01']);
-    const later = tsb([ev('start', '2025-11-10'), ev('first_attendance', '2025-11-17'), decision, ev('evaluation', '2025-12-08'), ev('evaluation', '2026-10-21')], 'inpatient');
+    const later = tsb(
+      [ev('start', '2025-11-10'), ev('first_attendance', '2025-11-17'), decision, ev('evaluation', '2025-12-08'), ev('evaluation', '2026-10-21')],
+      'inpatient',
+    );
     expect(repeats(later).map((d) => d.due)).toEqual(['2026-01-19']);
   });
 
   it('pregnant women keep their repeating interval (no first-year limit in their rule data)', () => {
-    const r = computeDeadlines(facts({
-      pathwayType: 'pregnant_substance', referralReceived: '2025-11-03', today: '2027-06-01',
-      events: [ev('first_attendance', '2025-11-05'), decision, ev('evaluation', '2025-12-10'), ev('evaluation', '2026-12-20')],
-    }));
+    const r = computeDeadlines(
+      facts({
+        pathwayType: 'pregnant_substance',
+        referralReceived: '2025-11-03',
+        today: '2027-06-01',
+        events: [ev('first_attendance', '2025-11-05'), decision, ev('evaluation', '2025-12-10'), ev('evaluation', '2026-12-20')],
+      }),
+    );
     expect(r.deadlines.filter((d) => d.label === 'Evaluering').map((d) => d.due)).toEqual(['2026-01-21', '2027-01-31']);
   });
 });

@@ -7,8 +7,27 @@ import type { RuleVersion } from '../../shared/domain/rule-pack';
 const SAMPLE = readFileSync(new URL('../fixtures/rule-pack-2027.json', import.meta.url), 'utf8');
 
 const v = (id: string, validFrom: string, over: Partial<RuleVersion> = {}): RuleVersion => ({
-  id, pathwayType: 'adult_mental', validFrom, validTo: null, clockStart: 'referral_received', origin: 'national', source: 'x',
-  times: [{ id: `${id}/t`, pathwayType: 'adult_mental', setting: 'outpatient', fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: 42, unit: 'calendar', confidence: 'unconfirmed', source: '', note: null }],
+  id,
+  pathwayType: 'adult_mental',
+  validFrom,
+  validTo: null,
+  clockStart: 'referral_received',
+  origin: 'national',
+  source: 'x',
+  times: [
+    {
+      id: `${id}/t`,
+      pathwayType: 'adult_mental',
+      setting: 'outpatient',
+      fromEvent: 'first_attendance',
+      toEvent: 'clinical_decision',
+      days: 42,
+      unit: 'calendar',
+      confidence: 'unconfirmed',
+      source: '',
+      note: null,
+    },
+  ],
   ...over,
 });
 const codes: CurrentCodes[] = [{ pathwayType: 'adult_mental', code: 'D11', events: [{ type: 'first_attendance', codeSuffix: 'F' }] }];
@@ -24,7 +43,14 @@ describe('rule pack file', () => {
     const pack = JSON.parse(SAMPLE);
     pack.pathways[1].pathwayType = 'adult_mental';
     pack.pathways[0].times.push({ ...pack.pathways[0].times[0] });
-    pack.pathways[0].times.push({ setting: 'outpatient', fromEvent: 'detox_end', toEvent: 'follow_on_treatment', days: 3, unit: 'calendar', confidence: 'unconfirmed' });
+    pack.pathways[0].times.push({
+      setting: 'outpatient',
+      fromEvent: 'detox_end',
+      toEvent: 'follow_on_treatment',
+      days: 3,
+      unit: 'calendar',
+      confidence: 'unconfirmed',
+    });
     const parsed = parseRulePackFile(JSON.stringify(pack));
     expect(parsed).toEqual({
       ok: false,
@@ -42,11 +68,32 @@ describe('rule pack file', () => {
 describe('rule pack diff', () => {
   const pack = (over: Record<string, unknown> = {}) => ({
     validFrom: '2027-01-01',
-    pathways: [{ pathwayType: 'adult_mental' as const, clockStart: 'referral_assessed' as const, times: [{ setting: 'outpatient' as const, fromEvent: 'first_attendance' as const, toEvent: 'clinical_decision' as const, days: 42, unit: 'calendar' as const, confidence: 'unconfirmed' as const }], ...over }],
+    pathways: [
+      {
+        pathwayType: 'adult_mental' as const,
+        clockStart: 'referral_assessed' as const,
+        times: [
+          {
+            setting: 'outpatient' as const,
+            fromEvent: 'first_attendance' as const,
+            toEvent: 'clinical_decision' as const,
+            days: 42,
+            unit: 'calendar' as const,
+            confidence: 'unconfirmed' as const,
+          },
+        ],
+        ...over,
+      },
+    ],
   });
 
   it('compares with the latest national version before the pack date, not a local one or a later one', () => {
-    const versions = [v('n2019', '2019-01-01'), v('n2024', '2024-01-01', { clockStart: 'referral_assessed' }), v('local', '2026-06-01', { origin: 'local' }), v('n2028', '2028-01-01')];
+    const versions = [
+      v('n2019', '2019-01-01'),
+      v('n2024', '2024-01-01', { clockStart: 'referral_assessed' }),
+      v('local', '2026-06-01', { origin: 'local' }),
+      v('n2028', '2028-01-01'),
+    ];
     const [d] = diffRulePack(pack(), versions, codes);
     expect(d).toMatchObject({ replaces: { id: 'n2024', validFrom: '2024-01-01' }, clockStart: null, times: [], unchanged: 1, codes: [] });
     expect(isEmptyDiff([d!])).toBe(true);
@@ -63,7 +110,14 @@ describe('rule pack diff', () => {
       codes,
     );
     expect(d!.clockStart).toEqual({ before: 'fra vurdert henvisning', after: 'fra mottatt henvisning' });
-    expect(d!.times).toEqual([{ change: 'changed', label: 'Poliklinikk: Første fremmøte → Klinisk beslutning', before: '42 kalenderdager (ubekreftet)', after: '10 virkedager (bekreftet)' }]);
+    expect(d!.times).toEqual([
+      {
+        change: 'changed',
+        label: 'Poliklinikk: Første fremmøte → Klinisk beslutning',
+        before: '42 kalenderdager (ubekreftet)',
+        after: '10 virkedager (bekreftet)',
+      },
+    ]);
     expect(d!.codes).toEqual([
       { change: 'changed', label: 'Forløpskode', before: 'D11', after: 'D21' },
       { change: 'changed', label: 'Kode for første fremmøte', before: 'F', after: 'FM' },

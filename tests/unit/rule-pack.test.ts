@@ -67,16 +67,19 @@ describe('pathway times per pathway and setting (current versions)', () => {
   it.each(PATHWAY_TYPE_IDS.flatMap((p) => (['outpatient', 'inpatient'] as const).map((s) => [p, s] as const)))(
     '%s %s has exactly the expected times, no more',
     (pathwayType, setting) => {
-      const got = timesFor(current(pathwayType), setting).map((t) => `${t.fromEvent}>${t.toEvent}`).sort();
-      const want = EXPECTED.filter((r) => r[0] === pathwayType && r[1] === setting).map((r) => `${r[2]}>${r[3]}`).sort();
+      const got = timesFor(current(pathwayType), setting)
+        .map((t) => `${t.fromEvent}>${t.toEvent}`)
+        .sort();
+      const want = EXPECTED.filter((r) => r[0] === pathwayType && r[1] === setting)
+        .map((r) => `${r[2]}>${r[3]}`)
+        .sort();
       expect(got).toEqual(want);
     },
   );
 
   it('eating disorders: severity picks the variant, none means the stricter', () => {
     const v = current('eating_disorder_child');
-    const firstAttendance = (sev?: 'severe' | 'less_severe') =>
-      timesFor(v, 'outpatient', sev).find((t) => t.toEvent === 'first_attendance');
+    const firstAttendance = (sev?: 'severe' | 'less_severe') => timesFor(v, 'outpatient', sev).find((t) => t.toEvent === 'first_attendance');
     expect(firstAttendance('less_severe')).toMatchObject({ days: 28, variant: 'less_severe' });
     expect(firstAttendance('severe')).toMatchObject({ days: 7, variant: 'severe' });
     expect(firstAttendance()).toMatchObject({ days: 7, variant: 'severe' });
@@ -150,8 +153,14 @@ describe('versions and clock start', () => {
 
   describe('a local version takes precedence from its validFrom', () => {
     const local: RuleVersion = {
-      id: 'local-2025-adult_mental', pathwayType: 'adult_mental', validFrom: '2025-03-01', validTo: '2025-12-31',
-      clockStart: 'referral_assessed', origin: 'local', source: 'Lokal prosedyre', times: [],
+      id: 'local-2025-adult_mental',
+      pathwayType: 'adult_mental',
+      validFrom: '2025-03-01',
+      validTo: '2025-12-31',
+      clockStart: 'referral_assessed',
+      origin: 'local',
+      source: 'Lokal prosedyre',
+      times: [],
     };
     const later: RuleVersion = { ...local, id: 'local-2025b-adult_mental', validFrom: '2025-06-01' };
     const all = [...versions, local, later];
@@ -173,7 +182,9 @@ describe('events, outcomes and codes', () => {
   it('every pathway has the base events; TSB also the detox events', () => {
     for (const p of PATHWAY_TYPE_IDS) {
       const types = pathwayDefinition(p)?.events.map((e) => e.type) ?? [];
-      expect(types).toEqual(expect.arrayContaining(['start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician']));
+      expect(types).toEqual(
+        expect.arrayContaining(['start', 'first_attendance', 'clinical_decision', 'evaluation', 'patient_postponed', 'end', 'own_clinician']),
+      );
       expect(types.includes('detox_end')).toBe(p === 'tsb');
     }
   });

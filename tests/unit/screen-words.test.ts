@@ -17,12 +17,19 @@ describe('forbidden words on screen', () => {
     ].join('\n');
     const hits = forbiddenWords(page);
     for (const word of ['Compiled', 'individual_plan', 'Versjon 0 av', 'Invalid Date', 'undefined', '[object Object]', 'pending']) {
-      expect(hits.some((h) => h.includes(word)), word).toBe(true);
+      expect(
+        hits.some((h) => h.includes(word)),
+        word,
+      ).toBe(true);
     }
     expect(hits.length).toBeGreaterThanOrEqual(8);
   });
 
   it('flags nothing in plain Norwegian (also words that only contain a forbidden one)', () => {
-    expect(forbiddenWords('Åpnet individuell plan. Henvisning mottatt 01.12.2026. Versjon 10 av regelverket. Kontaktforsøk: ikke svar. Theodor Andersen, Offentlig.')).toEqual([]);
+    expect(
+      forbiddenWords(
+        'Åpnet individuell plan. Henvisning mottatt 01.12.2026. Versjon 10 av regelverket. Kontaktforsøk: ikke svar. Theodor Andersen, Offentlig.',
+      ),
+    ).toEqual([]);
   });
 });

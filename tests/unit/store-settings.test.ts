@@ -69,7 +69,12 @@ describe('team store settings (Innstillinger → Lager for data)', () => {
   });
 
   it('says which store is in use; browser mode has nothing to save and says how it chooses', () => {
-    const team = createStoreRuntime({ dataDir: dir(), store: { kind: 'postgres', url: 'postgres://kari:pw@db.sykehuset.no:5432/forlopsbenk?sslmode=verify-full' }, login: 'kari', connection: online });
+    const team = createStoreRuntime({
+      dataDir: dir(),
+      store: { kind: 'postgres', url: 'postgres://kari:pw@db.sykehuset.no:5432/forlopsbenk?sslmode=verify-full' },
+      login: 'kari',
+      connection: online,
+    });
     const status = team.status();
     expect(status).toMatchObject({ kind: 'postgres', server: 'db.sykehuset.no:5432/forlopsbenk', login: 'kari', configurable: false, saved: null });
     expect(JSON.stringify(status)).not.toContain('pw');
@@ -78,10 +83,12 @@ describe('team store settings (Innstillinger → Lager for data)', () => {
 });
 
 describe('a team store that cannot be opened at start', () => {
-  it('says why in Norwegian, never the driver\'s English', () => {
+  it("says why in Norwegian, never the driver's English", () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
     expect(startupErrorMessage(refused)).toMatch(/^Får ikke kontakt med teamlageret/);
-    expect(startupErrorMessage(Object.assign(new Error('password authentication failed for user "kari"'), { code: '28P01' }))).toMatch(/^Teamlageret avviste påloggingen/);
+    expect(startupErrorMessage(Object.assign(new Error('password authentication failed for user "kari"'), { code: '28P01' }))).toMatch(
+      /^Teamlageret avviste påloggingen/,
+    );
     expect(startupErrorMessage(Object.assign(new Error('database "x" does not exist'), { code: '3D000' }))).toMatch(/^Databasen for teamlageret finnes ikke/);
   });
 });

@@ -26,9 +26,20 @@ describe('tertials', () => {
 
 describe('tertial report CSV', () => {
   const report: TertialReport = {
-    year: 2026, tertial: 3, from: '2026-09-01', to: '2026-12-31', label: '3. tertial 2026 (september–desember)',
+    year: 2026,
+    tertial: 3,
+    from: '2026-09-01',
+    to: '2026-12-31',
+    label: '3. tertial 2026 (september–desember)',
     indicatorLabels: { assessed_in_time: 'A', decision_in_time: 'B', care_started_in_time: 'C', first_evaluation_in_time: 'D' },
-    groups: [{ pathwayType: 'tsb', setting: 'inpatient', received: 3, measures: [{ id: 'decision_in_time', met: 2, missed: 1, pending: 0, share: 67, national: '82 %' }] }],
+    groups: [
+      {
+        pathwayType: 'tsb',
+        setting: 'inpatient',
+        received: 3,
+        measures: [{ id: 'decision_in_time', met: 2, missed: 1, pending: 0, share: 67, national: '82 %' }],
+      },
+    ],
     totals: { received: 3, measures: [{ id: 'decision_in_time', met: 2, missed: 1, pending: 0, share: 67, national: null }] },
     breaches: [{ reasonCode: 'x', label: '=HYPERLINK("http://x";"y")', pathwayType: 'tsb', setting: 'inpatient', count: 2 }],
     noShows: [{ pathwayType: null, setting: null, total: 4, resolved: 3, resolvedWithinPolicy: 2, escalated: 1, open: 1 }],

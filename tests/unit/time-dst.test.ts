@@ -145,9 +145,7 @@ describe('an appointment and a meeting booked in the repeated hour', () => {
     const meetingStart = osloToUtc('2026-10-25', '02:30');
     expect(meetingStart).toBe(appointment.start);
     const clashes = findBookingClashes({ start: meetingStart, durationMinutes: 30, people: ['patient:1', 'coordinator'] }, [appointment]);
-    expect(clashes).toEqual([
-      { person: 'patient:1', booking: appointment, overlapStart: '2026-10-25T00:30:00.000Z', overlapEnd: '2026-10-25T01:00:00.000Z' },
-    ]);
+    expect(clashes).toEqual([{ person: 'patient:1', booking: appointment, overlapStart: '2026-10-25T00:30:00.000Z', overlapEnd: '2026-10-25T01:00:00.000Z' }]);
   });
 
   it('overlaps inside the hour are found; 03:00 is an hour and a half after 02:30 that night, so no clash', () => {

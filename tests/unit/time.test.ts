@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, osloDateOf, formatDate, formatDateTime, formatDateTimeSeconds, formatTime, isClockTime, osloToUtc, utcToOslo } from '../../shared/domain/time';
+import {
+  addMonths,
+  osloDateOf,
+  formatDate,
+  formatDateTime,
+  formatDateTimeSeconds,
+  formatTime,
+  isClockTime,
+  osloToUtc,
+  utcToOslo,
+} from '../../shared/domain/time';
 
 describe('Oslo wall-clock time ↔ UTC and formatting (shared/domain/time)', () => {
   it('converts wall-clock time to UTC in winter (+01:00) and summer (+02:00)', () => {
@@ -19,7 +29,12 @@ describe('Oslo wall-clock time ↔ UTC and formatting (shared/domain/time)', () 
   });
 
   it('round-trips to the Oslo date and time a person booked', () => {
-    for (const [date, time] of [['2026-11-23', '10:00'], ['2026-07-01', '23:59'], ['2026-01-01', '00:00'], ['2026-03-29', '12:45']] as const) {
+    for (const [date, time] of [
+      ['2026-11-23', '10:00'],
+      ['2026-07-01', '23:59'],
+      ['2026-01-01', '00:00'],
+      ['2026-03-29', '12:45'],
+    ] as const) {
       expect(utcToOslo(osloToUtc(date, time))).toEqual({ date, time });
     }
   });

@@ -9,11 +9,26 @@ import { adultOn, endReasonOf, transferIssues, transferKindsFor, TRANSFER_RULES,
 
 // Issue #13 §2: transfers between pathways and units, evaluations proposed by what happens anyway.
 const base: TransferFacts = {
-  kind: 'd12_to_d11', pathwayType: 'child_mental', status: 'open', referralReceived: '2026-09-01', lastEventDate: '2027-03-01',
-  birthDate: '2009-05-17', transferredOn: '2027-05-17', receivedOn: '2027-05-18', newPathwayType: 'adult_mental', receivingTrust: '', today: '2027-05-20',
+  kind: 'd12_to_d11',
+  pathwayType: 'child_mental',
+  status: 'open',
+  referralReceived: '2026-09-01',
+  lastEventDate: '2027-03-01',
+  birthDate: '2009-05-17',
+  transferredOn: '2027-05-17',
+  receivedOn: '2027-05-18',
+  newPathwayType: 'adult_mental',
+  receivingTrust: '',
+  today: '2027-05-20',
 };
-const errors = (f: Partial<TransferFacts>) => transferIssues({ ...base, ...f }).filter((i) => i.severity === 'error').map((i) => i.path);
-const warnings = (f: Partial<TransferFacts>) => transferIssues({ ...base, ...f }).filter((i) => i.severity === 'warning').map((i) => i.path);
+const errors = (f: Partial<TransferFacts>) =>
+  transferIssues({ ...base, ...f })
+    .filter((i) => i.severity === 'error')
+    .map((i) => i.path);
+const warnings = (f: Partial<TransferFacts>) =>
+  transferIssues({ ...base, ...f })
+    .filter((i) => i.severity === 'warning')
+    .map((i) => i.path);
 
 describe('transfer rules', () => {
   it('D12 → D11 on 17 May (a public holiday) the day the patient turns 18: no error, no warning', () => {
@@ -52,7 +67,10 @@ describe('transfer rules', () => {
     const other = { kind: 'other_trust' as const, newPathwayType: null, receivedOn: null };
     expect(errors({ ...other, receivingTrust: '  ' })).toEqual(['receivingTrust']);
     expect(errors({ ...other, receivingTrust: 'Helse Bergen HF' })).toEqual([]);
-    expect(errors({ ...other, receivingTrust: 'Helse Bergen HF', newPathwayType: 'adult_mental', receivedOn: '2027-05-18' })).toEqual(['newPathwayType', 'receivedOn']);
+    expect(errors({ ...other, receivingTrust: 'Helse Bergen HF', newPathwayType: 'adult_mental', receivedOn: '2027-05-18' })).toEqual([
+      'newPathwayType',
+      'receivedOn',
+    ]);
     expect(endReasonOf('other_trust')).toBe('transferred_other_trust');
     expect(endReasonOf('ocd_team')).toBe('transferred_internal');
   });
@@ -73,7 +91,17 @@ describe('the pathway opened by a transfer', () => {
   const facts = (over: Partial<PathwayFacts>): PathwayFacts => {
     const pathwayType = over.pathwayType ?? 'adult_mental';
     const referralReceived = over.referralReceived ?? '2027-03-25';
-    return { pathwayType, setting: 'outpatient', referralReceived, events: [], today: '2027-04-06', intake: 'internal_transfer', rightsDecision: 'right', ruleVersion: ruleVersionFor(NATIONAL_RULE_PACK.versions, pathwayType, referralReceived), ...over };
+    return {
+      pathwayType,
+      setting: 'outpatient',
+      referralReceived,
+      events: [],
+      today: '2027-04-06',
+      intake: 'internal_transfer',
+      rightsDecision: 'right',
+      ruleVersion: ruleVersionFor(NATIONAL_RULE_PACK.versions, pathwayType, referralReceived),
+      ...over,
+    };
   };
 
   it('to an OCD team on Maundy Thursday 2027: no legal assessment deadline; 42 calendar days from receipt run through Easter to Thu 6 May', () => {
@@ -120,11 +148,19 @@ describe('readmissions and transfers', () => {
 
 describe('evaluations proposed by what happens anyway', () => {
   const decided = new Set<string>();
-  const pathway = { id: 7, events: [{ type: 'start', date: '2027-03-01' }, { type: 'clinical_decision', date: '2027-04-01' }] };
+  const pathway = {
+    id: 7,
+    events: [
+      { type: 'start', date: '2027-03-01' },
+      { type: 'clinical_decision', date: '2027-04-01' },
+    ],
+  };
   const meeting = { kind: 'meeting' as const, id: 3, date: '2027-05-17', pathwayId: null, label: 'Evalueringsmøte holdt' };
 
   it('a held evaluation meeting on 17 May proposes an evaluation dated 17 May (holidays do not move it)', () => {
-    expect(proposeEvaluations([pathway], [meeting], decided, '2027-05-20')).toEqual([{ pathwayId: 7, sourceKind: 'meeting', sourceId: 3, date: '2027-05-17', label: 'Evalueringsmøte holdt' }]);
+    expect(proposeEvaluations([pathway], [meeting], decided, '2027-05-20')).toEqual([
+      { pathwayId: 7, sourceKind: 'meeting', sourceId: 3, date: '2027-05-17', label: 'Evalueringsmøte holdt' },
+    ]);
   });
 
   it('no proposal before a clinical decision, after the end, in the future, once recorded or decided', () => {
@@ -132,7 +168,9 @@ describe('evaluations proposed by what happens anyway', () => {
     expect(proposeEvaluations([pathway], [early], decided, '2027-05-20')).toEqual([]);
     expect(proposeEvaluations([{ id: 7, events: [...pathway.events, { type: 'end', date: '2027-05-14' }] }], [meeting], decided, '2027-05-20')).toEqual([]);
     expect(proposeEvaluations([pathway], [meeting], decided, '2027-05-16')).toEqual([]);
-    expect(proposeEvaluations([{ id: 7, events: [...pathway.events, { type: 'evaluation', date: '2027-05-17' }] }], [meeting], decided, '2027-05-20')).toEqual([]);
+    expect(proposeEvaluations([{ id: 7, events: [...pathway.events, { type: 'evaluation', date: '2027-05-17' }] }], [meeting], decided, '2027-05-20')).toEqual(
+      [],
+    );
     expect(proposeEvaluations([pathway], [meeting], new Set(['7:meeting:3']), '2027-05-20')).toEqual([]);
   });
 

@@ -24,7 +24,15 @@ describe('audit log helpers', () => {
     const e = { at: '2026-11-23T09:00:00.000Z', actor: 'A', os_user: 'u', action: 'patient.open', entity: 'patient', entity_id: 1, patient_id: 1 };
     const h = entryHash(GENESIS_HASH, e);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    for (const [k, v] of Object.entries({ at: '2026-11-23T09:00:00.001Z', actor: 'B', os_user: 'v', action: 'patient.delete', entity: 'pathway', entity_id: 2, patient_id: null })) {
+    for (const [k, v] of Object.entries({
+      at: '2026-11-23T09:00:00.001Z',
+      actor: 'B',
+      os_user: 'v',
+      action: 'patient.delete',
+      entity: 'pathway',
+      entity_id: 2,
+      patient_id: null,
+    })) {
       expect(entryHash(GENESIS_HASH, { ...e, [k]: v }), k).not.toBe(h);
     }
     expect(entryHash('1'.repeat(64), e)).not.toBe(h);

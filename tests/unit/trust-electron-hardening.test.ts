@@ -80,7 +80,12 @@ describe('hardenApp: navigation, new windows, webviews and permissions are refus
     return contents;
   }
   const fire = (contents: EventEmitter, event: string, ...args: unknown[]) => {
-    const e = { prevented: false, preventDefault() { this.prevented = true; } };
+    const e = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     contents.emit(event, e, ...args);
     return e.prevented;
   };
@@ -137,7 +142,15 @@ describe('the built main process and preload (static checks of what electron-vit
     expect(main).toMatch(/nodeIntegration:\s*false/);
     expect(main).toMatch(/webviewTag:\s*false/);
     expect(main).toMatch(/disableBlinkFeatures:\s*"Auxclick"/);
-    for (const bad of [/sandbox:\s*false/, /contextIsolation:\s*false/, /nodeIntegration:\s*true/, /webSecurity:\s*false/, /allowRunningInsecureContent:\s*true/, /nodeIntegrationInSubFrames:\s*true/, /experimentalFeatures:\s*true/]) {
+    for (const bad of [
+      /sandbox:\s*false/,
+      /contextIsolation:\s*false/,
+      /nodeIntegration:\s*true/,
+      /webSecurity:\s*false/,
+      /allowRunningInsecureContent:\s*true/,
+      /nodeIntegrationInSubFrames:\s*true/,
+      /experimentalFeatures:\s*true/,
+    ]) {
       expect(main).not.toMatch(bad);
     }
     expect(main).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: "deny" \}\)\)/);
@@ -177,9 +190,20 @@ describe('packaging fuses (scripts/after-pack.mjs)', () => {
     const { tmpdir } = await import('node:os');
     // A stand-in binary: the sentinel, wire version 1, nine fuses all ENABLE, surrounded by other bytes.
     const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-fuses-'));
-    const wire = Buffer.concat([Buffer.alloc(4096, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.alloc(9, FuseState.ENABLE), Buffer.alloc(4096, 7)]);
+    const wire = Buffer.concat([
+      Buffer.alloc(4096, 7),
+      Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+      Buffer.from([1, 9]),
+      Buffer.alloc(9, FuseState.ENABLE),
+      Buffer.alloc(4096, 7),
+    ]);
     writeFileSync(join(dir, 'forlopsbenk'), wire);
-    await afterPack({ appOutDir: dir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'Forløpsbenk' }, executableName: 'forlopsbenk' } });
+    await afterPack({
+      appOutDir: dir,
+      electronPlatformName: 'linux',
+      arch: 1,
+      packager: { appInfo: { productFilename: 'Forløpsbenk' }, executableName: 'forlopsbenk' },
+    });
     const fuses = await getCurrentFuseWire(join(dir, 'forlopsbenk'));
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);

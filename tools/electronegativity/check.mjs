@@ -66,7 +66,8 @@ const result = await run(
   },
   false,
 );
-if (result.errors?.length) console.log(`  ${result.errors.length} files could not be parsed: ${result.errors.map((e) => relative(stage, e.file ?? '')).join(', ')}`);
+if (result.errors?.length)
+  console.log(`  ${result.errors.length} files could not be parsed: ${result.errors.map((e) => relative(stage, e.file ?? '')).join(', ')}`);
 const sarif = await readSarif(output);
 const findings = [];
 for (const r of sarif.runs.flatMap((run) => run.results ?? [])) {
@@ -100,8 +101,13 @@ function EXCLUDED_RULE_IDS() {
   return ['AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK'];
 }
 
-writeFileSync(join(here, 'results', 'summary.json'), JSON.stringify({ electronVersion, findings: findings.map((f) => ({ ...f, justification: justified(f)?.justification ?? null })) }, null, 2));
-console.log(`electronegativity: ${findings.length} findings, ${findings.length - open.length} justified, ${open.length} without justification (Electron ${electronVersion})`);
+writeFileSync(
+  join(here, 'results', 'summary.json'),
+  JSON.stringify({ electronVersion, findings: findings.map((f) => ({ ...f, justification: justified(f)?.justification ?? null })) }, null, 2),
+);
+console.log(
+  `electronegativity: ${findings.length} findings, ${findings.length - open.length} justified, ${open.length} without justification (Electron ${electronVersion})`,
+);
 for (const f of findings) console.log(`  ${justified(f) ? 'justified' : 'OPEN     '} ${f.ruleId} ${f.file}:${f.line}`);
 for (const j of unused) console.log(`  note: justification no longer matches a finding: ${j.ruleId} ${j.file}`);
 if (open.length > 0) {

@@ -8,7 +8,11 @@ import { KeyError, PASSPHRASE_FILE, keyFileKeyStore, passphraseKeyStore, type Ke
  * Browser mode and scripts: `--key-file PATH` wins, then FORLOPSBENK_PASSPHRASE (for automation, like
  * PGPASSWORD), then the passphrase is asked on the terminal without echo.
  */
-export async function masterKeyFromEnvironment(dataDir: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<{ key: Buffer; store: KeyStore['kind'] }> {
+export async function masterKeyFromEnvironment(
+  dataDir: string,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ key: Buffer; store: KeyStore['kind'] }> {
   const store = await keyStoreFromEnvironment(dataDir, argv, env);
   return { key: store.load(dataDir), store: store.kind };
 }

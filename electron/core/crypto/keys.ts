@@ -61,7 +61,15 @@ export function wrapMasterKey(master: Buffer, passphrase: string): WrappedKeyFil
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(Buffer.from('forlopsbenk-master-key'));
   const wrapped = Buffer.concat([cipher.update(master), cipher.final()]);
-  return { version: 1, kdf: 'scrypt', ...SCRYPT, salt, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
+  return {
+    version: 1,
+    kdf: 'scrypt',
+    ...SCRYPT,
+    salt,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    wrapped: wrapped.toString('base64'),
+  };
 }
 
 export function unwrapMasterKey(f: WrappedKeyFile, passphrase: string): Buffer {

@@ -127,6 +127,8 @@ function rotateBackups(dir: string, keep: number): void {
     rmSync(join(dir, `${old}${MANIFEST_SUFFIX}`), { force: true });
   }
   // Failed copies are kept only until the next rotation: enough to look at, never a pile.
-  const failed = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.sqlite.failed')).sort();
+  const failed = readdirSync(dir)
+    .filter((f) => f.startsWith(PREFIX) && f.endsWith('.sqlite.failed'))
+    .sort();
   for (const old of failed.slice(0, Math.max(0, failed.length - 1))) rmSync(join(dir, old), { force: true });
 }

@@ -26,7 +26,9 @@ export async function tableExists(db: AnyDb, name: string): Promise<boolean> {
 
 export async function columnExists(db: AnyDb, table: string, column: string): Promise<boolean> {
   const q = isPostgres(db)
-    ? sql<{ n: number }>`select count(*) as n from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`
+    ? sql<{
+        n: number;
+      }>`select count(*) as n from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`
     : sql<{ n: number }>`select count(*) as n from pragma_table_info(${table}) where name = ${column}`;
   return Number((await q.execute(db)).rows[0]?.n ?? 0) > 0;
 }

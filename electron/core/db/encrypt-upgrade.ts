@@ -82,7 +82,8 @@ export function encryptPlainStore(dataDir: string, live: string, key: Buffer, ba
   secureFile(plainBackup);
   const verify = new BetterSqlite3(plainBackup, { readonly: true, fileMustExist: true });
   try {
-    if (verify.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('Sikkerhetskopien før kryptering kunne ikke kontrolleres. Databasen ble ikke endret.');
+    if (verify.pragma('integrity_check', { simple: true }) !== 'ok')
+      throw new Error('Sikkerhetskopien før kryptering kunne ikke kontrolleres. Databasen ble ikke endret.');
   } finally {
     verify.close();
   }

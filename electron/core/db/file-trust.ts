@@ -106,9 +106,12 @@ export function createFileTrust(deps: RuntimeDeps): StoreTrust {
             copyFileSync(old.file, asideFile);
             secureFile(asideFile);
           } else {
-            await old.db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
+            await old.db
+              .transaction()
+              .execute((trx) => appendAudit(trx, actor, { action: 'backup.restore', entity: 'backup', entityId: null, patientId: null }, now));
             copyEncrypted(old.sqlite, asideFile);
-            if (!verifyDatabaseFile(asideFile, key)) throw new AppError('storage', 'Kunne ikke ta vare på dagens database før gjenoppretting. Ingenting ble endret.');
+            if (!verifyDatabaseFile(asideFile, key))
+              throw new AppError('storage', 'Kunne ikke ta vare på dagens database før gjenoppretting. Ingenting ble endret.');
           }
 
           // 2. Copy the chosen backup beside the live file, check it, bring it to the current schema.
@@ -129,7 +132,8 @@ export function createFileTrust(deps: RuntimeDeps): StoreTrust {
             // The log is not rewound: the restored file carries the whole log, restore entry included.
             carryAuditLog(old.sqlite, stagedHandle.sqlite);
             const ok = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(stagedHandle.db);
-            if (ok.rows.length !== 1 || ok.rows[0]?.integrity_check !== 'ok') throw new AppError('storage', 'Den gjenopprettede kopien besto ikke kontrollen. Ingenting ble endret.');
+            if (ok.rows.length !== 1 || ok.rows[0]?.integrity_check !== 'ok')
+              throw new AppError('storage', 'Den gjenopprettede kopien besto ikke kontrollen. Ingenting ble endret.');
           } finally {
             await stagedHandle.close(); // checkpoints the WAL into the file
           }
@@ -174,4 +178,3 @@ function assertKnownSchema(file: string, key: Buffer): void {
     db.close();
   }
 }
-

@@ -110,7 +110,15 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
     // Trust: a verified backup once a day (Oslo date) — after start, off the main thread, never blocking it.
     // The damaged file opened read-only is never backed up (no copy of the damage).
     scheduleDailyBackup: (o) =>
-      (daily = scheduleDailyBackup({ dataDir: opts.dataDir, key: handle.key, enabled: !handle.readonly, now: o.now, delayMs: o.delayMs, ...(o.after ? { after: o.after } : {}), log: o.log })),
+      (daily = scheduleDailyBackup({
+        dataDir: opts.dataDir,
+        key: handle.key,
+        enabled: !handle.readonly,
+        now: o.now,
+        delayMs: o.delayMs,
+        ...(o.after ? { after: o.after } : {}),
+        log: o.log,
+      })),
     // Anchor the chain's head outside the file once the call's transaction is done.
     afterCall: noteHead,
     async close() {

@@ -36,12 +36,18 @@ export function sha256File(file: string): { sha256: string; sizeBytes: number } 
 }
 
 export function contentFacts(sqlite: BetterSqlite3.Database): ContentFacts {
-  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((t) => t.name);
-  const rowCounts = Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from "${t.replaceAll('"', '""')}"`).get() as { n: number }).n]));
+  const tables = (
+    sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]
+  ).map((t) => t.name);
+  const rowCounts = Object.fromEntries(
+    tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from "${t.replaceAll('"', '""')}"`).get() as { n: number }).n]),
+  );
   const schemaVersion = tables.includes('kysely_migration')
     ? ((sqlite.prepare('select max(name) as v from kysely_migration').get() as { v: string | null }).v ?? null)
     : null;
-  const head = tables.includes('audit_log') ? (sqlite.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) : undefined;
+  const head = tables.includes('audit_log')
+    ? (sqlite.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined)
+    : undefined;
   return { schemaVersion, rowCounts, auditHead: head ? { id: head.id, hash: head.hash } : null };
 }
 
@@ -95,6 +101,7 @@ export function checkAgainstManifest(file: string, key: Buffer): string | null {
   }
   if (facts.schemaVersion !== m.schemaVersion) return 'Skjemaversjonen i sikkerhetskopien stemmer ikke med innholdslisten. Velg en annen.';
   if (JSON.stringify(facts.rowCounts) !== JSON.stringify(m.rowCounts)) return 'Antall rader i sikkerhetskopien stemmer ikke med innholdslisten. Velg en annen.';
-  if (JSON.stringify(facts.auditHead) !== JSON.stringify(m.auditHead)) return 'Siste logginnslag i sikkerhetskopien stemmer ikke med innholdslisten. Velg en annen.';
+  if (JSON.stringify(facts.auditHead) !== JSON.stringify(m.auditHead))
+    return 'Siste logginnslag i sikkerhetskopien stemmer ikke med innholdslisten. Velg en annen.';
   return null;
 }

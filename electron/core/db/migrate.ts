@@ -6,9 +6,7 @@ import type { DbHandle } from './open';
 
 export class NewerDatabaseError extends Error {
   constructor() {
-    super(
-      'Databasen er laget av en nyere versjon av Forløpsbenk. Oppdater programmet før du åpner den. Databasen ble ikke endret.',
-    );
+    super('Databasen er laget av en nyere versjon av Forløpsbenk. Oppdater programmet før du åpner den. Databasen ble ikke endret.');
     this.name = 'NewerDatabaseError';
   }
 }
@@ -51,7 +49,9 @@ export async function migrateToLatest(
   }
   await handle.db.transaction().execute(async (trx) => {
     await sql`create table if not exists ${sql.table(MIGRATION_TABLE)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(trx);
-    await sql`create table if not exists ${sql.table(`${MIGRATION_TABLE}_lock`)} (id varchar(255) not null primary key, is_locked integer not null default 0)`.execute(trx);
+    await sql`create table if not exists ${sql.table(`${MIGRATION_TABLE}_lock`)} (id varchar(255) not null primary key, is_locked integer not null default 0)`.execute(
+      trx,
+    );
     await sql`insert or ignore into ${sql.table(`${MIGRATION_TABLE}_lock`)} (id, is_locked) values ('migration_lock', 0)`.execute(trx);
     for (const name of pending) {
       await migrations[name]!.up(trx);

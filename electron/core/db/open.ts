@@ -55,7 +55,9 @@ export function openDatabase(file: string, opts: { key: Buffer; readonly?: boole
 /** The database could not be read with this key (or is not a database at all). Nothing was changed. */
 export class DatabaseKeyError extends Error {
   constructor() {
-    super('Databasen kunne ikke åpnes med denne nøkkelen. Den er kryptert med en annen nøkkel, eller filen er ikke en Forløpsbenk-database. Ingenting ble endret.');
+    super(
+      'Databasen kunne ikke åpnes med denne nøkkelen. Den er kryptert med en annen nøkkel, eller filen er ikke en Forløpsbenk-database. Ingenting ble endret.',
+    );
     this.name = 'DatabaseKeyError';
   }
 }

@@ -26,10 +26,23 @@ export async function verifyTeamChain(db: Kysely<Database>, mac: (message: strin
 }
 
 async function walk(db: Kysely<Database>, mac: (message: string) => string): Promise<AuditVerification> {
-  const total = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   let checked = 0;
   const bad = (problem: AuditProblem, at: number | null): AuditVerification => ({
-    ok: false, checked, total, full: true, brokenAt: at, problem, message: AUDIT_MESSAGES[problem](at ?? 1),
+    ok: false,
+    checked,
+    total,
+    full: true,
+    brokenAt: at,
+    problem,
+    message: AUDIT_MESSAGES[problem](at ?? 1),
   });
   let prev = GENESIS_HASH;
   let expectId = 1;

@@ -35,9 +35,15 @@ async function count(db: Kysely<any>, table: string): Promise<number> {
 
 /** The team database's tables in foreign-key order (parents first). */
 async function tablesInOrder(team: Kysely<any>): Promise<string[]> {
-  const tables = (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(team)).rows.map((r) => r.name);
-  const edges = (await sql<{ child: string; parent: string }>`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
-    from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace`.execute(team)).rows;
+  const tables = (
+    await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(team)
+  ).rows.map((r) => r.name);
+  const edges = (
+    await sql<{ child: string; parent: string }>`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+    from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace`.execute(team)
+  ).rows;
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (t: string) => {
@@ -79,7 +85,10 @@ export async function moveToTeam(opts: {
   // Empty: nothing a person wrote (shipped rows and the unit's settings defaults are allowed).
   for (const table of [...order.filter((t) => !(t in UPSERTED)), 'audit_log', 'audit_log_imported']) {
     const n = await count(opts.team, table);
-    if (n > 0) throw new TeamMoveError(`Teamdatabasen er ikke tom (tabellen ${table} har ${n} rader). Flyttingen skriver aldri over data: bruk en ny, tom teamdatabase.`);
+    if (n > 0)
+      throw new TeamMoveError(
+        `Teamdatabasen er ikke tom (tabellen ${table} har ${n} rader). Flyttingen skriver aldri over data: bruk en ny, tom teamdatabase.`,
+      );
   }
 
   // A demo file into a real team database (or the reverse) would mix synthetic and real national ids.
@@ -90,13 +99,19 @@ export async function moveToTeam(opts: {
 
   // The local chain, checked link by link with the local key before anything is written.
   const mac = createMac(opts.localAuditKey);
-  const entries = (await local.selectFrom('audit_log').selectAll().orderBy('id').execute()) as (AuditFields & { id: number; prev_hash: string; hash: string })[];
+  const entries = (await local.selectFrom('audit_log').selectAll().orderBy('id').execute()) as (AuditFields & {
+    id: number;
+    prev_hash: string;
+    hash: string;
+  })[];
   let prev = GENESIS_HASH;
   const digest = createHash('sha256');
   for (const [i, r] of entries.entries()) {
     const { at, actor, os_user, action, entity, entity_id, patient_id } = r;
     if (r.id !== i + 1 || r.prev_hash !== prev || r.hash !== mac(entryMessage(prev, { at, actor, os_user, action, entity, entity_id, patient_id }))) {
-      throw new TeamMoveError(`Den lokale loggen er brutt ved oppføring ${r.id}. Ingenting er flyttet. Kontroller loggen under Innstillinger → Logg og sikkerhet.`);
+      throw new TeamMoveError(
+        `Den lokale loggen er brutt ved oppføring ${r.id}. Ingenting er flyttet. Kontroller loggen under Innstillinger → Logg og sikkerhet.`,
+      );
     }
     digest.update(`${auditLine(r)}\n`);
     prev = r.hash;
@@ -120,27 +135,48 @@ export async function moveToTeam(opts: {
       const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
       for (let i = 0; i < rows.length; i += perBatch) {
         let q = t.insertInto(table).values(rows.slice(i, i + perBatch));
-        if (key) q = q.onConflict((oc) => oc.column(key).doUpdateSet(Object.fromEntries(columns.filter((c) => c !== key).map((c) => [c, sql.ref(`excluded.${c}`)]))));
+        if (key)
+          q = q.onConflict((oc) => oc.column(key).doUpdateSet(Object.fromEntries(columns.filter((c) => c !== key).map((c) => [c, sql.ref(`excluded.${c}`)]))));
         await q.execute();
       }
       // Identity columns go on after the copied ids.
-      const identity = await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_identity = 'YES'`.execute(t);
+      const identity = await sql<{
+        c: string;
+      }>`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_identity = 'YES'`.execute(t);
       for (const { c } of identity.rows) {
-        await sql`select setval(pg_get_serial_sequence(${`"${table}"`}, ${c}), coalesce((select max(${sql.ref(c)}) from ${sql.table(table)}), 0) + 1, false)`.execute(t);
+        await sql`select setval(pg_get_serial_sequence(${`"${table}"`}, ${c}), coalesce((select max(${sql.ref(c)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
+          t,
+        );
       }
       const localCount = key ? rows.length : await count(local, table);
-      const teamCount = key ? Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(key)} in (${sql.join(rows.map((r) => r[key]))})`.execute(t)).rows[0]?.n) : await count(t, table);
-      if (localCount !== teamCount) throw new TeamMoveError(`Antallet stemmer ikke for ${table} (lokalt ${localCount}, i teamdatabasen ${teamCount}). Ingenting er flyttet.`);
+      const teamCount = key
+        ? Number(
+            (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(key)} in (${sql.join(rows.map((r) => r[key]))})`.execute(t))
+              .rows[0]?.n,
+          )
+        : await count(t, table);
+      if (localCount !== teamCount)
+        throw new TeamMoveError(`Antallet stemmer ikke for ${table} (lokalt ${localCount}, i teamdatabasen ${teamCount}). Ingenting er flyttet.`);
       report.push({ table, local: localCount, team: teamCount });
       log(`${table}: ${localCount} rader`);
     }
     // The local chain verbatim, then the team chain's first entry pinning it.
     const perBatch = 2000;
-    for (let i = 0; i < entries.length; i += perBatch) await t.insertInto('audit_log_imported').values(entries.slice(i, i + perBatch)).execute();
+    for (let i = 0; i < entries.length; i += perBatch)
+      await t
+        .insertInto('audit_log_imported')
+        .values(entries.slice(i, i + perBatch))
+        .execute();
     const imported = await count(t, 'audit_log_imported');
-    if (imported !== entries.length) throw new TeamMoveError(`Antallet stemmer ikke for loggen (lokalt ${entries.length}, i teamdatabasen ${imported}). Ingenting er flyttet.`);
+    if (imported !== entries.length)
+      throw new TeamMoveError(`Antallet stemmer ikke for loggen (lokalt ${entries.length}, i teamdatabasen ${imported}). Ingenting er flyttet.`);
     report.push({ table: 'audit_log → audit_log_imported', local: entries.length, team: imported });
-    await appendAudit(trx, { profile: `Flytting fra lokal fil: ${audit.entries} oppføringer, siste lenke ${audit.head}, sha256 ${audit.sha256}`, osUser: opts.teamLogin }, { action: 'audit.imported', entity: 'audit', entityId: audit.entries, patientId: null }, opts.now);
+    await appendAudit(
+      trx,
+      { profile: `Flytting fra lokal fil: ${audit.entries} oppføringer, siste lenke ${audit.head}, sha256 ${audit.sha256}`, osUser: opts.teamLogin },
+      { action: 'audit.imported', entity: 'audit', entityId: audit.entries, patientId: null },
+      opts.now,
+    );
   });
   return { tables: report, audit };
 }

@@ -25,7 +25,11 @@ function weekday(iso: string, direction: 1 | -1): string {
  * attempts), collaboration meetings ahead and individual plans — written THROUGH THE CONTRACT, so every
  * row is validated, audited and keeps the worklist flags exactly as real use would.
  */
-export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, opts: FeatureSeedOptions): Promise<{ appointments: number; noShows: number; meetings: number; plans: number }> {
+export async function seedFeatureHistory(
+  dispatch: Dispatch,
+  handle: DbHandle,
+  opts: FeatureSeedOptions,
+): Promise<{ appointments: number; noShows: number; meetings: number; plans: number }> {
   const today = todayInOslo(opts.now);
   const call = async (method: string, input: unknown) => {
     const res = await dispatch(method, input);
@@ -33,9 +37,11 @@ export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, o
     return res.value as Record<string, unknown>;
   };
   // A deterministic slice of open pathways (by id), a few percent each, capped so big seeds stay quick.
-  const open = handle.sqlite
-    .prepare("select id, patient_id, referral_received from pathway where status = 'open' order by id")
-    .all() as { id: number; patient_id: number; referral_received: string }[];
+  const open = handle.sqlite.prepare("select id, patient_id, referral_received from pathway where status = 'open' order by id").all() as {
+    id: number;
+    patient_id: number;
+    referral_received: string;
+  }[];
   const withAppointments = open.filter((_, i) => i % 7 === 0).slice(0, 700);
   const withMeetings = open.filter((_, i) => i % 11 === 3).slice(0, 300);
   const withPlans = open.filter((_, i) => i % 13 === 5).slice(0, 250);
@@ -47,7 +53,16 @@ export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, o
     // Always a weekday before today, so the whole history lies in the past whatever the hour of the run.
     const date = weekday(addDays(today, -1 - (i % 20)), -1);
     if (date < p.referral_received) continue;
-    const appt = await call('appointments.book', { patientId: p.patient_id, pathwayId: p.id, kind: i % 3 === 0 ? 'first_attendance' : 'assessment', date, time: `${String(8 + (i % 8)).padStart(2, '0')}:00`, durationMinutes: 45, place: 'Poliklinikken', clinician: 'Behandler' });
+    const appt = await call('appointments.book', {
+      patientId: p.patient_id,
+      pathwayId: p.id,
+      kind: i % 3 === 0 ? 'first_attendance' : 'assessment',
+      date,
+      time: `${String(8 + (i % 8)).padStart(2, '0')}:00`,
+      durationMinutes: 45,
+      place: 'Poliklinikken',
+      clinician: 'Behandler',
+    });
     counts.appointments++;
     if (i % 5 < 2) {
       const set = await call('appointments.setStatus', { id: appt.id, status: 'no_show' });
@@ -86,8 +101,22 @@ export async function seedFeatureHistory(dispatch: Dispatch, handle: DbHandle, o
       cooperation: 'Samarbeid med NAV og fastlege.',
       contributions: { patient: 'Møter til avtalte timer.', services: 'Oppfølging hver uke.', relatives: 'Støtte i hverdagen.' },
     });
-    const goal = await call('plans.saveGoal', { patientId: p.patient_id, goal: { text: 'Jeg vil klare meg selv i hverdagen', targetDate: addDays(today, 120) } });
-    await call('plans.saveMeasure', { patientId: p.patient_id, measure: { what: 'Samtaler med behandler', scope: 'Ukentlig', howCarriedOut: 'Poliklinisk', responsible: 'DPS', startDate: addDays(today, -30), dueDate: addDays(today, (i % 30) - 5), goalId: typeof goal.id === 'number' ? goal.id : null } });
+    const goal = await call('plans.saveGoal', {
+      patientId: p.patient_id,
+      goal: { text: 'Jeg vil klare meg selv i hverdagen', targetDate: addDays(today, 120) },
+    });
+    await call('plans.saveMeasure', {
+      patientId: p.patient_id,
+      measure: {
+        what: 'Samtaler med behandler',
+        scope: 'Ukentlig',
+        howCarriedOut: 'Poliklinisk',
+        responsible: 'DPS',
+        startDate: addDays(today, -30),
+        dueDate: addDays(today, (i % 30) - 5),
+        goalId: typeof goal.id === 'number' ? goal.id : null,
+      },
+    });
     counts.plans++;
     if (++done % 25 === 0 || done === total) opts.onProgress?.(done, total);
   }

@@ -11,7 +11,6 @@ import { rng } from './rng';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-
 export interface SeedPathway {
   pathwayType: PathwayTypeId;
   setting: SettingId;
@@ -41,10 +40,22 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
     const version = ruleVersionFor(versions, p.pathwayType, p.received);
     return {
       columns: {
-        rule_version_id: version?.id ?? null, care_deadline: null, severity: null, closed_on: null, due_sort: NO_DUE_SORT, next_due_date: null,
-        next_action_key: 'none', next_action_label: 'Forløpet er avsluttet', next_action_kind: 'none', dq_flags: 0, open_postponed: 0,
-        assessment_due: addWorkingDays(p.received, ASSESSMENT_WORKING_DAYS, calendar).date, care_start_due: null, first_attendance_on: null,
-        first_eval_due: null, first_eval_on: null,
+        rule_version_id: version?.id ?? null,
+        care_deadline: null,
+        severity: null,
+        closed_on: null,
+        due_sort: NO_DUE_SORT,
+        next_due_date: null,
+        next_action_key: 'none',
+        next_action_label: 'Forløpet er avsluttet',
+        next_action_kind: 'none',
+        dq_flags: 0,
+        open_postponed: 0,
+        assessment_due: addWorkingDays(p.received, ASSESSMENT_WORKING_DAYS, calendar).date,
+        care_start_due: null,
+        first_attendance_on: null,
+        first_eval_due: null,
+        first_eval_on: null,
       },
       events: [] as SeedEvent[],
       breach: null,
@@ -100,8 +111,16 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
     }
     const facts = factsFor(
       {
-        id: 0, pathway_type: p.pathwayType, setting: p.setting, referral_received: p.received, referral_assessed: p.assessed, care_deadline: careDeadline,
-        severity: null, rule_version_id: version?.id ?? null, status: p.status, birth_date: p.birthDate,
+        id: 0,
+        pathway_type: p.pathwayType,
+        setting: p.setting,
+        referral_received: p.received,
+        referral_assessed: p.assessed,
+        care_deadline: careDeadline,
+        severity: null,
+        rule_version_id: version?.id ?? null,
+        status: p.status,
+        birth_date: p.birthDate,
       },
       events,
       version,
@@ -112,7 +131,12 @@ export async function createPathwaySeeder(db: Db, seed: number, today: string) {
     const closedOn = events.find((e) => e.type === 'end' || e.type === 'own_clinician')?.date ?? null;
     const breach =
       !closed && derived.nextDueDate !== null && derived.nextDueDate < today && r.next() < 0.4
-        ? { deadline_key: derived.nextActionKey, due_date: derived.nextDueDate, reason_code: (['capacity', 'patient', 'clinical', 'registration', 'other'] as const)[r.between(0, 4)]!, note: '' }
+        ? {
+            deadline_key: derived.nextActionKey,
+            due_date: derived.nextDueDate,
+            reason_code: (['capacity', 'patient', 'clinical', 'registration', 'other'] as const)[r.between(0, 4)]!,
+            note: '',
+          }
         : null;
     return {
       columns: { rule_version_id: version?.id ?? null, care_deadline: careDeadline, severity: null, closed_on: closedOn, ...clockColumns(derived) },

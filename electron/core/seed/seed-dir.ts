@@ -66,7 +66,14 @@ export async function seedDataDir(opts: SeedDirOptions): Promise<SeedDirResult> 
   }
   const work = join(dirname(target), `.${basename(target)}.seeding-${process.pid}-${Date.now()}`);
   try {
-    const core = await startCore({ dataDir: work, masterKey: opts.keyStore.load(work), transport: 'browser', version: 'seed', demo: true, clock: () => opts.now });
+    const core = await startCore({
+      dataDir: work,
+      masterKey: opts.keyStore.load(work),
+      transport: 'browser',
+      version: 'seed',
+      demo: true,
+      clock: () => opts.now,
+    });
     let result: SeedDirResult;
     try {
       const caseload = await seedCaseload(core.ctx.db, {

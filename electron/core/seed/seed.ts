@@ -16,7 +16,6 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -51,7 +50,12 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
   const drawOpenAge = () => (r.next() < 0.6 ? r.int(45) : r.int(120));
   /** A birth date that fits the pathway at referral: children and youth under 18, pregnant women 18–42, adults 18–80. */
   const birthFor = (type: string, received: string): string => {
-    const years = type === 'child_mental' || type === 'eating_disorder_child' ? 6 + r.next() * 11.9 : type === 'pregnant_substance' ? 18 + r.next() * 24 : 18 + r.next() * 62;
+    const years =
+      type === 'child_mental' || type === 'eating_disorder_child'
+        ? 6 + r.next() * 11.9
+        : type === 'pregnant_substance'
+          ? 18 + r.next() * 24
+          : 18 + r.next() * 62;
     return addDays(received, -Math.round(years * 365.25) - 1);
   };
 
@@ -72,7 +76,12 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
           const assessed = open && age <= 12 && r.next() < 0.6 ? null : addDays(received, 1 + r.int(Math.max(1, Math.min(10, age))));
           const referralAssessed = assessed && assessed <= today ? assessed : null;
           const birth = birthFor(pathwayType, received);
-          return { received, referralAssessed, birth, history: planPathway({ pathwayType, setting, received, assessed: referralAssessed, status, birthDate: birth }) };
+          return {
+            received,
+            referralAssessed,
+            birth,
+            history: planPathway({ pathwayType, setting, received, assessed: referralAssessed, status, birthDate: birth }),
+          };
         };
         let drawn = draw();
         if (open) {
@@ -126,12 +135,21 @@ export async function seedCaseload(db: Kysely<Database>, opts: SeedOptions): Pro
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        for (const e of history.events) events.push({ pathway_id: pathway.id, ...e, note: '', source: e.source ?? 'manual', replaced_by: null, correction_reason: null, created_at: stamp });
+        for (const e of history.events)
+          events.push({ pathway_id: pathway.id, ...e, note: '', source: e.source ?? 'manual', replaced_by: null, correction_reason: null, created_at: stamp });
         if (history.breach) breaches.push({ pathway_id: pathway.id, ...history.breach, recorded_at: stamp });
         if (open) openPathways++;
       }
-      for (let i = 0; i < events.length; i += 200) await trx.insertInto('pathway_event').values(events.slice(i, i + 200)).execute();
-      for (let i = 0; i < breaches.length; i += 200) await trx.insertInto('pathway_breach').values(breaches.slice(i, i + 200)).execute();
+      for (let i = 0; i < events.length; i += 200)
+        await trx
+          .insertInto('pathway_event')
+          .values(events.slice(i, i + 200))
+          .execute();
+      for (let i = 0; i < breaches.length; i += 200)
+        await trx
+          .insertInto('pathway_breach')
+          .values(breaches.slice(i, i + 200))
+          .execute();
     });
     done += size;
     opts.onProgress?.(done, opts.patients);

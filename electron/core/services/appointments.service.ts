@@ -1,6 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import { APPOINTMENT_STATUS_LABELS, type Appointment, type PostponedSuggestion, type bookAppointmentSchema, type SETTABLE_STATUSES, type updateAppointmentSchema } from '../../../shared/contract/appointments';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  type Appointment,
+  type PostponedSuggestion,
+  type bookAppointmentSchema,
+  type SETTABLE_STATUSES,
+  type updateAppointmentSchema,
+} from '../../../shared/contract/appointments';
 import { AppError, fieldError } from '../../../shared/contract/envelope';
 import { osloToUtc, osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
@@ -40,16 +47,29 @@ export function createAppointmentsService(ctx: ServiceContext) {
 
   return {
     async list(patientId: number): Promise<{ appointments: Appointment[]; postponedSuggestions: PostponedSuggestion[] }> {
-      const rows = await ctx.db.selectFrom('appointment').selectAll().where('patient_id', '=', patientId).orderBy('start_at', 'desc').orderBy('id', 'desc').execute();
+      const rows = await ctx.db
+        .selectFrom('appointment')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('start_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       const ids = rows.map((r) => r.id);
-      const [history, cases] = ids.length === 0
-        ? [[], []]
-        : await Promise.all([
-            ctx.db.selectFrom('appointment_status_change').selectAll().where('appointment_id', 'in', ids).orderBy('at').orderBy('id').execute(),
-            ctx.db.selectFrom('no_show_case').select(['id', 'appointment_id']).where('appointment_id', 'in', ids).orderBy('id').execute(),
-          ]);
+      const [history, cases] =
+        ids.length === 0
+          ? [[], []]
+          : await Promise.all([
+              ctx.db.selectFrom('appointment_status_change').selectAll().where('appointment_id', 'in', ids).orderBy('at').orderBy('id').execute(),
+              ctx.db.selectFrom('no_show_case').select(['id', 'appointment_id']).where('appointment_id', 'in', ids).orderBy('id').execute(),
+            ]);
       const caseOf = new Map(cases.map((c) => [c.appointment_id, c.id]));
-      const appointments = rows.map((r) => toAppointment(r, history.filter((h) => h.appointment_id === r.id), caseOf.get(r.id) ?? null));
+      const appointments = rows.map((r) =>
+        toAppointment(
+          r,
+          history.filter((h) => h.appointment_id === r.id),
+          caseOf.get(r.id) ?? null,
+        ),
+      );
       return { appointments, postponedSuggestions: await postponedSuggestions(ctx.db, appointments, todayInOslo(ctx.clock())) };
     },
 
@@ -69,9 +89,8 @@ export function createAppointmentsService(ctx: ServiceContext) {
           const pathway = await trx.selectFrom('pathway').select('patient_id').where('id', '=', input.pathwayId).executeTakeFirst();
           if (!pathway || pathway.patient_id !== input.patientId) throw fieldError('pathwayId', 'Forløpet hører ikke til denne pasienten');
         }
-        const kase = input.noShowCaseId === null
-          ? null
-          : await trx.selectFrom('no_show_case').selectAll().where('id', '=', input.noShowCaseId).executeTakeFirst();
+        const kase =
+          input.noShowCaseId === null ? null : await trx.selectFrom('no_show_case').selectAll().where('id', '=', input.noShowCaseId).executeTakeFirst();
         if (input.noShowCaseId !== null) {
           if (!kase || kase.patient_id !== input.patientId) throw new AppError('not_found', 'Fant ikke saken');
           if (kase.status !== 'open') throw new AppError('conflict', 'Saken er ikke åpen lenger');
@@ -98,7 +117,14 @@ export function createAppointmentsService(ctx: ServiceContext) {
         if (kase) {
           await trx
             .updateTable('no_show_case')
-            .set({ status: 'closed', outcome: 'new_appointment', new_appointment_id: row.id, closed_at: stamp, closed_by: ctx.actor().profile, updated_at: stamp })
+            .set({
+              status: 'closed',
+              outcome: 'new_appointment',
+              new_appointment_id: row.id,
+              closed_at: stamp,
+              closed_by: ctx.actor().profile,
+              updated_at: stamp,
+            })
             .where('id', '=', kase.id)
             .execute();
           await refreshCase(trx, kase.id, await readPolicy(trx), now);
@@ -189,7 +215,10 @@ export function createAppointmentsService(ctx: ServiceContext) {
         const row = await load(trx, input.id);
         const moved = startAt !== row.start_at;
         if (moved && row.status !== 'booked' && row.status !== 'attended') {
-          throw new AppError('conflict', `Timen har status «${APPOINTMENT_STATUS_LABELS[row.status]}» og kan ikke flyttes. Bare avtalte og møtte timer kan flyttes eller rettes.`);
+          throw new AppError(
+            'conflict',
+            `Timen har status «${APPOINTMENT_STATUS_LABELS[row.status]}» og kan ikke flyttes. Bare avtalte og møtte timer kan flyttes eller rettes.`,
+          );
         }
         if (moved && row.status === 'attended' && startAt > now.toISOString()) {
           throw fieldError('date', 'En time pasienten har møtt til kan ikke flyttes fram i tid');
@@ -206,19 +235,28 @@ export function createAppointmentsService(ctx: ServiceContext) {
           const oldDate = osloDateOf(row.start_at);
           const newDate = osloDateOf(startAt);
           // The first attendance this time recorded moves with it; the pathway clock follows.
-          const event = row.status === 'attended' && row.kind === 'first_attendance' && oldDate !== newDate
-            ? await trx
-                .selectFrom('pathway_event')
-                .select('id')
-                .where('pathway_id', '=', row.pathway_id)
-                .where('type', '=', 'first_attendance')
-                .where('status', '=', 'active')
-                .where('source', '=', 'appointment')
-                .where('date', '=', oldDate)
-                .executeTakeFirst()
-            : undefined;
+          const event =
+            row.status === 'attended' && row.kind === 'first_attendance' && oldDate !== newDate
+              ? await trx
+                  .selectFrom('pathway_event')
+                  .select('id')
+                  .where('pathway_id', '=', row.pathway_id)
+                  .where('type', '=', 'first_attendance')
+                  .where('status', '=', 'active')
+                  .where('source', '=', 'appointment')
+                  .where('date', '=', oldDate)
+                  .executeTakeFirst()
+              : undefined;
           if (event) {
-            await correctPathwayEvent(trx, ctx, { eventId: event.id, action: 'replace', date: newDate, outcome: null, until: null, helpNeed: null, reason: input.reason });
+            await correctPathwayEvent(trx, ctx, {
+              eventId: event.id,
+              action: 'replace',
+              date: newDate,
+              outcome: null,
+              until: null,
+              helpNeed: null,
+              reason: input.reason,
+            });
           } else {
             await recomputePathwayClocks(trx, { pathwayIds: [row.pathway_id] }, now);
           }

@@ -23,7 +23,8 @@ function toEntry(r: Selectable<AuditLogTable>): AuditEntryView {
 export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
   /** Entries in a period (Oslo dates, both ends included), newest first; uses audit_log_patient or audit_log_at. */
   function filtered(q: { patientId?: number | undefined; from?: string | undefined; to?: string | undefined }) {
-    if (q.from && q.to && q.from > q.to) throw new AppError('invalid_input', 'Fra-dato må være før til-dato', [{ path: 'to', message: 'Til-dato må være etter fra-dato' }]);
+    if (q.from && q.to && q.from > q.to)
+      throw new AppError('invalid_input', 'Fra-dato må være før til-dato', [{ path: 'to', message: 'Til-dato må være etter fra-dato' }]);
     let query = ctx.db.selectFrom('audit_log');
     if (q.patientId !== undefined) query = query.where('patient_id', '=', q.patientId);
     if (q.from) query = query.where('at', '>=', osloDayStartUtc(q.from));
@@ -55,9 +56,7 @@ export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
     async exportCsv(q: PatientQuery) {
       const { entries } = await patientEntries(q);
       const now = ctx.clock();
-      await ctx.db.transaction().execute((trx) =>
-        auditRead(trx, ctx.actor(), 'audit.exportCsv', { entityId: null, patientId: q.patientId }, now),
-      );
+      await ctx.db.transaction().execute((trx) => auditRead(trx, ctx.actor(), 'audit.exportCsv', { entityId: null, patientId: q.patientId }, now));
       // The patient's copy: who (the coordinator profile) and what, in plain Norwegian; the OS account stays in the
       // caseload log (Innstillinger › Logg og sikkerhet), it says nothing to the patient.
       const rows = [
@@ -80,9 +79,7 @@ export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
       const { patient, entries } = await patientEntries(q);
       const profile = await ctx.db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
       const now = ctx.clock();
-      await ctx.db.transaction().execute((trx) =>
-        auditRead(trx, ctx.actor(), 'audit.printPatient', { entityId: null, patientId: q.patientId }, now),
-      );
+      await ctx.db.transaction().execute((trx) => auditRead(trx, ctx.actor(), 'audit.printPatient', { entityId: null, patientId: q.patientId }, now));
       const period = q.from || q.to ? `${q.from ? formatDate(q.from) : 'start'} – ${q.to ? formatDate(q.to) : 'i dag'}` : 'hele loggen';
       const body = `<h1>Logg over tilgang og endringer</h1>
 <p>Gjelder: <strong>${esc(patient.name)}</strong>, født ${esc(formatDate(patient.birth_date))}<br>

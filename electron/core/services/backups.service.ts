@@ -16,7 +16,9 @@ export function createBackupsService(ctx: ServiceContext, trustOrNone: TrustRunt
     async create() {
       const trust = requireTrust(trustOrNone);
       const info = await trust.backupNow('manual');
-      await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.actor(), { action: 'backup.create', entity: 'backup', entityId: null, patientId: null }, ctx.clock()));
+      await ctx.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, ctx.actor(), { action: 'backup.create', entity: 'backup', entityId: null, patientId: null }, ctx.clock()));
       return info;
     },
 

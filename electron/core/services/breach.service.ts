@@ -51,9 +51,19 @@ export async function careDeadlineFlags(db: Db, pathwayIds: number[], today: str
     .where('care_deadline', '<', bound)
     .where('first_attendance_on', 'is', null)
     .execute();
-  const facts = await factsFor(db, rows.map((r) => r.id));
+  const facts = await factsFor(
+    db,
+    rows.map((r) => r.id),
+  );
   for (const r of rows) {
-    const risk = breachRisk({ careDeadline: r.care_deadline, careStartedOn: null, bookedDates: facts.booked.get(r.id) ?? [], postponedOffers: facts.offers.get(r.id) ?? [], today, calendar });
+    const risk = breachRisk({
+      careDeadline: r.care_deadline,
+      careStartedOn: null,
+      bookedDates: facts.booked.get(r.id) ?? [],
+      postponedOffers: facts.offers.get(r.id) ?? [],
+      today,
+      calendar,
+    });
     if (risk.state === 'at_risk' || risk.state === 'breached') out.set(r.id, risk.state);
   }
   return out;
@@ -85,14 +95,28 @@ export function createBreachService(ctx: ServiceContext) {
       risk: { state: risk.state, label: risk.label, workingDaysLeft: workingDaysLeft(risk) },
       helfoNotifiedOn: helfo?.helfo_notified_on ?? null,
       helfoNote: helfo?.note ?? '',
-      postponements: postponements.map((p) => ({ id: p.id, offeredDate: p.offered_date, requestedDate: p.requested_date, reason: p.reason, note: p.note, createdAt: p.created_at })),
+      postponements: postponements.map((p) => ({
+        id: p.id,
+        offeredDate: p.offered_date,
+        requestedDate: p.requested_date,
+        reason: p.reason,
+        note: p.note,
+        createdAt: p.created_at,
+      })),
       letters: letters.map((l) => ({ id: l.id, createdAt: l.created_at })),
-      helfo: { phone: HELFO_CONTACT.phone, hours: HELFO_CONTACT.hours, source: HELFO_CONTACT.source, confidence: HELFO_CONTACT.confidence, note: HELFO_CONTACT.note },
+      helfo: {
+        phone: HELFO_CONTACT.phone,
+        hours: HELFO_CONTACT.hours,
+        source: HELFO_CONTACT.source,
+        confidence: HELFO_CONTACT.confidence,
+        note: HELFO_CONTACT.note,
+      },
     };
   }
 
   async function notFuture(date: string, path: string, label: string) {
-    if (date > todayInOslo(ctx.clock())) throw new AppError('invalid_input', `${label} kan ikke være fram i tid`, [{ path, message: `${label} kan ikke være fram i tid` }]);
+    if (date > todayInOslo(ctx.clock()))
+      throw new AppError('invalid_input', `${label} kan ikke være fram i tid`, [{ path, message: `${label} kan ikke være fram i tid` }]);
   }
 
   return {
@@ -110,7 +134,14 @@ export function createBreachService(ctx: ServiceContext) {
         .selectFrom('pathway')
         .innerJoin('patient', 'patient.id', 'pathway.patient_id')
         .leftJoin('care_deadline_breach', 'care_deadline_breach.pathway_id', 'pathway.id')
-        .select(['pathway.id', 'pathway.patient_id', 'patient.name', 'pathway.care_deadline', 'pathway.first_attendance_on', 'care_deadline_breach.helfo_notified_on'])
+        .select([
+          'pathway.id',
+          'pathway.patient_id',
+          'patient.name',
+          'pathway.care_deadline',
+          'pathway.first_attendance_on',
+          'care_deadline_breach.helfo_notified_on',
+        ])
         .where('pathway.status', '=', 'open')
         .where('pathway.care_deadline', 'is not', null)
         .where('pathway.care_deadline', '<', bound)
@@ -118,12 +149,30 @@ export function createBreachService(ctx: ServiceContext) {
         .orderBy('pathway.care_deadline')
         .orderBy('pathway.id')
         .execute();
-      const facts = await factsFor(ctx.db, rows.map((r) => r.id));
+      const facts = await factsFor(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
       const out = [];
       for (const r of rows) {
-        const risk = breachRisk({ careDeadline: r.care_deadline, careStartedOn: null, bookedDates: facts.booked.get(r.id) ?? [], postponedOffers: facts.offers.get(r.id) ?? [], today, calendar });
+        const risk = breachRisk({
+          careDeadline: r.care_deadline,
+          careStartedOn: null,
+          bookedDates: facts.booked.get(r.id) ?? [],
+          postponedOffers: facts.offers.get(r.id) ?? [],
+          today,
+          calendar,
+        });
         if (risk.state !== 'at_risk' && risk.state !== 'breached') continue;
-        out.push({ pathwayId: r.id, patientId: r.patient_id, name: r.name, careDeadline: r.care_deadline!, state: risk.state, label: risk.label, helfoNotifiedOn: r.helfo_notified_on ?? null });
+        out.push({
+          pathwayId: r.id,
+          patientId: r.patient_id,
+          name: r.name,
+          careDeadline: r.care_deadline!,
+          state: risk.state,
+          label: risk.label,
+          helfoNotifiedOn: r.helfo_notified_on ?? null,
+        });
       }
       // Not yet notified first: that is the coordinator's next step.
       out.sort((a, b) => Number(a.helfoNotifiedOn !== null) - Number(b.helfoNotifiedOn !== null));
@@ -142,14 +191,21 @@ export function createBreachService(ctx: ServiceContext) {
           .values({ pathway_id: input.pathwayId, ...values })
           .onConflict((oc) => oc.column('pathway_id').doUpdateSet(values))
           .execute();
-        await appendAudit(trx, ctx.actor(), { action: 'breach.helfoNotified', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'breach.helfoNotified', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id },
+          now,
+        );
         return { pathwayId: input.pathwayId };
       });
     },
 
     async addPostponement(input: { pathwayId: number; offeredDate: string; requestedDate: string | null; reason: PostponementReason; note: string }) {
       if (input.requestedDate !== null && input.requestedDate <= input.offeredDate) {
-        throw new AppError('invalid_input', 'Ønsket dato må være etter tilbudt dato', [{ path: 'requestedDate', message: 'Ønsket dato må være etter tilbudt dato' }]);
+        throw new AppError('invalid_input', 'Ønsket dato må være etter tilbudt dato', [
+          { path: 'requestedDate', message: 'Ønsket dato må være etter tilbudt dato' },
+        ]);
       }
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
@@ -157,10 +213,22 @@ export function createBreachService(ctx: ServiceContext) {
         if (!pathway.care_deadline) throw new AppError('conflict', 'Forløpet har ingen juridisk frist');
         const row = await trx
           .insertInto('care_deadline_postponement')
-          .values({ pathway_id: input.pathwayId, offered_date: input.offeredDate, requested_date: input.requestedDate, reason: input.reason, note: input.note, created_at: now.toISOString() })
+          .values({
+            pathway_id: input.pathwayId,
+            offered_date: input.offeredDate,
+            requested_date: input.requestedDate,
+            reason: input.reason,
+            note: input.note,
+            created_at: now.toISOString(),
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.actor(), { action: 'breach.postponement', entity: 'care_deadline_postponement', entityId: row.id, patientId: pathway.patient_id }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'breach.postponement', entity: 'care_deadline_postponement', entityId: row.id, patientId: pathway.patient_id },
+          now,
+        );
         return { id: row.id };
       });
     },
@@ -190,7 +258,17 @@ export function createBreachService(ctx: ServiceContext) {
         const html =
           family.addressees.length === 1 && family.addressees[0]!.preface === null
             ? printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, recipientAddress: family.addressees[0]!.lines })
-            : printDocument({ title: 'Brev', letterhead: profile, printedAt: now, body, pageNumbers: false, sheets: family.addressees.map((a) => ({ recipientAddress: a.lines, body: a.preface ? `<p><strong>${esc(a.preface)}</strong></p>\n${body}` : body })) });
+            : printDocument({
+                title: 'Brev',
+                letterhead: profile,
+                printedAt: now,
+                body,
+                pageNumbers: false,
+                sheets: family.addressees.map((a) => ({
+                  recipientAddress: a.lines,
+                  body: a.preface ? `<p><strong>${esc(a.preface)}</strong></p>\n${body}` : body,
+                })),
+              });
         const text = [subject, ...paragraphs, 'Vennlig hilsen', profile.coordinatorName, profile.unitName].join('\n');
         const row = await trx
           .insertInto('breach_letter')

@@ -47,7 +47,11 @@ export function createCaseloadService(ctx: ServiceContext) {
       }
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
-        const pathway = await trx.selectFrom('pathway').select(['id', 'patient_id', 'status', 'responsible']).where('id', '=', input.pathwayId).executeTakeFirst();
+        const pathway = await trx
+          .selectFrom('pathway')
+          .select(['id', 'patient_id', 'status', 'responsible'])
+          .where('id', '=', input.pathwayId)
+          .executeTakeFirst();
         if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet.');
         if (pathway.status !== 'open') throw new AppError('conflict', 'Forløpet er avsluttet og har ingen ansvarlig å endre.');
         if (pathway.responsible === input.to) return { responsible: input.to };

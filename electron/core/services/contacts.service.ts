@@ -51,7 +51,11 @@ export function toContact(row: Selectable<ContactTable>, municipalityName: strin
 async function writeWords(trx: Db, contactId: number, c: { name: string; organisation: string }): Promise<void> {
   await trx.deleteFrom('contact_word').where('contact_id', '=', contactId).execute();
   const words = searchWords(c.name, c.organisation);
-  if (words.length > 0) await trx.insertInto('contact_word').values(words.map((word) => ({ word, contact_id: contactId }))).execute();
+  if (words.length > 0)
+    await trx
+      .insertInto('contact_word')
+      .values(words.map((word) => ({ word, contact_id: contactId })))
+      .execute();
 }
 
 const ROLE_ORDER: ContactRole[] = ['municipal_coordinator', 'coordinating_unit', 'gp', 'clinician', 'nav', 'school', 'child_welfare', 'other'];
@@ -77,8 +81,16 @@ export function createContactsService(ctx: ServiceContext) {
   return {
     async list(q: { search: string; role?: string | undefined; municipalityNumber?: string | undefined; limit: number }) {
       const [rows, count] = await Promise.all([
-        listQuery(q).selectAll('contact').select('municipality.name as municipality_name').orderBy('contact.name').orderBy('contact.id').limit(q.limit).execute(),
-        listQuery(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        listQuery(q)
+          .selectAll('contact')
+          .select('municipality.name as municipality_name')
+          .orderBy('contact.name')
+          .orderBy('contact.id')
+          .limit(q.limit)
+          .execute(),
+        listQuery(q)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { rows: rows.map(({ municipality_name, ...r }) => toContact(r, municipality_name)), total: Number(count.n) };
     },
@@ -108,10 +120,21 @@ export function createContactsService(ctx: ServiceContext) {
           if (Number(res.numUpdatedRows) === 0) throw new AppError('not_found', 'Fant ikke kontakten');
           contactId = input.id;
         } else {
-          contactId = (await trx.insertInto('contact').values({ ...values, created_at: stamp }).returning('id').executeTakeFirstOrThrow()).id;
+          contactId = (
+            await trx
+              .insertInto('contact')
+              .values({ ...values, created_at: stamp })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
         await writeWords(trx, contactId, input);
-        await appendAudit(trx, ctx.actor(), { action: input.id ? 'contact.update' : 'contact.create', entity: 'contact', entityId: contactId, patientId: null }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: input.id ? 'contact.update' : 'contact.create', entity: 'contact', entityId: contactId, patientId: null },
+          now,
+        );
         return contactId;
       });
       const row = await ctx.db
@@ -162,7 +185,16 @@ export function createContactsService(ctx: ServiceContext) {
           }
           const { id } = await trx
             .insertInto('contact')
-            .values({ name: r.name, role: r.role, organisation: r.organisation, municipality_number: r.municipalityNumber, phone: r.phone, email: r.email, created_at: stamp, updated_at: stamp })
+            .values({
+              name: r.name,
+              role: r.role,
+              organisation: r.organisation,
+              municipality_number: r.municipalityNumber,
+              phone: r.phone,
+              email: r.email,
+              created_at: stamp,
+              updated_at: stamp,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           await writeWords(trx, id, r);
@@ -217,7 +249,14 @@ export function createContactsService(ctx: ServiceContext) {
         .where('meeting.patient_id', '=', patientId)
         .where('meeting_participant.is_patient', '=', 0)
         // Every selected column grouped (PostgreSQL allows no bare columns); the latest details per person win below.
-        .groupBy(['meeting_participant.contact_id', 'meeting_participant.name', 'meeting_participant.role', 'meeting_participant.organisation', 'meeting_participant.email', 'meeting_participant.phone'])
+        .groupBy([
+          'meeting_participant.contact_id',
+          'meeting_participant.name',
+          'meeting_participant.role',
+          'meeting_participant.organisation',
+          'meeting_participant.email',
+          'meeting_participant.phone',
+        ])
         .orderBy('last_at', 'desc')
         .limit(200)
         .execute()
@@ -288,7 +327,12 @@ export function createMunicipalitiesService(ctx: ServiceContext) {
             .onConflict((oc) => oc.column('number').doUpdateSet({ name: m.name, county: m.county.name }))
             .execute();
         }
-        const meta = { classification: `${parsed.classification} (${parsed.classificationVersion})`, validFrom: parsed.validFrom, source: parsed.source, count: parsed.municipalities.length };
+        const meta = {
+          classification: `${parsed.classification} (${parsed.classificationVersion})`,
+          validFrom: parsed.validFrom,
+          source: parsed.source,
+          count: parsed.municipalities.length,
+        };
         await writeSetting(trx, DATASET_KEY, meta);
         await appendAudit(trx, ctx.actor(), { action: 'municipalities.load', entity: 'municipality', entityId: null, patientId: null }, now);
         return { ...meta, added, renamed };

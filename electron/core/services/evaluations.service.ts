@@ -27,8 +27,20 @@ async function proposalsFor(db: Db, patientId: number, today: string) {
       .where('pathway.patient_id', '=', patientId)
       .where('pathway_event.status', '=', 'active')
       .execute(),
-    db.selectFrom('meeting').select(['id', 'start_at']).where('patient_id', '=', patientId).where('kind', '=', 'evaluation').where('status', '=', 'held').execute(),
-    db.selectFrom('appointment').select(['id', 'start_at', 'pathway_id']).where('patient_id', '=', patientId).where('kind', '=', 'evaluation').where('status', '=', 'attended').execute(),
+    db
+      .selectFrom('meeting')
+      .select(['id', 'start_at'])
+      .where('patient_id', '=', patientId)
+      .where('kind', '=', 'evaluation')
+      .where('status', '=', 'held')
+      .execute(),
+    db
+      .selectFrom('appointment')
+      .select(['id', 'start_at', 'pathway_id'])
+      .where('patient_id', '=', patientId)
+      .where('kind', '=', 'evaluation')
+      .where('status', '=', 'attended')
+      .execute(),
     db
       .selectFrom('evaluation_proposal')
       .innerJoin('pathway', 'pathway.id', 'evaluation_proposal.pathway_id')
@@ -55,7 +67,14 @@ export function createEvaluationsService(ctx: ServiceContext) {
   async function decide(db: Db, ref: Ref, decision: 'confirmed' | 'dismissed', eventId: number | null) {
     await db
       .insertInto('evaluation_proposal')
-      .values({ pathway_id: ref.pathwayId, source_kind: ref.sourceKind, source_id: ref.sourceId, decision, event_id: eventId, decided_at: ctx.clock().toISOString() })
+      .values({
+        pathway_id: ref.pathwayId,
+        source_kind: ref.sourceKind,
+        source_id: ref.sourceId,
+        decision,
+        event_id: eventId,
+        decided_at: ctx.clock().toISOString(),
+      })
       .execute();
   }
 
@@ -68,7 +87,13 @@ export function createEvaluationsService(ctx: ServiceContext) {
     async confirm(ref: Ref) {
       return ctx.db.transaction().execute(async (trx) => {
         const { proposal } = await find(trx, ref);
-        const eventId = await recordPathwayEvent(trx, ctx, { pathwayId: ref.pathwayId, type: 'evaluation', date: proposal.date, note: proposal.label, source: ref.sourceKind });
+        const eventId = await recordPathwayEvent(trx, ctx, {
+          pathwayId: ref.pathwayId,
+          type: 'evaluation',
+          date: proposal.date,
+          note: proposal.label,
+          source: ref.sourceKind,
+        });
         await decide(trx, ref, 'confirmed', eventId);
         return { eventId };
       });
@@ -78,7 +103,12 @@ export function createEvaluationsService(ctx: ServiceContext) {
       return ctx.db.transaction().execute(async (trx) => {
         const { pathway } = await find(trx, ref);
         await decide(trx, ref, 'dismissed', null);
-        await appendAudit(trx, ctx.actor(), { action: 'evaluation.dismiss', entity: 'pathway', entityId: ref.pathwayId, patientId: pathway.patient_id }, ctx.clock());
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'evaluation.dismiss', entity: 'pathway', entityId: ref.pathwayId, patientId: pathway.patient_id },
+          ctx.clock(),
+        );
         return { pathwayId: ref.pathwayId };
       });
     },
@@ -88,7 +118,12 @@ export function createEvaluationsService(ctx: ServiceContext) {
       return ctx.db.transaction().execute(async (trx) => {
         const pathway = await pathwayOrThrow(trx, input.pathwayId);
         if (input.date !== null) {
-          const issue = input.date > todayInOslo(now) ? 'Datoen kan ikke være fram i tid.' : input.date < pathway.referral_received ? 'Datoen kan ikke være før henvisningen ble mottatt.' : null;
+          const issue =
+            input.date > todayInOslo(now)
+              ? 'Datoen kan ikke være fram i tid.'
+              : input.date < pathway.referral_received
+                ? 'Datoen kan ikke være før henvisningen ble mottatt.'
+                : null;
           if (issue) throw new AppError('invalid_input', issue, [{ path: 'date', message: issue }]);
         }
         await trx
@@ -96,7 +131,12 @@ export function createEvaluationsService(ctx: ServiceContext) {
           .set({ treatment_plan_on: input.date, treatment_plan_by: input.date ? ctx.actor().profile : null, updated_at: now.toISOString() })
           .where('id', '=', input.pathwayId)
           .execute();
-        await appendAudit(trx, ctx.actor(), { action: 'pathway.treatmentPlan', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'pathway.treatmentPlan', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id },
+          now,
+        );
         return { pathwayId: input.pathwayId };
       });
     },

@@ -47,7 +47,8 @@ export function createGuardiansService(ctx: ServiceContext) {
     async save(input: GuardianInput) {
       const now = ctx.clock();
       const stamp = now.toISOString();
-      if (input.consentOn && input.consentOn > todayInOslo(now)) throw new AppError('invalid_input', 'Samtykkedato kan ikke være fram i tid', [{ path: 'consentOn', message: 'Samtykkedato kan ikke være fram i tid' }]);
+      if (input.consentOn && input.consentOn > todayInOslo(now))
+        throw new AppError('invalid_input', 'Samtykkedato kan ikke være fram i tid', [{ path: 'consentOn', message: 'Samtykkedato kan ikke være fram i tid' }]);
       return ctx.db.transaction().execute(async (trx) => {
         await patientOrThrow(trx, input.patientId);
         const values = {
@@ -69,10 +70,19 @@ export function createGuardiansService(ctx: ServiceContext) {
           await trx.updateTable('guardian').set(values).where('id', '=', input.id).execute();
           guardianId = input.id;
         } else {
-          const row = await trx.insertInto('guardian').values({ ...values, patient_id: input.patientId, created_at: stamp }).returning('id').executeTakeFirstOrThrow();
+          const row = await trx
+            .insertInto('guardian')
+            .values({ ...values, patient_id: input.patientId, created_at: stamp })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           guardianId = row.id;
         }
-        await appendAudit(trx, ctx.actor(), { action: input.id ? 'guardian.update' : 'guardian.create', entity: 'guardian', entityId: guardianId, patientId: input.patientId }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: input.id ? 'guardian.update' : 'guardian.create', entity: 'guardian', entityId: guardianId, patientId: input.patientId },
+          now,
+        );
         return { id: guardianId };
       });
     },
@@ -116,8 +126,12 @@ export function createPatientContactsService(ctx: ServiceContext) {
       const now = ctx.clock();
       const stamp = now.toISOString();
       const today = todayInOslo(now);
-      for (const [path, value, label] of [['contactedOn', input.contactedOn, 'Kontaktet dato'], ['consentOn', input.consentOn, 'Samtykkedato']] as const) {
-        if (value && value > today) throw new AppError('invalid_input', `${label} kan ikke være fram i tid`, [{ path, message: `${label} kan ikke være fram i tid` }]);
+      for (const [path, value, label] of [
+        ['contactedOn', input.contactedOn, 'Kontaktet dato'],
+        ['consentOn', input.consentOn, 'Samtykkedato'],
+      ] as const) {
+        if (value && value > today)
+          throw new AppError('invalid_input', `${label} kan ikke være fram i tid`, [{ path, message: `${label} kan ikke være fram i tid` }]);
       }
       return ctx.db.transaction().execute(async (trx) => {
         await patientOrThrow(trx, input.patientId);
@@ -140,10 +154,19 @@ export function createPatientContactsService(ctx: ServiceContext) {
           await trx.updateTable('patient_contact').set(values).where('id', '=', input.id).execute();
           contactId = input.id;
         } else {
-          const row = await trx.insertInto('patient_contact').values({ ...values, patient_id: input.patientId, created_at: stamp }).returning('id').executeTakeFirstOrThrow();
+          const row = await trx
+            .insertInto('patient_contact')
+            .values({ ...values, patient_id: input.patientId, created_at: stamp })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           contactId = row.id;
         }
-        await appendAudit(trx, ctx.actor(), { action: input.id ? 'patientContact.update' : 'patientContact.create', entity: 'patient_contact', entityId: contactId, patientId: input.patientId }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: input.id ? 'patientContact.update' : 'patientContact.create', entity: 'patient_contact', entityId: contactId, patientId: input.patientId },
+          now,
+        );
         return { id: contactId };
       });
     },

@@ -40,7 +40,12 @@ export async function resolveLetterAddress(
 ): Promise<ResolvedAddress> {
   if (recipient === 'patient') {
     const lines = templateLines;
-    return { lines, problem: isPostalAddress(lines) ? null : 'Pasienten mangler full postadresse (adresse, postnummer og poststed). Rett pasientens opplysninger før brevet skrives ut.' };
+    return {
+      lines,
+      problem: isPostalAddress(lines)
+        ? null
+        : 'Pasienten mangler full postadresse (adresse, postnummer og poststed). Rett pasientens opplysninger før brevet skrives ut.',
+    };
   }
   if (recipient === 'referrer') {
     // The referrer as its own record (issue #13 §2): the pathway's referrer, else the patient's latest one.
@@ -49,12 +54,25 @@ export async function resolveLetterAddress(
           .selectFrom('referrer')
           .selectAll()
           .where('patient_id', '=', opts.patientId)
-          .orderBy((eb) => eb.case().when('pathway_id', '=', opts.pathwayId ?? -1).then(0).else(1).end())
+          .orderBy((eb) =>
+            eb
+              .case()
+              .when('pathway_id', '=', opts.pathwayId ?? -1)
+              .then(0)
+              .else(1)
+              .end(),
+          )
           .orderBy('updated_at', 'desc')
           .executeTakeFirst()
       : undefined;
     if (record && (record.organisation || record.person)) {
-      const lines = referrerAddressLines({ organisation: record.organisation, person: record.person, address: record.address, postalCode: record.postal_code, postalPlace: record.postal_place });
+      const lines = referrerAddressLines({
+        organisation: record.organisation,
+        person: record.person,
+        address: record.address,
+        postalCode: record.postal_code,
+        postalPlace: record.postal_place,
+      });
       return { lines, problem: isPostalAddress(lines) ? null : 'Henviseren mangler full postadresse. Registrer adressen under Henviser på pasientsiden.' };
     }
     const gp = patient.gp_name
@@ -67,11 +85,18 @@ export async function resolveLetterAddress(
           .executeTakeFirst()
       : undefined;
     const lines = gp
-      ? [gp.organisation || gp.name, ...(gp.organisation && gp.organisation !== gp.name ? [gp.name] : []), gp.address, postal(gp.postal_code, gp.postal_place)].filter(Boolean)
+      ? [
+          gp.organisation || gp.name,
+          ...(gp.organisation && gp.organisation !== gp.name ? [gp.name] : []),
+          gp.address,
+          postal(gp.postal_code, gp.postal_place),
+        ].filter(Boolean)
       : [patient.gp_name].filter(Boolean);
     return {
       lines,
-      problem: isPostalAddress(lines) ? null : 'Henviser eller fastlege mangler postadresse. Registrer adressen under Kontakter (rolle fastlege, samme navn som pasientens fastlege).',
+      problem: isPostalAddress(lines)
+        ? null
+        : 'Henviser eller fastlege mangler postadresse. Registrer adressen under Kontakter (rolle fastlege, samme navn som pasientens fastlege).',
     };
   }
   const unit = patient.municipality_number
@@ -86,7 +111,12 @@ export async function resolveLetterAddress(
         .executeTakeFirst()
     : undefined;
   const lines = unit
-    ? [unit.name, ...(unit.organisation && unit.organisation !== unit.name ? [unit.organisation] : []), unit.address, postal(unit.postal_code, unit.postal_place)].filter(Boolean)
+    ? [
+        unit.name,
+        ...(unit.organisation && unit.organisation !== unit.name ? [unit.organisation] : []),
+        unit.address,
+        postal(unit.postal_code, unit.postal_place),
+      ].filter(Boolean)
     : ['Koordinerende enhet', patient.municipality_name ? `${patient.municipality_name} kommune` : 'Kommunen'];
   return {
     lines,
@@ -100,14 +130,26 @@ export async function referrerName(db: Db, patientId: number, pathwayId: number 
     .selectFrom('referrer')
     .select(['person', 'organisation'])
     .where('patient_id', '=', patientId)
-    .orderBy((eb) => eb.case().when('pathway_id', '=', pathwayId ?? -1).then(0).else(1).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('pathway_id', '=', pathwayId ?? -1)
+        .then(0)
+        .else(1)
+        .end(),
+    )
     .orderBy('updated_at', 'desc')
     .executeTakeFirst();
   return record?.person || record?.organisation || gpName;
 }
 
 /** The sheets of a letter about the patient: the patient, and guardians as the rules for under-18s say. */
-export async function patientAddressees(db: Db, patientId: number, on: IsoDate, opts: { necessaryForParentalResponsibility?: boolean } = {}): Promise<{ addressees: Addressee[]; warnings: string[] }> {
+export async function patientAddressees(
+  db: Db,
+  patientId: number,
+  on: IsoDate,
+  opts: { necessaryForParentalResponsibility?: boolean } = {},
+): Promise<{ addressees: Addressee[]; warnings: string[] }> {
   const [p, guardians] = await Promise.all([
     db.selectFrom('patient').select(['name', 'birth_date', 'address', 'postal_code', 'postal_place']).where('id', '=', patientId).executeTakeFirstOrThrow(),
     db.selectFrom('guardian').selectAll().where('patient_id', '=', patientId).orderBy('id').execute(),
@@ -115,8 +157,13 @@ export async function patientAddressees(db: Db, patientId: number, on: IsoDate, 
   return letterAddressees({
     patient: { name: p.name, birthDate: p.birth_date, address: p.address, postalCode: p.postal_code, postalPlace: p.postal_place },
     guardians: guardians.map((g) => ({
-      id: g.id, name: g.name, parentalResponsibility: g.parental_responsibility === 1, consent: g.consent,
-      address: g.address, postalCode: g.postal_code, postalPlace: g.postal_place,
+      id: g.id,
+      name: g.name,
+      parentalResponsibility: g.parental_responsibility === 1,
+      consent: g.consent,
+      address: g.address,
+      postalCode: g.postal_code,
+      postalPlace: g.postal_place,
     })),
     on,
     necessaryForParentalResponsibility: opts.necessaryForParentalResponsibility,

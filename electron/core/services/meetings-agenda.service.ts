@@ -1,11 +1,5 @@
 import { AppError } from '../../../shared/contract/envelope';
-import {
-  DEFAULT_AGENDA_TEMPLATES,
-  MEETING_KINDS,
-  normaliseTemplate,
-  type MeetingKind,
-  type PatientPrintPrivacy,
-} from '../../../shared/domain/meetings';
+import { DEFAULT_AGENDA_TEMPLATES, MEETING_KINDS, normaliseTemplate, type MeetingKind, type PatientPrintPrivacy } from '../../../shared/domain/meetings';
 import { agendaDocument, invitationLetters } from '../../../shared/print/meeting-documents';
 import { patientInterpreter } from './pathway-care.service';
 import { formatDate, todayInOslo, utcToOslo } from '../../../shared/domain/time';
@@ -33,7 +27,10 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
           if (item.id !== undefined && kept.has(item.id)) {
             await trx.updateTable('meeting_agenda_item').set({ title: item.title, position }).where('id', '=', item.id).execute();
           } else {
-            await trx.insertInto('meeting_agenda_item').values({ meeting_id: id, position, title: item.title, source: item.source, source_id: item.sourceId }).execute();
+            await trx
+              .insertInto('meeting_agenda_item')
+              .values({ meeting_id: id, position, title: item.title, source: item.source, source_id: item.sourceId })
+              .execute();
           }
         }
         await appendAudit(trx, ctx.actor(), { action: 'meeting.saveAgenda', entity: 'meeting', entityId: id, patientId: row.patient_id }, now);
@@ -55,7 +52,13 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
         .limit(1)
         .executeTakeFirst();
       if (previous) {
-        const open = await ctx.db.selectFrom('meeting_action_item').selectAll().where('meeting_id', '=', previous.id).where('done', '=', 0).orderBy('position').execute();
+        const open = await ctx.db
+          .selectFrom('meeting_action_item')
+          .selectAll()
+          .where('meeting_id', '=', previous.id)
+          .where('done', '=', 0)
+          .orderBy('position')
+          .execute();
         for (const a of open) {
           const detail = [a.owner && `Ansvarlig: ${a.owner}`, a.due_date && `frist ${formatDate(a.due_date)}`].filter(Boolean).join(', ');
           items.push({ title: `Oppfølging fra forrige møte: ${a.text}`.slice(0, 200), source: 'action', sourceId: a.id, detail });

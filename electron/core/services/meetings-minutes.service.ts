@@ -39,7 +39,13 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
         const noteFor = new Map(input.notes.map((n) => [n.agendaItemId, n.note]));
         const notes = agenda.map((a) => ({ agendaItemId: a.id, title: a.title, note: noteFor.get(a.id) ?? '' }));
 
-        const latest = await trx.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', input.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+        const latest = await trx
+          .selectFrom('meeting_minutes')
+          .selectAll()
+          .where('meeting_id', '=', input.id)
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst();
         let version: number;
         if (latest && latest.status === 'draft') {
           version = latest.version;
@@ -47,12 +53,29 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
           const sent = { notes_json: JSON.stringify(notes), decisions: input.decisions };
           if (input.draftVersion === 0) throw new AppError('conflict', conflictMessage(MINUTES_RECORD, latest, undefined));
           await claimRowVersion(trx, 'meeting_minutes', latest.id, input.draftVersion, ctx.actor(), MINUTES_RECORD, sent);
-          await trx.updateTable('meeting_minutes').set({ notes_json: JSON.stringify(notes), decisions: input.decisions, updated_at: stamp }).where('id', '=', latest.id).execute();
+          await trx
+            .updateTable('meeting_minutes')
+            .set({ notes_json: JSON.stringify(notes), decisions: input.decisions, updated_at: stamp })
+            .where('id', '=', latest.id)
+            .execute();
         } else {
           version = (latest?.version ?? 0) + 1;
           await trx
             .insertInto('meeting_minutes')
-            .values({ meeting_id: input.id, version, status: 'draft', notes_json: JSON.stringify(notes), decisions: input.decisions, actions_json: null, finalized_at: null, finalized_by: null, created_at: stamp, updated_at: stamp, updated_by: ctx.actor().osUser, changed_fields: 'notes_json,decisions' })
+            .values({
+              meeting_id: input.id,
+              version,
+              status: 'draft',
+              notes_json: JSON.stringify(notes),
+              decisions: input.decisions,
+              actions_json: null,
+              finalized_at: null,
+              finalized_by: null,
+              created_at: stamp,
+              updated_at: stamp,
+              updated_by: ctx.actor().osUser,
+              changed_fields: 'notes_json,decisions',
+            })
             .execute();
         }
 
@@ -67,7 +90,10 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
             kept.add(a.id);
             await trx.updateTable('meeting_action_item').set(values).where('id', '=', a.id).execute();
           } else {
-            await trx.insertInto('meeting_action_item').values({ meeting_id: input.id, ...values, plan_measure_id: null, created_at: stamp }).execute();
+            await trx
+              .insertInto('meeting_action_item')
+              .values({ meeting_id: input.id, ...values, plan_measure_id: null, created_at: stamp })
+              .execute();
           }
         }
         // An action that became a measure in the individual plan is never removed here.
@@ -75,7 +101,12 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
         if (gone.length > 0) await trx.deleteFrom('meeting_action_item').where('id', 'in', gone).execute();
 
         await appendAudit(trx, ctx.actor(), { action: 'meeting.saveMinutes', entity: 'meeting', entityId: input.id, patientId: row.patient_id }, now);
-        const saved = await trx.selectFrom('meeting_minutes').select('row_version').where('meeting_id', '=', input.id).where('version', '=', version).executeTakeFirstOrThrow();
+        const saved = await trx
+          .selectFrom('meeting_minutes')
+          .select('row_version')
+          .where('meeting_id', '=', input.id)
+          .where('version', '=', version)
+          .executeTakeFirstOrThrow();
         return { version, status: 'draft' as const, rowVersion: saved.row_version };
       });
     },
@@ -119,8 +150,17 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
           .where('meeting_action_item.id', '=', actionItemId)
           .executeTakeFirst();
         if (!item) throw new AppError('not_found', 'Fant ikke oppfølgingspunktet');
-        await trx.updateTable('meeting_action_item').set({ done: done ? 1 : 0, updated_at: now.toISOString() }).where('id', '=', actionItemId).execute();
-        await appendAudit(trx, ctx.actor(), { action: 'meeting.actionItemDone', entity: 'meeting_action_item', entityId: actionItemId, patientId: item.patient_id }, now);
+        await trx
+          .updateTable('meeting_action_item')
+          .set({ done: done ? 1 : 0, updated_at: now.toISOString() })
+          .where('id', '=', actionItemId)
+          .execute();
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'meeting.actionItemDone', entity: 'meeting_action_item', entityId: actionItemId, patientId: item.patient_id },
+          now,
+        );
         return { id: actionItemId, done };
       });
     },

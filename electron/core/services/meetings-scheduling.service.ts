@@ -3,24 +3,38 @@ import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type { Clash } from '../../../shared/contract/meetings';
 import { findBookingClashes, type ExistingBooking } from '../../../shared/domain/conflicts';
 import { buildMeetingIcs, meetingIcsTitle } from '../../../shared/domain/ics';
-import {
-  MAX_MEETING_MINUTES,
-  MEETING_KIND_LABELS,
-  type MeetingKind,
-} from '../../../shared/domain/meetings';
+import { MAX_MEETING_MINUTES, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../shared/print/meeting-documents';
 import { osloDaysToUtcRange, osloToUtc, utcToOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from './context';
 import { auditRead } from '../audit-read';
-import { MAX_APPOINTMENT_MINUTES, personKey, toSummary, tableExists, refreshNextMeetingDate, summaryQuery, letterhead, template, meetingRow, detail, type Db, type NewMeeting, type MeetingUpdate, type ParticipantIn } from './meetings-store';
+import {
+  MAX_APPOINTMENT_MINUTES,
+  personKey,
+  toSummary,
+  tableExists,
+  refreshNextMeetingDate,
+  summaryQuery,
+  letterhead,
+  template,
+  meetingRow,
+  detail,
+  type Db,
+  type NewMeeting,
+  type MeetingUpdate,
+  type ParticipantIn,
+} from './meetings-store';
 
 /** Everyone already booked in [start, start + duration) among the proposed people, meetings and appointments alike. */
 async function clashesFor(
   db: Db,
   p: { patientId: number; startAt: string; durationMinutes: number; participants: readonly ParticipantIn[]; excludeMeetingId?: number | undefined },
 ): Promise<Clash[]> {
-  const names = new Map<string, string>([['coordinator', 'Du (koordinator)'], [`patient:${p.patientId}`, 'Pasienten']]);
+  const names = new Map<string, string>([
+    ['coordinator', 'Du (koordinator)'],
+    [`patient:${p.patientId}`, 'Pasienten'],
+  ]);
   const people = ['coordinator'];
   for (const part of p.participants) {
     const key = personKey(part, p.patientId);
@@ -50,7 +64,10 @@ async function clashesFor(
       )
       .execute();
     for (const m of others) {
-      const keys = ['coordinator', ...parts.filter((x) => x.meeting_id === m.id).map((x) => personKey({ contactId: x.contact_id, name: x.name, role: x.role }, m.patient_id))];
+      const keys = [
+        'coordinator',
+        ...parts.filter((x) => x.meeting_id === m.id).map((x) => personKey({ contactId: x.contact_id, name: x.name, role: x.role }, m.patient_id)),
+      ];
       const whose = m.patient_id === p.patientId ? 'samme pasient' : 'annen pasient';
       existing.push({
         id: m.id,
@@ -146,7 +163,12 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
   return {
     async listWeek(from: string, days: number) {
       const range = osloDaysToUtcRange(from, days);
-      const rows = await summaryQuery(ctx.db).where('meeting.start_at', '>=', range.from).where('meeting.start_at', '<', range.to).orderBy('meeting.start_at').limit(500).execute();
+      const rows = await summaryQuery(ctx.db)
+        .where('meeting.start_at', '>=', range.from)
+        .where('meeting.start_at', '<', range.to)
+        .orderBy('meeting.start_at')
+        .limit(500)
+        .execute();
       return { rows: rows.map(toSummary) };
     },
 
@@ -162,7 +184,14 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
       return d;
     },
 
-    async listConflicts(q: { patientId: number; date: string; time: string; durationMinutes: number; participants: ParticipantIn[]; excludeMeetingId?: number | undefined }) {
+    async listConflicts(q: {
+      patientId: number;
+      date: string;
+      time: string;
+      durationMinutes: number;
+      participants: ParticipantIn[];
+      excludeMeetingId?: number | undefined;
+    }) {
       const startAt = osloToUtc(q.date, q.time);
       return { clashes: await clashesFor(ctx.db, { ...q, startAt }) };
     },
@@ -173,7 +202,12 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
       const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         await validate(trx, input, input.patientId);
-        const clashes = await clashesFor(trx, { patientId: input.patientId, startAt, durationMinutes: input.durationMinutes, participants: input.participants });
+        const clashes = await clashesFor(trx, {
+          patientId: input.patientId,
+          startAt,
+          durationMinutes: input.durationMinutes,
+          participants: input.participants,
+        });
         if (clashes.length > 0 && input.conflictReason === '') throw conflictRefusal();
         const { id } = await trx
           .insertInto('meeting')
@@ -216,7 +250,13 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
         const row = await meetingRow(trx, input.id);
         if (row.status === 'cancelled') throw new AppError('conflict', 'Møtet er avlyst og kan ikke endres');
         await validate(trx, input, row.patient_id);
-        const clashes = await clashesFor(trx, { patientId: row.patient_id, startAt, durationMinutes: input.durationMinutes, participants: input.participants, excludeMeetingId: row.id });
+        const clashes = await clashesFor(trx, {
+          patientId: row.patient_id,
+          startAt,
+          durationMinutes: input.durationMinutes,
+          participants: input.participants,
+          excludeMeetingId: row.id,
+        });
         if (clashes.length > 0 && input.conflictReason === '') throw conflictRefusal();
         const sequence = row.ics_sequence + 1;
         await trx
@@ -244,7 +284,8 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, id);
-        if (row.status !== 'planned') throw new AppError('conflict', row.status === 'cancelled' ? 'Møtet er allerede avlyst' : 'Et holdt møte kan ikke avlyses');
+        if (row.status !== 'planned')
+          throw new AppError('conflict', row.status === 'cancelled' ? 'Møtet er allerede avlyst' : 'Et holdt møte kan ikke avlyses');
         const sequence = row.ics_sequence + 1;
         await trx
           .updateTable('meeting')

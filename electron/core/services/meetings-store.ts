@@ -15,11 +15,7 @@ import type {
   newMeetingSchema,
   participantInputSchema,
 } from '../../../shared/contract/meetings';
-import {
-  DEFAULT_AGENDA_TEMPLATES,
-  type MeetingKind,
-  type PatientPrintPrivacy,
-} from '../../../shared/domain/meetings';
+import { DEFAULT_AGENDA_TEMPLATES, type MeetingKind, type PatientPrintPrivacy } from '../../../shared/domain/meetings';
 import { type PrintableMeeting } from '../../../shared/print/meeting-documents';
 import type { Letterhead } from '../../../shared/print/document';
 import { utcToOslo } from '../../../shared/domain/time';
@@ -75,7 +71,11 @@ export async function refreshNextMeetingDate(trx: Db, patientId: number, now: Da
     .orderBy('start_at')
     .limit(1)
     .executeTakeFirst();
-  await trx.updateTable('patient').set({ next_meeting_date: next ? utcToOslo(next.start_at).date : null }).where('id', '=', patientId).execute();
+  await trx
+    .updateTable('patient')
+    .set({ next_meeting_date: next ? utcToOslo(next.start_at).date : null })
+    .where('id', '=', patientId)
+    .execute();
 }
 
 export function summaryQuery(db: Db) {
@@ -85,7 +85,11 @@ export function summaryQuery(db: Db) {
     .selectAll('meeting')
     .select('patient.name as patient_name')
     .select((eb) =>
-      eb.selectFrom('meeting_participant').select(eb.fn.countAll<number>().as('n')).whereRef('meeting_participant.meeting_id', '=', 'meeting.id').as('participant_count'),
+      eb
+        .selectFrom('meeting_participant')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('meeting_participant.meeting_id', '=', 'meeting.id')
+        .as('participant_count'),
     );
 }
 

@@ -8,7 +8,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const DUPLICATE_ATTEMPT_MS = 60_000;
 
 /** Whether `attempts` (the case's, already read) hold the same channel and outcome less than a minute from `at`. */
-export function isDuplicateAttempt(attempts: readonly { at: string; channel: string; outcome: string }[], at: string, channel: string, outcome: string): boolean {
+export function isDuplicateAttempt(
+  attempts: readonly { at: string; channel: string; outcome: string }[],
+  at: string,
+  channel: string,
+  outcome: string,
+): boolean {
   const t = Date.parse(at);
   return attempts.some((a) => a.channel === channel && a.outcome === outcome && Math.abs(Date.parse(a.at) - t) < DUPLICATE_ATTEMPT_MS);
 }
@@ -19,8 +24,16 @@ export async function listEscalated(db: Db, includeAnswered: boolean) {
     .selectFrom('no_show_case')
     .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
     .select([
-      'no_show_case.id', 'no_show_case.patient_id', 'no_show_case.no_show_at', 'no_show_case.closed_at', 'no_show_case.close_note', 'no_show_case.escalation_answered_at',
-      'patient.name', 'patient.national_id', 'patient.synthetic', 'patient.phone',
+      'no_show_case.id',
+      'no_show_case.patient_id',
+      'no_show_case.no_show_at',
+      'no_show_case.closed_at',
+      'no_show_case.close_note',
+      'no_show_case.escalation_answered_at',
+      'patient.name',
+      'patient.national_id',
+      'patient.synthetic',
+      'patient.phone',
     ])
     .where('no_show_case.status', '=', 'escalated');
   if (!includeAnswered) q = q.where('no_show_case.escalation_answered_at', 'is', null);

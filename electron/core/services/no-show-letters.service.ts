@@ -3,13 +3,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
 import type { noShowContract, TemplateView } from '../../../shared/contract/no-show';
-import {
-  complaintRightProblem,
-  renderLetter,
-  validateTemplate,
-  type LetterFieldValues,
-  type LetterTemplate,
-} from '../../../shared/domain/letter-template';
+import { complaintRightProblem, renderLetter, validateTemplate, type LetterFieldValues, type LetterTemplate } from '../../../shared/domain/letter-template';
 import { letterTemplate } from '../../../shared/domain/letter-templates';
 import { ATTEMPT_OUTCOME_LABELS, CHANNEL_LABELS, type LetterRecipient } from '../../../shared/domain/no-show-policy';
 import { esc, escLines } from '../../../shared/print/escape';
@@ -75,7 +69,12 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const sharingBasis = sharingBasisText(input);
         if (input.recipient === 'municipal_coordinator' && input.sharingBasis === 'consent') {
           // Consent recorded per person (issue #13 §2): a "no" recorded for the municipal contact is respected.
-          const municipal = await trx.selectFrom('patient_contact').select('consent').where('patient_id', '=', row.patient_id).where('kind', '=', 'municipal').execute();
+          const municipal = await trx
+            .selectFrom('patient_contact')
+            .select('consent')
+            .where('patient_id', '=', row.patient_id)
+            .where('kind', '=', 'municipal')
+            .execute();
           if (municipal.some((c) => c.consent === 'refused') && !municipal.some((c) => c.consent === 'given')) {
             const message = 'Pasienten har sagt nei til at den kommunale kontakten informeres (registrert under Pårørende). Samtykke kan ikke være grunnlaget.';
             throw new AppError('invalid_input', message, [{ path: 'sharingBasis', message }]);
@@ -89,7 +88,16 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const patient = await trx
           .selectFrom('patient')
           .leftJoin('municipality', 'municipality.number', 'patient.municipality_number')
-          .select(['patient.name', 'patient.birth_date', 'patient.address', 'patient.postal_code', 'patient.postal_place', 'patient.gp_name', 'patient.municipality_number', 'municipality.name as municipality_name'])
+          .select([
+            'patient.name',
+            'patient.birth_date',
+            'patient.address',
+            'patient.postal_code',
+            'patient.postal_place',
+            'patient.gp_name',
+            'patient.municipality_number',
+            'municipality.name as municipality_name',
+          ])
           .where('patient.id', '=', row.patient_id)
           .executeTakeFirstOrThrow();
         const appt = await trx.selectFrom('appointment').selectAll().where('id', '=', row.appointment_id).executeTakeFirstOrThrow();
@@ -103,7 +111,11 @@ export function createNoShowLettersService(ctx: ServiceContext) {
           'appointment.time': when.time,
           'appointment.place': appt.place || head.unitName,
           'unit.name': head.unitName,
-          'unit.address': head.unitAddress.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', '),
+          'unit.address': head.unitAddress
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(', '),
           'unit.phone': head.unitPhone,
           'coordinator.name': head.coordinatorName,
           'coordinator.phone': (await readSetting(trx, COORDINATOR_PHONE_KEY)) || head.unitPhone,
@@ -121,13 +133,20 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         if (!rendered.ok) throw new AppError('invalid_input', `Brevmalen har feil: ${rendered.errors.join(' ')}`);
         const { letter } = rendered;
         // The window address must be postable; a letter without one is previewed with a warning and never counts as sent.
-        const address = await resolveLetterAddress(trx, input.recipient, patient, letter.addressLines, { patientId: row.patient_id, pathwayId: row.pathway_id });
+        const address = await resolveLetterAddress(trx, input.recipient, patient, letter.addressLines, {
+          patientId: row.patient_id,
+          pathwayId: row.pathway_id,
+        });
         // A letter to the patient is also a sheet to each guardian the rules for under-18s name (issue #13 §2).
         let sheets: { lines: string[]; preface: string | null; problem: string | null }[] = [{ lines: address.lines, preface: null, problem: address.problem }];
         let familyWarnings: string[] = [];
         if (input.recipient === 'patient') {
           const family = await patientAddressees(trx, row.patient_id, todayInOslo(at));
-          sheets = family.addressees.map((a) => (a.kind === 'patient' ? { lines: address.lines, preface: null, problem: address.problem } : { lines: a.lines, preface: a.preface, problem: a.problem }));
+          sheets = family.addressees.map((a) =>
+            a.kind === 'patient'
+              ? { lines: address.lines, preface: null, problem: address.problem }
+              : { lines: a.lines, preface: a.preface, problem: a.problem },
+          );
           familyWarnings = family.warnings;
         }
         const addressLines = judgedAddress(sheets);
@@ -145,15 +164,31 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const html =
           sheets.length === 1 && sheets[0]!.preface === null
             ? printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, recipientAddress: sheets[0]!.lines })
-            : printDocument({ title: 'Brev', letterhead: head, printedAt: at, body, pageNumbers: false, sheets: sheets.map((sh) => ({ recipientAddress: sh.lines, body: sheetBody(sh.preface) })) });
+            : printDocument({
+                title: 'Brev',
+                letterhead: head,
+                printedAt: at,
+                body,
+                pageNumbers: false,
+                sheets: sheets.map((sh) => ({ recipientAddress: sh.lines, body: sheetBody(sh.preface) })),
+              });
         const text = sheets
-          .map((sh) => [sh.lines.join('\n'), ...(sh.preface ? [sh.preface] : []), ...(concerns ? [concerns] : []), letter.subject, ...letter.paragraphs].join('\n\n'))
+          .map((sh) =>
+            [sh.lines.join('\n'), ...(sh.preface ? [sh.preface] : []), ...(concerns ? [concerns] : []), letter.subject, ...letter.paragraphs].join('\n\n'),
+          )
           .join('\n\n— — —\n\n');
         const stamp = at.toISOString();
         const values = {
-          subject: letter.subject, address_lines: JSON.stringify(addressLines), body_html: body, html, text, created_at: stamp,
-          sharing_basis: input.recipient === 'municipal_coordinator' ? input.sharingBasis : null, sharing_basis_note: sharingBasis || null,
-          sheets: sheets.length === 1 && sheets[0]!.preface === null ? null : JSON.stringify(sheets.map((sh) => ({ lines: sh.lines, body: sheetBody(sh.preface) }))),
+          subject: letter.subject,
+          address_lines: JSON.stringify(addressLines),
+          body_html: body,
+          html,
+          text,
+          created_at: stamp,
+          sharing_basis: input.recipient === 'municipal_coordinator' ? input.sharingBasis : null,
+          sharing_basis_note: sharingBasis || null,
+          sheets:
+            sheets.length === 1 && sheets[0]!.preface === null ? null : JSON.stringify(sheets.map((sh) => ({ lines: sh.lines, body: sheetBody(sh.preface) }))),
         };
         // One unprinted draft per recipient and template: a new preview replaces it; printed letters are never touched.
         const draft = await trx
@@ -171,7 +206,15 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         } else {
           const ins = await trx
             .insertInto('letter')
-            .values({ case_id: row.id, patient_id: row.patient_id, recipient: input.recipient, template_id: templateId, printed_at: null, print_count: 0, ...values })
+            .values({
+              case_id: row.id,
+              patient_id: row.patient_id,
+              recipient: input.recipient,
+              template_id: templateId,
+              printed_at: null,
+              print_count: 0,
+              ...values,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           letterId = ins.id;
@@ -281,12 +324,25 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         const row = await trx.selectFrom('letter_template').selectAll().where('id', '=', input.id).executeTakeFirst();
         if (!row) throw new AppError('not_found', 'Fant ikke brevmalen');
         const paragraphs = input.paragraphs.map((p) => p.trim()).filter((p) => p !== '');
-        const template: LetterTemplate = { id: row.id, label: input.label, recipient: row.recipient, address: input.address.trim(), subject: input.subject, paragraphs };
+        const template: LetterTemplate = {
+          id: row.id,
+          label: input.label,
+          recipient: row.recipient,
+          address: input.address.trim(),
+          subject: input.subject,
+          paragraphs,
+        };
         const issues = templateIssues(template);
         if (issues.length > 0) throw new AppError('invalid_input', issues[0]!.message, issues);
         await trx
           .updateTable('letter_template')
-          .set({ label: template.label, address: template.address, subject: template.subject, paragraphs: JSON.stringify(paragraphs), updated_at: at.toISOString() })
+          .set({
+            label: template.label,
+            address: template.address,
+            subject: template.subject,
+            paragraphs: JSON.stringify(paragraphs),
+            updated_at: at.toISOString(),
+          })
           .where('id', '=', row.id)
           .execute();
         await appendAudit(trx, ctx.actor(), { action: 'letterTemplate.save', entity: 'letter_template', entityId: null, patientId: null }, at);
@@ -301,7 +357,13 @@ export function createNoShowLettersService(ctx: ServiceContext) {
       return ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('letter_template')
-          .set({ label: shipped.label, address: shipped.address, subject: shipped.subject, paragraphs: JSON.stringify(shipped.paragraphs), updated_at: at.toISOString() })
+          .set({
+            label: shipped.label,
+            address: shipped.address,
+            subject: shipped.subject,
+            paragraphs: JSON.stringify(shipped.paragraphs),
+            updated_at: at.toISOString(),
+          })
           .where('id', '=', id)
           .execute();
         await appendAudit(trx, ctx.actor(), { action: 'letterTemplate.reset', entity: 'letter_template', entityId: null, patientId: null }, at);
@@ -312,7 +374,14 @@ export function createNoShowLettersService(ctx: ServiceContext) {
 }
 
 function toTemplate(row: Selectable<LetterTemplateTable>): LetterTemplate {
-  return { id: row.id, label: row.label, recipient: row.recipient, address: row.address, subject: row.subject, paragraphs: JSON.parse(row.paragraphs) as string[] };
+  return {
+    id: row.id,
+    label: row.label,
+    recipient: row.recipient,
+    address: row.address,
+    subject: row.subject,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+  };
 }
 
 function toTemplateView(row: Selectable<LetterTemplateTable>): TemplateView {

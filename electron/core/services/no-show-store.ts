@@ -6,14 +6,7 @@ import { isPostalAddress } from '../../../shared/domain/postal-codes';
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { NoShowCaseView } from '../../../shared/contract/no-show';
-import {
-  canClose,
-  caseSteps,
-  resolvePolicy,
-  suggestsPatientPostponed,
-  type NoShowCase,
-  type NoShowPolicy,
-} from '../../../shared/domain/no-show-policy';
+import { canClose, caseSteps, resolvePolicy, suggestsPatientPostponed, type NoShowCase, type NoShowPolicy } from '../../../shared/domain/no-show-policy';
 import { osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time';
 import type { AppointmentTable, ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
@@ -69,8 +62,17 @@ export async function caseParts(db: Db, caseId: number): Promise<CaseParts | nul
       .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
       .leftJoin('appointment as new_appt', 'new_appt.id', 'no_show_case.new_appointment_id')
       .selectAll('no_show_case')
-      .select(['appointment.kind as appt_kind', 'appointment.start_at as appt_start_at', 'appointment.place as appt_place', 'appointment.clinician as appt_clinician', 'patient.name as patient_name'])
-      .select(['new_appt.start_at as new_appt_start_at', sql<string | null>`(select value from app_setting where key = ${COUNT_SATURDAYS_KEY})`.as('count_saturdays')])
+      .select([
+        'appointment.kind as appt_kind',
+        'appointment.start_at as appt_start_at',
+        'appointment.place as appt_place',
+        'appointment.clinician as appt_clinician',
+        'patient.name as patient_name',
+      ])
+      .select([
+        'new_appt.start_at as new_appt_start_at',
+        sql<string | null>`(select value from app_setting where key = ${COUNT_SATURDAYS_KEY})`.as('count_saturdays'),
+      ])
       .where('no_show_case.id', '=', caseId)
       .executeTakeFirst(),
     db.selectFrom('contact_attempt').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
@@ -79,8 +81,13 @@ export async function caseParts(db: Db, caseId: number): Promise<CaseParts | nul
   if (!joined) return null;
   const { appt_kind, appt_start_at, appt_place, appt_clinician, patient_name, new_appt_start_at, count_saturdays, ...row } = joined;
   return {
-    row, appt: { id: row.appointment_id, kind: appt_kind, start_at: appt_start_at, place: appt_place, clinician: appt_clinician }, patientName: patient_name,
-    newDate: new_appt_start_at ? osloDateOf(new_appt_start_at) : null, countSaturdays: count_saturdays === '1', attempts, letters,
+    row,
+    appt: { id: row.appointment_id, kind: appt_kind, start_at: appt_start_at, place: appt_place, clinician: appt_clinician },
+    patientName: patient_name,
+    newDate: new_appt_start_at ? osloDateOf(new_appt_start_at) : null,
+    countSaturdays: count_saturdays === '1',
+    attempts,
+    letters,
   };
 }
 
@@ -94,7 +101,13 @@ export async function writeCaseColumns(db: Db, parts: Pick<CaseParts, 'row' | 'a
   }
   await db
     .updateTable('no_show_case')
-    .set({ next_step: next?.step ?? null, next_label: next?.label ?? null, next_due: next?.due ?? null, attempt_count: attempts.filter((a) => a.channel !== 'letter').length, updated_at: now.toISOString() })
+    .set({
+      next_step: next?.step ?? null,
+      next_label: next?.label ?? null,
+      next_due: next?.due ?? null,
+      attempt_count: attempts.filter((a) => a.channel !== 'letter').length,
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', row.id)
     .execute();
 }
@@ -113,7 +126,11 @@ export async function refreshOpenNoShows(db: Db, patientId: number): Promise<voi
     .where('patient_id', '=', patientId)
     .where('status', '=', 'open')
     .executeTakeFirstOrThrow();
-  await db.updateTable('patient').set({ open_no_shows: Number(n) }).where('id', '=', patientId).execute();
+  await db
+    .updateTable('patient')
+    .set({ open_no_shows: Number(n) })
+    .where('id', '=', patientId)
+    .execute();
 }
 
 /** The full view of one case for the patient page and the tests. */
@@ -129,9 +146,16 @@ export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): N
   const state = toRuleState(row, attempts, letters);
   const progress = caseSteps(policy, state, today);
   const open = row.status === 'open';
-  const next = open && progress.nextStep
-    ? { kind: progress.nextStep.step.kind, label: progress.nextStep.step.label, due: progress.nextStep.due, state: progress.nextStep.state, daysUntilDue: progress.nextStep.daysUntilDue }
-    : null;
+  const next =
+    open && progress.nextStep
+      ? {
+          kind: progress.nextStep.step.kind,
+          label: progress.nextStep.step.label,
+          due: progress.nextStep.due,
+          state: progress.nextStep.state,
+          daysUntilDue: progress.nextStep.daysUntilDue,
+        }
+      : null;
   const closeCheck = open ? canClose(policy, state, 'closed_not_reached') : { ok: true as const };
   const { date, time } = utcToOslo(appt.start_at);
   return {
@@ -184,7 +208,13 @@ export function answerDue(steps: readonly { kind: string; due: string | null }[]
 
 export function toLetterSummary(l: Selectable<LetterTable>) {
   return {
-    id: l.id, recipient: l.recipient, templateId: l.template_id, subject: l.subject, createdAt: l.created_at, printedAt: l.printed_at, printCount: l.print_count,
+    id: l.id,
+    recipient: l.recipient,
+    templateId: l.template_id,
+    subject: l.subject,
+    createdAt: l.created_at,
+    printedAt: l.printed_at,
+    printCount: l.print_count,
     postable: isPostalAddress(JSON.parse(l.address_lines) as string[]),
   };
 }

@@ -71,7 +71,12 @@ export function createNoShowService(ctx: ServiceContext) {
       const { coordinatorPhone, ...rest } = input;
       const policy: NoShowPolicy = { ...rest, channels: [...new Set(input.channels)] };
       const errors = validatePolicy(policy);
-      if (errors.length > 0) throw new AppError('invalid_input', errors[0]!, errors.map((message) => ({ path: 'policy', message })));
+      if (errors.length > 0)
+        throw new AppError(
+          'invalid_input',
+          errors[0]!,
+          errors.map((message) => ({ path: 'policy', message })),
+        );
       const at = now();
       await ctx.db.transaction().execute(async (trx) => {
         await writePolicy(trx, policy);
@@ -89,7 +94,9 @@ export function createNoShowService(ctx: ServiceContext) {
       const base = () => queueBase(ctx.db, q);
       const [rows, count] = await Promise.all([
         queuePageQuery(ctx.db, q).execute(),
-        base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       if (q.search?.trim()) {
         await auditRead(ctx.db, ctx.actor(), 'noShow.list', { entityId: null, patientId: null }, now());
@@ -115,7 +122,13 @@ export function createNoShowService(ctx: ServiceContext) {
     },
 
     async listForPatient(patientId: number): Promise<{ cases: NoShowCaseView[] }> {
-      const rows = await ctx.db.selectFrom('no_show_case').select(['id', 'status']).where('patient_id', '=', patientId).orderBy('no_show_at', 'desc').orderBy('id', 'desc').execute();
+      const rows = await ctx.db
+        .selectFrom('no_show_case')
+        .select(['id', 'status'])
+        .where('patient_id', '=', patientId)
+        .orderBy('no_show_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       const policy = await readPolicy(ctx.db);
       const cases: NoShowCaseView[] = [];
       // Open cases first, then the rest, newest first.
@@ -144,7 +157,12 @@ export function createNoShowService(ctx: ServiceContext) {
         if (!parts) throw new AppError('not_found', 'Fant ikke saken');
         const { row } = parts;
         if (row.status !== 'open') throw new AppError('conflict', 'Saken er ikke åpen. Kontaktforsøk kan bare registreres på åpne saker.');
-        const errors = validateAttempt(policy, toRuleState(row, parts.attempts, parts.letters), { at: when, channel: input.channel, outcome: input.outcome }, at.toISOString());
+        const errors = validateAttempt(
+          policy,
+          toRuleState(row, parts.attempts, parts.letters),
+          { at: when, channel: input.channel, outcome: input.outcome },
+          at.toISOString(),
+        );
         if (errors.length === 0 && isDuplicateAttempt(parts.attempts, when, input.channel, input.outcome)) {
           // A double click or a second person registering the same call: refused, nothing written.
           throw new AppError('conflict', 'Dette kontaktforsøket er allerede registrert (samme kanal og utfall innenfor ett minutt).', [
@@ -157,14 +175,27 @@ export function createNoShowService(ctx: ServiceContext) {
         }
         const inserted = await trx
           .insertInto('contact_attempt')
-          .values({ case_id: row.id, at: when, channel: input.channel, outcome: input.outcome, by_name: input.byName, note: input.note, created_at: at.toISOString() })
+          .values({
+            case_id: row.id,
+            at: when,
+            channel: input.channel,
+            outcome: input.outcome,
+            by_name: input.byName,
+            note: input.note,
+            created_at: at.toISOString(),
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
         // Same order as the store reads them: by time, then id.
         const attempts = [...parts.attempts, inserted].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
         const after = { ...parts, row: { ...row, attempt_count: attempts.length, updated_at: at.toISOString() }, attempts };
         await writeCaseColumns(trx, after, policy, at);
-        await appendAudit(trx, ctx.actor(), { action: 'contactAttempt.create', entity: 'contact_attempt', entityId: inserted.id, patientId: row.patient_id }, at);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'contactAttempt.create', entity: 'contact_attempt', entityId: inserted.id, patientId: row.patient_id },
+          at,
+        );
         return toCaseView(after, policy, at);
       });
     },
@@ -175,8 +206,13 @@ export function createNoShowService(ctx: ServiceContext) {
         const row = await loadCase(trx, input.caseId);
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret og kan ikke avsluttes');
         if (input.outcome === 'new_appointment') {
-          if (input.newAppointmentId === null) throw new AppError('invalid_input', 'Velg den nye timen', [{ path: 'newAppointmentId', message: 'Velg den nye timen' }]);
-          const appt = await trx.selectFrom('appointment').select(['patient_id', 'status', 'start_at']).where('id', '=', input.newAppointmentId).executeTakeFirst();
+          if (input.newAppointmentId === null)
+            throw new AppError('invalid_input', 'Velg den nye timen', [{ path: 'newAppointmentId', message: 'Velg den nye timen' }]);
+          const appt = await trx
+            .selectFrom('appointment')
+            .select(['patient_id', 'status', 'start_at'])
+            .where('id', '=', input.newAppointmentId)
+            .executeTakeFirst();
           if (!appt || appt.patient_id !== row.patient_id || appt.status !== 'booked' || appt.start_at <= row.no_show_at) {
             throw new AppError('invalid_input', 'Velg en avtalt time etter timen pasienten ikke møtte til', [
               { path: 'newAppointmentId', message: 'Velg en avtalt time etter timen pasienten ikke møtte til' },
@@ -184,10 +220,16 @@ export function createNoShowService(ctx: ServiceContext) {
           }
         }
         const policy = await readPolicy(trx);
-        const check = canClose(policy, await ruleState(trx, row), input.outcome, { newAppointmentId: input.newAppointmentId === null ? null : String(input.newAppointmentId) });
+        const check = canClose(policy, await ruleState(trx, row), input.outcome, {
+          newAppointmentId: input.newAppointmentId === null ? null : String(input.newAppointmentId),
+        });
         if (!check.ok) {
           // Refused: nothing is written, the message says exactly what is missing.
-          throw new AppError('conflict', `Saken kan ikke avsluttes ennå. Dette mangler: ${check.missing.join('; ')}.`, check.missing.map((message) => ({ path: 'outcome', message })));
+          throw new AppError(
+            'conflict',
+            `Saken kan ikke avsluttes ennå. Dette mangler: ${check.missing.join('; ')}.`,
+            check.missing.map((message) => ({ path: 'outcome', message })),
+          );
         }
         const notReached = input.outcome === 'closed_not_reached';
         const before = await view(trx, row.id);
@@ -198,7 +240,9 @@ export function createNoShowService(ctx: ServiceContext) {
           throw new AppError('conflict', message, [{ path: 'overrideReason', message: field }]);
         }
         if (!notReached && input.pathwayAction !== 'none') {
-          throw new AppError('invalid_input', 'Forløpet kan bare avsluttes eller utsettes herfra når pasienten ikke er nådd', [{ path: 'pathwayAction', message: 'Bare ved «ikke nådd»' }]);
+          throw new AppError('invalid_input', 'Forløpet kan bare avsluttes eller utsettes herfra når pasienten ikke er nådd', [
+            { path: 'pathwayAction', message: 'Bare ved «ikke nådd»' },
+          ]);
         }
         if (input.pathwayAction !== 'none' && row.pathway_id === null) {
           throw new AppError('conflict', 'Timen er ikke knyttet til et forløp', [{ path: 'pathwayAction', message: 'Timen er ikke knyttet til et forløp' }]);
@@ -210,15 +254,26 @@ export function createNoShowService(ctx: ServiceContext) {
         await trx
           .updateTable('no_show_case')
           .set({
-            status: 'closed', outcome: input.outcome, new_appointment_id: input.newAppointmentId, closed_at: stamp, closed_by: ctx.actor().profile, close_note: input.note,
-            close_override_reason: notReached && before.closeNeedsOverride ? input.overrideReason : null, updated_at: stamp,
+            status: 'closed',
+            outcome: input.outcome,
+            new_appointment_id: input.newAppointmentId,
+            closed_at: stamp,
+            closed_by: ctx.actor().profile,
+            close_note: input.note,
+            close_override_reason: notReached && before.closeNeedsOverride ? input.overrideReason : null,
+            updated_at: stamp,
           })
           .where('id', '=', row.id)
           .execute();
         if (input.pathwayAction === 'end') {
           await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id!, type: 'end', date: todayInOslo(at), helpNeed: input.helpNeed, source: 'no_show' });
         } else if (input.pathwayAction === 'postponed' && row.postponed_event_id === null) {
-          const eventId = await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id!, type: 'patient_postponed', date: osloDateOf(row.no_show_at), source: 'no_show' });
+          const eventId = await recordPathwayEvent(trx, ctx, {
+            pathwayId: row.pathway_id!,
+            type: 'patient_postponed',
+            date: osloDateOf(row.no_show_at),
+            source: 'no_show',
+          });
           await trx.updateTable('no_show_case').set({ postponed_event_id: eventId }).where('id', '=', row.id).execute();
           await appendAudit(trx, ctx.actor(), { action: 'noShowCase.postponed', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
         }
@@ -240,7 +295,16 @@ export function createNoShowService(ctx: ServiceContext) {
         const note = [`Meldt til ${input.clinician}.`, input.note].filter(Boolean).join(' ');
         await trx
           .updateTable('no_show_case')
-          .set({ status: 'escalated', outcome: 'escalated', closed_at: stamp, closed_by: ctx.actor().profile, close_note: note, escalation_answered_at: null, escalation_answer: '', updated_at: stamp })
+          .set({
+            status: 'escalated',
+            outcome: 'escalated',
+            closed_at: stamp,
+            closed_by: ctx.actor().profile,
+            close_note: note,
+            escalation_answered_at: null,
+            escalation_answer: '',
+            updated_at: stamp,
+          })
           .where('id', '=', row.id)
           .execute();
         await refreshCase(trx, row.id, await readPolicy(trx), at);
@@ -258,7 +322,11 @@ export function createNoShowService(ctx: ServiceContext) {
         const row = await loadCase(trx, input.caseId);
         if (row.status !== 'escalated') throw new AppError('conflict', 'Saken er ikke meldt til behandler');
         if (row.escalation_answered_at) throw new AppError('conflict', 'Svaret fra behandler er allerede registrert');
-        await trx.updateTable('no_show_case').set({ escalation_answered_at: at.toISOString(), escalation_answer: input.answer, updated_at: at.toISOString() }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('no_show_case')
+          .set({ escalation_answered_at: at.toISOString(), escalation_answer: input.answer, updated_at: at.toISOString() })
+          .where('id', '=', row.id)
+          .execute();
         await appendAudit(trx, ctx.actor(), { action: 'noShowCase.answer', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
         return view(trx, row.id);
       });
@@ -271,7 +339,12 @@ export function createNoShowService(ctx: ServiceContext) {
         if (row.pathway_id === null) throw new AppError('conflict', 'Timen er ikke knyttet til et forløp, så pasientutsatt kan ikke registreres herfra');
         if (row.postponed_event_id !== null) throw new AppError('conflict', 'Pasientutsatt er allerede registrert for denne saken');
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret');
-        const eventId = await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id, type: 'patient_postponed', date: osloDateOf(row.no_show_at), source: 'no_show' });
+        const eventId = await recordPathwayEvent(trx, ctx, {
+          pathwayId: row.pathway_id,
+          type: 'patient_postponed',
+          date: osloDateOf(row.no_show_at),
+          source: 'no_show',
+        });
         await trx.updateTable('no_show_case').set({ postponed_event_id: eventId, updated_at: at.toISOString() }).where('id', '=', row.id).execute();
         await appendAudit(trx, ctx.actor(), { action: 'noShowCase.postponed', entity: 'no_show_case', entityId: row.id, patientId: row.patient_id }, at);
         return view(trx, row.id);
@@ -286,10 +359,7 @@ export type NoShowService = ReturnType<typeof createNoShowService>;
 type QueueQuery = Pick<In<'noShow.list'>, 'step' | 'search'> & Partial<Pick<In<'noShow.list'>, 'limit' | 'offset'>>;
 
 function queueBase(db: ServiceContext['db'], q: QueueQuery) {
-  let query = db
-    .selectFrom('no_show_case')
-    .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
-    .where('no_show_case.status', '=', 'open');
+  let query = db.selectFrom('no_show_case').innerJoin('patient', 'patient.id', 'no_show_case.patient_id').where('no_show_case.status', '=', 'open');
   if (q.step) query = query.where('no_show_case.next_step', '=', q.step);
   const search = q.search?.trim().toLocaleLowerCase('nb');
   if (search) {

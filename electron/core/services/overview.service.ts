@@ -14,7 +14,14 @@ export type Part = 'met' | 'missed' | 'pending';
  * not met after the due date on an open pathway; pending = not yet due.
  */
 export type MeasuredId = 'assessed_in_time' | 'decision_in_time' | 'care_started_in_time' | 'first_evaluation_in_time';
-interface Measured { due: string; on: string; label: string; description: string; national: string | null; outpatientOnly?: boolean }
+interface Measured {
+  due: string;
+  on: string;
+  label: string;
+  description: string;
+  national: string | null;
+  outpatientOnly?: boolean;
+}
 
 /**
  * Issue #13: each indicator matched to the Directorate's measure, and a national figure only beside the
@@ -25,25 +32,30 @@ interface Measured { due: string; on: string; label: string; description: string
  */
 export const MEASURED: Record<MeasuredId, Measured> = {
   assessed_in_time: {
-    due: 'pathway.assessment_due', on: 'pathway.referral_assessed',
+    due: 'pathway.assessment_due',
+    on: 'pathway.referral_assessed',
     label: 'Henvisninger vurdert innen 10 virkedager',
     description: 'Vurdert innen fristen i pasient- og brukerrettighetsloven § 2-2, av henvisninger mottatt i perioden.',
     national: null,
   },
   decision_in_time: {
-    due: 'pathway.decision_due', on: 'pathway.decision_on',
+    due: 'pathway.decision_due',
+    on: 'pathway.decision_on',
     label: 'Utredning gjennomført innen forløpstid',
     description: 'Fra første fremmøte til klinisk beslutning innen forløpstiden, der forløpstiden er fastsatt.',
     national: '72 % voksne, 82 % TSB, 55 % barn og unge (1. tertial 2020/2021)',
   },
   care_started_in_time: {
-    due: 'pathway.care_start_due', on: 'pathway.first_attendance_on',
+    due: 'pathway.care_start_due',
+    on: 'pathway.first_attendance_on',
     label: 'Helsehjelp startet innen frist',
-    description: 'Første fremmøte innen fristen for nødvendig helsehjelp eller forløpstiden til første fremmøte, der en er satt. Eget mål; ikke et nasjonalt indikatortall.',
+    description:
+      'Første fremmøte innen fristen for nødvendig helsehjelp eller forløpstiden til første fremmøte, der en er satt. Eget mål; ikke et nasjonalt indikatortall.',
     national: null,
   },
   first_evaluation_in_time: {
-    due: 'pathway.first_eval_due', on: 'pathway.first_eval_on',
+    due: 'pathway.first_eval_due',
+    on: 'pathway.first_eval_on',
     label: 'Første evaluering gjennomført innen forløpstid (poliklinikk)',
     description: 'Første evaluering etter klinisk beslutning innen forløpstiden, for poliklinikk, der forløpstiden er fastsatt.',
     national: '39–46 % (poliklinikk, 1. tertial 2020/2021)',
@@ -56,7 +68,8 @@ export function condition(m: Measured, part: Part, today: string): RawBuilder<bo
   const o = sql.ref(m.on);
   const scope = m.outpatientOnly ? sql`pathway.setting = 'outpatient' and ` : sql``;
   if (part === 'met') return sql<boolean>`(${scope}${d} is not null and ${o} is not null and ${o} <= ${d})`;
-  if (part === 'missed') return sql<boolean>`(${scope}${d} is not null and ((${o} is not null and ${o} > ${d}) or (${o} is null and ${d} < ${today} and pathway.status = 'open')))`;
+  if (part === 'missed')
+    return sql<boolean>`(${scope}${d} is not null and ((${o} is not null and ${o} > ${d}) or (${o} is null and ${d} < ${today} and pathway.status = 'open')))`;
   return sql<boolean>`(${scope}${d} is not null and ${o} is null and ${d} >= ${today} and pathway.status = 'open')`;
 }
 
@@ -75,7 +88,12 @@ export function createOverviewService(ctx: ServiceContext) {
       );
       const row = (await inPeriod(input.from, input.to).select(selections).executeTakeFirstOrThrow()) as Record<string, number>;
       const [postponed, breaches, withoutReason] = await Promise.all([
-        ctx.db.selectFrom('pathway').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').where('open_postponed', '=', 1).executeTakeFirstOrThrow(),
+        ctx.db
+          .selectFrom('pathway')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '=', 'open')
+          .where('open_postponed', '=', 1)
+          .executeTakeFirstOrThrow(),
         ctx.db
           .selectFrom('pathway_breach')
           .innerJoin('breach_reason', 'breach_reason.code', 'pathway_breach.reason_code')
@@ -87,7 +105,9 @@ export function createOverviewService(ctx: ServiceContext) {
           .execute(),
         ctx.db
           .selectFrom('pathway')
-          .leftJoin('pathway_breach', (j) => j.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'))
+          .leftJoin('pathway_breach', (j) =>
+            j.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('pathway.status', '=', 'open')
           .where('pathway.due_sort', '<', today)
@@ -98,12 +118,27 @@ export function createOverviewService(ctx: ServiceContext) {
         const met = Number(row[`${id}__met`] ?? 0);
         const missed = Number(row[`${id}__missed`] ?? 0);
         const pending = Number(row[`${id}__pending`] ?? 0);
-        return { id: id as IndicatorId, label: m.label, description: m.description, met, missed, pending, share: met + missed > 0 ? Math.round((met / (met + missed)) * 100) : null, national: m.national };
+        return {
+          id: id as IndicatorId,
+          label: m.label,
+          description: m.description,
+          met,
+          missed,
+          pending,
+          share: met + missed > 0 ? Math.round((met / (met + missed)) * 100) : null,
+          national: m.national,
+        };
       });
       const openPostponed = Number(postponed.n);
       indicators.push({
-        id: 'open_postponed', label: 'Åpne pasientutsettelser', description: 'Åpne forløp der pasienten har utsatt (L) og utsettelsen ikke er avsluttet, i dag.',
-        met: openPostponed, missed: 0, pending: 0, share: null, national: null,
+        id: 'open_postponed',
+        label: 'Åpne pasientutsettelser',
+        description: 'Åpne forløp der pasienten har utsatt (L) og utsettelsen ikke er avsluttet, i dag.',
+        met: openPostponed,
+        missed: 0,
+        pending: 0,
+        share: null,
+        national: null,
       });
       return {
         from: input.from,
@@ -125,7 +160,9 @@ export function createOverviewService(ctx: ServiceContext) {
       } else if (input.indicator === 'breaches') {
         if (input.part === 'without_reason') {
           q = q
-            .leftJoin('pathway_breach', (j) => j.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'))
+            .leftJoin('pathway_breach', (j) =>
+              j.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
+            )
             .where('pathway.status', '=', 'open')
             .where('pathway.due_sort', '<', today)
             .where('pathway_breach.id', 'is', null);
@@ -140,11 +177,22 @@ export function createOverviewService(ctx: ServiceContext) {
         met = m.on;
         q = q.where('pathway.referral_received', '>=', input.from).where('pathway.referral_received', '<=', input.to);
         const parts: Part[] = input.part === 'all' || input.part === 'without_reason' ? ['met', 'missed', 'pending'] : [input.part];
-        q = q.where(sql<boolean>`(${sql.join(parts.map((p) => condition(m, p, today)), sql` or `)})`);
+        q = q.where(
+          sql<boolean>`(${sql.join(
+            parts.map((p) => condition(m, p, today)),
+            sql` or `,
+          )})`,
+        );
       }
       const rows = await q
         .select([
-          'patient.id as patient_id', 'patient.name', 'patient.national_id', 'pathway.id as pathway_id', 'pathway.pathway_type', 'pathway.setting', 'pathway.referral_received',
+          'patient.id as patient_id',
+          'patient.name',
+          'patient.national_id',
+          'pathway.id as pathway_id',
+          'pathway.pathway_type',
+          'pathway.setting',
+          'pathway.referral_received',
           sql<string | null>`${sql.ref(due)}`.as('due'),
           (met ? sql<string | null>`${sql.ref(met)}` : sql<string | null>`null`).as('met'),
         ])
@@ -155,8 +203,15 @@ export function createOverviewService(ctx: ServiceContext) {
       return {
         truncated: rows.length > LIMIT,
         rows: rows.slice(0, LIMIT).map((r) => ({
-          patientId: r.patient_id, pathwayId: r.pathway_id, name: r.name, nationalIdMasked: maskNationalId(r.national_id),
-          pathwayType: r.pathway_type as PathwayTypeId, setting: r.setting as SettingId, referralReceived: r.referral_received, due: r.due, met: r.met,
+          patientId: r.patient_id,
+          pathwayId: r.pathway_id,
+          name: r.name,
+          nationalIdMasked: maskNationalId(r.national_id),
+          pathwayType: r.pathway_type as PathwayTypeId,
+          setting: r.setting as SettingId,
+          referralReceived: r.referral_received,
+          due: r.due,
+          met: r.met,
         })),
       };
     },

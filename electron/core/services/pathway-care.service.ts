@@ -16,7 +16,14 @@ type PathwayCareInput = z.output<typeof pathwayCareInputSchema>;
  * A pathway's end for readmissions: its closed date once ended (status 'ended'), except an end by a transfer inside
  * the trust (care went on in the linked pathway); a pathway opened by such a transfer is a continuation.
  */
-type LiteRow = { id: number; referral_received: string; closed_on: string | null; status: string; transfer_kind?: string | null; transferred_from_id?: number | null };
+type LiteRow = {
+  id: number;
+  referral_received: string;
+  closed_on: string | null;
+  status: string;
+  transfer_kind?: string | null;
+  transferred_from_id?: number | null;
+};
 const lite = (p: LiteRow): PathwayLite => ({
   id: p.id,
   referralReceived: p.referral_received,
@@ -30,16 +37,26 @@ export function createReadmissionsService(ctx: ServiceContext) {
   return {
     async forPatient(patientId: number) {
       await patientOrThrow(ctx.db, patientId);
-      const rows = await ctx.db.selectFrom('pathway').select([...LITE_COLUMNS, 'pathway_type', 'transferred_on']).where('patient_id', '=', patientId).execute();
+      const rows = await ctx.db
+        .selectFrom('pathway')
+        .select([...LITE_COLUMNS, 'pathway_type', 'transferred_on'])
+        .where('patient_id', '=', patientId)
+        .execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
       const links = linkPathways(rows.map(lite));
       return {
         rows: links.map((l) => {
           const p = byId.get(l.id)!;
           return {
-            pathwayId: l.id, pathwayType: p.pathway_type, referralReceived: p.referral_received, closedOn: p.status === 'ended' ? p.closed_on : null,
-            previousId: l.previousId, reReferralAfterId: l.reReferralAfterId, daysSinceEnd: l.daysSinceEnd,
-            transferredFromId: p.transferred_from_id ?? null, transferredOn: p.transferred_on ?? null,
+            pathwayId: l.id,
+            pathwayType: p.pathway_type,
+            referralReceived: p.referral_received,
+            closedOn: p.status === 'ended' ? p.closed_on : null,
+            previousId: l.previousId,
+            reReferralAfterId: l.reReferralAfterId,
+            daysSinceEnd: l.daysSinceEnd,
+            transferredFromId: p.transferred_from_id ?? null,
+            transferredOn: p.transferred_on ?? null,
           };
         }),
         reReferralsWithin12Months: links.filter((l) => l.reReferralAfterId !== null).length,
@@ -48,11 +65,14 @@ export function createReadmissionsService(ctx: ServiceContext) {
 
     /** The overview's indicator over every patient with a pathway received in the period. */
     async count(from: string, to: string) {
-      if (to < from) throw new AppError('invalid_input', 'Til-dato kan ikke være før fra-dato', [{ path: 'to', message: 'Til-dato kan ikke være før fra-dato' }]);
+      if (to < from)
+        throw new AppError('invalid_input', 'Til-dato kan ikke være før fra-dato', [{ path: 'to', message: 'Til-dato kan ikke være før fra-dato' }]);
       const rows = await ctx.db
         .selectFrom('pathway')
         .select([...LITE_COLUMNS, 'patient_id'])
-        .where('patient_id', 'in', (eb) => eb.selectFrom('pathway').select('patient_id').where('referral_received', '>=', from).where('referral_received', '<=', to))
+        .where('patient_id', 'in', (eb) =>
+          eb.selectFrom('pathway').select('patient_id').where('referral_received', '>=', from).where('referral_received', '<=', to),
+        )
         .execute();
       const byPatient = new Map<number, PathwayLite[]>();
       for (const r of rows) byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), lite(r)]);
@@ -83,7 +103,13 @@ export async function patientInterpreter(db: Db, patientId: number): Promise<str
 async function careOf(db: Db, pathway: Selectable<Database['pathway']>, today: string) {
   const row = await db.selectFrom('pathway_care').selectAll().where('pathway_id', '=', pathway.id).executeTakeFirst();
   const pregnant = row?.pregnant === 1;
-  const detox = detoxFollowUp({ pregnant, setting: pathway.setting, detoxEndedOn: row?.detox_ended_on ?? null, furtherTreatmentOn: row?.further_treatment_on ?? null, today });
+  const detox = detoxFollowUp({
+    pregnant,
+    setting: pathway.setting,
+    detoxEndedOn: row?.detox_ended_on ?? null,
+    furtherTreatmentOn: row?.further_treatment_on ?? null,
+    today,
+  });
   return {
     pathwayId: pathway.id,
     interpreter: row?.interpreter ?? 'unknown',
@@ -134,7 +160,11 @@ export function createPathwayCareService(ctx: ServiceContext) {
           further_treatment_on: input.pregnant ? input.furtherTreatmentOn : null,
           updated_at: now.toISOString(),
         };
-        await trx.insertInto('pathway_care').values({ pathway_id: input.pathwayId, ...values }).onConflict((oc) => oc.column('pathway_id').doUpdateSet(values)).execute();
+        await trx
+          .insertInto('pathway_care')
+          .values({ pathway_id: input.pathwayId, ...values })
+          .onConflict((oc) => oc.column('pathway_id').doUpdateSet(values))
+          .execute();
         await appendAudit(trx, ctx.actor(), { action: 'pathwayCare.save', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id }, now);
         return careOf(trx as unknown as Db, pathway, today);
       });

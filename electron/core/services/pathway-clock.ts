@@ -64,7 +64,8 @@ export async function loadRuleVersions(db: Db, opts: { includeWithdrawn?: boolea
 type ClockPathwayRow = Pick<
   Selectable<PathwayTable>,
   'id' | 'pathway_type' | 'setting' | 'referral_received' | 'referral_assessed' | 'care_deadline' | 'severity' | 'rule_version_id' | 'status'
-> & Partial<Pick<Selectable<PathwayTable>, 'rights_decision' | 'intake'>> & { birth_date: string | null };
+> &
+  Partial<Pick<Selectable<PathwayTable>, 'rights_decision' | 'intake'>> & { birth_date: string | null };
 
 export interface EventRow {
   type: string;
@@ -77,7 +78,13 @@ export function toPathwayEvent(e: EventRow): PathwayEvent {
   return { type: e.type as EventType, date: e.date, outcome: (e.outcome as DecisionOutcome | null) ?? null, until: e.until };
 }
 
-export function factsFor(row: ClockPathwayRow, events: readonly EventRow[], version: RuleVersion | null, calendar: CalendarOptions, today: string): PathwayFacts {
+export function factsFor(
+  row: ClockPathwayRow,
+  events: readonly EventRow[],
+  version: RuleVersion | null,
+  calendar: CalendarOptions,
+  today: string,
+): PathwayFacts {
   return {
     pathwayType: row.pathway_type as PathwayTypeId,
     setting: row.setting as SettingId,
@@ -122,7 +129,11 @@ function withoutDecision<T extends { decision_due: unknown; decision_on: unknown
 }
 
 /** What the clock needs about one pathway, read inside the caller's transaction. */
-export async function loadClock(db: Db, pathwayId: number, now: Date): Promise<{ row: ClockPathwayRow & Selectable<PathwayTable>; facts: PathwayFacts; derivation: ClockDerivation; version: RuleVersion | null } | null> {
+export async function loadClock(
+  db: Db,
+  pathwayId: number,
+  now: Date,
+): Promise<{ row: ClockPathwayRow & Selectable<PathwayTable>; facts: PathwayFacts; derivation: ClockDerivation; version: RuleVersion | null } | null> {
   const row = await db
     .selectFrom('pathway')
     .innerJoin('patient', 'patient.id', 'pathway.patient_id')
@@ -131,7 +142,14 @@ export async function loadClock(db: Db, pathwayId: number, now: Date): Promise<{
     .where('pathway.id', '=', pathwayId)
     .executeTakeFirst();
   if (!row) return null;
-  const events = await db.selectFrom('pathway_event').select(['type', 'date', 'outcome', 'until']).where('pathway_id', '=', pathwayId).where('status', '=', 'active').orderBy('date').orderBy('id').execute();
+  const events = await db
+    .selectFrom('pathway_event')
+    .select(['type', 'date', 'outcome', 'until'])
+    .where('pathway_id', '=', pathwayId)
+    .where('status', '=', 'active')
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
   const versions = await loadRuleVersions(db, { includeWithdrawn: true });
   const version = versions.find((v) => v.id === row.rule_version_id) ?? null;
   const facts = factsFor(row, events, version, await calendarOptions(db), todayInOslo(now));
@@ -175,7 +193,11 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
     const events = await db
       .selectFrom('pathway_event')
       .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
-      .where('pathway_id', 'in', rows.map((r) => r.id))
+      .where(
+        'pathway_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .where('status', '=', 'active')
       .orderBy('pathway_id')
       .orderBy('date')
@@ -188,11 +210,16 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
       if (versionId === null || !byId.has(versionId)) {
         versionId = ruleVersionFor(assignable, row.pathway_type as PathwayTypeId, row.referral_received)?.id ?? null;
       }
-      const facts = factsFor(row, eventsOf.get(row.id) ?? [], versionId ? byId.get(versionId) ?? null : null, calendar, today);
+      const facts = factsFor(row, eventsOf.get(row.id) ?? [], versionId ? (byId.get(versionId) ?? null) : null, calendar, today);
       const { derived } = deriveClock(facts);
       // No right / not a pathway case: the referral left the worklist on its assessment date.
       const noPathway = row.rights_decision === 'no_right' || row.rights_decision === 'not_pathway';
-      const closed = noPathway ? row.referral_assessed : (eventsOf.get(row.id) ?? []).filter((e) => e.type === 'end' || e.type === 'own_clinician').map((e) => e.date).sort()[0] ?? null;
+      const closed = noPathway
+        ? row.referral_assessed
+        : ((eventsOf.get(row.id) ?? [])
+            .filter((e) => e.type === 'end' || e.type === 'own_clinician')
+            .map((e) => e.date)
+            .sort()[0] ?? null);
       await db
         .updateTable('pathway')
         .set({ rule_version_id: versionId, ...withoutDecision(clockColumns(derived), hasDecision), closed_on: closed })

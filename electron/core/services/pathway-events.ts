@@ -52,7 +52,11 @@ async function activeEvents(trx: Db, pathwayId: number, exceptId?: number): Prom
 
 /** Validates one event against the pathway's other active events; returns the pathway row. */
 export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number, event: PathwayEvent, exceptId?: number) {
-  const pathway = await trx.selectFrom('pathway').select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status', 'rights_decision']).where('id', '=', pathwayId).executeTakeFirst();
+  const pathway = await trx
+    .selectFrom('pathway')
+    .select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status', 'rights_decision'])
+    .where('id', '=', pathwayId)
+    .executeTakeFirst();
   if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
   // No right / not a pathway case (issue #13): no pathway, so no pathway events.
   if (pathway.rights_decision === 'no_right' || pathway.rights_decision === 'not_pathway') {
@@ -116,7 +120,10 @@ export async function pathwayEventsChanged(trx: Db, pathwayId: number, now: Date
 export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: NewPathwayEvent): Promise<number> {
   const event: PathwayEvent = { type: input.type, date: input.date, outcome: input.outcome ?? null, until: input.until ?? null };
   const pathway = await checkEvent(trx, ctx, input.pathwayId, event);
-  if (input.type !== 'end' && input.helpNeed) throw new AppError('invalid_input', 'Hjelpebehov registreres bare ved avslutning.', [{ path: 'helpNeed', message: 'Hjelpebehov registreres bare ved avslutning.' }]);
+  if (input.type !== 'end' && input.helpNeed)
+    throw new AppError('invalid_input', 'Hjelpebehov registreres bare ved avslutning.', [
+      { path: 'helpNeed', message: 'Hjelpebehov registreres bare ved avslutning.' },
+    ]);
   await checkEndReason(trx, input.type, input.endReason ?? null);
   if (input.helpNeed) {
     const known = await trx.selectFrom('help_need').select('code').where('code', '=', input.helpNeed).executeTakeFirst();
@@ -184,15 +191,29 @@ export async function correctPathwayEvent(trx: Db, ctx: ServiceContext, input: E
   let patientId: number;
   if (input.action === 'replace') {
     if (!input.date) throw new AppError('invalid_input', 'Dato mangler', [{ path: 'date', message: 'Dato mangler' }]);
-    const event: PathwayEvent = { type, date: input.date, outcome: type === 'clinical_decision' ? input.outcome : null, until: type === 'patient_postponed' ? input.until : null };
+    const event: PathwayEvent = {
+      type,
+      date: input.date,
+      outcome: type === 'clinical_decision' ? input.outcome : null,
+      until: type === 'patient_postponed' ? input.until : null,
+    };
     const pathway = await checkEvent(trx, ctx, old.pathway_id, event, old.id);
     patientId = pathway.patient_id;
     const row = await trx
       .insertInto('pathway_event')
       .values({
-        pathway_id: old.pathway_id, type, date: event.date, outcome: event.outcome ?? null, until: event.until ?? null, note: old.note, source: old.source,
-        replaced_by: null, correction_reason: null, help_need: type === 'end' ? input.helpNeed ?? old.help_need : null,
-        end_reason: type === 'end' ? input.endReason ?? old.end_reason ?? null : null, created_at: now.toISOString(),
+        pathway_id: old.pathway_id,
+        type,
+        date: event.date,
+        outcome: event.outcome ?? null,
+        until: event.until ?? null,
+        note: old.note,
+        source: old.source,
+        replaced_by: null,
+        correction_reason: null,
+        help_need: type === 'end' ? (input.helpNeed ?? old.help_need) : null,
+        end_reason: type === 'end' ? (input.endReason ?? old.end_reason ?? null) : null,
+        created_at: now.toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -203,7 +224,12 @@ export async function correctPathwayEvent(trx: Db, ctx: ServiceContext, input: E
     patientId = pathway.patient_id;
     await trx.updateTable('pathway_event').set({ status: 'withdrawn', correction_reason: input.reason }).where('id', '=', old.id).execute();
   }
-  await appendAudit(trx, ctx.actor(), { action: input.action === 'replace' ? 'pathwayEvent.correct' : 'pathwayEvent.withdraw', entity: 'pathway_event', entityId: old.id, patientId }, now);
+  await appendAudit(
+    trx,
+    ctx.actor(),
+    { action: input.action === 'replace' ? 'pathwayEvent.correct' : 'pathwayEvent.withdraw', entity: 'pathway_event', entityId: old.id, patientId },
+    now,
+  );
   await pathwayEventsChanged(trx, old.pathway_id, now, { closingChanged: CLOSING[type] !== undefined });
   return newId;
 }

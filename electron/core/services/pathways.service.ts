@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/envelope';
-import type { assessSchema, breachReasonSchema, correctEventSchema, DeadlineView, EventView, PathwayDetail, recordEventSchema } from '../../../shared/contract/pathways';
+import type {
+  assessSchema,
+  breachReasonSchema,
+  correctEventSchema,
+  DeadlineView,
+  EventView,
+  PathwayDetail,
+  recordEventSchema,
+} from '../../../shared/contract/pathways';
 import type { Deadline, DeadlineExplanation } from '../../../shared/domain/deadlines';
 import { isUnder23AtReferral, latestCareDeadline, UNDER_23_ANCHOR_NOTE } from '../../../shared/domain/event-rules';
 import { formatDate } from '../../../shared/domain/time';
@@ -73,8 +81,15 @@ export function createPathwaysService(ctx: ServiceContext) {
     ]);
     const pathwayType = row.pathway_type as PathwayTypeId;
     const ref = (v: RuleVersion, withdrawn = false) => ({
-      id: v.id, origin: v.origin, validFrom: v.validFrom, source: v.source, clockStart: v.clockStart,
-      validFromConfidence: v.validFromConfidence ?? 'confirmed', validFromNote: v.validFromNote ?? null, withdrawn, label: versionLabel(v),
+      id: v.id,
+      origin: v.origin,
+      validFrom: v.validFrom,
+      source: v.source,
+      clockStart: v.clockStart,
+      validFromConfidence: v.validFromConfidence ?? 'confirmed',
+      validFromNote: v.validFromNote ?? null,
+      withdrawn,
+      label: versionLabel(v),
     });
     // An internal transfer carries the sending team's right and deadline: no new under-23 limit counted here.
     const limit = row.intake === 'internal_transfer' ? null : latestCareDeadline(facts);
@@ -82,7 +97,14 @@ export function createPathwaysService(ctx: ServiceContext) {
     const view = (dl: Deadline): DeadlineView => {
       const breach = breaches.find((b) => b.deadline_key === dl.key);
       return {
-        key: dl.key, kind: dl.kind, label: dl.label, due: dl.due, met: dl.met, state: dl.state, daysLeft: dl.daysLeft, patientPostponedDays: dl.patientPostponedDays,
+        key: dl.key,
+        kind: dl.kind,
+        label: dl.label,
+        due: dl.due,
+        met: dl.met,
+        state: dl.state,
+        daysLeft: dl.daysLeft,
+        patientPostponedDays: dl.patientPostponedDays,
         explanation: dl.explanation
           ? {
               ...dl.explanation,
@@ -90,18 +112,33 @@ export function createPathwaysService(ctx: ServiceContext) {
               text: explanationText(dl.explanation, dl.explanation.ruleVersionId && version ? versionLabel(version) : null),
             }
           : null,
-        breachReason: breach ? { code: breach.reason_code, label: reasons.find((r) => r.code === breach.reason_code)?.label ?? breach.reason_code, note: breach.note } : null,
+        breachReason: breach
+          ? { code: breach.reason_code, label: reasons.find((r) => r.code === breach.reason_code)?.label ?? breach.reason_code, note: breach.note }
+          : null,
       };
     };
     const events: EventView[] = eventRows.map((e) => {
       const code = eventCodeDetails(pathwayType, e.type as EventType, e.outcome as DecisionOutcome | null);
       return {
-        id: e.id, type: e.type as EventView['type'], label: eventLabel(e.type as EventType), date: e.date,
-        outcome: (e.outcome as EventView['outcome']) ?? null, outcomeLabel: e.outcome ? outcomeDefinition(e.outcome as DecisionOutcome)?.label ?? null : null,
-        until: e.until, helpNeed: e.help_need, helpNeedLabel: e.help_need ? helpNeeds.find((h) => h.code === e.help_need)?.label ?? e.help_need : null,
-        endReason: e.end_reason ?? null, endReasonLabel: e.end_reason ? endReasons.find((r) => r.code === e.end_reason)?.label ?? e.end_reason : null,
-        note: e.note, code: code?.code ?? null, codeConfidence: code?.confidence ?? null, source: e.source, status: e.status,
-        replacedBy: e.replaced_by, correctionReason: e.correction_reason, createdAt: e.created_at,
+        id: e.id,
+        type: e.type as EventView['type'],
+        label: eventLabel(e.type as EventType),
+        date: e.date,
+        outcome: (e.outcome as EventView['outcome']) ?? null,
+        outcomeLabel: e.outcome ? (outcomeDefinition(e.outcome as DecisionOutcome)?.label ?? null) : null,
+        until: e.until,
+        helpNeed: e.help_need,
+        helpNeedLabel: e.help_need ? (helpNeeds.find((h) => h.code === e.help_need)?.label ?? e.help_need) : null,
+        endReason: e.end_reason ?? null,
+        endReasonLabel: e.end_reason ? (endReasons.find((r) => r.code === e.end_reason)?.label ?? e.end_reason) : null,
+        note: e.note,
+        code: code?.code ?? null,
+        codeConfidence: code?.confidence ?? null,
+        source: e.source,
+        status: e.status,
+        replacedBy: e.replaced_by,
+        correctionReason: e.correction_reason,
+        createdAt: e.created_at,
       };
     });
     const result = derivation.result;
@@ -144,7 +181,13 @@ export function createPathwaysService(ctx: ServiceContext) {
     async getForPatient(patientId: number) {
       const patient = await ctx.db.selectFrom('patient').select('id').where('id', '=', patientId).executeTakeFirst();
       if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
-      const ids = await ctx.db.selectFrom('pathway').select('id').where('patient_id', '=', patientId).orderBy('referral_received', 'desc').orderBy('id', 'desc').execute();
+      const ids = await ctx.db
+        .selectFrom('pathway')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .orderBy('referral_received', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       const pathways = [];
       for (const { id } of ids) pathways.push(await detail(ctx.db, id));
       await auditRead(ctx.db, ctx.actor(), 'pathways.getForPatient', { entityId: patientId, patientId }, ctx.clock());
@@ -165,8 +208,15 @@ export function createPathwaysService(ctx: ServiceContext) {
     async recordEvent(input: z.output<typeof recordEventSchema>) {
       return ctx.db.transaction().execute(async (trx) => {
         const eventId = await recordPathwayEvent(trx, ctx, {
-          pathwayId: input.pathwayId, type: input.type, date: input.date, outcome: input.outcome, until: input.until,
-          helpNeed: input.helpNeed, endReason: input.endReason, note: input.note, source: 'manual',
+          pathwayId: input.pathwayId,
+          type: input.type,
+          date: input.date,
+          outcome: input.outcome,
+          until: input.until,
+          helpNeed: input.helpNeed,
+          endReason: input.endReason,
+          note: input.note,
+          source: 'manual',
         });
         const pathway = await trx.selectFrom('pathway').select('pathway_type').where('id', '=', input.pathwayId).executeTakeFirstOrThrow();
         return { eventId, code: eventCodeDetails(pathway.pathway_type as PathwayTypeId, input.type, input.outcome)?.code ?? null };
@@ -184,7 +234,9 @@ export function createPathwaysService(ctx: ServiceContext) {
         if (!clock) throw new AppError('not_found', 'Fant ikke forløpet');
         const deadline = clock.derivation.result.deadlines.find((dl) => dl.key === input.deadlineKey);
         if (!deadline || deadline.state !== 'overdue' || !deadline.due) {
-          throw new AppError('invalid_input', 'Fristen er ikke overskredet, så det trengs ingen årsak.', [{ path: 'deadlineKey', message: 'Fristen er ikke overskredet.' }]);
+          throw new AppError('invalid_input', 'Fristen er ikke overskredet, så det trengs ingen årsak.', [
+            { path: 'deadlineKey', message: 'Fristen er ikke overskredet.' },
+          ]);
         }
         const reason = await trx.selectFrom('breach_reason').select('code').where('code', '=', input.reasonCode).executeTakeFirst();
         if (!reason) throw new AppError('invalid_input', 'Velg årsak fra listen', [{ path: 'reasonCode', message: 'Velg årsak fra listen' }]);
@@ -195,7 +247,12 @@ export function createPathwaysService(ctx: ServiceContext) {
           .onConflict((oc) => oc.columns(['pathway_id', 'deadline_key']).doUpdateSet(values))
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.actor(), { action: 'pathway.breachReason', entity: 'pathway_breach', entityId: row.id, patientId: clock.row.patient_id }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'pathway.breachReason', entity: 'pathway_breach', entityId: row.id, patientId: clock.row.patient_id },
+          now,
+        );
         return { pathwayId: input.pathwayId };
       });
     },
@@ -207,10 +264,21 @@ export function createPathwaysService(ctx: ServiceContext) {
         if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
         const version = await trx.selectFrom('rule_version').select(['pathway_type', 'withdrawn_at']).where('id', '=', input.ruleVersionId).executeTakeFirst();
         if (!version || version.withdrawn_at !== null || version.pathway_type !== pathway.pathway_type) {
-          throw new AppError('invalid_input', 'Velg en gyldig regelversjon for dette forløpet', [{ path: 'ruleVersionId', message: 'Velg en gyldig regelversjon for dette forløpet' }]);
+          throw new AppError('invalid_input', 'Velg en gyldig regelversjon for dette forløpet', [
+            { path: 'ruleVersionId', message: 'Velg en gyldig regelversjon for dette forløpet' },
+          ]);
         }
-        await trx.updateTable('pathway').set({ rule_version_id: input.ruleVersionId, updated_at: now.toISOString() }).where('id', '=', input.pathwayId).execute();
-        await appendAudit(trx, ctx.actor(), { action: 'pathway.moveRuleVersion', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id }, now);
+        await trx
+          .updateTable('pathway')
+          .set({ rule_version_id: input.ruleVersionId, updated_at: now.toISOString() })
+          .where('id', '=', input.pathwayId)
+          .execute();
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'pathway.moveRuleVersion', entity: 'pathway', entityId: input.pathwayId, patientId: pathway.patient_id },
+          now,
+        );
         await recomputePathwayClocks(trx, { pathwayIds: [input.pathwayId] }, now);
         return { pathwayId: input.pathwayId };
       });
@@ -220,7 +288,13 @@ export function createPathwaysService(ctx: ServiceContext) {
       const patient = await ctx.db.selectFrom('patient').select(['id', 'name', 'birth_date']).where('id', '=', patientId).executeTakeFirst();
       if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
       const profile = await ctx.db.selectFrom('profile').selectAll().executeTakeFirst();
-      const ids = await ctx.db.selectFrom('pathway').select('id').where('patient_id', '=', patientId).where('status', '=', 'open').orderBy('referral_received').execute();
+      const ids = await ctx.db
+        .selectFrom('pathway')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .where('status', '=', 'open')
+        .orderBy('referral_received')
+        .execute();
       const pathways = [];
       for (const { id } of ids) pathways.push(await detail(ctx.db, id));
       const now = ctx.clock();
@@ -229,7 +303,10 @@ export function createPathwaysService(ctx: ServiceContext) {
         html: buildPatientSummary({
           patient: { name: patient.name, birthDate: patient.birth_date },
           letterhead: {
-            unitName: profile?.unit_name ?? '', unitAddress: profile?.unit_address ?? '', unitPhone: profile?.unit_phone ?? '', coordinatorName: profile?.coordinator_name ?? '',
+            unitName: profile?.unit_name ?? '',
+            unitAddress: profile?.unit_address ?? '',
+            unitPhone: profile?.unit_phone ?? '',
+            coordinatorName: profile?.coordinator_name ?? '',
           },
           pathways,
           printedAt: now,

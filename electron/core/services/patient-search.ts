@@ -6,5 +6,9 @@ import type { Database } from '../db/schema';
 export async function indexPatientName(trx: Kysely<Database> | Transaction<Database>, patientId: number, name: string): Promise<void> {
   await trx.deleteFrom('patient_search_word').where('patient_id', '=', patientId).execute();
   const words = nameSearchWords(name);
-  if (words.length > 0) await trx.insertInto('patient_search_word').values(words.map((word) => ({ word, patient_id: patientId }))).execute();
+  if (words.length > 0)
+    await trx
+      .insertInto('patient_search_word')
+      .values(words.map((word) => ({ word, patient_id: patientId })))
+      .execute();
 }

@@ -72,7 +72,9 @@ export function buildPatientSummary(input: SummaryInput): string {
     const next = p.nextAction;
     return `<h2>${esc(pathwayTypeLabel(p.pathwayType))}</h2>
 <h3>Dette har skjedd</h3>
-<ul>${whatHappened(p).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>
+<ul>${whatHappened(p)
+      .map((l) => `<li>${esc(l)}</li>`)
+      .join('')}</ul>
 <h3>Dette skjer nå</h3>
 <p>${esc(nextStep(next, p.rights.careKind))}</p>`;
   });

@@ -12,7 +12,15 @@ import { claimRowVersion, type VersionedRecord } from './row-version';
 /** The patient's edited columns by their names on screen (for a conflict's message). */
 const PATIENT_RECORD: VersionedRecord = {
   what: 'Pasientopplysningene',
-  fields: { name: 'Navn', phone: 'Telefon', address: 'Adresse', postal_code: 'Postnummer', postal_place: 'Poststed', municipality_number: 'Kommunenummer', gp_name: 'Fastlege' },
+  fields: {
+    name: 'Navn',
+    phone: 'Telefon',
+    address: 'Adresse',
+    postal_code: 'Postnummer',
+    postal_place: 'Poststed',
+    municipality_number: 'Kommunenummer',
+    gp_name: 'Fastlege',
+  },
 };
 import { indexPatientName } from './patient-search';
 import { toPathway, toPatient } from './rows';
@@ -105,9 +113,28 @@ export function createPatientsService(ctx: ServiceContext) {
         .selectFrom('patient')
         .select(['patient.id', 'patient.name', 'patient.national_id', 'patient.synthetic', 'patient.birth_date'])
         .select((eb) => [
-          eb.selectFrom('pathway').select((e) => e.fn.countAll<number>().as('n')).whereRef('pathway.patient_id', '=', 'patient.id').where('pathway.status', '=', 'open').as('open_pathways'),
-          eb.selectFrom('pathway').select('pathway.status').whereRef('pathway.patient_id', '=', 'patient.id').orderBy('pathway.referral_received', 'desc').orderBy('pathway.id', 'desc').limit(1).as('latest_status'),
-          eb.selectFrom('pathway').select('pathway.closed_on').whereRef('pathway.patient_id', '=', 'patient.id').orderBy('pathway.referral_received', 'desc').orderBy('pathway.id', 'desc').limit(1).as('closed_on'),
+          eb
+            .selectFrom('pathway')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('pathway.patient_id', '=', 'patient.id')
+            .where('pathway.status', '=', 'open')
+            .as('open_pathways'),
+          eb
+            .selectFrom('pathway')
+            .select('pathway.status')
+            .whereRef('pathway.patient_id', '=', 'patient.id')
+            .orderBy('pathway.referral_received', 'desc')
+            .orderBy('pathway.id', 'desc')
+            .limit(1)
+            .as('latest_status'),
+          eb
+            .selectFrom('pathway')
+            .select('pathway.closed_on')
+            .whereRef('pathway.patient_id', '=', 'patient.id')
+            .orderBy('pathway.referral_received', 'desc')
+            .orderBy('pathway.id', 'desc')
+            .limit(1)
+            .as('closed_on'),
         ]);
       const digits = q.query.replace(/\s/g, '');
       if (/^\d+$/.test(digits)) {
@@ -122,7 +149,9 @@ export function createPatientsService(ctx: ServiceContext) {
         }
       }
       if (!q.includeClosed) {
-        query = query.where((eb) => eb.exists(eb.selectFrom('pathway').select('pathway.id').whereRef('pathway.patient_id', '=', 'patient.id').where('pathway.status', '=', 'open')));
+        query = query.where((eb) =>
+          eb.exists(eb.selectFrom('pathway').select('pathway.id').whereRef('pathway.patient_id', '=', 'patient.id').where('pathway.status', '=', 'open')),
+        );
       }
       const rows = await query.orderBy('patient.name').orderBy('patient.id').limit(q.limit).execute();
       // Searches are logged (helsepersonelloven § 21 a): that a search happened, never what was searched for.

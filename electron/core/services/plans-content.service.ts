@@ -17,9 +17,29 @@ import { claimRowVersion, type VersionedRecord } from './row-version';
 /** A measure's edited columns by their names on screen (for a conflict's message). */
 const MEASURE_RECORD: VersionedRecord = {
   what: 'Tiltaket',
-  fields: { what: 'Tiltak', scope: 'Omfang', how: 'Hvordan tiltaket gjennomføres', responsible: 'Ansvarlig', start_date: 'Start', due_date: 'Frist', goal_id: 'Knyttet til mål' },
+  fields: {
+    what: 'Tiltak',
+    scope: 'Omfang',
+    how: 'Hvordan tiltaket gjennomføres',
+    responsible: 'Ansvarlig',
+    start_date: 'Start',
+    due_date: 'Frist',
+    goal_id: 'Knyttet til mål',
+  },
 };
-import { FUTURE, refuse, pick, notFound, createPlanCore, type OverviewInput, type ParticipantInput, type ConsentInput, type GoalInput, type ItemInput, type MeasureInput } from './plans-core';
+import {
+  FUTURE,
+  refuse,
+  pick,
+  notFound,
+  createPlanCore,
+  type OverviewInput,
+  type ParticipantInput,
+  type ConsentInput,
+  type GoalInput,
+  type ItemInput,
+  type MeasureInput,
+} from './plans-core';
 
 /** The plan's content: the plan itself, participants, consent, goals, items, measures and progress notes. */
 export function createPlanContentService(ctx: ServiceContext) {
@@ -57,10 +77,7 @@ export function createPlanContentService(ctx: ServiceContext) {
         };
         const candidate: IndividualPlan = { ...base, period: input.period, revisionDates: input.revisionDates };
         const errors = validatePlan(candidate);
-        const issues = [
-          ...pick(errors, 'period.', (rest) => `period.${rest}`),
-          ...pick(errors, 'revisionDates.', (rest) => `revisionDates.${rest}`),
-        ];
+        const issues = [...pick(errors, 'period.', (rest) => `period.${rest}`), ...pick(errors, 'revisionDates.', (rest) => `revisionDates.${rest}`)];
         if (input.coordinator.contactId !== null) {
           const contact = await trx.selectFrom('contact').select('id').where('id', '=', input.coordinator.contactId).executeTakeFirst();
           if (!contact) issues.push({ path: 'coordinator.contactId', message: 'Fant ikke kontakten i kontaktlisten' });
@@ -93,10 +110,18 @@ export function createPlanContentService(ctx: ServiceContext) {
           planId = inserted.id;
         }
         if (revisionDates.length > 0) {
-          await trx.insertInto('plan_revision_date').values(revisionDates.map((date) => ({ plan_id: planId, date }))).execute();
+          await trx
+            .insertInto('plan_revision_date')
+            .values(revisionDates.map((date) => ({ plan_id: planId, date })))
+            .execute();
         }
         await refreshPlanAttention(trx, input.patientId);
-        await appendAudit(trx, ctx.actor(), { action: loaded ? 'plan.update' : 'plan.create', entity: 'individual_plan', entityId: planId, patientId: input.patientId }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: loaded ? 'plan.update' : 'plan.create', entity: 'individual_plan', entityId: planId, patientId: input.patientId },
+          now,
+        );
         return { planId };
       });
     },
@@ -110,7 +135,13 @@ export function createPlanContentService(ctx: ServiceContext) {
           await trx.updateTable('plan_participant').set(values).where('id', '=', p.id).execute();
           participantId = p.id;
         } else {
-          participantId = (await trx.insertInto('plan_participant').values({ ...values, plan_id: row.id }).returning('id').executeTakeFirstOrThrow()).id;
+          participantId = (
+            await trx
+              .insertInto('plan_participant')
+              .values({ ...values, plan_id: row.id })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
         return { entity: 'plan_participant', entityId: participantId, value: { id: participantId } };
       });
@@ -231,7 +262,9 @@ export function createPlanContentService(ctx: ServiceContext) {
         const index = existing ? plan.measures.indexOf(existing) : plan.measures.length;
         const measures = [...plan.measures];
         measures[index] = candidate;
-        const issues = pick(validatePlan({ ...plan, measures }), `measures.${index}.`, (rest) => (rest.startsWith('progressNotes') || rest === 'id' ? null : `measure.${rest}`));
+        const issues = pick(validatePlan({ ...plan, measures }), `measures.${index}.`, (rest) =>
+          rest.startsWith('progressNotes') || rest === 'id' ? null : `measure.${rest}`,
+        );
         if (issues.length > 0) refuse(issues);
         const values = {
           what: m.what,
@@ -346,7 +379,12 @@ export function createPlanContentService(ctx: ServiceContext) {
         await trx.updateTable('meeting_action_item').set({ plan_measure_id: inserted.id, updated_at: now.toISOString() }).where('id', '=', item.id).execute();
         await trx.updateTable('individual_plan').set({ updated_at: now.toISOString() }).where('id', '=', loaded.row.id).execute();
         await refreshPlanAttention(trx, item.patient_id);
-        await appendAudit(trx, ctx.actor(), { action: 'plan.measure.fromAction', entity: 'plan_measure', entityId: inserted.id, patientId: item.patient_id }, now);
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: 'plan.measure.fromAction', entity: 'plan_measure', entityId: inserted.id, patientId: item.patient_id },
+          now,
+        );
         return { id: inserted.id, patientId: item.patient_id };
       });
     },

@@ -13,14 +13,7 @@ import type {
   PlanViewDto,
   revisionInputSchema,
 } from '../../../shared/contract/plans';
-import {
-  canPrintForOthers,
-  consentState,
-  nextRevision,
-  overdueMeasures,
-  type IndividualPlan,
-  type PlanErrors,
-} from '../../../shared/domain/individual-plan';
+import { canPrintForOthers, consentState, nextRevision, overdueMeasures, type IndividualPlan, type PlanErrors } from '../../../shared/domain/individual-plan';
 import { planAttentionDate } from '../../../shared/domain/plan-attention';
 import { type GoalEvaluation, type PlanVersion } from '../../../shared/domain/plan-revision';
 import { todayInOslo } from '../../../shared/domain/time';
@@ -103,7 +96,11 @@ export function createPlanCore(ctx: ServiceContext) {
     const meetings = await ctx.db
       .selectFrom('meeting')
       .select(['id', 'start_at'])
-      .where('id', 'in', withOrigin.map((m) => m.origin!.meetingId))
+      .where(
+        'id',
+        'in',
+        withOrigin.map((m) => m.origin!.meetingId),
+      )
       .execute();
     return withOrigin.map((m) => ({
       measureId: m.id,
@@ -130,15 +127,14 @@ export function createPlanCore(ctx: ServiceContext) {
   }
 
   async function readVersion(planId: number, versionNo: number): Promise<{ heldOn: string; takenAt: string; version: PlanVersion }> {
-    const row = await ctx.db
-      .selectFrom('plan_version')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .where('version_no', '=', versionNo)
-      .executeTakeFirst();
+    const row = await ctx.db.selectFrom('plan_version').selectAll().where('plan_id', '=', planId).where('version_no', '=', versionNo).executeTakeFirst();
     if (!row) notFound('Fant ikke denne versjonen av planen');
     const stored = JSON.parse(row.snapshot) as { plan: IndividualPlan; evaluations: GoalEvaluation[] };
-    return { heldOn: row.held_on, takenAt: row.taken_at, version: { versionNo: row.version_no, takenAt: row.taken_at, plan: stored.plan, evaluations: stored.evaluations } };
+    return {
+      heldOn: row.held_on,
+      takenAt: row.taken_at,
+      version: { versionNo: row.version_no, takenAt: row.taken_at, plan: stored.plan, evaluations: stored.evaluations },
+    };
   }
 
   async function requirePlanForRead(patientId: number): Promise<LoadedPlan> {

@@ -17,9 +17,7 @@ export interface PlanDocumentInput {
 function block(b: SectionBlock, tableClass = ''): string {
   switch (b.kind) {
     case 'text':
-      return b.label
-        ? `<h3>${esc(b.label)}</h3><p>${escLines(b.text)}</p>`
-        : `<p>${escLines(b.text)}</p>`;
+      return b.label ? `<h3>${esc(b.label)}</h3><p>${escLines(b.text)}</p>` : `<p>${escLines(b.text)}</p>`;
     case 'list':
       return `<h3>${esc(b.label)}</h3><ul>${b.items.map((i) => `<li>${escLines(i)}</li>`).join('')}</ul>`;
     case 'fields':

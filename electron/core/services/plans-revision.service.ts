@@ -89,7 +89,9 @@ export function createPlanRevisionService(ctx: ServiceContext) {
       const cutoff = q.horizonDays === null ? null : addDays(day, q.horizonDays);
       const [patients, count] = await Promise.all([
         planListPageQuery(ctx.db, cutoff, q.limit, q.offset).execute(),
-        planListBase(ctx.db, cutoff).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        planListBase(ctx.db, cutoff)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       const ids = patients.map((p) => p.id);
       const details = ids.length === 0 ? [] : await planListDetails(ctx, ids, day);
@@ -114,7 +116,6 @@ export function createPlanRevisionService(ctx: ServiceContext) {
   };
 }
 
-
 export function planListBase(db: Kysely<Database>, cutoff: string | null) {
   let query = db.selectFrom('patient').where('plan_attention_date', 'is not', null);
   if (cutoff !== null) query = query.where('plan_attention_date', '<=', cutoff);
@@ -133,11 +134,7 @@ export function planListPageQuery(db: Kysely<Database>, cutoff: string | null, l
 
 /** Revision and measure details for one page of the "Planer" list (ids bounded by the page size). */
 export async function planListDetails(ctx: Pick<ServiceContext, 'db'>, patientIds: number[], day: string) {
-  const plans = await ctx.db
-    .selectFrom('individual_plan')
-    .select(['id', 'patient_id', 'last_revision_on'])
-    .where('patient_id', 'in', patientIds)
-    .execute();
+  const plans = await ctx.db.selectFrom('individual_plan').select(['id', 'patient_id', 'last_revision_on']).where('patient_id', 'in', patientIds).execute();
   const planIds = plans.map((p) => p.id);
   if (planIds.length === 0) return [];
   const [revisions, measures] = await Promise.all([

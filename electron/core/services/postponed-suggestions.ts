@@ -15,7 +15,13 @@ export async function postponedSuggestions(db: ServiceContext['db'], appointment
   const pathwayIds = [...new Set(candidates.map((a) => a.pathwayId as number))];
   const [open, postponed, opts] = await Promise.all([
     db.selectFrom('pathway').select('id').where('id', 'in', pathwayIds).where('status', '=', 'open').execute(),
-    db.selectFrom('pathway_event').select(['pathway_id', 'date']).where('pathway_id', 'in', pathwayIds).where('type', '=', 'patient_postponed').where('status', '=', 'active').execute(),
+    db
+      .selectFrom('pathway_event')
+      .select(['pathway_id', 'date'])
+      .where('pathway_id', 'in', pathwayIds)
+      .where('type', '=', 'patient_postponed')
+      .where('status', '=', 'active')
+      .execute(),
     calendarOptions(db),
   ]);
   const openIds = new Set(open.map((p) => p.id));
@@ -23,7 +29,10 @@ export async function postponedSuggestions(db: ServiceContext['db'], appointment
   for (const a of candidates) {
     const pathwayId = a.pathwayId as number;
     if (!openIds.has(pathwayId)) continue;
-    const newDate = newDateAfter(a.date, appointments.filter((x) => x.pathwayId === pathwayId && x.id !== a.id));
+    const newDate = newDateAfter(
+      a.date,
+      appointments.filter((x) => x.pathwayId === pathwayId && x.id !== a.id),
+    );
     if (postponed.some((l) => l.pathway_id === pathwayId && l.date >= a.date && (newDate === null || l.date <= newDate))) continue;
     const delay = patientDelay(a.date, newDate, today, opts);
     if (!delay.suggests) continue;

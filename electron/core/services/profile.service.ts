@@ -12,7 +12,13 @@ export function createProfileService(ctx: ServiceContext) {
     async save(p: Profile): Promise<Profile> {
       const now = ctx.clock();
       await ctx.db.transaction().execute(async (trx) => {
-        const values = { coordinator_name: p.coordinatorName, unit_name: p.unitName, unit_phone: p.unitPhone, unit_address: p.unitAddress, updated_at: now.toISOString() };
+        const values = {
+          coordinator_name: p.coordinatorName,
+          unit_name: p.unitName,
+          unit_phone: p.unitPhone,
+          unit_address: p.unitAddress,
+          updated_at: now.toISOString(),
+        };
         await trx
           .insertInto('profile')
           .values({ id: 1, ...values })

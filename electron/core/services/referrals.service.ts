@@ -1,5 +1,11 @@
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';
-import { COMPARED_FIELD_LABELS, COMPARED_FIELDS, type ComparedField, type newPatientSchema, type referralInputSchema } from '../../../shared/contract/referrals';
+import {
+  COMPARED_FIELD_LABELS,
+  COMPARED_FIELDS,
+  type ComparedField,
+  type newPatientSchema,
+  type referralInputSchema,
+} from '../../../shared/contract/referrals';
 import type { Selectable } from 'kysely';
 import type { PatientTable } from '../db/schema';
 import { settlePostalPlace } from './patients.service';
@@ -18,8 +24,14 @@ type ReferralInput = z.output<typeof referralInputSchema>;
 type GivenPatient = z.output<typeof newPatientSchema>;
 
 const STORED: Record<ComparedField, keyof Selectable<PatientTable>> = {
-  name: 'name', birthDate: 'birth_date', phone: 'phone', address: 'address', postalCode: 'postal_code', postalPlace: 'postal_place',
-  municipalityNumber: 'municipality_number', gpName: 'gp_name',
+  name: 'name',
+  birthDate: 'birth_date',
+  phone: 'phone',
+  address: 'address',
+  postalCode: 'postal_code',
+  postalPlace: 'postal_place',
+  municipalityNumber: 'municipality_number',
+  gpName: 'gp_name',
 };
 
 /** The fields where a referral's patient details differ from the stored patient (an empty given value is no news). */
@@ -83,7 +95,11 @@ export function createReferralsService(ctx: ServiceContext) {
           if (differing.length > 0 && input.keep === null) {
             // Never silently drop what was typed: the person chooses (referrals.compare shows both sides).
             const message = 'Pasienten er registrert fra før med andre opplysninger. Velg hvilke som skal gjelde.';
-            throw new AppError('conflict', message, differing.map((f) => ({ path: `patient.${f}`, message: 'Avviker fra det som er lagret' })));
+            throw new AppError(
+              'conflict',
+              message,
+              differing.map((f) => ({ path: `patient.${f}`, message: 'Avviker fra det som er lagret' })),
+            );
           }
           const active = await trx
             .selectFrom('pathway')
@@ -163,7 +179,12 @@ export function createReferralsService(ctx: ServiceContext) {
       await auditRead(ctx.db, ctx.actor(), 'referrals.compare', { entityId: stored.id, patientId: stored.id }, ctx.clock());
       return {
         patientId: stored.id,
-        differences: differingFields(stored, given).map((field) => ({ field, label: COMPARED_FIELD_LABELS[field], stored: String(stored[STORED[field]] ?? ''), given: String(given[field]) })),
+        differences: differingFields(stored, given).map((field) => ({
+          field,
+          label: COMPARED_FIELD_LABELS[field],
+          stored: String(stored[STORED[field]] ?? ''),
+          given: String(given[field]),
+        })),
       };
     },
   };

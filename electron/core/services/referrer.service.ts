@@ -69,12 +69,20 @@ export function createReferrerService(ctx: ServiceContext) {
         };
         const existing = await trx.selectFrom('referrer').select('pathway_id').where('pathway_id', '=', input.pathwayId).executeTakeFirst();
         if (existing) await trx.updateTable('referrer').set(values).where('pathway_id', '=', input.pathwayId).execute();
-        else await trx.insertInto('referrer').values({ ...values, pathway_id: input.pathwayId, patient_id: pathway.patient_id, created_at: stamp }).execute();
-        await appendAudit(trx, ctx.actor(), { action: existing ? 'referrer.update' : 'referrer.create', entity: 'referrer', entityId: input.pathwayId, patientId: pathway.patient_id }, now);
+        else
+          await trx
+            .insertInto('referrer')
+            .values({ ...values, pathway_id: input.pathwayId, patient_id: pathway.patient_id, created_at: stamp })
+            .execute();
+        await appendAudit(
+          trx,
+          ctx.actor(),
+          { action: existing ? 'referrer.update' : 'referrer.create', entity: 'referrer', entityId: input.pathwayId, patientId: pathway.patient_id },
+          now,
+        );
         const row = await trx.selectFrom('referrer').selectAll().where('pathway_id', '=', input.pathwayId).executeTakeFirstOrThrow();
         return toReferrer(row);
       });
     },
   };
 }
-

@@ -19,19 +19,47 @@ export function createRegistrationService(ctx: ServiceContext) {
       .innerJoin('pathway as p', 'p.id', 'e.pathway_id')
       .innerJoin('patient as pt', 'pt.id', 'p.patient_id')
       .leftJoin('record_registration as r', 'r.event_id', 'e.id')
-      .select(['e.id', 'e.type', 'e.outcome', 'e.date', 'p.id as pathway_id', 'p.pathway_type', 'pt.id as patient_id', 'pt.name', 'pt.birth_date', 'pt.national_id', 'r.registered_at'])
+      .select([
+        'e.id',
+        'e.type',
+        'e.outcome',
+        'e.date',
+        'p.id as pathway_id',
+        'p.pathway_type',
+        'pt.id as patient_id',
+        'pt.name',
+        'pt.birth_date',
+        'pt.national_id',
+        'r.registered_at',
+      ])
       .where('e.status', '=', 'active')
       .where('p.pathway_type', 'in', CODED_TYPES)
       .where('e.date', '<=', today);
-    q = which === 'due' ? q.where('r.event_id', 'is', null) : q.where('r.registered_at', '>=', `${today}T00:00:00`).where('r.registered_at', '<=', `${today}T23:59:59.999Z`);
-    const found = await q.orderBy('e.date').orderBy('e.id').limit(LIMIT + 1).execute();
+    q =
+      which === 'due'
+        ? q.where('r.event_id', 'is', null)
+        : q.where('r.registered_at', '>=', `${today}T00:00:00`).where('r.registered_at', '<=', `${today}T23:59:59.999Z`);
+    const found = await q
+      .orderBy('e.date')
+      .orderBy('e.id')
+      .limit(LIMIT + 1)
+      .execute();
     const items: RegistrationItem[] = [];
     for (const r of found.slice(0, LIMIT)) {
       const code = eventCodeDetails(r.pathway_type as PathwayTypeId, r.type as EventType, r.outcome as DecisionOutcome | null);
       if (!code) continue; // events without a code (own clinician, detox) are not reported this way
       items.push({
-        eventId: r.id, patientId: r.patient_id, pathwayId: r.pathway_id, patientName: r.name, birthDate: r.birth_date, nationalIdMasked: maskNationalId(r.national_id),
-        code: code.code, codeConfidence: code.confidence, eventLabel: eventLabel(r.type as EventType), date: r.date, registeredAt: r.registered_at ?? null,
+        eventId: r.id,
+        patientId: r.patient_id,
+        pathwayId: r.pathway_id,
+        patientName: r.name,
+        birthDate: r.birth_date,
+        nationalIdMasked: maskNationalId(r.national_id),
+        code: code.code,
+        codeConfidence: code.confidence,
+        eventLabel: eventLabel(r.type as EventType),
+        date: r.date,
+        registeredAt: r.registered_at ?? null,
       });
     }
     return { items, truncated: found.length > LIMIT };
@@ -58,7 +86,10 @@ export function createRegistrationService(ctx: ServiceContext) {
         let count = 0;
         for (const e of events) {
           if (e.done !== null) continue;
-          await trx.insertInto('record_registration').values({ event_id: e.id, registered_at: now.toISOString(), registered_by: ctx.actor().profile }).execute();
+          await trx
+            .insertInto('record_registration')
+            .values({ event_id: e.id, registered_at: now.toISOString(), registered_by: ctx.actor().profile })
+            .execute();
           await appendAudit(trx, ctx.actor(), { action: 'registration.markDone', entity: 'pathway_event', entityId: e.id, patientId: e.patient_id }, now);
           count++;
         }
@@ -69,10 +100,21 @@ export function createRegistrationService(ctx: ServiceContext) {
     async undo(input: { eventId: number }) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
-        const e = await trx.selectFrom('pathway_event as e').innerJoin('pathway as p', 'p.id', 'e.pathway_id').select(['p.patient_id']).where('e.id', '=', input.eventId).executeTakeFirst();
+        const e = await trx
+          .selectFrom('pathway_event as e')
+          .innerJoin('pathway as p', 'p.id', 'e.pathway_id')
+          .select(['p.patient_id'])
+          .where('e.id', '=', input.eventId)
+          .executeTakeFirst();
         const res = await trx.deleteFrom('record_registration').where('event_id', '=', input.eventId).executeTakeFirst();
         const count = Number(res.numDeletedRows);
-        if (count > 0) await appendAudit(trx, ctx.actor(), { action: 'registration.undo', entity: 'pathway_event', entityId: input.eventId, patientId: e?.patient_id ?? null }, now);
+        if (count > 0)
+          await appendAudit(
+            trx,
+            ctx.actor(),
+            { action: 'registration.undo', entity: 'pathway_event', entityId: input.eventId, patientId: e?.patient_id ?? null },
+            now,
+          );
         return { count };
       });
     },

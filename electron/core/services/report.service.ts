@@ -34,7 +34,9 @@ export function createReportService(ctx: ServiceContext) {
     const period = tertialPeriod(input.year, input.tertial);
     const today = todayInOslo(ctx.clock());
     const ids = Object.keys(MEASURED) as ReportIndicatorId[];
-    const selections = ids.flatMap((id) => (['met', 'missed', 'pending'] as const).map((part) => countIf(condition(MEASURED[id], part, today)).as(`${id}__${part}`)));
+    const selections = ids.flatMap((id) =>
+      (['met', 'missed', 'pending'] as const).map((part) => countIf(condition(MEASURED[id], part, today)).as(`${id}__${part}`)),
+    );
     const grouped = (await ctx.db
       .selectFrom('pathway')
       .select(['pathway.pathway_type', 'pathway.setting', (eb) => eb.fn.countAll<number>().as('received'), ...selections])
@@ -108,7 +110,9 @@ export function createReportService(ctx: ServiceContext) {
       if (resolved && c.close_override_reason === null && firstInTime) s.resolvedWithinPolicy++;
       noShows.set(key, s);
     }
-    const letters = [policy.letterToPatient && 'pasient', policy.letterToReferrer && 'henviser', policy.letterToMunicipalCoordinator && 'kommunal koordinator'].filter(Boolean).join(', ');
+    const letters = [policy.letterToPatient && 'pasient', policy.letterToReferrer && 'henviser', policy.letterToMunicipalCoordinator && 'kommunal koordinator']
+      .filter(Boolean)
+      .join(', ');
     const policyText = `${policy.attemptsRequired} kontaktforsøk (${policy.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()).join(', ')}), første innen ${policy.daysToFirstContact} dager${letters ? `, brev til ${letters}` : ''}`;
     return {
       year: input.year,
@@ -119,7 +123,13 @@ export function createReportService(ctx: ServiceContext) {
       indicatorLabels: Object.fromEntries(ids.map((id) => [id, MEASURED[id].label])) as Record<ReportIndicatorId, string>,
       groups,
       totals: totalsOf(groups, ids),
-      breaches: breaches.map((b) => ({ reasonCode: b.reason_code, label: b.label, pathwayType: b.pathway_type as PathwayTypeId, setting: b.setting as SettingId, count: Number(b.n) })),
+      breaches: breaches.map((b) => ({
+        reasonCode: b.reason_code,
+        label: b.label,
+        pathwayType: b.pathway_type as PathwayTypeId,
+        setting: b.setting as SettingId,
+        count: Number(b.n),
+      })),
       noShows: [...noShows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v),
       policy: policyText,
     };

@@ -30,7 +30,12 @@ export async function assessReferral(ctx: ServiceContext, input: AssessInput): P
     const facts = { ...clock.facts, referralAssessed: input.assessedOn, careDeadline: input.careDeadline, severity, rightsDecision: input.rightsDecision };
     throwIfErrors(validateDeadlineFacts(facts), (code) => (code === 'assessed_before_received' ? 'assessedOn' : 'careDeadline'));
 
-    const events = await trx.selectFrom('pathway_event').select(['id', 'type', 'date', 'source']).where('pathway_id', '=', input.pathwayId).where('status', '=', 'active').execute();
+    const events = await trx
+      .selectFrom('pathway_event')
+      .select(['id', 'type', 'date', 'source'])
+      .where('pathway_id', '=', input.pathwayId)
+      .where('status', '=', 'active')
+      .execute();
     const start = events.find((e) => e.type === 'start');
     if (!right) {
       // A pathway with recorded care (other than the start the assessment gave it) cannot become "no right" here.
@@ -40,18 +45,38 @@ export async function assessReferral(ctx: ServiceContext, input: AssessInput): P
         ]);
       }
       if (start) {
-        await correctPathwayEvent(trx, ctx, { eventId: start.id, action: 'withdraw', date: null, outcome: null, until: null, helpNeed: null, reason: 'Rettighetsvurderingen er endret' });
+        await correctPathwayEvent(trx, ctx, {
+          eventId: start.id,
+          action: 'withdraw',
+          date: null,
+          outcome: null,
+          until: null,
+          helpNeed: null,
+          reason: 'Rettighetsvurderingen er endret',
+        });
       }
     } else if (clock.row.status === 'ended' && clock.row.rights_decision !== null && clock.row.rights_decision !== 'right') {
-      const other = await trx.selectFrom('pathway').select('id').where('patient_id', '=', clock.row.patient_id).where('pathway_type', '=', clock.row.pathway_type).where('status', '=', 'open').where('id', '!=', input.pathwayId).executeTakeFirst();
+      const other = await trx
+        .selectFrom('pathway')
+        .select('id')
+        .where('patient_id', '=', clock.row.patient_id)
+        .where('pathway_type', '=', clock.row.pathway_type)
+        .where('status', '=', 'open')
+        .where('id', '!=', input.pathwayId)
+        .executeTakeFirst();
       if (other) throw new AppError('conflict', 'Pasienten har et annet åpent forløp av samme type.');
     }
     const reopen = right && clock.row.rights_decision !== null && clock.row.rights_decision !== 'right' && clock.row.status === 'ended';
     await trx
       .updateTable('pathway')
       .set({
-        referral_assessed: input.assessedOn, care_deadline: input.careDeadline, severity,
-        rights_decision: input.rightsDecision, rights_care_kind: input.careKind, priority_group: input.priorityGroup || null, patient_informed_on: input.patientInformedOn,
+        referral_assessed: input.assessedOn,
+        care_deadline: input.careDeadline,
+        severity,
+        rights_decision: input.rightsDecision,
+        rights_care_kind: input.careKind,
+        priority_group: input.priorityGroup || null,
+        patient_informed_on: input.patientInformedOn,
         ...(right ? (reopen ? { status: 'open' as const } : {}) : { status: 'ended' as const }),
         updated_at: now.toISOString(),
       })
@@ -60,11 +85,20 @@ export async function assessReferral(ctx: ServiceContext, input: AssessInput): P
     await appendAudit(trx, ctx.actor(), { action: 'pathway.assess', entity: 'pathway', entityId: input.pathwayId, patientId: clock.row.patient_id }, now);
     if (right) {
       // The pathway start (code …A) falls out of the assessment: dated by the rule version's clock start.
-      const startDate = clock.version?.clockStart === 'referral_received' || clock.row.intake === 'internal_transfer' ? clock.row.referral_received : input.assessedOn;
+      const startDate =
+        clock.version?.clockStart === 'referral_received' || clock.row.intake === 'internal_transfer' ? clock.row.referral_received : input.assessedOn;
       if (!start) {
         await recordPathwayEvent(trx, ctx, { pathwayId: input.pathwayId, type: 'start', date: startDate, source: 'assessment' });
       } else if (start.source === 'assessment' && start.date !== startDate) {
-        await correctPathwayEvent(trx, ctx, { eventId: start.id, action: 'replace', date: startDate, outcome: null, until: null, helpNeed: null, reason: 'Vurderingsdatoen er endret' });
+        await correctPathwayEvent(trx, ctx, {
+          eventId: start.id,
+          action: 'replace',
+          date: startDate,
+          outcome: null,
+          until: null,
+          helpNeed: null,
+          reason: 'Vurderingsdatoen er endret',
+        });
       }
     }
     await recomputePathwayClocks(trx, { pathwayIds: [input.pathwayId] }, now);

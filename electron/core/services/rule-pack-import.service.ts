@@ -12,11 +12,18 @@ import { loadRuleVersions } from './pathway-clock';
 type Db = ServiceContext['db'];
 
 function invalid(problems: string[]): never {
-  throw new AppError('invalid_input', problems[0]!, problems.map((message) => ({ path: 'file', message })));
+  throw new AppError(
+    'invalid_input',
+    problems[0]!,
+    problems.map((message) => ({ path: 'file', message })),
+  );
 }
 
 async function currentCodes(db: Db): Promise<CurrentCodes[]> {
-  const [pathways, events] = await Promise.all([db.selectFrom('rule_pathway').select(['pathway_type', 'code']).execute(), db.selectFrom('rule_event').select(['pathway_type', 'type', 'code_suffix']).execute()]);
+  const [pathways, events] = await Promise.all([
+    db.selectFrom('rule_pathway').select(['pathway_type', 'code']).execute(),
+    db.selectFrom('rule_event').select(['pathway_type', 'type', 'code_suffix']).execute(),
+  ]);
   return pathways.map((p) => ({
     pathwayType: p.pathway_type as PathwayTypeId,
     code: p.code,
@@ -36,12 +43,28 @@ export function createRulePackImportService(ctx: ServiceContext) {
     const { pack } = parsed;
     const sha256 = createHash('sha256').update(content, 'utf8').digest('hex');
     const problems: string[] = [];
-    const same = await db.selectFrom('rule_pack_import').select(['imported_at']).where((eb) => eb.or([eb('file_sha256', '=', sha256), eb('pack_id', '=', pack.id)])).executeTakeFirst();
+    const same = await db
+      .selectFrom('rule_pack_import')
+      .select(['imported_at'])
+      .where((eb) => eb.or([eb('file_sha256', '=', sha256), eb('pack_id', '=', pack.id)]))
+      .executeTakeFirst();
     if (same) problems.push(`Denne regelpakken er allerede importert (${formatDate(same.imported_at.slice(0, 10))}).`);
-    const versions = await db.selectFrom('rule_version').select(['pathway_type', 'valid_from']).where('origin', '=', 'national').where('withdrawn_at', 'is', null).execute();
+    const versions = await db
+      .selectFrom('rule_version')
+      .select(['pathway_type', 'valid_from'])
+      .where('origin', '=', 'national')
+      .where('withdrawn_at', 'is', null)
+      .execute();
     pack.pathways.forEach((p, i) => {
-      const later = versions.filter((v) => v.pathway_type === p.pathwayType && v.valid_from >= pack.validFrom).map((v) => v.valid_from).sort().at(-1);
-      if (later) problems.push(`Forløp ${i + 1} (${pathwayTypeLabel(p.pathwayType)}): det finnes allerede en nasjonal versjon fra ${formatDate(later)}. Pakken må gjelde fra en senere dato.`);
+      const later = versions
+        .filter((v) => v.pathway_type === p.pathwayType && v.valid_from >= pack.validFrom)
+        .map((v) => v.valid_from)
+        .sort()
+        .at(-1);
+      if (later)
+        problems.push(
+          `Forløp ${i + 1} (${pathwayTypeLabel(p.pathwayType)}): det finnes allerede en nasjonal versjon fra ${formatDate(later)}. Pakken må gjelde fra en senere dato.`,
+        );
     });
     if (problems.length) invalid(problems);
     return { pack, sha256 };
@@ -54,10 +77,18 @@ export function createRulePackImportService(ctx: ServiceContext) {
       const today = todayInOslo(ctx.clock());
       const changesCodes = diffs.some((d) => d.codes.length > 0);
       return {
-        packId: pack.id, title: pack.title, publisher: pack.publisher, validFrom: pack.validFrom, source: pack.source, fileName: input.fileName, sha256, diffs,
-        codesRefused: changesCodes && pack.validFrom > today
-          ? `Pakken endrer koder og gjelder fra ${formatDate(pack.validFrom)}. Koder har ingen dato her; importer pakken fra den dagen.`
-          : null,
+        packId: pack.id,
+        title: pack.title,
+        publisher: pack.publisher,
+        validFrom: pack.validFrom,
+        source: pack.source,
+        fileName: input.fileName,
+        sha256,
+        diffs,
+        codesRefused:
+          changesCodes && pack.validFrom > today
+            ? `Pakken endrer koder og gjelder fra ${formatDate(pack.validFrom)}. Koder har ingen dato her; importer pakken fra den dagen.`
+            : null,
       };
     },
 
@@ -86,30 +117,67 @@ export function createRulePackImportService(ctx: ServiceContext) {
           await trx
             .insertInto('rule_version')
             .values({
-              id, pathway_type: p.pathwayType, valid_from: pack.validFrom, valid_to: null, clock_start: p.clockStart, origin: 'national',
-              source: `${p.source} (regelpakke ${pack.id})`, created_at: stamp, withdrawn_at: null, withdrawn_reason: null,
-              valid_from_confidence: p.validFromConfidence, valid_from_note: `Importert fra ${input.fileName}`,
+              id,
+              pathway_type: p.pathwayType,
+              valid_from: pack.validFrom,
+              valid_to: null,
+              clock_start: p.clockStart,
+              origin: 'national',
+              source: `${p.source} (regelpakke ${pack.id})`,
+              created_at: stamp,
+              withdrawn_at: null,
+              withdrawn_reason: null,
+              valid_from_confidence: p.validFromConfidence,
+              valid_from_note: `Importert fra ${input.fileName}`,
             })
             .execute();
           await trx
             .insertInto('rule_time')
-            .values(p.times.map((t) => ({
-              id: `${id}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
-              rule_version_id: id, setting: t.setting, from_event: t.fromEvent, to_event: t.toEvent, days: t.days, unit: t.unit,
-              confidence: t.confidence, source: t.source || pack.source, note: t.note, variant: t.variant, repeat_within_days: t.repeatWithinDays,
-            })))
+            .values(
+              p.times.map((t) => ({
+                id: `${id}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
+                rule_version_id: id,
+                setting: t.setting,
+                from_event: t.fromEvent,
+                to_event: t.toEvent,
+                days: t.days,
+                unit: t.unit,
+                confidence: t.confidence,
+                source: t.source || pack.source,
+                note: t.note,
+                variant: t.variant,
+                repeat_within_days: t.repeatWithinDays,
+              })),
+            )
             .execute();
-          if (p.codes?.pathway !== undefined) await trx.updateTable('rule_pathway').set({ code: p.codes.pathway ?? null }).where('pathway_type', '=', p.pathwayType).execute();
+          if (p.codes?.pathway !== undefined)
+            await trx
+              .updateTable('rule_pathway')
+              .set({ code: p.codes.pathway ?? null })
+              .where('pathway_type', '=', p.pathwayType)
+              .execute();
           for (const [type, suffix] of Object.entries(p.codes?.events ?? {})) {
-            await trx.updateTable('rule_event').set({ code_suffix: suffix ?? null }).where('pathway_type', '=', p.pathwayType).where('type', '=', type).execute();
+            await trx
+              .updateTable('rule_event')
+              .set({ code_suffix: suffix ?? null })
+              .where('pathway_type', '=', p.pathwayType)
+              .where('type', '=', type)
+              .execute();
           }
           created.push({ id, pathwayType: p.pathwayType });
         }
         const row = await trx
           .insertInto('rule_pack_import')
           .values({
-            pack_id: pack.id, title: pack.title, publisher: pack.publisher, valid_from: pack.validFrom, file_name: input.fileName, file_sha256: sha256,
-            imported_by: ctx.actor().profile, imported_at: stamp, version_ids: JSON.stringify(created.map((c) => c.id)),
+            pack_id: pack.id,
+            title: pack.title,
+            publisher: pack.publisher,
+            valid_from: pack.validFrom,
+            file_name: input.fileName,
+            file_sha256: sha256,
+            imported_by: ctx.actor().profile,
+            imported_at: stamp,
+            version_ids: JSON.stringify(created.map((c) => c.id)),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -118,12 +186,21 @@ export function createRulePackImportService(ctx: ServiceContext) {
           .selectFrom('pathway')
           .select(['pathway_type', (eb) => eb.fn.countAll<number>().as('n')])
           .where('status', '=', 'open')
-          .where('pathway_type', 'in', created.map((c) => c.pathwayType))
+          .where(
+            'pathway_type',
+            'in',
+            created.map((c) => c.pathwayType),
+          )
           .groupBy('pathway_type')
           .execute();
         return {
           importId: row.id,
-          versions: created.map((c) => ({ id: c.id, pathwayType: c.pathwayType, label: pathwayTypeLabel(c.pathwayType), openPathways: Number(open.find((o) => o.pathway_type === c.pathwayType)?.n ?? 0) })),
+          versions: created.map((c) => ({
+            id: c.id,
+            pathwayType: c.pathwayType,
+            label: pathwayTypeLabel(c.pathwayType),
+            openPathways: Number(open.find((o) => o.pathway_type === c.pathwayType)?.n ?? 0),
+          })),
         };
       });
     },
@@ -131,8 +208,16 @@ export function createRulePackImportService(ctx: ServiceContext) {
     async listPackImports() {
       const rows = await ctx.db.selectFrom('rule_pack_import').selectAll().orderBy('id', 'desc').execute();
       return rows.map((r) => ({
-        id: r.id, packId: r.pack_id, title: r.title, publisher: r.publisher, validFrom: r.valid_from, fileName: r.file_name, sha256: r.file_sha256,
-        importedBy: r.imported_by, importedAt: r.imported_at, versionIds: JSON.parse(r.version_ids) as string[],
+        id: r.id,
+        packId: r.pack_id,
+        title: r.title,
+        publisher: r.publisher,
+        validFrom: r.valid_from,
+        fileName: r.file_name,
+        sha256: r.file_sha256,
+        importedBy: r.imported_by,
+        importedAt: r.imported_at,
+        versionIds: JSON.parse(r.version_ids) as string[],
       }));
     },
   };

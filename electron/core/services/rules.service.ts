@@ -28,7 +28,15 @@ export function createRulesService(ctx: ServiceContext) {
     if (ids.length === 0) return 0;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      await trx.updateTable('pathway').set({ rule_version_id: versionId, updated_at: now.toISOString() }).where('id', 'in', chunk.map((p) => p.id)).execute();
+      await trx
+        .updateTable('pathway')
+        .set({ rule_version_id: versionId, updated_at: now.toISOString() })
+        .where(
+          'id',
+          'in',
+          chunk.map((p) => p.id),
+        )
+        .execute();
     }
     await recomputePathwayClocks(trx, { pathwayIds: ids.map((p) => p.id) }, now);
     for (const p of ids) {
@@ -91,8 +99,18 @@ export function createRulesService(ctx: ServiceContext) {
                   inForceToday: v.id === inForce,
                   openPathways: Number(counts.find((c) => c.rule_version_id === v.id)?.n ?? 0),
                   times: (domain?.times ?? []).map((t) => ({
-                    id: t.id, setting: t.setting, fromEvent: t.fromEvent, fromLabel: eventLabel(t.fromEvent), toEvent: t.toEvent, toLabel: eventLabel(t.toEvent),
-                    days: t.days, unit: t.unit, confidence: t.confidence, source: t.source, note: t.note, variant: t.variant ?? null,
+                    id: t.id,
+                    setting: t.setting,
+                    fromEvent: t.fromEvent,
+                    fromLabel: eventLabel(t.fromEvent),
+                    toEvent: t.toEvent,
+                    toLabel: eventLabel(t.toEvent),
+                    days: t.days,
+                    unit: t.unit,
+                    confidence: t.confidence,
+                    source: t.source,
+                    note: t.note,
+                    variant: t.variant ?? null,
                     repeatWithinDays: t.repeatWithinDays ?? null,
                   })),
                 };
@@ -108,8 +126,10 @@ export function createRulesService(ctx: ServiceContext) {
       if (input.times.length === 0) issues.push({ path: 'times', message: 'Legg inn minst én forløpstid' });
       const seen = new Set<string>();
       input.times.forEach((t, i) => {
-        if (!TIME_PAIRS.some(([f, to]) => f === t.fromEvent && to === t.toEvent)) issues.push({ path: `times.${i}.toEvent`, message: 'Forløpstiden må gå mellom to hendelser klokken kan måle' });
-        if (t.fromEvent === 'detox_end' && input.pathwayType !== 'tsb') issues.push({ path: `times.${i}.fromEvent`, message: 'Avrusning finnes bare i TSB-forløpet' });
+        if (!TIME_PAIRS.some(([f, to]) => f === t.fromEvent && to === t.toEvent))
+          issues.push({ path: `times.${i}.toEvent`, message: 'Forløpstiden må gå mellom to hendelser klokken kan måle' });
+        if (t.fromEvent === 'detox_end' && input.pathwayType !== 'tsb')
+          issues.push({ path: `times.${i}.fromEvent`, message: 'Avrusning finnes bare i TSB-forløpet' });
         const key = `${t.setting}/${t.fromEvent}-${t.toEvent}/${t.variant ?? ''}`;
         if (seen.has(key)) issues.push({ path: `times.${i}.days`, message: 'Samme forløpstid er lagt inn to ganger' });
         seen.add(key);
@@ -117,20 +137,45 @@ export function createRulesService(ctx: ServiceContext) {
       if (issues.length > 0) throw new AppError('invalid_input', issues[0]!.message, issues);
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
-        const n = await trx.selectFrom('rule_version').select((eb) => eb.fn.countAll<number>().as('n')).where('origin', '=', 'local').executeTakeFirstOrThrow();
+        const n = await trx
+          .selectFrom('rule_version')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('origin', '=', 'local')
+          .executeTakeFirstOrThrow();
         const id = `local-${Number(n.n) + 1}-${input.pathwayType}`;
         await trx
           .insertInto('rule_version')
-          .values({ id, pathway_type: input.pathwayType, valid_from: input.validFrom, valid_to: null, clock_start: input.clockStart, origin: 'local', source: input.source, created_at: now.toISOString(), withdrawn_at: null, withdrawn_reason: null })
+          .values({
+            id,
+            pathway_type: input.pathwayType,
+            valid_from: input.validFrom,
+            valid_to: null,
+            clock_start: input.clockStart,
+            origin: 'local',
+            source: input.source,
+            created_at: now.toISOString(),
+            withdrawn_at: null,
+            withdrawn_reason: null,
+          })
           .execute();
         if (input.times.length > 0) {
           await trx
             .insertInto('rule_time')
-            .values(input.times.map((t) => ({
-              id: `${id}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
-              rule_version_id: id, setting: t.setting, from_event: t.fromEvent, to_event: t.toEvent, days: t.days, unit: t.unit,
-              confidence: 'local' as const, source: input.source, note: t.note, variant: t.variant,
-            })))
+            .values(
+              input.times.map((t) => ({
+                id: `${id}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
+                rule_version_id: id,
+                setting: t.setting,
+                from_event: t.fromEvent,
+                to_event: t.toEvent,
+                days: t.days,
+                unit: t.unit,
+                confidence: 'local' as const,
+                source: input.source,
+                note: t.note,
+                variant: t.variant,
+              })),
+            )
             .execute();
         }
         await appendAudit(trx, ctx.actor(), { action: 'rules.addLocalVersion', entity: 'rule_version', entityId: null, patientId: null }, now);
@@ -146,7 +191,11 @@ export function createRulesService(ctx: ServiceContext) {
         if (!v) throw new AppError('not_found', 'Fant ikke regelversjonen');
         if (v.origin !== 'local') throw new AppError('invalid_input', 'Nasjonale regler kan ikke trekkes tilbake, bare lokale versjoner.');
         if (v.withdrawn_at !== null) throw new AppError('conflict', 'Versjonen er allerede trukket tilbake.');
-        await trx.updateTable('rule_version').set({ withdrawn_at: now.toISOString(), withdrawn_reason: input.reason }).where('id', '=', input.versionId).execute();
+        await trx
+          .updateTable('rule_version')
+          .set({ withdrawn_at: now.toISOString(), withdrawn_reason: input.reason })
+          .where('id', '=', input.versionId)
+          .execute();
         await appendAudit(trx, ctx.actor(), { action: 'rules.withdrawLocalVersion', entity: 'rule_version', entityId: null, patientId: null }, now);
         const on = await trx.selectFrom('pathway').select(['id', 'patient_id']).where('rule_version_id', '=', input.versionId).execute();
         return { moved: await movePathways(trx, on, null, now) };
@@ -185,11 +234,18 @@ export function createRulesService(ctx: ServiceContext) {
           throw new AppError('conflict', 'Startdatoen for denne versjonen er bekreftet i en kilde og kan ikke endres her.');
         }
         const earlier = await trx
-          .selectFrom('rule_version').select('valid_from')
-          .where('pathway_type', '=', v.pathway_type).where('origin', '=', 'national').where('id', '!=', v.id).where('valid_from', '<', v.valid_from)
-          .orderBy('valid_from', 'desc').executeTakeFirst();
+          .selectFrom('rule_version')
+          .select('valid_from')
+          .where('pathway_type', '=', v.pathway_type)
+          .where('origin', '=', 'national')
+          .where('id', '!=', v.id)
+          .where('valid_from', '<', v.valid_from)
+          .orderBy('valid_from', 'desc')
+          .executeTakeFirst();
         if (earlier && input.validFrom <= earlier.valid_from) {
-          throw new AppError('invalid_input', 'Startdatoen må være etter forrige nasjonale versjon', [{ path: 'validFrom', message: 'Startdatoen må være etter forrige nasjonale versjon' }]);
+          throw new AppError('invalid_input', 'Startdatoen må være etter forrige nasjonale versjon', [
+            { path: 'validFrom', message: 'Startdatoen må være etter forrige nasjonale versjon' },
+          ]);
         }
         await trx
           .updateTable('rule_version')

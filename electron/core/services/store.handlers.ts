@@ -6,7 +6,9 @@ const LOCAL_ONLY = { state: 'online', offlineSince: null, reconnectedAt: null } 
 /** Which store is in use (status bar, Innstillinger) and the desktop app's choice for the next start. */
 export function storeHandlers({ ctx, store }: HandlerDeps): AreaHandlers<'store'> {
   const logged = async () => {
-    await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.actor(), { action: 'settings.save', entity: 'setting', entityId: null, patientId: null }, ctx.clock()));
+    await ctx.db
+      .transaction()
+      .execute((trx) => appendAudit(trx, ctx.actor(), { action: 'settings.save', entity: 'setting', entityId: null, patientId: null }, ctx.clock()));
   };
   return {
     'store.status': () => store?.status() ?? { kind: 'sqlite', server: null, login: null, connection: { ...LOCAL_ONLY }, configurable: false, saved: null },

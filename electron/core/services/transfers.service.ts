@@ -26,18 +26,34 @@ const CONFIDENCE = { confirmed: 'confirmed', local: 'local', unconfirmed: 'uncon
 /** The links of one pathway: the one it continues, and where it went (both directions shown on the patient page). */
 export async function transferLinks(db: Db, row: Selectable<PathwayTable>) {
   const fromRow = row.transferred_from_id
-    ? await db.selectFrom('pathway').select(['id', 'pathway_type', 'transferred_on', 'transfer_kind']).where('id', '=', row.transferred_from_id).executeTakeFirst()
+    ? await db
+        .selectFrom('pathway')
+        .select(['id', 'pathway_type', 'transferred_on', 'transfer_kind'])
+        .where('id', '=', row.transferred_from_id)
+        .executeTakeFirst()
     : undefined;
-  const toRow = row.transfer_kind ? await db.selectFrom('pathway').select(['id', 'pathway_type']).where('transferred_from_id', '=', row.id).executeTakeFirst() : undefined;
+  const toRow = row.transfer_kind
+    ? await db.selectFrom('pathway').select(['id', 'pathway_type']).where('transferred_from_id', '=', row.id).executeTakeFirst()
+    : undefined;
   const rule = row.transfer_kind ? transferRule(row.transfer_kind as TransferKind) : null;
   return {
     from: fromRow
-      ? { pathwayId: fromRow.id, pathwayType: fromRow.pathway_type as PathwayTypeId, transferredOn: fromRow.transferred_on ?? null, kindLabel: fromRow.transfer_kind ? transferRule(fromRow.transfer_kind as TransferKind).label : 'Overføring' }
+      ? {
+          pathwayId: fromRow.id,
+          pathwayType: fromRow.pathway_type as PathwayTypeId,
+          transferredOn: fromRow.transferred_on ?? null,
+          kindLabel: fromRow.transfer_kind ? transferRule(fromRow.transfer_kind as TransferKind).label : 'Overføring',
+        }
       : null,
     to: rule
       ? {
-          pathwayId: toRow?.id ?? null, pathwayType: (toRow?.pathway_type as PathwayTypeId | undefined) ?? null, transferredOn: row.transferred_on ?? null,
-          kindLabel: rule.label, receivingTrust: row.receiving_trust ?? null, confidence: CONFIDENCE[rule.confidence], source: rule.source,
+          pathwayId: toRow?.id ?? null,
+          pathwayType: (toRow?.pathway_type as PathwayTypeId | undefined) ?? null,
+          transferredOn: row.transferred_on ?? null,
+          kindLabel: rule.label,
+          receivingTrust: row.receiving_trust ?? null,
+          confidence: CONFIDENCE[rule.confidence],
+          source: rule.source,
         }
       : null,
   };
@@ -57,26 +73,65 @@ export function createTransfersService(ctx: ServiceContext) {
           .where('pathway.id', '=', input.pathwayId)
           .executeTakeFirst();
         if (!old) throw new AppError('not_found', 'Fant ikke forløpet');
-        const last = await trx.selectFrom('pathway_event').select((eb) => eb.fn.max('date').as('last')).where('pathway_id', '=', old.id).where('status', '=', 'active').executeTakeFirst();
+        const last = await trx
+          .selectFrom('pathway_event')
+          .select((eb) => eb.fn.max('date').as('last'))
+          .where('pathway_id', '=', old.id)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
         const issues = transferIssues({
-          kind: input.kind, pathwayType: old.pathway_type as PathwayTypeId, status: old.status, referralReceived: old.referral_received,
-          lastEventDate: (last?.last as string | null | undefined) ?? null, birthDate: old.birth_date, transferredOn: input.transferredOn, receivedOn: input.receivedOn,
-          newPathwayType: input.newPathwayType, receivingTrust: input.receivingTrust, today,
+          kind: input.kind,
+          pathwayType: old.pathway_type as PathwayTypeId,
+          status: old.status,
+          referralReceived: old.referral_received,
+          lastEventDate: (last?.last as string | null | undefined) ?? null,
+          birthDate: old.birth_date,
+          transferredOn: input.transferredOn,
+          receivedOn: input.receivedOn,
+          newPathwayType: input.newPathwayType,
+          receivingTrust: input.receivingTrust,
+          today,
         }).filter((i) => i.severity === 'error');
-        if (issues.length > 0) throw new AppError('invalid_input', issues[0]!.message, issues.map(({ path, message }) => ({ path, message })));
+        if (issues.length > 0)
+          throw new AppError(
+            'invalid_input',
+            issues[0]!.message,
+            issues.map(({ path, message }) => ({ path, message })),
+          );
         if (old.rights_decision === 'no_right' || old.rights_decision === 'not_pathway') {
           throw new AppError('conflict', 'Henvisningen er vurdert uten rett til forløp og kan ikke overføres.');
         }
         const internal = input.kind !== 'other_trust';
         if (internal) {
-          const clash = await trx.selectFrom('pathway').select('id').where('patient_id', '=', old.patient_id).where('pathway_type', '=', input.newPathwayType!).where('status', '=', 'open').executeTakeFirst();
-          if (clash) throw new AppError('conflict', 'Pasienten har allerede et åpent forløp av denne typen.', [{ path: 'newPathwayType', message: 'Pasienten har allerede et åpent forløp av denne typen.' }]);
+          const clash = await trx
+            .selectFrom('pathway')
+            .select('id')
+            .where('patient_id', '=', old.patient_id)
+            .where('pathway_type', '=', input.newPathwayType!)
+            .where('status', '=', 'open')
+            .executeTakeFirst();
+          if (clash)
+            throw new AppError('conflict', 'Pasienten har allerede et åpent forløp av denne typen.', [
+              { path: 'newPathwayType', message: 'Pasienten har allerede et åpent forløp av denne typen.' },
+            ]);
         }
 
-        await recordPathwayEvent(trx, ctx, { pathwayId: old.id, type: 'end', date: input.transferredOn, endReason: endReasonOf(input.kind), note: input.note, source: 'transfer' });
+        await recordPathwayEvent(trx, ctx, {
+          pathwayId: old.id,
+          type: 'end',
+          date: input.transferredOn,
+          endReason: endReasonOf(input.kind),
+          note: input.note,
+          source: 'transfer',
+        });
         await trx
           .updateTable('pathway')
-          .set({ transfer_kind: input.kind, transferred_on: input.transferredOn, receiving_trust: internal ? null : input.receivingTrust.trim(), updated_at: now.toISOString() })
+          .set({
+            transfer_kind: input.kind,
+            transferred_on: input.transferredOn,
+            receiving_trust: internal ? null : input.receivingTrust.trim(),
+            updated_at: now.toISOString(),
+          })
           .where('id', '=', old.id)
           .execute();
         await appendAudit(trx, ctx.actor(), { action: 'pathway.transfer', entity: 'pathway', entityId: old.id, patientId: old.patient_id }, now);
@@ -88,9 +143,20 @@ export function createTransfersService(ctx: ServiceContext) {
           const created = await trx
             .insertInto('pathway')
             .values({
-              patient_id: old.patient_id, pathway_type: input.newPathwayType!, setting: input.newSetting ?? old.setting, referral_received: input.receivedOn!,
-              referral_assessed: null, care_deadline: careDeadline, intake: 'internal_transfer', rights_decision: 'right', rights_care_kind: old.rights_care_kind,
-              priority_group: old.priority_group, transferred_from_id: old.id, status: 'open', created_at: now.toISOString(), updated_at: now.toISOString(),
+              patient_id: old.patient_id,
+              pathway_type: input.newPathwayType!,
+              setting: input.newSetting ?? old.setting,
+              referral_received: input.receivedOn!,
+              referral_assessed: null,
+              care_deadline: careDeadline,
+              intake: 'internal_transfer',
+              rights_decision: 'right',
+              rights_care_kind: old.rights_care_kind,
+              priority_group: old.priority_group,
+              transferred_from_id: old.id,
+              status: 'open',
+              created_at: now.toISOString(),
+              updated_at: now.toISOString(),
             })
             .returning('id')
             .executeTakeFirstOrThrow();
@@ -104,8 +170,12 @@ export function createTransfersService(ctx: ServiceContext) {
             await trx
               .insertInto('pathway_care')
               .values({
-                ...care, pathway_id: created.id, pregnant: tsb ? care.pregnant : 0, detox_ended_on: tsb ? care.detox_ended_on : null,
-                further_treatment_on: tsb ? care.further_treatment_on : null, updated_at: now.toISOString(),
+                ...care,
+                pathway_id: created.id,
+                pregnant: tsb ? care.pregnant : 0,
+                detox_ended_on: tsb ? care.detox_ended_on : null,
+                further_treatment_on: tsb ? care.further_treatment_on : null,
+                updated_at: now.toISOString(),
               })
               .execute();
           }

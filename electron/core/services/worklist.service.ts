@@ -93,7 +93,13 @@ export function createWorklistService(ctx: ServiceContext) {
       // join patient and breach rows for those only. Without a search the index order already stops at the page.
       const searching = Boolean(q.search?.trim());
       const pageOf = searching
-        ? ctx.db.selectFrom('pathway').where('pathway.id', 'in', filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(q.limit).offset(q.offset))
+        ? ctx.db
+            .selectFrom('pathway')
+            .where(
+              'pathway.id',
+              'in',
+              filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(q.limit).offset(q.offset),
+            )
         : filtered;
       const [rows, count] = await Promise.all([
         pageOf
@@ -139,7 +145,11 @@ export function createWorklistService(ctx: ServiceContext) {
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
       // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
-      const breachFlags = await careDeadlineFlags(ctx.db, rows.map((r) => r.pathway_id), today);
+      const breachFlags = await careDeadlineFlags(
+        ctx.db,
+        rows.map((r) => r.pathway_id),
+        today,
+      );
       return {
         today,
         counts: groups,

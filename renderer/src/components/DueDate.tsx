@@ -42,7 +42,8 @@ export function DueDate({ due, window, today = todayInOslo(), met = null, showSt
       </span>
     );
   }
-  const { state, daysLeft } = met !== null ? { state: (met <= due ? 'on_time' : 'overdue') as DueState, daysLeft: null } : dueState(due, today, DUE_SOON_DAYS[window]);
+  const { state, daysLeft } =
+    met !== null ? { state: (met <= due ? 'on_time' : 'overdue') as DueState, daysLeft: null } : dueState(due, today, DUE_SOON_DAYS[window]);
   const text =
     met !== null
       ? `${state === 'overdue' ? 'Nådd for sent' : 'Nådd'} ${formatDate(met)}`
@@ -65,4 +66,3 @@ export function DueDate({ due, window, today = todayInOslo(), met = null, showSt
     </span>
   );
 }
-

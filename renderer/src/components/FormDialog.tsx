@@ -27,7 +27,18 @@ interface ModalProps {
  * form), and after a refused save focuses the first wrong field. Closing with unsaved changes asks first, and so
  * does leaving the screen.
  */
-export function FormDialog<F extends FieldValues>({ form, open, heading, subheading, submitLabel, submitVariant = 'primary', onClose, width = 'medium', label, children }: ModalProps & { form: ContractForm<F> }) {
+export function FormDialog<F extends FieldValues>({
+  form,
+  open,
+  heading,
+  subheading,
+  submitLabel,
+  submitVariant = 'primary',
+  onClose,
+  width = 'medium',
+  label,
+  children,
+}: ModalProps & { form: ContractForm<F> }) {
   const ref = useRef<HTMLFormElement>(null);
   useFocusFirstField(ref, open);
   // submitCount moves when a submit has finished (refused or not): then the first wrong field, if any, gets focus.

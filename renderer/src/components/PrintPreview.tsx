@@ -86,7 +86,7 @@ export function PrintPreview({ open, onClose, html, heading, onPrinted, notice }
         )}
       </Modal.Body>
       <Modal.Footer>
-        <Button size="small" onClick={print} disabled={!html || step === 'ask'} >
+        <Button size="small" onClick={print} disabled={!html || step === 'ask'}>
           Skriv ut / lagre som PDF
         </Button>
         <Button size="small" variant="secondary" onClick={onClose}>

@@ -26,7 +26,19 @@ interface Props<M extends MethodName> {
 }
 
 /** Confirms a change that needs a written reason (withdrawing, undoing): one field, the error next to it. */
-export function ReasonDialog<M extends MethodName>({ open = true, heading, explanation, label, confirmLabel, method, input, multiline, danger, onClose, onDone }: Props<M>) {
+export function ReasonDialog<M extends MethodName>({
+  open = true,
+  heading,
+  explanation,
+  label,
+  confirmLabel,
+  method,
+  input,
+  multiline,
+  danger,
+  onClose,
+  onDone,
+}: Props<M>) {
   const form = useContractForm({
     method,
     schema: contract[method].input,
@@ -45,7 +57,16 @@ export function ReasonDialog<M extends MethodName>({ open = true, heading, expla
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open]);
   return (
-    <FormDialog form={form} open={open} onClose={onClose} heading={heading} label={heading} submitLabel={confirmLabel} submitVariant={danger ? 'danger' : 'primary'} width="small">
+    <FormDialog
+      form={form}
+      open={open}
+      onClose={onClose}
+      heading={heading}
+      label={heading}
+      submitLabel={confirmLabel}
+      submitVariant={danger ? 'danger' : 'primary'}
+      width="small"
+    >
       <BodyShort spacing>{explanation}</BodyShort>
       {multiline ? <TextAreaInput control={control} name="reason" label={label} minRows={2} /> : <TextInput control={control} name="reason" label={label} />}
     </FormDialog>

@@ -68,7 +68,10 @@ function joinLeaves(leaves: [string, { type: string; message: string }][], joine
 function joinIssues(error: RpcError, fieldOf: ((path: string) => string) | undefined, joined: readonly string[]): RpcError {
   if (!joined.length || !error.issues?.length) return error;
   const rename = fieldOf ?? ((p: string) => p);
-  const joinedLeaves = joinLeaves(error.issues.map((i) => [rename(i.path), { type: 'server', message: i.message }]), joined);
+  const joinedLeaves = joinLeaves(
+    error.issues.map((i) => [rename(i.path), { type: 'server', message: i.message }]),
+    joined,
+  );
   return { ...error, issues: joinedLeaves.map(([path, e]) => ({ path, message: e.message })) };
 }
 
@@ -104,7 +107,11 @@ export function useContractForm<M extends MethodName, F extends FieldValues>(opt
       if (Object.keys(result.errors).length === 0 && mine.length === 0) return { values, errors: {} };
       const errors: Record<string, unknown> = {};
       const rename = fieldOf ?? ((p: string) => p);
-      for (const [path, error] of joinLeaves(leafErrors(result.errors).map(([p, e]) => [rename(p), e]), joined)) setOnce(errors, path, error);
+      for (const [path, error] of joinLeaves(
+        leafErrors(result.errors).map(([p, e]) => [rename(p), e]),
+        joined,
+      ))
+        setOnce(errors, path, error);
       for (const [path, message] of mine) setOnce(errors, path, { type: 'form', message });
       return { values: {}, errors };
     }) as unknown as Resolver<F>,

@@ -34,7 +34,14 @@ export class NoShowPages {
   async registerPatient(v: PatientValues): Promise<void> {
     const form = new ReferralForm(this.page);
     await form.open();
-    await form.fill({ name: v.name, nationalId: v.nationalId, birthDate: (birthDateFromNationalId(v.nationalId) ?? '1985-06-01').split('-').reverse().join('.'), pathwayType: 'D11 Psykiske lidelser – voksne', received: typedDay(-30), municipalityNumber: '0301' });
+    await form.fill({
+      name: v.name,
+      nationalId: v.nationalId,
+      birthDate: (birthDateFromNationalId(v.nationalId) ?? '1985-06-01').split('-').reverse().join('.'),
+      pathwayType: 'D11 Psykiske lidelser – voksne',
+      received: typedDay(-30),
+      municipalityNumber: '0301',
+    });
     await form.dialog.getByLabel('Adresse', { exact: true }).fill(v.address);
     await form.dialog.getByLabel('Postnummer').fill(v.postalCode);
     await form.dialog.getByLabel('Poststed').fill(v.postalPlace);

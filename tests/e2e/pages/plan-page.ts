@@ -28,7 +28,14 @@ export class PlanPage {
   }
 
   /** `coordinator` is picked from the contact directory when `fromDirectory`, else typed with its organisation. */
-  async create(v: { to: string; revision: string; coordinator: string; organisation?: string; fromDirectory?: boolean; patientContribution: string }): Promise<void> {
+  async create(v: {
+    to: string;
+    revision: string;
+    coordinator: string;
+    organisation?: string;
+    fromDirectory?: boolean;
+    patientContribution: string;
+  }): Promise<void> {
     await this.page.getByRole('button', { name: 'Opprett individuell plan' }).click();
     const d = this.dialog('Opprett individuell plan');
     await d.getByLabel('Planperiode til').fill(v.to);

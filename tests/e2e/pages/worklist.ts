@@ -26,7 +26,17 @@ export async function rpc(page: Page, app: AppServer, method: string, input: unk
 
 export function referralInput(name: string, nationalId: string, receivedOffset: number, pathwayType = 'adult_mental') {
   return {
-    patient: { name, nationalId, birthDate: birthDateFromNationalId(nationalId) ?? '1985-06-01', phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '0301', gpName: '' },
+    patient: {
+      name,
+      nationalId,
+      birthDate: birthDateFromNationalId(nationalId) ?? '1985-06-01',
+      phone: '',
+      address: '',
+      postalCode: '',
+      postalPlace: '',
+      municipalityNumber: '0301',
+      gpName: '',
+    },
     pathway: { pathwayType, setting: 'outpatient', referralReceived: isoDay(receivedOffset), referralAssessed: null },
   };
 }

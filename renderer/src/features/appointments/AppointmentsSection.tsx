@@ -59,7 +59,12 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
     setNotice('Pasientutsatt (L) er registrert på forløpet.');
   }
 
-  if (!appointments) return error ? <Alert variant="error" size="small">{error}</Alert> : null;
+  if (!appointments)
+    return error ? (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    ) : null;
   return (
     <section aria-labelledby="appointments-title">
       <div className="screen-title">
@@ -72,9 +77,9 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
       </div>
       {suggestions.map((sg) => (
         <Alert key={sg.appointmentId} variant="warning" size="small" style={{ marginBottom: 8 }}>
-          {sg.cause === 'cancelled_patient' ? 'Pasienten avlyste' : 'Pasienten møtte ikke til'} timen {formatDate(sg.plannedDate)}, og aktiviteten er
-          forsinket {sg.workingDays} virkedager{sg.newDate ? ` (ny time ${formatDate(sg.newDate)})` : ' så langt (ingen ny time avtalt)'}. Mer enn 7
-          virkedager: pasientutsatt (L) bør registreres.{' '}
+          {sg.cause === 'cancelled_patient' ? 'Pasienten avlyste' : 'Pasienten møtte ikke til'} timen {formatDate(sg.plannedDate)}, og aktiviteten er forsinket{' '}
+          {sg.workingDays} virkedager{sg.newDate ? ` (ny time ${formatDate(sg.newDate)})` : ' så langt (ingen ny time avtalt)'}. Mer enn 7 virkedager:
+          pasientutsatt (L) bør registreres.{' '}
           <Button size="xsmall" variant="secondary" onClick={() => void recordPostponed(sg)}>
             Registrer pasientutsatt (L)
           </Button>
@@ -89,16 +94,26 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
         <Alert variant="success" size="small" role="status" style={{ marginBottom: 8 }}>
           {notice}{' '}
           {notice.startsWith('Ikke møtt') && (
-            <Button size="xsmall" variant="tertiary" onClick={() => navigated({ screen: 'patient', patientId: patient.id, from: 'no-show', section: 'no-show' })}>
+            <Button
+              size="xsmall"
+              variant="tertiary"
+              onClick={() => navigated({ screen: 'patient', patientId: patient.id, from: 'no-show', section: 'no-show' })}
+            >
               Gå til saken
             </Button>
           )}
         </Alert>
       )}
       {appointments.length === 0 ? (
-        <EmptyState title="Ingen timer ennå" action={<Button size="small" onClick={() => setBooking(true)}>Avtal første time</Button>}>
-          Her ser du pasientens timer. Registrer om pasienten møtte: et møtt første fremmøte registreres på forløpet, og ikke møtt starter
-          oppfølgingen.
+        <EmptyState
+          title="Ingen timer ennå"
+          action={
+            <Button size="small" onClick={() => setBooking(true)}>
+              Avtal første time
+            </Button>
+          }
+        >
+          Her ser du pasientens timer. Registrer om pasienten møtte: et møtt første fremmøte registreres på forløpet, og ikke møtt starter oppfølgingen.
         </EmptyState>
       ) : (
         <Table size="small" aria-label="Timer">
@@ -129,13 +144,24 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
                     .filter((h) => h.reason)
                     .map((h, i) => (
                       <BodyShort key={i} size="small" className="muted">
-                        {h.fromStatus === h.toStatus ? 'Endret' : h.fromStatus === 'no_show' ? 'Ikke møtt angret' : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`} {formatDateTime(h.at)} av {h.byName}: «{h.reason}»
+                        {h.fromStatus === h.toStatus
+                          ? 'Endret'
+                          : h.fromStatus === 'no_show'
+                            ? 'Ikke møtt angret'
+                            : `${APPOINTMENT_STATUS_LABELS[h.fromStatus]} → ${APPOINTMENT_STATUS_LABELS[h.toStatus]}`}{' '}
+                        {formatDateTime(h.at)} av {h.byName}: «{h.reason}»
                       </BodyShort>
                     ))}
                 </Table.DataCell>
                 <Table.DataCell align="right" className="ns-nowrap">
                   {(a.status === 'booked' || a.status === 'attended') && (
-                    <Button size="xsmall" variant="tertiary" onClick={() => setEditing(a)} aria-label={`Endre timen ${formatDate(a.date)} kl. ${a.time}`} style={{ marginRight: 4 }}>
+                    <Button
+                      size="xsmall"
+                      variant="tertiary"
+                      onClick={() => setEditing(a)}
+                      aria-label={`Endre timen ${formatDate(a.date)} kl. ${a.time}`}
+                      style={{ marginRight: 4 }}
+                    >
                       Endre
                     </Button>
                   )}
@@ -228,7 +254,15 @@ export function BookAppointmentDialog({
   const { control } = form;
 
   return (
-    <FormDialog form={form} open={open} onClose={close} heading={noShowCaseId ? 'Ny time etter ikke møtt' : 'Ny time'} label="Ny time" submitLabel="Lagre time" width={640}>
+    <FormDialog
+      form={form}
+      open={open}
+      onClose={close}
+      heading={noShowCaseId ? 'Ny time etter ikke møtt' : 'Ny time'}
+      label="Ny time"
+      submitLabel="Lagre time"
+      width={640}
+    >
       <div key={formKey}>
         {noShowCaseId !== null && (
           <Alert variant="info" size="small" style={{ marginBottom: 12 }}>

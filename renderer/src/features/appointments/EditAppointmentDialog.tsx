@@ -66,7 +66,14 @@ export function EditAppointmentDialog({ appointment, onClose }: { appointment: A
           <span />
           <TextInput control={control} name="clinician" label="Behandler" />
           <TextInput control={control} name="place" label="Sted" description="Fyll inn behandler, sted eller begge" />
-          <TextAreaInput control={control} name="reason" label="Begrunnelse" description="Hvorfor timen flyttes eller rettes. Lagres i timens historikk." className="span-2" minRows={2} />
+          <TextAreaInput
+            control={control}
+            name="reason"
+            label="Begrunnelse"
+            description="Hvorfor timen flyttes eller rettes. Lagres i timens historikk."
+            className="span-2"
+            minRows={2}
+          />
         </div>
       </div>
     </FormDialog>

@@ -18,12 +18,44 @@ interface Form {
   postalPlace: string;
 }
 
-const EMPTY: Form = { name: '', role: 'municipal_coordinator', organisation: '', municipalityNumber: '', phone: '', email: '', address: '', postalCode: '', postalPlace: '' };
+const EMPTY: Form = {
+  name: '',
+  role: 'municipal_coordinator',
+  organisation: '',
+  municipalityNumber: '',
+  phone: '',
+  email: '',
+  address: '',
+  postalCode: '',
+  postalPlace: '',
+};
 const formOf = (c: Contact | null): Form =>
-  c ? { name: c.name, role: c.role, organisation: c.organisation, municipalityNumber: c.municipalityNumber, phone: c.phone, email: c.email, address: c.address, postalCode: c.postalCode, postalPlace: c.postalPlace } : EMPTY;
+  c
+    ? {
+        name: c.name,
+        role: c.role,
+        organisation: c.organisation,
+        municipalityNumber: c.municipalityNumber,
+        phone: c.phone,
+        email: c.email,
+        address: c.address,
+        postalCode: c.postalCode,
+        postalPlace: c.postalPlace,
+      }
+    : EMPTY;
 
 /** New or changed contact in the directory. Errors by the field; what was typed is kept when saving fails. */
-export function ContactDialog({ open, contact, onClose, onSaved }: { open: boolean; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
+export function ContactDialog({
+  open,
+  contact,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  contact: Contact | null;
+  onClose: () => void;
+  onSaved: (c: Contact) => void;
+}) {
   const municipalities = useMunicipalities();
   const form = useContractForm({
     method: 'contacts.save',

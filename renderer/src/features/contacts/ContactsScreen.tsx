@@ -34,7 +34,6 @@ export function ContactsScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-
   const newContact = () => {
     setEditing(null);
     setDialogOpen(true);
@@ -115,9 +114,16 @@ export function ContactsScreen() {
         filtered ? (
           <EmptyState title="Ingen treff">Ingen kontakter passer med søket. Søk på begynnelsen av et navn eller en organisasjon.</EmptyState>
         ) : (
-          <EmptyState title="Kontaktlisten er tom" action={<Button size="small" onClick={newContact}>Legg inn første kontakt</Button>}>
-            Her samler du koordinatorer i kommunene, fastleger og andre tjenester (NAV, skole, barnevern), så du finner dem når du planlegger
-            samarbeidsmøter. Legg inn en kontakt (tast <kbd>n</kbd>) eller importer en CSV-fil fra Excel.
+          <EmptyState
+            title="Kontaktlisten er tom"
+            action={
+              <Button size="small" onClick={newContact}>
+                Legg inn første kontakt
+              </Button>
+            }
+          >
+            Her samler du koordinatorer i kommunene, fastleger og andre tjenester (NAV, skole, barnevern), så du finner dem når du planlegger samarbeidsmøter.
+            Legg inn en kontakt (tast <kbd>n</kbd>) eller importer en CSV-fil fra Excel.
           </EmptyState>
         )
       ) : (
@@ -147,7 +153,15 @@ export function ContactsScreen() {
                 <Table.DataCell>{c.email}</Table.DataCell>
                 <Table.DataCell>{[c.address, `${c.postalCode} ${c.postalPlace}`.trim()].filter(Boolean).join(', ')}</Table.DataCell>
                 <Table.DataCell style={{ whiteSpace: 'nowrap' }}>
-                  <Button size="xsmall" variant="tertiary" onClick={() => { setEditing(c); setDialogOpen(true); }} aria-label={`Endre ${c.name}`}>
+                  <Button
+                    size="xsmall"
+                    variant="tertiary"
+                    onClick={() => {
+                      setEditing(c);
+                      setDialogOpen(true);
+                    }}
+                    aria-label={`Endre ${c.name}`}
+                  >
                     Endre
                   </Button>
                   <Button size="xsmall" variant="tertiary-neutral" onClick={() => void remove(c)} aria-label={`Slett ${c.name}`}>
@@ -159,7 +173,11 @@ export function ContactsScreen() {
           </Table.Body>
         </Table>
       )}
-      {total > (rows?.length ?? 0) && <p className="muted">Viser {rows?.length} av {total}. Søk for å finne flere.</p>}
+      {total > (rows?.length ?? 0) && (
+        <p className="muted">
+          Viser {rows?.length} av {total}. Søk for å finne flere.
+        </p>
+      )}
       <ContactDialog open={dialogOpen} contact={editing} onClose={() => setDialogOpen(false)} onSaved={() => undefined} />
     </section>
   );

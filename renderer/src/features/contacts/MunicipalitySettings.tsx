@@ -20,7 +20,10 @@ export function MunicipalitySettings() {
     if (!file) return;
     const res = await call('municipalities.load', { json: await file.text() });
     if (!res.ok) return setMessage({ ok: false, text: firstMessage(res.error) });
-    setMessage({ ok: true, text: `Kommunelisten gyldig fra ${formatDate(res.value.validFrom)} er lastet inn: ${res.value.count} kommuner, ${res.value.added} nye, ${res.value.renamed} endret.` });
+    setMessage({
+      ok: true,
+      text: `Kommunelisten gyldig fra ${formatDate(res.value.validFrom)} er lastet inn: ${res.value.count} kommuner, ${res.value.added} nye, ${res.value.renamed} endret.`,
+    });
   }
 
   if (!dataset) return null;
@@ -36,7 +39,15 @@ export function MunicipalitySettings() {
         <Button size="small" variant="secondary" onClick={() => fileRef.current?.click()}>
           Last inn ny kommuneliste (JSON)
         </Button>
-        <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="municipalities-file" aria-label="Velg kommuneliste" />
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={onFile}
+          data-testid="municipalities-file"
+          aria-label="Velg kommuneliste"
+        />
       </div>
       {message && (
         <Alert variant={message.ok ? 'success' : 'error'} size="small" inline>

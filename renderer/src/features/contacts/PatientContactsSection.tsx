@@ -11,7 +11,12 @@ const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?
 export function PatientContactsSection({ patient }: PatientSectionProps) {
   const { data, error: failure } = useContractQuery('contacts.listForPatient', { patientId: patient.id });
   const error = failure?.message;
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (!data) return null;
   return (
     <div className="mt-contacts">
@@ -26,7 +31,9 @@ export function PatientContactsSection({ patient }: PatientSectionProps) {
           {data.municipalityName ? `Kontakter i ${data.municipalityName} kommune` : 'Kontakter i kommunen'}
         </Heading>
         {!data.municipalityNumber ? (
-          <BodyShort className="muted" spacing>Pasienten har ingen kommune registrert.</BodyShort>
+          <BodyShort className="muted" spacing>
+            Pasienten har ingen kommune registrert.
+          </BodyShort>
         ) : data.municipal.length === 0 ? (
           <BodyShort className="muted" spacing>
             Kontaktlisten har ingen kontakter i denne kommunen. Legg dem inn under Kontakter.

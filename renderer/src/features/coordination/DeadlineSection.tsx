@@ -15,9 +15,19 @@ import { PrintPreview } from '../../components/PrintPreview';
 import type { PatientSectionProps } from '../patient/sections';
 
 const RISK_VARIANT: Record<BreachStatus['risk']['state'], 'success' | 'warning' | 'error' | 'neutral' | 'info'> = {
-  none: 'neutral', met: 'success', booked: 'success', patient_postponed: 'info', unbooked: 'neutral', at_risk: 'warning', breached: 'error',
+  none: 'neutral',
+  met: 'success',
+  booked: 'success',
+  patient_postponed: 'info',
+  unbooked: 'neutral',
+  at_risk: 'warning',
+  breached: 'error',
 };
-const INTERPRETER_LABELS: Record<(typeof INTERPRETER_STATES)[number], string> = { unknown: 'Ikke avklart', needed: 'Trenger tolk', not_needed: 'Trenger ikke tolk' };
+const INTERPRETER_LABELS: Record<(typeof INTERPRETER_STATES)[number], string> = {
+  unknown: 'Ikke avklart',
+  needed: 'Trenger tolk',
+  not_needed: 'Trenger ikke tolk',
+};
 
 /** Patient page, tab "Frist og forløp": legal deadline breach, interpreter and pregnancy, earlier pathways. */
 export function DeadlineSection({ patient, pathways }: PatientSectionProps) {
@@ -43,9 +53,19 @@ function Breach({ pathway }: { pathway: Pathway }) {
   const [letter, setLetter] = useState<string | null>(null);
   const [letterWarnings, setLetterWarnings] = useState<string[]>([]);
   const [letterError, setLetterError] = useState<string | null>(null);
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (!s) return null;
-  if (!s.careDeadline) return <BodyShort size="small" className="muted" spacing>Ingen juridisk frist for helsehjelp registrert.</BodyShort>;
+  if (!s.careDeadline)
+    return (
+      <BodyShort size="small" className="muted" spacing>
+        Ingen juridisk frist for helsehjelp registrert.
+      </BodyShort>
+    );
   async function makeLetter() {
     setLetterError(null);
     const res = await call('breach.createLetter', { pathwayId: pathway.id });
@@ -59,29 +79,50 @@ function Breach({ pathway }: { pathway: Pathway }) {
     <div style={{ display: 'grid', gap: 8, marginBottom: 12 }}>
       <BodyShort>
         Frist for helsehjelp: <strong>{formatDate(s.careDeadline)}</strong>{' '}
-        <Tag size="xsmall" variant={RISK_VARIANT[s.risk.state]}>{s.risk.label}</Tag>
+        <Tag size="xsmall" variant={RISK_VARIANT[s.risk.state]}>
+          {s.risk.label}
+        </Tag>
       </BodyShort>
       <BodyShort size="small">
-        Helfo varslet: {s.helfoNotifiedOn ? `${formatDate(s.helfoNotifiedOn)}${s.helfoNote ? ` – ${s.helfoNote}` : ''}` : warned ? 'nei – varsle Helfo (Fristbruddportalen)' : 'nei'}
+        Helfo varslet:{' '}
+        {s.helfoNotifiedOn
+          ? `${formatDate(s.helfoNotifiedOn)}${s.helfoNote ? ` – ${s.helfoNote}` : ''}`
+          : warned
+            ? 'nei – varsle Helfo (Fristbruddportalen)'
+            : 'nei'}
       </BodyShort>
       {s.postponements.length > 0 && (
         <ul aria-label="Utsatt av pasienten" style={{ margin: 0 }}>
           {s.postponements.map((p) => (
             <li key={p.id}>
-              {POSTPONEMENT_REASON_LABELS[p.reason]}: tilbudt {formatDate(p.offeredDate)}{p.requestedDate ? `, ønsket ${formatDate(p.requestedDate)}` : ''}{p.note ? ` – ${p.note}` : ''}
+              {POSTPONEMENT_REASON_LABELS[p.reason]}: tilbudt {formatDate(p.offeredDate)}
+              {p.requestedDate ? `, ønsket ${formatDate(p.requestedDate)}` : ''}
+              {p.note ? ` – ${p.note}` : ''}
             </li>
           ))}
         </ul>
       )}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Button size="small" variant="secondary" onClick={() => setForm('helfo')}>Registrer Helfo varslet</Button>
-        <Button size="small" variant="secondary" onClick={() => setForm('postpone')}>Registrer utsettelse fra pasienten</Button>
-        {warned && <Button size="small" variant="secondary" onClick={makeLetter}>Brev om fristbrudd</Button>}
+        <Button size="small" variant="secondary" onClick={() => setForm('helfo')}>
+          Registrer Helfo varslet
+        </Button>
+        <Button size="small" variant="secondary" onClick={() => setForm('postpone')}>
+          Registrer utsettelse fra pasienten
+        </Button>
+        {warned && (
+          <Button size="small" variant="secondary" onClick={makeLetter}>
+            Brev om fristbrudd
+          </Button>
+        )}
       </div>
       <FormError message={letterError} />
       {form === 'helfo' && <HelfoForm pathwayId={pathway.id} onDone={() => setForm(null)} />}
       {form === 'postpone' && <PostponeForm pathwayId={pathway.id} onDone={() => setForm(null)} />}
-      {s.letters.length > 0 && <BodyShort size="small" className="muted">{s.letters.length} brev om fristbrudd laget.</BodyShort>}
+      {s.letters.length > 0 && (
+        <BodyShort size="small" className="muted">
+          {s.letters.length} brev om fristbrudd laget.
+        </BodyShort>
+      )}
       <BodyShort size="small" className="muted">
         Helfo, Fristbruddtelefonen {s.helfo.phone} ({s.helfo.hours}). Kilde: {s.helfo.source}. {s.helfo.note}
       </BodyShort>
@@ -90,13 +131,17 @@ function Breach({ pathway }: { pathway: Pathway }) {
         onClose={() => setLetter(null)}
         html={letter}
         heading="Brev om fristbrudd"
-        notice={letterWarnings.length > 0 && (
-          <Alert variant="warning" size="small" style={{ marginBottom: 8 }}>
-            {letterWarnings.map((w) => (
-              <BodyShort key={w} size="small">{w}</BodyShort>
-            ))}
-          </Alert>
-        )}
+        notice={
+          letterWarnings.length > 0 && (
+            <Alert variant="warning" size="small" style={{ marginBottom: 8 }}>
+              {letterWarnings.map((w) => (
+                <BodyShort key={w} size="small">
+                  {w}
+                </BodyShort>
+              ))}
+            </Alert>
+          )
+        }
       />
     </div>
   );
@@ -138,7 +183,11 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
   return (
     <InlineForm form={form} label="Utsettelse fra pasienten" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
       <SelectInput control={control} name="reason" label="Årsak">
-        {POSTPONEMENT_REASONS.map((r) => <option key={r} value={r}>{POSTPONEMENT_REASON_LABELS[r]}</option>)}
+        {POSTPONEMENT_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {POSTPONEMENT_REASON_LABELS[r]}
+          </option>
+        ))}
       </SelectInput>
       <DateInput control={control} name="offeredDate" label="Tilbudt dato" />
       <DateInput control={control} name="requestedDate" label="Ønsket dato (valgfritt)" />
@@ -150,13 +199,19 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
 function Care({ pathway }: { pathway: Pathway }) {
   const { value: c, error } = useRead('pathwayCare.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (!c) return null;
   const tsb = pathway.pathwayType === 'tsb' || pathway.pathwayType === 'pregnant_substance';
   return (
     <div style={{ display: 'grid', gap: 4 }}>
       <BodyShort size="small">
-        Tolk: {INTERPRETER_LABELS[c.interpreter]}{c.interpreterLanguage ? ` (${c.interpreterLanguage})` : ''}
+        Tolk: {INTERPRETER_LABELS[c.interpreter]}
+        {c.interpreterLanguage ? ` (${c.interpreterLanguage})` : ''}
         {c.interpreterRecordedOn ? `, registrert ${formatDate(c.interpreterRecordedOn)}` : c.firstAttendanceOn ? '' : ' – avklares ved første fremmøte'}
       </BodyShort>
       {tsb && (
@@ -164,8 +219,11 @@ function Care({ pathway }: { pathway: Pathway }) {
           Gravid: {c.pregnant ? 'ja' : 'nei'}
           {c.detox && (
             <>
-              {' '}– videre behandling etter avrusning skal starte {formatDate(c.detox.due)} (0 dager){' '}
-              <span className="muted" title={c.detox.source}>(veiledende forløpstid, kilde: Helsedirektoratet)</span>{' '}
+              {' '}
+              – videre behandling etter avrusning skal starte {formatDate(c.detox.due)} (0 dager){' '}
+              <span className="muted" title={c.detox.source}>
+                (veiledende forløpstid, kilde: Helsedirektoratet)
+              </span>{' '}
               <Tag size="xsmall" variant={c.detox.state === 'late' ? 'error' : c.detox.state === 'met' ? 'success' : 'warning'}>
                 {c.detox.state === 'met' ? 'Startet' : c.detox.state === 'late' ? `${c.detox.daysLate} dager over` : 'Skal starte i dag'}
               </Tag>
@@ -184,13 +242,25 @@ function Care({ pathway }: { pathway: Pathway }) {
   );
 }
 
-type CareInitial = { interpreter: (typeof INTERPRETER_STATES)[number]; interpreterLanguage: string; pregnant: boolean; detoxEndedOn: string | null; furtherTreatmentOn: string | null };
+type CareInitial = {
+  interpreter: (typeof INTERPRETER_STATES)[number];
+  interpreterLanguage: string;
+  pregnant: boolean;
+  detoxEndedOn: string | null;
+  furtherTreatmentOn: string | null;
+};
 
 function CareForm({ pathwayId, tsb, initial, onDone }: { pathwayId: number; tsb: boolean; initial: CareInitial; onDone: () => void }) {
   const form = useContractForm({
     method: 'pathwayCare.save',
     schema: pathwayCareContract['pathwayCare.save'].input,
-    defaultValues: { interpreter: initial.interpreter, interpreterLanguage: initial.interpreterLanguage, pregnant: initial.pregnant, detoxEndedOn: initial.detoxEndedOn, furtherTreatmentOn: initial.furtherTreatmentOn } as CareInitial,
+    defaultValues: {
+      interpreter: initial.interpreter,
+      interpreterLanguage: initial.interpreterLanguage,
+      pregnant: initial.pregnant,
+      detoxEndedOn: initial.detoxEndedOn,
+      furtherTreatmentOn: initial.furtherTreatmentOn,
+    } as CareInitial,
     toInput: (f: CareInitial) => ({ pathwayId, ...f }),
     onSaved: () => onDone(),
   });
@@ -198,12 +268,18 @@ function CareForm({ pathwayId, tsb, initial, onDone }: { pathwayId: number; tsb:
   return (
     <InlineForm form={form} label="Tolk og graviditet" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
       <SelectInput control={control} name="interpreter" label="Tolkebehov">
-        {INTERPRETER_STATES.map((st) => <option key={st} value={st}>{INTERPRETER_LABELS[st]}</option>)}
+        {INTERPRETER_STATES.map((st) => (
+          <option key={st} value={st}>
+            {INTERPRETER_LABELS[st]}
+          </option>
+        ))}
       </SelectInput>
       {watch('interpreter') === 'needed' && <TextInput control={control} name="interpreterLanguage" label="Språk" />}
       {tsb && (
         <>
-          <CheckboxInput control={control} name="pregnant">Gravid</CheckboxInput>
+          <CheckboxInput control={control} name="pregnant">
+            Gravid
+          </CheckboxInput>
           {watch('pregnant') && (
             <>
               <DateInput control={control} name="detoxEndedOn" label="Avrusning avsluttet" />
@@ -224,7 +300,9 @@ function Readmissions({ patientId }: { patientId: number }) {
       <Heading level="3" size="xsmall" id="dl-readmissions" spacing>
         Forløp etter hverandre
       </Heading>
-      <BodyShort size="small" spacing>Henvist på nytt innen 12 måneder etter avslutning: {r.reReferralsWithin12Months}</BodyShort>
+      <BodyShort size="small" spacing>
+        Henvist på nytt innen 12 måneder etter avslutning: {r.reReferralsWithin12Months}
+      </BodyShort>
       <ul style={{ margin: 0 }}>
         {r.rows.map((p) => (
           <li key={p.pathwayId}>

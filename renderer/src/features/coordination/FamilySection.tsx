@@ -3,7 +3,16 @@ import { useState } from 'react';
 import type { Control } from 'react-hook-form';
 import type { z } from 'zod';
 import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coordination-fields';
-import { GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, guardianInputSchema, guardiansContract, PATIENT_CONTACT_KIND_LABELS, PATIENT_CONTACT_KINDS, patientContactInputSchema, patientContactsContract } from '../../../../shared/contract/family';
+import {
+  GUARDIAN_RELATION_LABELS,
+  GUARDIAN_RELATIONS,
+  guardianInputSchema,
+  guardiansContract,
+  PATIENT_CONTACT_KIND_LABELS,
+  PATIENT_CONTACT_KINDS,
+  patientContactInputSchema,
+  patientContactsContract,
+} from '../../../../shared/contract/family';
 import { formatDate } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
 import { useRead } from './use-read';
@@ -29,7 +38,12 @@ export function FamilySection({ patient }: PatientSectionProps) {
 function Guardians({ patientId }: { patientId: number }) {
   const { value: data, error } = useRead('guardians.list', { patientId });
   const [adding, setAdding] = useState(false);
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (!data) return null;
   if (data.ageBand === 'adult' && data.rows.length === 0) return null;
   return (
@@ -55,7 +69,10 @@ function Guardians({ patientId }: { patientId: number }) {
             header: 'Får brev',
             cell: (g) => (
               <>
-                <Tag size="xsmall" variant={g.receivesLetters ? 'success' : 'neutral'}>{g.receivesLetters ? 'Ja' : 'Nei'}</Tag> <span className="muted">{g.reason}</span>
+                <Tag size="xsmall" variant={g.receivesLetters ? 'success' : 'neutral'}>
+                  {g.receivesLetters ? 'Ja' : 'Nei'}
+                </Tag>{' '}
+                <span className="muted">{g.reason}</span>
               </>
             ),
           },
@@ -69,7 +86,13 @@ function Guardians({ patientId }: { patientId: number }) {
           ),
         }}
       />
-      {adding ? <GuardianForm patientId={patientId} onDone={() => setAdding(false)} /> : <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>Legg til foresatt</Button>}
+      {adding ? (
+        <GuardianForm patientId={patientId} onDone={() => setAdding(false)} />
+      ) : (
+        <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>
+          Legg til foresatt
+        </Button>
+      )}
     </section>
   );
 }
@@ -80,7 +103,17 @@ function GuardianForm({ patientId, onDone }: { patientId: number; onDone: () => 
   const form = useContractForm({
     method: 'guardians.save',
     schema: guardiansContract['guardians.save'].input,
-    defaultValues: { name: '', relation: 'mother', parentalResponsibility: true, address: '', postalCode: '', postalPlace: '', phone: '', consent: 'unknown', consentOn: null } as GuardianForm,
+    defaultValues: {
+      name: '',
+      relation: 'mother',
+      parentalResponsibility: true,
+      address: '',
+      postalCode: '',
+      postalPlace: '',
+      phone: '',
+      consent: 'unknown',
+      consentOn: null,
+    } as GuardianForm,
     toInput: (f: GuardianForm) => ({ patientId, ...f }),
     onSaved: () => onDone(),
   });
@@ -89,9 +122,15 @@ function GuardianForm({ patientId, onDone }: { patientId: number; onDone: () => 
     <InlineForm form={form} label="Ny foresatt" submitLabel="Lagre foresatt" onCancel={onDone}>
       <TextInput control={control} name="name" label="Navn" />
       <SelectInput control={control} name="relation" label="Relasjon">
-        {GUARDIAN_RELATIONS.map((r) => <option key={r} value={r}>{GUARDIAN_RELATION_LABELS[r]}</option>)}
+        {GUARDIAN_RELATIONS.map((r) => (
+          <option key={r} value={r}>
+            {GUARDIAN_RELATION_LABELS[r]}
+          </option>
+        ))}
       </SelectInput>
-      <CheckboxInput control={control} name="parentalResponsibility">Har foreldreansvar</CheckboxInput>
+      <CheckboxInput control={control} name="parentalResponsibility">
+        Har foreldreansvar
+      </CheckboxInput>
       <TextInput control={control} name="address" label="Adresse" />
       <div style={{ display: 'flex', gap: 8 }}>
         <TextInput control={control} name="postalCode" label="Postnummer" htmlSize={6} />
@@ -107,7 +146,11 @@ function ConsentFields({ control, consent }: { control: Control<{ consent: Conse
   return (
     <>
       <SelectInput control={control} name="consent" label="Samtykke til informasjon">
-        {CONSENT_STATES.map((c) => <option key={c} value={c}>{CONSENT_LABELS[c]}</option>)}
+        {CONSENT_STATES.map((c) => (
+          <option key={c} value={c}>
+            {CONSENT_LABELS[c]}
+          </option>
+        ))}
       </SelectInput>
       {consent !== 'unknown' && <DateInput control={control} name="consentOn" label="Samtykke registrert" />}
     </>
@@ -118,7 +161,12 @@ function Contacts({ patientId }: { patientId: number }) {
   const { value: data, error } = useRead('patientContacts.list', { patientId });
   const [adding, setAdding] = useState(false);
   useNewAction('Legg til kontakt for pasienten', () => setAdding(true));
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (!data) return null;
   return (
     <section aria-labelledby="fam-contacts">
@@ -132,7 +180,11 @@ function Contacts({ patientId }: { patientId: number }) {
         label="Pasientens kontakter"
         rows={data.rows}
         rowKey={(c) => c.id}
-        empty={<BodyShort className="muted" spacing>Ingen kontakter registrert.</BodyShort>}
+        empty={
+          <BodyShort className="muted" spacing>
+            Ingen kontakter registrert.
+          </BodyShort>
+        }
         columns={[
           { header: 'Navn', cell: (c) => `${c.name}${c.namedInReferral ? ' (nevnt i henvisningen)' : ''}` },
           { header: 'Type', cell: (c) => PATIENT_CONTACT_KIND_LABELS[c.kind] },
@@ -150,7 +202,13 @@ function Contacts({ patientId }: { patientId: number }) {
           ),
         }}
       />
-      {adding ? <ContactForm patientId={patientId} onDone={() => setAdding(false)} /> : <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>Legg til kontakt</Button>}
+      {adding ? (
+        <ContactForm patientId={patientId} onDone={() => setAdding(false)} />
+      ) : (
+        <Button size="small" variant="secondary" onClick={() => setAdding(true)} style={{ marginTop: 8 }}>
+          Legg til kontakt
+        </Button>
+      )}
     </section>
   );
 }
@@ -161,7 +219,17 @@ function ContactForm({ patientId, onDone }: { patientId: number; onDone: () => v
   const form = useContractForm({
     method: 'patientContacts.save',
     schema: patientContactsContract['patientContacts.save'].input,
-    defaultValues: { kind: 'municipal', name: '', relation: '', organisation: '', phone: '', namedInReferral: false, contactedOn: null, consent: 'unknown', consentOn: null } as ContactForm,
+    defaultValues: {
+      kind: 'municipal',
+      name: '',
+      relation: '',
+      organisation: '',
+      phone: '',
+      namedInReferral: false,
+      contactedOn: null,
+      consent: 'unknown',
+      consentOn: null,
+    } as ContactForm,
     toInput: (f: ContactForm) => ({ patientId, ...f }),
     onSaved: () => onDone(),
   });
@@ -169,13 +237,19 @@ function ContactForm({ patientId, onDone }: { patientId: number; onDone: () => v
   return (
     <InlineForm form={form} label="Ny kontakt" submitLabel="Lagre kontakt" onCancel={onDone}>
       <SelectInput control={control} name="kind" label="Type">
-        {PATIENT_CONTACT_KINDS.map((k) => <option key={k} value={k}>{PATIENT_CONTACT_KIND_LABELS[k]}</option>)}
+        {PATIENT_CONTACT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {PATIENT_CONTACT_KIND_LABELS[k]}
+          </option>
+        ))}
       </SelectInput>
       <TextInput control={control} name="name" label="Navn" />
       <TextInput control={control} name="relation" label="Relasjon" />
       <TextInput control={control} name="organisation" label="Virksomhet" />
       <TextInput control={control} name="phone" label="Telefon" />
-      <CheckboxInput control={control} name="namedInReferral">Nevnt i henvisningen</CheckboxInput>
+      <CheckboxInput control={control} name="namedInReferral">
+        Nevnt i henvisningen
+      </CheckboxInput>
       <DateInput control={control} name="contactedOn" label="Kontaktet dato" />
       <ConsentFields control={control as never} consent={form.watch('consent') ?? 'unknown'} />
     </InlineForm>

@@ -26,7 +26,12 @@ export function ReferrerSection({ pathways }: PatientSectionProps) {
 function PathwayReferrer({ pathway }: { pathway: Pathway }) {
   const { value: data, error } = useRead('referrer.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (!data) return null;
   const r = data.referrer;
   const headingId = `ref-${pathway.id}`;
@@ -42,7 +47,10 @@ function PathwayReferrer({ pathway }: { pathway: Pathway }) {
           {r ? (
             <dl className="facts">
               <dt>Virksomhet</dt>
-              <dd>{r.organisation}{r.isGp ? ' (fastlege)' : ''}</dd>
+              <dd>
+                {r.organisation}
+                {r.isGp ? ' (fastlege)' : ''}
+              </dd>
               <dt>Henviser</dt>
               <dd>{r.person || '–'}</dd>
               <dt>Adresse</dt>
@@ -53,7 +61,9 @@ function PathwayReferrer({ pathway }: { pathway: Pathway }) {
               <dd>{formatDate(r.referralDate) || '–'}</dd>
             </dl>
           ) : (
-            <BodyShort className="muted" spacing>Ingen henviser registrert.</BodyShort>
+            <BodyShort className="muted" spacing>
+              Ingen henviser registrert.
+            </BodyShort>
           )}
           <Button size="small" variant="secondary" onClick={() => setEditing(true)}>
             {r ? 'Endre henviser' : 'Registrer henviser'}
@@ -91,16 +101,29 @@ function MessageCard({ label, text, missing }: { label: string; text: string | n
           <Button size="xsmall" variant="secondary" onClick={async () => setCopied(await copyText(text))} aria-label={`Kopier: ${label}`}>
             Kopier
           </Button>
-          <span role="status" style={{ marginLeft: 8 }}>{copied ? 'Kopiert' : ''}</span>
+          <span role="status" style={{ marginLeft: 8 }}>
+            {copied ? 'Kopiert' : ''}
+          </span>
         </>
       ) : (
-        <BodyShort size="small" className="muted">Ikke klar: {missing}</BodyShort>
+        <BodyShort size="small" className="muted">
+          Ikke klar: {missing}
+        </BodyShort>
       )}
     </div>
   );
 }
 
-type ReferrerInitial = { organisation: string; person: string; address: string; postalCode: string; postalPlace: string; herId: string; referralDate: string | null; isGp: boolean } | null;
+type ReferrerInitial = {
+  organisation: string;
+  person: string;
+  address: string;
+  postalCode: string;
+  postalPlace: string;
+  herId: string;
+  referralDate: string | null;
+  isGp: boolean;
+} | null;
 
 type ReferrerForm = NonNullable<ReferrerInitial>;
 
@@ -133,7 +156,9 @@ function ReferrerForm({ pathwayId, initial, onDone }: { pathwayId: number; initi
       </div>
       <TextInput control={control} name="herId" label="HER-id (hvis kjent)" htmlSize={12} />
       <DateInput control={control} name="referralDate" label="Henvisningsdato" />
-      <CheckboxInput control={control} name="isGp">Henviser er pasientens fastlege</CheckboxInput>
+      <CheckboxInput control={control} name="isGp">
+        Henviser er pasientens fastlege
+      </CheckboxInput>
     </InlineForm>
   );
 }

@@ -32,7 +32,6 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
   const [cancelOpen, setCancelOpen] = useState(false);
   const [print, setPrint] = useState<{ html: string; heading: string; notice?: ReactNode } | null>(null);
 
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || typing(e.target) || document.querySelector('dialog[open]')) return;
@@ -85,7 +84,11 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
     const res = await call('meetings.getIcs', { id });
     if (!res.ok) return setError(res.error.message);
     downloadText(res.value.filename, res.value.text, 'text/calendar;charset=utf-8');
-    setNotice(m!.status === 'cancelled' ? 'Kalenderfil med avlysning er lastet ned. Send den til deltakerne.' : 'Kalenderfilen er lastet ned. Åpne den i Outlook eller send den til deltakerne.');
+    setNotice(
+      m!.status === 'cancelled'
+        ? 'Kalenderfil med avlysning er lastet ned. Send den til deltakerne.'
+        : 'Kalenderfilen er lastet ned. Åpne den i Outlook eller send den til deltakerne.',
+    );
   }
 
   const cancelled = m.status === 'cancelled';
@@ -126,7 +129,11 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
           </>
         )}
         <dt>Kalender</dt>
-        <dd>{m.icsSequence === 0 ? 'Invitasjonen er ikke endret etter at den ble laget' : `Invitasjonen er endret ${m.icsSequence} ${m.icsSequence === 1 ? 'gang' : 'ganger'}: send ny kalenderfil til deltakerne`}</dd>
+        <dd>
+          {m.icsSequence === 0
+            ? 'Invitasjonen er ikke endret etter at den ble laget'
+            : `Invitasjonen er endret ${m.icsSequence} ${m.icsSequence === 1 ? 'gang' : 'ganger'}: send ny kalenderfil til deltakerne`}
+        </dd>
       </dl>
       <div className="toolbar mt-actions">
         <Button size="small" onClick={printAgenda}>
@@ -184,8 +191,19 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
       <AgendaEditor meeting={m} onError={setError} />
       {!cancelled && <MinutesEditor meeting={m} onError={setError} onPrint={printMinutes} />}
 
-      <MeetingForm open={editOpen} patient={null} meeting={m} onClose={() => setEditOpen(false)} onSaved={() => setNotice('Endringen er lagret. Send en ny kalenderfil til deltakerne.')} />
-      <CancelDialog open={cancelOpen} id={m.id} onClose={() => setCancelOpen(false)} onDone={() => setNotice('Møtet er avlyst. Last ned kalenderfilen og send avlysningen til deltakerne.')} />
+      <MeetingForm
+        open={editOpen}
+        patient={null}
+        meeting={m}
+        onClose={() => setEditOpen(false)}
+        onSaved={() => setNotice('Endringen er lagret. Send en ny kalenderfil til deltakerne.')}
+      />
+      <CancelDialog
+        open={cancelOpen}
+        id={m.id}
+        onClose={() => setCancelOpen(false)}
+        onDone={() => setNotice('Møtet er avlyst. Last ned kalenderfilen og send avlysningen til deltakerne.')}
+      />
       <PrintPreview open={print !== null} onClose={() => setPrint(null)} html={print?.html ?? null} heading={print?.heading ?? ''} notice={print?.notice} />
     </article>
   );
@@ -244,7 +262,10 @@ function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: stri
     change(next);
   };
   async function save() {
-    const res = await call('meetings.saveAgenda', { id: meeting.id, items: items.map((i) => ({ ...(i.id ? { id: i.id } : {}), title: i.title, source: i.source, sourceId: i.sourceId })) });
+    const res = await call('meetings.saveAgenda', {
+      id: meeting.id,
+      items: items.map((i) => ({ ...(i.id ? { id: i.id } : {}), title: i.title, source: i.source, sourceId: i.sourceId })),
+    });
     if (!res.ok) return onError(firstMessage(res.error));
     setDirty(false);
     setSaved(true);
@@ -274,7 +295,13 @@ function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: stri
             <Button size="xsmall" variant="tertiary-neutral" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Flytt punkt ${i + 1} opp`}>
               ↑
             </Button>
-            <Button size="xsmall" variant="tertiary-neutral" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Flytt punkt ${i + 1} ned`}>
+            <Button
+              size="xsmall"
+              variant="tertiary-neutral"
+              disabled={i === items.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={`Flytt punkt ${i + 1} ned`}
+            >
               ↓
             </Button>
             <Button size="xsmall" variant="tertiary-neutral" onClick={() => change(items.filter((_, j) => j !== i))} aria-label={`Fjern punkt ${i + 1}`}>
@@ -284,7 +311,15 @@ function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: stri
         ))}
       </ol>
       <div className="mt-row">
-        <TextField size="small" label="Nytt punkt" hideLabel placeholder="Nytt punkt på dagsordenen" value={newItem} onChange={(e) => setNewItem(e.target.value)} htmlSize={50} />
+        <TextField
+          size="small"
+          label="Nytt punkt"
+          hideLabel
+          placeholder="Nytt punkt på dagsordenen"
+          value={newItem}
+          onChange={(e) => setNewItem(e.target.value)}
+          htmlSize={50}
+        />
         <Button
           size="small"
           variant="secondary"
@@ -318,7 +353,11 @@ function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (e: stri
           </ul>
         </div>
       )}
-      {!planAvailable && <BodyShort size="small" className="muted">Pasienten har ingen individuell plan; mål og tiltak foreslås når en plan finnes.</BodyShort>}
+      {!planAvailable && (
+        <BodyShort size="small" className="muted">
+          Pasienten har ingen individuell plan; mål og tiltak foreslås når en plan finnes.
+        </BodyShort>
+      )}
     </section>
   );
 }
@@ -444,7 +483,15 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
           className="mt-note"
         />
       ))}
-      <Textarea size="small" label="Beslutninger" minRows={2} value={draft.decisions} onChange={(e) => change({ decisions: e.target.value })} className="mt-note" error={errors.decisions} />
+      <Textarea
+        size="small"
+        label="Beslutninger"
+        minRows={2}
+        value={draft.decisions}
+        onChange={(e) => change({ decisions: e.target.value })}
+        className="mt-note"
+        error={errors.decisions}
+      />
 
       <Heading level="4" size="xsmall" spacing>
         Oppfølgingspunkter
@@ -467,13 +514,31 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
             {draft.actions.map((a, i) => (
               <Table.Row key={a.key}>
                 <Table.DataCell>
-                  <TextField size="small" label={`Oppfølgingspunkt ${i + 1}`} hideLabel value={a.text} onChange={(e) => setAction(a.key, { text: e.target.value })} error={errors[`actionItems.${i}.text`]} />
+                  <TextField
+                    size="small"
+                    label={`Oppfølgingspunkt ${i + 1}`}
+                    hideLabel
+                    value={a.text}
+                    onChange={(e) => setAction(a.key, { text: e.target.value })}
+                    error={errors[`actionItems.${i}.text`]}
+                  />
                 </Table.DataCell>
                 <Table.DataCell>
-                  <TextField size="small" label={`Ansvarlig for punkt ${i + 1}`} hideLabel value={a.owner} onChange={(e) => setAction(a.key, { owner: e.target.value })} />
+                  <TextField
+                    size="small"
+                    label={`Ansvarlig for punkt ${i + 1}`}
+                    hideLabel
+                    value={a.owner}
+                    onChange={(e) => setAction(a.key, { owner: e.target.value })}
+                  />
                 </Table.DataCell>
                 <Table.DataCell>
-                  <InlineDateField label={`Frist for punkt ${i + 1}`} value={a.dueDate} onChange={(d) => setAction(a.key, { dueDate: d })} error={errors[`actionItems.${i}.dueDate`]} />
+                  <InlineDateField
+                    label={`Frist for punkt ${i + 1}`}
+                    value={a.dueDate}
+                    onChange={(d) => setAction(a.key, { dueDate: d })}
+                    error={errors[`actionItems.${i}.dueDate`]}
+                  />
                 </Table.DataCell>
                 <Table.DataCell>
                   <Checkbox size="small" hideLabel checked={a.done} onChange={(e) => void toggleDone(a, e.target.checked)}>
@@ -493,7 +558,12 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
                 </Table.DataCell>
                 <Table.DataCell>
                   {a.planMeasureId === null && (
-                    <Button size="xsmall" variant="tertiary-neutral" onClick={() => change({ actions: draft.actions.filter((x) => x.key !== a.key) })} aria-label={`Fjern punkt ${i + 1}`}>
+                    <Button
+                      size="xsmall"
+                      variant="tertiary-neutral"
+                      onClick={() => change({ actions: draft.actions.filter((x) => x.key !== a.key) })}
+                      aria-label={`Fjern punkt ${i + 1}`}
+                    >
                       Fjern
                     </Button>
                   )}
@@ -504,7 +574,13 @@ function MinutesEditor({ meeting, onError, onPrint }: { meeting: Detail; onError
         </Table>
       )}
       <div className="mt-row">
-        <Button size="small" variant="secondary" onClick={() => change({ actions: [...draft.actions, { key: `a${++actionKey}`, text: '', owner: '', dueDate: null, done: false, planMeasureId: null }] })}>
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={() =>
+            change({ actions: [...draft.actions, { key: `a${++actionKey}`, text: '', owner: '', dueDate: null, done: false, planMeasureId: null }] })
+          }
+        >
           Nytt oppfølgingspunkt
         </Button>
       </div>

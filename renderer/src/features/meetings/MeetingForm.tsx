@@ -3,7 +3,14 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Contact } from '../../../../shared/contract/contacts';
 import { meetingsContract, type Clash, type MeetingDetail, type ParticipantInput } from '../../../../shared/contract/meetings';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
-import { MEETING_KIND_LABELS, MEETING_KINDS, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES, type MeetingKind, type ParticipantRole } from '../../../../shared/domain/meetings';
+import {
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  PARTICIPANT_ROLE_LABELS,
+  PARTICIPANT_ROLES,
+  type MeetingKind,
+  type ParticipantRole,
+} from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { useSearchLog } from '../worklist/useSearchLog';
@@ -38,7 +45,16 @@ let nextKey = 0;
 const draftKey = () => `p${++nextKey}`;
 
 function fromContact(c: { contactId?: number | null; id?: number; name: string; role: string; organisation: string; email: string; phone: string }): Draft {
-  return { key: draftKey(), contactId: c.contactId ?? c.id ?? null, name: c.name, role: c.role, organisation: c.organisation, email: c.email, phone: c.phone, consentCovers: false };
+  return {
+    key: draftKey(),
+    contactId: c.contactId ?? c.id ?? null,
+    name: c.name,
+    role: c.role,
+    organisation: c.organisation,
+    email: c.email,
+    phone: c.phone,
+    consentCovers: false,
+  };
 }
 
 interface Form {
@@ -96,7 +112,16 @@ export function MeetingForm({
     schema: editing ? meetingsContract['meetings.update'].input : meetingsContract['meetings.create'].input,
     defaultValues: blank(),
     toInput: (f: Form) => {
-      const fields = { kind: f.kind, date: f.date ?? '', time: f.time, durationMinutes: Number(f.durationMinutes), place: f.place, videoUrl: f.videoUrl, participants: f.participants.map(toInput), conflictReason: f.conflictReason };
+      const fields = {
+        kind: f.kind,
+        date: f.date ?? '',
+        time: f.time,
+        durationMinutes: Number(f.durationMinutes),
+        place: f.place,
+        videoUrl: f.videoUrl,
+        participants: f.participants.map(toInput),
+        conflictReason: f.conflictReason,
+      };
       return (editing ? { id: editing.id, ...fields } : { patientId: f.patient?.id ?? 0, ...fields }) as never;
     },
     fieldOf: (p) => (p.startsWith('participants') ? 'participants' : p === 'patientId' ? 'patient' : p),
@@ -165,133 +190,153 @@ export function MeetingForm({
 
   const heading = editing ? 'Endre samarbeidsmøte' : 'Nytt samarbeidsmøte';
   return (
-    <FormDialog form={form} open={open} onClose={onClose} heading={heading} label={heading} submitLabel={editing ? 'Lagre endringer' : 'Lagre møtet'} width={920}>
+    <FormDialog
+      form={form}
+      open={open}
+      onClose={onClose}
+      heading={heading}
+      label={heading}
+      submitLabel={editing ? 'Lagre endringer' : 'Lagre møtet'}
+      width={920}
+    >
       <div key={formKey}>
-          {!chosen ? (
-            <PatientPicker
-              onChosen={(p) => {
-                setValue('patient', p);
-                // The picker is gone: on to the form's first field (the kind of meeting), not to the page.
-                requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] form fieldset :is(select, input)')?.focus());
-              }}
-              error={errors.patient ? 'Velg pasienten møtet gjelder' : undefined}
-            />
-          ) : (
-            <BodyShort spacing>
-              Pasient: <strong>{chosen.name}</strong>{' '}
-              {!patient && !editing && (
-                <Button size="xsmall" variant="tertiary" type="button" onClick={() => setValue('patient', null)}>
-                  Bytt pasient
-                </Button>
-              )}
-            </BodyShort>
-          )}
-          <fieldset className="plain">
-            <legend className="mt-legend">Tid og sted</legend>
-            <div className="mt-form-grid">
-              <SelectInput control={control} name="kind" label="Type møte">
-                {MEETING_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {MEETING_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </SelectInput>
-              <DateInput control={control} name="date" label="Dato" />
-              <TextInput control={control} name="time" label="Starttid (tt:mm)" htmlSize={6} />
-              <SelectInput control={control} name="durationMinutes" label="Varighet">
-                {(DURATIONS.includes(duration) ? DURATIONS : [...DURATIONS, duration].sort((a, b) => a - b)).map((d) => (
-                  <option key={d} value={d}>
-                    {d < 60 ? `${d} min` : `${Math.floor(d / 60)} t${d % 60 ? ` ${d % 60} min` : ''}`}
-                  </option>
-                ))}
-              </SelectInput>
-              <TextInput control={control} name="place" className="mt-span-2" label="Sted" description="Rom og adresse" />
-              <TextInput control={control} name="videoUrl" className="mt-span-2" label="Videolenke" description="Valgfri, https://…" />
-            </div>
-          </fieldset>
-
-          <fieldset className="plain">
-            <legend className="mt-legend">Deltakere</legend>
-            {errors.participants?.message && (
-              <Alert variant="error" size="small" inline>
-                {errors.participants.message}
-              </Alert>
+        {!chosen ? (
+          <PatientPicker
+            onChosen={(p) => {
+              setValue('patient', p);
+              // The picker is gone: on to the form's first field (the kind of meeting), not to the page.
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog[open] form fieldset :is(select, input)')?.focus());
+            }}
+            error={errors.patient ? 'Velg pasienten møtet gjelder' : undefined}
+          />
+        ) : (
+          <BodyShort spacing>
+            Pasient: <strong>{chosen.name}</strong>{' '}
+            {!patient && !editing && (
+              <Button size="xsmall" variant="tertiary" type="button" onClick={() => setValue('patient', null)}>
+                Bytt pasient
+              </Button>
             )}
-            {participants.length === 0 ? (
-              <BodyShort className="muted" spacing>
-                Ingen deltakere ennå. Legg til fra forslagene, kontaktlisten eller skriv inn en deltaker.
-              </BodyShort>
-            ) : (
-              <Table size="small" aria-label="Deltakere i møtet">
-                <Table.Header>
-                  <Table.Row>
-                    <Table.HeaderCell>Navn</Table.HeaderCell>
-                    <Table.HeaderCell>Rolle</Table.HeaderCell>
-                    <Table.HeaderCell>Organisasjon</Table.HeaderCell>
-                    <Table.HeaderCell>Samtykke dekker</Table.HeaderCell>
-                    <Table.HeaderCell>
-                      <span className="mt-sr-only">Fjern</span>
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {participants.map((p) => (
-                    <Table.Row key={p.key}>
-                      <Table.DataCell>
-                        {p.name}
-                        {p.contactId !== null && <span className="muted"> (kontaktliste)</span>}
-                      </Table.DataCell>
-                      <Table.DataCell style={{ minWidth: 250 }}>
-                        <Select size="small" label={`Rolle for ${p.name}`} hideLabel value={p.role} onChange={(e) => update(p.key, { role: e.target.value })}>
-                          {PARTICIPANT_ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {roleLabel(r)}
-                            </option>
-                          ))}
-                        </Select>
-                      </Table.DataCell>
-                      <Table.DataCell>{p.organisation}</Table.DataCell>
-                      <Table.DataCell>
-                        {p.role === 'patient' ? (
-                          <span className="muted">Pasienten selv</span>
-                        ) : (
-                          <Checkbox size="small" hideLabel checked={p.consentCovers} onChange={(e) => update(p.key, { consentCovers: e.target.checked })}>
-                            {`Samtykket dekker ${p.name}`}
-                          </Checkbox>
-                        )}
-                      </Table.DataCell>
-                      <Table.DataCell>
-                        <Button size="xsmall" variant="tertiary-neutral" type="button" onClick={() => setParticipants((ps) => ps.filter((x) => x.key !== p.key))} aria-label={`Fjern ${p.name}`}>
-                          Fjern
-                        </Button>
-                      </Table.DataCell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            )}
-            {chosen && <Suggestions patientId={chosen.id} patientName={chosen.name} participants={participants} onAdd={add} />}
-            <div className="mt-two">
-              <DirectorySearch onAdd={(c) => add(fromContact(c))} />
-              <AdHoc onAdd={add} />
-            </div>
-          </fieldset>
+          </BodyShort>
+        )}
+        <fieldset className="plain">
+          <legend className="mt-legend">Tid og sted</legend>
+          <div className="mt-form-grid">
+            <SelectInput control={control} name="kind" label="Type møte">
+              {MEETING_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {MEETING_KIND_LABELS[k]}
+                </option>
+              ))}
+            </SelectInput>
+            <DateInput control={control} name="date" label="Dato" />
+            <TextInput control={control} name="time" label="Starttid (tt:mm)" htmlSize={6} />
+            <SelectInput control={control} name="durationMinutes" label="Varighet">
+              {(DURATIONS.includes(duration) ? DURATIONS : [...DURATIONS, duration].sort((a, b) => a - b)).map((d) => (
+                <option key={d} value={d}>
+                  {d < 60 ? `${d} min` : `${Math.floor(d / 60)} t${d % 60 ? ` ${d % 60} min` : ''}`}
+                </option>
+              ))}
+            </SelectInput>
+            <TextInput control={control} name="place" className="mt-span-2" label="Sted" description="Rom og adresse" />
+            <TextInput control={control} name="videoUrl" className="mt-span-2" label="Videolenke" description="Valgfri, https://…" />
+          </div>
+        </fieldset>
 
-          {clashes.length > 0 && (
-            <Alert variant="warning" size="small" className="mt-clashes" role="status">
-              <Heading level="3" size="xsmall" spacing>
-                Overlappende avtaler: noen er allerede opptatt
-              </Heading>
-              <ul>
-                {groupClashes(clashes).map(([booking, people]) => (
-                  <li key={booking}>
-                    {booking}: <strong>{people.join(', ')}</strong>
-                  </li>
-                ))}
-              </ul>
-              <TextAreaInput control={control} name="conflictReason" label="Årsak til dobbeltbooking" description="Må fylles ut for å lagre møtet likevel" minRows={2} />
+        <fieldset className="plain">
+          <legend className="mt-legend">Deltakere</legend>
+          {errors.participants?.message && (
+            <Alert variant="error" size="small" inline>
+              {errors.participants.message}
             </Alert>
           )}
+          {participants.length === 0 ? (
+            <BodyShort className="muted" spacing>
+              Ingen deltakere ennå. Legg til fra forslagene, kontaktlisten eller skriv inn en deltaker.
+            </BodyShort>
+          ) : (
+            <Table size="small" aria-label="Deltakere i møtet">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Navn</Table.HeaderCell>
+                  <Table.HeaderCell>Rolle</Table.HeaderCell>
+                  <Table.HeaderCell>Organisasjon</Table.HeaderCell>
+                  <Table.HeaderCell>Samtykke dekker</Table.HeaderCell>
+                  <Table.HeaderCell>
+                    <span className="mt-sr-only">Fjern</span>
+                  </Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {participants.map((p) => (
+                  <Table.Row key={p.key}>
+                    <Table.DataCell>
+                      {p.name}
+                      {p.contactId !== null && <span className="muted"> (kontaktliste)</span>}
+                    </Table.DataCell>
+                    <Table.DataCell style={{ minWidth: 250 }}>
+                      <Select size="small" label={`Rolle for ${p.name}`} hideLabel value={p.role} onChange={(e) => update(p.key, { role: e.target.value })}>
+                        {PARTICIPANT_ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {roleLabel(r)}
+                          </option>
+                        ))}
+                      </Select>
+                    </Table.DataCell>
+                    <Table.DataCell>{p.organisation}</Table.DataCell>
+                    <Table.DataCell>
+                      {p.role === 'patient' ? (
+                        <span className="muted">Pasienten selv</span>
+                      ) : (
+                        <Checkbox size="small" hideLabel checked={p.consentCovers} onChange={(e) => update(p.key, { consentCovers: e.target.checked })}>
+                          {`Samtykket dekker ${p.name}`}
+                        </Checkbox>
+                      )}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      <Button
+                        size="xsmall"
+                        variant="tertiary-neutral"
+                        type="button"
+                        onClick={() => setParticipants((ps) => ps.filter((x) => x.key !== p.key))}
+                        aria-label={`Fjern ${p.name}`}
+                      >
+                        Fjern
+                      </Button>
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+          {chosen && <Suggestions patientId={chosen.id} patientName={chosen.name} participants={participants} onAdd={add} />}
+          <div className="mt-two">
+            <DirectorySearch onAdd={(c) => add(fromContact(c))} />
+            <AdHoc onAdd={add} />
+          </div>
+        </fieldset>
+
+        {clashes.length > 0 && (
+          <Alert variant="warning" size="small" className="mt-clashes" role="status">
+            <Heading level="3" size="xsmall" spacing>
+              Overlappende avtaler: noen er allerede opptatt
+            </Heading>
+            <ul>
+              {groupClashes(clashes).map(([booking, people]) => (
+                <li key={booking}>
+                  {booking}: <strong>{people.join(', ')}</strong>
+                </li>
+              ))}
+            </ul>
+            <TextAreaInput
+              control={control}
+              name="conflictReason"
+              label="Årsak til dobbeltbooking"
+              description="Må fylles ut for å lagre møtet likevel"
+              minRows={2}
+            />
+          </Alert>
+        )}
       </div>
     </FormDialog>
   );
@@ -310,29 +355,64 @@ function groupClashes(clashes: Clash[]): [string, string[]][] {
 }
 
 /** The patient's municipal contacts (coordinators first), the GP and earlier participants, one click each. */
-function Suggestions({ patientId, patientName, participants, onAdd }: { patientId: number; patientName: string; participants: Draft[]; onAdd: (d: Draft) => void }) {
+function Suggestions({
+  patientId,
+  patientName,
+  participants,
+  onAdd,
+}: {
+  patientId: number;
+  patientName: string;
+  participants: Draft[];
+  onAdd: (d: Draft) => void;
+}) {
   const data = useContractQuery('contacts.listForPatient', { patientId }).data;
   const guardians = useContractQuery('guardians.list', { patientId }).data;
   if (!data) return null;
   const has = (name: string, contactId: number | null) => participants.some((p) => (contactId !== null ? p.contactId === contactId : p.name === name));
   const items: { label: string; detail: string; draft: () => Draft; present: boolean }[] = [];
   if (!participants.some((p) => p.role === 'patient')) {
-    items.push({ label: patientName, detail: 'Pasient', draft: () => ({ ...fromContact({ name: patientName, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }), present: false });
+    items.push({
+      label: patientName,
+      detail: 'Pasient',
+      draft: () => ({ ...fromContact({ name: patientName, role: 'patient', organisation: '', email: '', phone: '' }), consentCovers: true }),
+      present: false,
+    });
   }
   // Guardians the rules for under-18s name (issue #13 §2): invited as relatives, with the reason shown.
   for (const g of guardians?.rows ?? []) {
     if (!g.receivesLetters) continue;
-    items.push({ label: g.name, detail: `Foresatt: ${g.reason.charAt(0).toLowerCase()}${g.reason.slice(1)}`, draft: () => ({ ...fromContact({ name: g.name, role: 'relative', organisation: '', email: '', phone: g.phone }), consentCovers: true }), present: has(g.name, null) });
+    items.push({
+      label: g.name,
+      detail: `Foresatt: ${g.reason.charAt(0).toLowerCase()}${g.reason.slice(1)}`,
+      draft: () => ({ ...fromContact({ name: g.name, role: 'relative', organisation: '', email: '', phone: g.phone }), consentCovers: true }),
+      present: has(g.name, null),
+    });
   }
   for (const c of data.municipal) {
-    items.push({ label: c.name, detail: [roleLabel(c.role), c.organisation].filter(Boolean).join(', '), draft: () => fromContact(c), present: has(c.name, c.id) });
+    items.push({
+      label: c.name,
+      detail: [roleLabel(c.role), c.organisation].filter(Boolean).join(', '),
+      draft: () => fromContact(c),
+      present: has(c.name, c.id),
+    });
   }
   if (data.gpName && !data.municipal.some((c) => c.role === 'gp' && c.name === data.gpName)) {
-    items.push({ label: data.gpName, detail: 'Fastlege (fra pasientens opplysninger)', draft: () => fromContact({ name: data.gpName, role: 'gp', organisation: '', email: '', phone: '' }), present: has(data.gpName, null) });
+    items.push({
+      label: data.gpName,
+      detail: 'Fastlege (fra pasientens opplysninger)',
+      draft: () => fromContact({ name: data.gpName, role: 'gp', organisation: '', email: '', phone: '' }),
+      present: has(data.gpName, null),
+    });
   }
   for (const p of data.previous) {
     if (p.contactId !== null && data.municipal.some((c) => c.id === p.contactId)) continue;
-    items.push({ label: p.name, detail: `${roleLabel(p.role)}, var med ${formatDate(p.lastMeetingAt)}`, draft: () => fromContact(p), present: has(p.name, p.contactId) });
+    items.push({
+      label: p.name,
+      detail: `${roleLabel(p.role)}, var med ${formatDate(p.lastMeetingAt)}`,
+      draft: () => fromContact(p),
+      present: has(p.name, p.contactId),
+    });
   }
   return (
     <section aria-labelledby="mt-suggest" className="mt-suggest">
@@ -347,7 +427,14 @@ function Suggestions({ patientId, patientName, participants, onAdd }: { patientI
         <ul className="mt-chips">
           {items.map((it) => (
             <li key={`${it.label}-${it.detail}`}>
-              <Button size="xsmall" variant="secondary" type="button" disabled={it.present} onClick={() => onAdd(it.draft())} aria-label={`Legg til ${it.label}, ${it.detail}`}>
+              <Button
+                size="xsmall"
+                variant="secondary"
+                type="button"
+                disabled={it.present}
+                onClick={() => onAdd(it.draft())}
+                aria-label={`Legg til ${it.label}, ${it.detail}`}
+              >
                 + {it.label}
               </Button>
               <span className="muted"> {it.detail}</span>
@@ -370,7 +457,16 @@ function DirectorySearch({ onAdd }: { onAdd: (c: Contact) => void }) {
         <ul className="mt-hits" aria-label="Treff i kontaktlisten">
           {hits.map((c) => (
             <li key={c.id}>
-              <Button size="xsmall" variant="tertiary" type="button" onClick={() => { onAdd(c); setQ(''); }} aria-label={`Legg til ${c.name}`}>
+              <Button
+                size="xsmall"
+                variant="tertiary"
+                type="button"
+                onClick={() => {
+                  onAdd(c);
+                  setQ('');
+                }}
+                aria-label={`Legg til ${c.name}`}
+              >
                 + {c.name}
               </Button>
               <span className="muted"> {[roleLabel(c.role), c.organisation, c.municipalityName].filter(Boolean).join(', ')}</span>
@@ -396,7 +492,14 @@ function AdHoc({ onAdd }: { onAdd: (d: Draft) => void }) {
   };
   return (
     <div className="mt-adhoc">
-      <TextField size="small" label="Annen deltaker" description="Ikke i kontaktlisten, f.eks. pårørende" value={name} onChange={(e) => setName(e.target.value)} error={error} />
+      <TextField
+        size="small"
+        label="Annen deltaker"
+        description="Ikke i kontaktlisten, f.eks. pårørende"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={error}
+      />
       <Select size="small" label="Rolle" value={role} onChange={(e) => setRole(e.target.value)}>
         {PARTICIPANT_ROLES.filter((r) => r !== 'patient').map((r) => (
           <option key={r} value={r}>
@@ -465,7 +568,14 @@ function PatientPicker({ onChosen, error }: { onChosen: (p: PatientRef) => void;
       {unique.length > 0 && (
         <ul className="mt-hits" id="mt-patient-hits" role="listbox" aria-label="Pasienter">
           {unique.map((r, i) => (
-            <li key={r.patientId} id={`mt-patient-${r.patientId}`} role="option" aria-selected={i === current} className={i === current ? 'mt-hit-active' : undefined} onClick={() => choose(r)}>
+            <li
+              key={r.patientId}
+              id={`mt-patient-${r.patientId}`}
+              role="option"
+              aria-selected={i === current}
+              className={i === current ? 'mt-hit-active' : undefined}
+              onClick={() => choose(r)}
+            >
               {r.name}
               <span className="muted mono"> {r.nationalIdMasked}</span>
             </li>

@@ -1,6 +1,13 @@
 import { Alert, Button, Radio, RadioGroup } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
-import { MEETING_KIND_LABELS, MEETING_KINDS, PATIENT_PRINT_PRIVACY, PATIENT_PRINT_PRIVACY_LABELS, type MeetingKind, type PatientPrintPrivacy } from '../../../../shared/domain/meetings';
+import {
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  PATIENT_PRINT_PRIVACY,
+  PATIENT_PRINT_PRIVACY_LABELS,
+  type MeetingKind,
+  type PatientPrintPrivacy,
+} from '../../../../shared/domain/meetings';
 import { call } from '../../api/client';
 import { meetingsContract } from '../../../../shared/contract/meetings';
 import { useContractMutation, useContractQuery } from '../../api/query';
@@ -79,7 +86,12 @@ export function MeetingSettings() {
           </Button>
         </div>
       </form>
-      <RadioGroup size="small" legend="Pasienten på dagsorden og referat som skrives ut" value={privacy} onChange={(v: PatientPrintPrivacy) => void savePrivacy(v)}>
+      <RadioGroup
+        size="small"
+        legend="Pasienten på dagsorden og referat som skrives ut"
+        value={privacy}
+        onChange={(v: PatientPrintPrivacy) => void savePrivacy(v)}
+      >
         {PATIENT_PRINT_PRIVACY.map((p) => (
           <Radio key={p} value={p}>
             {PATIENT_PRINT_PRIVACY_LABELS[p]}

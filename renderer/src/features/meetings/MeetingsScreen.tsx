@@ -29,7 +29,6 @@ export function MeetingsScreen() {
   const [formOpen, setFormOpen] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
 
-
   const moveWeek = (by: number) => {
     setWeek((w) => addDays(w, 7 * by));
     setSelected(0);
@@ -142,8 +141,8 @@ export function MeetingsScreen() {
       </div>
       {rows !== null && list.length === 0 && (
         <p className="muted mt-empty">
-          Ingen samarbeidsmøter denne uken. Her planlegger du møter med kommunen, fastlegen og pårørende – ved henvisning, etter
-          vurdering, ved evaluering og før avslutning. Tast <kbd>n</kbd> for nytt møte, ← → for å bla mellom ukene.
+          Ingen samarbeidsmøter denne uken. Her planlegger du møter med kommunen, fastlegen og pårørende – ved henvisning, etter vurdering, ved evaluering og
+          før avslutning. Tast <kbd>n</kbd> for nytt møte, ← → for å bla mellom ukene.
         </p>
       )}
       {list.length > 0 && (

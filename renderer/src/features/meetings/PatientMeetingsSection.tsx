@@ -22,7 +22,9 @@ export function PatientMeetingsSection({ patient }: PatientSectionProps) {
   useNewAction('Nytt møte', () => setFormOpen(true), openId === null);
   const back = useCallback(() => setOpenId(null), []);
 
-  const form = <MeetingForm open={formOpen} patient={{ id: patient.id, name: patient.name }} onClose={() => setFormOpen(false)} onSaved={(id) => setOpenId(id)} />;
+  const form = (
+    <MeetingForm open={formOpen} patient={{ id: patient.id, name: patient.name }} onClose={() => setFormOpen(false)} onSaved={(id) => setOpenId(id)} />
+  );
   if (openId !== null)
     return (
       <>
@@ -32,11 +34,22 @@ export function PatientMeetingsSection({ patient }: PatientSectionProps) {
     );
   return (
     <section aria-label="Møter">
-      {error && <Alert variant="error" size="small">{error}</Alert>}
+      {error && (
+        <Alert variant="error" size="small">
+          {error}
+        </Alert>
+      )}
       {rows !== null && rows.length === 0 ? (
-        <EmptyState title="Ingen samarbeidsmøter ennå" action={<Button size="small" onClick={() => setFormOpen(true)}>Planlegg møte</Button>}>
-          Samarbeidsmøter med kommunen, fastlegen og pårørende: ved henvisning, etter vurdering, ved evaluering og før avslutning. Tast{' '}
-          <kbd>n</kbd> for nytt møte.
+        <EmptyState
+          title="Ingen samarbeidsmøter ennå"
+          action={
+            <Button size="small" onClick={() => setFormOpen(true)}>
+              Planlegg møte
+            </Button>
+          }
+        >
+          Samarbeidsmøter med kommunen, fastlegen og pårørende: ved henvisning, etter vurdering, ved evaluering og før avslutning. Tast <kbd>n</kbd> for nytt
+          møte.
         </EmptyState>
       ) : (
         <>

@@ -64,18 +64,32 @@ export function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: (
   const outcome = watch('outcome');
   const pathwayAction = watch('pathwayAction');
   const appointments = useContractQuery('appointments.list', { patientId: kase.patientId }, { enabled: open }).data?.appointments;
-  const helpNeeds = useContractQuery('pathways.getForPatient', { patientId: kase.patientId }, { enabled: open && pathwayAction === 'end' }).data?.helpNeeds ?? [];
-  const booked: Appointment[] = useMemo(() => (appointments ?? []).filter((a) => a.status === 'booked' && a.startAt > kase.noShowAt), [appointments, kase.noShowAt]);
+  const helpNeeds =
+    useContractQuery('pathways.getForPatient', { patientId: kase.patientId }, { enabled: open && pathwayAction === 'end' }).data?.helpNeeds ?? [];
+  const booked: Appointment[] = useMemo(
+    () => (appointments ?? []).filter((a) => a.status === 'booked' && a.startAt > kase.noShowAt),
+    [appointments, kase.noShowAt],
+  );
   const notReached = outcome === 'closed_not_reached';
   const submit = (e?: BaseSyntheticEvent) => {
     setRefusal(null);
     return form.onSubmit(e);
   };
   return (
-    <FormDialog form={{ ...form, onSubmit: submit }} open={open} onClose={onClose} heading="Avslutt saken" label="Avslutt saken" submitLabel="Avslutt saken" width={620}>
+    <FormDialog
+      form={{ ...form, onSubmit: submit }}
+      open={open}
+      onClose={onClose}
+      heading="Avslutt saken"
+      label="Avslutt saken"
+      submitLabel="Avslutt saken"
+      width={620}
+    >
       {refusal && (
         <Alert variant="error" size="small" role="alert" style={{ marginBottom: 12 }}>
-          <BodyShort size="small" weight="semibold">{refusal.message}</BodyShort>
+          <BodyShort size="small" weight="semibold">
+            {refusal.message}
+          </BodyShort>
           {refusal.missing.length > 0 && (
             <ul className="ns-missing">
               {refusal.missing.map((m) => (

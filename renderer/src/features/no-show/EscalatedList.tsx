@@ -30,7 +30,11 @@ export function EscalatedList() {
           {
             header: 'Pasient',
             cell: (r) => (
-              <Button size="xsmall" variant="tertiary" onClick={() => navigated({ screen: 'patient', patientId: r.patientId, from: 'no-show', section: 'no-show' })}>
+              <Button
+                size="xsmall"
+                variant="tertiary"
+                onClick={() => navigated({ screen: 'patient', patientId: r.patientId, from: 'no-show', section: 'no-show' })}
+              >
                 {r.name}
               </Button>
             ),

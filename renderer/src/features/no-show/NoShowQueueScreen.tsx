@@ -25,7 +25,11 @@ const NO_LETTERS: DueLetter[] = [];
 export function NoShowQueueScreen() {
   const navigated = useUi((s) => s.navigated);
   const { search, step, searchChanged: setSearch, stepChanged: setStep, selected: chosen, selectionMoved: setSelected } = useNoShowQueue();
-  const queue = useContractQuery('noShow.list', { limit: 500, ...(search.trim() ? { search: search.trim() } : {}), ...(step ? { step } : {}) }, { placeholderData: keepPreviousData });
+  const queue = useContractQuery(
+    'noShow.list',
+    { limit: 500, ...(search.trim() ? { search: search.trim() } : {}), ...(step ? { step } : {}) },
+    { placeholderData: keepPreviousData },
+  );
   const due = useContractQuery('noShow.listDueLetters', {});
   const rows: QueueRow[] = queue.data?.rows ?? NO_ROWS;
   const total = queue.data?.total ?? 0;
@@ -62,10 +66,14 @@ export function NoShowQueueScreen() {
 
   const open = (row: QueueRow | undefined) => row && navigated({ screen: 'patient', patientId: row.patientId, from: 'no-show', section: 'no-show' });
   // `n`: a contact attempt in the chosen case (its patient's "Ikke møtt" tab opens with the dialog).
-  useNewAction('Registrer kontaktforsøk i valgt sak', () => {
-    const row = rows[selected];
-    if (row) openWithNew(() => open(row));
-  }, rows.length > 0);
+  useNewAction(
+    'Registrer kontaktforsøk i valgt sak',
+    () => {
+      const row = rows[selected];
+      if (row) openWithNew(() => open(row));
+    },
+    rows.length > 0,
+  );
 
   function onKeyDown(e: KeyboardEvent) {
     const move = (to: number) => setSelected(Math.max(0, Math.min(to, rows.length - 1)));
@@ -128,8 +136,8 @@ export function NoShowQueueScreen() {
           <EmptyState title="Ingen treff">Ingen åpne saker passer med søket eller filteret. Tøm søket for å se hele køen.</EmptyState>
         ) : (
           <EmptyState title="Ingen åpne saker om ikke møtt">
-            Her følger du opp pasienter som ikke møtte til timen sin: kontaktforsøk, brev og frister, med det som haster øverst. En sak
-            opprettes når du registrerer «Ikke møtt» på en time under fanen Timer på pasientsiden.
+            Her følger du opp pasienter som ikke møtte til timen sin: kontaktforsøk, brev og frister, med det som haster øverst. En sak opprettes når du
+            registrerer «Ikke møtt» på en time under fanen Timer på pasientsiden.
           </EmptyState>
         )
       ) : (
@@ -173,7 +181,13 @@ export function NoShowQueueScreen() {
                   {r.synthetic && <span className="muted"> (test)</span>}
                 </div>
                 <div role="gridcell" className="mono ns-nowrap">
-                  {r.phone ? <a href={`tel:${r.phone.replace(/\s/g, '')}`} tabIndex={-1}>{r.phone}</a> : <span className="muted">Mangler</span>}
+                  {r.phone ? (
+                    <a href={`tel:${r.phone.replace(/\s/g, '')}`} tabIndex={-1}>
+                      {r.phone}
+                    </a>
+                  ) : (
+                    <span className="muted">Mangler</span>
+                  )}
                 </div>
                 <div role="gridcell">{formatDateTime(r.noShowAt)}</div>
                 <div role="gridcell">{r.next.label}</div>
@@ -244,11 +258,14 @@ function BatchDialog({ open, onClose, items: due }: { open: boolean; onClose: ()
         onClose={() => {
           if (toPreview.current) toPreview.current = false;
           else close();
-        }} header={{ heading: 'Dagens brev' }} width={600}>
+        }}
+        header={{ heading: 'Dagens brev' }}
+        width={600}
+      >
         <Modal.Body>
           <BodyShort spacing>
-            {items.length === 1 ? '1 brev' : `${items.length} brev`} skal sendes i dag eller er over fristen. De samles i ett dokument med ett brev per
-            side, klare for vinduskonvolutt.
+            {items.length === 1 ? '1 brev' : `${items.length} brev`} skal sendes i dag eller er over fristen. De samles i ett dokument med ett brev per side,
+            klare for vinduskonvolutt.
           </BodyShort>
           <ul className="ns-batch-list">
             {items.map((it, i) => (
@@ -260,9 +277,9 @@ function BatchDialog({ open, onClose, items: due }: { open: boolean; onClose: ()
           </ul>
           {municipal.length > 0 && (
             <Alert variant="info" size="small" style={{ marginBottom: 12 }}>
-              {municipal.length === 1 ? '1 brev til koordinator i kommunen er' : `${municipal.length} brev til koordinator i kommunen er`} ikke med: grunnlaget for å dele
-              (samtykke eller annet rettslig grunnlag) må registreres for hver pasient. {municipal.length === 1 ? 'Lag det' : 'Lag dem'} fra pasientens side under Ikke møtt:{' '}
-              {municipal.map((it) => it.name).join(', ')}.
+              {municipal.length === 1 ? '1 brev til koordinator i kommunen er' : `${municipal.length} brev til koordinator i kommunen er`} ikke med: grunnlaget
+              for å dele (samtykke eller annet rettslig grunnlag) må registreres for hver pasient. {municipal.length === 1 ? 'Lag det' : 'Lag dem'} fra
+              pasientens side under Ikke møtt: {municipal.map((it) => it.name).join(', ')}.
             </Alert>
           )}
           {(running || done > 0) && (

@@ -40,14 +40,22 @@ export function NoShowSection({ patient, pathways }: PatientSectionProps) {
   const cases = value?.cases ?? null;
   const navigated = useUi((s) => s.navigated);
 
-
-  if (!cases) return error ? <Alert variant="error" size="small">{error}</Alert> : null;
+  if (!cases)
+    return error ? (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    ) : null;
   if (cases.length === 0) {
     return (
       <EmptyState
         title="Ingen saker om ikke møtt"
         action={
-          <Button size="small" variant="secondary" onClick={() => navigated({ screen: 'patient', patientId: patient.id, from: 'worklist', section: 'appointments' })}>
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => navigated({ screen: 'patient', patientId: patient.id, from: 'worklist', section: 'appointments' })}
+          >
             Gå til Timer
           </Button>
         }
@@ -82,7 +90,12 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
     if (recipient === 'municipal_coordinator') return setAskBasis(true);
     const res = await call('noShow.createLetter', { caseId: c.id, recipient });
     if (!res.ok) return setError(res.error.message);
-    setPreview({ heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`, html: res.value.html, letterIds: [res.value.letter.id], warnings: res.value.warnings });
+    setPreview({
+      heading: `Brev til ${RECIPIENT_LABELS[recipient].toLowerCase()}`,
+      html: res.value.html,
+      letterIds: [res.value.letter.id],
+      warnings: res.value.warnings,
+    });
   }
   async function reprint(id: number) {
     const res = await call('noShow.getLetter', { id });
@@ -103,7 +116,12 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
           onClose={() => setAskBasis(false)}
           onCreated={(res) => {
             setAskBasis(false);
-            setPreview({ heading: `Brev til ${RECIPIENT_LABELS.municipal_coordinator.toLowerCase()}`, html: res.html, letterIds: [res.letter.id], warnings: res.warnings });
+            setPreview({
+              heading: `Brev til ${RECIPIENT_LABELS.municipal_coordinator.toLowerCase()}`,
+              html: res.html,
+              letterIds: [res.letter.id],
+              warnings: res.warnings,
+            });
           }}
         />
       )}
@@ -116,7 +134,8 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
         </Tag>
         <span className="muted">
           {APPOINTMENT_KIND_LABELS[c.appointment.kind]}
-          {[c.appointment.clinician, c.appointment.place].filter(Boolean).length > 0 && `, ${[c.appointment.clinician, c.appointment.place].filter(Boolean).join(', ')}`}
+          {[c.appointment.clinician, c.appointment.place].filter(Boolean).length > 0 &&
+            `, ${[c.appointment.clinician, c.appointment.place].filter(Boolean).join(', ')}`}
         </span>
       </div>
 
@@ -132,14 +151,18 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
       )}
       {c.suggestPostponed && (
         <Alert variant="warning" size="small" className="ns-postponed">
-          Pasienten møtte ikke, og aktiviteten er forsinket mer enn 7 virkedager (ny dato mot planlagt dato, eller til i dag når ny time ikke er
-          avtalt). Pasientutsatt (L) bør registreres på forløpet.{' '}
+          Pasienten møtte ikke, og aktiviteten er forsinket mer enn 7 virkedager (ny dato mot planlagt dato, eller til i dag når ny time ikke er avtalt).
+          Pasientutsatt (L) bør registreres på forløpet.{' '}
           <Button size="xsmall" variant="secondary" onClick={() => void postponed()}>
             Registrer pasientutsatt (L)
           </Button>
         </Alert>
       )}
-      {c.postponedRecorded && <BodyShort size="small" className="muted">Pasientutsatt (L) er registrert på forløpet fra {formatDate(c.appointment.date)}.</BodyShort>}
+      {c.postponedRecorded && (
+        <BodyShort size="small" className="muted">
+          Pasientutsatt (L) er registrert på forløpet fra {formatDate(c.appointment.date)}.
+        </BodyShort>
+      )}
       {!open && c.status !== 'withdrawn' && c.outcome && (
         <BodyShort size="small">
           <strong>{CASE_OUTCOME_LABELS[c.outcome]}</strong>
@@ -265,7 +288,11 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
                 <Table.DataCell>{l.subject}</Table.DataCell>
                 <Table.DataCell>{RECIPIENT_LABELS[l.recipient]}</Table.DataCell>
                 <Table.DataCell>
-                  {l.printedAt ? `${formatDateTime(l.printedAt)}${l.printCount > 1 ? ` (${l.printCount} ganger)` : ''}` : <span className="muted">Ikke skrevet ut (utkast)</span>}
+                  {l.printedAt ? (
+                    `${formatDateTime(l.printedAt)}${l.printCount > 1 ? ` (${l.printCount} ganger)` : ''}`
+                  ) : (
+                    <span className="muted">Ikke skrevet ut (utkast)</span>
+                  )}
                 </Table.DataCell>
                 <Table.DataCell align="right">
                   <Button size="xsmall" variant="tertiary" onClick={() => void reprint(l.id)}>
@@ -324,7 +351,14 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
     method: 'noShow.recordAttempt',
     schema: noShowContract['noShow.recordAttempt'].input,
     defaultValues: freshAttempt(profileName),
-    toInput: (f: AttemptForm) => ({ caseId, ...f, date: f.date ?? '', time: f.time.trim(), channel: f.channel as ContactChannel, outcome: f.outcome as AttemptOutcome }),
+    toInput: (f: AttemptForm) => ({
+      caseId,
+      ...f,
+      date: f.date ?? '',
+      time: f.time.trim(),
+      channel: f.channel as ContactChannel,
+      outcome: f.outcome as AttemptOutcome,
+    }),
     onSaved: () => onClose(),
   });
   const { reset, control } = form;
@@ -336,7 +370,15 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
   }, [open, profileName]);
 
   return (
-    <FormDialog form={form} open={open} onClose={onClose} heading="Registrer kontaktforsøk" label="Registrer kontaktforsøk" submitLabel="Lagre kontaktforsøk" width={600}>
+    <FormDialog
+      form={form}
+      open={open}
+      onClose={onClose}
+      heading="Registrer kontaktforsøk"
+      label="Registrer kontaktforsøk"
+      submitLabel="Lagre kontaktforsøk"
+      width={600}
+    >
       <div className="form-grid" key={formKey}>
         <DateInput control={control} name="date" label="Dato" />
         <TextInput control={control} name="time" label="Klokkeslett" description="tt:mm" />
@@ -357,7 +399,14 @@ function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClose: () =
           ))}
         </SelectInput>
         <TextInput control={control} name="byName" label="Utført av" className="span-2" />
-        <TextAreaInput control={control} name="note" label="Notat" description="Valgfritt. Skriv bare det som trengs for oppfølgingen." className="span-2" minRows={2} />
+        <TextAreaInput
+          control={control}
+          name="note"
+          label="Notat"
+          description="Valgfritt. Skriv bare det som trengs for oppfølgingen."
+          className="span-2"
+          minRows={2}
+        />
       </div>
     </FormDialog>
   );
@@ -377,10 +426,19 @@ function EscalateDialog({ open, onClose, caseId }: { open: boolean; onClose: () 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open]);
   return (
-    <FormDialog form={form} open={open} onClose={onClose} heading="Meld til behandler" label="Meld til behandler" submitLabel="Meld til behandler" submitVariant="danger" width={560}>
+    <FormDialog
+      form={form}
+      open={open}
+      onClose={onClose}
+      heading="Meld til behandler"
+      label="Meld til behandler"
+      submitLabel="Meld til behandler"
+      submitVariant="danger"
+      width={560}
+    >
       <BodyShort spacing size="small">
-        Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning.
-        Gi også beskjed til behandleren direkte.
+        Bruk dette når det at pasienten ikke møtte kan være et faresignal. Saken går da til behandler i stedet for vanlig avslutning. Gi også beskjed til
+        behandleren direkte.
       </BodyShort>
       <TextInput control={control} name="clinician" label="Behandler" />
       <TextAreaInput control={control} name="note" label="Notat (valgfritt)" minRows={2} style={{ marginTop: 8 }} />

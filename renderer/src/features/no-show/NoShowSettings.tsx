@@ -22,7 +22,9 @@ const policyForm = (p: PolicyInput): PolicyForm => ({
   attemptsRequired: String(p.attemptsRequired),
   daysToFirstContact: String(p.daysToFirstContact),
   channels: p.channels,
-  recipients: [p.letterToPatient && 'patient', p.letterToReferrer && 'referrer', p.letterToMunicipalCoordinator && 'municipal_coordinator'].filter(Boolean) as string[],
+  recipients: [p.letterToPatient && 'patient', p.letterToReferrer && 'referrer', p.letterToMunicipalCoordinator && 'municipal_coordinator'].filter(
+    Boolean,
+  ) as string[],
   coordinatorPhone: p.coordinatorPhone,
 });
 /** A number field's text as a number ('' stays not-a-number, so the schema says it is missing). */
@@ -70,7 +72,12 @@ export function NoShowPolicySettings() {
       <div className="form-grid">
         <TextInput control={control} name="attemptsRequired" label="Antall kontaktforsøk" inputMode="numeric" description="Fra 1 til 5" />
         <TextInput control={control} name="daysToFirstContact" label="Dager til første kontakt" inputMode="numeric" description="Kalenderdager etter timen" />
-        <CheckboxGroupInput control={control} name="channels" legend="Kanaler for kontaktforsøk" description="Brev teller ikke som kontaktforsøk; brevene er et eget krav.">
+        <CheckboxGroupInput
+          control={control}
+          name="channels"
+          legend="Kanaler for kontaktforsøk"
+          description="Brev teller ikke som kontaktforsøk; brevene er et eget krav."
+        >
           {ATTEMPT_CHANNELS.map((c) => (
             <Checkbox key={c} value={c}>
               {CHANNEL_LABELS[c]}
@@ -166,8 +173,8 @@ export function LetterTemplateSettings() {
         </Select>
       </div>
       <BodyShort size="small" className="muted" spacing>
-        Brevhodet (enhet, adresse, telefon og koordinator) hentes fra profilen. Mottaker: {RECIPIENT_LABELS[current.recipient]}. Skriv flettefelt
-        som {'{{felt}}'}, og skill avsnitt med en tom linje.
+        Brevhodet (enhet, adresse, telefon og koordinator) hentes fra profilen. Mottaker: {RECIPIENT_LABELS[current.recipient]}. Skriv flettefelt som{' '}
+        {'{{felt}}'}, og skill avsnitt med en tom linje.
       </BodyShort>
       <div className="form-grid">
         <TextInput control={control} name="label" label="Navn på malen" />

@@ -14,7 +14,15 @@ interface Form {
  * Before a letter to the municipal coordinator (issue #13): the patient's consent, or another legal basis
  * named in words. The service refuses the letter without one; the letter states it. Makes the letter.
  */
-export function SharingBasisDialog({ caseId, onClose, onCreated }: { caseId: number; onClose: () => void; onCreated: (letter: Output<'noShow.createLetter'>) => void }) {
+export function SharingBasisDialog({
+  caseId,
+  onClose,
+  onCreated,
+}: {
+  caseId: number;
+  onClose: () => void;
+  onCreated: (letter: Output<'noShow.createLetter'>) => void;
+}) {
   const form = useContractForm({
     method: 'noShow.createLetter',
     schema: noShowContract['noShow.createLetter'].input,

@@ -48,7 +48,6 @@ export function OverviewScreen() {
   const navigated = useUi((s) => s.navigated);
   const [view, setView] = useState<'indicators' | 'report'>('indicators');
 
-
   const figure = (value: number, d: Drill) => (
     <button type="button" className="linklike" onClick={() => setDrill(d)} aria-label={`${d.title}: ${value} pasienter`}>
       {value}
@@ -71,134 +70,150 @@ export function OverviewScreen() {
           {view === 'report' && <ReportView />}
         </Tabs.Panel>
         <Tabs.Panel value="indicators" style={{ paddingTop: 12 }}>
-      <BodyLong spacing style={{ maxWidth: 820 }}>
-        Kvalitetsindikatorene for dine pasienter, for henvisninger mottatt i perioden, med de nasjonale tallene ved siden av. Trykk på et tall
-        for å se pasientene bak det.
-      </BodyLong>
-      <div className="toolbar" style={{ alignItems: 'flex-start' }}>
-        <DateField label="Fra" value={from} onChange={setFrom} error={errors.from} />
-        <DateField label="Til" value={to} onChange={setTo} error={errors.to} />
-      </div>
-      {errors.form && <Alert variant="error">{errors.form}</Alert>}
-      {data && (
-        <>
-          <Table size="small" style={{ maxWidth: 1100, marginBottom: 20 }}>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Indikator</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Dine tall</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Innen tid</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Ikke innen tid</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Frist ikke passert</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Nasjonalt</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.indicators.map((i) =>
-                i.id === 'open_postponed' ? (
-                  <Table.Row key={i.id}>
-                    <Table.HeaderCell scope="row">
-                      {i.label}
-                      <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
-                        {i.description}
-                      </div>
-                    </Table.HeaderCell>
-                    <Table.DataCell align="right">
-                      <span className="indicator-value">{figure(i.met, { indicator: i.id, part: 'all', title: i.label })}</span>
-                    </Table.DataCell>
-                    <Table.DataCell colSpan={3} />
-                    <Table.DataCell className="muted">Eget mål, ikke et nasjonalt tall</Table.DataCell>
-                  </Table.Row>
-                ) : (
-                  <Table.Row key={i.id}>
-                    <Table.HeaderCell scope="row">
-                      {i.label}
-                      <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
-                        {i.description}
-                      </div>
-                    </Table.HeaderCell>
-                    <Table.DataCell align="right">
-                      <span className="indicator-value">{i.share === null ? '–' : `${i.share} %`}</span>
-                    </Table.DataCell>
-                    <Table.DataCell align="right">{figure(i.met, { indicator: i.id, part: 'met', title: `${i.label}: innen tid` })}</Table.DataCell>
-                    <Table.DataCell align="right">{figure(i.missed, { indicator: i.id, part: 'missed', title: `${i.label}: ikke innen tid` })}</Table.DataCell>
-                    <Table.DataCell align="right">{figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: frist ikke passert` })}</Table.DataCell>
-                    <Table.DataCell>{i.national ?? <span className="muted">Eget mål, ikke et nasjonalt tall</span>}</Table.DataCell>
-                  </Table.Row>
-                ),
-              )}
-            </Table.Body>
-          </Table>
-          <Heading level="2" size="small" spacing>
-            Overskridelser etter årsak
-          </Heading>
-          <Table size="small" style={{ maxWidth: 640, marginBottom: 20 }}>
-            <Table.Body>
-              {data.breaches.map((b) => (
-                <Table.Row key={b.reasonCode}>
-                  <Table.HeaderCell scope="row">{b.label}</Table.HeaderCell>
-                  <Table.DataCell align="right">{figure(b.count, { indicator: 'breaches', part: 'all', reasonCode: b.reasonCode, title: `Overskridelser: ${b.label}` })}</Table.DataCell>
-                </Table.Row>
-              ))}
-              {data.breaches.length === 0 && (
-                <Table.Row>
-                  <Table.DataCell colSpan={2} className="muted">
-                    Ingen årsaker registrert for frister i perioden.
-                  </Table.DataCell>
-                </Table.Row>
-              )}
-              <Table.Row>
-                <Table.HeaderCell scope="row">Overskredet nå, årsak mangler</Table.HeaderCell>
-                <Table.DataCell align="right">{figure(data.breachesWithoutReason, { indicator: 'breaches', part: 'without_reason', title: 'Overskredet nå, årsak mangler' })}</Table.DataCell>
-              </Table.Row>
-            </Table.Body>
-          </Table>
-          <ReadmissionsIndicator from={data.from} to={data.to} />
-        </>
-      )}
-      {drill && patients && (
-        <section aria-labelledby="drill-title">
-          <div className="actions">
-            <Heading level="2" size="small" id="drill-title">
-              {drill.title} ({patients.rows.length}
-              {patients.truncated ? '+' : ''})
-            </Heading>
-            <Button size="xsmall" variant="tertiary" onClick={() => setDrill(null)}>
-              Lukk listen
-            </Button>
+          <BodyLong spacing style={{ maxWidth: 820 }}>
+            Kvalitetsindikatorene for dine pasienter, for henvisninger mottatt i perioden, med de nasjonale tallene ved siden av. Trykk på et tall for å se
+            pasientene bak det.
+          </BodyLong>
+          <div className="toolbar" style={{ alignItems: 'flex-start' }}>
+            <DateField label="Fra" value={from} onChange={setFrom} error={errors.from} />
+            <DateField label="Til" value={to} onChange={setTo} error={errors.to} />
           </div>
-          <Table size="small" style={{ maxWidth: 1100 }}>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Pasient</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Fødselsnr.</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Forløp</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Gjort</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {patients.rows.map((r) => (
-                <Table.Row key={r.pathwayId}>
-                  <Table.DataCell>
-                    <button type="button" className="linklike" onClick={() => navigated({ screen: 'patient', patientId: r.patientId, from: 'overview' })}>
-                      {r.name}
-                    </button>
-                  </Table.DataCell>
-                  <Table.DataCell className="mono">{r.nationalIdMasked}</Table.DataCell>
-                  <Table.DataCell>
-                    {pathwayTypeLabel(r.pathwayType)}, {settingLabel(r.setting).toLowerCase()}
-                  </Table.DataCell>
-                  <Table.DataCell>{formatDate(r.referralReceived)}</Table.DataCell>
-                  <Table.DataCell>{formatDate(r.due)}</Table.DataCell>
-                  <Table.DataCell>{r.met ? formatDate(r.met) : '–'}</Table.DataCell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </section>
-      )}
+          {errors.form && <Alert variant="error">{errors.form}</Alert>}
+          {data && (
+            <>
+              <Table size="small" style={{ maxWidth: 1100, marginBottom: 20 }}>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Indikator</Table.HeaderCell>
+                    <Table.HeaderCell scope="col" align="right">
+                      Dine tall
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope="col" align="right">
+                      Innen tid
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope="col" align="right">
+                      Ikke innen tid
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope="col" align="right">
+                      Frist ikke passert
+                    </Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Nasjonalt</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {data.indicators.map((i) =>
+                    i.id === 'open_postponed' ? (
+                      <Table.Row key={i.id}>
+                        <Table.HeaderCell scope="row">
+                          {i.label}
+                          <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
+                            {i.description}
+                          </div>
+                        </Table.HeaderCell>
+                        <Table.DataCell align="right">
+                          <span className="indicator-value">{figure(i.met, { indicator: i.id, part: 'all', title: i.label })}</span>
+                        </Table.DataCell>
+                        <Table.DataCell colSpan={3} />
+                        <Table.DataCell className="muted">Eget mål, ikke et nasjonalt tall</Table.DataCell>
+                      </Table.Row>
+                    ) : (
+                      <Table.Row key={i.id}>
+                        <Table.HeaderCell scope="row">
+                          {i.label}
+                          <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
+                            {i.description}
+                          </div>
+                        </Table.HeaderCell>
+                        <Table.DataCell align="right">
+                          <span className="indicator-value">{i.share === null ? '–' : `${i.share} %`}</span>
+                        </Table.DataCell>
+                        <Table.DataCell align="right">{figure(i.met, { indicator: i.id, part: 'met', title: `${i.label}: innen tid` })}</Table.DataCell>
+                        <Table.DataCell align="right">
+                          {figure(i.missed, { indicator: i.id, part: 'missed', title: `${i.label}: ikke innen tid` })}
+                        </Table.DataCell>
+                        <Table.DataCell align="right">
+                          {figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: frist ikke passert` })}
+                        </Table.DataCell>
+                        <Table.DataCell>{i.national ?? <span className="muted">Eget mål, ikke et nasjonalt tall</span>}</Table.DataCell>
+                      </Table.Row>
+                    ),
+                  )}
+                </Table.Body>
+              </Table>
+              <Heading level="2" size="small" spacing>
+                Overskridelser etter årsak
+              </Heading>
+              <Table size="small" style={{ maxWidth: 640, marginBottom: 20 }}>
+                <Table.Body>
+                  {data.breaches.map((b) => (
+                    <Table.Row key={b.reasonCode}>
+                      <Table.HeaderCell scope="row">{b.label}</Table.HeaderCell>
+                      <Table.DataCell align="right">
+                        {figure(b.count, { indicator: 'breaches', part: 'all', reasonCode: b.reasonCode, title: `Overskridelser: ${b.label}` })}
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                  {data.breaches.length === 0 && (
+                    <Table.Row>
+                      <Table.DataCell colSpan={2} className="muted">
+                        Ingen årsaker registrert for frister i perioden.
+                      </Table.DataCell>
+                    </Table.Row>
+                  )}
+                  <Table.Row>
+                    <Table.HeaderCell scope="row">Overskredet nå, årsak mangler</Table.HeaderCell>
+                    <Table.DataCell align="right">
+                      {figure(data.breachesWithoutReason, { indicator: 'breaches', part: 'without_reason', title: 'Overskredet nå, årsak mangler' })}
+                    </Table.DataCell>
+                  </Table.Row>
+                </Table.Body>
+              </Table>
+              <ReadmissionsIndicator from={data.from} to={data.to} />
+            </>
+          )}
+          {drill && patients && (
+            <section aria-labelledby="drill-title">
+              <div className="actions">
+                <Heading level="2" size="small" id="drill-title">
+                  {drill.title} ({patients.rows.length}
+                  {patients.truncated ? '+' : ''})
+                </Heading>
+                <Button size="xsmall" variant="tertiary" onClick={() => setDrill(null)}>
+                  Lukk listen
+                </Button>
+              </div>
+              <Table size="small" style={{ maxWidth: 1100 }}>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Pasient</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Fødselsnr.</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Forløp</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Gjort</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {patients.rows.map((r) => (
+                    <Table.Row key={r.pathwayId}>
+                      <Table.DataCell>
+                        <button type="button" className="linklike" onClick={() => navigated({ screen: 'patient', patientId: r.patientId, from: 'overview' })}>
+                          {r.name}
+                        </button>
+                      </Table.DataCell>
+                      <Table.DataCell className="mono">{r.nationalIdMasked}</Table.DataCell>
+                      <Table.DataCell>
+                        {pathwayTypeLabel(r.pathwayType)}, {settingLabel(r.setting).toLowerCase()}
+                      </Table.DataCell>
+                      <Table.DataCell>{formatDate(r.referralReceived)}</Table.DataCell>
+                      <Table.DataCell>{formatDate(r.due)}</Table.DataCell>
+                      <Table.DataCell>{r.met ? formatDate(r.met) : '–'}</Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </section>
+          )}
         </Tabs.Panel>
       </Tabs>
     </section>

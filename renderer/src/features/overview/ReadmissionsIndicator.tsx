@@ -31,7 +31,9 @@ export function ReadmissionsIndicator({ from, to }: { from: string; to: string }
           </Table.Row>
           <Table.Row>
             <Table.HeaderCell scope="row">Andel</Table.HeaderCell>
-            <Table.DataCell align="right" style={{ whiteSpace: 'nowrap' }}>{share === null ? '–' : `${share} %`}</Table.DataCell>
+            <Table.DataCell align="right" style={{ whiteSpace: 'nowrap' }}>
+              {share === null ? '–' : `${share} %`}
+            </Table.DataCell>
           </Table.Row>
         </Table.Body>
       </Table>

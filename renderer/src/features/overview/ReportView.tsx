@@ -44,8 +44,8 @@ export function ReportView() {
         Rapport per tertial
       </Heading>
       <BodyLong spacing size="small" style={{ maxWidth: 820 }}>
-        Tallene for enhetsleder: henvisninger mottatt i tertialet, etter forløp og behandlingsnivå. Bare antall, ingen pasientopplysninger.
-        Utskriften og CSV-filen har de samme tallene.
+        Tallene for enhetsleder: henvisninger mottatt i tertialet, etter forløp og behandlingsnivå. Bare antall, ingen pasientopplysninger. Utskriften og
+        CSV-filen har de samme tallene.
       </BodyLong>
       <div className="toolbar" style={{ alignItems: 'flex-end' }}>
         <Select label="År" size="small" value={String(year)} onChange={(e) => setYear(Number(e.target.value))} style={{ width: 110 }}>
@@ -90,7 +90,9 @@ function ReportTables({ data }: { data: Report }) {
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell scope="col">Forløp</Table.HeaderCell>
-              <Table.HeaderCell scope="col" align="right">Mottatt</Table.HeaderCell>
+              <Table.HeaderCell scope="col" align="right">
+                Mottatt
+              </Table.HeaderCell>
               {ids.map((id) => (
                 <Table.HeaderCell key={id} scope="col" align="right">
                   {data.indicatorLabels[id]}
@@ -165,10 +167,18 @@ function ReportTables({ data }: { data: Report }) {
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell scope="col">Forløp</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Ikke møtt</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Innen reglene</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Eskalert</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="right">Åpne</Table.HeaderCell>
+                <Table.HeaderCell scope="col" align="right">
+                  Ikke møtt
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" align="right">
+                  Innen reglene
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" align="right">
+                  Eskalert
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" align="right">
+                  Åpne
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>

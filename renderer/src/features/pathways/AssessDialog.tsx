@@ -102,7 +102,9 @@ export function AssessDialog({ target, onClose, onSaved }: { target: EventDialog
               name="careDeadline"
               label="Frist for nødvendig helsehjelp"
               description={
-                limit ? `Under 23 år: senest ${formatDate(limit.latest)}. ${limit.note}` : 'Den individuelle fristen for helsehjelp (utredning eller behandling).'
+                limit
+                  ? `Under 23 år: senest ${formatDate(limit.latest)}. ${limit.note}`
+                  : 'Den individuelle fristen for helsehjelp (utredning eller behandling).'
               }
             />
             {limit && careDeadline !== limit.latest && (

@@ -65,7 +65,17 @@ export function DeadlineExplanation({ deadline }: { deadline: DeadlineView }) {
 }
 
 /** Asks why a passed deadline was not kept: a short coded list and free text, kept per pathway and deadline. */
-export function BreachReasonForm({ pathwayId, deadline, reasons, onSaved }: { pathwayId: number; deadline: DeadlineView; reasons: { code: string; label: string }[]; onSaved?: () => void }) {
+export function BreachReasonForm({
+  pathwayId,
+  deadline,
+  reasons,
+  onSaved,
+}: {
+  pathwayId: number;
+  deadline: DeadlineView;
+  reasons: { code: string; label: string }[];
+  onSaved?: () => void;
+}) {
   const form = useContractForm({
     method: 'pathways.recordBreachReason',
     schema: contract['pathways.recordBreachReason'].input,

@@ -51,7 +51,8 @@ interface Props {
  */
 export function EventDialog({ target, what, helpNeeds, endReasons = [], onClose, onSaved }: Props) {
   if (what.kind === 'assess') return <AssessDialog target={target} onClose={onClose} onSaved={onSaved} />;
-  if (what.kind === 'correct') return <CorrectDialog target={target} event={what.event} helpNeeds={helpNeeds} endReasons={endReasons} onClose={onClose} onSaved={onSaved} />;
+  if (what.kind === 'correct')
+    return <CorrectDialog target={target} event={what.event} helpNeeds={helpNeeds} endReasons={endReasons} onClose={onClose} onSaved={onSaved} />;
   return <RecordDialog target={target} type={what.type} helpNeeds={helpNeeds} endReasons={endReasons} onClose={onClose} onSaved={onSaved} />;
 }
 
@@ -62,8 +63,10 @@ export function EventDialog({ target, what, helpNeeds, endReasons = [], onClose,
 function withEventChecks<S extends typeof recordEventSchema | typeof correctEventSchema>(schema: S, type: EventType) {
   return schema.superRefine((v, ctx) => {
     const today = todayInOslo();
-    if (type === 'clinical_decision' && !v.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Klinisk beslutning må ha et utfall (CU, CP, CT, CS, CK, CA eller CI).' });
-    if (v.date && v.date > today) ctx.addIssue({ code: 'custom', path: ['date'], message: 'Datoen kan ikke være fram i tid. Registrer hendelsen når den har skjedd.' });
+    if (type === 'clinical_decision' && !v.outcome)
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Klinisk beslutning må ha et utfall (CU, CP, CT, CS, CK, CA eller CI).' });
+    if (v.date && v.date > today)
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'Datoen kan ikke være fram i tid. Registrer hendelsen når den har skjedd.' });
   });
 }
 
@@ -75,14 +78,27 @@ interface EventForm {
   endReason: string;
 }
 
-function RecordDialog({ target, type, helpNeeds, endReasons = [], onClose, onSaved }: { target: EventDialogTarget; type: EventType } & Omit<Props, 'target' | 'what'>) {
+function RecordDialog({
+  target,
+  type,
+  helpNeeds,
+  endReasons = [],
+  onClose,
+  onSaved,
+}: { target: EventDialogTarget; type: EventType } & Omit<Props, 'target' | 'what'>) {
   const form = useContractForm({
     method: 'pathways.recordEvent',
     schema: withEventChecks(recordEventSchema, type),
     defaultValues: { date: todayInOslo(), outcome: '', until: null, helpNeed: '', endReason: '', note: '' },
     toInput: (f: EventForm & { note: string }) => ({
-      pathwayId: target.pathwayId, type, date: f.date ?? '', outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null,
-      endReason: f.endReason || null, note: f.note,
+      pathwayId: target.pathwayId,
+      type,
+      date: f.date ?? '',
+      outcome: (f.outcome || null) as never,
+      until: f.until,
+      helpNeed: f.helpNeed || null,
+      endReason: f.endReason || null,
+      note: f.note,
     }),
     onSaved: () => {
       onSaved?.();
@@ -100,14 +116,34 @@ function RecordDialog({ target, type, helpNeeds, endReasons = [], onClose, onSav
   );
 }
 
-function CorrectDialog({ target, event, helpNeeds, endReasons = [], onClose, onSaved }: { target: EventDialogTarget; event: EventView } & Omit<Props, 'target' | 'what'>) {
+function CorrectDialog({
+  target,
+  event,
+  helpNeeds,
+  endReasons = [],
+  onClose,
+  onSaved,
+}: { target: EventDialogTarget; event: EventView } & Omit<Props, 'target' | 'what'>) {
   const form = useContractForm({
     method: 'pathways.correctEvent',
     schema: withEventChecks(correctEventSchema, event.type),
-    defaultValues: { date: event.date, outcome: event.outcome ?? '', until: event.until ?? null, helpNeed: event.helpNeed ?? '', endReason: event.endReason ?? '', reason: '' },
+    defaultValues: {
+      date: event.date,
+      outcome: event.outcome ?? '',
+      until: event.until ?? null,
+      helpNeed: event.helpNeed ?? '',
+      endReason: event.endReason ?? '',
+      reason: '',
+    },
     toInput: (f: EventForm & { reason: string }) => ({
-      eventId: event.id, action: 'replace' as const, date: f.date, outcome: (f.outcome || null) as never, until: f.until, helpNeed: f.helpNeed || null,
-      endReason: f.endReason || null, reason: f.reason,
+      eventId: event.id,
+      action: 'replace' as const,
+      date: f.date,
+      outcome: (f.outcome || null) as never,
+      until: f.until,
+      helpNeed: f.helpNeed || null,
+      endReason: f.endReason || null,
+      reason: f.reason,
     }),
     onSaved: () => {
       onSaved?.();
@@ -126,7 +162,17 @@ function CorrectDialog({ target, event, helpNeeds, endReasons = [], onClose, onS
 }
 
 /** The date and the fields one event type has (outcome, postponed until, help need at the end). */
-function EventFields({ control, type, helpNeeds, endReasons = [] }: { control: Control<EventForm>; type: EventType; helpNeeds: Props['helpNeeds']; endReasons?: Props['endReasons'] }) {
+function EventFields({
+  control,
+  type,
+  helpNeeds,
+  endReasons = [],
+}: {
+  control: Control<EventForm>;
+  type: EventType;
+  helpNeeds: Props['helpNeeds'];
+  endReasons?: Props['endReasons'];
+}) {
   return (
     <>
       <DateInput control={control} name="date" label="Dato" />
@@ -144,7 +190,12 @@ function EventFields({ control, type, helpNeeds, endReasons = [] }: { control: C
         <DateInput control={control} name="until" label="Utsatt til og med (valgfritt)" description="Tom hvis pasienten ennå ikke har fått ny time." />
       )}
       {type === 'end' && endReasons.length > 0 && (
-        <SelectInput control={control} name="endReason" label="Årsak til avslutning" description="Listen er ikke bekreftet mot kodeveilederen der det står «ikke bekreftet».">
+        <SelectInput
+          control={control}
+          name="endReason"
+          label="Årsak til avslutning"
+          description="Listen er ikke bekreftet mot kodeveilederen der det står «ikke bekreftet»."
+        >
           <option value="">Ikke registrert</option>
           {endReasons.map((r) => (
             <option key={r.code} value={r.code}>

@@ -23,22 +23,54 @@ interface Form {
  * "Overfør forløpet": ends the pathway as transferred and, inside the trust, opens the linked pathway (no new legal
  * assessment deadline: its time runs from the receiving team's receipt). To another trust it only ends here.
  */
-export function TransferDialog({ pathway, birthDate, title, onClose }: { pathway: PathwayDetail; birthDate: string | null; title: string; onClose: () => void }) {
+export function TransferDialog({
+  pathway,
+  birthDate,
+  title,
+  onClose,
+}: {
+  pathway: PathwayDetail;
+  birthDate: string | null;
+  title: string;
+  onClose: () => void;
+}) {
   const kinds = transferKindsFor(pathway.pathwayType);
-  const lastEvent = pathway.events.filter((e) => e.status === 'active').map((e) => e.date).sort().at(-1) ?? null;
+  const lastEvent =
+    pathway.events
+      .filter((e) => e.status === 'active')
+      .map((e) => e.date)
+      .sort()
+      .at(-1) ?? null;
   // The contract plus the rules the server checks (shared/domain/transfers.ts), so every error shows at once.
   const schema = transferInputSchema.superRefine((v, ctx) => {
     if (!v.kind) return;
     const issues = transferIssues({
-      kind: v.kind, pathwayType: pathway.pathwayType, status: pathway.status, referralReceived: pathway.referralReceived, lastEventDate: lastEvent, birthDate,
-      transferredOn: v.transferredOn, receivedOn: v.receivedOn, newPathwayType: v.newPathwayType, receivingTrust: v.receivingTrust, today: todayInOslo(),
+      kind: v.kind,
+      pathwayType: pathway.pathwayType,
+      status: pathway.status,
+      referralReceived: pathway.referralReceived,
+      lastEventDate: lastEvent,
+      birthDate,
+      transferredOn: v.transferredOn,
+      receivedOn: v.receivedOn,
+      newPathwayType: v.newPathwayType,
+      receivingTrust: v.receivingTrust,
+      today: todayInOslo(),
     });
     for (const i of issues.filter((x) => x.severity === 'error')) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
   });
   const form = useContractForm({
     method: 'transfers.create',
     schema,
-    defaultValues: { kind: '', transferredOn: todayInOslo(), receivedOn: todayInOslo(), newPathwayType: '', newSetting: pathway.setting, receivingTrust: '', note: '' } satisfies Form,
+    defaultValues: {
+      kind: '',
+      transferredOn: todayInOslo(),
+      receivedOn: todayInOslo(),
+      newPathwayType: '',
+      newSetting: pathway.setting,
+      receivingTrust: '',
+      note: '',
+    } satisfies Form,
     toInput: (f: Form) => {
       const other = f.kind === 'other_trust';
       return {
@@ -71,7 +103,11 @@ export function TransferDialog({ pathway, birthDate, title, onClose }: { pathway
             </option>
           ))}
         </SelectInput>
-        <DateInput control={control} name="transferredOn" label={kind === 'other_trust' ? 'Overført (henvisningen sendt)' : 'Overført (forløpet avsluttes her)'} />
+        <DateInput
+          control={control}
+          name="transferredOn"
+          label={kind === 'other_trust' ? 'Overført (henvisningen sendt)' : 'Overført (forløpet avsluttes her)'}
+        />
         {young && birthDate && (
           <Alert variant="warning" size="small">
             Pasienten fyller 18 år {formatDate(adultOn(birthDate))}. Overføring fra D12 til D11 skjer vanligvis ved 18 år.

@@ -58,7 +58,11 @@ export function FindPatientDialog({ open, onClose, from }: { open: boolean; onCl
         )}
         {ready && result.data && (
           <BodyShort size="small" className="muted" aria-live="polite">
-            {rows.length === 0 ? (includeClosed ? 'Ingen treff.' : 'Ingen treff blant pasienter med åpne forløp. Prøv «Vis også avsluttede».') : `${rows.length} treff`}
+            {rows.length === 0
+              ? includeClosed
+                ? 'Ingen treff.'
+                : 'Ingen treff blant pasienter med åpne forløp. Prøv «Vis også avsluttede».'
+              : `${rows.length} treff`}
           </BodyShort>
         )}
         {rows.length > 0 && (

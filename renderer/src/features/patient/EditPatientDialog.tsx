@@ -45,7 +45,16 @@ export function EditPatientDialog({ open, onClose, patient }: { open: boolean; o
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fresh values each time it opens
   }, [open]);
   return (
-    <FormDialog form={form} open={open} onClose={onClose} heading="Endre pasient" subheading={patient.name} label="Endre pasient" submitLabel="Lagre pasient" width={640}>
+    <FormDialog
+      form={form}
+      open={open}
+      onClose={onClose}
+      heading="Endre pasient"
+      subheading={patient.name}
+      label="Endre pasient"
+      submitLabel="Lagre pasient"
+      width={640}
+    >
       <div className="form-grid">
         <TextInput control={control} name="name" label="Navn" className="span-2" autoComplete="off" />
         <TextInput control={control} name="phone" label="Telefon" autoComplete="off" />
@@ -53,7 +62,14 @@ export function EditPatientDialog({ open, onClose, patient }: { open: boolean; o
         <TextInput control={control} name="address" label="Adresse" className="span-2" autoComplete="off" />
         <TextInput control={control} name="postalCode" label="Postnummer" inputMode="numeric" autoComplete="off" />
         <TextInput control={control} name="postalPlace" label="Poststed" description="Tomt: fylles ut fra postnummeret" autoComplete="off" />
-        <TextInput control={control} name="municipalityNumber" label="Kommunenummer" inputMode="numeric" description="Fire sifre, f.eks. 0301" autoComplete="off" />
+        <TextInput
+          control={control}
+          name="municipalityNumber"
+          label="Kommunenummer"
+          inputMode="numeric"
+          description="Fire sifre, f.eks. 0301"
+          autoComplete="off"
+        />
       </div>
     </FormDialog>
   );

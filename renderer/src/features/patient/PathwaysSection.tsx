@@ -21,12 +21,26 @@ import type { PatientSectionProps } from './sections';
 
 type Data = Output<'pathways.getForPatient'>;
 const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
-const SOURCE_LABEL: Record<string, string> = { manual: 'Registrert', appointment: 'Fra time', no_show: 'Fra ikke møtt', assessment: 'Fra vurderingen', transfer: 'Fra overføring', meeting: 'Fra møte' };
+const SOURCE_LABEL: Record<string, string> = {
+  manual: 'Registrert',
+  appointment: 'Fra time',
+  no_show: 'Fra ikke møtt',
+  assessment: 'Fra vurderingen',
+  transfer: 'Fra overføring',
+  meeting: 'Fra møte',
+};
 const BASIS_LABEL = {
-  start_event: 'forløpsstart', referral_received: 'henvisning mottatt', referral_assessed: 'henvisning vurdert',
-  transfer_received: 'mottatt ved intern overføring', no_pathway: 'ingen forløpsklokke',
+  start_event: 'forløpsstart',
+  referral_received: 'henvisning mottatt',
+  referral_assessed: 'henvisning vurdert',
+  transfer_received: 'mottatt ved intern overføring',
+  no_pathway: 'ingen forløpsklokke',
 } as const;
-const RIGHTS_LABEL = { right: 'Rett til nødvendig helsehjelp', no_right: 'Ikke rett til nødvendig helsehjelp', not_pathway: 'Rett, men ikke et forløp' } as const;
+const RIGHTS_LABEL = {
+  right: 'Rett til nødvendig helsehjelp',
+  no_right: 'Ikke rett til nødvendig helsehjelp',
+  not_pathway: 'Rett, men ikke et forløp',
+} as const;
 const CARE_KIND_LABEL = { assessment: 'utredning', treatment: 'behandling' } as const;
 
 /** Forløp: each pathway's events with their codes, its deadlines with explanations, and corrections with a reason. */
@@ -40,7 +54,6 @@ export function PathwaysSection({ patient }: PatientSectionProps) {
   const [summary, setSummary] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<PathwayDetail | null>(null);
   const proposals = useContractQuery('evaluations.proposals', { patientId: patient.id }).data?.proposals ?? [];
-
 
   async function printSummary() {
     const res = await call('pathways.getSummary', { patientId: patient.id });
@@ -74,14 +87,24 @@ export function PathwaysSection({ patient }: PatientSectionProps) {
       ))}
       {dialog && (
         <EventDialog
-          target={{ pathwayId: dialog.pathway.id, pathwayType: dialog.pathway.pathwayType, title: pathwayTypeLabel(dialog.pathway.pathwayType), referralAssessed: dialog.pathway.referralAssessed, careDeadline: dialog.pathway.careDeadline, rights: dialog.pathway.rights, careDeadlineLimit: dialog.pathway.careDeadlineLimit }}
+          target={{
+            pathwayId: dialog.pathway.id,
+            pathwayType: dialog.pathway.pathwayType,
+            title: pathwayTypeLabel(dialog.pathway.pathwayType),
+            referralAssessed: dialog.pathway.referralAssessed,
+            careDeadline: dialog.pathway.careDeadline,
+            rights: dialog.pathway.rights,
+            careDeadlineLimit: dialog.pathway.careDeadlineLimit,
+          }}
           what={dialog.what}
           helpNeeds={data.helpNeeds}
           endReasons={data.endReasons}
           onClose={() => setDialog(null)}
         />
       )}
-      {transfer && <TransferDialog pathway={transfer} birthDate={patient.birthDate} title={pathwayTypeLabel(transfer.pathwayType)} onClose={() => setTransfer(null)} />}
+      {transfer && (
+        <TransferDialog pathway={transfer} birthDate={patient.birthDate} title={pathwayTypeLabel(transfer.pathwayType)} onClose={() => setTransfer(null)} />
+      )}
       {withdraw && <WithdrawDialog event={withdraw} onClose={() => setWithdraw(null)} />}
       <PrintPreview open={summary !== null} html={summary} heading="Pasientoppsummering" onClose={() => setSummary(null)} />
     </div>
@@ -141,7 +164,10 @@ function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }
                 ? 'Ingen ny frist ved intern overføring'
                 : 'Ikke satt'}
           {p.careDeadlineLimit && (
-            <span className="muted"> (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})</span>
+            <span className="muted">
+              {' '}
+              (under 23 år: senest {formatDate(p.careDeadlineLimit.latest)}. {p.careDeadlineLimit.note})
+            </span>
           )}
         </dd>
         <dt>Forløpet regnes fra</dt>
@@ -195,7 +221,12 @@ function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }
       {open && (
         <div className="actions" style={{ marginBottom: 12 }} role="group" aria-label="Registrer hendelse">
           {EVENT_KEYS.map((k) => (
-            <Button key={k.key} size="xsmall" variant="secondary" onClick={() => onRecord(k.type === 'assess' ? { kind: 'assess' } : { kind: 'event', type: k.type })}>
+            <Button
+              key={k.key}
+              size="xsmall"
+              variant="secondary"
+              onClick={() => onRecord(k.type === 'assess' ? { kind: 'assess' } : { kind: 'event', type: k.type })}
+            >
               {k.label}
             </Button>
           ))}
@@ -257,7 +288,9 @@ function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }
               <Table.DataCell>
                 <details>
                   <summary>
-                    {d.explanation?.offset != null ? `${d.explanation.offset} ${d.explanation.unit === 'working' ? 'virkedager' : 'dager'} fra ${d.explanation.startEventLabel.toLowerCase()}` : 'Forklaring'}
+                    {d.explanation?.offset != null
+                      ? `${d.explanation.offset} ${d.explanation.unit === 'working' ? 'virkedager' : 'dager'} fra ${d.explanation.startEventLabel.toLowerCase()}`
+                      : 'Forklaring'}
                     {d.explanation?.unconfirmed && (
                       <>
                         {' '}
@@ -326,7 +359,11 @@ function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }
                 </Table.DataCell>
                 <Table.DataCell>{SOURCE_LABEL[e.source] ?? e.source}</Table.DataCell>
                 <Table.DataCell className="keep">
-                  {e.status === 'active' ? 'Gjeldende' : e.status === 'corrected' ? `Korrigert: ${e.correctionReason ?? ''}` : `Trukket tilbake: ${e.correctionReason ?? ''}`}
+                  {e.status === 'active'
+                    ? 'Gjeldende'
+                    : e.status === 'corrected'
+                      ? `Korrigert: ${e.correctionReason ?? ''}`
+                      : `Trukket tilbake: ${e.correctionReason ?? ''}`}
                   {e.status !== 'active' && <span className="muted"> ({formatDateTime(e.createdAt)})</span>}
                 </Table.DataCell>
                 <Table.DataCell className="keep">

@@ -10,14 +10,12 @@ import { EditPatientDialog } from './EditPatientDialog';
 import { InterpreterTag } from './InterpreterTag';
 import { typing } from '../shell/useGlobalShortcuts';
 
-
 export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id }: { patientId: number; from: Screen; section?: string | undefined }) {
   const navigated = useUi((s) => s.navigated);
   const { data, error: failure } = useContractQuery('patients.get', { id: patientId });
   const error = failure?.message;
   const [fullId, setFullId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -54,15 +54,27 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
     defaultValues: {
       period: { from: plan?.period.from ?? todayInOslo(), to: plan?.period.to ?? null },
       revisionDates: (plan?.revisionDates.length ? plan.revisionDates : [null]) as (string | null)[],
-      coordinator: { name: plan?.coordinator.name ?? '', organisation: plan?.coordinator.organisation ?? '', contactId: plan?.coordinator.contactId == null ? '' : String(plan.coordinator.contactId) },
+      coordinator: {
+        name: plan?.coordinator.name ?? '',
+        organisation: plan?.coordinator.organisation ?? '',
+        contactId: plan?.coordinator.contactId == null ? '' : String(plan.coordinator.contactId),
+      },
       cooperation: plan?.cooperation ?? '',
-      contributions: { patient: plan?.contributions.patient ?? '', services: plan?.contributions.services ?? '', relatives: plan?.contributions.relatives ?? '' },
+      contributions: {
+        patient: plan?.contributions.patient ?? '',
+        services: plan?.contributions.services ?? '',
+        relatives: plan?.contributions.relatives ?? '',
+      },
     },
     toInput: (f: OverviewForm) => ({
       patientId,
       period: { from: f.period.from ?? '', to: f.period.to ?? '' },
       revisionDates: f.revisionDates.filter((d): d is string => d !== null),
-      coordinator: { name: f.coordinator.name, organisation: f.coordinator.organisation, contactId: f.coordinator.contactId === '' ? null : Number(f.coordinator.contactId) },
+      coordinator: {
+        name: f.coordinator.name,
+        organisation: f.coordinator.organisation,
+        contactId: f.coordinator.contactId === '' ? null : Number(f.coordinator.contactId),
+      },
       cooperation: f.cooperation,
       contributions: f.contributions,
     }),
@@ -80,7 +92,14 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
   const contactId = watch('coordinator.contactId');
 
   return (
-    <DialogShell form={form} open={open} onClose={onClose} heading={plan ? 'Rediger planens rammer' : 'Opprett individuell plan'} submitLabel={plan ? 'Lagre' : 'Opprett plan'} width={720}>
+    <DialogShell
+      form={form}
+      open={open}
+      onClose={onClose}
+      heading={plan ? 'Rediger planens rammer' : 'Opprett individuell plan'}
+      submitLabel={plan ? 'Lagre' : 'Opprett plan'}
+      width={720}
+    >
       <fieldset className="plain">
         <legend className="aksel-label">Planperiode og revisjon</legend>
         <div className="form-grid">
@@ -146,7 +165,17 @@ interface ParticipantForm {
   participant: { name: string; role: string; organisation: string };
 }
 
-export function ParticipantDialog({ patientId, participant, open, onClose }: { patientId: number; participant: Plan['participants'][number] | null; open: boolean; onClose: () => void }) {
+export function ParticipantDialog({
+  patientId,
+  participant,
+  open,
+  onClose,
+}: {
+  patientId: number;
+  participant: Plan['participants'][number] | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const form = useContractForm({
     method: 'plans.saveParticipant',
     schema: plansContract['plans.saveParticipant'].input,
@@ -180,8 +209,19 @@ export function ConsentDialog({ patientId, plan, open, onClose }: { patientId: n
   const form = useContractForm({
     method: 'plans.saveConsent',
     schema: plansContract['plans.saveConsent'].input,
-    defaultValues: { givenAt: c.givenAt ?? null, givenBy: c.givenBy ?? '', coversParticipantIds: c.coversParticipantIds.map(String), withdrawnAt: c.withdrawnAt ?? null },
-    toInput: (f: ConsentForm) => ({ patientId, givenAt: f.givenAt, givenBy: f.givenBy, coversParticipantIds: f.coversParticipantIds.map(Number), withdrawnAt: f.withdrawnAt }),
+    defaultValues: {
+      givenAt: c.givenAt ?? null,
+      givenBy: c.givenBy ?? '',
+      coversParticipantIds: c.coversParticipantIds.map(String),
+      withdrawnAt: c.withdrawnAt ?? null,
+    },
+    toInput: (f: ConsentForm) => ({
+      patientId,
+      givenAt: f.givenAt,
+      givenBy: f.givenBy,
+      coversParticipantIds: f.coversParticipantIds.map(Number),
+      withdrawnAt: f.withdrawnAt,
+    }),
     // An issue about one of the chosen participants belongs to the group.
     fieldOf: (p) => p.replace(/^coversParticipantIds\.\d+$/, 'coversParticipantIds'),
     onSaved: onClose,
@@ -243,7 +283,21 @@ interface MeasureForm {
   measure: { what: string; scope: string; howCarriedOut: string; responsible: string; startDate: string | null; dueDate: string | null; goalId: string };
 }
 
-export function MeasureDialog({ patientId, plan, measure, version: loadedVersion, open, onClose }: { patientId: number; plan: Plan; measure: PlanMeasure | null; version?: number; open: boolean; onClose: () => void }) {
+export function MeasureDialog({
+  patientId,
+  plan,
+  measure,
+  version: loadedVersion,
+  open,
+  onClose,
+}: {
+  patientId: number;
+  plan: Plan;
+  measure: PlanMeasure | null;
+  version?: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   // The row version this form edits. After a conflict (someone saved in between) it moves to theirs, so saving
   // again replaces their change with what was typed here, knowingly.
   const version = useRef(loadedVersion);
@@ -344,13 +398,29 @@ interface RevisionForm {
   goals: Record<string, { result: GoalResult | ''; note: string }>;
 }
 
-export function RevisionDialog({ patientId, view, open, onClose, onDone }: { patientId: number; view: PlanViewDto; open: boolean; onClose: () => void; onDone: (versionNo: number) => void }) {
+export function RevisionDialog({
+  patientId,
+  view,
+  open,
+  onClose,
+  onDone,
+}: {
+  patientId: number;
+  view: PlanViewDto;
+  open: boolean;
+  onClose: () => void;
+  onDone: (versionNo: number) => void;
+}) {
   const { plan } = view;
   const evaluated = (f: RevisionForm) => plan.goals.filter((g) => f.goals[`g${g.id}`]?.result);
   const form = useContractForm({
     method: 'plans.finishRevision',
     schema: plansContract['plans.finishRevision'].input,
-    defaultValues: { heldOn: todayInOslo(), nextRevisionDate: null, goals: Object.fromEntries(plan.goals.map((g) => [`g${g.id}`, { result: '' as GoalResult | '', note: '' }])) },
+    defaultValues: {
+      heldOn: todayInOslo(),
+      nextRevisionDate: null,
+      goals: Object.fromEntries(plan.goals.map((g) => [`g${g.id}`, { result: '' as GoalResult | '', note: '' }])),
+    },
     toInput: (f: RevisionForm) => ({
       patientId,
       heldOn: f.heldOn ?? '',
@@ -370,9 +440,7 @@ export function RevisionDialog({ patientId, view, open, onClose, onDone }: { pat
   const { control } = form;
   return (
     <DialogShell form={form} open={open} onClose={onClose} heading="Revisjon av planen" submitLabel="Fullfør revisjon" width={760}>
-      <p style={{ margin: 0 }}>
-        Vurder hvert mål sammen med pasienten. Når revisjonen fullføres, tas det vare på en versjon av hele planen slik den er nå.
-      </p>
+      <p style={{ margin: 0 }}>Vurder hvert mål sammen med pasienten. Når revisjonen fullføres, tas det vare på en versjon av hele planen slik den er nå.</p>
       <div className="form-grid">
         <DateInput control={control} name="heldOn" label="Revisjonen ble holdt" />
         <DateInput control={control} name="nextRevisionDate" label="Neste revisjon" description="Valgfritt – legges til i planens revisjonsdatoer" />

@@ -64,7 +64,11 @@ function Block({ block }: { block: SectionBlock }) {
         </Table>
       );
     case 'signature':
-      return <BodyLong size="small" className="plan-block plan-statement">{block.statement}</BodyLong>;
+      return (
+        <BodyLong size="small" className="plan-block plan-statement">
+          {block.statement}
+        </BodyLong>
+      );
   }
 }
 
@@ -92,7 +96,11 @@ export function VersionDialog({
   return (
     <Modal open onClose={onClose} header={{ heading }} width={960}>
       <Modal.Body>
-        {error && <Alert variant="error" size="small">{error}</Alert>}
+        {error && (
+          <Alert variant="error" size="small">
+            {error}
+          </Alert>
+        )}
         {version && (
           <div className="plan-version">
             <p className="muted" style={{ marginTop: 0 }}>
@@ -155,7 +163,12 @@ export function VersionDialog({
         )}
       </Modal.Body>
       <Modal.Footer>
-        <Button size="small" disabled={!canPrint || !version} onClick={() => onPrint(versionNo)} aria-describedby={canPrint ? undefined : 'version-print-reason'}>
+        <Button
+          size="small"
+          disabled={!canPrint || !version}
+          onClick={() => onPrint(versionNo)}
+          aria-describedby={canPrint ? undefined : 'version-print-reason'}
+        >
           Skriv ut denne versjonen
         </Button>
         <Button size="small" variant="secondary" onClick={onClose}>

@@ -49,7 +49,13 @@ function Sec({ no, action, children }: { no: number; action?: ReactNode; childre
 const Empty = ({ children = 'Ikke utfylt' }: { children?: ReactNode }) => <p className="muted plan-empty">{children}</p>;
 
 function Text({ value }: { value: string }) {
-  return value.trim() === '' ? <Empty /> : <BodyLong size="small" className="plan-pre">{value}</BodyLong>;
+  return value.trim() === '' ? (
+    <Empty />
+  ) : (
+    <BodyLong size="small" className="plan-pre">
+      {value}
+    </BodyLong>
+  );
 }
 
 function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
@@ -106,13 +112,16 @@ export function PlanSection({ patient }: PatientSectionProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
-
   const open = (d: Dialog) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setDialog(d);
   };
   // `n`: the plan itself when there is none, else a new goal.
-  useNewAction(view ? 'Nytt mål' : 'Opprett individuell plan', () => open(view ? { kind: 'goal', item: null } : { kind: 'overview' }), view !== undefined && !error);
+  useNewAction(
+    view ? 'Nytt mål' : 'Opprett individuell plan',
+    () => open(view ? { kind: 'goal', item: null } : { kind: 'overview' }),
+    view !== undefined && !error,
+  );
   const close = () => {
     setDialog(null);
     const el = opener.current;
@@ -130,14 +139,26 @@ export function PlanSection({ patient }: PatientSectionProps) {
     else setActionError(res.error.message);
   }
 
-  if (error) return <Alert variant="error" size="small">{error}</Alert>;
+  if (error)
+    return (
+      <Alert variant="error" size="small">
+        {error}
+      </Alert>
+    );
   if (view === undefined) return null;
   if (view === null) {
     return (
       <>
-        <EmptyState title="Ingen individuell plan ennå" action={<Button size="small" onClick={() => open({ kind: 'overview' })}>Opprett individuell plan</Button>}>
-          Den individuelle planen er pasientens plan: mål med egne ord, ressurser og behov, tiltak med ansvarlig, og hvem som samarbeider.
-          Planen kan utarbeides før samtykke er registrert, men ikke deles eller skrives ut for andre før pasienten har samtykket.
+        <EmptyState
+          title="Ingen individuell plan ennå"
+          action={
+            <Button size="small" onClick={() => open({ kind: 'overview' })}>
+              Opprett individuell plan
+            </Button>
+          }
+        >
+          Den individuelle planen er pasientens plan: mål med egne ord, ressurser og behov, tiltak med ansvarlig, og hvem som samarbeider. Planen kan utarbeides
+          før samtykke er registrert, men ikke deles eller skrives ut for andre før pasienten har samtykket.
         </EmptyState>
         {dialog?.kind === 'overview' && <OverviewDialog patientId={patientId} plan={null} open onClose={close} />}
       </>
@@ -210,7 +231,14 @@ export function PlanSection({ patient }: PatientSectionProps) {
         </Alert>
       )}
 
-      <Sec no={1} action={<Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'goal', item: null })}>Nytt mål</Button>}>
+      <Sec
+        no={1}
+        action={
+          <Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'goal', item: null })}>
+            Nytt mål
+          </Button>
+        }
+      >
         <div className="plan-label">Mål – med pasientens egne ord</div>
         {plan.goals.length === 0 ? (
           <Empty>Ingen mål ennå.</Empty>
@@ -219,17 +247,27 @@ export function PlanSection({ patient }: PatientSectionProps) {
             {plan.goals.map((g) => (
               <li key={g.id}>
                 <span className="plan-goal-text">«{g.text}»</span>
-                {g.targetDate && (
-                  <span className="muted"> innen {formatDate(g.targetDate)}</span>
-                )}
+                {g.targetDate && <span className="muted"> innen {formatDate(g.targetDate)}</span>}
                 <span className="plan-row-actions">
-                  <Button size="xsmall" variant="tertiary" onClick={() => open({ kind: 'goal', item: g })} aria-label={`Endre målet ${g.text}`} icon={<PencilIcon aria-hidden />} />
+                  <Button
+                    size="xsmall"
+                    variant="tertiary"
+                    onClick={() => open({ kind: 'goal', item: g })}
+                    aria-label={`Endre målet ${g.text}`}
+                    icon={<PencilIcon aria-hidden />}
+                  />
                   <Button
                     size="xsmall"
                     variant="tertiary-neutral"
                     aria-label={`Fjern målet ${g.text}`}
                     icon={<TrashIcon aria-hidden />}
-                    onClick={() => open({ kind: 'confirm', text: `Fjerne målet «${g.text}»? Tiltak knyttet til målet beholdes.`, action: () => act(call('plans.removeGoal', { patientId, id: g.id })) })}
+                    onClick={() =>
+                      open({
+                        kind: 'confirm',
+                        text: `Fjerne målet «${g.text}»? Tiltak knyttet til målet beholdes.`,
+                        action: () => act(call('plans.removeGoal', { patientId, id: g.id })),
+                      })
+                    }
                   />
                 </span>
               </li>
@@ -274,7 +312,14 @@ export function PlanSection({ patient }: PatientSectionProps) {
         </div>
       </Sec>
 
-      <Sec no={2} action={<Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'participant', item: null })}>Ny deltaker</Button>}>
+      <Sec
+        no={2}
+        action={
+          <Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'participant', item: null })}>
+            Ny deltaker
+          </Button>
+        }
+      >
         {plan.participants.length === 0 ? (
           <Empty>Ingen deltakere registrert.</Empty>
         ) : (
@@ -285,7 +330,9 @@ export function PlanSection({ patient }: PatientSectionProps) {
                 <Table.HeaderCell scope="col">Rolle</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Virksomhet</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Samtykke til deling</Table.HeaderCell>
-                <Table.HeaderCell scope="col"><span className="sr-only">Handlinger</span></Table.HeaderCell>
+                <Table.HeaderCell scope="col">
+                  <span className="sr-only">Handlinger</span>
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -296,13 +343,25 @@ export function PlanSection({ patient }: PatientSectionProps) {
                   <Table.DataCell>{p.organisation || '–'}</Table.DataCell>
                   <Table.DataCell>{plan.consent.coversParticipantIds.includes(p.id) ? 'Ja' : 'Nei'}</Table.DataCell>
                   <Table.DataCell className="plan-cell-actions">
-                    <Button size="xsmall" variant="tertiary" aria-label={`Endre ${p.name}`} icon={<PencilIcon aria-hidden />} onClick={() => open({ kind: 'participant', item: p })} />
+                    <Button
+                      size="xsmall"
+                      variant="tertiary"
+                      aria-label={`Endre ${p.name}`}
+                      icon={<PencilIcon aria-hidden />}
+                      onClick={() => open({ kind: 'participant', item: p })}
+                    />
                     <Button
                       size="xsmall"
                       variant="tertiary-neutral"
                       aria-label={`Fjern ${p.name}`}
                       icon={<TrashIcon aria-hidden />}
-                      onClick={() => open({ kind: 'confirm', text: `Fjerne ${p.name} fra planarbeidet?`, action: () => act(call('plans.removeParticipant', { patientId, id: p.id })) })}
+                      onClick={() =>
+                        open({
+                          kind: 'confirm',
+                          text: `Fjerne ${p.name} fra planarbeidet?`,
+                          action: () => act(call('plans.removeParticipant', { patientId, id: p.id })),
+                        })
+                      }
                     />
                   </Table.DataCell>
                 </Table.Row>
@@ -328,15 +387,28 @@ export function PlanSection({ patient }: PatientSectionProps) {
       <Sec no={4} action={<EditButton label="Endre bidrag" onClick={() => open({ kind: 'overview' })} />}>
         <dl className="facts">
           <dt>Pasienten</dt>
-          <dd><Text value={plan.contributions.patient} /></dd>
+          <dd>
+            <Text value={plan.contributions.patient} />
+          </dd>
           <dt>Tjenestene</dt>
-          <dd><Text value={plan.contributions.services} /></dd>
+          <dd>
+            <Text value={plan.contributions.services} />
+          </dd>
           <dt>Pårørende</dt>
-          <dd><Text value={plan.contributions.relatives} /></dd>
+          <dd>
+            <Text value={plan.contributions.relatives} />
+          </dd>
         </dl>
       </Sec>
 
-      <Sec no={5} action={<Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'measure', item: null })}>Nytt tiltak</Button>}>
+      <Sec
+        no={5}
+        action={
+          <Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'measure', item: null })}>
+            Nytt tiltak
+          </Button>
+        }
+      >
         {plan.measures.length === 0 ? (
           <Empty>Ingen tiltak ennå.</Empty>
         ) : (
@@ -349,7 +421,9 @@ export function PlanSection({ patient }: PatientSectionProps) {
                 <Table.HeaderCell scope="col">Start</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-                <Table.HeaderCell scope="col"><span className="sr-only">Handlinger</span></Table.HeaderCell>
+                <Table.HeaderCell scope="col">
+                  <span className="sr-only">Handlinger</span>
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -360,7 +434,9 @@ export function PlanSection({ patient }: PatientSectionProps) {
                     <Table.DataCell>
                       <div className="plan-measure-what">{m.what}</div>
                       {m.goalId !== undefined && <div className="muted plan-small">Mål: «{goalText(m.goalId)}»</div>}
-                      {m.origin && <div className="muted plan-small">{originText(view.measureOrigins.find((o) => o.measureId === m.id)?.meetingStartAt ?? null)}</div>}
+                      {m.origin && (
+                        <div className="muted plan-small">{originText(view.measureOrigins.find((o) => o.measureId === m.id)?.meetingStartAt ?? null)}</div>
+                      )}
                     </Table.DataCell>
                     <Table.DataCell>{m.scope || '–'}</Table.DataCell>
                     <Table.DataCell>{m.responsible}</Table.DataCell>
@@ -383,13 +459,25 @@ export function PlanSection({ patient }: PatientSectionProps) {
                       </Select>
                     </Table.DataCell>
                     <Table.DataCell className="plan-cell-actions">
-                      <Button size="xsmall" variant="tertiary" aria-label={`Endre tiltaket ${m.what}`} icon={<PencilIcon aria-hidden />} onClick={() => open({ kind: 'measure', item: m })} />
+                      <Button
+                        size="xsmall"
+                        variant="tertiary"
+                        aria-label={`Endre tiltaket ${m.what}`}
+                        icon={<PencilIcon aria-hidden />}
+                        onClick={() => open({ kind: 'measure', item: m })}
+                      />
                       <Button
                         size="xsmall"
                         variant="tertiary-neutral"
                         aria-label={`Fjern tiltaket ${m.what}`}
                         icon={<TrashIcon aria-hidden />}
-                        onClick={() => open({ kind: 'confirm', text: `Fjerne tiltaket «${m.what}» med fremdriftsnotater? Et tiltak som ikke skal gjennomføres kan heller settes til «Avbrutt».`, action: () => act(call('plans.removeMeasure', { patientId, id: m.id })) })}
+                        onClick={() =>
+                          open({
+                            kind: 'confirm',
+                            text: `Fjerne tiltaket «${m.what}» med fremdriftsnotater? Et tiltak som ikke skal gjennomføres kan heller settes til «Avbrutt».`,
+                            action: () => act(call('plans.removeMeasure', { patientId, id: m.id })),
+                          })
+                        }
                       />
                     </Table.DataCell>
                   </Table.Row>
@@ -408,8 +496,16 @@ export function PlanSection({ patient }: PatientSectionProps) {
             {plan.measures.map((m) => (
               <div key={m.id} className="plan-how-item">
                 <div className="plan-sec-head">
-                  <Heading level="4" size="xsmall">{m.what}</Heading>
-                  <Button size="xsmall" variant="tertiary" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: 'note', item: m })} aria-label={`Nytt fremdriftsnotat for ${m.what}`}>
+                  <Heading level="4" size="xsmall">
+                    {m.what}
+                  </Heading>
+                  <Button
+                    size="xsmall"
+                    variant="tertiary"
+                    icon={<PlusIcon aria-hidden />}
+                    onClick={() => open({ kind: 'note', item: m })}
+                    aria-label={`Nytt fremdriftsnotat for ${m.what}`}
+                  >
                     Nytt fremdriftsnotat
                   </Button>
                 </div>
@@ -473,7 +569,13 @@ export function PlanSection({ patient }: PatientSectionProps) {
             </Tag>
           </dd>
           <dt>Samtykke gitt</dt>
-          <dd>{plan.consent.givenAt ? `${formatDate(plan.consent.givenAt)}${plan.consent.givenBy ? ` av ${plan.consent.givenBy}` : ''}` : <span className="muted">Ikke registrert</span>}</dd>
+          <dd>
+            {plan.consent.givenAt ? (
+              `${formatDate(plan.consent.givenAt)}${plan.consent.givenBy ? ` av ${plan.consent.givenBy}` : ''}`
+            ) : (
+              <span className="muted">Ikke registrert</span>
+            )}
+          </dd>
           <dt>Kan deles med</dt>
           <dd>
             {plan.consent.coversParticipantIds.length === 0
@@ -509,14 +611,18 @@ export function PlanSection({ patient }: PatientSectionProps) {
                 <Table.HeaderCell scope="col">Versjon</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Revisjon holdt</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Lagret</Table.HeaderCell>
-                <Table.HeaderCell scope="col"><span className="sr-only">Handlinger</span></Table.HeaderCell>
+                <Table.HeaderCell scope="col">
+                  <span className="sr-only">Handlinger</span>
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
               {view.versions.map((v) => (
                 <Table.Row key={v.versionNo}>
                   <Table.DataCell>Versjon {v.versionNo}</Table.DataCell>
-                  <Table.DataCell>{formatDate(v.heldOn)} <span className="muted">({daysLeftText(daysBetween(today, v.heldOn)).replace('over fristen', 'siden')})</span></Table.DataCell>
+                  <Table.DataCell>
+                    {formatDate(v.heldOn)} <span className="muted">({daysLeftText(daysBetween(today, v.heldOn)).replace('over fristen', 'siden')})</span>
+                  </Table.DataCell>
                   <Table.DataCell>{formatDateTime(v.takenAt)}</Table.DataCell>
                   <Table.DataCell>
                     <Button size="xsmall" variant="secondary" onClick={() => open({ kind: 'version', versionNo: v.versionNo })}>
@@ -535,7 +641,14 @@ export function PlanSection({ patient }: PatientSectionProps) {
       {dialog?.kind === 'consent' && <ConsentDialog patientId={patientId} plan={plan} open onClose={close} />}
       {dialog?.kind === 'goal' && <GoalDialog patientId={patientId} goal={dialog.item} open onClose={close} />}
       {dialog?.kind === 'measure' && (
-        <MeasureDialog patientId={patientId} plan={plan} measure={dialog.item} version={view.measureVersions.find((v) => v.measureId === dialog.item?.id)?.version} open onClose={close} />
+        <MeasureDialog
+          patientId={patientId}
+          plan={plan}
+          measure={dialog.item}
+          version={view.measureVersions.find((v) => v.measureId === dialog.item?.id)?.version}
+          open
+          onClose={close}
+        />
       )}
       {dialog?.kind === 'note' && <NoteDialog patientId={patientId} measure={dialog.item} open onClose={close} />}
       {dialog?.kind === 'revision' && (

@@ -29,7 +29,6 @@ export function PlansScreen() {
   const selected = Math.min(chosen, Math.max(0, (rows?.length ?? 0) - 1));
   const gridRef = useRef<HTMLDivElement>(null);
 
-
   useEffect(() => {
     const row = rows?.[selected];
     if (row) document.getElementById(`plan-row-${row.patientId}`)?.scrollIntoView({ block: 'nearest' });
@@ -37,10 +36,14 @@ export function PlansScreen() {
 
   const openPatient = (patientId: number) => navigated({ screen: 'patient', patientId, from: 'plans', section: 'plan' });
   // `n`: a new goal in the chosen plan (its patient's plan tab opens with the dialog).
-  useNewAction('Nytt mål i valgt plan', () => {
-    const row = rows?.[selected];
-    if (row) openWithNew(() => openPatient(row.patientId));
-  }, (rows?.length ?? 0) > 0);
+  useNewAction(
+    'Nytt mål i valgt plan',
+    () => {
+      const row = rows?.[selected];
+      if (row) openWithNew(() => openPatient(row.patientId));
+    },
+    (rows?.length ?? 0) > 0,
+  );
 
   function onKeyDown(e: KeyboardEvent) {
     const n = rows?.length ?? 0;
@@ -93,8 +96,8 @@ export function PlansScreen() {
             </Button>
           }
         >
-          Her ser du individuelle planer med revisjon som nærmer seg eller er passert, og tiltak med frist – for hele pasientlisten din.
-          En plan opprettes fra pasientsiden, under fanen «Individuell plan».
+          Her ser du individuelle planer med revisjon som nærmer seg eller er passert, og tiltak med frist – for hele pasientlisten din. En plan opprettes fra
+          pasientsiden, under fanen «Individuell plan».
         </EmptyState>
       ) : (
         rows && (
@@ -136,7 +139,13 @@ export function PlansScreen() {
                   <div role="gridcell">
                     <DueDate window="plan" due={r.attentionDate} today={today} stacked />
                   </div>
-                  <div role="gridcell">{r.revisionDate ? <DueDate window="plan" due={r.revisionDate} today={today} showState={false} stacked /> : <span className="muted">Ikke satt</span>}</div>
+                  <div role="gridcell">
+                    {r.revisionDate ? (
+                      <DueDate window="plan" due={r.revisionDate} today={today} showState={false} stacked />
+                    ) : (
+                      <span className="muted">Ikke satt</span>
+                    )}
+                  </div>
                   <div role="gridcell">
                     {r.overdueMeasures === 0 ? (
                       <span className="muted">Ingen</span>
@@ -147,7 +156,13 @@ export function PlansScreen() {
                       </>
                     )}
                   </div>
-                  <div role="gridcell">{r.nextMeasureDue ? <DueDate window="plan" due={r.nextMeasureDue} today={today} showState={false} stacked /> : <span className="muted">–</span>}</div>
+                  <div role="gridcell">
+                    {r.nextMeasureDue ? (
+                      <DueDate window="plan" due={r.nextMeasureDue} today={today} showState={false} stacked />
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </div>
                 </div>
               ))}
             </div>

@@ -32,8 +32,8 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
         Velkommen til Forløpsbenk
       </Heading>
       <BodyLong spacing>
-        Før du begynner: hvem er du, og hvilken enhet jobber du i? Dette brukes i brevhodet på brev, dagsordener og planer, og i loggen
-        over hvem som har gjort hva.
+        Før du begynner: hvem er du, og hvilken enhet jobber du i? Dette brukes i brevhodet på brev, dagsordener og planer, og i loggen over hvem som har gjort
+        hva.
       </BodyLong>
       <ProfileForm initial={null} onSaved={() => void profileSaved()} submitLabel="Kom i gang" />
     </main>

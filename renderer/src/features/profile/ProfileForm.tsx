@@ -24,7 +24,13 @@ export function ProfileForm({ initial, onSaved, submitLabel }: { initial: Profil
   const { control } = form;
 
   return (
-    <form ref={ref} onSubmit={(e) => (setMessage(null), void form.onSubmit(e))} noValidate aria-label="Profil" style={{ display: 'grid', gap: 12, maxWidth: 420 }}>
+    <form
+      ref={ref}
+      onSubmit={(e) => (setMessage(null), void form.onSubmit(e))}
+      noValidate
+      aria-label="Profil"
+      style={{ display: 'grid', gap: 12, maxWidth: 420 }}
+    >
       <FormError message={form.formError} />
       <TextInput control={control} name="coordinatorName" label="Ditt navn" autoComplete={undefined} />
       <TextInput control={control} name="unitName" label="Enhet" description="Slik den skal stå i brevhodet" autoComplete={undefined} />

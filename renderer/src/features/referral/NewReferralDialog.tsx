@@ -12,8 +12,24 @@ import { todayInOslo } from '../../../../shared/domain/time';
 
 // The form has the method's own shape, so every issue (schema or server) lands on the field of the same path.
 const emptyForm = () => ({
-  patient: { name: '', nationalId: '', birthDate: null as string | null, phone: '', address: '', postalCode: '', postalPlace: '', municipalityNumber: '', gpName: '' },
-  pathway: { pathwayType: '', setting: 'outpatient', referralReceived: todayInOslo() as string | null, referralAssessed: null as string | null, intake: 'referral' },
+  patient: {
+    name: '',
+    nationalId: '',
+    birthDate: null as string | null,
+    phone: '',
+    address: '',
+    postalCode: '',
+    postalPlace: '',
+    municipalityNumber: '',
+    gpName: '',
+  },
+  pathway: {
+    pathwayType: '',
+    setting: 'outpatient',
+    referralReceived: todayInOslo() as string | null,
+    referralAssessed: null as string | null,
+    intake: 'referral',
+  },
 });
 type Form = ReturnType<typeof emptyForm>;
 
@@ -71,7 +87,15 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
   }
 
   return (
-    <FormDialog form={{ ...form, onSubmit: submit }} open={open} onClose={close} heading="Ny henvisning" label="Ny henvisning" submitLabel="Registrer henvisning" width={720}>
+    <FormDialog
+      form={{ ...form, onSubmit: submit }}
+      open={open}
+      onClose={close}
+      heading="Ny henvisning"
+      label="Ny henvisning"
+      submitLabel="Registrer henvisning"
+      width={720}
+    >
       <div key={`${formKey}-${form.draftRestored}`}>
         {differences && <KnownPatientChoice differences={differences} keep={keep} onKeep={setKeep} />}
         {demo && (
@@ -122,7 +146,9 @@ export function NewReferralDialog({ demo }: { demo: boolean }) {
               <option value="referral">Ny henvisning</option>
               <option value="internal_transfer">Intern overføring</option>
             </SelectInput>
-            {intake === 'referral' && <DateInput control={control} name="pathway.referralAssessed" label="Henvisning vurdert" description="Tom hvis ikke vurdert ennå" />}
+            {intake === 'referral' && (
+              <DateInput control={control} name="pathway.referralAssessed" label="Henvisning vurdert" description="Tom hvis ikke vurdert ennå" />
+            )}
           </div>
         </fieldset>
       </div>

@@ -46,7 +46,12 @@ export function RulePackImport() {
 
   async function move(versionId: string, label: string) {
     const res = await call('rules.moveOpenPathways', { versionId });
-    setMoved((m) => ({ ...m, [versionId]: res.ok ? `${res.value.moved} åpne forløp i ${label.toLowerCase()} er flyttet til den nye versjonen. Flyttingen er logget.` : res.error.message }));
+    setMoved((m) => ({
+      ...m,
+      [versionId]: res.ok
+        ? `${res.value.moved} åpne forløp i ${label.toLowerCase()} er flyttet til den nye versjonen. Flyttingen er logget.`
+        : res.error.message,
+    }));
   }
 
   return (
@@ -55,19 +60,12 @@ export function RulePackImport() {
         Oppdater nasjonal regelpakke
       </Heading>
       <BodyShort size="small" spacing className="muted" style={{ maxWidth: 820 }}>
-        Når Helsedirektoratet endrer forløpstidene, kan du lese inn en datert regelpakke (JSON). Du ser først hva som endres. Etter importen får nye
-        forløp med henvisning mottatt fra pakkens dato de nye tidene; forløp som er i gang beholder sine til du flytter dem.
+        Når Helsedirektoratet endrer forløpstidene, kan du lese inn en datert regelpakke (JSON). Du ser først hva som endres. Etter importen får nye forløp med
+        henvisning mottatt fra pakkens dato de nye tidene; forløp som er i gang beholder sine til du flytter dem.
       </BodyShort>
       <div style={{ display: 'grid', gap: 4, maxWidth: 720, justifyItems: 'start' }}>
         {/* The browser's own file button speaks English: a Norwegian button opens the same file picker. */}
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
+        <input ref={input} id={inputId} type="file" accept=".json,application/json" hidden onChange={(e) => void choose(e.target.files?.[0])} />
         <Button size="small" variant="secondary" onClick={() => input.current?.click()} aria-describedby={problems.length ? errorId : undefined}>
           Velg regelpakkefil (JSON)
         </Button>
@@ -156,7 +154,8 @@ function PackDiff({ preview, onImport }: { preview: Preview; onImport: () => voi
             {d.label}
           </Heading>
           <BodyShort size="small" className="muted">
-            {d.replaces ? `Erstatter nasjonal versjon fra ${formatDate(d.replaces.validFrom)} for nye forløp.` : 'Ny nasjonal versjon (ingen fra før).'} {d.unchanged === 1 ? '1 forløpstid er uendret.' : `${d.unchanged} forløpstider er uendret.`}
+            {d.replaces ? `Erstatter nasjonal versjon fra ${formatDate(d.replaces.validFrom)} for nye forløp.` : 'Ny nasjonal versjon (ingen fra før).'}{' '}
+            {d.unchanged === 1 ? '1 forløpstid er uendret.' : `${d.unchanged} forløpstider er uendret.`}
             {d.clockStart && ` Klokken starter nå ${d.clockStart.after} (før: ${d.clockStart.before ?? 'ingen'}).`}
           </BodyShort>
           {d.times.length + d.codes.length > 0 ? (

@@ -26,9 +26,15 @@ export function versionLabel(v: Pick<RuleVersionView, 'origin' | 'validFrom'>): 
 const ORDER = ['start', 'first_attendance', 'clinical_decision', 'evaluation', 'detox_end'];
 
 function TimesTable({ times: unsorted, caption }: { times: RuleTimeView[]; caption: string }) {
-  const times = [...unsorted].sort((a, b) => (a.setting === b.setting ? ORDER.indexOf(a.fromEvent) - ORDER.indexOf(b.fromEvent) : a.setting === 'outpatient' ? -1 : 1));
+  const times = [...unsorted].sort((a, b) =>
+    a.setting === b.setting ? ORDER.indexOf(a.fromEvent) - ORDER.indexOf(b.fromEvent) : a.setting === 'outpatient' ? -1 : 1,
+  );
   if (times.length === 0) {
-    return <BodyShort size="small" className="muted">Ingen forløpstider i denne versjonen: bare de lovpålagte fristene gjelder.</BodyShort>;
+    return (
+      <BodyShort size="small" className="muted">
+        Ingen forløpstider i denne versjonen: bare de lovpålagte fristene gjelder.
+      </BodyShort>
+    );
   }
   return (
     <Table size="small" style={{ marginBottom: 8 }}>
@@ -40,7 +46,9 @@ function TimesTable({ times: unsorted, caption }: { times: RuleTimeView[]; capti
           <Table.HeaderCell scope="col">Nivå</Table.HeaderCell>
           <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
           <Table.HeaderCell scope="col">Til</Table.HeaderCell>
-          <Table.HeaderCell scope="col" align="right">Tid</Table.HeaderCell>
+          <Table.HeaderCell scope="col" align="right">
+            Tid
+          </Table.HeaderCell>
           <Table.HeaderCell scope="col">Sikkerhet</Table.HeaderCell>
           <Table.HeaderCell scope="col">Kilde og merknad</Table.HeaderCell>
         </Table.Row>
@@ -87,7 +95,6 @@ export function RulesScreen() {
     if (here ?? first) setAdding((here ?? first)!);
   });
 
-
   async function moveOpen(v: RuleVersionView) {
     const res = await call('rules.moveOpenPathways', { versionId: v.id });
     setMessage(res.ok ? `${res.value.moved} åpne forløp er flyttet til ${versionLabel(v).toLowerCase()}. Flyttingen er logget.` : res.error.message);
@@ -101,9 +108,9 @@ export function RulesScreen() {
         </Heading>
       </div>
       <BodyLong spacing style={{ maxWidth: 820 }}>
-        Fristene og forløpstidene arbeidslisten regner med, med kilde og hvor sikre de er. Forløpstidene er veiledende og i kalenderdager; de
-        lovpålagte fristene regnes i virkedager. Tider merket <ConfidenceTag confidence="unconfirmed" /> er ikke bekreftet i en offentlig kilde.
-        Enheten kan legge inn en egen versjon som gjelder fra en dato; forløp som allerede er i gang, beholder sin versjon til du flytter dem.
+        Fristene og forløpstidene arbeidslisten regner med, med kilde og hvor sikre de er. Forløpstidene er veiledende og i kalenderdager; de lovpålagte
+        fristene regnes i virkedager. Tider merket <ConfidenceTag confidence="unconfirmed" /> er ikke bekreftet i en offentlig kilde. Enheten kan legge inn en
+        egen versjon som gjelder fra en dato; forløp som allerede er i gang, beholder sin versjon til du flytter dem.
       </BodyLong>
       {error && <Alert variant="error">{error}</Alert>}
       {message && (
@@ -136,7 +143,9 @@ export function RulesScreen() {
             </Table.Row>
             <Table.Row>
               <Table.DataCell>Under 23 år (psykisk lidelse eller rusavhengighet)</Table.DataCell>
-              <Table.DataCell>Fristen settes høyst 65 virkedager regnet fra henvisningen ble mottatt (den strengeste lesningen); vurderingen foreslår datoen</Table.DataCell>
+              <Table.DataCell>
+                Fristen settes høyst 65 virkedager regnet fra henvisningen ble mottatt (den strengeste lesningen); vurderingen foreslår datoen
+              </Table.DataCell>
               <Table.DataCell>
                 <ConfidenceTag confidence="unconfirmed" />
               </Table.DataCell>
@@ -165,7 +174,8 @@ export function RulesScreen() {
                   <Tag size="xsmall" variant="success">
                     Gjelder nå
                   </Tag>{' '}
-                  <strong>{versionLabel(inForce)}</strong> · forløpstiden regnes fra {CLOCK[inForce.clockStart]} · {inForce.openPathways} åpne forløp · {inForce.source}
+                  <strong>{versionLabel(inForce)}</strong> · forløpstiden regnes fra {CLOCK[inForce.clockStart]} · {inForce.openPathways} åpne forløp ·{' '}
+                  {inForce.source}
                 </BodyShort>
                 <SwitchDate v={inForce} onSaved={setMessage} />
                 <TimesTable times={inForce.times} caption={`${p.label}: forløpstider som gjelder nå`} />
@@ -199,7 +209,12 @@ export function RulesScreen() {
             <details style={{ marginTop: 6 }}>
               <summary>Hendelser og koder</summary>
               <BodyShort size="small" style={{ margin: '6px 0 0 12px' }}>
-                {p.events.map((e) => `${e.label}${e.code ? ` (${e.code}${e.codeConfidence === 'unconfirmed' ? ', ikke bekreftet' : ''})` : ''}${e.maxPerPathway ? `, høyst ${e.maxPerPathway}` : ''}`).join(' · ')}
+                {p.events
+                  .map(
+                    (e) =>
+                      `${e.label}${e.code ? ` (${e.code}${e.codeConfidence === 'unconfirmed' ? ', ikke bekreftet' : ''})` : ''}${e.maxPerPathway ? `, høyst ${e.maxPerPathway}` : ''}`,
+                  )
+                  .join(' · ')}
                 {p.code ? ` · Klinisk beslutning kodes med utfallet: ${data.outcomes.map((o) => `${p.code}${o.code}`).join(', ')}` : ''}
               </BodyShort>
             </details>
@@ -219,7 +234,15 @@ export function RulesScreen() {
   );
 }
 
-function LocalVersionActions({ v, onMove, onWithdraw }: { v: RuleVersionView; onMove: (v: RuleVersionView) => void; onWithdraw: (v: RuleVersionView) => void }) {
+function LocalVersionActions({
+  v,
+  onMove,
+  onWithdraw,
+}: {
+  v: RuleVersionView;
+  onMove: (v: RuleVersionView) => void;
+  onWithdraw: (v: RuleVersionView) => void;
+}) {
   return (
     <div className="actions" style={{ marginBottom: 8 }}>
       <Button size="xsmall" variant="secondary" onClick={() => onMove(v)}>

@@ -40,7 +40,15 @@ function SwitchDateDialog({ v, onClose, onSaved }: { v: RuleVersionView; onClose
   });
   const { control } = form;
   return (
-    <FormDialog form={form} open onClose={onClose} heading="Endre startdato for versjonen" label="Endre startdato for versjonen" submitLabel="Lagre" width="small">
+    <FormDialog
+      form={form}
+      open
+      onClose={onClose}
+      heading="Endre startdato for versjonen"
+      label="Endre startdato for versjonen"
+      submitLabel="Lagre"
+      width="small"
+    >
       <div style={{ display: 'grid', gap: 12 }}>
         <DateInput control={control} name="validFrom" label="Gjelder fra" />
         <TextInput control={control} name="source" label="Kilde for datoen" description="For eksempel kodeveilederens versjon eller et vedtak i klinikken." />

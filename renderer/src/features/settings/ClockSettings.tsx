@@ -26,8 +26,8 @@ export function ClockSettings() {
   return (
     <div style={{ maxWidth: 640 }}>
       <BodyLong size="small" spacing>
-        De lovpålagte fristene (vurdering innen 10 virkedager, frist for nødvendig helsehjelp) regnes i virkedager: mandag–fredag uten
-        helligdager. Om lørdag skal regnes som virkedag, er uklart i regelverket; velg det enheten følger.
+        De lovpålagte fristene (vurdering innen 10 virkedager, frist for nødvendig helsehjelp) regnes i virkedager: mandag–fredag uten helligdager. Om lørdag
+        skal regnes som virkedag, er uklart i regelverket; velg det enheten følger.
       </BodyLong>
       <Switch size="small" checked={value} onChange={(e) => void change(e.target.checked)}>
         Regn lørdag som virkedag

@@ -4,7 +4,12 @@ import { SCREENS } from './screens';
 
 /** Whether a key goes to a field the person types in (then no shortcut, and Esc only leaves the field). */
 export function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }
 
 /** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen. Never while typing or in a dialog. */

@@ -28,8 +28,7 @@ export function StoreSettings() {
   return (
     <div style={{ display: 'grid', gap: 12, maxWidth: 520 }}>
       <BodyLong size="small" data-testid="store-in-use">
-        I bruk nå:{' '}
-        <strong>{status.kind === 'sqlite' ? 'Lokal fil' : `Teamlager på server ${status.server ?? ''}`}</strong>
+        I bruk nå: <strong>{status.kind === 'sqlite' ? 'Lokal fil' : `Teamlager på server ${status.server ?? ''}`}</strong>
         {status.kind === 'postgres' && status.login ? ` (innlogget som ${status.login})` : ''}
       </BodyLong>
       {status.configurable ? (
@@ -44,12 +43,20 @@ export function StoreSettings() {
   );
 }
 
-function TeamStoreForm({ saved, usingTeam }: { saved: { host: string; port: number; database: string; user: string; tls: boolean; passwordSaved: boolean } | null; usingTeam: boolean }) {
+function TeamStoreForm({
+  saved,
+  usingTeam,
+}: {
+  saved: { host: string; port: number; database: string; user: string; tls: boolean; passwordSaved: boolean } | null;
+  usingTeam: boolean;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const form = useContractForm({
     method: 'store.useTeam',
     schema: storeContract['store.useTeam'].input,
-    defaultValues: saved ? { ...saved, port: String(saved.port), password: '' } : { host: '', port: '5432', database: 'forlopsbenk', user: '', password: '', tls: true },
+    defaultValues: saved
+      ? { ...saved, port: String(saved.port), password: '' }
+      : { host: '', port: '5432', database: 'forlopsbenk', user: '', password: '', tls: true },
     toInput: (v: Values) => ({ ...v, port: v.port.trim() === '' ? Number.NaN : Number(v.port) }),
     onSaved: () => setMessage('Lagret. Forløpsbenk bruker teamlageret neste gang programmet startes.'),
   });
@@ -73,7 +80,11 @@ function TeamStoreForm({ saved, usingTeam }: { saved: { host: string; port: numb
         label="Passord"
         type="password"
         autoComplete="current-password"
-        description={saved?.passwordSaved ? 'Et passord er lagret i operativsystemets nøkkellager. La feltet stå tomt for å beholde det.' : 'Lagres i operativsystemets nøkkellager, aldri i en vanlig fil.'}
+        description={
+          saved?.passwordSaved
+            ? 'Et passord er lagret i operativsystemets nøkkellager. La feltet stå tomt for å beholde det.'
+            : 'Lagres i operativsystemets nøkkellager, aldri i en vanlig fil.'
+        }
       />
       <Controller
         control={control}

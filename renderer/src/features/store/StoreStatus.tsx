@@ -29,7 +29,8 @@ export function StoreStatus() {
   if (connection.state === 'offline') {
     return (
       <span data-testid="store-status" role="alert" className="store-offline">
-        Ingen forbindelse med teamlageret{connection.offlineSince ? ` siden kl. ${formatTime(connection.offlineSince)}` : ''} – prøver igjen. Det du skriver, beholdes til det kan lagres.
+        Ingen forbindelse med teamlageret{connection.offlineSince ? ` siden kl. ${formatTime(connection.offlineSince)}` : ''} – prøver igjen. Det du skriver,
+        beholdes til det kan lagres.
       </span>
     );
   }

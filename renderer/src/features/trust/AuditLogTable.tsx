@@ -35,16 +35,21 @@ export function AuditLogTable({ patientId, period, onPeriod }: { patientId?: num
   const fieldErrors = query.error ? issuesByField(query.error) : {};
   const error = query.error ? formMessage(query.error) : null;
 
-
   return (
     <div>
       <div className="trust-row">
         <DateField label="Fra dato" value={period.from} onChange={(from) => onPeriod({ ...period, from })} error={fieldErrors.from} />
         <DateField label="Til dato" value={period.to} onChange={(to) => onPeriod({ ...period, to })} error={fieldErrors.to} />
       </div>
-      {error && <Alert variant="error" size="small">{error}</Alert>}
+      {error && (
+        <Alert variant="error" size="small">
+          {error}
+        </Alert>
+      )}
       <BodyShort size="small" spacing aria-live="polite">
-        {total === 0 ? 'Ingen hendelser i perioden.' : `${total} ${total === 1 ? 'hendelse' : 'hendelser'}${total > entries.length ? `, viser de ${entries.length} nyeste` : ''}.`}
+        {total === 0
+          ? 'Ingen hendelser i perioden.'
+          : `${total} ${total === 1 ? 'hendelse' : 'hendelser'}${total > entries.length ? `, viser de ${entries.length} nyeste` : ''}.`}
       </BodyShort>
       {entries.length > 0 && (
         <table className="audit-table" aria-label={patientId !== undefined ? 'Logg for pasienten' : 'Logg for hele arbeidslisten'}>

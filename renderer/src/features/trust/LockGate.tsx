@@ -113,7 +113,9 @@ export function LockGate({ children }: { children: ReactNode }) {
 
 function LockScreen({ status, onUnlocked }: { status: LockStatus; onUnlocked: (s: LockStatus) => void }) {
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | undefined>(status.retryAfterSeconds > 0 ? `For mange feil forsøk. Vent ${status.retryAfterSeconds} sekunder og prøv igjen.` : undefined);
+  const [error, setError] = useState<string | undefined>(
+    status.retryAfterSeconds > 0 ? `For mange feil forsøk. Vent ${status.retryAfterSeconds} sekunder og prøv igjen.` : undefined,
+  );
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
@@ -161,7 +163,13 @@ export function TrustStatus() {
   return (
     <>
       <span data-testid="backup-status">
-        {team ? 'Sikkerhetskopier tas på serveren' : last === undefined ? '' : last === null ? 'Ingen kontrollert sikkerhetskopi ennå' : `Sist kontrollerte sikkerhetskopi: ${formatDateTime(last)}`}
+        {team
+          ? 'Sikkerhetskopier tas på serveren'
+          : last === undefined
+            ? ''
+            : last === null
+              ? 'Ingen kontrollert sikkerhetskopi ennå'
+              : `Sist kontrollerte sikkerhetskopi: ${formatDateTime(last)}`}
       </span>
       <button type="button" className="statusbar-button" onClick={requestLock}>
         Lås nå

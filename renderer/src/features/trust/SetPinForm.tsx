@@ -55,7 +55,12 @@ export function SetPinForm({ onDone, change = false, submitLabel = 'Lagre PIN-ko
     >
       <FormError message={form.formError} />
       {change && <PinInput control={control} name="currentPin" label="Nåværende PIN-kode" />}
-      <PinInput control={control} name="pin" label={change ? 'Ny PIN-kode' : 'PIN-kode'} description="4–8 sifre. Brukes til å låse opp når vinduet har vært inaktivt." />
+      <PinInput
+        control={control}
+        name="pin"
+        label={change ? 'Ny PIN-kode' : 'PIN-kode'}
+        description="4–8 sifre. Brukes til å låse opp når vinduet har vært inaktivt."
+      />
       <PinInput control={control} name="repeat" label={change ? 'Gjenta ny PIN-kode' : 'Gjenta PIN-kode'} />
       <div>
         <Button size="small" type="submit" loading={form.saving}>

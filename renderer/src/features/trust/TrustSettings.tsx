@@ -34,7 +34,8 @@ export function AuditSettings() {
   return (
     <div>
       <BodyLong size="small" spacing>
-        Loggen viser hvem som har gjort hva, og når — aldri selve opplysningene. Hver hendelse er låst til den forrige med en kontrollsum, så en endret eller slettet hendelse blir oppdaget.
+        Loggen viser hvem som har gjort hva, og når — aldri selve opplysningene. Hver hendelse er låst til den forrige med en kontrollsum, så en endret eller
+        slettet hendelse blir oppdaget.
       </BodyLong>
       <div className="trust-row">
         <Button size="small" variant="secondary" onClick={() => void verify(false)} loading={running}>
@@ -96,19 +97,20 @@ function LocalBackupSettings() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
 
-
   async function backupNow() {
     setBusy(true);
     const res = await call('backups.create', {});
     setBusy(false);
-    setMessage(res.ok ? { ok: true, text: `Sikkerhetskopi tatt og kontrollert ${formatDateTime(res.value.takenAt)}.` } : { ok: false, text: res.error.message });
+    setMessage(
+      res.ok ? { ok: true, text: `Sikkerhetskopi tatt og kontrollert ${formatDateTime(res.value.takenAt)}.` } : { ok: false, text: res.error.message },
+    );
   }
 
   return (
     <div>
       <BodyLong size="small" spacing>
-        Forløpsbenk tar en kontrollert kopi av databasen hver dag ved oppstart og før hver oppgradering. Kopiene ligger i en egen mappe for sikkerhetskopier ved siden av
-        databasen (mappenavnet er «backups»).
+        Forløpsbenk tar en kontrollert kopi av databasen hver dag ved oppstart og før hver oppgradering. Kopiene ligger i en egen mappe for sikkerhetskopier ved
+        siden av databasen (mappenavnet er «backups»).
       </BodyLong>
       <div className="trust-row">
         <Button size="small" onClick={backupNow} loading={busy}>
@@ -320,7 +322,11 @@ export function RetentionSettings() {
     const res = await call('retention.delete', { months, patientIds: preview.patients.map((p) => p.patientId) });
     setConfirming(false);
     setPreview(null);
-    setMessage(res.ok ? { ok: true, text: `${res.value.deleted} ${res.value.deleted === 1 ? 'pasient' : 'pasienter'} slettet. Slettingen er ført i loggen.` } : { ok: false, text: res.error.message });
+    setMessage(
+      res.ok
+        ? { ok: true, text: `${res.value.deleted} ${res.value.deleted === 1 ? 'pasient' : 'pasienter'} slettet. Slettingen er ført i loggen.` }
+        : { ok: false, text: res.error.message },
+    );
   }
 
   return (

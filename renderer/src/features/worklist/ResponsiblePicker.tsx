@@ -31,7 +31,15 @@ export function ResponsiblePicker({ row }: { row: WorklistRow }) {
           e.preventDefault();
           if (!to) return;
           setDone(null);
-          reassign.mutate({ pathwayId: row.pathwayId, to }, { onSuccess: (r) => { setDone(`Forløpet er gitt til ${responsibleLabel(r.responsible, me)}.`); setTo(''); } });
+          reassign.mutate(
+            { pathwayId: row.pathwayId, to },
+            {
+              onSuccess: (r) => {
+                setDone(`Forløpet er gitt til ${responsibleLabel(r.responsible, me)}.`);
+                setTo('');
+              },
+            },
+          );
         }}
       >
         <Select size="small" label="Gi forløpet til" value={to} onChange={(e) => setTo(e.target.value)} error={reassign.error?.issues?.[0]?.message}>

@@ -19,10 +19,19 @@ type Item = { kind: 'group'; group: WorklistGroup } | { kind: 'row'; index: numb
  * The worklist as an ARIA grid, grouped (overdue, within 3 days, later, no deadline) and virtualized so
  * thousands of rows stay instant. j/k or arrows move, Enter opens, single keys record an event on the selected row.
  */
-export const WorklistGrid = memo(function WorklistGrid({ onOpen, onEventKey }: { onOpen: (patientId: number) => void; onEventKey: (row: WorklistRow, key: string) => void }) {
+export const WorklistGrid = memo(function WorklistGrid({
+  onOpen,
+  onEventKey,
+}: {
+  onOpen: (patientId: number) => void;
+  onEventKey: (row: WorklistRow, key: string) => void;
+}) {
   const { rows, total, counts, moreRequested } = useWorklistRows();
   // A refresh can leave fewer rows than before: the selection stays on the last one.
-  const selected = Math.min(useWorklist((s) => s.selected), Math.max(0, rows.length - 1));
+  const selected = Math.min(
+    useWorklist((s) => s.selected),
+    Math.max(0, rows.length - 1),
+  );
   const moveSelection = useWorklist((s) => s.selectionMoved);
   const rowCount = useRef(rows.length);
   rowCount.current = rows.length;
@@ -118,9 +127,21 @@ export const WorklistGrid = memo(function WorklistGrid({ onOpen, onEventKey }: {
           {virtualItems.map((v) => {
             const item = items[v.index];
             if (!item) return null;
-            if (item.kind === 'group') return <GroupRowView key={`g-${item.group}`} group={item.group} count={counts[item.group]} rowIndex={v.index + 2} top={v.start} />;
+            if (item.kind === 'group')
+              return <GroupRowView key={`g-${item.group}`} group={item.group} count={counts[item.group]} rowIndex={v.index + 2} top={v.start} />;
             const row = rows[item.index]!;
-            return <WorklistRowView key={row.pathwayId} row={row} index={item.index} rowIndex={v.index + 2} top={v.start} selected={item.index === selected} onSelect={selectionMoved} onOpen={opened} />;
+            return (
+              <WorklistRowView
+                key={row.pathwayId}
+                row={row}
+                index={item.index}
+                rowIndex={v.index + 2}
+                top={v.start}
+                selected={item.index === selected}
+                onSelect={selectionMoved}
+                onOpen={opened}
+              />
+            );
           })}
         </div>
       </div>

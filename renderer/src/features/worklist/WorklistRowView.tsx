@@ -29,7 +29,13 @@ export function Flags({ row }: { row: WorklistRow }) {
         </span>
       )}
       {f.careDeadlineBreach && (
-        <span className="flag flag-breach" title={f.careDeadlineBreach === 'breached' ? 'Fristbrudd: fristen for helsehjelp er passert' : 'Fristbrudd truer: ingen time før fristen for helsehjelp'} aria-label={f.careDeadlineBreach === 'breached' ? 'Fristbrudd' : 'Fristbrudd truer'}>
+        <span
+          className="flag flag-breach"
+          title={
+            f.careDeadlineBreach === 'breached' ? 'Fristbrudd: fristen for helsehjelp er passert' : 'Fristbrudd truer: ingen time før fristen for helsehjelp'
+          }
+          aria-label={f.careDeadlineBreach === 'breached' ? 'Fristbrudd' : 'Fristbrudd truer'}
+        >
           FB
         </span>
       )}
@@ -44,12 +50,20 @@ export function Flags({ row }: { row: WorklistRow }) {
         </span>
       )}
       {f.planAttentionDate && (
-        <span className="flag flag-plan" title={`Individuell plan trenger oppfølging (revisjon eller tiltak) ${formatDate(f.planAttentionDate)}`} aria-label={`IP trenger oppfølging ${formatDate(f.planAttentionDate)}`}>
+        <span
+          className="flag flag-plan"
+          title={`Individuell plan trenger oppfølging (revisjon eller tiltak) ${formatDate(f.planAttentionDate)}`}
+          aria-label={`IP trenger oppfølging ${formatDate(f.planAttentionDate)}`}
+        >
           IP
         </span>
       )}
       {f.dataQuality > 0 && (
-        <span className="flag flag-dq" title={`Datakvalitet: ${f.dataQuality} ${f.dataQuality === 1 ? 'avvik' : 'avvik'}`} aria-label={`Datakvalitet (${f.dataQuality})`}>
+        <span
+          className="flag flag-dq"
+          title={`Datakvalitet: ${f.dataQuality} ${f.dataQuality === 1 ? 'avvik' : 'avvik'}`}
+          aria-label={`Datakvalitet (${f.dataQuality})`}
+        >
           DK
         </span>
       )}
@@ -119,9 +133,24 @@ export const WorklistRowView = memo(function WorklistRowView({ row, index, rowIn
   );
 });
 
-export const GroupRowView = memo(function GroupRowView({ group, count, rowIndex, top }: { group: WorklistGroup; count: number; rowIndex: number; top: number }) {
+export const GroupRowView = memo(function GroupRowView({
+  group,
+  count,
+  rowIndex,
+  top,
+}: {
+  group: WorklistGroup;
+  count: number;
+  rowIndex: number;
+  top: number;
+}) {
   return (
-    <div className="grid-group" role="row" aria-rowindex={rowIndex} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}>
+    <div
+      className="grid-group"
+      role="row"
+      aria-rowindex={rowIndex}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
+    >
       <div role="gridcell" aria-colspan={5}>
         {GROUP_LABELS[group]} ({count})
       </div>

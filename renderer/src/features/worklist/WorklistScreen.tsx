@@ -124,8 +124,7 @@ export function WorklistScreen() {
               </>
             }
           >
-            Her ser du pasientene dine fram til de har fått egen behandler: hva som skal skje, og når. Start med å registrere en
-            henvisning (tast <kbd>n</kbd>).
+            Her ser du pasientene dine fram til de har fått egen behandler: hva som skal skje, og når. Start med å registrere en henvisning (tast <kbd>n</kbd>).
           </EmptyState>
         )
       ) : (
@@ -165,9 +164,22 @@ export function WorklistScreen() {
  * (the row may have moved group). Renders when the rows or the selection change; the panel itself only when
  * the selected row's data does (rows are interned).
  */
-const SelectedPanel = memo(function SelectedPanel({ pinned, onLoaded, onOpen, onEventKey }: { pinned: RefObject<Pin>; onLoaded: (e: Explanation | null) => void; onOpen: (patientId: number) => void; onEventKey: (row: WorklistRow, key: string) => void }) {
+const SelectedPanel = memo(function SelectedPanel({
+  pinned,
+  onLoaded,
+  onOpen,
+  onEventKey,
+}: {
+  pinned: RefObject<Pin>;
+  onLoaded: (e: Explanation | null) => void;
+  onOpen: (patientId: number) => void;
+  onEventKey: (row: WorklistRow, key: string) => void;
+}) {
   const { rows } = useWorklistRows();
-  const selected = Math.min(useWorklist((s) => s.selected), Math.max(0, rows.length - 1));
+  const selected = Math.min(
+    useWorklist((s) => s.selected),
+    Math.max(0, rows.length - 1),
+  );
   const selectionMoved = useWorklist((s) => s.selectionMoved);
   useEffect(() => {
     const pin = pinned.current;

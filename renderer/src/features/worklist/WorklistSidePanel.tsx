@@ -17,7 +17,17 @@ export type Explanation = Output<'pathways.getExplanation'>;
  * The selected row's next deadline and why it falls where it does, the breach-reason prompt when it has
  * passed, and the single keys for recording what happened.
  */
-export const WorklistSidePanel = memo(function WorklistSidePanel({ row, onEvent, onOpen, onLoaded }: { row: WorklistRow | null; onEvent: (key: string) => void; onOpen: () => void; onLoaded: (e: Explanation | null) => void }) {
+export const WorklistSidePanel = memo(function WorklistSidePanel({
+  row,
+  onEvent,
+  onOpen,
+  onLoaded,
+}: {
+  row: WorklistRow | null;
+  onEvent: (key: string) => void;
+  onOpen: () => void;
+  onLoaded: (e: Explanation | null) => void;
+}) {
   const pathwayId = row?.pathwayId ?? null;
   // Wait until the selection rests: moving through the list with j/k does not open every record.
   const [resting, setResting] = useState<number | null>(null);
@@ -81,7 +91,12 @@ export const WorklistSidePanel = memo(function WorklistSidePanel({ row, onEvent,
                   Fristen er passert. Oppgi årsak til overskridelse (r).
                 </Alert>
               )}
-              <BreachReasonForm key={`${row.pathwayId}-${next.key}-${next.breachReason?.code ?? ''}`} pathwayId={row.pathwayId} deadline={next} reasons={data?.breachReasons ?? []} />
+              <BreachReasonForm
+                key={`${row.pathwayId}-${next.key}-${next.breachReason?.code ?? ''}`}
+                pathwayId={row.pathwayId}
+                deadline={next}
+                reasons={data?.breachReasons ?? []}
+              />
             </div>
           )}
         </section>

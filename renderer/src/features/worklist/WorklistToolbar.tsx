@@ -45,7 +45,13 @@ const focusGrid = () => document.querySelector<HTMLElement>('[data-testid="workl
  * The search box: the only part of the screen that renders on a keystroke before the result arrives.
  * It logs the search once (useSearchLog) and hands its flush to the screen through `flushRef`.
  */
-const WorklistSearch = memo(function WorklistSearch({ searchRef, flushRef }: { searchRef: RefObject<HTMLInputElement | null>; flushRef: RefObject<() => void> }) {
+const WorklistSearch = memo(function WorklistSearch({
+  searchRef,
+  flushRef,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+  flushRef: RefObject<() => void>;
+}) {
   const search = useWorklist((s) => s.filter.search);
   const filterChanged = useWorklist((s) => s.filterChanged);
   const flush = useSearchLog(search);
@@ -75,7 +81,14 @@ const WorklistScope = memo(function WorklistScope() {
   const scope = useWorklist((s) => s.filter.scope);
   const filterChanged = useWorklist((s) => s.filterChanged);
   return (
-    <ToggleGroup size="small" className="wl-scope" aria-label="Vis forløp" value={scope} onChange={(v) => filterChanged({ scope: v as WorklistScope })} data-testid="worklist-scope">
+    <ToggleGroup
+      size="small"
+      className="wl-scope"
+      aria-label="Vis forløp"
+      value={scope}
+      onChange={(v) => filterChanged({ scope: v as WorklistScope })}
+      data-testid="worklist-scope"
+    >
       <ToggleGroup.Item value="mine">Mine</ToggleGroup.Item>
       <ToggleGroup.Item value="unit">Enheten</ToggleGroup.Item>
     </ToggleGroup>
@@ -90,7 +103,13 @@ const WorklistFilters = memo(function WorklistFilters() {
   const filterChanged = useWorklist((s) => s.filterChanged);
   return (
     <>
-      <Select size="small" className="wl-type-filter" label="Forløpstype" value={pathwayType} onChange={(e) => filterChanged({ pathwayType: e.target.value as PathwayTypeId | '' })}>
+      <Select
+        size="small"
+        className="wl-type-filter"
+        label="Forløpstype"
+        value={pathwayType}
+        onChange={(e) => filterChanged({ pathwayType: e.target.value as PathwayTypeId | '' })}
+      >
         <option value="">Alle forløp</option>
         {PATHWAY_TYPES.map((t) => (
           <option key={t.id} value={t.id}>
@@ -121,7 +140,15 @@ const WorklistFilters = memo(function WorklistFilters() {
   );
 });
 
-export const WorklistToolbar = memo(function WorklistToolbar({ saved, searchRef, flushRef }: { saved: string | null; searchRef: RefObject<HTMLInputElement | null>; flushRef: RefObject<() => void> }) {
+export const WorklistToolbar = memo(function WorklistToolbar({
+  saved,
+  searchRef,
+  flushRef,
+}: {
+  saved: string | null;
+  searchRef: RefObject<HTMLInputElement | null>;
+  flushRef: RefObject<() => void>;
+}) {
   return (
     <div className="toolbar" role="search">
       <WorklistScope />
