@@ -3,6 +3,8 @@
  * recording attempts and closing (DOMAIN.md §6).
  *
  * Everything here is pure: a case is a plain JSON-safe snapshot, functions never mutate it.
+ * Over 400 lines on purpose: the policy, its labels and the step rules are one rule set, tested as one
+ * (tests/unit/no-show-policy.test.ts); split, the due-date rules would be read apart from the policy they follow.
  * Timestamps are ISO-8601 with a zone (stored as UTC); calendar dates are IsoDate
  * (`yyyy-MM-dd`) in Europe/Oslo, because "within 7 days" is what a person in Norway counts.
  *

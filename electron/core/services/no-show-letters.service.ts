@@ -1,4 +1,7 @@
-/** Letters of no-show follow-up (split from no-show.service.ts): building, storing, printing and templates. */
+/**
+ * Letters of no-show follow-up (split from no-show.service.ts): building, storing, printing and templates.
+ * Just over 400 lines since the format pass: one letter's life from template to printed sheet, kept together.
+ */
 import type { Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/contract/envelope';

@@ -7,7 +7,6 @@ import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathwa
 import { RECORD_SYSTEM_NOTICE } from '../../../../shared/domain/record-registration';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
-import { ReasonDialog } from '../../components/ReasonDialog';
 import { PrintPreview } from '../../components/PrintPreview';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { DueDate } from '../../components/DueDate';
@@ -18,6 +17,7 @@ import { EvaluationProposals, TransferFacts, TreatmentPlanFact } from '../pathwa
 import { TransferDialog } from '../pathways/TransferDialog';
 import type { EvaluationProposal } from '../../../../shared/contract/transfers';
 import type { PatientSectionProps } from './sections';
+import { WithdrawDialog } from './WithdrawEventDialog';
 
 type Data = Output<'pathways.getForPatient'>;
 const STATUS_LABEL = { open: 'Åpent', own_clinician: 'Egen behandler', ended: 'Avsluttet' } as const;
@@ -384,19 +384,5 @@ function PathwayCard({ p, reasons, proposals, onRecord, onWithdraw, onTransfer }
         </Table>
       )}
     </section>
-  );
-}
-
-function WithdrawDialog({ event, onClose }: { event: EventView; onClose: () => void }) {
-  return (
-    <ReasonDialog
-      heading={`Trekk tilbake: ${event.label}`}
-      explanation="Hendelsen blir stående i historikken, merket som trukket tilbake, med årsaken."
-      label="Årsak"
-      confirmLabel="Trekk tilbake"
-      onClose={onClose}
-      method="pathways.correctEvent"
-      input={(reason) => ({ eventId: event.id, action: 'withdraw', reason })}
-    />
   );
 }

@@ -5,7 +5,8 @@ import { LetterTemplateSettings, NoShowPolicySettings } from '../no-show/NoShowS
 import { MeetingSettings } from '../meetings/MeetingSettings';
 import { MunicipalitySettings } from '../contacts/MunicipalitySettings';
 import { StoreSettings } from '../store/StoreSettings';
-import { AuditSettings, BackupSettings, LockSettings, RetentionSettings } from '../trust/TrustSettings';
+import { RetentionSettings } from '../trust/RetentionSettings';
+import { AuditSettings, BackupSettings, LockSettings } from '../trust/TrustSettings';
 
 export interface SettingsSectionDef {
   id: string;
