@@ -10,7 +10,6 @@ import { SetPinForm } from './SetPinForm';
 import './trust.css';
 import { useSecuritySettings } from './use-security-settings';
 
-
 /** Innstillinger › Logg og sikkerhet: check the chain, and the whole caseload's log by period. */
 export function AuditSettings() {
   const [result, setResult] = useState<Output<'audit.verify'> | null>(null);
