@@ -1,0 +1,37 @@
+import { plansContract } from '../../../../shared/contract/plans';
+import type { IndividualPlan as Plan } from '../../../../shared/domain/individual-plan';
+import { TextInput } from '../../forms/fields';
+import { useContractForm } from '../../forms/useContractForm';
+import { DialogShell } from './PlanDialogShell';
+
+interface ParticipantForm {
+  participant: { name: string; role: string; organisation: string };
+}
+
+export function ParticipantDialog({
+  patientId,
+  participant,
+  open,
+  onClose,
+}: {
+  patientId: number;
+  participant: Plan['participants'][number] | null;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const form = useContractForm({
+    method: 'plans.saveParticipant',
+    schema: plansContract['plans.saveParticipant'].input,
+    defaultValues: { participant: { name: participant?.name ?? '', role: participant?.role ?? '', organisation: participant?.organisation ?? '' } },
+    toInput: (f: ParticipantForm) => ({ patientId, participant: { ...(participant ? { id: participant.id } : {}), ...f.participant } }),
+    onSaved: onClose,
+  });
+  const { control } = form;
+  return (
+    <DialogShell form={form} open={open} onClose={onClose} heading={participant ? 'Endre deltaker' : 'Ny deltaker'} submitLabel="Lagre deltaker" width="small">
+      <TextInput control={control} name="participant.name" label="Navn" />
+      <TextInput control={control} name="participant.role" label="Rolle" description="F.eks. pasient, pårørende, fastlege, NAV-veileder" />
+      <TextInput control={control} name="participant.organisation" label="Virksomhet" />
+    </DialogShell>
+  );
+}
