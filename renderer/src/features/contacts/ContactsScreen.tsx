@@ -138,7 +138,7 @@ export function ContactsScreen() {
               <Table.HeaderCell>E-post</Table.HeaderCell>
               <Table.HeaderCell>Postadresse</Table.HeaderCell>
               <Table.HeaderCell>
-                <span className="mt-sr-only">Handlinger</span>
+                <span className="sr-only">Handlinger</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
