@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
-import { newPathway } from '../fixtures/pathways';
+import { assessRight, newPathway, type NewPathway } from '../fixtures/pathways';
 
 // Issue #13 §2 on a real SQLite file. Today is Thursday 20 May 2027 (after 17 May, a public holiday).
 const NOW = new Date('2027-05-20T09:00:00Z');
@@ -20,15 +20,9 @@ const events = (id: number) =>
   >[];
 const audits = (action: string) => core.handle.sqlite.prepare('select entity_id from audit_log where action = ?').all(action) as { entity_id: number }[];
 
-async function treated(over: Parameters<typeof newPathway>[0] = {}) {
+async function treated(over: NewPathway = {}) {
   const created = await newPathway(core, { referralReceived: '2026-09-01', ...over });
-  await core.ok('pathways.assess', {
-    pathwayId: created.pathwayId,
-    assessedOn: '2026-09-08',
-    rightsDecision: 'right',
-    careKind: 'treatment',
-    careDeadline: '2026-10-30',
-  });
+  await assessRight(core, created.pathwayId, '2026-09-08', 'treatment', '2026-10-30');
   await core.ok('pathways.recordEvent', { pathwayId: created.pathwayId, type: 'first_attendance', date: '2026-09-22' });
   await core.ok('pathways.recordEvent', { pathwayId: created.pathwayId, type: 'clinical_decision', date: '2026-10-20', outcome: 'CP' });
   return created;
