@@ -1,9 +1,10 @@
-import { Alert, BodyShort, Heading, Table } from '@navikt/ds-react';
+import { BodyShort, Heading, Table } from '@navikt/ds-react';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { useContractQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/domain/time';
 import type { PatientSectionProps } from '../patient/sections';
 import '../meetings/meetings.css';
+import { ReadError } from '../../components/ReadError';
 
 const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?? r;
 
@@ -11,13 +12,7 @@ const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?
 export function PatientContactsSection({ patient }: PatientSectionProps) {
   const { data, error: failure } = useContractQuery('contacts.listForPatient', { patientId: patient.id });
   const error = failure?.message;
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!data) return null;
+  if (error || !data) return <ReadError error={error} />;
   return (
     <div className="mt-contacts">
       <section aria-labelledby="pc-gp">

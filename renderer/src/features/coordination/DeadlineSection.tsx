@@ -13,6 +13,7 @@ import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fi
 import { useContractForm } from '../../forms/useContractForm';
 import { PrintPreview } from '../../components/PrintPreview';
 import type { PatientSectionProps } from '../patient/sections';
+import { ReadError } from '../../components/ReadError';
 
 const RISK_VARIANT: Record<BreachStatus['risk']['state'], 'success' | 'warning' | 'error' | 'neutral' | 'info'> = {
   none: 'neutral',
@@ -53,13 +54,7 @@ function Breach({ pathway }: { pathway: Pathway }) {
   const [letter, setLetter] = useState<string | null>(null);
   const [letterWarnings, setLetterWarnings] = useState<string[]>([]);
   const [letterError, setLetterError] = useState<string | null>(null);
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!s) return null;
+  if (error || !s) return <ReadError error={error} />;
   if (!s.careDeadline)
     return (
       <BodyShort size="small" className="muted" spacing>
@@ -199,13 +194,7 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
 function Care({ pathway }: { pathway: Pathway }) {
   const { value: c, error } = useRead('pathwayCare.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!c) return null;
+  if (error || !c) return <ReadError error={error} />;
   const tsb = pathway.pathwayType === 'tsb' || pathway.pathwayType === 'pregnant_substance';
   return (
     <div style={{ display: 'grid', gap: 4 }}>

@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
+import { BodyShort, Button, Heading } from '@navikt/ds-react';
 import { useState, type ReactNode } from 'react';
 import type { Control, DefaultValues, FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { RowTable, type RowColumn } from '../../components/RowTable';
 import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { useNewAction } from '../shell/new-action';
+import { ReadError } from '../../components/ReadError';
 
 /** One field of a family form, in screen order. */
 export type FamilyField =
@@ -130,13 +131,7 @@ export function FamilyList<R extends { id: number; name: string }>({
 }) {
   const [adding, setAdding] = useState(false);
   useNewAction(newAction ?? '', () => setAdding(true), newAction !== undefined);
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!rows) return null;
+  if (error || !rows) return <ReadError error={error} />;
   return (
     <section aria-labelledby={id}>
       <Heading level="3" size="xsmall" id={id} spacing>
