@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methodArea, methodFacts, writeAffects, type MethodName } from '../../shared/contract';
 import { captureStatements } from '../fixtures/capture-sql';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
 
 /** What the patient page has loaded while the "Ikke møtt" tab is open (page, section, lock gate, backup banner). */
 const LOADED_ON_PATIENT_PAGE = (patientId: number): [MethodName, unknown][] => [
@@ -30,12 +30,7 @@ describe('one contact attempt, click to SQL and back', () => {
 
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     const created = await core.ok('referrals.create', referral());
     patientId = created.patientId;
     const appt = await core.ok('appointments.book', {

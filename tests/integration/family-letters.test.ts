@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
 
 // Issue #13 §2: letters to the referrer use the referrer record; letters and invitations about a patient under 18 go
 // to the guardians the rules name. FIXED_NOW is Monday 2026-11-23 (Oslo).
@@ -11,12 +11,7 @@ const sheets = (html: string) => html.split('<section class="sheet">').length - 
 
 async function start(now?: Date, dataDir?: string) {
   core = await makeCore({ ...(now ? { now } : {}), ...(dataDir ? { dataDir } : {}) });
-  await core.ok('profile.save', {
-    coordinatorName: 'Kari Koordinator',
-    unitName: 'BUP Testby',
-    unitPhone: '22 00 00 00',
-    unitAddress: 'Postboks 1\n0101 Oslo',
-  });
+  await saveProfile(core, { unitName: 'BUP Testby' });
 }
 
 async function youngPatient(birthDate: string, nationalId: string, name: string) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, saveProfile, type TestCore } from '../fixtures/core';
 
 const UNIT_PHONE = '22 00 00 00';
 const COORDINATOR_PHONE = '41 22 33 44';
@@ -11,7 +11,7 @@ describe('letters name the unit phone once', () => {
   let caseId: number;
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: UNIT_PHONE, unitAddress: 'Postboks 1\n0101 Oslo' });
+    await saveProfile(core, { unitPhone: UNIT_PHONE });
     const created = await core.ok('referrals.create', referral());
     const appt = await core.ok('appointments.book', {
       patientId: created.patientId,

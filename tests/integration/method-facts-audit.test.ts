@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodFacts, methodNames, type MethodName } from '../../shared/contract';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
 
 type AuditRow = { action: string; entity: string; entity_id: number | null; patient_id: number | null };
 
@@ -94,12 +94,7 @@ describe('queries audit exactly what the contract declares', () => {
 
   beforeAll(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     const created = await core.ok('referrals.create', referral());
     ids.patientId = created.patientId;
     ids.pathwayId = created.pathwayId;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
 
 // FIXED_NOW is Monday 2026-11-23 09:00 UTC (10:00 in Oslo).
 const count = (core: TestCore, table: string) => (core.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -38,12 +38,7 @@ describe('closing the no-show loop', () => {
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-loop-'));
     core = await makeCore({ dataDir });
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     await core.ok('contacts.save', {
       name: 'Legesenteret',
       role: 'gp',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queuePageQuery } from '../../electron/core/services/no-show.service';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
 
 // FIXED_NOW is Monday 2026-11-23 09:00 UTC (10:00 in Oslo).
 const count = (core: TestCore, table: string) => (core.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -42,12 +42,7 @@ describe('no-show follow-up', () => {
 
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     // The patient's GP office with a postal address, so letters to the referrer can be posted.
     await core.ok('contacts.save', {
       name: 'Legesenteret',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, type TestCore } from '../fixtures/core';
+import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
 import { newPathway } from '../fixtures/pathways';
 
 // FIXED_NOW is Monday 2026-11-23 (Oslo).
@@ -270,12 +270,7 @@ describe('breach reasons', () => {
 
 describe('patient summary', () => {
   it('is one printDocument page in plain Norwegian with next step, responsible and phone', async () => {
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 33 44 55',
-      unitAddress: 'Testveien 1\n0150 Oslo',
-    });
+    await saveProfile(core, { unitPhone: '22 33 44 55', unitAddress: 'Testveien 1\n0150 Oslo' });
     const { patientId, pathwayId } = await newPathway(core, { referralReceived: '2026-11-16' });
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-18', careDeadline: '2026-12-15' });
     const { html } = await core.ok('pathways.getSummary', { patientId });

@@ -1,18 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/domain/csv';
-import { makeCore, type TestCore } from '../fixtures/core';
+import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
 import { decidedInTime, decisionMissing, newPathway } from '../fixtures/pathways';
 
 // Issue #13 §2: the unit leader's tertial report. FIXED_NOW is Monday 2026-11-23 (Oslo), in T3 2026.
 let core: TestCore;
 beforeEach(async () => {
   core = await makeCore();
-  await core.ok('profile.save', {
-    coordinatorName: 'Kari Koordinator',
-    unitName: 'DPS Testby',
-    unitPhone: '22 00 00 00',
-    unitAddress: 'Postboks 1\n0101 Oslo',
-  });
+  await saveProfile(core);
 });
 afterEach(async () => {
   await core.dispose();
