@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../shared/domain/national-id';
 import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { missedAppointment } from '../fixtures/no-show';
 
 // Issue #13 §2: letters to the referrer use the referrer record; letters and invitations about a patient under 18 go
 // to the guardians the rules name. FIXED_NOW is Monday 2026-11-23 (Oslo).
@@ -32,20 +33,6 @@ const MOTHER = {
 /** The no-show case's letter to `recipient`, as the app writes it: its HTML, its warnings, the stored letter. */
 const letter = (caseId: number, recipient: 'patient' | 'referrer') => core.ok('noShow.createLetter', { caseId, recipient });
 
-async function noShowCase(patientId: number, pathwayId: number) {
-  const appt = await core.ok('appointments.book', {
-    patientId,
-    pathwayId,
-    kind: 'first_attendance',
-    date: '2026-11-16',
-    time: '10:00',
-    durationMinutes: 60,
-    place: 'Poliklinikken',
-    clinician: 'Psykolog Berg',
-  });
-  return (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
-}
-
 describe('letters to guardians', () => {
   it('15 years: the patient and the mother with parental responsibility; not the father the patient refused, not the step-father', async () => {
     await start();
@@ -72,7 +59,7 @@ describe('letters to guardians', () => {
       postalCode: '0160',
       postalPlace: 'Oslo',
     });
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const caseId = await missedAppointment(core, p);
     const { html, warnings } = await letter(caseId, 'patient');
     expect(warnings).toEqual([]);
     expect(sheets(html)).toBe(2);
@@ -138,7 +125,7 @@ describe('letters to guardians', () => {
     let nationalId: string | null = null;
     for (let i = 500; !nationalId; i++) nationalId = syntheticNationalId('2016-05-17', i); // born on 17 May
     const p = await youngPatient('2016-05-17', nationalId, 'Lille Barn');
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const caseId = await missedAppointment(core, p);
     const { html, warnings } = await letter(caseId, 'patient');
     expect(html).toContain('Foresatte til Lille Barn');
     expect(warnings).toContain(
@@ -169,7 +156,7 @@ describe('letters to the referrer', () => {
       referralDate: '2026-10-30',
       isGp: true,
     });
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const caseId = await missedAppointment(core, p);
     await core.ok('noShow.recordAttempt', { caseId, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona', note: '' });
     const { html, warnings } = await letter(caseId, 'referrer');
     expect(warnings).toEqual([]);
@@ -193,7 +180,7 @@ describe('letters to the referrer', () => {
       consent: 'refused',
       consentOn: '2026-11-20',
     });
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const caseId = await missedAppointment(core, p);
     const refused = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(refused).toMatchObject({
       ok: false,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/domain/csv';
 import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
 import { decidedInTime, decisionMissing, newPathway } from '../fixtures/pathways';
+import { missedAppointment } from '../fixtures/no-show';
 
 // Issue #13 §2: the unit leader's tertial report. FIXED_NOW is Monday 2026-11-23 (Oslo), in T3 2026.
 let core: TestCore;
@@ -12,20 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await core.dispose();
 });
-
-async function noShow(patientId: number, pathwayId: number, date: string) {
-  const appt = await core.ok('appointments.book', {
-    patientId,
-    pathwayId,
-    kind: 'assessment',
-    date,
-    time: '10:00',
-    durationMinutes: 60,
-    place: 'Rom 2',
-    clinician: 'Psykolog Berg',
-  });
-  return (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
-}
 
 async function caseload() {
   // D11 outpatient, T3: decision in time (first attendance Mon 2 Nov → decision Fri 20 Nov, within 42 days).
@@ -43,14 +30,14 @@ async function caseload() {
     note: 'Sykdom i teamet',
   });
   // No-shows in T3 on pathway a: one resolved within policy (reached the next day), one reached only after 10 days.
-  const first = await noShow(a.patientId, a.pathwayId, '2026-11-16');
+  const first = await missedAppointment(core, a, { kind: 'assessment', date: '2026-11-16' });
   await core.ok('noShow.recordAttempt', { caseId: first, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'reached', byName: 'Mona', note: '' });
   await core.ok('noShow.close', { caseId: first, outcome: 'declined', note: '' });
-  const second = await noShow(a.patientId, a.pathwayId, '2026-11-03');
+  const second = await missedAppointment(core, a, { kind: 'assessment', date: '2026-11-03' });
   await core.ok('noShow.recordAttempt', { caseId: second, date: '2026-11-13', time: '09:15', channel: 'phone', outcome: 'reached', byName: 'Mona', note: '' });
   await core.ok('noShow.close', { caseId: second, outcome: 'declined', note: '' });
   // One still open, on the TSB pathway.
-  await noShow(b.patientId, b.pathwayId, '2026-11-19');
+  await missedAppointment(core, b, { kind: 'assessment', date: '2026-11-19' });
   return { a, b, c, d };
 }
 
