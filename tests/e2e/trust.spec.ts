@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { E2E_PIN, expect, openWithProfile, test } from './fixtures';
 import { ReferralForm } from './pages/referral-form';
 import { openPatient, openSettings, rpc, today } from './pages/trust';
+import { referralInput } from './pages/worklist';
 import { printPreviewToPdf } from './print';
 import { birthDateFromNationalId } from '../../shared/domain/national-id';
 
@@ -10,20 +11,7 @@ const XSS_NAME = '<img src=x onerror=alert(1)>';
 test('after the idle time the window locks, hides every patient name, and the PIN unlocks it', async ({ page, app, request }) => {
   await page.clock.install();
   await openWithProfile(page, app);
-  await rpc(request, app, 'referrals.create', {
-    patient: {
-      name: 'Ola Låsetest',
-      nationalId: '01868512381',
-      birthDate: '1985-06-01',
-      phone: '',
-      address: '',
-      postalCode: '',
-      postalPlace: '',
-      municipalityNumber: '',
-      gpName: '',
-    },
-    pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
-  });
+  await rpc(request, app, 'referrals.create', referralInput('Ola Låsetest', '01868512381', 0));
 
   // The idle time is a setting (Innstillinger › Automatisk låsing), saved through security.saveSettings.
   await openSettings(page, 'Automatisk låsing');
@@ -258,20 +246,7 @@ test('the CSP of the built page blocks inline script, also from the meta tag alo
 
 test('a worklist search is logged once when typing rests or a row is opened, not once per keystroke', async ({ page, app, request }) => {
   await openWithProfile(page, app);
-  await rpc(request, app, 'referrals.create', {
-    patient: {
-      name: 'Ola Søkelogg',
-      nationalId: '01868512381',
-      birthDate: '1985-06-01',
-      phone: '',
-      address: '',
-      postalCode: '',
-      postalPlace: '',
-      municipalityNumber: '',
-      gpName: '',
-    },
-    pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
-  });
+  await rpc(request, app, 'referrals.create', referralInput('Ola Søkelogg', '01868512381', 0));
   const searches = async () =>
     (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.search').length;
   await page.reload();
