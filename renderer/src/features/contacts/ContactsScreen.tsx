@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { RowTable } from '../../components/RowTable';
+import { Options } from '../../forms/fields';
 import { downloadText, useScreenKeys } from '../meetings/keys';
 import { useNewAction } from '../shell/new-action';
 import { ContactDialog } from './ContactDialog';
@@ -88,11 +89,7 @@ export function ContactsScreen() {
         />
         <Select size="small" label="Rolle" value={role} onChange={(e) => setRole(e.target.value)}>
           <option value="">Alle roller</option>
-          {CONTACT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {CONTACT_ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={CONTACT_ROLES} labels={CONTACT_ROLE_LABELS} />
         </Select>
         <Button size="small" onClick={newContact}>
           Ny kontakt (n)

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { useRead } from './use-read';
 import { FormError } from '../../components/FormError';
 import { InlineForm } from '../../components/InlineForm';
-import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { CheckboxInput, DateInput, Options, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { PrintPreview } from '../../components/PrintPreview';
 import type { PatientSectionProps } from '../patient/sections';
@@ -178,11 +178,7 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
   return (
     <InlineForm form={form} label="Utsettelse fra pasienten" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
       <SelectInput control={control} name="reason" label="Årsak">
-        {POSTPONEMENT_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {POSTPONEMENT_REASON_LABELS[r]}
-          </option>
-        ))}
+        <Options values={POSTPONEMENT_REASONS} labels={POSTPONEMENT_REASON_LABELS} />
       </SelectInput>
       <DateInput control={control} name="offeredDate" label="Tilbudt dato" />
       <DateInput control={control} name="requestedDate" label="Ønsket dato (valgfritt)" />
@@ -257,11 +253,7 @@ function CareForm({ pathwayId, tsb, initial, onDone }: { pathwayId: number; tsb:
   return (
     <InlineForm form={form} label="Tolk og graviditet" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
       <SelectInput control={control} name="interpreter" label="Tolkebehov">
-        {INTERPRETER_STATES.map((st) => (
-          <option key={st} value={st}>
-            {INTERPRETER_LABELS[st]}
-          </option>
-        ))}
+        <Options values={INTERPRETER_STATES} labels={INTERPRETER_LABELS} />
       </SelectInput>
       {watch('interpreter') === 'needed' && <TextInput control={control} name="interpreterLanguage" label="Språk" />}
       {tsb && (

@@ -6,7 +6,7 @@ import { CONSENT_LABELS, CONSENT_STATES } from '../../../../shared/contract/coor
 import type { Input } from '../../../../shared/contract';
 import { InlineForm } from '../../components/InlineForm';
 import { RowTable, type RowColumn } from '../../components/RowTable';
-import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { CheckboxInput, DateInput, Options, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { useNewAction } from '../shell/new-action';
 import { ReadError } from '../../components/ReadError';
@@ -52,11 +52,7 @@ export function FamilyForm<M extends SaveMethod>({ spec, patientId, onDone }: { 
       case 'select':
         return (
           <SelectInput key={key} control={control} name={f.name} label={f.label}>
-            {f.options.map((o) => (
-              <option key={o} value={o}>
-                {f.labels[o]}
-              </option>
-            ))}
+            <Options values={f.options} labels={f.labels} />
           </SelectInput>
         );
       case 'checkbox':
@@ -88,11 +84,7 @@ function ConsentFields({ control, consent }: { control: Control<FieldValues>; co
   return (
     <>
       <SelectInput control={control} name="consent" label="Samtykke til informasjon">
-        {CONSENT_STATES.map((c) => (
-          <option key={c} value={c}>
-            {CONSENT_LABELS[c]}
-          </option>
-        ))}
+        <Options values={CONSENT_STATES} labels={CONSENT_LABELS} />
       </SelectInput>
       {consent !== 'unknown' && <DateInput control={control} name="consentOn" label="Samtykke registrert" />}
     </>
