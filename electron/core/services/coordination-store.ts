@@ -17,6 +17,7 @@ export async function patientOrThrow(db: Db, patientId: number) {
   return row;
 }
 
+/** The profile as a printout's letterhead (unit, address, phone, coordinator); empty strings before it is filled in. */
 export async function profileFacts(db: Db) {
   const p = await db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
   return { coordinatorName: p?.coordinator_name ?? '', unitName: p?.unit_name ?? '', unitAddress: p?.unit_address ?? '', unitPhone: p?.unit_phone ?? '' };
