@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Heading, Tag } from '@navikt/ds-react';
+import { Alert, Button, Heading, Tag } from '@navikt/ds-react';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RegistrationItem } from '../../../../shared/contract/registration';
@@ -106,9 +106,17 @@ export function RegistrationScreen() {
           {error}
         </Alert>
       )}
-      {data && data.due.length === 0 && <BodyShort size="small">Ingen hendelser venter på registrering.</BodyShort>}
+      {data && data.due.length === 0 && (
+        <p className="muted" style={{ margin: '0 0 12px' }}>
+          Ingen hendelser venter på registrering.
+        </p>
+      )}
       {data && data.due.length > 0 && table(data.due, false)}
-      {data?.truncated && <BodyShort size="small">Listen viser de 1000 eldste.</BodyShort>}
+      {data?.truncated && (
+        <p className="muted" style={{ margin: '0 0 12px' }}>
+          Listen viser de 1000 eldste.
+        </p>
+      )}
       {data && data.doneToday.length > 0 && (
         <>
           <Heading level="2" size="xsmall" spacing>
