@@ -23,6 +23,7 @@ import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
 import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
 import { transferLinks } from './transfers.service';
+import { letterheadOf } from '../people';
 
 type Db = ServiceContext['db'];
 const d = formatDate;
@@ -287,7 +288,7 @@ export function createPathwaysService(ctx: ServiceContext) {
     async getSummary(patientId: number) {
       const patient = await ctx.db.selectFrom('patient').select(['id', 'name', 'birth_date']).where('id', '=', patientId).executeTakeFirst();
       if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
-      const profile = await ctx.db.selectFrom('profile').selectAll().executeTakeFirst();
+      const profile = await letterheadOf(ctx.db);
       const ids = await ctx.db
         .selectFrom('pathway')
         .select('id')
@@ -302,12 +303,7 @@ export function createPathwaysService(ctx: ServiceContext) {
       return {
         html: buildPatientSummary({
           patient: { name: patient.name, birthDate: patient.birth_date },
-          letterhead: {
-            unitName: profile?.unit_name ?? '',
-            unitAddress: profile?.unit_address ?? '',
-            unitPhone: profile?.unit_phone ?? '',
-            coordinatorName: profile?.coordinator_name ?? '',
-          },
+          letterhead: profile,
           pathways,
           printedAt: now,
         }),
