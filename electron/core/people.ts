@@ -44,6 +44,17 @@ export async function personNames(db: Db, me: string): Promise<(login: string) =
   return (login) => (login === '' || login === me ? mine : (names.get(login) ?? ''));
 }
 
+/**
+ * The letterhead of a printout that belongs to a pathway's responsible person (the patient summary: "your
+ * coordinator is …"): that person's name and direct phone when they have given a name, else the one who prints.
+ */
+export async function letterheadOwnedBy(db: Db, responsible: string | undefined): Promise<Letterhead> {
+  const lh = await letterheadOf(db);
+  if (!responsible || !isPostgres(db)) return lh; // the local store: one person, who prints
+  const owner = await db.selectFrom('person_profile').select(['name', 'phone']).where('login', '=', responsible).executeTakeFirst();
+  return owner ? { ...lh, coordinatorName: owner.name, coordinatorPhone: owner.phone } : lh;
+}
+
 /** The letterhead of a printout: the unit's part ('' before it is set up), and the name and direct phone of the person who prints it. */
 export async function letterheadOf(db: Db): Promise<Letterhead> {
   const [unit, me] = await Promise.all([db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst(), ownPerson(db)]);
