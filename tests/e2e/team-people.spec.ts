@@ -1,16 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startCore } from '../../electron/core/app-core';
-import { teamAuditKeyFromEnvironment } from '../../electron/core/audit';
-import { deriveSubkey } from '../../electron/core/crypto/keys';
-import { openPostgres } from '../../electron/core/db/open-pg';
-import { moveToTeam } from '../../electron/core/db/team-move';
 import { hashPin } from '../../electron/core/pin-hash';
-import { E2E_PIN, expect, startApp, test } from './fixtures';
+import type { APIRequestContext } from '@playwright/test';
+import { E2E_PASSPHRASE, E2E_PIN, expect, startApp, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
 import { startPgServer, type PgServer } from '../fixtures/pg';
@@ -34,7 +29,7 @@ test.beforeAll(async () => {
 test.afterAll(() => server?.stop());
 
 /** As IT would: a team database, Kari's local store moved into it, two logins with their PINs (no names yet). */
-async function teamDatabaseWithMove(pgServer: PgServer): Promise<string> {
+async function teamDatabaseWithMove(pgServer: PgServer, request: APIRequestContext): Promise<string> {
   const su = new pg.Client({ connectionString: pgServer.url() });
   await su.connect();
   await su.query('create database enheten_folk');
@@ -43,31 +38,30 @@ async function teamDatabaseWithMove(pgServer: PgServer): Promise<string> {
   const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], { encoding: 'utf8', timeout: 120_000 });
   expect(init.status, init.stderr).toBe(0);
 
+  // Kari's local store (the browser-mode server on its own folder): the unit's letterhead and her name.
   const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-solo-'));
-  const masterKey = randomBytes(32);
-  const local = await startCore({ dataDir, masterKey, transport: 'browser', version: 'test', demo: true, dailyBackupDelayMs: 3_600_000 });
-  const team = openPostgres(url, { max: 1 });
+  const solo = await startApp({ dataDir });
   try {
-    for (const [method, input] of [
-      ['profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby, poliklinikk', unitPhone: '22 33 44 55', unitAddress: 'Postboks 12\n0450 Oslo' }],
-      ['profile.saveMine', { name: 'Kari Koordinator', phone: '' }],
-    ] as const) {
-      const res = await local.dispatch(method, input);
-      expect(res.ok, JSON.stringify(res)).toBe(true);
-    }
-    await moveToTeam({
-      local: local.handle.db,
-      localAuditKey: deriveSubkey(masterKey, 'audit-chain'),
-      team: team.db,
-      teamAuditKey: teamAuditKeyFromEnvironment(TEAM_ENV),
-      teamLogin: 'postgres',
-      now: new Date(),
+    const res = await request.post(`${solo.origin}/rpc`, {
+      data: {
+        method: 'profile.save',
+        input: { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby, poliklinikk', unitPhone: '22 33 44 55', unitAddress: 'Postboks 12\n0450 Oslo' },
+      },
+      headers: { Authorization: `Bearer ${solo.token}` },
     });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
   } finally {
-    await team.close();
-    await local.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await solo.stop();
   }
+  // Moved as IT would (npm run team:move): counts checked on both sides, the local log kept and pinned.
+  const move = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-move.ts', '--from', dataDir, '--url', url], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...TEAM_ENV, FORLOPSBENK_PASSPHRASE: process.env.FORLOPSBENK_PASSPHRASE ?? E2E_PASSPHRASE },
+  });
+  rmSync(dataDir, { recursive: true, force: true });
+  expect(move.status, move.stderr).toBe(0);
+  expect(move.stdout).toContain('oppføringer kontrollert og bevart');
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query('create role kari login in role forlopsbenk_coordinator');
@@ -77,10 +71,10 @@ async function teamDatabaseWithMove(pgServer: PgServer): Promise<string> {
   return url;
 }
 
-test('two people on one team store: each gives only their own name at first start and sees the other by name', async ({ browser }) => {
+test('two people on one team store: each gives only their own name at first start and sees the other by name', async ({ browser, request }) => {
   test.skip(!server, 'PostgreSQL is not installed');
   test.setTimeout(240_000);
-  const url = await teamDatabaseWithMove(server!);
+  const url = await teamDatabaseWithMove(server!, request);
   const kariApp = await startApp({ store: url.replace('postgres@', 'kari@'), env: TEAM_ENV });
   const olaApp = await startApp({ store: url.replace('postgres@', 'ola@'), env: TEAM_ENV });
   const kariCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
