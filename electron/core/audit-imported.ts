@@ -42,7 +42,8 @@ export async function checkImported(db: Db): Promise<ImportedCheck | null> {
   const rows = (await db.selectFrom('audit_log_imported').selectAll().orderBy('id').execute()) as ImportedRow[];
   if (!pinRow && rows.length === 0) return null;
   const m = pinRow ? PIN.exec(pinRow.actor) : null;
-  if (!m) return { ok: false, entries: rows.length, message: 'Teamloggen har ingen kvittering for flyttingen: den flyttede historikken kan ikke kontrolleres.' };
+  if (!m)
+    return { ok: false, entries: rows.length, message: 'Teamloggen har ingen kvittering for flyttingen: den flyttede historikken kan ikke kontrolleres.' };
   const pin = { entries: Number(m[1]), head: m[2]!, sha256: m[3]! };
   const digest = createHash('sha256');
   let prev = GENESIS_HASH;
@@ -59,6 +60,6 @@ export async function checkImported(db: Db): Promise<ImportedCheck | null> {
   return {
     ok: true,
     entries: rows.length,
-    message: `Alle ${rows.length} oppføringer stemmer med kvitteringen i teamloggen (antall, lenker, siste lenke og SHA-256).`,
+    message: `${rows.length === 1 ? 'Oppføringen' : `Alle ${rows.length} oppføringer`} stemmer med kvitteringen i teamloggen (antall, lenker, siste lenke og SHA-256).`,
   };
 }

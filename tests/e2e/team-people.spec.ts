@@ -17,7 +17,15 @@ import { startPgServer, type PgServer } from '../fixtures/pg';
  * the reassign list, "Utført av", the letterhead, the log — and the history moved from Kari's local database,
  * read-only, with its own check.
  */
-const PER = { name: 'Per Teamsen', nationalId: '01868510028', address: 'Bygata 5', postalCode: '0450', postalPlace: 'Oslo', gp: 'Fastlege Fjeld', phone: '47 11 22 33' };
+const PER = {
+  name: 'Per Teamsen',
+  nationalId: '01868510028',
+  address: 'Bygata 5',
+  postalCode: '0450',
+  postalPlace: 'Oslo',
+  gp: 'Fastlege Fjeld',
+  phone: '47 11 22 33',
+};
 const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
 
 test.describe.configure({ mode: 'serial' });
@@ -35,7 +43,10 @@ async function teamDatabaseWithMove(pgServer: PgServer, request: APIRequestConte
   await su.query('create database enheten_folk');
   await su.end();
   const url = pgServer.url('enheten_folk');
-  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], { encoding: 'utf8', timeout: 120_000 });
+  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(init.status, init.stderr).toBe(0);
 
   // Kari's local store (the browser-mode server on its own folder): the unit's letterhead and her name.

@@ -60,7 +60,9 @@ describe('the person and the unit', () => {
     expect(html).toContain('Direkte 91 23 45 67');
     expect(html).toContain('Telefon 22 33 44 55');
     const { messages } = await core.ok('referrer.get', { pathwayId });
-    expect(messages.find((m) => m.key === 'coordinator')?.text).toContain('Pasientens forløpskoordinator er Kari K. Nordmann, DPS Testby, telefon 91 23 45 67.');
+    expect(messages.find((m) => m.key === 'coordinator')?.text).toContain(
+      'Pasientens forløpskoordinator er Kari K. Nordmann, DPS Testby, telefon 91 23 45 67.',
+    );
 
     // The caseload's people and the log viewer show the name beside the login.
     const me = (await core.ok('worklist.people', {})).find((p) => p.self)!;
@@ -116,7 +118,14 @@ describe.skipIf(team)("migration 0400: the local store's coordinator name become
       expect((await migrator.migrateTo('20261201_0380_audit_log_imported')).error).toBeUndefined();
       await db
         .insertInto('profile')
-        .values({ id: 1, coordinator_name: 'Kari Koordinator', unit_name: 'DPS Testby', unit_phone: '22 33 44 55', unit_address: '', updated_at: '2026-11-30T10:00:00.000Z' })
+        .values({
+          id: 1,
+          coordinator_name: 'Kari Koordinator',
+          unit_name: 'DPS Testby',
+          unit_phone: '22 33 44 55',
+          unit_address: '',
+          updated_at: '2026-11-30T10:00:00.000Z',
+        })
         .execute();
       expect((await migrator.migrateTo('20261201_0400_person_profile')).error).toBeUndefined();
       expect(handle.sqlite.prepare('select login, name, phone, updated_at from person_profile').all()).toEqual([

@@ -135,7 +135,8 @@ export const ACCESS: Record<GroupRole, { read: TableGrant[]; insertAudit: true }
     read: [
       ...REFERENCE.map((table) => ({ table })),
       ...[...WORKLIST_AND_FOLLOW_UP, ...PLAN_AND_MINUTES].map((table) => ({ table, write: true })),
-      PERSONAL, PERSON_PROFILE,
+      PERSONAL,
+      PERSON_PROFILE,
       AUDIT_FULL,
       AUDIT_IMPORTED,
     ],

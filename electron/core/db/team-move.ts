@@ -15,7 +15,15 @@ const KEEP_TEAM_SETTINGS = ['demo', 'lock.state'];
 // open_search_word is derived: the team database's triggers fill it as pathways and name words arrive.
 // person_profile: the local store's one person ('') has no login on the team store yet; each person gives their
 // own name at their first start there (the moved history keeps the names as written).
-const NOT_ROWS = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_log', 'audit_log_pin', 'audit_log_imported', 'open_search_word', 'person_profile']);
+const NOT_ROWS = new Set([
+  'kysely_migration',
+  'kysely_migration_lock',
+  'audit_log',
+  'audit_log_pin',
+  'audit_log_imported',
+  'open_search_word',
+  'person_profile',
+]);
 
 export class TeamMoveError extends Error {
   constructor(message: string) {
@@ -58,7 +66,6 @@ async function tablesInOrder(team: Kysely<any>): Promise<string[]> {
   for (const t of tables) visit(t);
   return out.filter((t) => !NOT_ROWS.has(t) && !SHIPPED.has(t));
 }
-
 
 /**
  * Copies a local store into an empty team database in one PostgreSQL transaction: every row of every table,

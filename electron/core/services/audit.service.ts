@@ -71,7 +71,10 @@ export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
     async listImported(q: { offset: number; limit: number }) {
       const [rows, count] = await Promise.all([
         ctx.db.selectFrom('audit_log_imported').selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
-        ctx.db.selectFrom('audit_log_imported').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ctx.db
+          .selectFrom('audit_log_imported')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       // The names are those of the local store's one person, as written there; no login of this store.
       return { entries: rows.map((r) => toEntry(r, () => '')), total: Number(count.n) };

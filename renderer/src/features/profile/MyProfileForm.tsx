@@ -36,8 +36,20 @@ export function MyProfileForm({ initial, onSaved, submitLabel }: { initial: MyPr
       style={{ display: 'grid', gap: 12, maxWidth: 420 }}
     >
       <FormError message={form.formError} />
-      <TextInput control={control} name="name" label="Ditt navn" description="Står på brev og dagsordener du skriver ut, og i loggen" autoComplete={undefined} />
-      <TextInput control={control} name="phone" label="Direktenummer (valgfritt)" description="Tomt: enhetens telefonnummer står alene på brevene" autoComplete={undefined} />
+      <TextInput
+        control={control}
+        name="name"
+        label="Ditt navn"
+        description="Står på brev og dagsordener du skriver ut, og i loggen"
+        autoComplete={undefined}
+      />
+      <TextInput
+        control={control}
+        name="phone"
+        label="Direktenummer (valgfritt)"
+        description="Tomt: enhetens telefonnummer står alene på brevene"
+        autoComplete={undefined}
+      />
       <div>
         <Button size="small" type="submit" loading={form.saving}>
           {submitLabel}

@@ -78,7 +78,7 @@ export function AuditLogTable({ patientId, period, onPeriod }: { patientId?: num
               <tr key={e.id}>
                 <td className="mono">{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
-                <td>
+                <td style={{ whiteSpace: 'nowrap' }}>
                   <LoginCell entry={e} />
                 </td>
                 <td>{auditActionLabel(e.action, e.entity)}</td>

@@ -35,8 +35,8 @@ export function ImportedAuditLog() {
         </Tag>
       </Heading>
       <BodyLong size="small" spacing>
-        Loggen fra den lokale databasen som ble flyttet inn i teamlageret, slik den var. Den er ikke en del av teamets egen logg og kan ikke endres. Navnene
-        er slik de sto i den lokale databasen.
+        Loggen fra den lokale databasen som ble flyttet inn i teamlageret, slik den var. Den er ikke en del av teamets egen logg og kan ikke endres. Navnene er
+        slik de sto i den lokale databasen.
       </BodyLong>
       <div className="trust-row">
         <Button size="small" variant="secondary" onClick={() => void verify()} loading={running}>
