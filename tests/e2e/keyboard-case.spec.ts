@@ -45,4 +45,9 @@ test('a contact attempt from the queue with the keyboard only: Enter, n, type, C
   await expect(attempts.getByRole('row')).toHaveCount(2);
   await expect(attempts).toContainText('Ikke svar');
   await expect(page.getByText('Neste:')).toContainText('Kontaktforsøk 2');
+
+  // Arriving on Møter puts focus on the week, so ↑ ↓ and Enter work at once.
+  await page.keyboard.press('g');
+  await page.keyboard.press('e');
+  await expect(page.getByRole('grid', { name: /^Møter uke/ })).toBeFocused();
 });
