@@ -148,8 +148,9 @@ describe('worklist.list over a seeded caseload', () => {
         const detail = plan(s.sql, s.params);
         expect(detail).toMatch(index);
         expect(detail).not.toMatch(/patient_search_word|sqlite_autoindex_patient_1/);
-        // Only the matching patients' open pathways are read (the partial unique index on open pathways).
-        expect(detail).toMatch(/SEARCH pathway USING INDEX pathway_one_open_per_type \(patient_id=\?\)/);
+        // Only the matching patients' open pathways are read, from the partial index of open pathways by patient
+        // with their due date (migration 0430): no pathway row is read for the order or the counts.
+        expect(detail).toMatch(/SEARCH pathway USING COVERING INDEX pathway_open_patient_due \(patient_id=\?\)/);
         expect(detail).not.toMatch(/SCAN (pathway|patient)/);
       }
     }
