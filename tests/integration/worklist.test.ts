@@ -126,6 +126,8 @@ describe('worklist.list over a seeded caseload', () => {
       expect(plan(page.sql, page.params)).toMatch(index);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH patient USING INTEGER PRIMARY KEY/);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_breach USING (COVERING )?INDEX pathway_breach_key/);
+      // Each row's latest active pasientutsatt: one probe in the partial index of those events (migration 0430).
+      expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_event USING COVERING INDEX pathway_event_postponed \(pathway_id=\?\)/);
       // The counts: four range counts on a covering index (one per group), never a pass over every open pathway.
       const count = statements.find((s) => !/limit/.test(s.sql))!;
       const detail = plan(count.sql, count.params);
