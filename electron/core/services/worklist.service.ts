@@ -11,7 +11,7 @@ import { auditRead } from '../audit-read';
 import { countIf, isPostgres } from '../db/dialect';
 import { compiledQueries } from '../db/compiled-queries';
 import type { ServiceContext } from './context';
-import { careDeadlineFlags } from './breach.service';
+import { careDeadlineFlagsOf } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -139,6 +139,8 @@ export function createWorklistService(ctx: ServiceContext) {
         'pathway.next_due_date',
         'pathway.dq_flags',
         'pathway.responsible',
+        'pathway.care_deadline',
+        'pathway.first_attendance_on',
         'pathway_breach.id as breach_id',
         (eb) =>
           eb
@@ -188,9 +190,9 @@ export function createWorklistService(ctx: ServiceContext) {
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
       // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
-      const breachFlags = await careDeadlineFlags(
+      const breachFlags = await careDeadlineFlagsOf(
         ctx.db,
-        rows.map((r) => r.pathway_id),
+        rows.map((r) => ({ id: r.pathway_id, care_deadline: r.care_deadline, first_attendance_on: r.first_attendance_on })),
         today,
       );
       return {
