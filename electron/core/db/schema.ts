@@ -170,6 +170,10 @@ export interface IndividualPlanTable {
   last_revision_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanParticipantTable {
@@ -187,12 +191,20 @@ export interface PlanGoalTable {
   text: string;
   target_date: string | null;
   created_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanItemTable {
   id: Generated<number>;
   plan_id: number;
   text: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanMeasureTable {
@@ -255,6 +267,10 @@ export interface AppointmentTable {
   status: 'booked' | 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service';
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface AppointmentStatusChangeTable {
@@ -290,6 +306,10 @@ export interface NoShowCaseTable {
   close_override_reason: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface ContactAttemptTable {
@@ -373,6 +393,10 @@ export interface MeetingTable {
   cancel_reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface MeetingParticipantTable {

@@ -4,8 +4,18 @@ import { formatDateTime } from '../../../shared/domain/time';
 import type { Database } from '../db/schema';
 import type { Actor } from '../audit';
 
-/** The records people edit that carry a row version (migration 0361). */
-export type VersionedTable = 'patient' | 'plan_measure' | 'meeting_minutes';
+/** The records people edit in place that carry a row version (migrations 0361 and 0390). */
+export type VersionedTable =
+  | 'patient'
+  | 'plan_measure'
+  | 'meeting_minutes'
+  | 'meeting'
+  | 'no_show_case'
+  | 'appointment'
+  | 'individual_plan'
+  | 'plan_goal'
+  | 'plan_resource'
+  | 'plan_need';
 
 /** What a conflict names: the record in words, and the edited columns with their Norwegian field names. */
 export interface VersionedRecord {
@@ -31,7 +41,11 @@ type VersionedDb = Transaction<Record<VersionedTable, VersionedRow & { id: numbe
  * next version (row_version + 1, updated_by = the login, changed_fields = the columns this save changes) only if
  * the row is still at that version — one atomic UPDATE, so of two saves racing on two connections exactly one
  * wins. The other is refused with a conflict that says who saved, when and which fields they changed (names
- * only, never values); nothing is written and the form keeps what was typed. Without a version the save goes ahead.
+ * only, never values); nothing is written and the form keeps what was typed. Without a version the save goes ahead
+ * (and still moves the version on, so a form opened before it is refused).
+ *
+ * `stored` gives the current values of fields that are not columns of the row (a meeting's agenda or participants,
+ * kept in rows of their own), compared with `sent` like columns to tell which fields this save changed.
  */
 export async function claimRowVersion(
   trx: Transaction<Database>,
@@ -41,15 +55,17 @@ export async function claimRowVersion(
   actor: Actor,
   record: VersionedRecord,
   sent: Readonly<Record<string, unknown>>,
+  stored: Readonly<Record<string, unknown>> = {},
 ): Promise<void> {
-  // Kysely cannot type a column over a union of tables; the three tables share these columns.
+  // Kysely cannot type a column over a union of tables; the versioned tables share these columns.
   const t = trx as unknown as VersionedDb;
   const current = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as VersionedRow | undefined;
   if (!current) {
     if (loaded === undefined) return; // the caller's own update reports the missing row
     throw new AppError('not_found', `${record.what} finnes ikke lenger.`);
   }
-  const changed = Object.keys(record.fields).filter((col) => col in sent && !same(current[col], sent[col]));
+  const before: Record<string, unknown> = { ...current, ...stored };
+  const changed = Object.keys(record.fields).filter((col) => col in sent && !same(before[col], sent[col]));
   let update = t
     .updateTable(table)
     .set((eb) => ({ row_version: eb('row_version', '+', 1), updated_by: actor.osUser, changed_fields: changed.join(',') }))
