@@ -18,6 +18,8 @@ import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
 import { recomputePathwayClocks } from './pathway-clock';
 import type { Transaction } from 'kysely';
 import { postponedSuggestions } from './postponed-suggestions';
+import { claimRowVersion } from './row-version';
+import { APPOINTMENT_RECORD, NO_SHOW_CASE_RECORD } from './follow-up-versions';
 
 type BookInput = z.output<typeof bookAppointmentSchema>;
 type UpdateInput = z.output<typeof updateAppointmentSchema>;
@@ -115,6 +117,11 @@ export function createAppointmentsService(ctx: ServiceContext) {
           .executeTakeFirstOrThrow();
         await appendAudit(trx, ctx.actor(), { action: 'appointment.create', entity: 'appointment', entityId: row.id, patientId: input.patientId }, now);
         if (kase) {
+          await claimRowVersion(trx, 'no_show_case', kase.id, undefined, ctx.actor(), NO_SHOW_CASE_RECORD, {
+            status: 'closed',
+            outcome: 'new_appointment',
+            new_appointment_id: row.id,
+          });
           await trx
             .updateTable('no_show_case')
             .set({
@@ -135,7 +142,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
       });
     },
 
-    async setStatus(id: number, status: SettableStatus) {
+    async setStatus(id: number, status: SettableStatus, loaded?: number) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
@@ -146,6 +153,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
           throw new AppError('conflict', 'Timen har ikke begynt ennå. Møtt eller ikke møtt kan registreres fra starttidspunktet.');
         }
         const stamp = now.toISOString();
+        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status });
         await trx.updateTable('appointment').set({ status, updated_at: stamp }).where('id', '=', id).execute();
         await logStatus(trx, id, row.status, status, '', now);
         await appendAudit(trx, ctx.actor(), { action: `appointment.${status}`, entity: 'appointment', entityId: id, patientId: row.patient_id }, now);
@@ -224,6 +232,12 @@ export function createAppointmentsService(ctx: ServiceContext) {
           throw fieldError('date', 'En time pasienten har møtt til kan ikke flyttes fram i tid');
         }
         const stamp = now.toISOString();
+        await claimRowVersion(trx, 'appointment', row.id, input.version, ctx.actor(), APPOINTMENT_RECORD, {
+          start_at: startAt,
+          duration_minutes: input.durationMinutes,
+          place: input.place,
+          clinician: input.clinician,
+        });
         await trx
           .updateTable('appointment')
           .set({ start_at: startAt, duration_minutes: input.durationMinutes, place: input.place, clinician: input.clinician, updated_at: stamp })
@@ -266,7 +280,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
     },
 
     /** Undo of a no-show registered by mistake. The case is withdrawn, never deleted; the reason is kept. */
-    async undoNoShow(id: number, reason: string): Promise<Appointment> {
+    async undoNoShow(id: number, reason: string, loaded?: number): Promise<Appointment> {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
@@ -276,10 +290,12 @@ export function createAppointmentsService(ctx: ServiceContext) {
           throw new AppError('conflict', 'Saken er allerede avsluttet eller meldt til behandler. Ikke møtt kan bare angres mens saken er åpen.');
         }
         const stamp = now.toISOString();
+        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status: 'booked' });
         await trx.updateTable('appointment').set({ status: 'booked', updated_at: stamp }).where('id', '=', id).execute();
         await logStatus(trx, id, 'no_show', 'booked', reason, now);
         await appendAudit(trx, ctx.actor(), { action: 'appointment.undoNoShow', entity: 'appointment', entityId: id, patientId: row.patient_id }, now);
         if (kase) {
+          await claimRowVersion(trx, 'no_show_case', kase.id, undefined, ctx.actor(), NO_SHOW_CASE_RECORD, { status: 'withdrawn', withdrawn_reason: reason });
           await trx
             .updateTable('no_show_case')
             .set({ status: 'withdrawn', withdrawn_reason: reason, closed_at: stamp, closed_by: ctx.actor().profile, updated_at: stamp })
@@ -322,5 +338,6 @@ function toAppointment(
       at: h.at,
     })),
     noShowCaseId,
+    version: row.row_version,
   };
 }

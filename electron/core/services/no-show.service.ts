@@ -26,6 +26,8 @@ import {
 import { recordPathwayEvent } from './pathway-events';
 import { createNoShowLettersService } from './no-show-letters.service';
 import { isDuplicateAttempt, listEscalated } from './no-show-escalation';
+import { claimRowVersion } from './row-version';
+import { NO_SHOW_CASE_RECORD } from './follow-up-versions';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
 type Trx = Transaction<Database>;
@@ -251,6 +253,12 @@ export function createNoShowService(ctx: ServiceContext) {
           throw new AppError('invalid_input', 'Velg hjelpebehov', [{ path: 'helpNeed', message: 'Velg hjelpebehov når forløpet avsluttes' }]);
         }
         const stamp = at.toISOString();
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
+          status: 'closed',
+          outcome: input.outcome,
+          new_appointment_id: input.newAppointmentId,
+          close_note: input.note,
+        });
         await trx
           .updateTable('no_show_case')
           .set({
@@ -293,6 +301,11 @@ export function createNoShowService(ctx: ServiceContext) {
         if (!check.ok) throw new AppError('conflict', check.missing.join('; '));
         const stamp = at.toISOString();
         const note = [`Meldt til ${input.clinician}.`, input.note].filter(Boolean).join(' ');
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
+          status: 'escalated',
+          outcome: 'escalated',
+          close_note: note,
+        });
         await trx
           .updateTable('no_show_case')
           .set({
@@ -322,6 +335,7 @@ export function createNoShowService(ctx: ServiceContext) {
         const row = await loadCase(trx, input.caseId);
         if (row.status !== 'escalated') throw new AppError('conflict', 'Saken er ikke meldt til behandler');
         if (row.escalation_answered_at) throw new AppError('conflict', 'Svaret fra behandler er allerede registrert');
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, { escalation_answer: input.answer });
         await trx
           .updateTable('no_show_case')
           .set({ escalation_answered_at: at.toISOString(), escalation_answer: input.answer, updated_at: at.toISOString() })
@@ -332,13 +346,14 @@ export function createNoShowService(ctx: ServiceContext) {
       });
     },
 
-    async recordPostponed(caseId: number): Promise<NoShowCaseView> {
+    async recordPostponed(caseId: number, loaded?: number): Promise<NoShowCaseView> {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, caseId);
         if (row.pathway_id === null) throw new AppError('conflict', 'Timen er ikke knyttet til et forløp, så pasientutsatt kan ikke registreres herfra');
         if (row.postponed_event_id !== null) throw new AppError('conflict', 'Pasientutsatt er allerede registrert for denne saken');
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret');
+        await claimRowVersion(trx, 'no_show_case', row.id, loaded, ctx.actor(), NO_SHOW_CASE_RECORD, { postponed_event_id: 'new' });
         const eventId = await recordPathwayEvent(trx, ctx, {
           pathwayId: row.pathway_id,
           type: 'patient_postponed',

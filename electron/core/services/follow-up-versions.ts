@@ -1,0 +1,30 @@
+import type { VersionedRecord } from './row-version';
+
+/**
+ * No lost update on the follow-up records (row-version.ts): a no-show case's state changes (close, escalate, the
+ * clinician's answer, pasientutsatt, undo) and an appointment's corrections and status changes. A contact attempt
+ * is an insert of its own and takes no version.
+ */
+export const NO_SHOW_CASE_RECORD: VersionedRecord = {
+  what: 'Saken',
+  fields: {
+    status: 'Status',
+    outcome: 'Utfall',
+    new_appointment_id: 'Ny time',
+    close_note: 'Notat',
+    escalation_answer: 'Svar fra behandler',
+    postponed_event_id: 'Pasientutsatt',
+    withdrawn_reason: 'Angret',
+  },
+};
+
+export const APPOINTMENT_RECORD: VersionedRecord = {
+  what: 'Timen',
+  fields: {
+    start_at: 'Dato og klokkeslett',
+    duration_minutes: 'Varighet',
+    place: 'Sted',
+    clinician: 'Behandler',
+    status: 'Status',
+  },
+};
