@@ -183,6 +183,10 @@ export interface PlanParticipantTable {
   role: Generated<string>;
   organisation: Generated<string>;
   consent_covered: Generated<number>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanGoalTable {

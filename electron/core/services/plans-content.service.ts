@@ -13,6 +13,7 @@ import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { loadPlan, refreshPlanAttention } from './plans-store';
 import { claimRowVersion, type VersionedRecord } from './row-version';
+import { PLAN_GOAL_RECORD, PLAN_ITEM_RECORD, PLAN_PARTICIPANT_RECORD, PLAN_RECORD, listText } from './plans-versions';
 
 /** A measure's edited columns by their names on screen (for a conflict's message). */
 const MEASURE_RECORD: VersionedRecord = {
@@ -99,6 +100,16 @@ export function createPlanContentService(ctx: ServiceContext) {
         let planId: number;
         if (loaded) {
           planId = loaded.row.id;
+          await claimRowVersion(
+            trx,
+            'individual_plan',
+            planId,
+            input.version,
+            ctx.actor(),
+            PLAN_RECORD,
+            { ...values, revision_dates: listText(revisionDates) },
+            { revision_dates: listText(loaded.plan.revisionDates) },
+          );
           await trx.updateTable('individual_plan').set(values).where('id', '=', planId).execute();
           await trx.deleteFrom('plan_revision_date').where('plan_id', '=', planId).execute();
         } else {
@@ -132,6 +143,7 @@ export function createPlanContentService(ctx: ServiceContext) {
         let participantId: number;
         if (p.id !== undefined) {
           if (!plan.participants.some((x) => x.id === p.id)) notFound('Fant ikke deltakeren i planen');
+          await claimRowVersion(trx, 'plan_participant', p.id, p.version, ctx.actor(), PLAN_PARTICIPANT_RECORD, values);
           await trx.updateTable('plan_participant').set(values).where('id', '=', p.id).execute();
           participantId = p.id;
         } else {
@@ -169,6 +181,21 @@ export function createPlanContentService(ctx: ServiceContext) {
         }
         if (input.givenAt !== null && input.givenBy === '') issues.push({ path: 'givenBy', message: 'Skriv hvem som ga samtykket' });
         if (issues.length > 0) refuse(issues);
+        await claimRowVersion(
+          trx,
+          'individual_plan',
+          row.id,
+          input.version,
+          ctx.actor(),
+          PLAN_RECORD,
+          {
+            consent_given_at: input.givenAt,
+            consent_given_by: input.givenBy,
+            consent_withdrawn_at: input.withdrawnAt,
+            consent_covers: listText(consent.coversParticipantIds),
+          },
+          { consent_covers: listText(plan.consent.coversParticipantIds) },
+        );
         await trx
           .updateTable('individual_plan')
           .set({ consent_given_at: input.givenAt, consent_given_by: input.givenBy, consent_withdrawn_at: input.withdrawnAt })
@@ -192,6 +219,7 @@ export function createPlanContentService(ctx: ServiceContext) {
         let goalId: number;
         if (goal.id !== undefined) {
           if (!plan.goals.some((g) => g.id === goal.id)) notFound('Fant ikke målet i planen');
+          await claimRowVersion(trx, 'plan_goal', goal.id, goal.version, ctx.actor(), PLAN_GOAL_RECORD, { text: goal.text, target_date: goal.targetDate });
           await trx.updateTable('plan_goal').set({ text: goal.text, target_date: goal.targetDate }).where('id', '=', goal.id).execute();
           goalId = goal.id;
         } else {
@@ -222,6 +250,7 @@ export function createPlanContentService(ctx: ServiceContext) {
         if (item.id !== undefined) {
           const list = kind === 'resource' ? plan.resources : plan.needs;
           if (!list.some((x) => x.id === item.id)) notFound('Fant ikke punktet i planen');
+          await claimRowVersion(trx, table, item.id, item.version, ctx.actor(), PLAN_ITEM_RECORD(kind), { text: item.text });
           await trx.updateTable(table).set({ text: item.text }).where('id', '=', item.id).execute();
           itemId = item.id;
         } else {

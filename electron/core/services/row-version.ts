@@ -13,6 +13,7 @@ export type VersionedTable =
   | 'no_show_case'
   | 'appointment'
   | 'individual_plan'
+  | 'plan_participant'
   | 'plan_goal'
   | 'plan_resource'
   | 'plan_need';
