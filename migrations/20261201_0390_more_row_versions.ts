@@ -8,7 +8,11 @@ import { sql, type Kysely } from 'kysely';
  */
 const TABLES = ['meeting', 'no_show_case', 'appointment', 'individual_plan', 'plan_participant', 'plan_goal', 'plan_resource', 'plan_need'] as const;
 
+/** Rows that had no time of their last change, for the conflict's "when". */
+const UNSTAMPED = ['plan_participant', 'plan_goal', 'plan_resource', 'plan_need'] as const;
+
 export async function up(db: Kysely<any>): Promise<void> {
+  for (const t of UNSTAMPED) await sql`alter table ${sql.table(t)} add column updated_at text not null default ''`.execute(db);
   for (const t of TABLES) {
     await sql`alter table ${sql.table(t)} add column row_version integer not null default 1`.execute(db);
     await sql`alter table ${sql.table(t)} add column updated_by text not null default ''`.execute(db);

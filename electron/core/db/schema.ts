@@ -183,6 +183,8 @@ export interface PlanParticipantTable {
   role: Generated<string>;
   organisation: Generated<string>;
   consent_covered: Generated<number>;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
   /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
   row_version: Generated<number>;
   updated_by: Generated<string>;
@@ -195,6 +197,8 @@ export interface PlanGoalTable {
   text: string;
   target_date: string | null;
   created_at: string;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
   /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
   row_version: Generated<number>;
   updated_by: Generated<string>;
@@ -205,6 +209,8 @@ export interface PlanItemTable {
   id: Generated<number>;
   plan_id: number;
   text: string;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
   /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
   row_version: Generated<number>;
   updated_by: Generated<string>;

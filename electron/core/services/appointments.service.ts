@@ -146,6 +146,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
+        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status });
         if (row.status !== 'booked') {
           throw new AppError('conflict', `Timen har allerede status «${APPOINTMENT_STATUS_LABELS[row.status]}». Bare avtalte timer kan endres.`);
         }
@@ -153,7 +154,6 @@ export function createAppointmentsService(ctx: ServiceContext) {
           throw new AppError('conflict', 'Timen har ikke begynt ennå. Møtt eller ikke møtt kan registreres fra starttidspunktet.');
         }
         const stamp = now.toISOString();
-        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status });
         await trx.updateTable('appointment').set({ status, updated_at: stamp }).where('id', '=', id).execute();
         await logStatus(trx, id, row.status, status, '', now);
         await appendAudit(trx, ctx.actor(), { action: `appointment.${status}`, entity: 'appointment', entityId: id, patientId: row.patient_id }, now);
@@ -221,6 +221,13 @@ export function createAppointmentsService(ctx: ServiceContext) {
       const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, input.id);
+        // Someone else's change first: what they did explains any refusal that follows from it.
+        await claimRowVersion(trx, 'appointment', row.id, input.version, ctx.actor(), APPOINTMENT_RECORD, {
+          start_at: startAt,
+          duration_minutes: input.durationMinutes,
+          place: input.place,
+          clinician: input.clinician,
+        });
         const moved = startAt !== row.start_at;
         if (moved && row.status !== 'booked' && row.status !== 'attended') {
           throw new AppError(
@@ -232,12 +239,6 @@ export function createAppointmentsService(ctx: ServiceContext) {
           throw fieldError('date', 'En time pasienten har møtt til kan ikke flyttes fram i tid');
         }
         const stamp = now.toISOString();
-        await claimRowVersion(trx, 'appointment', row.id, input.version, ctx.actor(), APPOINTMENT_RECORD, {
-          start_at: startAt,
-          duration_minutes: input.durationMinutes,
-          place: input.place,
-          clinician: input.clinician,
-        });
         await trx
           .updateTable('appointment')
           .set({ start_at: startAt, duration_minutes: input.durationMinutes, place: input.place, clinician: input.clinician, updated_at: stamp })
@@ -284,13 +285,13 @@ export function createAppointmentsService(ctx: ServiceContext) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
+        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status: 'booked' });
         if (row.status !== 'no_show') throw new AppError('conflict', 'Timen er ikke registrert som ikke møtt');
         const kase = await trx.selectFrom('no_show_case').selectAll().where('appointment_id', '=', id).where('status', '!=', 'withdrawn').executeTakeFirst();
         if (kase && kase.status !== 'open') {
           throw new AppError('conflict', 'Saken er allerede avsluttet eller meldt til behandler. Ikke møtt kan bare angres mens saken er åpen.');
         }
         const stamp = now.toISOString();
-        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status: 'booked' });
         await trx.updateTable('appointment').set({ status: 'booked', updated_at: stamp }).where('id', '=', id).execute();
         await logStatus(trx, id, 'no_show', 'booked', reason, now);
         await appendAudit(trx, ctx.actor(), { action: 'appointment.undoNoShow', entity: 'appointment', entityId: id, patientId: row.patient_id }, now);

@@ -249,6 +249,15 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
       const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, input.id);
+        // Someone else's change first (a cancellation too): what they did explains any refusal that follows.
+        const version = await claimMeeting(trx, row.id, input.version, ctx.actor(), {
+          kind: input.kind,
+          start_at: startAt,
+          duration_minutes: input.durationMinutes,
+          place: input.place,
+          video_url: input.videoUrl,
+          participants: participantsText(input.participants),
+        });
         if (row.status === 'cancelled') throw new AppError('conflict', 'Møtet er avlyst og kan ikke endres');
         await validate(trx, input, row.patient_id);
         const clashes = await clashesFor(trx, {
@@ -260,14 +269,6 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
         });
         if (clashes.length > 0 && input.conflictReason === '') throw conflictRefusal();
         const sequence = row.ics_sequence + 1;
-        const version = await claimMeeting(trx, row.id, input.version, ctx.actor(), {
-          kind: input.kind,
-          start_at: startAt,
-          duration_minutes: input.durationMinutes,
-          place: input.place,
-          video_url: input.videoUrl,
-          participants: participantsText(input.participants),
-        });
         await trx
           .updateTable('meeting')
           .set({
@@ -293,10 +294,10 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, id);
+        await claimMeeting(trx, id, loaded, ctx.actor(), { status: 'cancelled' });
         if (row.status !== 'planned')
           throw new AppError('conflict', row.status === 'cancelled' ? 'Møtet er allerede avlyst' : 'Et holdt møte kan ikke avlyses');
         const sequence = row.ics_sequence + 1;
-        await claimMeeting(trx, id, loaded, ctx.actor(), { status: 'cancelled' });
         await trx
           .updateTable('meeting')
           .set({ status: 'cancelled', cancel_reason: reason || null, ics_sequence: sequence, updated_at: now.toISOString() })

@@ -206,6 +206,13 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
+        // Someone else's change first: what they did explains any refusal that follows from it.
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
+          status: 'closed',
+          outcome: input.outcome,
+          new_appointment_id: input.newAppointmentId,
+          close_note: input.note,
+        });
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret og kan ikke avsluttes');
         if (input.outcome === 'new_appointment') {
           if (input.newAppointmentId === null)
@@ -253,12 +260,6 @@ export function createNoShowService(ctx: ServiceContext) {
           throw new AppError('invalid_input', 'Velg hjelpebehov', [{ path: 'helpNeed', message: 'Velg hjelpebehov når forløpet avsluttes' }]);
         }
         const stamp = at.toISOString();
-        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
-          status: 'closed',
-          outcome: input.outcome,
-          new_appointment_id: input.newAppointmentId,
-          close_note: input.note,
-        });
         await trx
           .updateTable('no_show_case')
           .set({
@@ -296,16 +297,16 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
+          status: 'escalated',
+          outcome: 'escalated',
+          close_note: [`Meldt til ${input.clinician}.`, input.note].filter(Boolean).join(' '),
+        });
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret og kan ikke meldes til behandler');
         const check = canClose(await readPolicy(trx), await ruleState(trx, row), 'escalated');
         if (!check.ok) throw new AppError('conflict', check.missing.join('; '));
         const stamp = at.toISOString();
         const note = [`Meldt til ${input.clinician}.`, input.note].filter(Boolean).join(' ');
-        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
-          status: 'escalated',
-          outcome: 'escalated',
-          close_note: note,
-        });
         await trx
           .updateTable('no_show_case')
           .set({
@@ -333,9 +334,9 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, { escalation_answer: input.answer });
         if (row.status !== 'escalated') throw new AppError('conflict', 'Saken er ikke meldt til behandler');
         if (row.escalation_answered_at) throw new AppError('conflict', 'Svaret fra behandler er allerede registrert');
-        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, { escalation_answer: input.answer });
         await trx
           .updateTable('no_show_case')
           .set({ escalation_answered_at: at.toISOString(), escalation_answer: input.answer, updated_at: at.toISOString() })
@@ -350,10 +351,10 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, caseId);
+        await claimRowVersion(trx, 'no_show_case', row.id, loaded, ctx.actor(), NO_SHOW_CASE_RECORD, { postponed_event_id: 'new' });
         if (row.pathway_id === null) throw new AppError('conflict', 'Timen er ikke knyttet til et forløp, så pasientutsatt kan ikke registreres herfra');
         if (row.postponed_event_id !== null) throw new AppError('conflict', 'Pasientutsatt er allerede registrert for denne saken');
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret');
-        await claimRowVersion(trx, 'no_show_case', row.id, loaded, ctx.actor(), NO_SHOW_CASE_RECORD, { postponed_event_id: 'new' });
         const eventId = await recordPathwayEvent(trx, ctx, {
           pathwayId: row.pathway_id,
           type: 'patient_postponed',

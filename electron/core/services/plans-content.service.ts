@@ -138,8 +138,8 @@ export function createPlanContentService(ctx: ServiceContext) {
     },
 
     saveParticipant({ patientId, participant: p }: ParticipantInput) {
-      return mutate(patientId, 'plan.participant.save', async (trx, { row, plan }) => {
-        const values = { name: p.name, role: p.role, organisation: p.organisation };
+      return mutate(patientId, 'plan.participant.save', async (trx, { row, plan }, now) => {
+        const values = { name: p.name, role: p.role, organisation: p.organisation, updated_at: now.toISOString() };
         let participantId: number;
         if (p.id !== undefined) {
           if (!plan.participants.some((x) => x.id === p.id)) notFound('Fant ikke deltakeren i planen');
@@ -220,7 +220,11 @@ export function createPlanContentService(ctx: ServiceContext) {
         if (goal.id !== undefined) {
           if (!plan.goals.some((g) => g.id === goal.id)) notFound('Fant ikke målet i planen');
           await claimRowVersion(trx, 'plan_goal', goal.id, goal.version, ctx.actor(), PLAN_GOAL_RECORD, { text: goal.text, target_date: goal.targetDate });
-          await trx.updateTable('plan_goal').set({ text: goal.text, target_date: goal.targetDate }).where('id', '=', goal.id).execute();
+          await trx
+            .updateTable('plan_goal')
+            .set({ text: goal.text, target_date: goal.targetDate, updated_at: now.toISOString() })
+            .where('id', '=', goal.id)
+            .execute();
           goalId = goal.id;
         } else {
           goalId = (
@@ -245,13 +249,13 @@ export function createPlanContentService(ctx: ServiceContext) {
 
     saveItem({ patientId, kind, item }: ItemInput) {
       const table = kind === 'resource' ? 'plan_resource' : 'plan_need';
-      return mutate(patientId, `plan.${kind}.save`, async (trx, { row, plan }) => {
+      return mutate(patientId, `plan.${kind}.save`, async (trx, { row, plan }, now) => {
         let itemId: number;
         if (item.id !== undefined) {
           const list = kind === 'resource' ? plan.resources : plan.needs;
           if (!list.some((x) => x.id === item.id)) notFound('Fant ikke punktet i planen');
           await claimRowVersion(trx, table, item.id, item.version, ctx.actor(), PLAN_ITEM_RECORD(kind), { text: item.text });
-          await trx.updateTable(table).set({ text: item.text }).where('id', '=', item.id).execute();
+          await trx.updateTable(table).set({ text: item.text, updated_at: now.toISOString() }).where('id', '=', item.id).execute();
           itemId = item.id;
         } else {
           itemId = (await trx.insertInto(table).values({ plan_id: row.id, text: item.text }).returning('id').executeTakeFirstOrThrow()).id;

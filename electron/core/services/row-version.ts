@@ -88,7 +88,8 @@ export function conflictMessage(record: VersionedRecord, now: VersionedRow, load
     .filter((l): l is string => Boolean(l));
   const earlier = loaded !== undefined && now.row_version > loaded + 1 ? ' (og tidligere endringer)' : '';
   const fields = labels.length > 0 ? ` Endret: ${labels.join(', ')}${earlier}.` : '';
-  return `${record.what} ble endret av ${who} ${formatDateTime(now.updated_at)} etter at du åpnet det.${fields} Det du skrev er ikke lagret, men står fortsatt i skjemaet. Lagre igjen for å erstatte endringen med ditt, eller avbryt.`;
+  const when = now.updated_at ? ` ${formatDateTime(now.updated_at)}` : '';
+  return `${record.what} ble endret av ${who}${when} etter at du åpnet det.${fields} Det du skrev er ikke lagret, men står fortsatt i skjemaet. Lagre igjen for å erstatte endringen med ditt, eller avbryt.`;
 }
 
 /** Stored and sent column values are text, numbers or null; null and '' both mean "empty". */
