@@ -104,8 +104,10 @@ test('two coordinators change one meeting: the second save is refused naming the
     await mona.getByRole('button', { name: 'Lagre dagsorden' }).click();
     const alert = mona.getByRole('alert').filter({ hasText: 'Møtet ble endret av kari' });
     await expect(alert).toContainText(
-      /^Møtet ble endret av kari \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d etter at du åpnet det\. Endret: Agenda\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./,
+      /Møtet ble endret av kari \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d etter at du åpnet det\. Endret: Agenda\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./,
     );
+    // The agenda as Kari stored it, folded under the message.
+    await alert.getByText(/^Vis dagsordenen slik den er lagret nå/).click();
     await expect(alert.getByRole('list', { name: 'Dagsordenen slik den er lagret nå' })).toContainText('Karis punkt: arbeid');
     await expect(mona.getByRole('textbox', { name: 'Punkt 1', exact: true })).toHaveValue('Monas omskrevne første punkt');
     await expect(mona.getByRole('textbox', { name: /^Punkt \d+$/ }).last()).toHaveValue('Monas punkt: bolig');

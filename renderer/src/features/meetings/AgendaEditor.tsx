@@ -31,6 +31,11 @@ export function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (
   const version = useRef(meeting.version);
   // Someone else saved the meeting since it was loaded: their message, and the agenda as it now stands.
   const [conflict, setConflict] = useState<{ message: string; current: AgendaItem[] | null } | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // The refusal shows under the save button; on a long agenda it is brought into view.
+  useEffect(() => {
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
 
   useEffect(() => {
     if (!dirty) {
@@ -85,30 +90,6 @@ export function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (
       <Heading level="3" size="small" id="mt-agenda" spacing>
         Dagsorden
       </Heading>
-      {conflict && (
-        <Alert variant="warning" size="small" className="mt-conflict" role="alert">
-          <BodyShort size="small" spacing>
-            {conflict.message}
-          </BodyShort>
-          {conflict.current && (
-            <>
-              <BodyShort size="small" weight="semibold">
-                Dagsordenen slik den er lagret nå:
-              </BodyShort>
-              <ol className="mt-conflict-list" aria-label="Dagsordenen slik den er lagret nå">
-                {conflict.current.map((a) => (
-                  <li key={a.id}>{a.title}</li>
-                ))}
-              </ol>
-              <div className="mt-row">
-                <Button size="xsmall" variant="secondary" onClick={takeCurrent}>
-                  Bruk den lagrede dagsordenen
-                </Button>
-              </div>
-            </>
-          )}
-        </Alert>
-      )}
       <ol className="mt-agenda">
         {items.map((it, i) => (
           <li key={it.id ?? `new-${i}`}>
@@ -168,6 +149,30 @@ export function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (
         </Button>
         {saved && <span className="muted">Lagret.</span>}
       </div>
+      {conflict && (
+        <Alert variant="warning" size="small" className="mt-conflict" role="alert" ref={conflictRef}>
+          <BodyShort size="small" spacing>
+            {conflict.message}
+          </BodyShort>
+          {conflict.current && (
+            <>
+              <details className="mt-conflict-current">
+                <summary>Vis dagsordenen slik den er lagret nå ({conflict.current.length} punkter)</summary>
+                <ol className="mt-conflict-list" aria-label="Dagsordenen slik den er lagret nå">
+                  {conflict.current.map((a) => (
+                    <li key={a.id}>{a.title}</li>
+                  ))}
+                </ol>
+              </details>
+              <div className="mt-row">
+                <Button size="xsmall" variant="secondary" onClick={takeCurrent}>
+                  Bruk den lagrede dagsordenen
+                </Button>
+              </div>
+            </>
+          )}
+        </Alert>
+      )}
       {offered.length > 0 && (
         <div className="mt-suggest">
           <Heading level="4" size="xsmall">

@@ -100,7 +100,8 @@ export function MeetingForm({
         durationMinutes: String(editing.durationMinutes),
         place: editing.place,
         videoUrl: editing.videoUrl,
-        participants: editing.participants.map((p) => ({ ...fromContact(p), consentCovers: p.consentCovers })),
+        // A participant's own row id is not a contact id: only contactId links it to the directory.
+        participants: editing.participants.map(({ id: _row, ...p }) => ({ ...fromContact(p), consentCovers: p.consentCovers })),
         conflictReason: editing.conflictReason ?? '',
       });
     } else reset(blank());
