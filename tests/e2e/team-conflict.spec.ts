@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { E2E_PIN, expect, startApp, test } from './fixtures';
 import { hashPin } from '../../electron/core/pin-hash';
 import { referralInput, rpc } from './pages/worklist';
+import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
 import { startPgServer, type PgServer } from '../fixtures/pg';
 
@@ -144,6 +145,38 @@ test('two coordinators change one meeting: the second save is refused naming the
     await form.getByRole('button', { name: 'Lagre endringer' }).click();
     await expect(form).toBeHidden();
     expect(((await rpc(kari, kariApp, 'meetings.get', { id })) as { place: string }).place).toBe('Kantina');
+
+    // A no-show case: Kari opens "Avslutt saken"; Mona escalates it meanwhile. Kari's close is refused, naming Mona
+    // and what she changed; the note Kari typed stays.
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const appt = (await rpc(kari, kariApp, 'appointments.book', {
+      patientId,
+      kind: 'assessment',
+      date: twoDaysAgo,
+      time: '09:00',
+      durationMinutes: 60,
+      place: 'Rom 1',
+      clinician: 'Lege Lie',
+    })) as { id: number; version: number };
+    const { noShowCaseId } = (await rpc(kari, kariApp, 'appointments.setStatus', { id: appt.id, status: 'no_show', version: appt.version })) as {
+      noShowCaseId: number;
+    };
+    const ns = new NoShowPages(kari);
+    await ns.tab('Ikke møtt');
+    const card = ns.caseCard(typedDay(-2), '09:00');
+    await card.getByRole('button', { name: 'Avslutt saken' }).click();
+    const close = kari.getByRole('dialog', { name: 'Avslutt saken' });
+    await expect(close).toBeVisible();
+    await rpc(mona, monaApp, 'noShow.escalate', { caseId: noShowCaseId, clinician: 'Lege Lie', note: '', version: 1 });
+    await close.getByRole('radio', { name: /pasienten takket nei/ }).check();
+    await close.getByLabel('Notat', { exact: false }).first().fill('Pasienten ringte og takket nei');
+    await close.getByRole('button', { name: 'Avslutt saken' }).click();
+    await expect(close).toContainText(/Saken ble endret av mona .* etter at du åpnet det\. Endret: Status, Utfall, Notat\./);
+    await expect(close.getByLabel('Notat', { exact: false }).first()).toHaveValue('Pasienten ringte og takket nei');
+    await shots(kari, 'team-no-show-close-conflict');
+    await close.getByRole('button', { name: 'Avbryt' }).click();
+    // Behind the dialog the case shows what Mona did.
+    await expect(card).toContainText('Meldt til behandler');
   } finally {
     await kariCtx.close();
     await monaCtx.close();
