@@ -82,7 +82,15 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
     const items = opened.agenda.map((a) => ({ id: a.id, title: a.title, source: a.source as 'template', sourceId: a.sourceId }));
     const saved = await core.ok('meetings.saveAgenda', { id, items: [...items, { title: 'Kari sitt punkt' }], version: opened.version });
     expect(saved.version).toBe(2);
-    await expectRefused('meetings.saveAgenda', { id, items: [...items, { title: 'Per sitt punkt' }], version: opened.version }, 'meeting', id, 'Møtet', ' Endret: Agenda. ', 'Per sitt');
+    await expectRefused(
+      'meetings.saveAgenda',
+      { id, items: [...items, { title: 'Per sitt punkt' }], version: opened.version },
+      'meeting',
+      id,
+      'Møtet',
+      ' Endret: Agenda. ',
+      'Per sitt',
+    );
     expect((await core.ok('meetings.get', { id })).agenda.map((a) => a.title)).toContain('Kari sitt punkt');
     // The meeting form opened before the agenda change is refused too, and says it was the agenda.
     await expectRefused('meetings.update', { id, ...fields, place: 'Rom 9', version: opened.version }, 'meeting', id, 'Møtet', ' Endret: Agenda. ', 'Rom 9');
@@ -175,7 +183,15 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
     const { appointmentId } = await noShowCase();
     const marked = (await core.ok('appointments.list', { patientId })).appointments.find((a) => a.id === appointmentId)!;
     expect(marked.version).toBe(2);
-    await expectRefused('appointments.undoNoShow', { id: appointmentId, reason: 'Feil', version: 1 }, 'appointment', appointmentId, 'Timen', ' Endret: Status. ', 'Feil');
+    await expectRefused(
+      'appointments.undoNoShow',
+      { id: appointmentId, reason: 'Feil', version: 1 },
+      'appointment',
+      appointmentId,
+      'Timen',
+      ' Endret: Status. ',
+      'Feil',
+    );
     await core.ok('appointments.undoNoShow', { id: appointmentId, reason: 'Feil', version: 2 });
   });
 
@@ -266,7 +282,10 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
     );
     await core.ok('plans.saveItem', { patientId, kind: 'resource', item: { id: resourceId, text: 'Nabo', version: 2 } });
 
-    await core.ok('plans.saveParticipant', { patientId, participant: { id: partId, name: 'Ola Lege', role: 'Fastlege', organisation: 'Legesenteret', version: 1 } });
+    await core.ok('plans.saveParticipant', {
+      patientId,
+      participant: { id: partId, name: 'Ola Lege', role: 'Fastlege', organisation: 'Legesenteret', version: 1 },
+    });
     await expectRefused(
       'plans.saveParticipant',
       { patientId, participant: { id: partId, name: 'Ola Lege', role: 'Lege', organisation: '', version: 1 } },

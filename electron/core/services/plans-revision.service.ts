@@ -40,10 +40,19 @@ export function createPlanRevisionService(ctx: ServiceContext) {
         const evaluations: GoalEvaluation[] = input.evaluations.map((e) => ({ goalId: e.goalId, result: e.result, note: e.note }));
         for (const [key, message] of Object.entries(validateRevision(plan, evaluations))) issues.push({ path: key, message });
         if (issues.length > 0) refuse(issues);
-        await claimRowVersion(trx, 'individual_plan', row.id, input.version, ctx.actor(), PLAN_RECORD, {
-          last_revision_on: input.heldOn,
-          ...(input.nextRevisionDate !== null ? { revision_dates: listText([...new Set(revisionDates)]) } : {}),
-        }, { revision_dates: listText(plan.revisionDates) });
+        await claimRowVersion(
+          trx,
+          'individual_plan',
+          row.id,
+          input.version,
+          ctx.actor(),
+          PLAN_RECORD,
+          {
+            last_revision_on: input.heldOn,
+            ...(input.nextRevisionDate !== null ? { revision_dates: listText([...new Set(revisionDates)]) } : {}),
+          },
+          { revision_dates: listText(plan.revisionDates) },
+        );
 
         if (input.nextRevisionDate !== null && !plan.revisionDates.includes(input.nextRevisionDate)) {
           await trx.insertInto('plan_revision_date').values({ plan_id: row.id, date: input.nextRevisionDate }).execute();

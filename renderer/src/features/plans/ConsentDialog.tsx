@@ -27,7 +27,11 @@ export function ConsentDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const { version, onRefused } = useRowVersion(loaded, open, freshPlanVersion(patientId, (v) => v.plan));
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => v.plan),
+  );
   const c = plan.consent;
   const form = useContractForm({
     method: 'plans.saveConsent',

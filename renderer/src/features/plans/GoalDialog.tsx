@@ -23,7 +23,11 @@ export function GoalDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const { version, onRefused } = useRowVersion(loaded, open, freshPlanVersion(patientId, (v) => versionOf(v.goals, goal?.id)));
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => versionOf(v.goals, goal?.id)),
+  );
   const form = useContractForm({
     method: 'plans.saveGoal',
     schema: plansContract['plans.saveGoal'].input,

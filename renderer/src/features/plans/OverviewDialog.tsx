@@ -34,7 +34,11 @@ export function OverviewDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const { version, onRefused } = useRowVersion(loaded, open, freshPlanVersion(patientId, (v) => v.plan));
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => v.plan),
+  );
   // The coordinator is usually municipal: offer the directory's municipal coordinators and coordinating units.
   const municipal = useContractQuery('contacts.list', { role: 'municipal_coordinator', limit: 200 }).data?.rows;
   const units = useContractQuery('contacts.list', { role: 'coordinating_unit', limit: 200 }).data?.rows;

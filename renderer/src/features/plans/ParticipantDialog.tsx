@@ -23,7 +23,11 @@ export function ParticipantDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const { version, onRefused } = useRowVersion(loaded, open, freshPlanVersion(patientId, (v) => versionOf(v.participants, participant?.id)));
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => versionOf(v.participants, participant?.id)),
+  );
   const form = useContractForm({
     method: 'plans.saveParticipant',
     schema: plansContract['plans.saveParticipant'].input,

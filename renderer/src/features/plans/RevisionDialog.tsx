@@ -33,7 +33,11 @@ export function RevisionDialog({
 }) {
   const { plan } = view;
   // The revision keeps the plan as it was shown: a plan changed since the dialog opened refuses it.
-  const { version, onRefused } = useRowVersion(view.rowVersions.plan, open, freshPlanVersion(patientId, (v) => v.plan));
+  const { version, onRefused } = useRowVersion(
+    view.rowVersions.plan,
+    open,
+    freshPlanVersion(patientId, (v) => v.plan),
+  );
   const evaluated = (f: RevisionForm) => plan.goals.filter((g) => f.goals[`g${g.id}`]?.result);
   const form = useContractForm({
     method: 'plans.finishRevision',
