@@ -12,22 +12,9 @@ import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { loadPlan, refreshPlanAttention } from './plans-store';
-import { claimRowVersion, type VersionedRecord } from './row-version';
-import { PLAN_GOAL_RECORD, PLAN_ITEM_RECORD, PLAN_PARTICIPANT_RECORD, PLAN_RECORD, listText } from './plans-versions';
+import { claimRowVersion } from './row-version';
+import { MEASURE_RECORD, PLAN_GOAL_RECORD, PLAN_ITEM_RECORD, PLAN_PARTICIPANT_RECORD, claimPlan, listText } from './plans-versions';
 
-/** A measure's edited columns by their names on screen (for a conflict's message). */
-const MEASURE_RECORD: VersionedRecord = {
-  what: 'Tiltaket',
-  fields: {
-    what: 'Tiltak',
-    scope: 'Omfang',
-    how: 'Hvordan tiltaket gjennomføres',
-    responsible: 'Ansvarlig',
-    start_date: 'Start',
-    due_date: 'Frist',
-    goal_id: 'Knyttet til mål',
-  },
-};
 import {
   FUTURE,
   refuse,
@@ -100,13 +87,11 @@ export function createPlanContentService(ctx: ServiceContext) {
         let planId: number;
         if (loaded) {
           planId = loaded.row.id;
-          await claimRowVersion(
+          await claimPlan(
             trx,
-            'individual_plan',
             planId,
             input.version,
             ctx.actor(),
-            PLAN_RECORD,
             { ...values, revision_dates: listText(revisionDates) },
             { revision_dates: listText(loaded.plan.revisionDates) },
           );
@@ -181,21 +166,13 @@ export function createPlanContentService(ctx: ServiceContext) {
         }
         if (input.givenAt !== null && input.givenBy === '') issues.push({ path: 'givenBy', message: 'Skriv hvem som ga samtykket' });
         if (issues.length > 0) refuse(issues);
-        await claimRowVersion(
-          trx,
-          'individual_plan',
-          row.id,
-          input.version,
-          ctx.actor(),
-          PLAN_RECORD,
-          {
-            consent_given_at: input.givenAt,
-            consent_given_by: input.givenBy,
-            consent_withdrawn_at: input.withdrawnAt,
-            consent_covers: listText(consent.coversParticipantIds),
-          },
-          { consent_covers: listText(plan.consent.coversParticipantIds) },
-        );
+        const consentSent = {
+          consent_given_at: input.givenAt,
+          consent_given_by: input.givenBy,
+          consent_withdrawn_at: input.withdrawnAt,
+          consent_covers: listText(consent.coversParticipantIds),
+        };
+        await claimPlan(trx, row.id, input.version, ctx.actor(), consentSent, { consent_covers: listText(plan.consent.coversParticipantIds) });
         await trx
           .updateTable('individual_plan')
           .set({ consent_given_at: input.givenAt, consent_given_by: input.givenBy, consent_withdrawn_at: input.withdrawnAt })

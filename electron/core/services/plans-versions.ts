@@ -1,4 +1,21 @@
-import type { VersionedRecord } from './row-version';
+import type { Transaction } from 'kysely';
+import type { Actor } from '../audit';
+import type { Database } from '../db/schema';
+import { claimRowVersion, type VersionedRecord } from './row-version';
+
+/** A measure's edited columns by their names on screen (for a conflict's message). */
+export const MEASURE_RECORD: VersionedRecord = {
+  what: 'Tiltaket',
+  fields: {
+    what: 'Tiltak',
+    scope: 'Omfang',
+    how: 'Hvordan tiltaket gjennomføres',
+    responsible: 'Ansvarlig',
+    start_date: 'Start',
+    due_date: 'Frist',
+    goal_id: 'Knyttet til mål',
+  },
+};
 
 /**
  * No lost update on the individual plan's in-place edits (row-version.ts): the plan's own row (overview, consent,
@@ -43,3 +60,15 @@ export const PLAN_ITEM_RECORD = (kind: 'resource' | 'need'): VersionedRecord => 
 
 /** A sorted list as one comparable text. */
 export const listText = (xs: readonly (string | number)[]): string => JSON.stringify([...xs].sort());
+
+/** Takes the plan row's next version for a save of its own fields, or refuses it (row-version.ts). */
+export function claimPlan(
+  trx: Transaction<Database>,
+  planId: number,
+  loaded: number | undefined,
+  actor: Actor,
+  sent: Readonly<Record<string, unknown>>,
+  stored: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  return claimRowVersion(trx, 'individual_plan', planId, loaded, actor, PLAN_RECORD, sent, stored);
+}
