@@ -300,4 +300,23 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
     expect(plan2.plan.resources[0]?.text).toBe('Nabo');
     expect(plan2.plan.participants.find((p) => p.id === partId)?.organisation).toBe('Legesenteret');
   });
+
+  it("contact directory: a stale save of a contact is refused naming the other person's field", async () => {
+    const contact = { name: 'Ola Hansen', role: 'municipal_coordinator' as const, organisation: 'Oslo kommune', municipalityNumber: '0301' };
+    const saved = await core.ok('contacts.save', contact);
+    expect(saved.version).toBe(1);
+    await core.ok('contacts.save', { ...contact, id: saved.id, phone: '22 33 44 55', version: 1 });
+    await expectRefused(
+      'contacts.save',
+      { ...contact, id: saved.id, email: 'ola.hansen@oslo.kommune.no', version: 1 },
+      'contact',
+      saved.id,
+      'Kontakten',
+      ' Endret: Telefon. ',
+      'ola.hansen',
+    );
+    const now = await core.ok('contacts.get', { id: saved.id });
+    expect(now).toMatchObject({ phone: '22 33 44 55', email: '', version: 2 });
+    await core.ok('contacts.save', { ...contact, id: saved.id, phone: '22 33 44 55', email: 'ola.hansen@oslo.kommune.no', version: now.version });
+  });
 });

@@ -381,6 +381,10 @@ export interface ContactTable {
   postal_place: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface ContactWordTable {

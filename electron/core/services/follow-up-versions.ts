@@ -18,6 +18,22 @@ export const NO_SHOW_CASE_RECORD: VersionedRecord = {
   },
 };
 
+/** A contact in the unit's directory. */
+export const CONTACT_RECORD: VersionedRecord = {
+  what: 'Kontakten',
+  fields: {
+    name: 'Navn',
+    role: 'Rolle',
+    organisation: 'Organisasjon',
+    municipality_number: 'Kommune',
+    phone: 'Telefon',
+    email: 'E-post',
+    address: 'Adresse',
+    postal_code: 'Postnummer',
+    postal_place: 'Poststed',
+  },
+};
+
 export const APPOINTMENT_RECORD: VersionedRecord = {
   what: 'Timen',
   fields: {

@@ -16,7 +16,8 @@ export type VersionedTable =
   | 'plan_participant'
   | 'plan_goal'
   | 'plan_resource'
-  | 'plan_need';
+  | 'plan_need'
+  | 'contact';
 
 /** What a conflict names: the record in words, and the edited columns with their Norwegian field names. */
 export interface VersionedRecord {
