@@ -59,7 +59,7 @@ export const PLAN_ITEM_RECORD = (kind: 'resource' | 'need'): VersionedRecord => 
 });
 
 /** A sorted list as one comparable text. */
-export const listText = (xs: readonly (string | number)[]): string => JSON.stringify([...xs].sort());
+export const listText = (xs: readonly (string | number)[]): string => JSON.stringify(xs.map(String).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** Takes the plan row's next version for a save of its own fields, or refuses it (row-version.ts). */
 export function claimPlan(
