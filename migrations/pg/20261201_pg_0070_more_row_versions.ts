@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /** The team store's side of SQLite 20261201_0390: row versions and last editor on the rest of what people edit in place. */
-const TABLES = ['meeting', 'no_show_case', 'appointment', 'individual_plan', 'plan_participant', 'plan_goal', 'plan_resource', 'plan_need', 'contact'] as const;
+const TABLES = ['meeting', 'no_show_case', 'appointment', 'individual_plan', 'plan_participant', 'plan_goal', 'plan_resource', 'plan_need', 'contact', 'referrer'] as const;
 
 /** Rows that had no time of their last change, for the conflict's "when". */
 const UNSTAMPED = ['plan_participant', 'plan_goal', 'plan_resource', 'plan_need'] as const;

@@ -13,7 +13,9 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
   let core: TestCore;
   let patientId: number;
   let pathwayId: number;
-  const row = (table: string, id: number) => core.handle.sqlite.prepare(`select * from ${table} where id = ?`).get(id) as Record<string, unknown>;
+  // A pathway's referrer is named by its pathway; every other record by its id.
+  const row = (table: string, id: number) =>
+    core.handle.sqlite.prepare(`select * from ${table} where ${table === 'referrer' ? 'pathway_id' : 'id'} = ?`).get(id) as Record<string, unknown>;
   const count = (table: string) => (core.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
   /**
@@ -318,5 +320,24 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
     const now = await core.ok('contacts.get', { id: saved.id });
     expect(now).toMatchObject({ phone: '22 33 44 55', email: '', version: 2 });
     await core.ok('contacts.save', { ...contact, id: saved.id, phone: '22 33 44 55', email: 'ola.hansen@oslo.kommune.no', version: now.version });
+  });
+
+  it("a pathway's referrer: a stale save is refused naming the field; the current version saves", async () => {
+    const referrer = { pathwayId, organisation: 'Storgata legesenter', person: 'Dr. Berg', herId: '' };
+    await core.ok('referrer.save', referrer);
+    const loaded = (await core.ok('referrer.get', { pathwayId })).referrer!.version;
+    await core.ok('referrer.save', { ...referrer, person: 'Dr. Dahl', version: loaded });
+    await expectRefused(
+      'referrer.save',
+      { ...referrer, address: 'Storgata 1', version: loaded },
+      'referrer',
+      pathwayId,
+      'Henviseren',
+      ' Endret: Henvisende lege/behandler. ',
+      'Storgata 1',
+    );
+    const now = (await core.ok('referrer.get', { pathwayId })).referrer!;
+    expect(now).toMatchObject({ person: 'Dr. Dahl', address: '', version: loaded + 1 });
+    await core.ok('referrer.save', { ...referrer, person: 'Dr. Dahl', address: 'Storgata 1', version: now.version });
   });
 });

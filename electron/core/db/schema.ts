@@ -602,6 +602,10 @@ export interface ReferrerTable {
   is_gp: number;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export type ConsentState = 'unknown' | 'given' | 'refused';

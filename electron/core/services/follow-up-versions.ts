@@ -34,6 +34,21 @@ export const CONTACT_RECORD: VersionedRecord = {
   },
 };
 
+/** A pathway's referrer. */
+export const REFERRER_RECORD: VersionedRecord = {
+  what: 'Henviseren',
+  fields: {
+    organisation: 'Virksomhet',
+    person: 'Henvisende lege/behandler',
+    address: 'Adresse',
+    postal_code: 'Postnummer',
+    postal_place: 'Poststed',
+    her_id: 'HER-id',
+    referral_date: 'Henvisningsdato',
+    is_gp: 'Henviser er fastlege',
+  },
+};
+
 export const APPOINTMENT_RECORD: VersionedRecord = {
   what: 'Timen',
   fields: {

@@ -17,7 +17,11 @@ export type VersionedTable =
   | 'plan_goal'
   | 'plan_resource'
   | 'plan_need'
-  | 'contact';
+  | 'contact'
+  | 'referrer';
+
+/** The column that names a row: `id`, except a pathway's referrer (one per pathway). */
+const KEY: Partial<Record<VersionedTable, string>> = { referrer: 'pathway_id' };
 
 /** What a conflict names: the record in words, and the edited columns with their Norwegian field names. */
 export interface VersionedRecord {
@@ -61,7 +65,8 @@ export async function claimRowVersion(
 ): Promise<void> {
   // Kysely cannot type a column over a union of tables; the versioned tables share these columns.
   const t = trx as unknown as VersionedDb;
-  const current = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as VersionedRow | undefined;
+  const key = (KEY[table] ?? 'id') as 'id';
+  const current = (await t.selectFrom(table).selectAll().where(key, '=', id).executeTakeFirst()) as VersionedRow | undefined;
   if (!current) {
     if (loaded === undefined) return; // the caller's own update reports the missing row
     throw new AppError('not_found', `${record.what} finnes ikke lenger.`);
@@ -71,11 +76,11 @@ export async function claimRowVersion(
   let update = t
     .updateTable(table)
     .set((eb) => ({ row_version: eb('row_version', '+', 1), updated_by: actor.osUser, changed_fields: changed.join(',') }))
-    .where('id', '=', id);
+    .where(key, '=', id);
   if (loaded !== undefined) update = update.where('row_version', '=', loaded);
   const res = await update.executeTakeFirst();
   if (Number(res.numUpdatedRows) > 0 || loaded === undefined) return;
-  const now = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as VersionedRow | undefined;
+  const now = (await t.selectFrom(table).selectAll().where(key, '=', id).executeTakeFirst()) as VersionedRow | undefined;
   if (!now) throw new AppError('not_found', `${record.what} finnes ikke lenger.`);
   throw new AppError('conflict', conflictMessage(record, now, loaded));
 }
