@@ -41,8 +41,10 @@ async function teamDatabase(pgServer: PgServer): Promise<string> {
   await c.query('create role kari login in role forlopsbenk_coordinator');
   await c.query('create role mona login in role forlopsbenk_coordinator');
   await c.query(
-    `insert into profile (id, coordinator_name, unit_name, unit_phone, unit_address, updated_at) values (1, 'Kari Koordinator', 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
+    `insert into profile (id, unit_name, unit_phone, unit_address, updated_at) values (1, 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
   );
+  // Each person's own name (given at their first start: tests/e2e/team-people.spec.ts).
+  await c.query(`insert into person_profile (login, name, updated_at) values ('kari', 'Kari Koordinator', now()::text), ('mona', 'Mona Moe', now()::text)`);
   await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('mona', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
   await c.end();
   return url;
