@@ -105,9 +105,9 @@ test('two coordinators change one meeting: the second save is refused naming the
 
     // Mona saves: refused, naming Kari and the agenda; what she typed stays, Kari's agenda is shown beside it.
     await mona.getByRole('button', { name: 'Lagre dagsorden' }).click();
-    const alert = mona.getByRole('alert').filter({ hasText: 'Møtet ble endret av kari' });
+    const alert = mona.getByRole('alert').filter({ hasText: 'Møtet ble endret av Kari Koordinator (kari)' });
     await expect(alert).toContainText(
-      /Møtet ble endret av kari \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d etter at du åpnet det\. Endret: Agenda\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./,
+      /Møtet ble endret av Kari Koordinator \(kari\) \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d etter at du åpnet det\. Endret: Agenda\. Det du skrev er ikke lagret, men står fortsatt i skjemaet\./,
     );
     // The agenda as Kari stored it, folded under the message.
     await alert.getByText(/^Vis dagsordenen slik den er lagret nå/).click();
@@ -141,7 +141,7 @@ test('two coordinators change one meeting: the second save is refused naming the
     });
     await form.getByLabel('Sted', { exact: true }).fill('Kantina');
     await form.getByRole('button', { name: 'Lagre endringer' }).click();
-    await expect(form).toContainText(/Møtet ble endret av mona .* etter at du åpnet det\. Endret: Sted\./);
+    await expect(form).toContainText(/Møtet ble endret av Mona Moe \(mona\) .* etter at du åpnet det\. Endret: Sted\./);
     await expect(form.getByLabel('Sted', { exact: true })).toHaveValue('Kantina');
     await shots(kari, 'team-meeting-form-conflict');
     await form.getByRole('button', { name: 'Lagre endringer' }).click();
@@ -173,7 +173,7 @@ test('two coordinators change one meeting: the second save is refused naming the
     await close.getByRole('radio', { name: /pasienten takket nei/ }).check();
     await close.getByLabel('Notat', { exact: false }).first().fill('Pasienten ringte og takket nei');
     await close.getByRole('button', { name: 'Avslutt saken' }).click();
-    await expect(close).toContainText(/Saken ble endret av mona .* etter at du åpnet det\. Endret: Status, Utfall, Notat\./);
+    await expect(close).toContainText(/Saken ble endret av Mona Moe \(mona\) .* etter at du åpnet det\. Endret: Status, Utfall, Notat\./);
     await expect(close.getByLabel('Notat', { exact: false }).first()).toHaveValue('Pasienten ringte og takket nei');
     await shots(kari, 'team-no-show-close-conflict');
     await close.getByRole('button', { name: 'Avbryt' }).click();

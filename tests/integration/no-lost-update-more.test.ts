@@ -31,7 +31,10 @@ describe('optimistic concurrency on meetings, no-show cases, appointments and th
     expect(res.error.code).toBe('conflict');
     const who = String(before.updated_by);
     expect(who).not.toBe('');
-    expect(res.error.message).toMatch(new RegExp(`^${what} ble endret av ${who} \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d:\\d\\d etter at du åpnet det\\.`));
+    // The person: their name beside the login when they have given one ("Kari Koordinator (kari)"), else the login.
+    expect(res.error.message).toMatch(
+      new RegExp(`^${what} ble endret av (?:[^()]+ \\(${who}\\)|${who}) \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d:\\d\\d etter at du åpnet det\\.`),
+    );
     expect(res.error.message).toContain(field);
     expect(res.error.message).toContain('Det du skrev er ikke lagret, men står fortsatt i skjemaet.');
     // Names only: never what was typed.

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/envelope';
 import { formatDateTime } from '../../../shared/domain/time';
 import type { Database } from '../db/schema';
 import type { Actor } from '../audit';
+import { personNames } from '../people';
 
 /** The records people edit in place that carry a row version (migrations 0361 and 0390). */
 export type VersionedTable =
@@ -82,12 +83,14 @@ export async function claimRowVersion(
   if (Number(res.numUpdatedRows) > 0 || loaded === undefined) return;
   const now = (await t.selectFrom(table).selectAll().where(key, '=', id).executeTakeFirst()) as VersionedRow | undefined;
   if (!now) throw new AppError('not_found', `${record.what} finnes ikke lenger.`);
-  throw new AppError('conflict', conflictMessage(record, now, loaded));
+  // Who, as people know each other: the name they gave beside the login ("Kari Nordmann (kari)").
+  const name = now.updated_by === '' ? '' : (await personNames(trx, actor.osUser))(now.updated_by);
+  throw new AppError('conflict', conflictMessage(record, now, loaded, name));
 }
 
 /** "Tiltaket ble endret av kari 01.12.2026 kl. 14:40 etter at du åpnet det. Endret: Ansvarlig. …" */
-export function conflictMessage(record: VersionedRecord, now: VersionedRow, loaded: number | undefined): string {
-  const who = now.updated_by === '' ? 'en annen' : now.updated_by;
+export function conflictMessage(record: VersionedRecord, now: VersionedRow, loaded: number | undefined, name = ''): string {
+  const who = now.updated_by === '' ? 'en annen' : name && name !== now.updated_by ? `${name} (${now.updated_by})` : now.updated_by;
   const labels = now.changed_fields
     .split(',')
     .map((col) => record.fields[col])
