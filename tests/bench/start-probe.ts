@@ -13,6 +13,8 @@ export interface StartTrace {
   keyLoaded: number;
   coreStarted: number;
   listening: number;
+  /** CPU time of the server process (all threads) until listening. */
+  cpuMs: number;
 }
 
 /** Installed before the page's own scripts (plain JS text: tsx would add a __name() helper the page lacks). */
@@ -105,5 +107,6 @@ export function startParts(spawnEpoch: number, gotoEpoch: number, seenEpoch: num
     'page: row in the DOM → painted': pageMarks.paintedAt - pageMarks.rowAt,
     'bench: painted → row seen by Playwright': seenEpoch - (nav + pageMarks.paintedAt),
     total: seenEpoch - spawnEpoch,
+    'server CPU time until listening (all threads; not a part of the timeline)': server.cpuMs,
   };
 }

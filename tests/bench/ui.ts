@@ -131,7 +131,15 @@ function pushStartParts(
   rpcOrder: string,
 ): void {
   const names = Object.keys(parts.later[0] ?? parts.first[0] ?? {});
-  for (const name of names) results.push(stats(`UI: start part (later starts): ${name}`, size, parts.later.map((p) => p[name]!)));
+  const [label, rows] = parts.later.length ? ['later starts', parts.later] : ['first starts of the day', parts.first];
+  for (const name of names)
+    results.push(
+      stats(
+        `UI: start part (${label}): ${name}`,
+        size,
+        rows.map((p) => p[name]!),
+      ),
+    );
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
   if (parts.first.length)
     notes.push(
