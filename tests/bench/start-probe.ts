@@ -64,13 +64,10 @@ export async function readPageMarks(page: Page): Promise<PageMarks> {
     const res = performance.getEntriesByType('resource');
     const before = (r) => r.startTime <= p.rowAt;
     const scripts = res.filter((r) => before(r) && r.name.endsWith('.js'));
-    const rpcs = res.filter((r) => r.name.endsWith('/rpc'));
-    const rpc = p.rpc.filter((c) => c.method !== '/events' && c.start <= p.rowAt).map((c) => {
-      const near = rpcs.reduce((a, r) => (a && Math.abs(a.startTime - c.start) <= Math.abs(r.startTime - c.start) ? a : r), null);
-      // A call still in flight has no entry yet: not matched to a neighbour's.
-      const end = near && Math.abs(near.startTime - c.start) < 3 ? near.responseEnd : NaN;
-      return { method: c.method, start: c.start, end };
-    });
+    const rpcs = res.filter((r) => r.name.endsWith('/rpc')).sort((a, b) => a.startTime - b.startTime);
+    // Calls and their timing entries in the same order (a call still in flight has no entry yet: the last ones).
+    const calls = p.rpc.filter((c) => c.method !== '/events');
+    const rpc = calls.map((c, i) => ({ method: c.method, start: c.start, end: rpcs[i] ? rpcs[i].responseEnd : NaN })).filter((c) => c.start <= p.rowAt);
     return {
       timeOrigin: performance.timeOrigin,
       htmlEnd: nav.responseEnd,
