@@ -65,6 +65,8 @@ describe('queries audit exactly what the contract declares', () => {
     'meetings.getSettings': {},
     'audit.verify': {},
     'audit.list': { patientId: ids.patientId },
+    'audit.listImported': {},
+    'audit.verifyImported': {},
     'audit.exportCsv': { patientId: ids.patientId },
     'audit.printPatient': { patientId: ids.patientId },
     'backups.status': {},

@@ -16,9 +16,17 @@ export interface PersonSettingTable {
   value: string;
 }
 
+/** A person's own part of the profile (issue #15): the database login on the team store, '' on the local store. */
+export interface PersonProfileTable {
+  login: string;
+  name: string;
+  phone: Generated<string>;
+  updated_at: string;
+}
+
+/** The unit's part of the profile: one row (id 1). */
 export interface ProfileTable {
   id: number;
-  coordinator_name: string;
   unit_name: string;
   unit_phone: string;
   unit_address: Generated<string>;
@@ -134,6 +142,20 @@ export interface PathwayEventTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
+  at: string;
+  actor: string;
+  os_user: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  patient_id: number | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The audit history of a local store moved into the team store (team:move), verbatim; read only. */
+export interface AuditLogImportedTable {
+  id: number;
   at: string;
   actor: string;
   os_user: string;
@@ -641,6 +663,7 @@ export interface BreachLetterTable {
 export interface Database {
   app_setting: AppSettingTable;
   person_setting: PersonSettingTable;
+  person_profile: PersonProfileTable;
   profile: ProfileTable;
   patient: PatientTable;
   pathway: PathwayTable;
@@ -648,6 +671,7 @@ export interface Database {
   open_search_word: OpenSearchWordTable;
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
+  audit_log_imported: AuditLogImportedTable;
   municipality: MunicipalityTable;
   rule_pathway: RulePathwayTable;
   rule_event: RuleEventTable;

@@ -11,7 +11,8 @@ import { formatTime, todayInOslo } from '../../../../shared/domain/time';
 import './no-show.css';
 
 function useProfileName(): string {
-  return useContractQuery('profile.get', {}).data?.coordinatorName ?? '';
+  // The person's own name (their row of person_profile), never the unit's: "Utført av" is who records it.
+  return useContractQuery('profile.get', {}).data?.me?.name ?? '';
 }
 
 type AttemptForm = { date: string | null; time: string; channel: ContactChannel | ''; outcome: AttemptOutcome | ''; byName: string; note: string };
