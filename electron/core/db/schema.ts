@@ -192,6 +192,10 @@ export interface IndividualPlanTable {
   last_revision_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanParticipantTable {
@@ -201,6 +205,12 @@ export interface PlanParticipantTable {
   role: Generated<string>;
   organisation: Generated<string>;
   consent_covered: Generated<number>;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanGoalTable {
@@ -209,12 +219,24 @@ export interface PlanGoalTable {
   text: string;
   target_date: string | null;
   created_at: string;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanItemTable {
   id: Generated<number>;
   plan_id: number;
   text: string;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanMeasureTable {
@@ -277,6 +299,10 @@ export interface AppointmentTable {
   status: 'booked' | 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service';
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface AppointmentStatusChangeTable {
@@ -312,6 +338,10 @@ export interface NoShowCaseTable {
   close_override_reason: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface ContactAttemptTable {
@@ -373,6 +403,10 @@ export interface ContactTable {
   postal_place: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface ContactWordTable {
@@ -395,6 +429,10 @@ export interface MeetingTable {
   cancel_reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface MeetingParticipantTable {
@@ -586,6 +624,10 @@ export interface ReferrerTable {
   is_gp: number;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export type ConsentState = 'unknown' | 'given' | 'refused';

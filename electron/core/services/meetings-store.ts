@@ -128,6 +128,7 @@ export async function detail(db: Db, id: number): Promise<MeetingDetail> {
     ...toSummary(row),
     icsSequence: row.ics_sequence,
     cancelReason: row.cancel_reason,
+    version: row.row_version,
     patient: { id: patient.id, name: patient.name, birthDate: patient.birth_date, municipalityNumber: patient.municipality_number },
     participants: participants.map((p) => ({
       id: p.id,
