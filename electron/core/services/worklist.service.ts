@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
-import { nameSearchWords, prefixUpperBound } from '../../../shared/domain/search-words';
+import { prefixUpperBound } from '../../../shared/domain/search-words';
+import { searchTerms } from '../../../shared/domain/search-match';
 import { todayInOslo } from '../../../shared/domain/time';
 import { DUE_SOON_DAYS, soonUntil } from '../../../shared/domain/due';
 import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-clock';
@@ -40,9 +41,9 @@ export function createWorklistService(ctx: ServiceContext) {
     // ('': seeded, or moved from a local store), so none falls between two chairs; on the local store everything
     // is the one person's (no filter: its worklist keeps its index plans).
     if (q.scope === 'mine' && isPostgres(ctx.db)) query = query.where('pathway.responsible', 'in', [ctx.actor().osUser, '']);
-    const search = q.search?.trim() ?? '';
-    const digits = search.replace(/\s/g, '');
-    const words = /^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search);
+    if (q.pathwayIds) query = query.where('pathway.id', 'in', q.pathwayIds.length > 0 ? q.pathwayIds : [-1]);
+    const terms = searchTerms(q.search ?? '');
+    const words = terms.kind === 'nationalId' ? [`${NATIONAL_ID_KEY}${terms.digits}`] : terms.words;
     for (const word of words) {
       query = query.where('pathway.patient_id', 'in', (eb) =>
         eb.selectFrom('open_search_word').select('open_search_word.patient_id').where('word', '>=', word).where('word', '<', prefixUpperBound(word)),
