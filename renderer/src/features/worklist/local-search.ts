@@ -1,13 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import type { SearchKeys, WorklistCounts, WorklistGroup, WorklistRow } from '../../../../shared/contract/worklist';
-import { DUE_SOON_DAYS, soonUntil } from '../../../../shared/domain/due';
-import { maskNationalId } from '../../../../shared/domain/national-id';
-import { NO_DUE_SORT, storedDueState } from '../../../../shared/domain/pathway-clock';
-import { matchesSearch, searchTerms } from '../../../../shared/domain/search-match';
-import { nameSearchWords } from '../../../../shared/domain/search-words';
+import type { SearchKeys, WorklistCounts, WorklistRow } from '../../../../shared/contract/worklist';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { useWorklist, type WorklistFilter } from '../../stores/worklist';
+import { matchKeys, prepare, slimRow, type PreparedKey } from './search-keys-filter';
 
 /**
  * The worklist search at keystroke speed: the open caseload's search keys (worklist.searchKeys: slim tuples,
@@ -17,93 +13,6 @@ import { useWorklist, type WorklistFilter } from '../../stores/worklist';
  * loaded (a worklist.list page, or a fill); until then a slim row from its key (name, id, pathway, deadline),
  * and the visible slim rows are filled with one worklist.list call by id (`fillVisible`).
  */
-
-interface PreparedKey {
-  pathwayId: number;
-  patientId: number;
-  dueSort: string;
-  pathwayType: WorklistRow['pathwayType'];
-  setting: WorklistRow['setting'];
-  name: string;
-  nationalId: string;
-  words: string[];
-}
-
-interface Prepared {
-  keys: PreparedKey[];
-  today: string;
-  soon: string;
-  /** Slim rows by pathway, made once per key set (the same object for memoized grid rows). */
-  slim: Map<number, WorklistRow>;
-}
-
-const prepared = new WeakMap<SearchKeys, Prepared>();
-
-function prepare(data: SearchKeys): Prepared {
-  let p = prepared.get(data);
-  if (!p) {
-    p = {
-      keys: data.keys.map(([pathwayId, patientId, dueSort, pathwayType, setting, name, nationalId]) => ({
-        pathwayId,
-        patientId,
-        dueSort,
-        pathwayType,
-        setting,
-        name,
-        nationalId,
-        words: nameSearchWords(name),
-      })),
-      today: data.today,
-      soon: soonUntil(data.today, DUE_SOON_DAYS.pathway),
-      slim: new Map(),
-    };
-    prepared.set(data, p);
-  }
-  return p;
-}
-
-/** The group worklist.list puts a pathway in, from its stored due_sort (the same ranges as its counts). */
-function groupOf(dueSort: string, p: Prepared): WorklistGroup {
-  if (dueSort < p.today) return 'overdue';
-  if (dueSort <= p.soon) return 'soon';
-  return dueSort < NO_DUE_SORT ? 'later' : 'none';
-}
-
-function slimRow(k: PreparedKey, p: Prepared): WorklistRow {
-  let row = p.slim.get(k.pathwayId);
-  if (!row) {
-    const dueDate = k.dueSort === NO_DUE_SORT ? null : k.dueSort;
-    const { state, daysLeft } = storedDueState(dueDate, p.today);
-    row = {
-      pathwayId: k.pathwayId,
-      patientId: k.patientId,
-      name: k.name,
-      nationalIdMasked: maskNationalId(k.nationalId),
-      synthetic: false,
-      pathwayType: k.pathwayType,
-      setting: k.setting,
-      referralReceived: '',
-      nextActionKey: '',
-      nextActionLabel: '',
-      dueDate,
-      daysLeft,
-      state,
-      group: groupOf(k.dueSort, p),
-      responsible: '',
-      flags: {
-        openNoShows: 0,
-        nextMeetingDate: null,
-        planAttentionDate: null,
-        dataQuality: 0,
-        breachReasonMissing: false,
-        careDeadlineBreach: null,
-        patientPostponedFrom: null,
-      },
-    };
-    p.slim.set(k.pathwayId, row);
-  }
-  return row;
-}
 
 // --- Full rows for the search result: loaded once per key set (a write refetches the keys: a new generation). ---
 
@@ -162,33 +71,12 @@ export interface LocalResult {
   today: string;
 }
 
-let last: { data: SearchKeys; filter: WorklistFilter; matched: PreparedKey[]; counts: WorklistCounts } | null = null;
 let lastRows: { version: number; matched: PreparedKey[]; rows: WorklistRow[] } | null = null;
-
-/** The keys matching every filter but the group, and the counts per group (as worklist.list counts them). */
-function match(data: SearchKeys, filter: WorklistFilter): { matched: PreparedKey[]; counts: WorklistCounts } {
-  if (last && last.data === data && last.filter === filter) return last;
-  const p = prepare(data);
-  const terms = searchTerms(filter.search);
-  const counts: WorklistCounts = { all: 0, overdue: 0, soon: 0, later: 0, none: 0 };
-  const matched: PreparedKey[] = [];
-  for (const k of p.keys) {
-    if (filter.pathwayType && k.pathwayType !== filter.pathwayType) continue;
-    if (filter.setting && k.setting !== filter.setting) continue;
-    if (!matchesSearch(terms, k.words, k.nationalId)) continue;
-    const g = groupOf(k.dueSort, p);
-    counts[g]++;
-    counts.all++;
-    if (!filter.group || g === filter.group) matched.push(k);
-  }
-  last = { data, filter, matched, counts };
-  return last;
-}
 
 export function localResult(data: SearchKeys, filter: WorklistFilter): LocalResult {
   newGeneration(data);
   const p = prepare(data);
-  const { matched, counts } = match(data, filter);
+  const { matched, counts } = matchKeys(data, filter);
   if (!lastRows || lastRows.version !== version || lastRows.matched !== matched) {
     lastRows = { version, matched, rows: matched.map((k) => full.get(k.pathwayId) ?? fullLookup(k.pathwayId) ?? slimRow(k, p)) };
   }
