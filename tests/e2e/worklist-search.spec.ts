@@ -33,6 +33,11 @@ test('a search typed with the keyboard shows what the server search finds, and E
   expect(seeded.status, seeded.stderr).toBe(0);
   const app = await startApp({ dataDir });
   try {
+    // The search keys load when the worklist is idle; the keystrokes below are answered from them.
+    let keysLoaded = false;
+    page.on('response', (res) => {
+      if (res.url().endsWith('/rpc') && (res.request().postDataJSON() as { method?: string } | null)?.method === 'worklist.searchKeys') keysLoaded = true;
+    });
     await openWithProfile(page, app);
     const wl = new WorklistPage(page);
     await wl.grid.waitFor();
@@ -42,13 +47,19 @@ test('a search typed with the keyboard shows what the server search finds, and E
     const surname = first.rows[30]!.name.split(' ').pop()!;
     const typed = surname.slice(0, 4);
 
+    // No server search per keystroke: the page's own list calls carry no search text (fills go by id).
+    const pageSearches: string[] = [];
+    page.on('request', (req) => {
+      if (!req.url().endsWith('/rpc')) return;
+      const body = req.postDataJSON() as { method?: string; input?: { search?: string } } | null;
+      if (body?.method === 'worklist.list' && body.input?.search) pageSearches.push(body.input.search);
+    });
+    await expect.poll(() => keysLoaded).toBe(true);
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: /Søk på navn eller fødselsnummer/ });
     await expect(search).toBeFocused();
     const shownIds = async () =>
-      (await wl.grid.locator('[role="row"][id^="wl-row-"]').evaluateAll((rows) => rows.map((r) => Number(r.id.replace('wl-row-', ''))))).sort(
-        (a, b) => a - b,
-      );
+      (await wl.grid.locator('[role="row"][id^="wl-row-"]').evaluateAll((rows) => rows.map((r) => Number(r.id.replace('wl-row-', ''))))).sort((a, b) => a - b);
     for (const n of [1, 2, 4]) {
       await page.keyboard.type(typed.slice(n === 4 ? 2 : n - 1, n));
       const server = await serverSearch(typed.slice(0, n));
@@ -60,6 +71,7 @@ test('a search typed with the keyboard shows what the server search finds, and E
       const expected = server.rows.slice(0, shown.length).map((r) => r.pathwayId);
       expect(shown).toEqual([...expected].sort((a, b) => a - b));
     }
+    expect(pageSearches).toEqual([]);
     // The visible rows are filled with their full data (next step), as the server has them.
     const server = await serverSearch(typed);
     await expect(wl.row(new RegExp(server.rows[0]!.name)).first()).toContainText(server.rows[0]!.nextActionLabel);

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Chips, Heading, Search, Select, ToggleGroup } from '@navikt/ds-react';
-import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { WORKLIST_GROUPS, type WorklistGroup, type WorklistScope } from '../../../../shared/contract/worklist';
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
 import { useUi } from '../../stores/ui';
@@ -57,8 +57,13 @@ const WorklistSearch = memo(function WorklistSearch({
   const scope = useWorklist((s) => s.filter.scope);
   const filterChanged = useWorklist((s) => s.filterChanged);
   const flush = useSearchLog(search);
-  // The search keys load when the search box is first used, so the keystrokes are answered in the renderer.
+  // The search keys load once the worklist is shown and the renderer is idle (or at once when the search box is
+  // focused), so the keystrokes are answered in the renderer; not on the start path.
   const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => setWanted(true), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   useSearchKeys(scope, wanted || search !== '');
   useLayoutEffect(() => {
     flushRef.current = flush;
