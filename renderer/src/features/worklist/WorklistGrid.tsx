@@ -4,7 +4,7 @@ import type { WorklistGroup, WorklistRow } from '../../../../shared/contract/wor
 import { useWorklist } from '../../stores/worklist';
 import { useStable } from '../../lib/use-stable';
 import { internRows, useWorklistRows } from './worklist-query';
-import { fillVisible } from './local-search';
+import { fillVisible, useRowsAhead } from './local-search';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import { GroupRowView, WorklistRowView } from './WorklistRowView';
 import '../pathways/clock.css';
@@ -67,6 +67,7 @@ export const WorklistGrid = memo(function WorklistGrid({
     if (last && last.index >= items.length - 40 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
+  useRowsAhead(internRows);
   // A search answered from the search keys: the visible rows not loaded yet (or loaded before the last write)
   // are filled with one call by id, after the slim rows are painted.
   useEffect(() => {

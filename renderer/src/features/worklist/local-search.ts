@@ -1,9 +1,9 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { SearchKeys, WorklistCounts, WorklistRow } from '../../../../shared/contract/worklist';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { useWorklist, type WorklistFilter } from '../../stores/worklist';
-import { matchKeys, prepare, slimRow, type PreparedKey } from './search-keys-filter';
+import { matchKeys, nextSearchIds, prepare, slimRow, type PreparedKey } from './search-keys-filter';
 
 /**
  * The worklist search at keystroke speed: the open caseload's search keys (worklist.searchKeys: slim tuples,
@@ -36,8 +36,11 @@ function changed(): void {
 function newGeneration(data: SearchKeys): void {
   if (generation === data) return;
   generation = data;
-  // Rows loaded under the previous keys stay shown until refilled (a write may have changed them).
+  // Rows loaded under the previous keys stay shown until refilled (a write may have changed them); rows of
+  // pathways no longer open in the scope are dropped, so the map stays within the caseload.
   requested.clear();
+  const open = new Set(data.keys.map((k) => k[0]));
+  for (const id of full.keys()) if (!open.has(id)) full.delete(id);
 }
 
 /**
@@ -45,21 +48,58 @@ function newGeneration(data: SearchKeys): void {
  * by id for the visible window. A row that comes back unchanged is the same object (interned), so nothing repaints.
  */
 export function fillVisible(rows: readonly WorklistRow[], scope: WorklistFilter['scope'], intern: (rows: WorklistRow[]) => WorklistRow[]): void {
-  const ids = rows.map((r) => r.pathwayId).filter((id) => !requested.has(id));
+  fill(
+    rows.map((r) => r.pathwayId),
+    scope,
+    intern,
+  );
+}
+
+function fill(wanted: readonly number[], scope: WorklistFilter['scope'], intern: (rows: WorklistRow[]) => WorklistRow[]): void {
+  const ids = wanted.filter((id) => !requested.has(id));
   if (ids.length === 0) return;
   for (const id of ids) requested.add(id);
+  for (let at = 0; at < ids.length; at += 500) fillBatch(ids.slice(at, at + 500), scope, intern);
+}
+
+function fillBatch(batch: number[], scope: WorklistFilter['scope'], intern: (rows: WorklistRow[]) => WorklistRow[]): void {
   const gen = generation;
-  const batch = ids.slice(0, 500);
   void call('worklist.list', { pathwayIds: batch, limit: batch.length, scope }).then((res) => {
     if (!res.ok || gen !== generation) return;
     const before = new Map(res.value.rows.map((r) => [r.pathwayId, full.get(r.pathwayId) ?? fullLookup(r.pathwayId)]));
-    let any = false;
+    const news = new Set<number>();
     for (const row of intern(res.value.rows)) {
-      if (before.get(row.pathwayId) !== row) any = true;
+      if (before.get(row.pathwayId) !== row) news.add(row.pathwayId);
       full.set(row.pathwayId, row);
     }
-    if (any) changed();
+    // Render again only when a row of the result on screen changed (rows loaded ahead wait for their search).
+    if (news.size > 0 && (!lastRows || lastRows.matched.some((k) => news.has(k.pathwayId)))) changed();
   });
+}
+
+/** How many rows of each one-key-longer search are loaded ahead: a screenful with its overscan. */
+const AHEAD_PER_KEY = 40;
+const AHEAD_MAX = 1000;
+
+/**
+ * After a result is painted, when the renderer is idle: loads the rows the next keystroke is likely to show
+ * (nextSearchIds), so that result paints complete in its first frame. Rows of one generation load once; at most
+ * the open caseload's rows are ever held.
+ */
+export function useRowsAhead(intern: (rows: WorklistRow[]) => WorklistRow[]): void {
+  const filter = useWorklist((s) => s.filter);
+  const keys = useSearchKeys(filter.scope);
+  useEffect(() => {
+    if (!keys) return;
+    const idle = requestIdleCallback(
+      () => {
+        newGeneration(keys);
+        fill(nextSearchIds(keys, filter, AHEAD_PER_KEY, AHEAD_MAX), filter.scope, intern);
+      },
+      { timeout: 1000 },
+    );
+    return () => cancelIdleCallback(idle);
+  }, [keys, filter, intern]);
 }
 
 // --- The result, computed once per key set, filter and fill version, shared by every part of the screen. ---
