@@ -78,11 +78,13 @@ function fillBatch(batch: number[], scope: WorklistFilter['scope'], intern: (row
 }
 
 /** How many rows of each one-key-longer search are loaded ahead: a screenful with its overscan. */
-const AHEAD_PER_KEY = 40;
-const AHEAD_MAX = 1000;
+const AHEAD_PER_KEY = 30;
+const AHEAD_MAX = 600;
+/** Loading ahead waits this long after a keystroke, so it never competes with painting the result. */
+const AHEAD_AFTER_MS = 120;
 
 /**
- * After a result is painted, when the renderer is idle: loads the rows the next keystroke is likely to show
+ * After a result is painted and the typing has paused a moment, when the renderer is idle: loads the rows the next keystroke is likely to show
  * (nextSearchIds), so that result paints complete in its first frame. Rows of one generation load once; at most
  * the open caseload's rows are ever held.
  */
@@ -91,14 +93,20 @@ export function useRowsAhead(intern: (rows: WorklistRow[]) => WorklistRow[]): vo
   const keys = useSearchKeys(filter.scope);
   useEffect(() => {
     if (!keys) return;
-    const idle = requestIdleCallback(
-      () => {
-        newGeneration(keys);
-        fill(nextSearchIds(keys, filter, AHEAD_PER_KEY, AHEAD_MAX), filter.scope, intern);
-      },
-      { timeout: 1000 },
-    );
-    return () => cancelIdleCallback(idle);
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(
+        () => {
+          newGeneration(keys);
+          fill(nextSearchIds(keys, filter, AHEAD_PER_KEY, AHEAD_MAX), filter.scope, intern);
+        },
+        { timeout: 1000 },
+      );
+    }, AHEAD_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
   }, [keys, filter, intern]);
 }
 
