@@ -70,8 +70,11 @@ export type SearchKey = z.infer<typeof searchKeySchema>;
 export const searchKeysSchema = z.object({ today: z.string(), keys: z.array(searchKeySchema) });
 export type SearchKeys = z.infer<typeof searchKeysSchema>;
 
-/** A person who can be responsible for a pathway (the team's coordinators and administrative staff). */
-export const caseloadPersonSchema = z.object({ login: z.string(), self: z.boolean() });
+/**
+ * A person who can be responsible for a pathway (the team's coordinators and administrative staff): their login,
+ * and their own name ('' before they have given it; the login is shown instead).
+ */
+export const caseloadPersonSchema = z.object({ login: z.string(), name: z.string(), self: z.boolean() });
 export type CaseloadPerson = z.infer<typeof caseloadPersonSchema>;
 
 /** A login as PostgreSQL names roles (at most 63 bytes); the service checks it is one of worklist.people. */
