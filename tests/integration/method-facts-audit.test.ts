@@ -27,6 +27,7 @@ describe('queries audit exactly what the contract declares', () => {
     'referrals.compare': { patient: referral().patient },
     'worklist.list': { search: 'Testesen' },
     'worklist.logSearch': {},
+    'worklist.searchKeys': {},
     'worklist.people': {},
     'pathways.getForPatient': { patientId: ids.patientId },
     'pathways.getExplanation': { pathwayId: ids.pathwayId },

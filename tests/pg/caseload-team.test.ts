@@ -41,6 +41,15 @@ describe.skipIf(!available)('team store caseload: Mine / Enheten between two log
     );
   });
 
+  it('the search keys follow the same scope: Mine and Enheten as the worklist shows them', async () => {
+    const keys = async (core: Core, scope: 'mine' | 'unit') =>
+      (await ok<{ keys: [number, ...unknown[]][] }>(core, 'worklist.searchKeys', { scope })).keys.map((k) => k[0]);
+    expect(await keys(kari, 'mine')).toEqual(await mine(kari));
+    expect(await keys(ola, 'mine')).toEqual([]);
+    expect(await keys(ola, 'unit')).toEqual(await mine(ola, 'unit'));
+    expect((await keys(ola, 'unit')).length).toBeGreaterThan(0);
+  });
+
   it("Kari gives it to Ola: it moves to Ola's Mine, and the log says Kari did it", async () => {
     const [pathwayId] = await mine(kari);
     await ok(kari, 'worklist.reassign', { pathwayId, to: OLA });
