@@ -10,6 +10,7 @@ import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
 import * as rowVersions from './20261201_pg_0042_row_versions';
 import * as personSetting from './20261201_pg_0043_person_setting';
 import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
+import * as auditHead from './20261201_pg_0080_audit_head';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -27,4 +28,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0042_row_versions': rowVersions,
   '20261201_pg_0043_person_setting': personSetting,
   '20261201_pg_0060_audit_log_imported': auditLogImported,
+  '20261201_pg_0080_audit_head': auditHead,
 };
