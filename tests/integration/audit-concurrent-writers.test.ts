@@ -98,7 +98,8 @@ describe('audit chain: concurrent writers', () => {
     const c = await firstCore();
     const other = await otherDesk(c);
     const db = c.handle.db;
-    const actor = { profile: 'Test', osUser: c.ctx.actor().osUser };
+    // Quotes, a backslash and a statement in the name: the team store sends the entry as SQL literals.
+    const actor = { profile: `O'Brien \\ E'x' ''; drop table audit_log; --`, osUser: c.ctx.actor().osUser };
     const entry = (action: string, entityId: number) => ({ action, entity: 'test', entityId, patientId: null });
     const before = entries(c).length;
     // A rolled-back transaction: neither of its entries is written.
@@ -123,6 +124,8 @@ describe('audit chain: concurrent writers', () => {
     const added = entries(c).slice(before);
     expect(added.filter((e) => e.action.startsWith('test.')).map((e) => `${e.action} ${e.entity_id}`)).toEqual(['test.kept 1', 'test.kept 3']);
     expect(added.filter((e) => !e.action.startsWith('test.')).length).toBe(1); // the other desk's search, once
+    const actors = c.handle.sqlite.prepare("select actor from audit_log where action like 'test.%'").all() as { actor: string }[];
+    expect(actors.map((a) => a.actor)).toEqual([actor.profile, actor.profile]);
     const all = entries(c);
     expect(all.map((e) => e.id)).toEqual(all.map((_, i) => i + 1));
     expect(await c.ok('audit.verify', { full: true })).toMatchObject({ ok: true, checked: all.length });
