@@ -26,6 +26,9 @@ import * as pathwayResponsible from './20261201_0360_pathway_responsible';
 import * as rowVersions from './20261201_0361_row_versions';
 import * as personSetting from './20261201_0362_person_setting';
 import * as auditLogImported from './20261201_0380_audit_log_imported';
+import * as moreRowVersions from './20261201_0390_more_row_versions';
+import * as personProfile from './20261201_0400_person_profile';
+import * as openPathwayByPatient from './20261201_0430_open_pathway_by_patient';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -59,4 +62,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0361_row_versions': rowVersions,
   '20261201_0362_person_setting': personSetting,
   '20261201_0380_audit_log_imported': auditLogImported,
+  '20261201_0390_more_row_versions': moreRowVersions,
+  '20261201_0400_person_profile': personProfile,
+  '20261201_0430_open_pathway_by_patient': openPathwayByPatient,
 };

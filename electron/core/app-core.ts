@@ -6,6 +6,7 @@ import { createHandlers } from './handlers';
 import type { Actor } from './audit';
 import { startIdleTimer } from './idle-timer';
 import type { ServiceContext } from './services/context';
+import { ownPerson } from './people';
 import { readSetting, writeSetting } from './settings';
 import type { DailyBackupRunner } from './daily-backup';
 import { ALLOWED_WHILE_LOCKED, LOCK_STATE_KEY, UNGATED_METHODS, createGate, lockStateValue, newLockState, type TrustRuntime } from './trust-runtime';
@@ -101,8 +102,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     let inner: Dispatch = async () => ({ ok: false, error: { code: 'internal', message: 'Noe gikk galt. Prøv igjen.' } });
     // (Re)builds the services on the current handle: at start and after a restore swapped the file.
     const wire = async () => {
-      const profile = await handle().db.selectFrom('profile').select('coordinator_name').executeTakeFirst();
-      profileName = profile?.coordinator_name ?? 'Ikke registrert';
+      // The audit log's name is the person's own (person_profile, this login's row), never the unit's.
+      profileName = (await ownPerson(handle().db))?.name ?? 'Ikke registrert';
       const storeRuntime = createStoreRuntime({
         dataDir: opts.dataDir,
         store: opts.store ?? { kind: 'sqlite' },
@@ -111,11 +112,17 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         secrets: opts.secrets,
       });
       const handlers = createHandlers({ ctx, transport: opts.transport, version: opts.version, trust, notices, store: storeRuntime });
-      // Keep the audit actor current when the profile changes.
+      // Keep the audit actor current when the person's name changes.
       const saveProfile = handlers['profile.save'];
       handlers['profile.save'] = async (p) => {
         const saved = await saveProfile(p);
         profileName = saved.coordinatorName;
+        return saved;
+      };
+      const saveMine = handlers['profile.saveMine'];
+      handlers['profile.saveMine'] = async (p) => {
+        const saved = await saveMine(p);
+        profileName = saved.name;
         return saved;
       };
       // On the team store: committed writes announced to the other desks, a lost server noticed at once.

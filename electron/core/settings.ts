@@ -84,7 +84,7 @@ function codec<K extends SettingKey>(key: K): z.ZodType<SettingValue<K>, string>
  * the team store, where row-level security keeps each to their own rows; '' for the local store's one person).
  */
 const PERSONAL_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['lock.pinHash', 'lock.state', 'lock.idleSeconds']);
-const personLogin = (db: Db) => (isPostgres(db) ? sql<string>`current_user` : sql<string>`''`);
+export const personLogin = (db: Db) => (isPostgres(db) ? sql<string>`current_user` : sql<string>`''`);
 
 /** The setting's value, or null when it is not set or its stored text does not decode. */
 export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | null> {

@@ -10,7 +10,10 @@ import * as pathwayResponsible from './20261201_pg_0041_pathway_responsible';
 import * as rowVersions from './20261201_pg_0042_row_versions';
 import * as personSetting from './20261201_pg_0043_person_setting';
 import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
+import * as moreRowVersions from './20261201_pg_0070_more_row_versions';
+import * as personProfile from './20261201_pg_0075_person_profile';
 import * as auditHead from './20261201_pg_0080_audit_head';
+import * as openPathwayByPatient from './20261201_pg_0090_open_pathway_by_patient';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -28,5 +31,8 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0042_row_versions': rowVersions,
   '20261201_pg_0043_person_setting': personSetting,
   '20261201_pg_0060_audit_log_imported': auditLogImported,
+  '20261201_pg_0070_more_row_versions': moreRowVersions,
+  '20261201_pg_0075_person_profile': personProfile,
   '20261201_pg_0080_audit_head': auditHead,
+  '20261201_pg_0090_open_pathway_by_patient': openPathwayByPatient,
 };

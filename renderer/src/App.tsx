@@ -21,7 +21,7 @@ export function App() {
   const infoQuery = useContractQuery('app.info', {});
   const info = infoQuery.data ?? null;
   const failure = infoQuery.error?.message ?? null;
-  const profileName = useContractQuery('profile.get', {}).data?.coordinatorName ?? '';
+  const profileName = useContractQuery('profile.get', {}).data?.me?.name ?? '';
   const route = useUi((s) => s.route);
   const navigated = useUi((s) => s.navigated);
   useGlobalShortcuts();

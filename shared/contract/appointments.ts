@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, writes, query } from './method';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { id, isoDate, optionalText, requiredText, rowVersion } from './fields';
 import { isClockTime } from '../domain/time';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
@@ -53,6 +53,8 @@ export const appointmentSchema = z.object({
   history: z.array(appointmentHistorySchema),
   /** The follow-up case this appointment's no-show opened (open or not), if any. */
   noShowCaseId: z.number().nullable(),
+  /** Row version (optimistic concurrency): a correction sends it back. */
+  version: z.number(),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
@@ -95,6 +97,8 @@ export const updateAppointmentSchema = z.object({
   place: optionalText(160),
   clinician: optionalText(120),
   reason: requiredText('Begrunnelse', 500),
+  /** The appointment's row version the form loaded (Appointment.version); a newer one refuses the correction. */
+  version: rowVersion.optional(),
 });
 
 export const SETTABLE_STATUSES = ['attended', 'no_show', 'cancelled_patient', 'cancelled_service'] as const;
@@ -112,11 +116,11 @@ export const appointmentsContract = {
   'appointments.book': method(bookAppointmentSchema, appointmentSchema, write()),
   /** Attended (records first attendance), no-show (opens a follow-up case) or cancelled. Only from "avtalt". */
   'appointments.setStatus': method(
-    z.object({ id, status: z.enum(SETTABLE_STATUSES, { error: 'Velg status' }) }),
+    z.object({ id, status: z.enum(SETTABLE_STATUSES, { error: 'Velg status' }), version: rowVersion.optional() }),
     z.object({ appointment: appointmentSchema, noShowCaseId: z.number().nullable(), firstAttendanceRecorded: z.boolean() }),
     write(),
   ),
   'appointments.update': method(updateAppointmentSchema, appointmentSchema, write()),
   /** A no-show registered by mistake: back to "avtalt", the case withdrawn; the reason stays in the history. */
-  'appointments.undoNoShow': method(z.object({ id, reason: requiredText('Begrunnelse', 500) }), appointmentSchema, write()),
+  'appointments.undoNoShow': method(z.object({ id, reason: requiredText('Begrunnelse', 500), version: rowVersion.optional() }), appointmentSchema, write()),
 };

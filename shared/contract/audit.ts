@@ -12,6 +12,8 @@ export const auditEntrySchema = z.object({
   entity: z.string(),
   entityId: z.number().nullable(),
   patientId: z.number().nullable(),
+  /** The login's own name today (person_profile), '' when they have given none; beside the login in the viewer. */
+  personName: z.string(),
 });
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 
@@ -46,9 +48,19 @@ export const auditVerifySchema = z.object({
   message: z.string().nullable(),
 });
 
+/** The moved history's check against the team chain's pin (audit-imported.ts); null when nothing was moved. */
+export const auditImportedCheckSchema = z.object({ ok: z.boolean(), entries: z.number(), message: z.string() });
+
 export const auditContract = {
   'audit.verify': method(z.object({ full: z.boolean().optional() }).optional(), auditVerifySchema, query()),
   'audit.list': method(auditListQuerySchema, z.object({ entries: z.array(auditEntrySchema), total: z.number() }), query()),
+  /** The audit history moved in from a local database (team:move), newest first; read only. */
+  'audit.listImported': method(
+    z.object({ offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    z.object({ entries: z.array(auditEntrySchema), total: z.number() }),
+    query(),
+  ),
+  'audit.verifyImported': method(z.object({}).optional(), auditImportedCheckSchema.nullable(), query()),
   'audit.exportCsv': method(auditPatientExportSchema, z.object({ csv: z.string(), fileName: z.string() }), query(exported('audit.exportCsv', 'audit'))),
   'audit.printPatient': method(auditPatientExportSchema, z.object({ html: z.string() }), query(printed('audit.print', 'audit'))),
 };

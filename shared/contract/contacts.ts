@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, exported, writes, query } from './method';
-import { id, municipalityNumber, optionalText, requiredText } from './fields';
+import { id, municipalityNumber, optionalText, requiredText, rowVersion } from './fields';
 import { CONTACT_ROLES } from '../domain/contact-roles';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
@@ -38,6 +38,8 @@ export const contactInputSchema = z.object({
     .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Postnummer har fire sifre' })
     .default(''),
   postalPlace: optionalText(80).default(''),
+  /** The contact's row version the form loaded (Contact.version); a newer one refuses the save. */
+  version: rowVersion.optional(),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -53,6 +55,8 @@ export const contactSchema = z.object({
   address: z.string(),
   postalCode: z.string(),
   postalPlace: z.string(),
+  /** Row version (optimistic concurrency): an edit sends it back. */
+  version: z.number(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -82,6 +86,7 @@ export const contactsContract = {
     z.object({ rows: z.array(contactSchema), total: z.number() }),
     query(),
   ),
+  'contacts.get': method(z.object({ id }), contactSchema, query()),
   'contacts.save': method(contactInputSchema, contactSchema, write()),
   'contacts.delete': method(z.object({ id }), z.object({ id: z.number() }), write()),
   /** All-or-nothing: when any row cannot be read nothing is imported and every problem is reported by line. */

@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, exported, writes, opened, printed, query } from './method';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { id, isoDate, optionalText, requiredText, rowVersion } from './fields';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PATIENT_PRINT_PRIVACY } from '../domain/meetings';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
@@ -57,7 +57,8 @@ const meetingFields = {
 
 export const newMeetingSchema = z.object({ patientId: id, ...meetingFields });
 export type NewMeetingInput = z.input<typeof newMeetingSchema>;
-export const meetingUpdateSchema = z.object({ id, ...meetingFields });
+/** `version`: the meeting's row version the form loaded (MeetingDetail.version); a newer one refuses the save. */
+export const meetingUpdateSchema = z.object({ id, ...meetingFields, version: rowVersion.optional() });
 
 export const participantSchema = z.object({
   id: z.number(),
@@ -126,6 +127,8 @@ export type MinutesVersion = z.infer<typeof minutesVersionSchema>;
 export const meetingDetailSchema = meetingSummarySchema.extend({
   icsSequence: z.number(),
   cancelReason: z.string().nullable(),
+  /** Row version (optimistic concurrency) of the meeting's details, participants and agenda: edits send it back. */
+  version: z.number(),
   patient: z.object({ id: z.number(), name: z.string(), birthDate: z.string(), municipalityNumber: z.string() }),
   participants: z.array(participantSchema),
   agenda: z.array(agendaItemSchema),
@@ -195,9 +198,17 @@ export const meetingsContract = {
     query(),
   ),
   'meetings.create': method(newMeetingSchema, z.object({ id: z.number() }), write()),
-  'meetings.update': method(meetingUpdateSchema, z.object({ id: z.number(), icsSequence: z.number() }), write()),
-  'meetings.cancel': method(z.object({ id, reason: optionalText(500).default('') }), z.object({ id: z.number(), icsSequence: z.number() }), write()),
-  'meetings.saveAgenda': method(z.object({ id, items: z.array(agendaInputItem).max(60) }), z.object({ agenda: z.array(agendaItemSchema) }), write()),
+  'meetings.update': method(meetingUpdateSchema, z.object({ id: z.number(), icsSequence: z.number(), version: z.number() }), write()),
+  'meetings.cancel': method(
+    z.object({ id, reason: optionalText(500).default(''), version: rowVersion.optional() }),
+    z.object({ id: z.number(), icsSequence: z.number() }),
+    write(),
+  ),
+  'meetings.saveAgenda': method(
+    z.object({ id, items: z.array(agendaInputItem).max(60), version: rowVersion.optional() }),
+    z.object({ agenda: z.array(agendaItemSchema), version: z.number() }),
+    write(),
+  ),
   /** Items the agenda can take: last meeting's unfinished actions, the plan's goals due and open measures. */
   'meetings.listAgendaSuggestions': method(z.object({ id }), z.object({ items: z.array(agendaSuggestionSchema), planAvailable: z.boolean() }), query()),
   'meetings.getAgendaDocument': method(z.object({ id }), z.object({ html: z.string() }), query(printed('meeting.printAgenda', 'meeting'))),

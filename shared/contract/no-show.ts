@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, writes, opened, query, searched } from './method';
-import { id, isoDate, optionalText, phone, requiredText } from './fields';
+import { id, isoDate, optionalText, phone, requiredText, rowVersion } from './fields';
 import { time, APPOINTMENT_KINDS } from './appointments';
 import {
   ATTEMPT_OUTCOMES,
@@ -116,6 +116,8 @@ export const caseSchema = z.object({
   noShowAt: z.string(),
   status: z.enum(CASE_STATUSES),
   outcome: z.enum(CASE_OUTCOMES).nullable(),
+  /** Row version (optimistic concurrency): close, escalate, answer and pasientutsatt send it back. */
+  version: z.number(),
   newAppointmentId: z.number().nullable(),
   steps: z.array(stepSchema),
   next: nextSchema.nullable(),
@@ -210,12 +212,18 @@ export const noShowContract = {
       overrideReason: optionalText(500).nullable().default(null),
       pathwayAction: z.enum(CLOSE_PATHWAY_ACTIONS, { error: 'Velg hva som skjer med forløpet' }).default('none'),
       helpNeed: z.string().max(40).nullable().default(null),
+      /** The case's row version the dialog loaded (NoShowCaseView.version); a newer one refuses the close. */
+      version: rowVersion.optional(),
     }),
     caseSchema,
     write(),
   ),
   /** A risk signal: always allowed, never a routine closure. */
-  'noShow.escalate': method(z.object({ caseId: id, clinician: requiredText('Behandler', 120), note: optionalText(1000) }), caseSchema, write()),
+  'noShow.escalate': method(
+    z.object({ caseId: id, clinician: requiredText('Behandler', 120), note: optionalText(1000), version: rowVersion.optional() }),
+    caseSchema,
+    write(),
+  ),
   /** Escalated cases still waiting for the clinician's answer (answered ones drop off), oldest first. */
   'noShow.listEscalated': method(
     z.object({ includeAnswered: z.boolean().default(false) }).optional(),
@@ -239,9 +247,13 @@ export const noShowContract = {
     query(),
   ),
   /** The clinician's answer to an escalated case: the case leaves the waiting list. */
-  'noShow.recordAnswer': method(z.object({ caseId: id, answer: requiredText('Svar fra behandler', 1000) }), caseSchema, write()),
+  'noShow.recordAnswer': method(
+    z.object({ caseId: id, answer: requiredText('Svar fra behandler', 1000), version: rowVersion.optional() }),
+    caseSchema,
+    write(),
+  ),
   /** Records L (pasientutsatt) on the pathway from the no-show date. */
-  'noShow.recordPostponed': method(z.object({ caseId: id }), caseSchema, write()),
+  'noShow.recordPostponed': method(z.object({ caseId: id, version: rowVersion.optional() }), caseSchema, write()),
   /** Renders a letter from its template into a stored draft; it counts as sent once printed. */
   'noShow.createLetter': method(
     z.object({

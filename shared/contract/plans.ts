@@ -77,6 +77,17 @@ export const planViewSchema = z.object({
   measureOrigins: z.array(z.object({ measureId: z.number(), meetingId: z.number(), meetingStartAt: z.string().nullable() })),
   /** Each measure's row version: an edit sends the one it loaded, and a stale save is refused (no lost update). */
   measureVersions: z.array(z.object({ measureId: z.number(), version: z.number() })),
+  /**
+   * The row versions of the plan's other in-place edits: the plan itself (overview, consent, revision) and each
+   * participant, goal, resource and need by id. Edits send the one they loaded back.
+   */
+  rowVersions: z.object({
+    plan: z.number(),
+    participants: z.array(z.object({ id: z.number(), version: z.number() })),
+    goals: z.array(z.object({ id: z.number(), version: z.number() })),
+    resources: z.array(z.object({ id: z.number(), version: z.number() })),
+    needs: z.array(z.object({ id: z.number(), version: z.number() })),
+  }),
 });
 export type PlanViewDto = z.infer<typeof planViewSchema>;
 
@@ -98,6 +109,8 @@ export const planOverviewInputSchema = z.object({
   }),
   cooperation: optionalText(4000),
   contributions: z.object({ patient: optionalText(4000), services: optionalText(4000), relatives: optionalText(4000) }),
+  /** The plan's row version the form loaded (rowVersions.plan); a newer one refuses the save. */
+  version: rowVersion.optional(),
 });
 export type PlanOverviewInput = z.input<typeof planOverviewInputSchema>;
 
@@ -108,6 +121,7 @@ export const participantInputSchema = z.object({
     name: requiredText('Navn', 120),
     role: requiredText('Rolle', 80),
     organisation: optionalText(160),
+    version: rowVersion.optional(),
   }),
 });
 
@@ -117,19 +131,21 @@ export const consentInputSchema = z.object({
   givenBy: optionalText(120),
   coversParticipantIds: z.array(id).max(200),
   withdrawnAt: optionalDate('Trukket tilbake'),
+  /** The plan's row version the form loaded (rowVersions.plan). */
+  version: rowVersion.optional(),
 });
 export type ConsentInput = z.input<typeof consentInputSchema>;
 
 export const goalInputSchema = z.object({
   ...patientRef,
-  goal: z.object({ id: id.optional(), text: requiredText('Målet', 1000), targetDate: optionalDate('Måldato') }),
+  goal: z.object({ id: id.optional(), text: requiredText('Målet', 1000), targetDate: optionalDate('Måldato'), version: rowVersion.optional() }),
 });
 
 export const PLAN_ITEM_KINDS = ['resource', 'need'] as const;
 export const itemInputSchema = z.object({
   ...patientRef,
   kind: z.enum(PLAN_ITEM_KINDS),
-  item: z.object({ id: id.optional(), text: requiredText('Teksten', 1000) }),
+  item: z.object({ id: id.optional(), text: requiredText('Teksten', 1000), version: rowVersion.optional() }),
 });
 
 export const measureInputSchema = z.object({
@@ -162,6 +178,8 @@ export const revisionInputSchema = z.object({
     )
     .max(200),
   nextRevisionDate: optionalDate('Neste revisjon'),
+  /** The plan's row version the revision was started on (rowVersions.plan): a plan changed since refuses it. */
+  version: rowVersion.optional(),
 });
 export type RevisionInput = z.input<typeof revisionInputSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from './zod-nb';
 import { method, writes, query } from './method';
-import { id, optionalText, requiredText } from './fields';
+import { id, optionalText, requiredText, rowVersion } from './fields';
 import { optionalDate, postalCode } from './coordination-fields';
 
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
@@ -21,6 +21,8 @@ export const referrerInputSchema = z.object({
     .default(''),
   referralDate: optionalDate('Henvisningsdato').default(null),
   isGp: z.boolean().default(false),
+  /** The referrer's row version the form loaded (Referrer.version); a newer one refuses the save. */
+  version: rowVersion.optional(),
 });
 
 export const referrerSchema = z.object({
@@ -35,6 +37,8 @@ export const referrerSchema = z.object({
   isGp: z.boolean(),
   /** Window-envelope address lines. */
   addressLines: z.array(z.string()),
+  /** Row version (optimistic concurrency): an edit sends it back. */
+  version: z.number(),
 });
 export type Referrer = z.infer<typeof referrerSchema>;
 

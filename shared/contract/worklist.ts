@@ -58,8 +58,11 @@ export type WorklistRow = z.infer<typeof worklistRowSchema>;
 export const worklistCountsSchema = z.object({ all: z.number(), overdue: z.number(), soon: z.number(), later: z.number(), none: z.number() });
 export type WorklistCounts = z.infer<typeof worklistCountsSchema>;
 
-/** A person who can be responsible for a pathway (the team's coordinators and administrative staff). */
-export const caseloadPersonSchema = z.object({ login: z.string(), self: z.boolean() });
+/**
+ * A person who can be responsible for a pathway (the team's coordinators and administrative staff): their login,
+ * and their own name ('' before they have given it; the login is shown instead).
+ */
+export const caseloadPersonSchema = z.object({ login: z.string(), name: z.string(), self: z.boolean() });
 export type CaseloadPerson = z.infer<typeof caseloadPersonSchema>;
 
 /** A login as PostgreSQL names roles (at most 63 bytes); the service checks it is one of worklist.people. */

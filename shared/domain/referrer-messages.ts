@@ -20,6 +20,8 @@ export interface ReferrerMessageFacts {
   rightsDecision?: 'right' | 'no_right' | 'not_pathway' | null;
   careKind?: 'assessment' | 'treatment' | null;
   coordinatorName: string;
+  /** The coordinator's own direct phone ('' or absent: the unit's phone). */
+  coordinatorPhone?: string;
   unitName: string;
   unitPhone: string;
   /** The latest missed appointment, if any: its Oslo date and clock time. */
@@ -47,7 +49,7 @@ export function referrerMessages(f: ReferrerMessageFacts): ReferrerMessage[] {
     label: 'Pasientens forløpskoordinator',
     text: f.coordinatorName
       ? wrap([
-          `Pasientens forløpskoordinator er ${f.coordinatorName}${f.unitName ? `, ${f.unitName}` : ''}${f.unitPhone ? `, telefon ${f.unitPhone}` : ''}. Ta gjerne kontakt ved spørsmål om forløpet.`,
+          `Pasientens forløpskoordinator er ${f.coordinatorName}${f.unitName ? `, ${f.unitName}` : ''}${f.coordinatorPhone || f.unitPhone ? `, telefon ${f.coordinatorPhone || f.unitPhone}` : ''}. Ta gjerne kontakt ved spørsmål om forløpet.`,
         ])
       : null,
     missing: f.coordinatorName ? null : 'Koordinatorens navn mangler i profilen',

@@ -170,9 +170,17 @@ export function osloDateOf(instant: string | number | Date): IsoDate {
   return utcToOslo(instant).date;
 }
 
+/** Validated dates and their UTC midnight: a list of rows repeats today and a few thousand due dates at most. */
+const midnights = new Map<string, number>();
+
 function utcMidnight(date: IsoDate): number {
+  const known = midnights.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new RangeError('expected a date yyyy-MM-dd');
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (midnights.size >= 4096) midnights.clear();
+  midnights.set(date, ms);
+  return ms;
 }
 
 /** Adds whole calendar days (negative to go back). */

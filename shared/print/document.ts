@@ -1,12 +1,14 @@
 import { esc, escLines } from './escape';
 import { formatDate, todayInOslo } from '../domain/time';
 
-/** The unit's letterhead, from the coordinator profile. */
+/** The letterhead: the unit's part of the profile, and the name (and direct phone) of the person who prints. */
 export interface Letterhead {
   unitName: string;
   unitAddress: string;
   unitPhone: string;
   coordinatorName: string;
+  /** The person's own direct phone, when they gave one ('' or absent: the unit's phone is the one to call). */
+  coordinatorPhone?: string;
 }
 
 export interface PrintDocumentInput {
@@ -36,7 +38,7 @@ export function printDocument(input: PrintDocumentInput): string {
   const printed = formatDate(todayInOslo(input.printedAt));
   const head = `<div class="head">
   <div><div class="unit">${esc(lh.unitName)}</div><div class="muted">${escLines(lh.unitAddress)}</div></div>
-  <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div></div>
+  <div class="meta"><div class="kind">${esc(input.title)}</div><div>Telefon ${esc(lh.unitPhone)}</div><div>Kontakt: ${esc(lh.coordinatorName)}</div>${lh.coordinatorPhone ? `<div>Direkte ${esc(lh.coordinatorPhone)}</div>` : ''}</div>
 </div>`;
   const windowed = (lines: string[] | undefined) => (lines ? `<div class="window">${lines.map(esc).join('<br>')}</div><div class="letter-top"></div>` : '');
   const pageNumbers =

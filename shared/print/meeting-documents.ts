@@ -94,7 +94,7 @@ ${facts(m, privacy)}
 ${participantsTable(m, privacy)}
 <h2>Saker</h2>
 ${items}
-<p class="muted" style="margin-top:8mm">Møteinnkalling fra ${esc(letterhead.unitName)}. Spørsmål: ${esc(letterhead.coordinatorName)}, telefon ${esc(letterhead.unitPhone)}.</p>`;
+<p class="muted" style="margin-top:8mm">Møteinnkalling fra ${esc(letterhead.unitName)}. Spørsmål: ${esc(letterhead.coordinatorName)}, telefon ${esc(letterhead.coordinatorPhone || letterhead.unitPhone)}.</p>`;
   return printDocument({ title: 'Dagsorden', letterhead, printedAt, body: style + body });
 }
 
@@ -157,7 +157,7 @@ export function invitationLetters(
     m.place ? `Sted: ${m.place}.` : '',
     m.videoUrl ? `Møtet kan også følges på video: ${m.videoUrl}` : '',
     'Du kan ta med deg noen du stoler på.',
-    `Gi beskjed til ${letterhead.coordinatorName || 'oss'} på telefon ${letterhead.unitPhone} hvis tidspunktet ikke passer.`,
+    `Gi beskjed til ${letterhead.coordinatorName || 'oss'} på telefon ${(letterhead.coordinatorName && letterhead.coordinatorPhone) || letterhead.unitPhone} hvis tidspunktet ikke passer.`,
   ].filter(Boolean);
   const agenda = m.agenda.length ? `<h2>Dette skal vi snakke om</h2><ol>${m.agenda.map((a) => `<li>${esc(a.title)}</li>`).join('')}</ol>` : '';
   const body = `<h1>${esc(subject)}</h1>\n${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n${agenda}\n<p>Vennlig hilsen<br>${esc(letterhead.coordinatorName)}<br>${esc(letterhead.unitName)}</p>`;

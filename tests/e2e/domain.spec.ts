@@ -336,7 +336,7 @@ test('the letter to the municipal coordinator asks for the sharing basis, has it
   await openWithProfile(page, app);
   await page.getByRole('button', { name: /Innstillinger/ }).click();
   await page.getByLabel('Postadresse til enheten').fill('Postboks 12\n0101 Oslo');
-  await page.getByRole('button', { name: 'Lagre profil' }).click();
+  await page.getByRole('button', { name: 'Lagre enheten' }).click();
   await noShowWithLettersDue(page, app, 'Kari Kommune', NORA);
   await page.reload();
   await openPatientFromWorklist(page, 'Kari Kommune');

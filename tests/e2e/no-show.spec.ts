@@ -59,7 +59,7 @@ test('a no-show is followed up: two attempts, the patient letter, a refused clos
   // The letterhead's return address and the coordinator's direct number come from the settings.
   await page.getByRole('button', { name: /Innstillinger/ }).click();
   await page.getByLabel('Postadresse til enheten').fill('Postboks 12\n0101 Oslo');
-  await page.getByRole('button', { name: 'Lagre profil' }).click();
+  await page.getByRole('button', { name: 'Lagre enheten' }).click();
   await page.getByLabel('Koordinatorens direktenummer i brev').fill('22 33 44 66');
   await page.getByRole('button', { name: 'Lagre regler' }).click();
   await expect(page.getByText('Lagret. Fristene i åpne saker')).toBeVisible();

@@ -52,8 +52,10 @@ async function teamDatabase(pgServer: PgServer): Promise<string> {
   // The unit's letterhead is the unit's setting on the team store, set up with the database (people's logins read
   // it; they cannot change it). The lock PIN is each person's own (person_setting), chosen here for both.
   await c.query(
-    `insert into profile (id, coordinator_name, unit_name, unit_phone, unit_address, updated_at) values (1, 'Kari Koordinator', 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
+    `insert into profile (id, unit_name, unit_phone, unit_address, updated_at) values (1, 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
   );
+  // Each person's own name (they would give it at their first start: tests/e2e/team-people.spec.ts).
+  await c.query(`insert into person_profile (login, name, updated_at) values ('kari', 'Kari Koordinator', now()::text), ('ola', 'Ola Olsen', now()::text)`);
   await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('ola', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
   await c.end();
   return url;

@@ -12,7 +12,7 @@ type AuditRow = { action: string; entity: string; entity_id: number | null; pati
  */
 describe('queries audit exactly what the contract declares', () => {
   let core: TestCore;
-  const ids = { patientId: 0, pathwayId: 0, caseId: 0, letterId: 0, meetingId: 0 };
+  const ids = { patientId: 0, pathwayId: 0, caseId: 0, letterId: 0, meetingId: 0, contactId: 0 };
   const lastId = () => (core.handle.sqlite.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n;
   const rowsAfter = (id: number) =>
     core.handle.sqlite.prepare('select action, entity, entity_id, patient_id from audit_log where id > ? order by id').all(id) as AuditRow[];
@@ -52,6 +52,7 @@ describe('queries audit exactly what the contract declares', () => {
     'plans.getPrint': { patientId: ids.patientId },
     'municipalities.list': {},
     'contacts.list': {},
+    'contacts.get': { id: ids.contactId },
     'contacts.getCsv': {},
     'contacts.listForPatient': { patientId: ids.patientId },
     'meetings.listWeek': { from: '2026-11-23' },
@@ -65,6 +66,8 @@ describe('queries audit exactly what the contract declares', () => {
     'meetings.getSettings': {},
     'audit.verify': {},
     'audit.list': { patientId: ids.patientId },
+    'audit.listImported': {},
+    'audit.verifyImported': {},
     'audit.exportCsv': { patientId: ids.patientId },
     'audit.printPatient': { patientId: ids.patientId },
     'backups.status': {},
@@ -115,6 +118,7 @@ describe('queries audit exactly what the contract declares', () => {
     });
     ids.caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
     ids.letterId = (await core.ok('noShow.createLetter', { caseId: ids.caseId, recipient: 'patient' })).letter.id;
+    ids.contactId = (await core.ok('contacts.save', { name: 'Ola Hansen', role: 'gp', organisation: 'Legesenteret' })).id;
     ids.meetingId = (
       await core.ok('meetings.create', {
         patientId: ids.patientId,

@@ -109,11 +109,10 @@ describe('worklist.list over a seeded caseload', () => {
     ];
     for (const [input, index, countRange] of cases) {
       const all = await capture('worklist.list', input);
-      // The care-deadline flag (breach.service.ts careDeadlineFlags) reads only the page's pathways, by primary key.
-      const flagQuery = all.filter((s) => /from "pathway" where "id" in/.test(s.sql));
-      expect(flagQuery).toHaveLength(1);
-      expect(plan(flagQuery[0]!.sql, flagQuery[0]!.params)).toMatch(/SEARCH pathway USING INTEGER PRIMARY KEY/);
-      const statements = all.filter((s) => /from "pathway"/.test(s.sql) && !flagQuery.includes(s));
+      // The care-deadline flag (breach.service.ts careDeadlineFlagsOf) takes its two columns from the page's own
+      // rows: no second read of the page's pathways.
+      expect(all.filter((s) => /from "pathway" where "id" in/.test(s.sql))).toHaveLength(0);
+      const statements = all.filter((s) => /from "pathway"/.test(s.sql));
       expect(statements).toHaveLength(2); // one page + one count
       for (const s of statements) {
         const detail = plan(s.sql, s.params);
@@ -126,6 +125,8 @@ describe('worklist.list over a seeded caseload', () => {
       expect(plan(page.sql, page.params)).toMatch(index);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH patient USING INTEGER PRIMARY KEY/);
       expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_breach USING (COVERING )?INDEX pathway_breach_key/);
+      // Each row's latest active pasientutsatt: one probe in the partial index of those events (migration 0430).
+      expect(plan(page.sql, page.params)).toMatch(/SEARCH pathway_event USING COVERING INDEX pathway_event_postponed \(pathway_id=\?\)/);
       // The counts: four range counts on a covering index (one per group), never a pass over every open pathway.
       const count = statements.find((s) => !/limit/.test(s.sql))!;
       const detail = plan(count.sql, count.params);
@@ -148,8 +149,9 @@ describe('worklist.list over a seeded caseload', () => {
         const detail = plan(s.sql, s.params);
         expect(detail).toMatch(index);
         expect(detail).not.toMatch(/patient_search_word|sqlite_autoindex_patient_1/);
-        // Only the matching patients' open pathways are read (the partial unique index on open pathways).
-        expect(detail).toMatch(/SEARCH pathway USING INDEX pathway_one_open_per_type \(patient_id=\?\)/);
+        // Only the matching patients' open pathways are read, from the partial index of open pathways by patient
+        // with their due date (migration 0430): no pathway row is read for the order or the counts.
+        expect(detail).toMatch(/SEARCH pathway USING COVERING INDEX pathway_open_patient_due \(patient_id=\?\)/);
         expect(detail).not.toMatch(/SCAN (pathway|patient)/);
       }
     }

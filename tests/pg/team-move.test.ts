@@ -110,6 +110,43 @@ describe.skipIf(!available)('team:move — a local store into an empty team data
     }
   });
 
+  it('shows the moved history read-only with its own check against the pin; a change after the move is found', async () => {
+    const core = await startCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'forlopsbenk-move-log-')),
+      masterKey: randomBytes(32),
+      transport: 'browser',
+      version: 'test',
+      demo: true,
+      clock: () => FIXED_NOW,
+      store: { kind: 'postgres', url: db.url },
+    });
+    try {
+      const localEntries = (await local.handle.db.selectFrom('audit_log').selectAll().orderBy('id').execute()) as Entry[];
+      const listed = await core.dispatch('audit.listImported', { limit: 500 });
+      if (!listed.ok) throw new Error(listed.error.message);
+      expect(listed.value.total).toBe(localEntries.length);
+      expect(listed.value.entries.map((e) => e.id)).toEqual(localEntries.map((e) => e.id).reverse());
+      expect(listed.value.entries.at(-1)).toMatchObject({ action: localEntries[0]!.action, actor: localEntries[0]!.actor });
+      // The team's own log holds none of it: only the pathway created on the team store since (the test above).
+      const own = await core.dispatch('audit.list', { limit: 500 });
+      const created = (entries: { action: string }[]) => entries.filter((e) => e.action === 'pathway.create').length;
+      expect(own.ok && created(own.value.entries)).toBe(1);
+      expect(created(listed.value.entries)).toBe(2);
+      const check = await core.dispatch('audit.verifyImported', {});
+      expect(check.ok && check.value).toEqual({ ok: true, entries: localEntries.length, message: expect.stringMatching(/^Alle \d+ oppføringer stemmer/) });
+      // Someone with the owner's rights turns the append-only guard off and edits a moved entry: the check finds it.
+      await asSuperuser(db.url, async (c) => {
+        await c.query('alter table audit_log_imported disable trigger audit_log_imported_no_update');
+        await c.query(`update audit_log_imported set actor = 'Noen andre' where id = 1`);
+        await c.query('alter table audit_log_imported enable trigger audit_log_imported_no_update');
+      });
+      const broken = await core.dispatch('audit.verifyImported', {});
+      expect(broken.ok && broken.value).toMatchObject({ ok: false, message: expect.stringMatching(/stemmer ikke med kvitteringen/) });
+    } finally {
+      await core.close();
+    }
+  });
+
   it('refuses to move into a team database that is not empty, and writes nothing', async () => {
     const before = await asSuperuser(db.url, (c) => c.query('select (select count(*) from patient)::int as p, (select count(*) from audit_log)::int as a'));
     await expect(

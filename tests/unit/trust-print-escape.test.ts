@@ -23,7 +23,7 @@ describe('printouts escape every value', () => {
     for (const s of HOSTILE) {
       const html = printDocument({
         title: s,
-        letterhead: { unitName: s, unitAddress: `${s}\n${s}`, unitPhone: s, coordinatorName: s },
+        letterhead: { unitName: s, unitAddress: `${s}\n${s}`, unitPhone: s, coordinatorName: s, coordinatorPhone: s },
         printedAt: new Date('2026-11-23T09:00:00Z'),
         body: `<p>${esc(s)}</p>`,
         recipientAddress: [s, s],

@@ -60,7 +60,7 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
     releaseLock();
     throw e;
   }
-  const chain = new AuditChain(opts.dataDir, auditKey);
+  const chain = new AuditChain(opts.dataDir, auditKey, () => opts.log('Kunne ikke oppdatere loggens anker (audit-head.json).'));
   let daily: DailyBackupRunner | null = null;
   // A failed anchor write must not turn a done call into an error: the anchor catches up on the next call.
   const noteHead = () => {
@@ -123,6 +123,7 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
     afterCall: noteHead,
     async close() {
       noteHead();
+      await chain.settled();
       const closing = handle;
       await closing.close();
       // The next start skips the whole-file quick_check when the file is exactly as left here; not after a

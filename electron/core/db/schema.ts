@@ -16,9 +16,17 @@ export interface PersonSettingTable {
   value: string;
 }
 
+/** A person's own part of the profile (issue #15): the database login on the team store, '' on the local store. */
+export interface PersonProfileTable {
+  login: string;
+  name: string;
+  phone: Generated<string>;
+  updated_at: string;
+}
+
+/** The unit's part of the profile: one row (id 1). */
 export interface ProfileTable {
   id: number;
-  coordinator_name: string;
   unit_name: string;
   unit_phone: string;
   unit_address: Generated<string>;
@@ -145,6 +153,20 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The audit history of a local store moved into the team store (team:move), verbatim; read only. */
+export interface AuditLogImportedTable {
+  id: number;
+  at: string;
+  actor: string;
+  os_user: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  patient_id: number | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface MunicipalityTable {
   number: string;
   name: string;
@@ -170,6 +192,10 @@ export interface IndividualPlanTable {
   last_revision_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanParticipantTable {
@@ -179,6 +205,12 @@ export interface PlanParticipantTable {
   role: Generated<string>;
   organisation: Generated<string>;
   consent_covered: Generated<number>;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanGoalTable {
@@ -187,12 +219,24 @@ export interface PlanGoalTable {
   text: string;
   target_date: string | null;
   created_at: string;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanItemTable {
   id: Generated<number>;
   plan_id: number;
   text: string;
+  /** When it was last changed (migration 0390; '' before). */
+  updated_at: Generated<string>;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface PlanMeasureTable {
@@ -255,6 +299,10 @@ export interface AppointmentTable {
   status: 'booked' | 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service';
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface AppointmentStatusChangeTable {
@@ -290,6 +338,10 @@ export interface NoShowCaseTable {
   close_override_reason: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface ContactAttemptTable {
@@ -351,6 +403,10 @@ export interface ContactTable {
   postal_place: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface ContactWordTable {
@@ -373,6 +429,10 @@ export interface MeetingTable {
   cancel_reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export interface MeetingParticipantTable {
@@ -564,6 +624,10 @@ export interface ReferrerTable {
   is_gp: number;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency (migration 0390): +1 per save; who saved last; columns the last save changed. */
+  row_version: Generated<number>;
+  updated_by: Generated<string>;
+  changed_fields: Generated<string>;
 }
 
 export type ConsentState = 'unknown' | 'given' | 'refused';
@@ -641,6 +705,7 @@ export interface BreachLetterTable {
 export interface Database {
   app_setting: AppSettingTable;
   person_setting: PersonSettingTable;
+  person_profile: PersonProfileTable;
   profile: ProfileTable;
   patient: PatientTable;
   pathway: PathwayTable;
@@ -648,6 +713,7 @@ export interface Database {
   open_search_word: OpenSearchWordTable;
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
+  audit_log_imported: AuditLogImportedTable;
   municipality: MunicipalityTable;
   rule_pathway: RulePathwayTable;
   rule_event: RuleEventTable;

@@ -16,6 +16,8 @@ export interface TableGrant {
 /** Read by every group: reference data, settings and the schema version the app checks at start. */
 /** Each person's own settings (lock PIN, lock state, idle time): row-level security keeps them to their own rows. */
 const PERSONAL: TableGrant = { table: 'person_setting', write: true };
+/** Each person's own name and direct phone: everyone reads every row (names beside logins); row-level security lets a login write only its own. */
+const PERSON_PROFILE: TableGrant = { table: 'person_profile', write: true };
 
 const REFERENCE = [
   'kysely_migration',
@@ -134,17 +136,18 @@ export const ACCESS: Record<GroupRole, { read: TableGrant[]; insertAudit: true }
       ...REFERENCE.map((table) => ({ table })),
       ...[...WORKLIST_AND_FOLLOW_UP, ...PLAN_AND_MINUTES].map((table) => ({ table, write: true })),
       PERSONAL,
+      PERSON_PROFILE,
       AUDIT_FULL,
       AUDIT_IMPORTED,
     ],
     insertAudit: true,
   },
   forlopsbenk_admin_staff: {
-    read: [...REFERENCE.map((table) => ({ table })), ...WORKLIST_AND_FOLLOW_UP.map((table) => ({ table, write: true })), PERSONAL, AUDIT_TAIL],
+    read: [...REFERENCE.map((table) => ({ table })), ...WORKLIST_AND_FOLLOW_UP.map((table) => ({ table, write: true })), PERSONAL, PERSON_PROFILE, AUDIT_TAIL],
     insertAudit: true,
   },
   forlopsbenk_unit_leader: {
-    read: [...REFERENCE.map((table) => ({ table })), ...INDICATOR_COLUMNS, PERSONAL, AUDIT_FULL, AUDIT_IMPORTED],
+    read: [...REFERENCE.map((table) => ({ table })), ...INDICATOR_COLUMNS, PERSONAL, PERSON_PROFILE, AUDIT_FULL, AUDIT_IMPORTED],
     insertAudit: true,
   },
 };

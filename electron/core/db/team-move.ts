@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { GENESIS_HASH, appendAudit, createMac, entryMessage, registerAuditKey, type AuditFields } from '../audit';
 import type { Database } from './schema';
+import { importedLine, importPinText } from '../audit-imported';
 import { REFERENCE_TABLES } from '../../../migrations/pg/reference-tables';
 
 /** The unit's own settings and templates: present in a fresh team database (shipped defaults), replaced by the local ones. */
@@ -12,7 +13,17 @@ const SHIPPED = new Set(REFERENCE_TABLES.map((r) => r.table).filter((t) => !(t i
 const KEEP_TEAM_SETTINGS = ['demo', 'lock.state'];
 /** Never copied as rows: the schema's bookkeeping and the team's own chain (the local chain goes to audit_log_imported). */
 // open_search_word is derived: the team database's triggers fill it as pathways and name words arrive.
-const NOT_ROWS = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_log', 'audit_log_pin', 'audit_log_imported', 'open_search_word']);
+// person_profile: the local store's one person ('') has no login on the team store yet; each person gives their
+// own name at their first start there (the moved history keeps the names as written).
+const NOT_ROWS = new Set([
+  'kysely_migration',
+  'kysely_migration_lock',
+  'audit_log',
+  'audit_log_pin',
+  'audit_log_imported',
+  'open_search_word',
+  'person_profile',
+]);
 
 export class TeamMoveError extends Error {
   constructor(message: string) {
@@ -54,11 +65,6 @@ async function tablesInOrder(team: Kysely<any>): Promise<string[]> {
   };
   for (const t of tables) visit(t);
   return out.filter((t) => !NOT_ROWS.has(t) && !SHIPPED.has(t));
-}
-
-/** The canonical text of one audit entry for the digest (field order fixed, as stored). */
-function auditLine(r: AuditFields & { id: number; prev_hash: string; hash: string }): string {
-  return JSON.stringify([r.id, r.at, r.actor, r.os_user, r.action, r.entity, r.entity_id, r.patient_id, r.prev_hash, r.hash]);
 }
 
 /**
@@ -113,7 +119,7 @@ export async function moveToTeam(opts: {
         `Den lokale loggen er brutt ved oppføring ${r.id}. Ingenting er flyttet. Kontroller loggen under Innstillinger → Logg og sikkerhet.`,
       );
     }
-    digest.update(`${auditLine(r)}\n`);
+    digest.update(`${importedLine(r)}\n`);
     prev = r.hash;
   }
   const audit = { entries: entries.length, head: prev, sha256: digest.digest('hex') };
@@ -173,7 +179,7 @@ export async function moveToTeam(opts: {
     report.push({ table: 'audit_log → audit_log_imported', local: entries.length, team: imported });
     await appendAudit(
       trx,
-      { profile: `Flytting fra lokal fil: ${audit.entries} oppføringer, siste lenke ${audit.head}, sha256 ${audit.sha256}`, osUser: opts.teamLogin },
+      { profile: importPinText(audit), osUser: opts.teamLogin },
       { action: 'audit.imported', entity: 'audit', entityId: audit.entries, patientId: null },
       opts.now,
     );

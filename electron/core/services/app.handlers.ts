@@ -5,6 +5,6 @@ import { createProfileService } from './profile.service';
 export function appHandlers({ ctx, transport, version, notices }: HandlerDeps): AreaHandlers<'app'> {
   const profile = createProfileService(ctx);
   return {
-    'app.info': async () => ({ version, transport, demo: ctx.demo, needsProfile: (await profile.get()) === null, notices: [...(notices ?? [])] }),
+    'app.info': async () => ({ version, transport, demo: ctx.demo, needsProfile: await profile.needsProfile(), notices: [...(notices ?? [])] }),
   };
 }

@@ -8,7 +8,7 @@ export function appointmentsHandlers({ ctx }: HandlerDeps): AreaHandlers<'appoin
     'appointments.list': ({ patientId }) => s.list(patientId),
     'appointments.book': (input) => s.book(input),
     'appointments.update': (input) => s.update(input),
-    'appointments.setStatus': ({ id, status }) => s.setStatus(id, status),
-    'appointments.undoNoShow': ({ id, reason }) => s.undoNoShow(id, reason),
+    'appointments.setStatus': ({ id, status, version }) => s.setStatus(id, status, version),
+    'appointments.undoNoShow': ({ id, reason, version }) => s.undoNoShow(id, reason, version),
   };
 }

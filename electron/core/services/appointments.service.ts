@@ -18,6 +18,8 @@ import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
 import { recomputePathwayClocks } from './pathway-clock';
 import type { Transaction } from 'kysely';
 import { postponedSuggestions } from './postponed-suggestions';
+import { claimRowVersion } from './row-version';
+import { APPOINTMENT_RECORD, NO_SHOW_CASE_RECORD } from './follow-up-versions';
 
 type BookInput = z.output<typeof bookAppointmentSchema>;
 type UpdateInput = z.output<typeof updateAppointmentSchema>;
@@ -115,6 +117,11 @@ export function createAppointmentsService(ctx: ServiceContext) {
           .executeTakeFirstOrThrow();
         await appendAudit(trx, ctx.actor(), { action: 'appointment.create', entity: 'appointment', entityId: row.id, patientId: input.patientId }, now);
         if (kase) {
+          await claimRowVersion(trx, 'no_show_case', kase.id, undefined, ctx.actor(), NO_SHOW_CASE_RECORD, {
+            status: 'closed',
+            outcome: 'new_appointment',
+            new_appointment_id: row.id,
+          });
           await trx
             .updateTable('no_show_case')
             .set({
@@ -135,10 +142,11 @@ export function createAppointmentsService(ctx: ServiceContext) {
       });
     },
 
-    async setStatus(id: number, status: SettableStatus) {
+    async setStatus(id: number, status: SettableStatus, loaded?: number) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
+        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status });
         if (row.status !== 'booked') {
           throw new AppError('conflict', `Timen har allerede status «${APPOINTMENT_STATUS_LABELS[row.status]}». Bare avtalte timer kan endres.`);
         }
@@ -213,6 +221,13 @@ export function createAppointmentsService(ctx: ServiceContext) {
       const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, input.id);
+        // Someone else's change first: what they did explains any refusal that follows from it.
+        await claimRowVersion(trx, 'appointment', row.id, input.version, ctx.actor(), APPOINTMENT_RECORD, {
+          start_at: startAt,
+          duration_minutes: input.durationMinutes,
+          place: input.place,
+          clinician: input.clinician,
+        });
         const moved = startAt !== row.start_at;
         if (moved && row.status !== 'booked' && row.status !== 'attended') {
           throw new AppError(
@@ -266,10 +281,11 @@ export function createAppointmentsService(ctx: ServiceContext) {
     },
 
     /** Undo of a no-show registered by mistake. The case is withdrawn, never deleted; the reason is kept. */
-    async undoNoShow(id: number, reason: string): Promise<Appointment> {
+    async undoNoShow(id: number, reason: string, loaded?: number): Promise<Appointment> {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
+        await claimRowVersion(trx, 'appointment', id, loaded, ctx.actor(), APPOINTMENT_RECORD, { status: 'booked' });
         if (row.status !== 'no_show') throw new AppError('conflict', 'Timen er ikke registrert som ikke møtt');
         const kase = await trx.selectFrom('no_show_case').selectAll().where('appointment_id', '=', id).where('status', '!=', 'withdrawn').executeTakeFirst();
         if (kase && kase.status !== 'open') {
@@ -280,6 +296,7 @@ export function createAppointmentsService(ctx: ServiceContext) {
         await logStatus(trx, id, 'no_show', 'booked', reason, now);
         await appendAudit(trx, ctx.actor(), { action: 'appointment.undoNoShow', entity: 'appointment', entityId: id, patientId: row.patient_id }, now);
         if (kase) {
+          await claimRowVersion(trx, 'no_show_case', kase.id, undefined, ctx.actor(), NO_SHOW_CASE_RECORD, { status: 'withdrawn', withdrawn_reason: reason });
           await trx
             .updateTable('no_show_case')
             .set({ status: 'withdrawn', withdrawn_reason: reason, closed_at: stamp, closed_by: ctx.actor().profile, updated_at: stamp })
@@ -322,5 +339,6 @@ function toAppointment(
       at: h.at,
     })),
     noShowCaseId,
+    version: row.row_version,
   };
 }

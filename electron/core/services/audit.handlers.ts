@@ -7,6 +7,8 @@ export function auditHandlers({ ctx, trust }: HandlerDeps): AreaHandlers<'audit'
   return {
     'audit.verify': async (input) => s.verify(input?.full === true),
     'audit.list': (q) => s.list(q),
+    'audit.listImported': (q) => s.listImported(q),
+    'audit.verifyImported': () => s.verifyImported(),
     'audit.exportCsv': (q) => s.exportCsv(q),
     'audit.printPatient': (q) => s.printPatient(q),
   };

@@ -12,12 +12,25 @@ import { requireTrust } from './trust-deps';
 import type { AuditLogTable } from '../db/schema';
 import type { ServiceContext } from './context';
 import type { Selectable } from 'kysely';
+import { letterheadOf } from '../people';
+import { personNames } from '../people';
+import { checkImported } from '../audit-imported';
 
 type ListQuery = z.output<typeof auditListQuerySchema>;
 type PatientQuery = z.output<typeof auditPatientExportSchema>;
 
-function toEntry(r: Selectable<AuditLogTable>): AuditEntryView {
-  return { id: r.id, at: r.at, actor: r.actor, osUser: r.os_user, action: r.action, entity: r.entity, entityId: r.entity_id, patientId: r.patient_id };
+function toEntry(r: Selectable<AuditLogTable>, nameOf: (login: string) => string): AuditEntryView {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    osUser: r.os_user,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    patientId: r.patient_id,
+    personName: nameOf(r.os_user),
+  };
 }
 
 export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
@@ -36,7 +49,8 @@ export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
     const patient = await ctx.db.selectFrom('patient').select(['id', 'name', 'birth_date']).where('id', '=', q.patientId).executeTakeFirst();
     if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
     const rows = await filtered(q).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').execute();
-    return { patient, entries: rows.map(toEntry) };
+    const nameOf = await personNames(ctx.db, ctx.actor().osUser);
+    return { patient, entries: rows.map((r) => toEntry(r, nameOf)) };
   }
 
   return {
@@ -45,12 +59,28 @@ export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
 
     async list(q: ListQuery) {
       const base = filtered(q);
-      const [rows, count] = await Promise.all([
+      const [rows, count, nameOf] = await Promise.all([
         base.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        personNames(ctx.db, ctx.actor().osUser),
       ]);
-      return { entries: rows.map(toEntry), total: Number(count.n) };
+      return { entries: rows.map((r) => toEntry(r, nameOf)), total: Number(count.n) };
     },
+
+    /** The history moved in from a local database (empty on a local store), newest first; never written. */
+    async listImported(q: { offset: number; limit: number }) {
+      const [rows, count] = await Promise.all([
+        ctx.db.selectFrom('audit_log_imported').selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+        ctx.db
+          .selectFrom('audit_log_imported')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      // The names are those of the local store's one person, as written there; no login of this store.
+      return { entries: rows.map((r) => toEntry(r, () => '')), total: Number(count.n) };
+    },
+
+    verifyImported: () => checkImported(ctx.db),
 
     /** One patient's log for the right of access, as semicolon CSV (Excel, UTF-8 with BOM). */
     async exportCsv(q: PatientQuery) {
@@ -77,7 +107,7 @@ export function createAuditService(ctx: ServiceContext, trust?: TrustRuntime) {
     /** The same log as a printable document (A4, letterhead), for the patient's right of access. */
     async printPatient(q: PatientQuery) {
       const { patient, entries } = await patientEntries(q);
-      const profile = await ctx.db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
+      const profile = await letterheadOf(ctx.db);
       const now = ctx.clock();
       await ctx.db.transaction().execute((trx) => auditRead(trx, ctx.actor(), 'audit.printPatient', { entityId: null, patientId: q.patientId }, now));
       const period = q.from || q.to ? `${q.from ? formatDate(q.from) : 'start'} – ${q.to ? formatDate(q.to) : 'i dag'}` : 'hele loggen';
@@ -94,12 +124,7 @@ ${entries.map((e) => `<tr><td>${esc(formatDateTimeSeconds(e.at))}</td><td>${esc(
 }`;
       const html = printDocument({
         title: 'Logg over tilgang',
-        letterhead: {
-          unitName: profile?.unit_name ?? '',
-          unitAddress: profile?.unit_address ?? '',
-          unitPhone: profile?.unit_phone ?? '',
-          coordinatorName: profile?.coordinator_name ?? '',
-        },
+        letterhead: profile,
         printedAt: now,
         body,
       });

@@ -39,18 +39,23 @@ async function factsFor(db: Db, pathwayIds: number[]) {
  * or has passed (shared/domain/care-deadline-breach.ts), others absent. One query per call, bounded by the ids.
  */
 export async function careDeadlineFlags(db: Db, pathwayIds: number[], today: string): Promise<Map<number, 'at_risk' | 'breached'>> {
+  if (pathwayIds.length === 0) return new Map();
+  const rows = await db.selectFrom('pathway').select(['id', 'care_deadline', 'first_attendance_on']).where('id', 'in', pathwayIds).execute();
+  return careDeadlineFlagsOf(db, rows, today);
+}
+
+/** The same flags for pathway rows the caller has read already (the worklist's page carries the two columns). */
+export async function careDeadlineFlagsOf(
+  db: Db,
+  pathways: readonly { id: number; care_deadline: string | null; first_attendance_on: string | null }[],
+  today: string,
+): Promise<Map<number, 'at_risk' | 'breached'>> {
   const out = new Map<number, 'at_risk' | 'breached'>();
-  if (pathwayIds.length === 0) return out;
+  if (pathways.length === 0) return out;
   const calendar = await calendarOptions(db);
   const bound = addWorkingDays(today, BREACH_WARN_WORKING_DAYS + 1, calendar).date;
-  const rows = await db
-    .selectFrom('pathway')
-    .select(['id', 'care_deadline'])
-    .where('id', 'in', pathwayIds)
-    .where('care_deadline', 'is not', null)
-    .where('care_deadline', '<', bound)
-    .where('first_attendance_on', 'is', null)
-    .execute();
+  // Only pathways with a legal deadline near or past and no first attendance yet can be at risk.
+  const rows = pathways.filter((r) => r.care_deadline !== null && r.care_deadline < bound && r.first_attendance_on === null);
   const facts = await factsFor(
     db,
     rows.map((r) => r.id),

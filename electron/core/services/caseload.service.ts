@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/envelope';
 import type { CaseloadPerson } from '../../../shared/contract/worklist';
 import { appendAudit } from '../audit';
 import { isPostgres } from '../db/dialect';
+import { personNames } from '../people';
 import type { ServiceContext } from './context';
 
 /** The group roles whose members can be responsible for a pathway (team-access.ts): coordinators and administrative staff. */
@@ -34,7 +35,11 @@ export function createCaseloadService(ctx: ServiceContext) {
       logins = named.map((r) => r.responsible);
     }
     if (!logins.includes(me)) logins.push(me);
-    return logins.sort((a, b) => a.localeCompare(b, 'nb')).map((login) => ({ login, self: login === me }));
+    const nameOf = await personNames(ctx.db, me);
+    // By display name (the login where there is none), as the lists show them.
+    return logins
+      .map((login) => ({ login, name: nameOf(login), self: login === me }))
+      .sort((a, b) => (a.name || a.login).localeCompare(b.name || b.login, 'nb') || a.login.localeCompare(b.login, 'nb'));
   }
 
   return {

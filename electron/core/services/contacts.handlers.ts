@@ -15,6 +15,7 @@ export function contactsHandlers({ ctx }: HandlerDeps): AreaHandlers<'contacts'>
   const s = createContactsService(ctx);
   return {
     'contacts.list': (q) => s.list(q),
+    'contacts.get': ({ id }) => s.get(id),
     'contacts.save': (input) => s.save(input),
     'contacts.delete': ({ id }) => s.delete(id),
     'contacts.importCsv': ({ text }) => s.importCsv(text),

@@ -13,6 +13,8 @@ import { auditRead } from '../audit-read';
 import type { ContactTable, Database } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
 import type { ServiceContext } from './context';
+import { claimRowVersion } from './row-version';
+import { CONTACT_RECORD } from './follow-up-versions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ContactInput = z.output<typeof contactInputSchema>;
@@ -45,6 +47,7 @@ export function toContact(row: Selectable<ContactTable>, municipalityName: strin
     address: row.address,
     postalCode: row.postal_code,
     postalPlace: row.postal_place,
+    version: row.row_version,
   };
 }
 
@@ -116,6 +119,7 @@ export function createContactsService(ctx: ServiceContext) {
       const id = await ctx.db.transaction().execute(async (trx) => {
         let contactId: number;
         if (input.id !== undefined) {
+          await claimRowVersion(trx, 'contact', input.id, input.version, ctx.actor(), CONTACT_RECORD, values);
           const res = await trx.updateTable('contact').set(values).where('id', '=', input.id).executeTakeFirst();
           if (Number(res.numUpdatedRows) === 0) throw new AppError('not_found', 'Fant ikke kontakten');
           contactId = input.id;
@@ -137,13 +141,19 @@ export function createContactsService(ctx: ServiceContext) {
         );
         return contactId;
       });
+      return this.get(id);
+    },
+
+    /** One contact as it is stored now (a form refused by a newer save reads its version here). */
+    async get(id: number): Promise<Contact> {
       const row = await ctx.db
         .selectFrom('contact')
         .leftJoin('municipality', 'municipality.number', 'contact.municipality_number')
         .selectAll('contact')
         .select('municipality.name as municipality_name')
         .where('contact.id', '=', id)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!row) throw new AppError('not_found', 'Fant ikke kontakten');
       const { municipality_name, ...contact } = row;
       return toContact(contact, municipality_name);
     },

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../../shared/contract/envelope';
 import type { Database } from '../db/schema';
+import { letterheadOf } from '../people';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,7 +18,7 @@ export async function patientOrThrow(db: Db, patientId: number) {
   return row;
 }
 
+/** The letterhead: the unit's part and the name and direct phone of the person who prints (people.ts). */
 export async function profileFacts(db: Db) {
-  const p = await db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
-  return { coordinatorName: p?.coordinator_name ?? '', unitName: p?.unit_name ?? '', unitAddress: p?.unit_address ?? '', unitPhone: p?.unit_phone ?? '' };
+  return letterheadOf(db);
 }

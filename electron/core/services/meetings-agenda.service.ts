@@ -9,16 +9,18 @@ import { auditRead } from '../audit-read';
 import { planAgendaSuggestions } from './plans-agenda';
 import { deleteSetting, writeSetting } from '../settings';
 import type { ServiceContext } from './context';
+import { agendaText, claimMeeting } from './meetings-version';
 import { TEMPLATE_KEY, PRIVACY_KEY, letterhead, printPrivacy, template, meetingRow, detail, printable } from './meetings-store';
 
 /** A meeting's agenda: items, suggestions from the plan, the printed agenda, and the agenda templates and print privacy settings. */
 export function createMeetingAgendaService(ctx: ServiceContext) {
   return {
     /** Replaces the agenda; items that keep their id keep their minutes notes. */
-    async saveAgenda(id: number, items: { id?: number | undefined; title: string; source: string; sourceId: number | null }[]) {
+    async saveAgenda(id: number, items: { id?: number | undefined; title: string; source: string; sourceId: number | null }[], loaded?: number) {
       const now = ctx.clock();
-      await ctx.db.transaction().execute(async (trx) => {
+      const version = await ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, id);
+        const claimed = await claimMeeting(trx, id, loaded, ctx.actor(), { agenda: agendaText(items.map((i) => i.title)) });
         const existing = new Set((await trx.selectFrom('meeting_agenda_item').select('id').where('meeting_id', '=', id).execute()).map((r) => r.id));
         const kept = new Set(items.map((i) => i.id).filter((x): x is number => x !== undefined && existing.has(x)));
         const gone = [...existing].filter((x) => !kept.has(x));
@@ -34,9 +36,10 @@ export function createMeetingAgendaService(ctx: ServiceContext) {
           }
         }
         await appendAudit(trx, ctx.actor(), { action: 'meeting.saveAgenda', entity: 'meeting', entityId: id, patientId: row.patient_id }, now);
+        return claimed;
       });
       const agenda = await ctx.db.selectFrom('meeting_agenda_item').selectAll().where('meeting_id', '=', id).orderBy('position').execute();
-      return { agenda: agenda.map((a) => ({ id: a.id, title: a.title, source: a.source, sourceId: a.source_id })) };
+      return { agenda: agenda.map((a) => ({ id: a.id, title: a.title, source: a.source, sourceId: a.source_id })), version };
     },
 
     async listAgendaSuggestions(id: number) {

@@ -6,6 +6,7 @@ import type { ServiceContext } from './context';
 import { refreshNextMeetingDate, letterhead, printPrivacy, meetingRow, detail, printable } from './meetings-store';
 
 import { claimRowVersion, conflictMessage, type VersionedRecord } from './row-version';
+import { personNames } from '../people';
 
 /** The minutes draft's edited columns by their names on screen (for a conflict's message). */
 const MINUTES_RECORD: VersionedRecord = { what: 'Referatet', fields: { notes_json: 'Notater til sakslisten', decisions: 'Beslutninger' } };
@@ -51,7 +52,10 @@ export function createMeetingMinutesService(ctx: ServiceContext) {
           version = latest.version;
           // No lost update: the draft must still be the one the editor loaded (0: it loaded none, someone started one).
           const sent = { notes_json: JSON.stringify(notes), decisions: input.decisions };
-          if (input.draftVersion === 0) throw new AppError('conflict', conflictMessage(MINUTES_RECORD, latest, undefined));
+          if (input.draftVersion === 0) {
+            const name = latest.updated_by === '' ? '' : (await personNames(trx, ctx.actor().osUser))(latest.updated_by);
+            throw new AppError('conflict', conflictMessage(MINUTES_RECORD, latest, undefined, name));
+          }
           await claimRowVersion(trx, 'meeting_minutes', latest.id, input.draftVersion, ctx.actor(), MINUTES_RECORD, sent);
           await trx
             .updateTable('meeting_minutes')

@@ -25,6 +25,7 @@ import {
   type MeetingUpdate,
   type ParticipantIn,
 } from './meetings-store';
+import { claimMeeting, participantsText } from './meetings-version';
 
 /** Everyone already booked in [start, start + duration) among the proposed people, meetings and appointments alike. */
 async function clashesFor(
@@ -248,6 +249,15 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
       const startAt = osloToUtc(input.date, input.time);
       return ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, input.id);
+        // Someone else's change first (a cancellation too): what they did explains any refusal that follows.
+        const version = await claimMeeting(trx, row.id, input.version, ctx.actor(), {
+          kind: input.kind,
+          start_at: startAt,
+          duration_minutes: input.durationMinutes,
+          place: input.place,
+          video_url: input.videoUrl,
+          participants: participantsText(input.participants),
+        });
         if (row.status === 'cancelled') throw new AppError('conflict', 'Møtet er avlyst og kan ikke endres');
         await validate(trx, input, row.patient_id);
         const clashes = await clashesFor(trx, {
@@ -276,14 +286,15 @@ export function createMeetingSchedulingService(ctx: ServiceContext) {
         await writeParticipants(trx, row.id, input.participants);
         await refreshNextMeetingDate(trx, row.patient_id, now);
         await appendAudit(trx, ctx.actor(), { action: 'meeting.update', entity: 'meeting', entityId: row.id, patientId: row.patient_id }, now);
-        return { id: row.id, icsSequence: sequence };
+        return { id: row.id, icsSequence: sequence, version };
       });
     },
 
-    async cancel(id: number, reason: string) {
+    async cancel(id: number, reason: string, loaded?: number) {
       const now = ctx.clock();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await meetingRow(trx, id);
+        await claimMeeting(trx, id, loaded, ctx.actor(), { status: 'cancelled' });
         if (row.status !== 'planned')
           throw new AppError('conflict', row.status === 'cancelled' ? 'Møtet er allerede avlyst' : 'Et holdt møte kan ikke avlyses');
         const sequence = row.ics_sequence + 1;

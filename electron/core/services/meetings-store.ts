@@ -18,6 +18,7 @@ import type {
 import { DEFAULT_AGENDA_TEMPLATES, type MeetingKind, type PatientPrintPrivacy } from '../../../shared/domain/meetings';
 import { type PrintableMeeting } from '../../../shared/print/meeting-documents';
 import type { Letterhead } from '../../../shared/print/document';
+import { letterheadOf } from '../people';
 import { utcToOslo } from '../../../shared/domain/time';
 import type { Database, MeetingActionItemTable, MeetingTable } from '../db/schema';
 import { meetingTemplateKey, readSetting } from '../settings';
@@ -94,8 +95,8 @@ export function summaryQuery(db: Db) {
 }
 
 export async function letterhead(db: Db): Promise<Letterhead> {
-  const p = await db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
-  return { unitName: p?.unit_name ?? '', unitAddress: p?.unit_address ?? '', unitPhone: p?.unit_phone ?? '', coordinatorName: p?.coordinator_name ?? '' };
+  // The unit's part and the name of the person who prints (people.ts).
+  return letterheadOf(db);
 }
 
 export async function printPrivacy(db: Db): Promise<PatientPrintPrivacy> {
@@ -127,6 +128,7 @@ export async function detail(db: Db, id: number): Promise<MeetingDetail> {
     ...toSummary(row),
     icsSequence: row.ics_sequence,
     cancelReason: row.cancel_reason,
+    version: row.row_version,
     patient: { id: patient.id, name: patient.name, birthDate: patient.birth_date, municipalityNumber: patient.municipality_number },
     participants: participants.map((p) => ({
       id: p.id,

@@ -15,6 +15,7 @@ import { formatDate, todayInOslo, utcToOslo } from '../../../shared/domain/time'
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { readSetting } from '../settings';
+import { letterheadOf } from '../people';
 import type { Database, LetterTemplateTable } from '../db/schema';
 import { caseView, COORDINATOR_PHONE_KEY, readPolicy, refreshCase, toLetterSummary } from './no-show-store';
 import type { ServiceContext } from './context';
@@ -57,9 +58,10 @@ export function createNoShowLettersService(ctx: ServiceContext) {
   }
 
   async function letterhead(db: Trx | ServiceContext['db']): Promise<Letterhead> {
-    const p = await db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst();
-    if (!p) throw new AppError('conflict', 'Fyll inn profil og brevhode under Innstillinger før du lager brev');
-    return { unitName: p.unit_name, unitAddress: p.unit_address, unitPhone: p.unit_phone, coordinatorName: p.coordinator_name };
+    // The unit's part and the name and direct phone of the person who writes the letter (people.ts).
+    const lh = await letterheadOf(db);
+    if (lh.unitName === '') throw new AppError('conflict', 'Fyll inn profil og brevhode under Innstillinger før du lager brev');
+    return lh;
   }
 
   return {
@@ -121,7 +123,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
             .join(', '),
           'unit.phone': head.unitPhone,
           'coordinator.name': head.coordinatorName,
-          'coordinator.phone': (await readSetting(trx, COORDINATOR_PHONE_KEY)) || head.unitPhone,
+          'coordinator.phone': head.coordinatorPhone || (await readSetting(trx, COORDINATOR_PHONE_KEY)) || head.unitPhone,
           today: formatDate(todayInOslo(at)),
           'referrer.name': await referrerName(trx, row.patient_id, row.pathway_id, patient.gp_name),
           'attempts.summary': attempts

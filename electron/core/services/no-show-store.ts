@@ -167,6 +167,7 @@ export function toCaseView(parts: CaseParts, policy: NoShowPolicy, now: Date): N
     noShowAt: row.no_show_at,
     status: row.status,
     outcome: row.outcome,
+    version: row.row_version,
     newAppointmentId: row.new_appointment_id,
     steps: progress.steps.map((s) => ({
       kind: s.kind === 'attempt' ? 'attempt' : s.kind,

@@ -15,7 +15,7 @@ export function noShowHandlers({ ctx }: HandlerDeps): AreaHandlers<'noShow'> {
     'noShow.escalate': (input) => s.escalate(input),
     'noShow.listEscalated': (q) => s.listEscalated(q),
     'noShow.recordAnswer': (input) => s.recordAnswer(input),
-    'noShow.recordPostponed': ({ caseId }) => s.recordPostponed(caseId),
+    'noShow.recordPostponed': ({ caseId, version }) => s.recordPostponed(caseId, version),
     'noShow.createLetter': (input) => s.createLetter(input),
     'noShow.getLetter': ({ id }) => s.getLetter(id),
     'noShow.markPrinted': ({ letterIds }) => s.markPrinted(letterIds),

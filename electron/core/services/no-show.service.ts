@@ -26,6 +26,8 @@ import {
 import { recordPathwayEvent } from './pathway-events';
 import { createNoShowLettersService } from './no-show-letters.service';
 import { isDuplicateAttempt, listEscalated } from './no-show-escalation';
+import { claimRowVersion } from './row-version';
+import { NO_SHOW_CASE_RECORD } from './follow-up-versions';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
 type Trx = Transaction<Database>;
@@ -204,6 +206,13 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
+        // Someone else's change first: what they did explains any refusal that follows from it.
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
+          status: 'closed',
+          outcome: input.outcome,
+          new_appointment_id: input.newAppointmentId,
+          close_note: input.note,
+        });
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret og kan ikke avsluttes');
         if (input.outcome === 'new_appointment') {
           if (input.newAppointmentId === null)
@@ -288,6 +297,11 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, {
+          status: 'escalated',
+          outcome: 'escalated',
+          close_note: [`Meldt til ${input.clinician}.`, input.note].filter(Boolean).join(' '),
+        });
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret og kan ikke meldes til behandler');
         const check = canClose(await readPolicy(trx), await ruleState(trx, row), 'escalated');
         if (!check.ok) throw new AppError('conflict', check.missing.join('; '));
@@ -320,6 +334,7 @@ export function createNoShowService(ctx: ServiceContext) {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, input.caseId);
+        await claimRowVersion(trx, 'no_show_case', row.id, input.version, ctx.actor(), NO_SHOW_CASE_RECORD, { escalation_answer: input.answer });
         if (row.status !== 'escalated') throw new AppError('conflict', 'Saken er ikke meldt til behandler');
         if (row.escalation_answered_at) throw new AppError('conflict', 'Svaret fra behandler er allerede registrert');
         await trx
@@ -332,10 +347,11 @@ export function createNoShowService(ctx: ServiceContext) {
       });
     },
 
-    async recordPostponed(caseId: number): Promise<NoShowCaseView> {
+    async recordPostponed(caseId: number, loaded?: number): Promise<NoShowCaseView> {
       const at = now();
       return ctx.db.transaction().execute(async (trx) => {
         const row = await loadCase(trx, caseId);
+        await claimRowVersion(trx, 'no_show_case', row.id, loaded, ctx.actor(), NO_SHOW_CASE_RECORD, { postponed_event_id: 'new' });
         if (row.pathway_id === null) throw new AppError('conflict', 'Timen er ikke knyttet til et forløp, så pasientutsatt kan ikke registreres herfra');
         if (row.postponed_event_id !== null) throw new AppError('conflict', 'Pasientutsatt er allerede registrert for denne saken');
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret');

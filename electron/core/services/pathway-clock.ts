@@ -52,13 +52,34 @@ export function toRuleVersion(row: Selectable<RuleVersionTable>, times: Selectab
 
 /** Every rule version from the database (withdrawn ones only on request: running pathways may still name them). */
 export async function loadRuleVersions(db: Db, opts: { includeWithdrawn?: boolean } = {}): Promise<RuleVersion[]> {
-  let q = db.selectFrom('rule_version').selectAll();
-  if (!opts.includeWithdrawn) q = q.where('withdrawn_at', 'is', null);
-  const versions = await q.orderBy('pathway_type').orderBy('valid_from').execute();
+  const sets = await loadRuleVersionSets(db);
+  return opts.includeWithdrawn ? sets.all : sets.assignable;
+}
+
+/**
+ * Every rule version (withdrawn ones too) and those a new pathway can be given (not withdrawn), from one read
+ * of each table: a recompute needs both, on every event write.
+ */
+export async function loadRuleVersionSets(db: Db): Promise<{ all: RuleVersion[]; assignable: RuleVersion[] }> {
+  const versions = await db.selectFrom('rule_version').selectAll().orderBy('pathway_type').orderBy('valid_from').execute();
   const times = await db.selectFrom('rule_time').selectAll().orderBy('id').execute();
   const byVersion = new Map<string, Selectable<RuleTimeTable>[]>();
   for (const t of times) byVersion.set(t.rule_version_id, [...(byVersion.get(t.rule_version_id) ?? []), t]);
-  return versions.map((v) => toRuleVersion(v, byVersion.get(v.id) ?? []));
+  const all = versions.map((v) => toRuleVersion(v, byVersion.get(v.id) ?? []));
+  return { all, assignable: all.filter((_, i) => (versions[i]!.withdrawn_at ?? null) === null) };
+}
+
+/**
+ * Whether the pathway table has the decision columns (migration 0102). Remembered per database once true
+ * (columns are never dropped): only migration 0011, which runs before 0102, ever sees false.
+ */
+const hasDecisionColumns = new WeakSet<object>();
+async function decisionColumns(db: Db): Promise<boolean> {
+  const adapter = db.getExecutor().adapter;
+  if (hasDecisionColumns.has(adapter)) return true;
+  const present = await columnExists(db, 'pathway', 'decision_due');
+  if (present) hasDecisionColumns.add(adapter);
+  return present;
 }
 
 type ClockPathwayRow = Pick<
@@ -162,8 +183,7 @@ export async function loadClock(
  * derived columns. Call after every write that changes a pathway's facts.
  */
 export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number[] } | { all: true } | { openOnly: true }, now: Date): Promise<number> {
-  const versions = await loadRuleVersions(db, { includeWithdrawn: true });
-  const assignable = await loadRuleVersions(db);
+  const { all: versions, assignable } = await loadRuleVersionSets(db);
   const byId = new Map(versions.map((v) => [v.id, v]));
   const calendar = await calendarOptions(db);
   const today = todayInOslo(now);
@@ -171,7 +191,7 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
   if (ids !== null && ids.length === 0) return 0;
 
   // This also runs inside migration 0011, before 0102 adds the decision columns: write them only when present.
-  const hasDecision = await columnExists(db, 'pathway', 'decision_due');
+  const hasDecision = await decisionColumns(db);
   const CHUNK = 500;
   let done = 0;
   // Page through the pathways by id so memory stays flat on large databases.

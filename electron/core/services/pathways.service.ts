@@ -23,6 +23,7 @@ import { correctPathwayEvent, recordPathwayEvent } from './pathway-events';
 import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
 import { transferLinks } from './transfers.service';
+import { letterheadOwnedBy } from '../people';
 
 type Db = ServiceContext['db'];
 const d = formatDate;
@@ -287,14 +288,15 @@ export function createPathwaysService(ctx: ServiceContext) {
     async getSummary(patientId: number) {
       const patient = await ctx.db.selectFrom('patient').select(['id', 'name', 'birth_date']).where('id', '=', patientId).executeTakeFirst();
       if (!patient) throw new AppError('not_found', 'Fant ikke pasienten');
-      const profile = await ctx.db.selectFrom('profile').selectAll().executeTakeFirst();
       const ids = await ctx.db
         .selectFrom('pathway')
-        .select('id')
+        .select(['id', 'responsible'])
         .where('patient_id', '=', patientId)
         .where('status', '=', 'open')
         .orderBy('referral_received')
         .execute();
+      // "Your coordinator": the responsible person of the first open pathway (the one who prints when none is named).
+      const profile = await letterheadOwnedBy(ctx.db, ids[0]?.responsible);
       const pathways = [];
       for (const { id } of ids) pathways.push(await detail(ctx.db, id));
       const now = ctx.clock();
@@ -302,12 +304,7 @@ export function createPathwaysService(ctx: ServiceContext) {
       return {
         html: buildPatientSummary({
           patient: { name: patient.name, birthDate: patient.birth_date },
-          letterhead: {
-            unitName: profile?.unit_name ?? '',
-            unitAddress: profile?.unit_address ?? '',
-            unitPhone: profile?.unit_phone ?? '',
-            coordinatorName: profile?.coordinator_name ?? '',
-          },
+          letterhead: profile,
           pathways,
           printedAt: now,
         }),

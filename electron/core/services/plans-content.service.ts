@@ -12,21 +12,9 @@ import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { loadPlan, refreshPlanAttention } from './plans-store';
-import { claimRowVersion, type VersionedRecord } from './row-version';
+import { claimRowVersion } from './row-version';
+import { MEASURE_RECORD, PLAN_GOAL_RECORD, PLAN_ITEM_RECORD, PLAN_PARTICIPANT_RECORD, claimPlan, listText } from './plans-versions';
 
-/** A measure's edited columns by their names on screen (for a conflict's message). */
-const MEASURE_RECORD: VersionedRecord = {
-  what: 'Tiltaket',
-  fields: {
-    what: 'Tiltak',
-    scope: 'Omfang',
-    how: 'Hvordan tiltaket gjennomføres',
-    responsible: 'Ansvarlig',
-    start_date: 'Start',
-    due_date: 'Frist',
-    goal_id: 'Knyttet til mål',
-  },
-};
 import {
   FUTURE,
   refuse,
@@ -99,6 +87,14 @@ export function createPlanContentService(ctx: ServiceContext) {
         let planId: number;
         if (loaded) {
           planId = loaded.row.id;
+          await claimPlan(
+            trx,
+            planId,
+            input.version,
+            ctx.actor(),
+            { ...values, revision_dates: listText(revisionDates) },
+            { revision_dates: listText(loaded.plan.revisionDates) },
+          );
           await trx.updateTable('individual_plan').set(values).where('id', '=', planId).execute();
           await trx.deleteFrom('plan_revision_date').where('plan_id', '=', planId).execute();
         } else {
@@ -127,11 +123,12 @@ export function createPlanContentService(ctx: ServiceContext) {
     },
 
     saveParticipant({ patientId, participant: p }: ParticipantInput) {
-      return mutate(patientId, 'plan.participant.save', async (trx, { row, plan }) => {
-        const values = { name: p.name, role: p.role, organisation: p.organisation };
+      return mutate(patientId, 'plan.participant.save', async (trx, { row, plan }, now) => {
+        const values = { name: p.name, role: p.role, organisation: p.organisation, updated_at: now.toISOString() };
         let participantId: number;
         if (p.id !== undefined) {
           if (!plan.participants.some((x) => x.id === p.id)) notFound('Fant ikke deltakeren i planen');
+          await claimRowVersion(trx, 'plan_participant', p.id, p.version, ctx.actor(), PLAN_PARTICIPANT_RECORD, values);
           await trx.updateTable('plan_participant').set(values).where('id', '=', p.id).execute();
           participantId = p.id;
         } else {
@@ -169,6 +166,13 @@ export function createPlanContentService(ctx: ServiceContext) {
         }
         if (input.givenAt !== null && input.givenBy === '') issues.push({ path: 'givenBy', message: 'Skriv hvem som ga samtykket' });
         if (issues.length > 0) refuse(issues);
+        const consentSent = {
+          consent_given_at: input.givenAt,
+          consent_given_by: input.givenBy,
+          consent_withdrawn_at: input.withdrawnAt,
+          consent_covers: listText(consent.coversParticipantIds),
+        };
+        await claimPlan(trx, row.id, input.version, ctx.actor(), consentSent, { consent_covers: listText(plan.consent.coversParticipantIds) });
         await trx
           .updateTable('individual_plan')
           .set({ consent_given_at: input.givenAt, consent_given_by: input.givenBy, consent_withdrawn_at: input.withdrawnAt })
@@ -192,7 +196,12 @@ export function createPlanContentService(ctx: ServiceContext) {
         let goalId: number;
         if (goal.id !== undefined) {
           if (!plan.goals.some((g) => g.id === goal.id)) notFound('Fant ikke målet i planen');
-          await trx.updateTable('plan_goal').set({ text: goal.text, target_date: goal.targetDate }).where('id', '=', goal.id).execute();
+          await claimRowVersion(trx, 'plan_goal', goal.id, goal.version, ctx.actor(), PLAN_GOAL_RECORD, { text: goal.text, target_date: goal.targetDate });
+          await trx
+            .updateTable('plan_goal')
+            .set({ text: goal.text, target_date: goal.targetDate, updated_at: now.toISOString() })
+            .where('id', '=', goal.id)
+            .execute();
           goalId = goal.id;
         } else {
           goalId = (
@@ -217,12 +226,13 @@ export function createPlanContentService(ctx: ServiceContext) {
 
     saveItem({ patientId, kind, item }: ItemInput) {
       const table = kind === 'resource' ? 'plan_resource' : 'plan_need';
-      return mutate(patientId, `plan.${kind}.save`, async (trx, { row, plan }) => {
+      return mutate(patientId, `plan.${kind}.save`, async (trx, { row, plan }, now) => {
         let itemId: number;
         if (item.id !== undefined) {
           const list = kind === 'resource' ? plan.resources : plan.needs;
           if (!list.some((x) => x.id === item.id)) notFound('Fant ikke punktet i planen');
-          await trx.updateTable(table).set({ text: item.text }).where('id', '=', item.id).execute();
+          await claimRowVersion(trx, table, item.id, item.version, ctx.actor(), PLAN_ITEM_RECORD(kind), { text: item.text });
+          await trx.updateTable(table).set({ text: item.text, updated_at: now.toISOString() }).where('id', '=', item.id).execute();
           itemId = item.id;
         } else {
           itemId = (await trx.insertInto(table).values({ plan_id: row.id, text: item.text }).returning('id').executeTakeFirstOrThrow()).id;

@@ -123,6 +123,7 @@ export function createPlanCore(ctx: ServiceContext) {
       versions: versionList,
       measureOrigins: origins,
       measureVersions: loaded.measureVersions,
+      rowVersions: loaded.rowVersions,
     };
   }
 

@@ -4,6 +4,7 @@ import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
 import { buildPlanDocument } from './plans-print';
 import { createPlanCore } from './plans-core';
+import { letterheadOf } from '../people';
 
 /** The printed plan (current or a kept version), exactly as it will be printed. */
 export function createPlanPrintService(ctx: ServiceContext) {
@@ -17,18 +18,13 @@ export function createPlanPrintService(ctx: ServiceContext) {
       const version = versionNo !== undefined ? await readVersion(loaded.row.id, versionNo) : null;
       const [patient, profile] = await Promise.all([
         ctx.db.selectFrom('patient').select(['name', 'birth_date']).where('id', '=', patientId).executeTakeFirstOrThrow(),
-        ctx.db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirst(),
+        letterheadOf(ctx.db),
       ]);
       const printedAt = ctx.clock();
       const html = buildPlanDocument({
         plan: version ? version.version.plan : loaded.plan,
         patient: { name: patient.name, birthDate: patient.birth_date },
-        letterhead: {
-          unitName: profile?.unit_name ?? '',
-          unitAddress: profile?.unit_address ?? '',
-          unitPhone: profile?.unit_phone ?? '',
-          coordinatorName: profile?.coordinator_name ?? '',
-        },
+        letterhead: profile,
         printedAt,
         ...(version ? { version: { versionNo: version.version.versionNo, heldOn: version.heldOn, evaluations: version.version.evaluations } } : {}),
       });

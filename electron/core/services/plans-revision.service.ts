@@ -7,6 +7,7 @@ import { diffPlans, snapshot, validateRevision, type GoalEvaluation } from '../.
 import { addDays } from '../../../shared/domain/time';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
+import { claimPlan, listText } from './plans-versions';
 import { FUTURE, refuse, createPlanCore, type RevisionInput, type PlanListQuery } from './plans-core';
 import type { Database } from '../db/schema';
 
@@ -38,6 +39,8 @@ export function createPlanRevisionService(ctx: ServiceContext) {
         const evaluations: GoalEvaluation[] = input.evaluations.map((e) => ({ goalId: e.goalId, result: e.result, note: e.note }));
         for (const [key, message] of Object.entries(validateRevision(plan, evaluations))) issues.push({ path: key, message });
         if (issues.length > 0) refuse(issues);
+        const sent = { last_revision_on: input.heldOn, revision_dates: listText([...new Set(revisionDates)]) };
+        await claimPlan(trx, row.id, input.version, ctx.actor(), sent, { revision_dates: listText(plan.revisionDates) });
 
         if (input.nextRevisionDate !== null && !plan.revisionDates.includes(input.nextRevisionDate)) {
           await trx.insertInto('plan_revision_date').values({ plan_id: row.id, date: input.nextRevisionDate }).execute();

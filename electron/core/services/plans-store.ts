@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, IndividualPlanTable, PlanMeasureTable } from '../db/schema';
 import type { IndividualPlan, PlanMeasure } from '../../../shared/domain/individual-plan';
 import { planAttentionDate } from '../../../shared/domain/plan-attention';
+import type { PlanViewDto } from '../../../shared/contract/plans';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -10,6 +11,8 @@ export interface LoadedPlan {
   plan: IndividualPlan;
   /** Each measure's row version (optimistic concurrency), by measure id. */
   measureVersions: { measureId: number; version: number }[];
+  /** The row versions of the plan and its participants, goals, resources and needs (optimistic concurrency). */
+  rowVersions: PlanViewDto['rowVersions'];
 }
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -78,7 +81,19 @@ export async function loadPlan(db: Db, patientId: number): Promise<LoadedPlan | 
   };
   if (row.coordinator_contact_id !== null) plan.coordinator.contactId = row.coordinator_contact_id;
   for (const k of ['givenAt', 'givenBy', 'withdrawnAt'] as const) if (plan.consent[k] === undefined) delete plan.consent[k];
-  return { row, plan, measureVersions: measures.map((m) => ({ measureId: m.id, version: m.row_version })) };
+  const versionsOf = (rows: { id: number; row_version: number }[]) => rows.map((r) => ({ id: r.id, version: r.row_version }));
+  return {
+    row,
+    plan,
+    measureVersions: measures.map((m) => ({ measureId: m.id, version: m.row_version })),
+    rowVersions: {
+      plan: row.row_version,
+      participants: versionsOf(participants),
+      goals: versionsOf(goals),
+      resources: versionsOf(resources),
+      needs: versionsOf(needs),
+    },
+  };
 }
 
 /**

@@ -7,5 +7,7 @@ export function profileHandlers({ ctx }: HandlerDeps): AreaHandlers<'profile'> {
   return {
     'profile.get': () => s.get(),
     'profile.save': (p) => s.save(p),
+    'profile.saveMine': (p) => s.saveMine(p),
+    'profile.saveUnit': (p) => s.saveUnit(p),
   };
 }

@@ -3,15 +3,26 @@ import type { referrerInputSchema, Referrer } from '../../../shared/contract/ref
 import { referrerAddressLines, referrerMessages } from '../../../shared/domain/referrer-messages';
 import { formatTime, osloDateOf } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
+import type { Selectable } from 'kysely';
 import type { ReferrerTable } from '../db/schema';
 import type { ServiceContext } from './context';
+import { claimRowVersion } from './row-version';
+import { REFERRER_RECORD } from './follow-up-versions';
 import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-store';
 
 type ReferrerInput = z.output<typeof referrerInputSchema>;
 
-function toReferrer(r: ReferrerTable): Referrer {
+function toReferrer(r: Selectable<ReferrerTable>): Referrer {
   const base = { organisation: r.organisation, person: r.person, address: r.address, postalCode: r.postal_code, postalPlace: r.postal_place };
-  return { pathwayId: r.pathway_id, ...base, herId: r.her_id, referralDate: r.referral_date, isGp: r.is_gp === 1, addressLines: referrerAddressLines(base) };
+  return {
+    pathwayId: r.pathway_id,
+    ...base,
+    herId: r.her_id,
+    referralDate: r.referral_date,
+    isGp: r.is_gp === 1,
+    addressLines: referrerAddressLines(base),
+    version: r.row_version,
+  };
 }
 
 /** The referrer as its own record, one per pathway, and the prepared texts for messages to the referrer/GP. */
@@ -68,6 +79,7 @@ export function createReferrerService(ctx: ServiceContext) {
           updated_at: stamp,
         };
         const existing = await trx.selectFrom('referrer').select('pathway_id').where('pathway_id', '=', input.pathwayId).executeTakeFirst();
+        if (existing) await claimRowVersion(trx, 'referrer', input.pathwayId, input.version, ctx.actor(), REFERRER_RECORD, values);
         if (existing) await trx.updateTable('referrer').set(values).where('pathway_id', '=', input.pathwayId).execute();
         else
           await trx

@@ -9,13 +9,40 @@ import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-cloc
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { auditRead } from '../audit-read';
 import { countIf, isPostgres } from '../db/dialect';
+import { compiledQueries } from '../db/compiled-queries';
 import type { ServiceContext } from './context';
-import { careDeadlineFlags } from './breach.service';
+import { careDeadlineFlagsOf } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
 /** How a national id is keyed in open_search_word (migration 0200): no typed name word starts with char(1). */
 const NATIONAL_ID_KEY = '\u0001';
+
+/** What changes the worklist's SQL text: which filters are there, how many search words (each one subquery). */
+interface ListShape {
+  pathwayType: boolean;
+  setting: boolean;
+  mine: boolean;
+  words: number;
+  group: WorklistGroup | null;
+}
+
+/** What only changes its parameters: w0/u0… are each search word's index range. */
+interface ListValues {
+  today: string;
+  soon: string;
+  pathwayType?: string;
+  setting?: string;
+  osUser?: string;
+  [word: `${'w' | 'u'}${number}`]: string;
+}
+
+interface PageValues extends ListValues {
+  limit: number;
+  offset: number;
+}
+
+const queries = compiledQueries();
 
 /**
  * The worklist reads only stored columns: the pathway's derived clock (due_sort, next action, data-quality
@@ -31,47 +58,103 @@ export function createWorklistService(ctx: ServiceContext) {
    * Open pathways matching the filters, on the pathway table alone: the counts never touch patient rows.
    * A search is index ranges on open_search_word: a national-id prefix (char(1) || digits), or each typed
    * word as the beginning of a word of the name — never a scan of every open pathway's patient.
+   * Built from the query's shape and named values (compiled once per shape, see compiled-queries.ts).
    */
-  function baseQuery(q: WorklistQuery) {
+  function baseQuery(s: ListShape, v: ListValues) {
     let query = ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
-    if (q.pathwayType) query = query.where('pathway.pathway_type', '=', q.pathwayType);
-    if (q.setting) query = query.where('pathway.setting', '=', q.setting);
+    if (s.pathwayType) query = query.where('pathway.pathway_type', '=', v.pathwayType!);
+    if (s.setting) query = query.where('pathway.setting', '=', v.setting!);
     // Mine: on the team store the pathways whose responsible is this login, and those nobody is named for yet
     // ('': seeded, or moved from a local store), so none falls between two chairs; on the local store everything
     // is the one person's (no filter: its worklist keeps its index plans).
-    if (q.scope === 'mine' && isPostgres(ctx.db)) query = query.where('pathway.responsible', 'in', [ctx.actor().osUser, '']);
-    const search = q.search?.trim() ?? '';
-    const digits = search.replace(/\s/g, '');
-    const words = /^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search);
-    for (const word of words) {
+    if (s.mine) query = query.where('pathway.responsible', 'in', [v.osUser!, '']);
+    for (let i = 0; i < s.words; i++) {
       query = query.where('pathway.patient_id', 'in', (eb) =>
-        eb.selectFrom('open_search_word').select('open_search_word.patient_id').where('word', '>=', word).where('word', '<', prefixUpperBound(word)),
+        eb.selectFrom('open_search_word').select('open_search_word.patient_id').where('word', '>=', v[`w${i}`]!).where('word', '<', v[`u${i}`]!),
       );
     }
     return query;
   }
 
   /** Per-group counts: without a search, four range counts on the due-date index; with one, one pass over the hits. */
-  function counts(q: WorklistQuery, today: string, soon: string) {
-    if (q.search?.trim()) {
-      return baseQuery(q)
-        .select([
-          countIf(sql`pathway.due_sort < ${today}`).as('overdue'),
-          countIf(sql`pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}`).as('soon'),
-          countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
-          countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
-        ])
-        .executeTakeFirstOrThrow();
+  function countsQuery(s: ListShape, v: ListValues) {
+    const { today, soon } = v;
+    if (s.words > 0) {
+      return baseQuery(s, v).select([
+        countIf(sql`pathway.due_sort < ${today}`).as('overdue'),
+        countIf(sql`pathway.due_sort >= ${today} and pathway.due_sort <= ${soon}`).as('soon'),
+        countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
+        countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
+      ]);
     }
     const n = sql<number>`count(*)`.as('n');
-    return ctx.db
-      .selectNoFrom([
-        baseQuery(q).where('pathway.due_sort', '<', today).select(n).as('overdue'),
-        baseQuery(q).where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon).select(n).as('soon'),
-        baseQuery(q).where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT).select(n).as('later'),
-        baseQuery(q).where('pathway.due_sort', '=', NO_DUE_SORT).select(n).as('none'),
+    return ctx.db.selectNoFrom([
+      baseQuery(s, v).where('pathway.due_sort', '<', today).select(n).as('overdue'),
+      baseQuery(s, v).where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon).select(n).as('soon'),
+      baseQuery(s, v).where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT).select(n).as('later'),
+      baseQuery(s, v).where('pathway.due_sort', '=', NO_DUE_SORT).select(n).as('none'),
+    ]);
+  }
+
+  /**
+   * The page: a one-letter search matches a thousand open patients, so with a search the page's ids are picked
+   * on the pathway table first and patient and breach rows joined for those only. Without a search the index
+   * order already stops at the page.
+   */
+  function pageQuery(s: ListShape, v: PageValues) {
+    let filtered = baseQuery(s, v);
+    if (s.group === 'overdue') filtered = filtered.where('pathway.due_sort', '<', v.today);
+    else if (s.group === 'soon') filtered = filtered.where('pathway.due_sort', '>=', v.today).where('pathway.due_sort', '<=', v.soon);
+    else if (s.group === 'later') filtered = filtered.where('pathway.due_sort', '>', v.soon).where('pathway.due_sort', '<', NO_DUE_SORT);
+    else if (s.group === 'none') filtered = filtered.where('pathway.due_sort', '=', NO_DUE_SORT);
+    const searching = s.words > 0;
+    const pageOf = searching
+      ? ctx.db
+          .selectFrom('pathway')
+          .where(
+            'pathway.id',
+            'in',
+            filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(v.limit).offset(v.offset),
+          )
+      : filtered;
+    const page = pageOf
+      .innerJoin('patient', 'patient.id', 'pathway.patient_id')
+      .leftJoin('pathway_breach', (join) =>
+        join.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
+      )
+      .select([
+        'pathway.id as pathway_id',
+        'patient.id as patient_id',
+        'patient.name',
+        'patient.national_id',
+        'patient.synthetic',
+        'patient.open_no_shows',
+        'patient.next_meeting_date',
+        'patient.plan_attention_date',
+        'pathway.pathway_type',
+        'pathway.setting',
+        'pathway.referral_received',
+        'pathway.next_action_key',
+        'pathway.next_action_label',
+        'pathway.next_due_date',
+        'pathway.dq_flags',
+        'pathway.responsible',
+        'pathway.care_deadline',
+        'pathway.first_attendance_on',
+        'pathway_breach.id as breach_id',
+        (eb) =>
+          eb
+            .selectFrom('pathway_event')
+            .select((e) => e.fn.max('pathway_event.date').as('d'))
+            .whereRef('pathway_event.pathway_id', '=', 'pathway.id')
+            .where('pathway_event.type', '=', 'patient_postponed')
+            .where('pathway_event.status', '=', 'active')
+            .as('postponed_from'),
       ])
-      .executeTakeFirstOrThrow();
+      .orderBy('pathway.due_sort', 'asc')
+      .orderBy('pathway.id', 'asc')
+      .limit(v.limit);
+    return searching ? page.offset(0) : page.offset(v.offset);
   }
 
   return {
@@ -84,70 +167,32 @@ export function createWorklistService(ctx: ServiceContext) {
     async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
       const today = todayInOslo(ctx.clock());
       const soon = soonUntil(today, DUE_SOON_DAYS.pathway);
-      let filtered = baseQuery(q);
-      if (q.group === 'overdue') filtered = filtered.where('pathway.due_sort', '<', today);
-      else if (q.group === 'soon') filtered = filtered.where('pathway.due_sort', '>=', today).where('pathway.due_sort', '<=', soon);
-      else if (q.group === 'later') filtered = filtered.where('pathway.due_sort', '>', soon).where('pathway.due_sort', '<', NO_DUE_SORT);
-      else if (q.group === 'none') filtered = filtered.where('pathway.due_sort', '=', NO_DUE_SORT);
-      // A one-letter search matches a thousand open patients: pick the page's ids on the pathway table first and
-      // join patient and breach rows for those only. Without a search the index order already stops at the page.
-      const searching = Boolean(q.search?.trim());
-      const pageOf = searching
-        ? ctx.db
-            .selectFrom('pathway')
-            .where(
-              'pathway.id',
-              'in',
-              filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(q.limit).offset(q.offset),
-            )
-        : filtered;
-      const [rows, count] = await Promise.all([
-        pageOf
-          .innerJoin('patient', 'patient.id', 'pathway.patient_id')
-          .leftJoin('pathway_breach', (join) =>
-            join.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
-          )
-          .select([
-            'pathway.id as pathway_id',
-            'patient.id as patient_id',
-            'patient.name',
-            'patient.national_id',
-            'patient.synthetic',
-            'patient.open_no_shows',
-            'patient.next_meeting_date',
-            'patient.plan_attention_date',
-            'pathway.pathway_type',
-            'pathway.setting',
-            'pathway.referral_received',
-            'pathway.next_action_key',
-            'pathway.next_action_label',
-            'pathway.next_due_date',
-            'pathway.dq_flags',
-            'pathway.responsible',
-            'pathway_breach.id as breach_id',
-            (eb) =>
-              eb
-                .selectFrom('pathway_event')
-                .select((e) => e.fn.max('pathway_event.date').as('d'))
-                .whereRef('pathway_event.pathway_id', '=', 'pathway.id')
-                .where('pathway_event.type', '=', 'patient_postponed')
-                .where('pathway_event.status', '=', 'active')
-                .as('postponed_from'),
-          ])
-          .orderBy('pathway.due_sort', 'asc')
-          .orderBy('pathway.id', 'asc')
-          .limit(q.limit)
-          .offset(searching ? 0 : q.offset)
-          .execute(),
-        counts(q, today, soon),
+      const search = q.search?.trim() ?? '';
+      const digits = search.replace(/\s/g, '');
+      const words = search ? (/^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search)) : [];
+      const mine = q.scope === 'mine' && isPostgres(ctx.db);
+      const s: ListShape = { pathwayType: Boolean(q.pathwayType), setting: Boolean(q.setting), mine, words: words.length, group: q.group ?? null };
+      const v: ListValues = { today, soon };
+      if (q.pathwayType) v.pathwayType = q.pathwayType;
+      if (q.setting) v.setting = q.setting;
+      if (mine) v.osUser = ctx.actor().osUser;
+      words.forEach((word, i) => {
+        v[`w${i}`] = word;
+        v[`u${i}`] = prefixUpperBound(word);
+      });
+      const shape = JSON.stringify(s);
+      const [rows, [count]] = await Promise.all([
+        queries.rows(ctx.db, `page ${shape}`, { ...v, limit: q.limit, offset: q.offset }, (m) => pageQuery(s, m as unknown as PageValues)),
+        queries.rows(ctx.db, `counts ${shape}`, { ...v }, (m) => countsQuery(s, m as unknown as ListValues)),
       ]);
+      if (!count) throw new Error('worklist counts: no row');
       const c = { overdue: Number(count.overdue ?? 0), soon: Number(count.soon ?? 0), later: Number(count.later ?? 0), none: Number(count.none ?? 0) };
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
       // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
-      const breachFlags = await careDeadlineFlags(
+      const breachFlags = await careDeadlineFlagsOf(
         ctx.db,
-        rows.map((r) => r.pathway_id),
+        rows.map((r) => ({ id: r.pathway_id, care_deadline: r.care_deadline, first_attendance_on: r.first_attendance_on })),
         today,
       );
       return {

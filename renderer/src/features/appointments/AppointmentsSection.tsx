@@ -46,7 +46,7 @@ export function AppointmentsSection({ patient, pathways }: PatientSectionProps) 
   async function setStatus(a: Appointment, status: 'attended' | 'no_show' | 'cancelled_patient' | 'cancelled_service') {
     setError(null);
     setNotice(null);
-    const res = await call('appointments.setStatus', { id: a.id, status });
+    const res = await call('appointments.setStatus', { id: a.id, status, version: a.version });
     if (!res.ok) return setError(res.error.message);
     if (res.value.firstAttendanceRecorded) setNotice('Første fremmøte er registrert på forløpet.');
     if (res.value.noShowCaseId !== null) setNotice('Ikke møtt er registrert, og en oppfølgingssak er opprettet under «Ikke møtt».');
@@ -305,7 +305,7 @@ function UndoNoShowDialog({ appointment, onClose }: { appointment: Appointment |
       label="Begrunnelse"
       confirmLabel="Angre ikke møtt"
       method="appointments.undoNoShow"
-      input={(reason) => ({ id: appointment?.id ?? 0, reason })}
+      input={(reason) => ({ id: appointment?.id ?? 0, reason, ...(appointment ? { version: appointment.version } : {}) })}
       multiline
       onClose={onClose}
     />

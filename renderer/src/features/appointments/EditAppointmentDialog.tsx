@@ -5,6 +5,8 @@ import { formatDate } from '../../../../shared/domain/time';
 import { FormDialog } from '../../components/FormDialog';
 import { DateInput, TextAreaInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { callOrThrow } from '../../api/query';
 
 type Form = { date: string | null; time: string; durationMinutes: string; clinician: string; place: string; reason: string };
 const valuesOf = (a: Appointment | null): Form => ({
@@ -19,6 +21,11 @@ const valuesOf = (a: Appointment | null): Form => ({
 /** "Endre time": move a booked time or correct one, with a reason kept in the time's history. */
 export function EditAppointmentDialog({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
   const [formKey, setFormKey] = useState(0);
+  const { version, onRefused } = useRowVersion(appointment?.version, appointment !== null, async () => {
+    if (!appointment) return undefined;
+    const fresh = await callOrThrow('appointments.list', { patientId: appointment.patientId });
+    return fresh.appointments.find((a) => a.id === appointment.id)?.version;
+  });
   const form = useContractForm({
     method: 'appointments.update',
     schema: appointmentsContract['appointments.update'].input,
@@ -31,7 +38,9 @@ export function EditAppointmentDialog({ appointment, onClose }: { appointment: A
       place: f.place,
       clinician: f.clinician,
       reason: f.reason,
+      version: version.current,
     }),
+    onRefused,
     onSaved: () => onClose(),
   });
   const { control, reset } = form;

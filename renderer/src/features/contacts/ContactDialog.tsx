@@ -4,6 +4,8 @@ import { CONTACT_ROLE_LABELS, CONTACT_ROLES } from '../../../../shared/domain/co
 import { FormDialog } from '../../components/FormDialog';
 import { SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { callOrThrow } from '../../api/query';
 import { useMunicipalities } from './municipalities';
 
 interface Form {
@@ -57,11 +59,16 @@ export function ContactDialog({
   onSaved: (c: Contact) => void;
 }) {
   const municipalities = useMunicipalities();
+  const { version, onRefused } = useRowVersion(contact?.version, open, async () => {
+    if (!contact) return undefined;
+    return (await callOrThrow('contacts.get', { id: contact.id })).version;
+  });
   const form = useContractForm({
     method: 'contacts.save',
     schema: contactsContract['contacts.save'].input,
     defaultValues: formOf(contact),
-    toInput: (f: Form) => ({ ...(contact ? { id: contact.id } : {}), ...f, role: f.role as never }),
+    toInput: (f: Form) => ({ ...(contact ? { id: contact.id, version: version.current } : {}), ...f, role: f.role as never }),
+    onRefused,
     onSaved: (saved) => {
       onSaved(saved);
       onClose();
@@ -71,7 +78,7 @@ export function ContactDialog({
   useEffect(() => {
     if (open) reset(formOf(contact));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
-  }, [open, contact]);
+  }, [open, contact?.id]);
 
   const { control } = form;
   const heading = contact ? 'Endre kontakt' : 'Ny kontakt';

@@ -7,6 +7,8 @@ import { useRead } from './use-read';
 import { InlineForm } from '../../components/InlineForm';
 import { CheckboxInput, DateInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { callOrThrow } from '../../api/query';
 import { referrerContract } from '../../../../shared/contract/referrer';
 import type { PatientSectionProps } from '../patient/sections';
 import { copyText } from './copy';
@@ -41,7 +43,7 @@ function PathwayReferrer({ pathway }: { pathway: Pathway }) {
         Henviser – {pathwayTypeLabel(pathway.pathwayType)}, mottatt {formatDate(pathway.referralReceived)}
       </Heading>
       {editing ? (
-        <ReferrerForm pathwayId={pathway.id} initial={r} onDone={() => setEditing(false)} />
+        <ReferrerForm pathwayId={pathway.id} initial={r} version={r?.version} onDone={() => setEditing(false)} />
       ) : (
         <>
           {r ? (
@@ -127,7 +129,19 @@ type ReferrerInitial = {
 
 type ReferrerForm = NonNullable<ReferrerInitial>;
 
-function ReferrerForm({ pathwayId, initial, onDone }: { pathwayId: number; initial: ReferrerInitial; onDone: () => void }) {
+function ReferrerForm({
+  pathwayId,
+  initial,
+  version: loaded,
+  onDone,
+}: {
+  pathwayId: number;
+  initial: ReferrerInitial;
+  version: number | undefined;
+  onDone: () => void;
+}) {
+  // The version when the form opened; after a conflict, the one now stored (saving again replaces it knowingly).
+  const { version, onRefused } = useRowVersion(loaded, true, async () => (await callOrThrow('referrer.get', { pathwayId })).referrer?.version);
   const form = useContractForm({
     method: 'referrer.save',
     schema: referrerContract['referrer.save'].input,
@@ -141,7 +155,8 @@ function ReferrerForm({ pathwayId, initial, onDone }: { pathwayId: number; initi
       referralDate: initial?.referralDate ?? null,
       isGp: initial?.isGp ?? false,
     } as ReferrerForm,
-    toInput: (f: ReferrerForm) => ({ pathwayId, ...f }),
+    toInput: (f: ReferrerForm) => ({ pathwayId, ...f, ...(version.current !== undefined ? { version: version.current } : {}) }),
+    onRefused,
     onSaved: () => onDone(),
   });
   const { control } = form;

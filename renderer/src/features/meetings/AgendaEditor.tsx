@@ -1,5 +1,5 @@
-import { BodyShort, Button, Heading, Tag, TextField } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { Alert, BodyShort, Button, Heading, Tag, TextField } from '@navikt/ds-react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { call } from '../../api/client';
 import { firstMessage } from '../../api/field-errors';
@@ -27,10 +27,22 @@ export function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (
   const suggestions = suggested?.items ?? [];
   const planAvailable = suggested?.planAvailable ?? false;
   const [saved, setSaved] = useState(false);
+  // The meeting's row version this agenda was loaded at; after a conflict, the newer one (saving again replaces it).
+  const version = useRef(meeting.version);
+  // Someone else saved the meeting since it was loaded: their message, and the agenda as it now stands.
+  const [conflict, setConflict] = useState<{ message: string; current: AgendaItem[] | null } | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // The refusal shows under the save button; on a long agenda it is brought into view.
+  useEffect(() => {
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
 
   useEffect(() => {
-    if (!dirty) setItems(meeting.agenda.map(toDraft));
-  }, [meeting.agenda, dirty]);
+    if (!dirty) {
+      setItems(meeting.agenda.map(toDraft));
+      version.current = meeting.version;
+    }
+  }, [meeting.agenda, meeting.version, dirty]);
 
   const change = (next: AgendaDraft[]) => {
     setItems(next);
@@ -47,10 +59,29 @@ export function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (
     const res = await call('meetings.saveAgenda', {
       id: meeting.id,
       items: items.map((i) => ({ ...(i.id ? { id: i.id } : {}), title: i.title, source: i.source, sourceId: i.sourceId })),
+      version: version.current,
     });
-    if (!res.ok) return onError(firstMessage(res.error));
+    if (!res.ok) {
+      if (res.error.code !== 'conflict') return onError(firstMessage(res.error));
+      // What was typed stays in the fields; the current agenda is fetched so it can be looked at (or taken instead).
+      setConflict({ message: res.error.message, current: null });
+      const fresh = await call('meetings.get', { id: meeting.id });
+      if (fresh.ok) {
+        version.current = fresh.value.version;
+        setConflict({ message: res.error.message, current: fresh.value.agenda });
+      }
+      return;
+    }
+    version.current = res.value.version;
+    setConflict(null);
     setDirty(false);
     setSaved(true);
+  }
+  /** Drops what was typed and shows the agenda as the other person saved it. */
+  function takeCurrent() {
+    if (conflict?.current) setItems(conflict.current.map(toDraft));
+    setConflict(null);
+    setDirty(false);
   }
   const offered = suggestions.filter((s) => !items.some((i) => i.source === s.source && i.sourceId === s.sourceId));
 
@@ -118,6 +149,30 @@ export function AgendaEditor({ meeting, onError }: { meeting: Detail; onError: (
         </Button>
         {saved && <span className="muted">Lagret.</span>}
       </div>
+      {conflict && (
+        <Alert variant="warning" size="small" className="mt-conflict" role="alert" ref={conflictRef}>
+          <BodyShort size="small" spacing>
+            {conflict.message}
+          </BodyShort>
+          {conflict.current && (
+            <>
+              <details className="mt-conflict-current">
+                <summary>Vis dagsordenen slik den er lagret nå ({conflict.current.length} punkter)</summary>
+                <ol className="mt-conflict-list" aria-label="Dagsordenen slik den er lagret nå">
+                  {conflict.current.map((a) => (
+                    <li key={a.id}>{a.title}</li>
+                  ))}
+                </ol>
+              </details>
+              <div className="mt-row">
+                <Button size="xsmall" variant="secondary" onClick={takeCurrent}>
+                  Bruk den lagrede dagsordenen
+                </Button>
+              </div>
+            </>
+          )}
+        </Alert>
+      )}
       {offered.length > 0 && (
         <div className="mt-suggest">
           <Heading level="4" size="xsmall">

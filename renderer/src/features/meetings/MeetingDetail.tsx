@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Tag } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MeetingDetail as Detail } from '../../../../shared/contract/meetings';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../../../../shared/domain/meetings';
 import { meetingTimeText } from '../../../../shared/print/meeting-documents';
@@ -27,6 +27,13 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
   const [notice, setNotice] = useState<string | null>(null);
   const [editOpen, setEditOpen] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  const loaded = m !== null;
+  // Opening a meeting (Enter in the week) would leave focus on <body>: start from its heading instead, so Tab goes
+  // on to its actions and a screen reader says which meeting opened.
+  useEffect(() => {
+    if (loaded && !title.current?.closest('article')?.contains(document.activeElement)) title.current?.focus();
+  }, [id, loaded]);
   const { print, closePrint, printAgenda, printInvitation, printMinutes, exportIcs } = useMeetingDocuments(id, m?.status === 'cancelled', setError, setNotice);
 
   useEffect(() => {
@@ -49,7 +56,7 @@ export function MeetingDetail({ id, onBack, showPatient = true }: { id: number; 
         ← Tilbake (Esc)
       </Button>
       <div className="screen-title">
-        <Heading level="2" size="medium" id="meeting-title">
+        <Heading level="2" size="medium" id="meeting-title" ref={title} tabIndex={-1}>
           {MEETING_KIND_LABELS[m.kind]} – {meetingTimeText(m.startAt, m.durationMinutes)}
         </Heading>
         <Tag size="small" variant={cancelled ? 'error' : m.status === 'held' ? 'success' : 'info'}>

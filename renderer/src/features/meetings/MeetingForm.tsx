@@ -1,8 +1,9 @@
 import { BodyShort, Button } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { meetingsContract, type Clash, type MeetingDetail, type ParticipantInput } from '../../../../shared/contract/meetings';
 import { utcToOslo } from '../../../../shared/domain/time';
 import { call } from '../../api/client';
+import { callOrThrow } from '../../api/query';
 import { FormDialog } from '../../components/FormDialog';
 import { useContractForm } from '../../forms/useContractForm';
 import { ClashWarning } from './ClashWarning';
@@ -32,6 +33,9 @@ export function MeetingForm({
   onSaved: (id: number) => void;
 }) {
   const editing = meeting ?? null;
+  // The meeting's row version this form edits. After a conflict (someone saved in between) it moves to theirs, so
+  // saving again replaces their change with what was typed here, knowingly.
+  const version = useRef<number | undefined>(undefined);
   const [formKey, setFormKey] = useState(0);
   const [clashes, setClashes] = useState<Clash[]>([]);
   const blank = (): MeetingFormValues => ({
@@ -61,7 +65,16 @@ export function MeetingForm({
         participants: f.participants.map(toInput),
         conflictReason: f.conflictReason,
       };
-      return (editing ? { id: editing.id, ...fields } : { patientId: f.patient?.id ?? 0, ...fields }) as never;
+      return (editing ? { id: editing.id, ...fields, version: version.current } : { patientId: f.patient?.id ?? 0, ...fields }) as never;
+    },
+    onRefused: (error) => {
+      if (error.code === 'conflict' && editing) {
+        void callOrThrow('meetings.get', { id: editing.id }).then(
+          (fresh) => (version.current = fresh.version),
+          () => undefined,
+        );
+      }
+      return error;
     },
     fieldOf: (p) => (p.startsWith('participants') ? 'participants' : p === 'patientId' ? 'patient' : p),
     onSaved: (value) => {
@@ -71,11 +84,12 @@ export function MeetingForm({
   });
   const { control, watch, setValue, reset } = form;
 
-  // A fresh form every time the dialog opens.
+  // A fresh form every time the dialog opens (not when the meeting changes behind it: what is typed stays).
   useEffect(() => {
     if (!open) return;
     setFormKey((k) => k + 1);
     setClashes([]);
+    version.current = editing?.version;
     if (editing) {
       const start = utcToOslo(editing.startAt);
       reset({
@@ -86,12 +100,13 @@ export function MeetingForm({
         durationMinutes: String(editing.durationMinutes),
         place: editing.place,
         videoUrl: editing.videoUrl,
-        participants: editing.participants.map((p) => ({ ...fromContact(p), consentCovers: p.consentCovers })),
+        // A participant's own row id is not a contact id: only contactId links it to the directory.
+        participants: editing.participants.map(({ id: _row, ...p }) => ({ ...fromContact(p), consentCovers: p.consentCovers })),
         conflictReason: editing.conflictReason ?? '',
       });
     } else reset(blank());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
-  }, [open, editing, patient]);
+  }, [open, editing?.id, patient?.id]);
 
   const chosen = watch('patient');
   const date = watch('date');

@@ -7,6 +7,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useContractQuery } from '../../api/query';
 import { useScreenKeys } from './keys';
 import { useNewAction } from '../shell/new-action';
+import { useArrivalFocus } from '../shell/arrival-focus';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingForm } from './MeetingForm';
 import './meetings.css';
@@ -28,6 +29,7 @@ export function MeetingsScreen() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
+  useArrivalFocus(gridRef, rows !== null && openId === null);
 
   const moveWeek = (by: number) => {
     setWeek((w) => addDays(w, 7 * by));

@@ -3,10 +3,11 @@ import { useEffect, useMemo, useState, type BaseSyntheticEvent } from 'react';
 import { APPOINTMENT_KIND_LABELS, type Appointment } from '../../../../shared/contract/appointments';
 import { noShowContract, type NoShowCaseView } from '../../../../shared/contract/no-show';
 import { formatDate } from '../../../../shared/domain/time';
-import { useContractQuery } from '../../api/query';
+import { callOrThrow, useContractQuery } from '../../api/query';
 import { FormDialog } from '../../components/FormDialog';
 import { RadioGroupInput, SelectInput, TextAreaInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
 
 type Outcome = 'closed_not_reached' | 'declined' | 'new_appointment' | '';
 type PathwayAction = 'none' | 'end' | 'postponed';
@@ -27,6 +28,7 @@ const EMPTY: Form = { outcome: '', newAppointmentId: '', note: '', overrideReaso
  */
 export function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: () => void; kase: NoShowCaseView }) {
   const [refusal, setRefusal] = useState<{ message: string; missing: string[] } | null>(null);
+  const { version, onRefused: onConflict } = useRowVersion(kase.version, open, async () => (await callOrThrow('noShow.get', { id: kase.id })).version);
   const form = useContractForm({
     method: 'noShow.close',
     schema: noShowContract['noShow.close'].input,
@@ -41,13 +43,14 @@ export function CloseDialog({ open, onClose, kase }: { open: boolean; onClose: (
         overrideReason: notReached && kase.closeNeedsOverride ? f.overrideReason : null,
         pathwayAction: notReached ? f.pathwayAction : 'none',
         helpNeed: notReached && f.pathwayAction === 'end' ? f.helpNeed || null : null,
+        version: version.current,
       };
     },
     // A refusal by the rules lists what is missing (issues on 'outcome'); other issues go next to their field.
     onRefused: (error) => {
       const issues = error.issues ?? [];
       const missing = error.code === 'conflict' ? issues.filter((i) => i.path === 'outcome').map((i) => i.message) : [];
-      if (missing.length === 0) return error;
+      if (missing.length === 0) return error.issues?.length ? error : onConflict(error);
       setRefusal({ message: 'Saken kan ikke avsluttes ennå. Dette mangler:', missing });
       return { ...error, message: '', issues: issues.filter((i) => !missing.includes(i.message)) };
     },

@@ -3,15 +3,17 @@ import { BodyShort } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import { noShowContract, type PolicyInput } from '../../../../shared/contract/no-show';
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES, CHANNEL_LABELS, type AttemptOutcome, type ContactChannel } from '../../../../shared/domain/no-show-policy';
-import { useContractQuery } from '../../api/query';
+import { callOrThrow, useContractQuery } from '../../api/query';
 import { FormDialog } from '../../components/FormDialog';
 import { DateInput, SelectInput, TextAreaInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
 import { formatTime, todayInOslo } from '../../../../shared/domain/time';
 import './no-show.css';
 
 function useProfileName(): string {
-  return useContractQuery('profile.get', {}).data?.coordinatorName ?? '';
+  // The person's own name (their row of person_profile), never the unit's: "Utført av" is who records it.
+  return useContractQuery('profile.get', {}).data?.me?.name ?? '';
 }
 
 type AttemptForm = { date: string | null; time: string; channel: ContactChannel | ''; outcome: AttemptOutcome | ''; byName: string; note: string };
@@ -87,12 +89,14 @@ export function AttemptDialog({ open, onClose, caseId }: { open: boolean; onClos
   );
 }
 
-export function EscalateDialog({ open, onClose, caseId }: { open: boolean; onClose: () => void; caseId: number }) {
+export function EscalateDialog({ open, onClose, caseId, version: loaded }: { open: boolean; onClose: () => void; caseId: number; version: number }) {
+  const { version, onRefused } = useRowVersion(loaded, open, async () => (await callOrThrow('noShow.get', { id: caseId })).version);
   const form = useContractForm({
     method: 'noShow.escalate',
     schema: noShowContract['noShow.escalate'].input,
     defaultValues: { clinician: '', note: '' },
-    toInput: (f: { clinician: string; note: string }) => ({ caseId, ...f }),
+    toInput: (f: { clinician: string; note: string }) => ({ caseId, ...f, version: version.current }),
+    onRefused,
     onSaved: () => onClose(),
   });
   const { control, reset } = form;

@@ -13,6 +13,7 @@ import { EscalatedList } from './EscalatedList';
 import { formatDate, formatDateTime } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { openWithNew, useNewAction } from '../shell/new-action';
+import { useArrivalFocus } from '../shell/arrival-focus';
 import { DueDate } from '../../components/DueDate';
 import './no-show.css';
 
@@ -52,13 +53,7 @@ export function NoShowQueueScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Arriving on the screen puts focus on the list, so j/k/Enter work at once (UI.md).
-  const focused = useRef(false);
-  useEffect(() => {
-    if (focused.current || !gridRef.current) return;
-    focused.current = true;
-    gridRef.current.focus({ preventScroll: true });
-  }, [loaded, rows.length]);
+  useArrivalFocus(gridRef, loaded);
 
   useEffect(() => {
     document.getElementById(`ns-row-${rows[selected]?.caseId}`)?.scrollIntoView({ block: 'nearest' });

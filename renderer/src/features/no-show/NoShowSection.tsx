@@ -92,7 +92,7 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
     setPreview({ heading: 'Sendt brev', html: res.value.html, letterIds: [id], warnings: [] });
   }
   async function postponed() {
-    const res = await call('noShow.recordPostponed', { caseId: c.id });
+    const res = await call('noShow.recordPostponed', { caseId: c.id, version: c.version });
     if (!res.ok) setError(res.error.message);
   }
 
@@ -297,7 +297,7 @@ function CaseCard({ kase: c, pathways, first }: { kase: NoShowCaseView; pathways
       <AttemptDialog open={dialog === 'attempt'} onClose={() => setDialog(null)} caseId={c.id} />
       <CloseDialog open={dialog === 'close'} onClose={() => setDialog(null)} kase={c} />
       <AnswerDialog row={answering ? { caseId: c.id, name: c.patientName } : null} onClose={() => setAnswering(false)} />
-      <EscalateDialog open={dialog === 'escalate'} onClose={() => setDialog(null)} caseId={c.id} />
+      <EscalateDialog open={dialog === 'escalate'} onClose={() => setDialog(null)} caseId={c.id} version={c.version} />
       <BookAppointmentDialog open={dialog === 'book'} onClose={() => setDialog(null)} patientId={c.patientId} pathways={pathways} noShowCaseId={c.id} />
       <PrintPreview
         open={preview !== null}

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Tabs, Tag } from '@navikt/ds-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nationalIdKindLabel } from '../../../../shared/domain/national-id';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
@@ -16,6 +16,15 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
   const error = failure?.message;
   const [fullId, setFullId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const page = useRef<HTMLElement>(null);
+  const loaded = data !== undefined;
+
+  // Opening a patient (Enter on a list row) would leave focus on the row that is gone, i.e. on <body>: put it on the
+  // selected section's tab instead, so arrows switch sections and Tab goes into the section's content.
+  useEffect(() => {
+    if (!loaded || page.current?.contains(document.activeElement)) return;
+    page.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [patientId, loaded]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -35,7 +44,7 @@ export function PatientPage({ patientId, from, section = PATIENT_SECTIONS[0]!.id
   }
 
   return (
-    <article aria-labelledby="patient-title">
+    <article aria-labelledby="patient-title" ref={page}>
       <Button size="xsmall" variant="tertiary" onClick={() => navigated({ screen: from })}>
         ← Tilbake (Esc)
       </Button>

@@ -3,6 +3,8 @@ import { plansContract } from '../../../../shared/contract/plans';
 import type { IndividualPlan as Plan } from '../../../../shared/domain/individual-plan';
 import { CheckboxGroupInput, DateInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { freshPlanVersion } from './plan-versions';
 import { DialogShell } from './PlanDialogShell';
 
 interface ConsentForm {
@@ -12,7 +14,24 @@ interface ConsentForm {
   withdrawnAt: string | null;
 }
 
-export function ConsentDialog({ patientId, plan, open, onClose }: { patientId: number; plan: Plan; open: boolean; onClose: () => void }) {
+export function ConsentDialog({
+  patientId,
+  plan,
+  version: loaded,
+  open,
+  onClose,
+}: {
+  patientId: number;
+  plan: Plan;
+  version: number;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => v.plan),
+  );
   const c = plan.consent;
   const form = useContractForm({
     method: 'plans.saveConsent',
@@ -29,7 +48,9 @@ export function ConsentDialog({ patientId, plan, open, onClose }: { patientId: n
       givenBy: f.givenBy,
       coversParticipantIds: f.coversParticipantIds.map(Number),
       withdrawnAt: f.withdrawnAt,
+      version: version.current,
     }),
+    onRefused,
     // An issue about one of the chosen participants belongs to the group.
     fieldOf: (p) => p.replace(/^coversParticipantIds\.\d+$/, 'coversParticipantIds'),
     onSaved: onClose,

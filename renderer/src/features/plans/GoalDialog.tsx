@@ -2,18 +2,38 @@ import { plansContract } from '../../../../shared/contract/plans';
 import type { IndividualPlan as Plan } from '../../../../shared/domain/individual-plan';
 import { DateInput, TextAreaInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { freshPlanVersion, versionOf } from './plan-versions';
 import { DialogShell } from './PlanDialogShell';
 
 interface GoalForm {
   goal: { text: string; targetDate: string | null };
 }
 
-export function GoalDialog({ patientId, goal, open, onClose }: { patientId: number; goal: Plan['goals'][number] | null; open: boolean; onClose: () => void }) {
+export function GoalDialog({
+  patientId,
+  goal,
+  version: loaded,
+  open,
+  onClose,
+}: {
+  patientId: number;
+  goal: Plan['goals'][number] | null;
+  version?: number | undefined;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => versionOf(v.goals, goal?.id)),
+  );
   const form = useContractForm({
     method: 'plans.saveGoal',
     schema: plansContract['plans.saveGoal'].input,
     defaultValues: { goal: { text: goal?.text ?? '', targetDate: goal?.targetDate ?? null } },
-    toInput: (f: GoalForm) => ({ patientId, goal: { ...(goal ? { id: goal.id } : {}), ...f.goal } }),
+    toInput: (f: GoalForm) => ({ patientId, goal: { ...(goal ? { id: goal.id, version: version.current } : {}), ...f.goal } }),
+    onRefused,
     onSaved: onClose,
   });
   const { control } = form;

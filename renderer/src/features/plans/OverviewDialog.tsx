@@ -6,6 +6,8 @@ import type { IndividualPlan as Plan } from '../../../../shared/domain/individua
 import { useContractQuery } from '../../api/query';
 import { DateInput, TextAreaInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { freshPlanVersion } from './plan-versions';
 import { todayInOslo } from '../../../../shared/domain/time';
 import { DialogShell } from './PlanDialogShell';
 
@@ -19,7 +21,24 @@ interface OverviewForm {
   contributions: { patient: string; services: string; relatives: string };
 }
 
-export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: number; plan: Plan | null; open: boolean; onClose: () => void }) {
+export function OverviewDialog({
+  patientId,
+  plan,
+  version: loaded,
+  open,
+  onClose,
+}: {
+  patientId: number;
+  plan: Plan | null;
+  version?: number | undefined;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => v.plan),
+  );
   // The coordinator is usually municipal: offer the directory's municipal coordinators and coordinating units.
   const municipal = useContractQuery('contacts.list', { role: 'municipal_coordinator', limit: 200 }).data?.rows;
   const units = useContractQuery('contacts.list', { role: 'coordinating_unit', limit: 200 }).data?.rows;
@@ -53,7 +72,9 @@ export function OverviewDialog({ patientId, plan, open, onClose }: { patientId: 
       },
       cooperation: f.cooperation,
       contributions: f.contributions,
+      ...(plan ? { version: version.current } : {}),
     }),
+    onRefused,
     onSaved: onClose,
   });
   const { control, setValue, watch } = form;

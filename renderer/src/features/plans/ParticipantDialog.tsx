@@ -2,6 +2,8 @@ import { plansContract } from '../../../../shared/contract/plans';
 import type { IndividualPlan as Plan } from '../../../../shared/domain/individual-plan';
 import { TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { freshPlanVersion, versionOf } from './plan-versions';
 import { DialogShell } from './PlanDialogShell';
 
 interface ParticipantForm {
@@ -11,19 +13,30 @@ interface ParticipantForm {
 export function ParticipantDialog({
   patientId,
   participant,
+  version: loaded,
   open,
   onClose,
 }: {
   patientId: number;
   participant: Plan['participants'][number] | null;
+  version?: number | undefined;
   open: boolean;
   onClose: () => void;
 }) {
+  const { version, onRefused } = useRowVersion(
+    loaded,
+    open,
+    freshPlanVersion(patientId, (v) => versionOf(v.participants, participant?.id)),
+  );
   const form = useContractForm({
     method: 'plans.saveParticipant',
     schema: plansContract['plans.saveParticipant'].input,
     defaultValues: { participant: { name: participant?.name ?? '', role: participant?.role ?? '', organisation: participant?.organisation ?? '' } },
-    toInput: (f: ParticipantForm) => ({ patientId, participant: { ...(participant ? { id: participant.id } : {}), ...f.participant } }),
+    toInput: (f: ParticipantForm) => ({
+      patientId,
+      participant: { ...(participant ? { id: participant.id, version: version.current } : {}), ...f.participant },
+    }),
+    onRefused,
     onSaved: onClose,
   });
   const { control } = form;

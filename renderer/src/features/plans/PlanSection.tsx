@@ -24,6 +24,7 @@ import { PlanMeasureProgress, PlanMeasures } from './PlanMeasures';
 import { PlanParticipants } from './PlanParticipants';
 import { PlanVersions } from './PlanVersions';
 import type { PlanDialog } from './plan-parts';
+import { versionOf } from './plan-versions';
 import './plans.css';
 
 /** The patient's individual plan, reading like the § 19 list: nine sections in order, each editable in place. */
@@ -120,10 +121,20 @@ export function PlanSection({ patient }: PatientSectionProps) {
       <PlanCooperation plan={plan} open={open} />
       <PlanVersions view={view} today={today} open={open} />
 
-      {dialog?.kind === 'overview' && <OverviewDialog patientId={patientId} plan={plan} open onClose={close} />}
-      {dialog?.kind === 'participant' && <ParticipantDialog patientId={patientId} participant={dialog.item} open onClose={close} />}
-      {dialog?.kind === 'consent' && <ConsentDialog patientId={patientId} plan={plan} open onClose={close} />}
-      {dialog?.kind === 'goal' && <GoalDialog patientId={patientId} goal={dialog.item} open onClose={close} />}
+      {dialog?.kind === 'overview' && <OverviewDialog patientId={patientId} plan={plan} version={view.rowVersions.plan} open onClose={close} />}
+      {dialog?.kind === 'participant' && (
+        <ParticipantDialog
+          patientId={patientId}
+          participant={dialog.item}
+          version={versionOf(view.rowVersions.participants, dialog.item?.id)}
+          open
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'consent' && <ConsentDialog patientId={patientId} plan={plan} version={view.rowVersions.plan} open onClose={close} />}
+      {dialog?.kind === 'goal' && (
+        <GoalDialog patientId={patientId} goal={dialog.item} version={versionOf(view.rowVersions.goals, dialog.item?.id)} open onClose={close} />
+      )}
       {dialog?.kind === 'measure' && (
         <MeasureDialog
           patientId={patientId}

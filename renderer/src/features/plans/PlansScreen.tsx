@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { useUi } from '../../stores/ui';
 import { openWithNew, useNewAction } from '../shell/new-action';
+import { useArrivalFocus } from '../shell/arrival-focus';
 import { DueDate } from '../../components/DueDate';
 import './plans.css';
 
@@ -28,6 +29,7 @@ export function PlansScreen() {
   const [chosen, setSelected] = useState(0);
   const selected = Math.min(chosen, Math.max(0, (rows?.length ?? 0) - 1));
   const gridRef = useRef<HTMLDivElement>(null);
+  useArrivalFocus(gridRef, (rows?.length ?? 0) > 0);
 
   useEffect(() => {
     const row = rows?.[selected];

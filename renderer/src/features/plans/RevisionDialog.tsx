@@ -4,6 +4,8 @@ import type { IndividualPlan as Plan } from '../../../../shared/domain/individua
 import { GOAL_RESULTS, GOAL_RESULT_LABELS, type GoalResult } from '../../../../shared/domain/plan-revision';
 import { DateInput, RadioGroupInput, TextAreaInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
+import { useRowVersion } from '../../forms/useRowVersion';
+import { freshPlanVersion } from './plan-versions';
 import { todayInOslo } from '../../../../shared/domain/time';
 import { DialogShell } from './PlanDialogShell';
 
@@ -30,6 +32,12 @@ export function RevisionDialog({
   onDone: (versionNo: number) => void;
 }) {
   const { plan } = view;
+  // The revision keeps the plan as it was shown: a plan changed since the dialog opened refuses it.
+  const { version, onRefused } = useRowVersion(
+    view.rowVersions.plan,
+    open,
+    freshPlanVersion(patientId, (v) => v.plan),
+  );
   const evaluated = (f: RevisionForm) => plan.goals.filter((g) => f.goals[`g${g.id}`]?.result);
   const form = useContractForm({
     method: 'plans.finishRevision',
@@ -44,7 +52,9 @@ export function RevisionDialog({
       heldOn: f.heldOn ?? '',
       nextRevisionDate: f.nextRevisionDate,
       evaluations: evaluated(f).map((g) => ({ goalId: g.id, result: f.goals[`g${g.id}`]!.result as GoalResult, note: f.goals[`g${g.id}`]!.note })),
+      version: version.current,
     }),
+    onRefused,
     // The server names a goal without a result 'goals.<id>'; the N-th evaluation is the N-th goal with a result.
     fieldOf: (p): string => {
       const goal = /^goals\.(\d+)$/.exec(p);

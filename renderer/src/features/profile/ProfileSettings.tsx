@@ -1,8 +1,17 @@
 import { useContractQuery } from '../../api/query';
-import { ProfileForm } from './ProfileForm';
+import { MyProfileForm } from './MyProfileForm';
+import { UnitProfileForm } from './UnitProfileForm';
 
-export function ProfileSettings() {
+/** Innstillinger › Min profil: the person's own name and direct phone (their login's own). */
+export function MyProfileSettings() {
   const query = useContractQuery('profile.get', {});
-  if (query.isPending) return null;
-  return <ProfileForm initial={query.data ?? null} onSaved={() => undefined} submitLabel="Lagre profil" />;
+  if (!query.data) return null;
+  return <MyProfileForm initial={query.data.me} onSaved={() => undefined} submitLabel="Lagre min profil" />;
+}
+
+/** Innstillinger › Enheten: the unit's letterhead, shared by everyone in the unit. */
+export function UnitSettings() {
+  const query = useContractQuery('profile.get', {});
+  if (!query.data) return null;
+  return <UnitProfileForm initial={query.data.unit} editable={query.data.unitEditable} />;
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ProfileSettings } from '../profile/ProfileSettings';
+import { MyProfileSettings, UnitSettings } from '../profile/ProfileSettings';
 import { ClockSettings } from './ClockSettings';
 import { LetterTemplateSettings, NoShowPolicySettings } from '../no-show/NoShowSettings';
 import { MeetingSettings } from '../meetings/MeetingSettings';
@@ -16,7 +16,8 @@ export interface SettingsSectionDef {
 
 /** Each feature adds its settings section here (policies, templates, backups…). */
 export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
-  { id: 'profile', title: 'Profil og brevhode', Component: ProfileSettings },
+  { id: 'profile', title: 'Min profil', Component: MyProfileSettings },
+  { id: 'unit', title: 'Enheten', Component: UnitSettings },
   { id: 'working-days', title: 'Virkedager og frister', Component: ClockSettings },
   { id: 'no-show-policy', title: 'Regler for ikke møtt', Component: NoShowPolicySettings },
   { id: 'letter-templates', title: 'Brevmaler', Component: LetterTemplateSettings },

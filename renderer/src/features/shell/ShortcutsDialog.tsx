@@ -37,6 +37,7 @@ const SCREEN_KEYS: Record<string, Keys> = {
 const GENERAL: Keys = [
   ['n', 'Ny henvisning (der skjermen ikke har sin egen «ny»)'],
   ['Esc', 'Lukk, gå tilbake, eller forlat et felt'],
+  ['Ctrl+Enter', 'Lagre skjemaet du står i'],
   ['?', 'Vis hurtigtaster'],
 ];
 

@@ -12,7 +12,7 @@ export function typing(target: EventTarget | null): boolean {
   );
 }
 
-/** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen. Never while typing or in a dialog. */
+/** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen (never while typing or in a dialog); Ctrl+Enter saves. */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     let pendingG = false;
@@ -25,6 +25,16 @@ export function useGlobalShortcuts(): void {
       (e.target as HTMLElement).blur();
     };
     window.addEventListener('keydown', onEsc, true);
+    // Ctrl+Enter (⌘+Enter) saves the form the focus is in, from any field: Enter alone opens a select's list or
+    // adds a line in a text area, so without it a keyboard person has to Tab to the save button.
+    const onSave = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !(e.target instanceof HTMLElement)) return;
+      const form = e.target.closest('form');
+      if (!form) return;
+      e.preventDefault();
+      form.requestSubmit();
+    };
+    window.addEventListener('keydown', onSave);
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]')) return;
       const ui = useUi.getState();
@@ -48,6 +58,7 @@ export function useGlobalShortcuts(): void {
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onEsc, true);
+      window.removeEventListener('keydown', onSave);
     };
   }, []);
 }

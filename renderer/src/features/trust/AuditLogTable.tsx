@@ -10,6 +10,16 @@ import { formatDateTime } from '../../../../shared/domain/time';
 
 const PAGE = 100;
 
+/** The login (database login on the team store, OS user on the local store), with the person's own name beside it. */
+export function LoginCell({ entry }: { entry: AuditEntryView }) {
+  return (
+    <>
+      <span className="mono">{entry.osUser}</span>
+      {entry.personName && entry.personName !== entry.osUser && <span className="muted"> – {entry.personName}</span>}
+    </>
+  );
+}
+
 export interface Period {
   from: string | null;
   to: string | null;
@@ -57,7 +67,7 @@ export function AuditLogTable({ patientId, period, onPeriod }: { patientId?: num
             <tr>
               <th scope="col">Tidspunkt</th>
               <th scope="col">Bruker</th>
-              <th scope="col">OS-bruker</th>
+              <th scope="col">Innlogging</th>
               <th scope="col">Handling</th>
               {patientId === undefined && <th scope="col">Pasient-id</th>}
               <th scope="col">Logg-id</th>
@@ -68,7 +78,9 @@ export function AuditLogTable({ patientId, period, onPeriod }: { patientId?: num
               <tr key={e.id}>
                 <td className="mono">{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
-                <td>{e.osUser}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  <LoginCell entry={e} />
+                </td>
                 <td>{auditActionLabel(e.action, e.entity)}</td>
                 {patientId === undefined && <td className="mono">{e.patientId ?? '–'}</td>}
                 <td className="mono">{e.id}</td>

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/domain/time';
 import { AuditLogTable, type Period } from './AuditLogTable';
+import { ImportedAuditLog } from './ImportedAuditLog';
 import { SetPinForm } from './SetPinForm';
 import './trust.css';
 import { useSecuritySettings } from './use-security-settings';
@@ -51,6 +52,7 @@ export function AuditSettings() {
         Logg for hele arbeidslisten
       </Heading>
       <AuditLogTable period={period} onPeriod={setPeriod} />
+      <ImportedAuditLog />
     </div>
   );
 }

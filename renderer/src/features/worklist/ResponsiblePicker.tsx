@@ -1,12 +1,19 @@
 import { Alert, Button, Select } from '@navikt/ds-react';
 import { useState } from 'react';
-import type { WorklistRow } from '../../../../shared/contract/worklist';
+import type { CaseloadPerson, WorklistRow } from '../../../../shared/contract/worklist';
 import { useContractMutation, useContractQuery } from '../../api/query';
 
-/** How a login reads on screen: "deg" for oneself, "ingen" when nobody is named. */
-export function responsibleLabel(login: string, self: string | undefined): string {
+/**
+ * How a responsible person reads on screen: their own name (the login where they have given none, or where two
+ * people share a name), "deg" for oneself, "ingen navngitt" when nobody is named.
+ */
+export function responsibleLabel(login: string, people: readonly CaseloadPerson[]): string {
   if (login === '') return 'ingen navngitt';
-  return login === self ? `${login} (deg)` : login;
+  const person = people.find((p) => p.login === login);
+  const name = person?.name ?? '';
+  const shared = name !== '' && people.some((p) => p.login !== login && p.name === name);
+  const shown = name === '' ? login : shared ? `${name} (${login})` : name;
+  return person?.self ? `${shown} (deg)` : shown;
 }
 
 /**
@@ -16,14 +23,14 @@ export function responsibleLabel(login: string, self: string | undefined): strin
 export function ResponsiblePicker({ row }: { row: WorklistRow }) {
   const people = useContractQuery('worklist.people', {});
   const reassign = useContractMutation('worklist.reassign');
-  const me = people.data?.find((p) => p.self)?.login;
+  const list = people.data ?? [];
   const [to, setTo] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const others = (people.data ?? []).filter((p) => p.login !== row.responsible);
+  const others = list.filter((p) => p.login !== row.responsible);
   return (
     <section aria-labelledby="side-responsible" style={{ marginTop: 12 }} data-testid="responsible">
       <h3 id="side-responsible" className="navds-heading navds-heading--xsmall">
-        Ansvarlig: {responsibleLabel(row.responsible, me)}
+        Ansvarlig: {responsibleLabel(row.responsible, list)}
       </h3>
       <form
         className="responsible-form"
@@ -35,7 +42,7 @@ export function ResponsiblePicker({ row }: { row: WorklistRow }) {
             { pathwayId: row.pathwayId, to },
             {
               onSuccess: (r) => {
-                setDone(`Forløpet er gitt til ${responsibleLabel(r.responsible, me)}.`);
+                setDone(`Forløpet er gitt til ${responsibleLabel(r.responsible, list)}.`);
                 setTo('');
               },
             },
@@ -46,7 +53,7 @@ export function ResponsiblePicker({ row }: { row: WorklistRow }) {
           <option value="">Velg person</option>
           {others.map((p) => (
             <option key={p.login} value={p.login}>
-              {responsibleLabel(p.login, me)}
+              {responsibleLabel(p.login, list)}
             </option>
           ))}
         </Select>
