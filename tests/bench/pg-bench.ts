@@ -83,6 +83,13 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
   if (!server) return { rows, notes: ['team store bench: PostgreSQL not installed, not measured'] };
   const localDir = workingCopy(seeded);
   const cores: Core[] = [];
+  // Each desk's own (empty) data folder, removed at the end.
+  const deskDirs: string[] = [];
+  const deskDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'));
+    deskDirs.push(d);
+    return d;
+  };
   try {
     const su = new pg.Client({ connectionString: server.url() });
     await su.connect();
@@ -121,7 +128,7 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     await owner.pool.query('analyze');
 
     // worklist.list on the team store: dispatcher, all its statements raw, and the page statement alone.
-    const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'));
+    const dir = deskDir();
     const core = await teamCore(url, dir);
     cores.push(core);
     const handle = core.handle as PgHandle;
@@ -167,7 +174,7 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
         'select (select coalesce(max(id), 0) from pathway_event)::int as e, (select coalesce(max(id), 0) from audit_log)::int as a',
       )
     ).rows[0]!;
-    for (let i = 1; i < clients; i++) cores.push(await teamCore(url, mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'))));
+    for (let i = 1; i < clients; i++) cores.push(await teamCore(url, deskDir()));
     const load = () =>
       loadavg()
         .map((x) => x.toFixed(2))
@@ -227,6 +234,7 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     for (const c of cores) await c.close().catch(() => undefined);
     server.stop();
     rmSync(localDir, { recursive: true, force: true });
+    for (const d of deskDirs) rmSync(d, { recursive: true, force: true });
   }
   return { rows, notes };
 }
