@@ -40,6 +40,7 @@ export default defineConfig({
       outDir: resolve(__dirname, OUT, 'renderer'),
       // electron-vite leaves output unminified by default; the page parses every byte at start-up.
       minify: true,
+      sourcemap: !!process.env.ANALYZE,
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

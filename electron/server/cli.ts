@@ -18,6 +18,15 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/**
+ * FORLOPSBENK_START_TRACE=1: one stderr line `start-trace {json}` with where the start's time went, in ms since
+ * the process began (Node's own bootstrap, modules loaded, key, core, listening). The bench splits starts with it.
+ */
+const trace: Record<string, number> = { bootstrapped: performance.nodeTiming.bootstrapComplete, modulesLoaded: performance.now() };
+const mark = (name: string) => {
+  trace[name] = performance.now();
+};
+
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env);
   if (!dataDir) {
@@ -35,6 +44,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { key: masterKey } = await masterKeyFromEnvironment(resolve(dataDir), process.argv, process.env);
+  mark('keyLoaded');
   const core = await startCore({
     dataDir: resolve(dataDir),
     masterKey,
@@ -45,8 +55,15 @@ async function main(): Promise<void> {
     store: storeFromArgs(process.argv),
     log: (line) => console.error(line),
   });
+  mark('coreStarted');
   const token = randomBytes(24).toString('base64url');
   const running = await startBrowserServer({ dispatch: core.dispatch, events: core.events, staticDir: rendererDir, token, port });
+  mark('listening');
+  if (process.env.FORLOPSBENK_START_TRACE) {
+    // CPU time too (all threads): on a busy machine it says more about the start's own work than the clock does.
+    const cpu = process.cpuUsage();
+    console.error(`start-trace ${JSON.stringify({ timeOrigin: performance.timeOrigin, ...trace, cpuMs: (cpu.user + cpu.system) / 1000 })}`);
+  }
   // The one line a person (or a test) reads: where to open the app.
   console.log(`Forløpsbenk kjører på ${running.url}`);
   const stop = async () => {

@@ -1,10 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { normalize } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatch } from '../core/dispatch';
 import { CSP, mimeOf, resolveStaticPath, STATIC_HEADERS } from '../core/static-assets';
 import type { CoreEvents } from '../core/team-live';
+
+// Not `import … from 'node:http'`: Node's ESM wrapper of a built-in reads all its exports, and node:http's lazy
+// WebSocket/fetch getters then load undici (tens of ms at every start). The CommonJS module has no such wrapper.
+const { createServer } = process.getBuiltinModule('node:http');
 
 export const MAX_BODY_BYTES = 1_000_000;
 const LOOPBACK = '127.0.0.1';

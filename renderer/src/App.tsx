@@ -2,20 +2,23 @@ import { Alert, InternalHeader, Spacer, Tag } from '@navikt/ds-react';
 import { MagnifyingGlassIcon } from '@navikt/aksel-icons';
 import { Suspense, useState } from 'react';
 import { useContractQuery } from './api/query';
-import { DiscardDialog } from './components/DiscardDialog';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { lazyNamed } from './lib/lazy-named';
-import { FirstRun } from './features/profile/FirstRun';
-import { NewReferralDialog } from './features/referral/NewReferralDialog';
-import { FindPatientDialog } from './features/patient-search/FindPatientDialog';
+import { OnceOpened } from './components/OnceOpened';
 import { SCREENS } from './features/shell/screens';
-import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useGlobalShortcuts } from './features/shell/useGlobalShortcuts';
+import { useDiscardQuestion } from './forms/unsaved';
 import { useUi } from './stores/ui';
 import { LockGate, TrustStatus, WhenUnlocked } from './features/trust/LockGate';
 import { StoreStatus } from './features/store/StoreStatus';
 
 const PatientPage = lazyNamed(() => import('./features/patient/PatientPage'), 'PatientPage');
+// Dialogs are loaded when first opened (components/OnceOpened.tsx): the start chunk holds the worklist only.
+const FirstRun = lazyNamed(() => import('./features/profile/FirstRun'), 'FirstRun');
+const NewReferralDialog = lazyNamed(() => import('./features/referral/NewReferralDialog'), 'NewReferralDialog');
+const FindPatientDialog = lazyNamed(() => import('./features/patient-search/FindPatientDialog'), 'FindPatientDialog');
+const DiscardDialog = lazyNamed(() => import('./components/DiscardDialog'), 'DiscardDialog');
+const ShortcutsDialog = lazyNamed(() => import('./features/shell/ShortcutsDialog'), 'ShortcutsDialog');
 
 export function App() {
   const infoQuery = useContractQuery('app.info', {});
@@ -26,6 +29,9 @@ export function App() {
   const navigated = useUi((s) => s.navigated);
   useGlobalShortcuts();
   const [finding, setFinding] = useState(false);
+  const newReferralOpen = useUi((s) => s.newReferralOpen);
+  const shortcutsOpen = useUi((s) => s.shortcutsOpen);
+  const discardAsked = useDiscardQuestion((s) => s.asking);
 
   if (failure)
     return (
@@ -34,7 +40,12 @@ export function App() {
       </p>
     );
   if (!info) return null;
-  if (info.needsProfile) return <FirstRun onDone={() => void infoQuery.refetch()} />;
+  if (info.needsProfile)
+    return (
+      <Suspense fallback={null}>
+        <FirstRun onDone={() => void infoQuery.refetch()} />
+      </Suspense>
+    );
 
   const current = 'from' in route ? route.from : route.screen;
   return (
@@ -52,8 +63,12 @@ export function App() {
         </InternalHeader.Button>
         <InternalHeader.User name={profileName} />
       </InternalHeader>
-      <DiscardDialog />
-      <FindPatientDialog open={finding} onClose={() => setFinding(false)} from={'from' in route ? route.from : route.screen} />
+      <OnceOpened open={discardAsked}>
+        <DiscardDialog />
+      </OnceOpened>
+      <OnceOpened open={finding}>
+        <FindPatientDialog open={finding} onClose={() => setFinding(false)} from={'from' in route ? route.from : route.screen} />
+      </OnceOpened>
       {info.notices.length > 0 && (
         <div className="app-notices">
           {info.notices.map((n) => (
@@ -93,8 +108,12 @@ export function App() {
         <TrustStatus />
       </footer>
       <WhenUnlocked>
-        <NewReferralDialog demo={info.demo} />
-        <ShortcutsDialog />
+        <OnceOpened open={newReferralOpen}>
+          <NewReferralDialog demo={info.demo} />
+        </OnceOpened>
+        <OnceOpened open={shortcutsOpen}>
+          <ShortcutsDialog />
+        </OnceOpened>
       </WhenUnlocked>
     </div>
   );

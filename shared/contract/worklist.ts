@@ -19,6 +19,8 @@ export const worklistQuerySchema = z.object({
   group: z.enum(WORKLIST_GROUPS).optional(),
   /** "Mine" (default): mine and those nobody is named for (on the local store all: one person); "Enheten": the unit's. */
   scope: z.enum(WORKLIST_SCOPES).default('mine'),
+  /** Only these pathways (the renderer fills the rows a search in its search keys found; at most a page). */
+  pathwayIds: z.array(id).max(500).optional(),
 });
 export type WorklistQuery = z.input<typeof worklistQuerySchema>;
 
@@ -59,6 +61,16 @@ export const worklistCountsSchema = z.object({ all: z.number(), overdue: z.numbe
 export type WorklistCounts = z.infer<typeof worklistCountsSchema>;
 
 /**
+ * The open caseload's search keys, one tuple per open pathway in the scope, in the worklist's order (due_sort, id):
+ * [pathwayId, patientId, dueSort, pathwayType, setting, name, nationalId]. Slim on purpose: what the renderer
+ * needs to search, filter, count and order locally (shared/domain/search-match.ts); the rows come from worklist.list.
+ */
+export const searchKeySchema = z.tuple([z.number(), z.number(), z.string(), z.enum(PATHWAY_TYPE_IDS), z.enum(SETTING_IDS), z.string(), z.string()]);
+export type SearchKey = z.infer<typeof searchKeySchema>;
+export const searchKeysSchema = z.object({ today: z.string(), keys: z.array(searchKeySchema) });
+export type SearchKeys = z.infer<typeof searchKeysSchema>;
+
+/**
  * A person who can be responsible for a pathway (the team's coordinators and administrative staff): their login,
  * and their own name ('' before they have given it; the login is shown instead).
  */
@@ -84,6 +96,12 @@ export const worklistContract = {
    * renderer calls it once when typing pauses or a row is opened from a search, not per keystroke.
    */
   'worklist.logSearch': method(z.object({}).optional(), z.null(), query(searched('worklist.search', 'worklist'))),
+  /**
+   * The open caseload's search keys (scope as worklist.list): the renderer searches them at each keystroke without
+   * a round trip. Not audited itself: the search is logged once by worklist.logSearch, as for worklist.list.
+   * Made stale by every write that makes the worklist stale (same area).
+   */
+  'worklist.searchKeys': method(z.object({ scope: z.enum(WORKLIST_SCOPES).default('mine') }), searchKeysSchema, query()),
   /** Who a pathway can be given to. */
   'worklist.people': method(z.object({}).optional(), z.array(caseloadPersonSchema), query()),
   /** Gives an open pathway to another responsible person; audited (pathway.reassign). */

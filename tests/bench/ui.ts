@@ -1,9 +1,10 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measured } from './measure';
 import { benchMasterKey, openBenchCore, seededDataDir, workingCopy } from './seeded-db';
+import { installStartProbe, readPageMarks, startParts, type StartTrace } from './start-probe';
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -16,15 +17,23 @@ function stats(name: string, size: number, xs: number[], unit?: string): Measure
 /** Starts the real browser-mode server on a seeded copy and returns the URL line and how long startup took. */
 async function startServer(dataDir: string, keyFile: string) {
   const t0 = performance.now();
+  const spawnEpoch = performance.timeOrigin + t0;
   // The master key from a key file, as the desktop app has it from the OS keychain (safeStorage): a passphrase
   // adds its scrypt (reported separately by the start-path rows), which is the person's unlock, not the start.
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, FORLOPSBENK_START_TRACE: '1' };
   delete env.FORLOPSBENK_PASSPHRASE;
   const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir, '--key-file', keyFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let trace: StartTrace | null = null;
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+    const m = /start-trace (\{.*\})/.exec(err);
+    if (m?.[1] && !trace) trace = JSON.parse(m[1]) as StartTrace;
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -45,11 +54,15 @@ async function startServer(dataDir: string, keyFile: string) {
     return (await res.json()) as { ok: boolean; value?: any };
   };
   const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  const startMs = performance.now() - t0;
   return {
     url,
     rpc,
     rssMb,
-    startMs: performance.now() - t0,
+    spawnEpoch,
+    /** The server's start-trace line (read after the page is up, so waiting for it never delays the start). */
+    trace: () => trace as StartTrace | null,
+    startMs,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -67,13 +80,13 @@ async function installKeyProbe(page: Page) {
   // Plain JS text: tsx would wrap named functions in a __name() helper the page does not have.
   await page.evaluate(`(() => {
     const w = window;
-    w.__probe = { done: 0, times: [], unchanged: 0, mutations: [], parts: [] };
+    w.__probe = { done: 0, times: [], firsts: [], unchanged: 0, mutations: [], parts: [] };
     performance.setResourceTimingBufferSize(100000);
     document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
       performance.clearResourceTimings();
       const grid = document.querySelector('[role="grid"]') || document.body;
-      let painted = -1, mutations = 0, finished = false, quiet = 0, cap = 0, obs = null;
+      let painted = -1, first = -1, mutations = 0, finished = false, quiet = 0, cap = 0, obs = null;
       const finish = () => {
         if (finished) return;
         finished = true;
@@ -84,6 +97,7 @@ async function installKeyProbe(page: Page) {
         if (painted < 0) w.__probe.unchanged++;
         else {
           w.__probe.times.push(painted - t0);
+          w.__probe.firsts.push(first - t0);
           // Where the time went: the last call to the server before the paint (the list's own request).
           const rpc = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/rpc') && r.startTime >= t0 && r.responseEnd <= painted).pop();
           const server = rpc && rpc.serverTiming && rpc.serverTiming[0] ? rpc.serverTiming[0].duration : NaN;
@@ -95,7 +109,7 @@ async function installKeyProbe(page: Page) {
         mutations += list.length;
         requestAnimationFrame(() => {
           const ch = new MessageChannel();
-          ch.port1.onmessage = () => { painted = performance.now(); };
+          ch.port1.onmessage = () => { painted = performance.now(); if (first < 0) first = painted; };
           ch.port2.postMessage(0);
         });
         clearTimeout(quiet);
@@ -107,6 +121,32 @@ async function installKeyProbe(page: Page) {
       cap = setTimeout(finish, 5000);
     }, true);
   })()`);
+}
+
+/** The parts of the later starts as rows (median / p95), the first-of-day starts' medians in one note. */
+function pushStartParts(
+  results: Measured[],
+  notes: string[],
+  size: number,
+  parts: Record<'first' | 'later', Record<string, number>[]>,
+  rpcOrder: string,
+): void {
+  const names = Object.keys(parts.later[0] ?? parts.first[0] ?? {});
+  const [label, rows] = parts.later.length ? ['later starts', parts.later] : ['first starts of the day', parts.first];
+  for (const name of names)
+    results.push(
+      stats(
+        `UI: start part (${label}): ${name}`,
+        size,
+        rows.map((p) => p[name]!),
+      ),
+    );
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+  if (parts.first.length)
+    notes.push(
+      `first starts of the day (${parts.first.length}), part medians: ${names.map((n) => `${n} ${med(parts.first.map((p) => p[n]!)).toFixed(0)}`).join('; ')}`,
+    );
+  if (rpcOrder) notes.push(`the last start's calls before the first row (ms since navigation, sent→answered): ${rpcOrder}`);
 }
 
 const WORDS = [
@@ -154,18 +194,42 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
     const firstOfDay: number[] = [];
     const later: number[] = [];
     const starts: number[] = [];
-    for (let run = keysOnly ? 4 : 0; run < 5; run++) {
-      // Run 0 is the first start of the day: no backup from today, so the daily one is due (in a worker, after start).
-      if (run === 0) rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
-      const server = await startServer(dataDir, keyFile);
+    const parts: Record<'first' | 'later', Record<string, number>[]> = { first: [], later: [] };
+    let rpcOrder = '';
+    // First starts of a day (no backup from today: the daily one is due, in a worker after the worklist is up)
+    // interleaved with later starts (today's backup found). The last start is a later one; `all` continues in it.
+    // BENCH_QUICK_STARTS=N (while working on the start): N starts only, the backup due but never waited for.
+    const quick = mode === 'starts' ? Number(process.env.BENCH_QUICK_STARTS ?? 0) : 0;
+    const schedule: ('first' | 'later')[] = keysOnly
+      ? ['later']
+      : quick > 0
+        ? Array.from({ length: quick }, () => 'first' as const)
+        : ['first', 'later', 'first', 'later', 'first', 'later', 'later'];
+    const backups = join(dataDir, 'backups');
+    for (const [run, kind] of schedule.entries()) {
+      const last = run === schedule.length - 1;
+      if (run === 0) rmSync(backups, { recursive: true, force: true });
+      // A later first-of-day start: today's backup (from run 0) set aside, put back after.
+      const setAside = kind === 'first' && run > 0 && existsSync(backups);
+      if (setAside) renameSync(backups, `${backups}.today`);
+      // The tab first (not part of the start, as before), then the server: spawn → painted is one timeline.
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await installStartProbe(page);
+      const server = await startServer(dataDir, keyFile);
       const t0 = performance.now();
       await page.goto(server.url);
       await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
-      const cold = server.startMs + performance.now() - t0;
+      const seen = performance.now();
+      const cold = server.startMs + seen - t0;
       starts.push(server.startMs);
-      (run === 0 ? firstOfDay : later).push(cold);
-      if (run === 0 || keysOnly) {
+      (kind === 'first' ? firstOfDay : later).push(cold);
+      const trace = server.trace();
+      if (trace) {
+        const marks = await readPageMarks(page);
+        parts[kind].push(startParts(server.spawnEpoch, performance.timeOrigin + t0, performance.timeOrigin + seen, trace, marks));
+        rpcOrder = `${marks.rpc.map((r) => `${r.method} ${r.start.toFixed(0)}→${r.end.toFixed(0)}`).join(', ')}; first row ${marks.rowAt.toFixed(0)}, painted ${marks.paintedAt.toFixed(0)}; ${marks.startScripts} start scripts, ${marks.startKb.toFixed(0)} kB`;
+      }
+      if ((run === 0 && !quick) || keysOnly) {
         // The daily backup runs after the worklist is up; wait for it so later starts find today's backup
         // (and, keys only, so it does not run while keys are timed).
         const t1 = performance.now();
@@ -180,13 +244,19 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
             `first start of the day: daily backup finished in the background ${((server.startMs + performance.now() - t0) / 1000).toFixed(1)} s after launch (state ${state})`,
           );
       }
-      if (run < 4 || mode === 'starts') {
+      if (!last || mode === 'starts') {
         await page.close();
+        // Stopped at once: a first-of-day start's backup is still waiting its 2 s after the worklist (stop cancels it).
         await server.stop();
-        if (run === 4) {
+        if (setAside) {
+          rmSync(backups, { recursive: true, force: true });
+          renameSync(`${backups}.today`, backups);
+        }
+        if (last) {
           results.push(stats('UI: server start (open + migrate + listen)', size, starts));
           results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
           results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
+          pushStartParts(results, notes, size, parts, rpcOrder);
         }
         continue;
       }
@@ -215,9 +285,12 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
         }
       }
       const probe = await page.evaluate(
-        () => (window as unknown as { __probe: { times: number[]; unchanged: number; parts: [number, number, number, number][] } }).__probe,
+        () => (window as unknown as { __probe: { times: number[]; firsts: number[]; unchanged: number; parts: [number, number, number, number][] } }).__probe,
       );
       results.push(stats('UI: keystroke in search → updated list painted', size, probe.times));
+      // The first paint that changed the list (a search answered in the renderer paints its result here; a later
+      // paint, e.g. rows filled by id, ends the figure above).
+      results.push(stats('UI: keystroke, part: key event → first paint of the changed list', size, probe.firsts));
       results.push(
         stats(
           'UI: keystroke, part: key event → request sent (React, fetch)',
@@ -246,7 +319,9 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
           probe.parts.map((x) => x[2]),
         ),
       );
-      notes.push(`keystrokes: ${n} keys, ${probe.times.length} changed the list and are timed, ${probe.unchanged} changed nothing in the grid within 1 s`);
+      notes.push(
+        `keystrokes: ${n} keys, ${probe.times.length} changed the list and are timed, ${probe.unchanged} changed nothing in the grid within 1 s, ${probe.parts.length} called the server before their last paint`,
+      );
       await page.waitForTimeout(300);
       if (keysOnly) {
         await page.close();
@@ -285,6 +360,7 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
       results.push(stats('UI: server start (open + migrate + listen)', size, starts));
       results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
       results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
+      pushStartParts(results, notes, size, parts, rpcOrder);
       results.push(stats(`UI: scroll ${scroll.reached} rows, frame time`, size, scroll.frames));
       results.push({
         name: 'UI: long tasks (> 50 ms) while scrolling',

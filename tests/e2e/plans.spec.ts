@@ -29,15 +29,7 @@ const SECTIONS = [
 test('a coordinator makes an individual plan, records consent, holds a revision, opens the old version and prints it', async ({ page, app }) => {
   await openWithProfile(page, app);
   const form = new ReferralForm(page);
-  await form.open();
-  await form.fill({
-    name: 'Kari Testesen',
-    nationalId: '01868512381',
-    birthDate: '01.06.1985',
-    pathwayType: 'D11 Psykiske lidelser – voksne',
-    received: typedDate(-20),
-  });
-  await form.submit();
+  await form.register('Kari Testesen', typedDate(-20));
   await expect(page.getByRole('heading', { name: 'Kari Testesen' })).toBeVisible();
 
   // The municipal coordinator is in the contact directory (added through the contract, as the Kontakter screen does).

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { E2E_PIN, expect, openWithProfile, test } from './fixtures';
 import { ReferralForm } from './pages/referral-form';
 import { openPatient, openSettings, rpc, today } from './pages/trust';
+import { referralInput } from './pages/worklist';
 import { printPreviewToPdf } from './print';
 import { birthDateFromNationalId } from '../../shared/domain/national-id';
 
@@ -10,20 +11,7 @@ const XSS_NAME = '<img src=x onerror=alert(1)>';
 test('after the idle time the window locks, hides every patient name, and the PIN unlocks it', async ({ page, app, request }) => {
   await page.clock.install();
   await openWithProfile(page, app);
-  await rpc(request, app, 'referrals.create', {
-    patient: {
-      name: 'Ola Låsetest',
-      nationalId: '01868512381',
-      birthDate: '1985-06-01',
-      phone: '',
-      address: '',
-      postalCode: '',
-      postalPlace: '',
-      municipalityNumber: '',
-      gpName: '',
-    },
-    pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
-  });
+  await rpc(request, app, 'referrals.create', referralInput('Ola Låsetest', '01868512381', 0));
 
   // The idle time is a setting (Innstillinger › Automatisk låsing), saved through security.saveSettings.
   await openSettings(page, 'Automatisk låsing');
@@ -70,15 +58,7 @@ test('script in free-text fields shows as plain text on the worklist, the patien
   });
 
   const form = new ReferralForm(page);
-  await form.open();
-  await form.fill({
-    name: XSS_NAME,
-    nationalId: '01868512381',
-    birthDate: '01.06.1985',
-    pathwayType: 'D11 Psykiske lidelser – voksne',
-    received: today().typed,
-  });
-  await form.submit();
+  await form.register(XSS_NAME, today().typed);
   await expect(page.getByRole('heading', { name: XSS_NAME })).toBeVisible();
 
   // Other free-text fields, through the same contract.
@@ -131,15 +111,7 @@ test('script in free-text fields shows as plain text on the worklist, the patien
 test("a patient's log: viewer by period, CSV export, and the chain check in settings", async ({ page, app }) => {
   await openWithProfile(page, app);
   const form = new ReferralForm(page);
-  await form.open();
-  await form.fill({
-    name: 'Liv Loggsen',
-    nationalId: '01868512381',
-    birthDate: '01.06.1985',
-    pathwayType: 'D11 Psykiske lidelser – voksne',
-    received: today().typed,
-  });
-  await form.submit();
+  await form.register('Liv Loggsen', today().typed);
   await page.getByRole('tab', { name: 'Logg' }).click();
   const table = page.getByRole('table', { name: 'Logg for pasienten' });
   await expect(table).toContainText('Åpnet pasientsiden');
@@ -258,20 +230,7 @@ test('the CSP of the built page blocks inline script, also from the meta tag alo
 
 test('a worklist search is logged once when typing rests or a row is opened, not once per keystroke', async ({ page, app, request }) => {
   await openWithProfile(page, app);
-  await rpc(request, app, 'referrals.create', {
-    patient: {
-      name: 'Ola Søkelogg',
-      nationalId: '01868512381',
-      birthDate: '1985-06-01',
-      phone: '',
-      address: '',
-      postalCode: '',
-      postalPlace: '',
-      municipalityNumber: '',
-      gpName: '',
-    },
-    pathway: { pathwayType: 'adult_mental', setting: 'outpatient', referralReceived: today().iso, referralAssessed: null },
-  });
+  await rpc(request, app, 'referrals.create', referralInput('Ola Søkelogg', '01868512381', 0));
   const searches = async () =>
     (await rpc<{ entries: { action: string }[] }>(request, app, 'audit.list', { limit: 500 })).entries.filter((e) => e.action === 'worklist.search').length;
   await page.reload();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methodArea, methodFacts, writeAffects, type MethodName } from '../../shared/contract';
 import { captureStatements } from '../fixtures/capture-sql';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { missedAppointment } from '../fixtures/no-show';
 
 /** What the patient page has loaded while the "Ikke møtt" tab is open (page, section, lock gate, backup banner). */
 const LOADED_ON_PATIENT_PAGE = (patientId: number): [MethodName, unknown][] => [
@@ -30,25 +31,10 @@ describe('one contact attempt, click to SQL and back', () => {
 
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     const created = await core.ok('referrals.create', referral());
     patientId = created.patientId;
-    const appt = await core.ok('appointments.book', {
-      patientId,
-      pathwayId: created.pathwayId,
-      kind: 'first_attendance',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 60,
-      place: 'Rom 2',
-      clinician: 'Psykolog Berg',
-    });
-    caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    caseId = await missedAppointment(core, { patientId, pathwayId: created.pathwayId });
     await core.ok('noShow.recordAttempt', { caseId, ...attempt, date: '2026-11-17', channel: 'phone' });
   });
   afterEach(() => core.dispose());

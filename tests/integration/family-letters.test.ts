@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { missedAppointment } from '../fixtures/no-show';
 
 // Issue #13 §2: letters to the referrer use the referrer record; letters and invitations about a patient under 18 go
 // to the guardians the rules name. FIXED_NOW is Monday 2026-11-23 (Oslo).
@@ -11,12 +12,7 @@ const sheets = (html: string) => html.split('<section class="sheet">').length - 
 
 async function start(now?: Date, dataDir?: string) {
   core = await makeCore({ ...(now ? { now } : {}), ...(dataDir ? { dataDir } : {}) });
-  await core.ok('profile.save', {
-    coordinatorName: 'Kari Koordinator',
-    unitName: 'BUP Testby',
-    unitPhone: '22 00 00 00',
-    unitAddress: 'Postboks 1\n0101 Oslo',
-  });
+  await saveProfile(core, { unitName: 'BUP Testby' });
 }
 
 async function youngPatient(birthDate: string, nationalId: string, name: string) {
@@ -24,34 +20,25 @@ async function youngPatient(birthDate: string, nationalId: string, name: string)
   return core.ok('referrals.create', { ...input, patient: { ...input.patient, birthDate } });
 }
 
-async function noShowCase(patientId: number, pathwayId: number) {
-  const appt = await core.ok('appointments.book', {
-    patientId,
-    pathwayId,
-    kind: 'first_attendance',
-    date: '2026-11-16',
-    time: '10:00',
-    durationMinutes: 60,
-    place: 'Poliklinikken',
-    clinician: 'Psykolog Berg',
-  });
-  return (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
-}
+/** Ola Ung's mother, with parental responsibility and a full postal address. */
+const MOTHER = {
+  name: 'Mor Ung',
+  relation: 'mother',
+  parentalResponsibility: true,
+  address: 'Lillegata 3',
+  postalCode: '0160',
+  postalPlace: 'Oslo',
+} as const;
+
+/** The no-show case's letter to `recipient`, as the app writes it: its HTML, its warnings, the stored letter. */
+const letter = (caseId: number, recipient: 'patient' | 'referrer') => core.ok('noShow.createLetter', { caseId, recipient });
 
 describe('letters to guardians', () => {
   it('15 years: the patient and the mother with parental responsibility; not the father the patient refused, not the step-father', async () => {
     await start();
     // Born 2010-11-24: 15 on the test day.
     const p = await youngPatient('2010-11-24', '24911050044', 'Ola Ung');
-    await core.ok('guardians.save', {
-      patientId: p.patientId,
-      name: 'Mor Ung',
-      relation: 'mother',
-      parentalResponsibility: true,
-      address: 'Lillegata 3',
-      postalCode: '0160',
-      postalPlace: 'Oslo',
-    });
+    await core.ok('guardians.save', { patientId: p.patientId, ...MOTHER });
     await core.ok('guardians.save', {
       patientId: p.patientId,
       name: 'Far Ung',
@@ -72,15 +59,16 @@ describe('letters to guardians', () => {
       postalCode: '0160',
       postalPlace: 'Oslo',
     });
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
-    const { html, warnings } = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
+    const caseId = await missedAppointment(core, p);
+    const { html, warnings } = await letter(caseId, 'patient');
     expect(warnings).toEqual([]);
     expect(sheets(html)).toBe(2);
     expect(html).toContain('Du får dette brevet fordi du har foreldreansvar for Ola Ung.');
     expect(html).toContain('Lillegata 3');
     expect(html).not.toContain('Far Ung');
     expect(html).not.toContain('Stefar');
-    const stored = core.handle.sqlite.prepare('select text, address_lines from letter where case_id = ?').get(caseId) as {
+    const stored = core.handle.sqlite.prepare('select id, text, address_lines from letter where case_id = ?').get(caseId) as {
+      id: number;
       text: string;
       address_lines: string;
     };
@@ -88,8 +76,7 @@ describe('letters to guardians', () => {
     expect(stored.text.split('— — —')).toHaveLength(2);
     expect(stored.text).toContain('Mor Ung\nLillegata 3\n0160 Oslo');
     // The day's batch prints both sheets, as stored.
-    const letterId = (core.handle.sqlite.prepare('select id from letter where case_id = ?').get(caseId) as { id: number }).id;
-    const batch = await core.ok('noShow.getBatchDocument', { letterIds: [letterId] });
+    const batch = await core.ok('noShow.getBatchDocument', { letterIds: [stored.id] });
     expect(sheets(batch.html)).toBe(2);
     expect(batch.html).toContain('Til Mor Ung. Du får dette brevet fordi du har foreldreansvar for Ola Ung.');
 
@@ -115,15 +102,7 @@ describe('letters to guardians', () => {
   it('from 16 the young person decides: the mother only once the patient has consented', async () => {
     await start(new Date('2026-11-24T09:00:00Z')); // Tuesday: Ola turns 16 today.
     const p = await youngPatient('2010-11-24', '24911050044', 'Ola Ung');
-    const mother = await core.ok('guardians.save', {
-      patientId: p.patientId,
-      name: 'Mor Ung',
-      relation: 'mother',
-      parentalResponsibility: true,
-      address: 'Lillegata 3',
-      postalCode: '0160',
-      postalPlace: 'Oslo',
-    });
+    const mother = await core.ok('guardians.save', { patientId: p.patientId, ...MOTHER });
     // Deadline in five working days, nothing booked: the breach letter may be written.
     await core.ok('pathways.assess', {
       pathwayId: p.pathwayId,
@@ -135,18 +114,7 @@ describe('letters to guardians', () => {
     const first = await core.ok('breach.createLetter', { pathwayId: p.pathwayId });
     expect(first.html).not.toContain('Mor Ung');
     expect(first.warnings).toEqual([]);
-    await core.ok('guardians.save', {
-      id: mother.id,
-      patientId: p.patientId,
-      name: 'Mor Ung',
-      relation: 'mother',
-      parentalResponsibility: true,
-      address: 'Lillegata 3',
-      postalCode: '0160',
-      postalPlace: 'Oslo',
-      consent: 'given',
-      consentOn: '2026-11-24',
-    });
+    await core.ok('guardians.save', { id: mother.id, patientId: p.patientId, ...MOTHER, consent: 'given', consentOn: '2026-11-24' });
     const second = await core.ok('breach.createLetter', { pathwayId: p.pathwayId });
     expect(sheets(second.html)).toBe(2);
     expect(second.html).toContain('Du får dette brevet fordi du har foreldreansvar for Ola Ung.');
@@ -157,15 +125,15 @@ describe('letters to guardians', () => {
     let nationalId: string | null = null;
     for (let i = 500; !nationalId; i++) nationalId = syntheticNationalId('2016-05-17', i); // born on 17 May
     const p = await youngPatient('2016-05-17', nationalId, 'Lille Barn');
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
-    const { html, warnings } = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
+    const caseId = await missedAppointment(core, p);
+    const { html, warnings } = await letter(caseId, 'patient');
     expect(html).toContain('Foresatte til Lille Barn');
     expect(warnings).toContain(
       'Pasienten er under 18 år og har ingen registrerte foresatte med foreldreansvar. Registrer dem under Pårørende, så går brevet også til dem.',
     );
     // With a parent whose address is missing: a sheet to the parent, and the letter is not postable.
     await core.ok('guardians.save', { patientId: p.patientId, name: 'Far Barn', relation: 'father', parentalResponsibility: true });
-    const again = await core.ok('noShow.createLetter', { caseId, recipient: 'patient' });
+    const again = await letter(caseId, 'patient');
     expect(again.html).not.toContain('Foresatte til Lille Barn');
     expect(again.warnings).toEqual(['En foresatt mangler full postadresse. Registrer adressen under Pårørende før brevet skrives ut.']);
     const printed = await core.ok('noShow.markPrinted', { letterIds: [again.letter.id] });
@@ -188,16 +156,16 @@ describe('letters to the referrer', () => {
       referralDate: '2026-10-30',
       isGp: true,
     });
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const caseId = await missedAppointment(core, p);
     await core.ok('noShow.recordAttempt', { caseId, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona', note: '' });
-    const { html, warnings } = await core.ok('noShow.createLetter', { caseId, recipient: 'referrer' });
+    const { html, warnings } = await letter(caseId, 'referrer');
     expect(warnings).toEqual([]);
     expect(html).toContain('<div class="window">Storgata legesenter<br>v/ Lege Lise<br>Storgata 2<br>0155 Oslo</div>');
     expect(html).toContain('Gjelder: Kari Testesen, født 01.06.1985');
     expect(html).toContain('Lege Lise');
     // Without an address on the record the letter is not postable, and says where to add it.
     await core.ok('referrer.save', { pathwayId: p.pathwayId, organisation: 'Storgata legesenter', person: 'Lege Lise', herId: '' });
-    const bare = await core.ok('noShow.createLetter', { caseId, recipient: 'referrer' });
+    const bare = await letter(caseId, 'referrer');
     expect(bare.warnings[0]).toBe('Henviseren mangler full postadresse. Registrer adressen under Henviser på pasientsiden.');
   });
 
@@ -212,7 +180,7 @@ describe('letters to the referrer', () => {
       consent: 'refused',
       consentOn: '2026-11-20',
     });
-    const caseId = await noShowCase(p.patientId, p.pathwayId);
+    const caseId = await missedAppointment(core, p);
     const refused = await core.dispatch('noShow.createLetter', { caseId, recipient: 'municipal_coordinator', sharingBasis: 'consent' });
     expect(refused).toMatchObject({
       ok: false,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, saveProfile, type TestCore } from '../fixtures/core';
+import { missedAppointment } from '../fixtures/no-show';
 
 const UNIT_PHONE = '22 00 00 00';
 const COORDINATOR_PHONE = '41 22 33 44';
@@ -11,19 +12,9 @@ describe('letters name the unit phone once', () => {
   let caseId: number;
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', { coordinatorName: 'Kari Koordinator', unitName: 'DPS Testby', unitPhone: UNIT_PHONE, unitAddress: 'Postboks 1\n0101 Oslo' });
+    await saveProfile(core, { unitPhone: UNIT_PHONE });
     const created = await core.ok('referrals.create', referral());
-    const appt = await core.ok('appointments.book', {
-      patientId: created.patientId,
-      pathwayId: created.pathwayId,
-      kind: 'assessment',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 45,
-      place: 'Rom 1',
-      clinician: '',
-    });
-    caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    caseId = await missedAppointment(core, created, { kind: 'assessment' });
     await core.ok('noShow.recordAttempt', {
       caseId,
       date: '2026-11-17',

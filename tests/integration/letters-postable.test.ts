@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { missedAppointment } from '../fixtures/no-show';
 
 // FIXED_NOW is Monday 2026-11-23 09:00 UTC (10:00 in Oslo).
 describe('letters that can be posted', () => {
@@ -8,26 +9,11 @@ describe('letters that can be posted', () => {
   let caseId: number;
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     const r = referral();
     const created = await core.ok('referrals.create', { ...r, patient: { ...r.patient, address: '', postalCode: '', postalPlace: '' } });
     patientId = created.patientId;
-    const appt = await core.ok('appointments.book', {
-      patientId,
-      pathwayId: created.pathwayId,
-      kind: 'assessment',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 45,
-      place: 'Rom 1',
-      clinician: '',
-    });
-    caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    caseId = await missedAppointment(core, { patientId, pathwayId: created.pathwayId }, { kind: 'assessment' });
   });
   afterEach(() => core.dispose());
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodFacts, methodNames, type MethodName } from '../../shared/contract';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { missedAppointment } from '../fixtures/no-show';
 
 type AuditRow = { action: string; entity: string; entity_id: number | null; patient_id: number | null };
 
@@ -26,6 +27,7 @@ describe('queries audit exactly what the contract declares', () => {
     'referrals.compare': { patient: referral().patient },
     'worklist.list': { search: 'Testesen' },
     'worklist.logSearch': {},
+    'worklist.searchKeys': {},
     'worklist.people': {},
     'pathways.getForPatient': { patientId: ids.patientId },
     'pathways.getExplanation': { pathwayId: ids.pathwayId },
@@ -97,26 +99,11 @@ describe('queries audit exactly what the contract declares', () => {
 
   beforeAll(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
+    await saveProfile(core);
     const created = await core.ok('referrals.create', referral());
     ids.patientId = created.patientId;
     ids.pathwayId = created.pathwayId;
-    const appt = await core.ok('appointments.book', {
-      patientId: ids.patientId,
-      pathwayId: ids.pathwayId,
-      kind: 'first_attendance',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 60,
-      place: 'Rom 2',
-      clinician: 'Psykolog Berg',
-    });
-    ids.caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    ids.caseId = await missedAppointment(core, ids);
     ids.letterId = (await core.ok('noShow.createLetter', { caseId: ids.caseId, recipient: 'patient' })).letter.id;
     ids.contactId = (await core.ok('contacts.save', { name: 'Ola Hansen', role: 'gp', organisation: 'Legesenteret' })).id;
     ids.meetingId = (

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { missedAppointment, saveGpOffice } from '../fixtures/no-show';
 
 // FIXED_NOW is Monday 2026-11-23 09:00 UTC (10:00 in Oslo).
 const count = (core: TestCore, table: string) => (core.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -14,17 +15,7 @@ describe('closing the no-show loop', () => {
   let pathwayId: number;
 
   async function caseWithLetters(): Promise<number> {
-    const appt = await core.ok('appointments.book', {
-      patientId,
-      pathwayId,
-      kind: 'first_attendance',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 45,
-      place: 'Rom 1',
-      clinician: '',
-    });
-    const caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    const caseId = await missedAppointment(core, { patientId, pathwayId });
     for (const date of ['2026-11-17', '2026-11-19']) {
       await core.ok('noShow.recordAttempt', { caseId, date, time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' });
     }
@@ -38,20 +29,8 @@ describe('closing the no-show loop', () => {
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-loop-'));
     core = await makeCore({ dataDir });
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
-    await core.ok('contacts.save', {
-      name: 'Legesenteret',
-      role: 'gp',
-      organisation: 'Legesenteret',
-      address: 'Torget 1',
-      postalCode: '0150',
-      postalPlace: 'OSLO',
-    });
+    await saveProfile(core);
+    await saveGpOffice(core);
     ({ patientId, pathwayId } = await core.ok('referrals.create', referral()));
   });
   afterEach(async () => {
@@ -132,17 +111,7 @@ describe('closing the no-show loop', () => {
   });
 
   it('lists escalated cases, with the phone number, until the clinician has answered', async () => {
-    const appt = await core.ok('appointments.book', {
-      patientId,
-      pathwayId,
-      kind: 'assessment',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 45,
-      place: 'Rom 1',
-      clinician: '',
-    });
-    const caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    const caseId = await missedAppointment(core, { patientId, pathwayId }, { kind: 'assessment' });
     expect((await core.ok('noShow.list', {})).rows[0]).toMatchObject({ caseId, phone: '22 33 44 55' });
     await core.ok('noShow.escalate', { caseId, clinician: 'Overlege Dahl', note: 'Bekymring' });
     expect((await core.ok('noShow.listEscalated', {})).rows).toEqual([
@@ -169,17 +138,7 @@ describe('closing the no-show loop', () => {
   });
 
   it('refuses the same attempt registered twice within one minute as a duplicate', async () => {
-    const appt = await core.ok('appointments.book', {
-      patientId,
-      pathwayId,
-      kind: 'assessment',
-      date: '2026-11-16',
-      time: '10:00',
-      durationMinutes: 45,
-      place: 'Rom 1',
-      clinician: '',
-    });
-    const caseId = (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
+    const caseId = await missedAppointment(core, { patientId, pathwayId }, { kind: 'assessment' });
     const attempt = { caseId, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'no_answer', byName: 'Mona Merkantil', note: '' } as const;
     await core.ok('noShow.recordAttempt', attempt);
     const before = count(core, 'contact_attempt');

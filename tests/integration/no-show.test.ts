@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queuePageQuery } from '../../electron/core/services/no-show.service';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
+import { saveGpOffice } from '../fixtures/no-show';
 
 // FIXED_NOW is Monday 2026-11-23 09:00 UTC (10:00 in Oslo).
 const count = (core: TestCore, table: string) => (core.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -42,21 +43,8 @@ describe('no-show follow-up', () => {
 
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Postboks 1\n0101 Oslo',
-    });
-    // The patient's GP office with a postal address, so letters to the referrer can be posted.
-    await core.ok('contacts.save', {
-      name: 'Legesenteret',
-      role: 'gp',
-      organisation: 'Legesenteret',
-      address: 'Torget 1',
-      postalCode: '0150',
-      postalPlace: 'OSLO',
-    });
+    await saveProfile(core);
+    await saveGpOffice(core);
     const created = await core.ok('referrals.create', referral());
     patientId = created.patientId;
     pathwayId = created.pathwayId;

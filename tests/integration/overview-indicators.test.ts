@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, type TestCore } from '../fixtures/core';
+import { assessRight, decidedInTime, decisionMissing, newPathway } from '../fixtures/pathways';
 
 // Issue #13: indicators matched to the Directorate's measures. FIXED_NOW is Monday 2026-11-23 (Oslo).
 let core: TestCore;
@@ -11,37 +11,12 @@ afterEach(async () => {
   await core.dispose();
 });
 
-let serial = 0;
-async function pathway(over: { pathwayType?: string; referralReceived?: string; setting?: 'outpatient' | 'inpatient' } = {}) {
-  let nationalId: string | null = null;
-  while (!nationalId) nationalId = syntheticNationalId('1985-06-01', 100 + ++serial);
-  const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
-  return core.ok('referrals.create', { ...input, pathway: { ...input.pathway, setting: over.setting ?? 'outpatient' } });
-}
-
 describe('Oversikt', () => {
   it('72/82/55 % stand beside "assessment completed within pathway time" (first attendance → decision) only', async () => {
     // D11: first attendance Mon 2 Nov, decision within 42 days (by Mon 14 Dec): met on Fri 20 Nov.
-    const a = await pathway({ referralReceived: '2026-10-19' });
-    await core.ok('pathways.assess', {
-      pathwayId: a.pathwayId,
-      assessedOn: '2026-10-26',
-      rightsDecision: 'right',
-      careKind: 'assessment',
-      careDeadline: '2026-12-15',
-    });
-    await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'first_attendance', date: '2026-11-02' });
-    await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'clinical_decision', date: '2026-11-20', outcome: 'CP' });
+    await decidedInTime(core);
     // TSB: first attendance Mon 26 Oct, decision due in 21 days (Mon 16 Nov), none yet → missed.
-    const b = await pathway({ pathwayType: 'tsb', referralReceived: '2026-10-12' });
-    await core.ok('pathways.assess', {
-      pathwayId: b.pathwayId,
-      assessedOn: '2026-10-19',
-      rightsDecision: 'right',
-      careKind: 'treatment',
-      careDeadline: '2026-12-15',
-    });
-    await core.ok('pathways.recordEvent', { pathwayId: b.pathwayId, type: 'first_attendance', date: '2026-10-26' });
+    const b = await decisionMissing(core, 'outpatient');
 
     const { indicators } = await core.ok('overview.get', { from: '2026-10-01', to: '2026-11-30' });
     const byId = Object.fromEntries(indicators.map((i) => [i.id, i]));
@@ -58,14 +33,8 @@ describe('Oversikt', () => {
 
   it('the first-evaluation indicator counts outpatient pathways only', async () => {
     for (const setting of ['outpatient', 'inpatient'] as const) {
-      const p = await pathway({ pathwayType: 'tsb', referralReceived: '2026-10-12', setting });
-      await core.ok('pathways.assess', {
-        pathwayId: p.pathwayId,
-        assessedOn: '2026-10-13',
-        rightsDecision: 'right',
-        careKind: 'treatment',
-        careDeadline: '2026-12-15',
-      });
+      const p = await newPathway(core, { pathwayType: 'tsb', referralReceived: '2026-10-12', setting });
+      await assessRight(core, p.pathwayId, '2026-10-13', 'treatment');
       await core.ok('pathways.recordEvent', { pathwayId: p.pathwayId, type: 'first_attendance', date: '2026-10-14' });
       await core.ok('pathways.recordEvent', { pathwayId: p.pathwayId, type: 'clinical_decision', date: '2026-10-15', outcome: 'CT' });
     }
@@ -77,14 +46,8 @@ describe('Oversikt', () => {
 
 describe('patient summary wording', () => {
   it('says helsehjelp for the kind of care the right is for, and describes L without "at your wish"', async () => {
-    const a = await pathway({ referralReceived: '2026-11-02' });
-    await core.ok('pathways.assess', {
-      pathwayId: a.pathwayId,
-      assessedOn: '2026-11-09',
-      rightsDecision: 'right',
-      careKind: 'assessment',
-      careDeadline: '2026-12-15',
-    });
+    const a = await newPathway(core, { referralReceived: '2026-11-02' });
+    await assessRight(core, a.pathwayId, '2026-11-09', 'assessment');
     await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'patient_postponed', date: '2026-11-16' });
     const { html } = await core.ok('pathways.getSummary', { patientId: a.patientId });
     expect(html).toContain('Du har rett til utredning. Utredningen skal starte senest 15.12.2026.');

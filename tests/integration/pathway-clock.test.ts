@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
+import { newPathway } from '../fixtures/pathways';
 
 // FIXED_NOW is Monday 2026-11-23 (Oslo).
 let core: TestCore;
@@ -10,17 +10,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await core.dispose();
 });
-
-let serial = 0;
-async function newPathway(over: { pathwayType?: string; referralReceived?: string; birthDate?: string } = {}) {
-  const birth = over.birthDate ?? '1985-06-01';
-  let nationalId: string | null = null;
-  // Born 2000 or later: individual numbers 500–999 (the century is in the number).
-  while (!nationalId) nationalId = syntheticNationalId(birth, (birth >= '2000' ? 500 : 100) + ++serial);
-  const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
-  input.patient.birthDate = birth;
-  return core.ok('referrals.create', input);
-}
 
 const count = (table: string) => (core.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const pathwayRow = (id: number) => core.handle.sqlite.prepare('select * from pathway where id = ?').get(id) as Record<string, unknown>;
@@ -46,7 +35,7 @@ describe('rules as data', () => {
   });
 
   it('a new pathway stores the version in force and its derived next action', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
     expect(pathwayRow(pathwayId)).toMatchObject({
       rule_version_id: 'national-2024-adult_mental',
       next_action_key: 'legal/referral-assessment',
@@ -58,7 +47,7 @@ describe('rules as data', () => {
   });
 
   it('a local version takes precedence from its date; running pathways keep theirs unless moved (logged); withdrawal reverts', async () => {
-    const before = await newPathway({ referralReceived: '2026-11-02' });
+    const before = await newPathway(core, { referralReceived: '2026-11-02' });
     const local = await core.ok('rules.addLocalVersion', {
       pathwayType: 'adult_mental',
       validFrom: '2026-11-10',
@@ -66,7 +55,7 @@ describe('rules as data', () => {
       source: 'Vedtak i klinikkledelsen 01.11.2026',
       times: [{ setting: 'outpatient', fromEvent: 'first_attendance', toEvent: 'clinical_decision', days: 30, unit: 'calendar' }],
     });
-    const after = await newPathway({ referralReceived: '2026-11-12' });
+    const after = await newPathway(core, { referralReceived: '2026-11-12' });
     expect(pathwayRow(before.pathwayId).rule_version_id).toBe('national-2024-adult_mental');
     expect(pathwayRow(after.pathwayId).rule_version_id).toBe(local.id);
 
@@ -123,7 +112,7 @@ describe('rules as data', () => {
   });
 
   it('counting Saturdays as working days moves the legal deadline and is kept as a setting', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
     expect(pathwayRow(pathwayId).next_due_date).toBe('2026-11-16');
     expect((await core.ok('rules.saveCalendarSettings', { countSaturdays: true })).recomputed).toBeGreaterThan(0);
     expect(await core.ok('rules.getCalendarSettings', {})).toEqual({ countSaturdays: true });
@@ -133,7 +122,7 @@ describe('rules as data', () => {
 
 describe('assessment and the care deadline', () => {
   it('records henvisning vurdert with frist; next action becomes the care deadline; the start event falls out of it', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-02' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-05', careDeadline: '2026-12-10' });
     expect(pathwayRow(pathwayId)).toMatchObject({
       referral_assessed: '2026-11-05',
@@ -154,7 +143,7 @@ describe('assessment and the care deadline', () => {
   });
 
   it('refuses a frist beyond 65 working days for a patient under 23, by the field, changing nothing', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-02', birthDate: '2010-01-15' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02', birthDate: '2010-01-15' });
     const before = JSON.stringify(pathwayRow(pathwayId));
     const res = await core.dispatch('pathways.assess', {
       pathwayId,
@@ -170,7 +159,7 @@ describe('assessment and the care deadline', () => {
     }
     expect(JSON.stringify(pathwayRow(pathwayId))).toBe(before);
     // The same frist is fine for an adult.
-    const adult = await newPathway({ referralReceived: '2026-11-02' });
+    const adult = await newPathway(core, { referralReceived: '2026-11-02' });
     await core.ok('pathways.assess', {
       pathwayId: adult.pathwayId,
       rightsDecision: 'right',
@@ -183,7 +172,7 @@ describe('assessment and the care deadline', () => {
 
 describe('event life cycle', () => {
   it('records events with codes, refuses out-of-order ones, corrects with a reason and keeps the history', async () => {
-    const { pathwayId, patientId } = await newPathway({ referralReceived: '2026-11-02' });
+    const { pathwayId, patientId } = await newPathway(core, { referralReceived: '2026-11-02' });
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-04', careDeadline: '2026-12-01' });
 
     // Before the referral: refused, nothing written.
@@ -234,7 +223,7 @@ describe('event life cycle', () => {
   });
 
   it('own clinician takes the patient off the worklist; the pathway stays on the patient page; withdrawing it reopens', async () => {
-    const { pathwayId, patientId } = await newPathway({ referralReceived: '2026-11-02' });
+    const { pathwayId, patientId } = await newPathway(core, { referralReceived: '2026-11-02' });
     const own = await core.ok('pathways.recordEvent', { pathwayId, type: 'own_clinician', date: '2026-11-20', note: 'Psykolog Hansen' });
     expect(pathwayRow(pathwayId).status).toBe('own_clinician');
     expect((await core.ok('worklist.list', {})).total).toBe(0);
@@ -246,7 +235,7 @@ describe('event life cycle', () => {
   });
 
   it('ends a pathway with a help need', async () => {
-    const { pathwayId, patientId } = await newPathway({ referralReceived: '2026-11-02' });
+    const { pathwayId, patientId } = await newPathway(core, { referralReceived: '2026-11-02' });
     await core.ok('pathways.recordEvent', { pathwayId, type: 'end', date: '2026-11-20', helpNeed: 'gp_municipal' });
     expect(pathwayRow(pathwayId).status).toBe('ended');
     const { pathways } = await core.ok('pathways.getForPatient', { patientId });
@@ -257,7 +246,7 @@ describe('event life cycle', () => {
 
 describe('breach reasons', () => {
   it('an overdue deadline asks for a reason; the reason is kept per pathway and deadline', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-10-01' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-10-01' });
     let row = (await core.ok('worklist.list', {})).rows[0]!;
     expect(row).toMatchObject({ state: 'overdue', nextActionKey: 'legal/referral-assessment' });
     expect(row.flags.breachReasonMissing).toBe(true);
@@ -267,7 +256,7 @@ describe('breach reasons', () => {
     const explained = await core.ok('pathways.getExplanation', { pathwayId });
     expect(explained.pathway.nextAction.breachReason).toEqual({ code: 'capacity', label: 'Manglende kapasitet', note: 'Sykdom i teamet' });
     // A deadline that has not passed needs no reason.
-    const fresh = await newPathway({ referralReceived: '2026-11-20' });
+    const fresh = await newPathway(core, { referralReceived: '2026-11-20' });
     const res = await core.dispatch('pathways.recordBreachReason', {
       pathwayId: fresh.pathwayId,
       deadlineKey: 'legal/referral-assessment',
@@ -281,13 +270,8 @@ describe('breach reasons', () => {
 
 describe('patient summary', () => {
   it('is one printDocument page in plain Norwegian with next step, responsible and phone', async () => {
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 33 44 55',
-      unitAddress: 'Testveien 1\n0150 Oslo',
-    });
-    const { patientId, pathwayId } = await newPathway({ referralReceived: '2026-11-16' });
+    await saveProfile(core, { unitPhone: '22 33 44 55', unitAddress: 'Testveien 1\n0150 Oslo' });
+    const { patientId, pathwayId } = await newPathway(core, { referralReceived: '2026-11-16' });
     await core.ok('pathways.assess', { pathwayId, rightsDecision: 'right', careKind: 'treatment', assessedOn: '2026-11-18', careDeadline: '2026-12-15' });
     const { html } = await core.ok('pathways.getSummary', { patientId });
     expect(html).toContain('<title>Pasientoppsummering</title>');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planAgendaSuggestions } from '../../electron/core/services/plans-agenda';
 import { planListPageQuery } from '../../electron/core/services/plans.service';
 import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, referral, type TestCore, saveProfile } from '../fixtures/core';
 
 // FIXED_NOW is 2026-11-23 (Europe/Oslo).
 const PLAN_TABLES = [
@@ -44,12 +44,7 @@ describe('individual plans through the dispatcher', () => {
   let patientId: number;
   beforeEach(async () => {
     core = await makeCore();
-    await core.ok('profile.save', {
-      coordinatorName: 'Kari Koordinator',
-      unitName: 'DPS Testby',
-      unitPhone: '22 00 00 00',
-      unitAddress: 'Sykehusveien 1\n0001 Oslo',
-    });
+    await saveProfile(core, { unitAddress: 'Sykehusveien 1\n0001 Oslo' });
     patientId = (await core.ok('referrals.create', referral())).patientId;
   });
   afterEach(() => core.dispose());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, type TestCore } from '../fixtures/core';
+import { newPathway } from '../fixtures/pathways';
 
 // Issue #13 §1 on a real SQLite file. FIXED_NOW is Monday 2026-11-23 (Oslo).
 let core: TestCore;
@@ -11,23 +11,13 @@ afterEach(async () => {
   await core.dispose();
 });
 
-let serial = 0;
-async function newPathway(over: { pathwayType?: string; referralReceived?: string; birthDate?: string; intake?: 'referral' | 'internal_transfer' } = {}) {
-  const birth = over.birthDate ?? '1985-06-01';
-  let nationalId: string | null = null;
-  // Born 2000 or later: individual numbers 500–999 (the century is in the number).
-  while (!nationalId) nationalId = syntheticNationalId(birth, (birth >= '2000' ? 500 : 300) + ++serial);
-  const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
-  input.patient.birthDate = birth;
-  return core.ok('referrals.create', { ...input, pathway: { ...input.pathway, intake: over.intake ?? 'referral' } });
-}
 const row = (id: number) => core.handle.sqlite.prepare('select * from pathway where id = ?').get(id) as Record<string, unknown>;
 const events = (id: number) =>
   core.handle.sqlite.prepare('select type, date, source, status from pathway_event where pathway_id = ? order by id').all(id) as Record<string, unknown>[];
 
 describe('rights assessment', () => {
   it('no right: no start event, no clock, off the worklist with the outcome recorded; re-assessed as right it returns', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-09' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-09' });
     expect((await core.ok('worklist.list', {})).total).toBe(1);
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-20', rightsDecision: 'no_right', patientInformedOn: '2026-11-23', careDeadline: null });
     expect(events(pathwayId)).toEqual([]);
@@ -64,13 +54,13 @@ describe('rights assessment', () => {
   });
 
   it('changing a right to no right withdraws the start the assessment gave; refused once care is recorded', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-09' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-09' });
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-01-15' });
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'not_pathway', careDeadline: null });
     expect(events(pathwayId).map((e) => e.status)).toEqual(['withdrawn']);
     expect(row(pathwayId).status).toBe('ended');
 
-    const other = await newPathway({ referralReceived: '2026-11-09', pathwayType: 'tsb' });
+    const other = await newPathway(core, { referralReceived: '2026-11-09', pathwayType: 'tsb' });
     await core.ok('pathways.assess', {
       pathwayId: other.pathwayId,
       assessedOn: '2026-11-16',
@@ -89,7 +79,7 @@ describe('rights assessment', () => {
   });
 
   it('validates the rights fields in Norwegian without echoing input', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2026-11-09' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-09' });
     const noKind = await core.dispatch('pathways.assess', { pathwayId, assessedOn: '2026-11-16', rightsDecision: 'right', careDeadline: '2027-01-15' });
     expect(noKind.ok ? null : noKind.error.issues?.map((i) => i.path)).toEqual(['careKind']);
     const fristWithoutRight = await core.dispatch('pathways.assess', {
@@ -113,7 +103,7 @@ describe('rights assessment', () => {
 
   it('under 23: the detail proposes the latest care deadline, 65 working days from receipt (Christmas and New Year skipped)', async () => {
     // Received Mon 2 Nov 2026. 65 working days, skipping 25 Dec (Fri) and 1 Jan (Fri), counted by hand: Wed 3 Feb 2027.
-    const { pathwayId, patientId } = await newPathway({ referralReceived: '2026-11-02', birthDate: '2008-01-01' });
+    const { pathwayId, patientId } = await newPathway(core, { referralReceived: '2026-11-02', birthDate: '2008-01-01' });
     const { pathways } = await core.ok('pathways.getForPatient', { patientId });
     expect(pathways[0]?.careDeadlineLimit).toMatchObject({ latest: '2027-02-03', from: '2026-11-02' });
     expect(pathways[0]?.careDeadlineLimit?.note).toContain('strengeste lesningen');
@@ -131,7 +121,7 @@ describe('rights assessment', () => {
 
 describe('internal transfer', () => {
   it('is recorded as a transfer with a start on the new team’s receipt and no legal assessment deadline', async () => {
-    const { pathwayId, patientId } = await newPathway({ pathwayType: 'ocd', referralReceived: '2026-11-16', intake: 'internal_transfer' });
+    const { pathwayId, patientId } = await newPathway(core, { pathwayType: 'ocd', referralReceived: '2026-11-16', intake: 'internal_transfer' });
     expect(row(pathwayId)).toMatchObject({ intake: 'internal_transfer', rights_decision: 'right', assessment_due: null });
     expect(events(pathwayId)).toEqual([{ type: 'start', date: '2026-11-16', source: 'transfer', status: 'active' }]);
     const { pathways } = await core.ok('pathways.getForPatient', { patientId });

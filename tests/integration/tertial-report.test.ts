@@ -1,71 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/domain/csv';
-import { syntheticNationalId } from '../../shared/domain/national-id';
-import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
+import { decidedInTime, decisionMissing, newPathway } from '../fixtures/pathways';
+import { missedAppointment } from '../fixtures/no-show';
 
 // Issue #13 §2: the unit leader's tertial report. FIXED_NOW is Monday 2026-11-23 (Oslo), in T3 2026.
 let core: TestCore;
 beforeEach(async () => {
   core = await makeCore();
-  await core.ok('profile.save', {
-    coordinatorName: 'Kari Koordinator',
-    unitName: 'DPS Testby',
-    unitPhone: '22 00 00 00',
-    unitAddress: 'Postboks 1\n0101 Oslo',
-  });
+  await saveProfile(core);
 });
 afterEach(async () => {
   await core.dispose();
 });
 
-let serial = 0;
-async function pathway(over: { pathwayType?: string; referralReceived?: string; setting?: 'outpatient' | 'inpatient' } = {}) {
-  let nationalId: string | null = null;
-  while (!nationalId) nationalId = syntheticNationalId('1985-06-01', 100 + ++serial);
-  const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
-  return core.ok('referrals.create', { ...input, pathway: { ...input.pathway, setting: over.setting ?? 'outpatient' } });
-}
-
-async function noShow(patientId: number, pathwayId: number, date: string) {
-  const appt = await core.ok('appointments.book', {
-    patientId,
-    pathwayId,
-    kind: 'assessment',
-    date,
-    time: '10:00',
-    durationMinutes: 60,
-    place: 'Rom 2',
-    clinician: 'Psykolog Berg',
-  });
-  return (await core.ok('appointments.setStatus', { id: appt.id, status: 'no_show' })).noShowCaseId!;
-}
-
 async function caseload() {
   // D11 outpatient, T3: decision in time (first attendance Mon 2 Nov → decision Fri 20 Nov, within 42 days).
-  const a = await pathway({ referralReceived: '2026-10-19' });
-  await core.ok('pathways.assess', {
-    pathwayId: a.pathwayId,
-    assessedOn: '2026-10-26',
-    rightsDecision: 'right',
-    careKind: 'assessment',
-    careDeadline: '2026-12-15',
-  });
-  await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'first_attendance', date: '2026-11-02' });
-  await core.ok('pathways.recordEvent', { pathwayId: a.pathwayId, type: 'clinical_decision', date: '2026-11-20', outcome: 'CP' });
+  const a = await decidedInTime(core);
   // TSB inpatient, T3: first attendance Mon 26 Oct, decision due in 7 days, none yet → not within time.
-  const b = await pathway({ pathwayType: 'tsb', referralReceived: '2026-10-12', setting: 'inpatient' });
-  await core.ok('pathways.assess', {
-    pathwayId: b.pathwayId,
-    assessedOn: '2026-10-19',
-    rightsDecision: 'right',
-    careKind: 'treatment',
-    careDeadline: '2026-12-15',
-  });
-  await core.ok('pathways.recordEvent', { pathwayId: b.pathwayId, type: 'first_attendance', date: '2026-10-26' });
+  const b = await decisionMissing(core, 'inpatient');
   // D11 received Mon 31 Aug (T2): not in T3. Its assessment (due 14 Sep) is overdue: a breach with a reason.
-  const c = await pathway({ referralReceived: '2026-08-31' });
+  const c = await newPathway(core, { referralReceived: '2026-08-31' });
   // D11 received Thu 1 Oct (T3), not assessed: the 10-working-day deadline (15 Oct) passed, reason recorded.
-  const d = await pathway({ referralReceived: '2026-10-01' });
+  const d = await newPathway(core, { referralReceived: '2026-10-01' });
   await core.ok('pathways.recordBreachReason', {
     pathwayId: d.pathwayId,
     deadlineKey: 'legal/referral-assessment',
@@ -73,14 +30,14 @@ async function caseload() {
     note: 'Sykdom i teamet',
   });
   // No-shows in T3 on pathway a: one resolved within policy (reached the next day), one reached only after 10 days.
-  const first = await noShow(a.patientId, a.pathwayId, '2026-11-16');
+  const first = await missedAppointment(core, a, { kind: 'assessment', date: '2026-11-16' });
   await core.ok('noShow.recordAttempt', { caseId: first, date: '2026-11-17', time: '09:15', channel: 'phone', outcome: 'reached', byName: 'Mona', note: '' });
   await core.ok('noShow.close', { caseId: first, outcome: 'declined', note: '' });
-  const second = await noShow(a.patientId, a.pathwayId, '2026-11-03');
+  const second = await missedAppointment(core, a, { kind: 'assessment', date: '2026-11-03' });
   await core.ok('noShow.recordAttempt', { caseId: second, date: '2026-11-13', time: '09:15', channel: 'phone', outcome: 'reached', byName: 'Mona', note: '' });
   await core.ok('noShow.close', { caseId: second, outcome: 'declined', note: '' });
   // One still open, on the TSB pathway.
-  await noShow(b.patientId, b.pathwayId, '2026-11-19');
+  await missedAppointment(core, b, { kind: 'assessment', date: '2026-11-19' });
   return { a, b, c, d };
 }
 
@@ -118,7 +75,7 @@ describe('tertial report', () => {
   });
 
   it('prints and exports the same numbers, without any patient, and logs both', async () => {
-    await caseload();
+    const patients = Object.values(await caseload());
     const { html } = await core.ok('report.print', { year: 2026, tertial: 3 });
     expect(html).toContain('<title>Tertialrapport</title>');
     expect(html).toContain('Rapport for 3. tertial 2026 (september–desember)');
@@ -130,7 +87,7 @@ describe('tertial report', () => {
     expect(decision.slice(6)).toEqual(['0', '1', '0', '0', '82 %']);
     expect(rows.find((x) => x[4]?.startsWith('Løst innen reglene') && x[2] === 'Psykiske lidelser – voksne')?.[5]).toBe('1');
     for (const text of [html, csv]) {
-      for (let i = 1; i <= serial; i++) expect(text).not.toContain(`Pasient ${i}`);
+      for (const { name } of patients) expect(text).not.toContain(name);
       expect(text).not.toMatch(/\d{11}/);
       expect(text).not.toContain('Sykdom i teamet');
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticNationalId } from '../../shared/domain/national-id';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
+import { assessRight, newPathway, type NewPathway } from '../fixtures/pathways';
 
 // Issue #13 §2 on a real SQLite file. Today is Thursday 20 May 2027 (after 17 May, a public holiday).
 const NOW = new Date('2027-05-20T09:00:00Z');
@@ -12,15 +12,6 @@ afterEach(async () => {
   await core.dispose();
 });
 
-let serial = 0;
-async function newPathway(over: { pathwayType?: string; referralReceived?: string; birthDate?: string } = {}) {
-  const birth = over.birthDate ?? '1985-06-01';
-  let nationalId: string | null = null;
-  while (!nationalId) nationalId = syntheticNationalId(birth, (birth >= '2000' ? 500 : 300) + ++serial);
-  const input = referral({ nationalId, name: `Pasient ${serial}`, ...over });
-  input.patient.birthDate = birth;
-  return core.ok('referrals.create', input);
-}
 const row = (id: number) => core.handle.sqlite.prepare('select * from pathway where id = ?').get(id) as Record<string, unknown>;
 const events = (id: number) =>
   core.handle.sqlite.prepare('select type, date, source, status, end_reason from pathway_event where pathway_id = ? order by id').all(id) as Record<
@@ -29,15 +20,9 @@ const events = (id: number) =>
   >[];
 const audits = (action: string) => core.handle.sqlite.prepare('select entity_id from audit_log where action = ?').all(action) as { entity_id: number }[];
 
-async function treated(over: Parameters<typeof newPathway>[0] = {}) {
-  const created = await newPathway({ referralReceived: '2026-09-01', ...over });
-  await core.ok('pathways.assess', {
-    pathwayId: created.pathwayId,
-    assessedOn: '2026-09-08',
-    rightsDecision: 'right',
-    careKind: 'treatment',
-    careDeadline: '2026-10-30',
-  });
+async function treated(over: NewPathway = {}) {
+  const created = await newPathway(core, { referralReceived: '2026-09-01', ...over });
+  await assessRight(core, created.pathwayId, '2026-09-08', 'treatment', '2026-10-30');
   await core.ok('pathways.recordEvent', { pathwayId: created.pathwayId, type: 'first_attendance', date: '2026-09-22' });
   await core.ok('pathways.recordEvent', { pathwayId: created.pathwayId, type: 'clinical_decision', date: '2026-10-20', outcome: 'CP' });
   return created;
@@ -85,7 +70,7 @@ describe('transfers between pathways and units', () => {
   });
 
   it('to an OCD team keeps the sending team’s care deadline while care has not started', async () => {
-    const { pathwayId } = await newPathway({ referralReceived: '2027-04-01' });
+    const { pathwayId } = await newPathway(core, { referralReceived: '2027-04-01' });
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2027-04-08', rightsDecision: 'right', careKind: 'assessment', careDeadline: '2027-06-17' });
     const { newPathwayId } = await core.ok('transfers.create', {
       pathwayId,

@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../electron/core/app-core';
-import { FIXED_NOW, referral } from '../fixtures/core';
-import { asSuperuser, createTestDatabase, pgServerUrl } from '../fixtures/pg-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app-core';
+import { referral } from '../fixtures/core';
+import { asSuperuser, pgServerUrl } from '../fixtures/pg-db';
+import { ok, teamLogins } from '../fixtures/pg-team';
 
 /**
  * Each person is themselves on the team store (issue #15): two logins on one database, each with their own name
@@ -15,69 +11,22 @@ import { asSuperuser, createTestDatabase, pgServerUrl } from '../fixtures/pg-db'
  * the login that wrote it. Through psql under his own login, Per cannot change Kari's name or the unit's.
  */
 const available = (await pgServerUrl()) !== null;
-const suffix = Math.random().toString(36).slice(2, 8);
-const KARI = `kari_${suffix}`; // coordinator
-const PER = `per_${suffix}`; // administrative staff
 
 describe.skipIf(!available)('team store: each person is themselves', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  const cores: Core[] = [];
-  const dirs: string[] = [];
-  const urlAs = (login: string) => db.url.replace('postgres@', `${login}@`);
-  async function coreAs(login: string): Promise<Core> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-people-'));
-    dirs.push(dataDir);
-    const core = await startCore({
-      dataDir,
-      masterKey: randomBytes(32),
-      transport: 'browser',
-      version: 'test',
-      demo: true,
-      clock: () => FIXED_NOW,
-      store: { kind: 'postgres', url: urlAs(login) },
-    });
-    cores.push(core);
-    return core;
-  }
-  async function ok<T>(core: Core, method: string, input: unknown): Promise<T> {
-    const res = await core.dispatch(method, input);
-    if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-    return res.value as T;
-  }
-  async function as<T>(login: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-    const c = new pg.Client({ connectionString: urlAs(login) });
-    await c.connect();
-    try {
-      return await fn(c);
-    } finally {
-      await c.end();
-    }
-  }
-  const names = () => asSuperuser(db.url, async (c) => (await c.query('select login, name, phone from person_profile order by login')).rows);
+  const team = teamLogins({ kari: 'forlopsbenk_coordinator', per: 'forlopsbenk_admin_staff' });
+  const { kari: KARI, per: PER } = team.logins;
+  const names = () => asSuperuser(team.url, async (c) => (await c.query('select login, name, phone from person_profile order by login')).rows);
 
   let kari: Core;
   let per: Core;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await asSuperuser(db.url, async (c) => {
-      await c.query(`create role ${KARI} login in role forlopsbenk_coordinator`);
-      await c.query(`create role ${PER} login in role forlopsbenk_admin_staff`);
-      await c.query(`insert into app_setting (key, value) values ('demo', '1')`);
+    await asSuperuser(team.url, async (c) => {
       await c.query(
         `insert into profile (id, unit_name, unit_phone, unit_address, updated_at) values (1, 'DPS Testby', '22 33 44 55', 'Postboks 1', now()::text)`,
       );
     });
-    kari = await coreAs(KARI);
-    per = await coreAs(PER);
-  });
-  afterAll(async () => {
-    for (const c of cores) await c.close().catch(() => undefined);
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    if (!db) return;
-    await db.drop();
-    await asSuperuser(db.url.replace(/\/[^/]+$/, '/postgres'), async (c) => {
-      for (const login of [KARI, PER]) await c.query(`drop role if exists ${login}`);
-    });
+    kari = await team.core(KARI);
+    per = await team.core(PER);
   });
 
   it('first start with the unit set up: only the own name is asked for; the unit is read-only to people', async () => {
@@ -101,7 +50,7 @@ describe.skipIf(!available)('team store: each person is themselves', () => {
     expect(refused.ok ? null : refused.error.message).toMatch(/settes opp av IT/);
     const first = await per.dispatch('profile.save', { coordinatorName: 'Per', unitName: 'Pers enhet', unitPhone: '22 00 00 00', unitAddress: '' });
     expect(first.ok).toBe(false);
-    expect((await asSuperuser(db.url, (c) => c.query('select unit_name from profile'))).rows).toEqual([{ unit_name: 'DPS Testby' }]);
+    expect((await asSuperuser(team.url, (c) => c.query('select unit_name from profile'))).rows).toEqual([{ unit_name: 'DPS Testby' }]);
   });
 
   it("each sees the other's name in the caseload and the log; the log's who is the writer's own name", async () => {
@@ -128,7 +77,7 @@ describe.skipIf(!available)('team store: each person is themselves', () => {
   });
 
   it("through psql under his own login, Per cannot change Kari's name, take her login, delete it, or change the unit", async () => {
-    await as(PER, async (c) => {
+    await team.as(PER, async (c) => {
       // Everyone reads every name (the caseload and the log show them).
       expect((await c.query('select count(*)::int as n from person_profile')).rows[0].n).toBe(2);
       expect((await c.query(`update person_profile set name = 'Endret av Per' where login = $1`, [KARI])).rowCount).toBe(0);

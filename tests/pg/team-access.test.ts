@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../electron/core/app-core';
 import { openPostgres } from '../../electron/core/db/open-pg';
 import { GENESIS_HASH, createMac, entryMessage, teamAuditKeyFromEnvironment, type AuditFields } from '../../electron/core/audit';
 import { GROUP_ROLES, PLAN_AND_MINUTES_TABLES } from '../../electron/core/db/team-access';
 import { teamInit } from '../../electron/core/db/team-init';
-import { FIXED_NOW, referral } from '../fixtures/core';
+import { referral } from '../fixtures/core';
+import { startTeamCore } from '../fixtures/pg-team';
 import { asSuperuser, createTestDatabase, pgServerUrl } from '../fixtures/pg-db';
 
 /**
@@ -56,16 +53,7 @@ describe.skipIf(!available)('team store access by group role (PostgreSQL grants 
       await c.query(`insert into app_setting (key, value) values ('demo', '1')`);
     });
     // Some content to look at: one referral with its audit entry, registered by the coordinator through the app.
-    const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-team-'));
-    const core = await startCore({
-      dataDir,
-      masterKey: randomBytes(32),
-      transport: 'browser',
-      version: 'test',
-      demo: true,
-      clock: () => FIXED_NOW,
-      store: { kind: 'postgres', url: urlAs('coordinator') },
-    });
+    const { core, dataDir } = await startTeamCore(urlAs('coordinator'));
     try {
       const res = await core.dispatch('referrals.create', referral());
       if (!res.ok) throw new Error(`referrals.create failed on the team store: ${res.error.message}`);

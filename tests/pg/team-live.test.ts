@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../electron/core/app-core';
+import type { Core } from '../../electron/core/app-core';
 import { openPostgres } from '../../electron/core/db/open-pg';
 import { teamInit } from '../../electron/core/db/team-init';
 import type { CoreEvent } from '../../electron/core/team-live';
-import { FIXED_NOW, referral } from '../fixtures/core';
+import { referral } from '../fixtures/core';
+import { startTeamCore } from '../fixtures/pg-team';
 import { startPgServer, type PgServer } from '../fixtures/pg';
 
 /**
@@ -34,17 +32,8 @@ function next(core: Core, match: (e: CoreEvent) => boolean): Promise<CoreEvent> 
 }
 
 async function desk(login: string): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-live-'));
+  const { core, dataDir } = await startTeamCore(url.replace('postgres@', `${login}@`));
   dirs.push(dataDir);
-  const core = await startCore({
-    dataDir,
-    masterKey: randomBytes(32),
-    transport: 'browser',
-    version: 'test',
-    demo: true,
-    clock: () => FIXED_NOW,
-    store: { kind: 'postgres', url: url.replace('postgres@', `${login}@`) },
-  });
   cores.push(core);
   return core;
 }

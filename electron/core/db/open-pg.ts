@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
-import pg from 'pg';
+import type pgTypes from 'pg';
+import { pg } from './pg-module';
 import type { DbHandle } from './open';
 import { TeamDialect } from './pg-audit-commit';
 import type { Database } from './schema';
@@ -15,12 +16,12 @@ const NUMERIC_OID = 1700;
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg().types.getTypeParser(oid, format as 'text');
   },
 };
 
 /** TLS with server verification is required except on loopback; a URL that turns it off is refused. */
-function sslFor(url: string): pg.PoolConfig['ssl'] {
+function sslFor(url: string): pgTypes.PoolConfig['ssl'] {
   if (isLoopback(url)) return undefined;
   const mode = new URL(url).searchParams.get('sslmode');
   if (mode && mode !== 'verify-full' && mode !== 'verify-ca' && mode !== 'require') {
@@ -30,14 +31,14 @@ function sslFor(url: string): pg.PoolConfig['ssl'] {
 }
 
 /** How to reach the server: the URL and its TLS rule (shared by the pool and the live connection). */
-export function pgConnectionConfig(url: string): pg.ClientConfig {
+export function pgConnectionConfig(url: string): pgTypes.ClientConfig {
   // A server that does not answer is reported within seconds, not after the OS's TCP timeout.
   return { connectionString: url, ssl: sslFor(url), connectionTimeoutMillis: 5000 };
 }
 
 export interface PgHandle extends DbHandle {
   kind: 'postgres';
-  pool: pg.Pool;
+  pool: pgTypes.Pool;
 }
 
 /**
@@ -45,7 +46,7 @@ export interface PgHandle extends DbHandle {
  * trust's server should see a few connections per desk, not dozens.
  */
 export function openPostgres(url: string, opts: { max?: number } = {}): PgHandle {
-  const pool = new pg.Pool({ ...pgConnectionConfig(url), max: opts.max ?? 4, types, application_name: 'forlopsbenk' });
+  const pool = new (pg().Pool)({ ...pgConnectionConfig(url), max: opts.max ?? 4, types, application_name: 'forlopsbenk' });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
   // A client checked out (between a transaction's statements) when the server goes away emits 'error' with no

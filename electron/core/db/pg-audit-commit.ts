@@ -10,7 +10,7 @@ import {
   type QueryCompiler,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import { pg } from './pg-module';
 import type { Database } from './schema';
 
 /**
@@ -56,7 +56,7 @@ function literal(v: string | number | null): string {
     if (!Number.isSafeInteger(v)) throw new Error('audit entry: an id that is not an integer');
     return String(v);
   }
-  return pg.escapeLiteral(v);
+  return pg().escapeLiteral(v);
 }
 
 function insertStatement(id: number, row: QueuedAuditRow, prev: string, hash: string): string {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pgTypes from 'pg';
+import { pg } from './pg-module';
 import { pgConnectionConfig } from './open-pg';
 
 /** The one channel every desk on a team database listens to. */
@@ -36,7 +37,7 @@ export interface PgLive {
 export interface PgLiveOptions {
   url: string;
   /** For notify: the core's pool (one round trip, no extra connection). */
-  pool: pg.Pool;
+  pool: pgTypes.Pool;
   onChange(change: LiveChange): void;
   onConnection(state: StoreConnection): void;
   clock?: () => Date;
@@ -64,7 +65,7 @@ export function startPgLive(opts: PgLiveOptions): PgLive {
   const retryMs = opts.retryMs ?? 1000;
   const heartbeatMs = opts.heartbeatMs ?? 5000;
   let state: StoreConnection = { state: 'online', offlineSince: null, reconnectedAt: null };
-  let client: pg.Client | null = null;
+  let client: pgTypes.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   let connecting = false;
@@ -97,7 +98,7 @@ export function startPgLive(opts: PgLiveOptions): PgLive {
   const connect = async (): Promise<void> => {
     if (closed || client || connecting) return;
     connecting = true;
-    const c = new pg.Client({ ...pgConnectionConfig(opts.url), keepAlive: true, application_name: 'forlopsbenk-live' });
+    const c = new (pg().Client)({ ...pgConnectionConfig(opts.url), keepAlive: true, application_name: 'forlopsbenk-live' });
     c.on('error', goOffline);
     c.on('end', goOffline);
     try {

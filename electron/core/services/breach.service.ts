@@ -34,6 +34,30 @@ async function factsFor(db: Db, pathwayIds: number[]) {
   return { booked, offers };
 }
 
+/** Each pathway (care not started) with its breach risk today, from its deadline, bookings and postponements. */
+async function risksOf<R extends { id: number; care_deadline: string | null }>(
+  db: Db,
+  rows: R[],
+  today: string,
+  calendar: Awaited<ReturnType<typeof calendarOptions>>,
+): Promise<[R, BreachRisk][]> {
+  const facts = await factsFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => [
+    r,
+    breachRisk({
+      careDeadline: r.care_deadline,
+      careStartedOn: null,
+      bookedDates: facts.booked.get(r.id) ?? [],
+      postponedOffers: facts.offers.get(r.id) ?? [],
+      today,
+      calendar,
+    }),
+  ]);
+}
+
 /**
  * The worklist flag for some pathways: 'at_risk' or 'breached' for those whose legal deadline is likely to pass
  * or has passed (shared/domain/care-deadline-breach.ts), others absent. One query per call, bounded by the ids.
@@ -56,19 +80,7 @@ export async function careDeadlineFlagsOf(
   const bound = addWorkingDays(today, BREACH_WARN_WORKING_DAYS + 1, calendar).date;
   // Only pathways with a legal deadline near or past and no first attendance yet can be at risk.
   const rows = pathways.filter((r) => r.care_deadline !== null && r.care_deadline < bound && r.first_attendance_on === null);
-  const facts = await factsFor(
-    db,
-    rows.map((r) => r.id),
-  );
-  for (const r of rows) {
-    const risk = breachRisk({
-      careDeadline: r.care_deadline,
-      careStartedOn: null,
-      bookedDates: facts.booked.get(r.id) ?? [],
-      postponedOffers: facts.offers.get(r.id) ?? [],
-      today,
-      calendar,
-    });
+  for (const [r, risk] of await risksOf(db, rows, today, calendar)) {
     if (risk.state === 'at_risk' || risk.state === 'breached') out.set(r.id, risk.state);
   }
   return out;
@@ -154,20 +166,8 @@ export function createBreachService(ctx: ServiceContext) {
         .orderBy('pathway.care_deadline')
         .orderBy('pathway.id')
         .execute();
-      const facts = await factsFor(
-        ctx.db,
-        rows.map((r) => r.id),
-      );
       const out = [];
-      for (const r of rows) {
-        const risk = breachRisk({
-          careDeadline: r.care_deadline,
-          careStartedOn: null,
-          bookedDates: facts.booked.get(r.id) ?? [],
-          postponedOffers: facts.offers.get(r.id) ?? [],
-          today,
-          calendar,
-        });
+      for (const [r, risk] of await risksOf(ctx.db, rows, today, calendar)) {
         if (risk.state !== 'at_risk' && risk.state !== 'breached') continue;
         out.push({
           pathwayId: r.id,

@@ -35,6 +35,38 @@ export function toRuleTime(row: Selectable<RuleTimeTable>, pathwayType: string):
   };
 }
 
+/** One time of a rule version as a rule_time row (toRuleTime's inverse): its id names the version, setting, events and variant. */
+export function ruleTimeRow(
+  versionId: string,
+  t: {
+    setting: string;
+    fromEvent: string;
+    toEvent: string;
+    days: number;
+    unit: 'calendar' | 'working';
+    note: string | null;
+    variant?: string | null;
+    repeatWithinDays?: number | null;
+  },
+  confidence: RuleTimeTable['confidence'],
+  source: string,
+) {
+  return {
+    id: `${versionId}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
+    rule_version_id: versionId,
+    setting: t.setting,
+    from_event: t.fromEvent,
+    to_event: t.toEvent,
+    days: t.days,
+    unit: t.unit,
+    confidence,
+    source,
+    note: t.note,
+    variant: t.variant,
+    repeat_within_days: t.repeatWithinDays,
+  };
+}
+
 export function toRuleVersion(row: Selectable<RuleVersionTable>, times: Selectable<RuleTimeTable>[]): RuleVersion {
   return {
     id: row.id,

@@ -7,7 +7,7 @@ import { pathwayTypeLabel, type PathwayTypeId } from '../../../shared/domain/pat
 import { addDays, formatDate, todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from './context';
-import { loadRuleVersions } from './pathway-clock';
+import { loadRuleVersions, ruleTimeRow } from './pathway-clock';
 
 type Db = ServiceContext['db'];
 
@@ -133,22 +133,7 @@ export function createRulePackImportService(ctx: ServiceContext) {
             .execute();
           await trx
             .insertInto('rule_time')
-            .values(
-              p.times.map((t) => ({
-                id: `${id}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
-                rule_version_id: id,
-                setting: t.setting,
-                from_event: t.fromEvent,
-                to_event: t.toEvent,
-                days: t.days,
-                unit: t.unit,
-                confidence: t.confidence,
-                source: t.source || pack.source,
-                note: t.note,
-                variant: t.variant,
-                repeat_within_days: t.repeatWithinDays,
-              })),
-            )
+            .values(p.times.map((t) => ruleTimeRow(id, t, t.confidence, t.source || pack.source)))
             .execute();
           if (p.codes?.pathway !== undefined)
             await trx

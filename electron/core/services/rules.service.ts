@@ -9,7 +9,7 @@ import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import { writeSetting } from '../settings';
 import type { ServiceContext } from './context';
-import { calendarOptions, COUNT_SATURDAYS_KEY, loadRuleVersions, recomputePathwayClocks } from './pathway-clock';
+import { calendarOptions, COUNT_SATURDAYS_KEY, loadRuleVersions, recomputePathwayClocks, ruleTimeRow } from './pathway-clock';
 
 type LocalVersionInput = z.output<typeof localVersionInputSchema>;
 
@@ -161,21 +161,7 @@ export function createRulesService(ctx: ServiceContext) {
         if (input.times.length > 0) {
           await trx
             .insertInto('rule_time')
-            .values(
-              input.times.map((t) => ({
-                id: `${id}/${t.setting}/${t.fromEvent}-${t.toEvent}${t.variant ? `/${t.variant}` : ''}`,
-                rule_version_id: id,
-                setting: t.setting,
-                from_event: t.fromEvent,
-                to_event: t.toEvent,
-                days: t.days,
-                unit: t.unit,
-                confidence: 'local' as const,
-                source: input.source,
-                note: t.note,
-                variant: t.variant,
-              })),
-            )
+            .values(input.times.map((t) => ruleTimeRow(id, t, 'local', input.source)))
             .execute();
         }
         await appendAudit(trx, ctx.actor(), { action: 'rules.addLocalVersion', entity: 'rule_version', entityId: null, patientId: null }, now);

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
-import { nameSearchWords, prefixUpperBound } from '../../../shared/domain/search-words';
+import { prefixUpperBound } from '../../../shared/domain/search-words';
+import { searchTerms } from '../../../shared/domain/search-match';
 import { todayInOslo } from '../../../shared/domain/time';
 import { DUE_SOON_DAYS, soonUntil } from '../../../shared/domain/due';
 import { NO_DUE_SORT, storedDueState } from '../../../shared/domain/pathway-clock';
@@ -24,6 +25,8 @@ interface ListShape {
   setting: boolean;
   mine: boolean;
   words: number;
+  /** How many pathway ids the list is limited to (a power of two, padded; 0: no limit). */
+  ids: number;
   group: WorklistGroup | null;
 }
 
@@ -35,6 +38,7 @@ interface ListValues {
   setting?: string;
   osUser?: string;
   [word: `${'w' | 'u'}${number}`]: string;
+  [id: `i${number}`]: number;
 }
 
 interface PageValues extends ListValues {
@@ -68,6 +72,12 @@ export function createWorklistService(ctx: ServiceContext) {
     // ('': seeded, or moved from a local store), so none falls between two chairs; on the local store everything
     // is the one person's (no filter: its worklist keeps its index plans).
     if (s.mine) query = query.where('pathway.responsible', 'in', [v.osUser!, '']);
+    if (s.ids > 0)
+      query = query.where(
+        'pathway.id',
+        'in',
+        Array.from({ length: s.ids }, (_, k) => v[`i${k}`]!),
+      );
     for (let i = 0; i < s.words; i++) {
       query = query.where('pathway.patient_id', 'in', (eb) =>
         eb.selectFrom('open_search_word').select('open_search_word.patient_id').where('word', '>=', v[`w${i}`]!).where('word', '<', v[`u${i}`]!),
@@ -167,12 +177,16 @@ export function createWorklistService(ctx: ServiceContext) {
     async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
       const today = todayInOslo(ctx.clock());
       const soon = soonUntil(today, DUE_SOON_DAYS.pathway);
-      const search = q.search?.trim() ?? '';
-      const digits = search.replace(/\s/g, '');
-      const words = search ? (/^\d+$/.test(digits) ? [`${NATIONAL_ID_KEY}${digits}`] : nameSearchWords(search)) : [];
+      const terms = searchTerms(q.search ?? '');
+      const words = terms.kind === 'nationalId' ? [`${NATIONAL_ID_KEY}${terms.digits}`] : terms.words;
       const mine = q.scope === 'mine' && isPostgres(ctx.db);
-      const s: ListShape = { pathwayType: Boolean(q.pathwayType), setting: Boolean(q.setting), mine, words: words.length, group: q.group ?? null };
+      // Rows by id (the renderer fills the rows its search found): the id list padded to a power of two with
+      // its first id, so a handful of compiled shapes serve every count. No ids: nothing matches.
+      const ids = q.pathwayIds ? (q.pathwayIds.length > 0 ? q.pathwayIds : [-1]) : [];
+      const slots = ids.length > 0 ? 2 ** Math.ceil(Math.log2(ids.length)) : 0;
+      const s: ListShape = { pathwayType: Boolean(q.pathwayType), setting: Boolean(q.setting), mine, words: words.length, ids: slots, group: q.group ?? null };
       const v: ListValues = { today, soon };
+      for (let k = 0; k < slots; k++) v[`i${k}`] = ids[k] ?? ids[0]!;
       if (q.pathwayType) v.pathwayType = q.pathwayType;
       if (q.setting) v.setting = q.setting;
       if (mine) v.osUser = ctx.actor().osUser;

@@ -18,6 +18,8 @@ interface Props<R> {
   action?: { header: string; cell: (row: R) => ReactNode };
   /** Shown instead of the table when there are no rows (nothing when absent). */
   empty?: ReactNode;
+  /** Rows as dense as the worklist's: 14 px text on one line, 12 px column headers, compact tags and buttons. */
+  dense?: boolean;
   style?: CSSProperties;
 }
 
@@ -25,10 +27,10 @@ interface Props<R> {
  * The one small list of rows on a screen or a tab (escalated cases, events to register, guardians and contacts, a
  * meeting's participants): a header row, one row per item, an optional action at the end.
  */
-export function RowTable<R>({ label, rows, rowKey, columns, action, empty = null, style }: Props<R>) {
+export function RowTable<R>({ label, rows, rowKey, columns, action, empty = null, dense = false, style }: Props<R>) {
   if (rows.length === 0) return <>{empty}</>;
   return (
-    <Table size="small" aria-label={label} style={style}>
+    <Table size="small" aria-label={label} style={style} className={dense ? 'row-table-dense' : undefined}>
       <Table.Header>
         <Table.Row>
           {columns.map((c) => (

@@ -103,3 +103,16 @@ export function CheckboxInput<F extends FieldValues>({
     </Checkbox>
   );
 }
+
+/** The options of a select: each value with its Norwegian label, in the list's order. */
+export function Options<V extends string>({ values, labels }: { values: readonly V[]; labels: Readonly<Record<V, string>> }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </>
+  );
+}

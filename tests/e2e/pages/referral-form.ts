@@ -34,6 +34,13 @@ export class ReferralForm {
     if (v.municipalityNumber) await d.getByLabel('Kommunenummer').fill(v.municipalityNumber);
   }
 
+  /** Opens the dialog and registers an adult D11 referral for `name` (born 01.06.1985, a synthetic number), received on `received`. */
+  async register(name: string, received: string): Promise<void> {
+    await this.open();
+    await this.fill({ name, nationalId: '01868512381', birthDate: '01.06.1985', pathwayType: 'D11 Psykiske lidelser – voksne', received });
+    await this.submit();
+  }
+
   async submit(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Registrer henvisning' }).click();
   }

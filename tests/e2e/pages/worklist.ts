@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { AppServer } from '../fixtures';
 import { birthDateFromNationalId } from '../../../shared/domain/national-id';
+import { rpc as requestRpc } from './trust';
 
 /** A date `offset` days from today, as the app shows it and a person types it (dd.MM.yyyy, Europe/Oslo). */
 export function shownDay(offset = 0): string {
@@ -17,11 +18,8 @@ export const screen = (name: string) => `${process.env.SCREENS_DIR ?? 'test-resu
 export const printed = (name: string) => `${process.env.PRINT_DIR ?? 'test-results/print'}/${name}.pdf`;
 
 /** Calls the contract directly, for test setup only (the same /rpc the app uses, with the run's token). */
-export async function rpc(page: Page, app: AppServer, method: string, input: unknown): Promise<unknown> {
-  const res = await page.request.post(`${app.origin}/rpc`, { data: { method, input }, headers: { Authorization: `Bearer ${app.token}` } });
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
+export function rpc(page: Page, app: AppServer, method: string, input: unknown): Promise<unknown> {
+  return requestRpc(page.request, app, method, input);
 }
 
 export function referralInput(name: string, nationalId: string, receivedOffset: number, pathwayType = 'adult_mental') {

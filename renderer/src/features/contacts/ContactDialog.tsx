@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { contactsContract, type Contact } from '../../../../shared/contract/contacts';
 import { CONTACT_ROLE_LABELS, CONTACT_ROLES } from '../../../../shared/domain/contact-roles';
 import { FormDialog } from '../../components/FormDialog';
-import { SelectInput, TextInput } from '../../forms/fields';
+import { Options, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { useRowVersion } from '../../forms/useRowVersion';
 import { callOrThrow } from '../../api/query';
@@ -87,11 +87,7 @@ export function ContactDialog({
       <div className="form-grid">
         <TextInput control={control} name="name" label="Navn" />
         <SelectInput control={control} name="role" label="Rolle">
-          {CONTACT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {CONTACT_ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={CONTACT_ROLES} labels={CONTACT_ROLE_LABELS} />
         </SelectInput>
         <TextInput control={control} name="organisation" label="Organisasjon" />
         <SelectInput control={control} name="municipalityNumber" label="Kommune">

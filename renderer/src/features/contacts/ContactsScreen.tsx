@@ -6,6 +6,8 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
+import { RowTable } from '../../components/RowTable';
+import { Options } from '../../forms/fields';
 import { downloadText, useScreenKeys } from '../meetings/keys';
 import { useNewAction } from '../shell/new-action';
 import { ContactDialog } from './ContactDialog';
@@ -87,11 +89,7 @@ export function ContactsScreen() {
         />
         <Select size="small" label="Rolle" value={role} onChange={(e) => setRole(e.target.value)}>
           <option value="">Alle roller</option>
-          {CONTACT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {CONTACT_ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={CONTACT_ROLES} labels={CONTACT_ROLE_LABELS} />
         </Select>
         <Button size="small" onClick={newContact}>
           Ny kontakt (n)
@@ -127,51 +125,41 @@ export function ContactsScreen() {
           </EmptyState>
         )
       ) : (
-        <Table size="small" aria-label="Kontakter">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Navn</Table.HeaderCell>
-              <Table.HeaderCell>Rolle</Table.HeaderCell>
-              <Table.HeaderCell>Organisasjon</Table.HeaderCell>
-              <Table.HeaderCell>Kommune</Table.HeaderCell>
-              <Table.HeaderCell>Telefon</Table.HeaderCell>
-              <Table.HeaderCell>E-post</Table.HeaderCell>
-              <Table.HeaderCell>Postadresse</Table.HeaderCell>
-              <Table.HeaderCell>
-                <span className="mt-sr-only">Handlinger</span>
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.DataCell>{c.name}</Table.DataCell>
-                <Table.DataCell>{roleLabel(c.role)}</Table.DataCell>
-                <Table.DataCell>{c.organisation}</Table.DataCell>
-                <Table.DataCell>{c.municipalityName ?? c.municipalityNumber}</Table.DataCell>
-                <Table.DataCell className="mono">{c.phone}</Table.DataCell>
-                <Table.DataCell>{c.email}</Table.DataCell>
-                <Table.DataCell>{[c.address, `${c.postalCode} ${c.postalPlace}`.trim()].filter(Boolean).join(', ')}</Table.DataCell>
-                <Table.DataCell style={{ whiteSpace: 'nowrap' }}>
-                  <Button
-                    size="xsmall"
-                    variant="tertiary"
-                    onClick={() => {
-                      setEditing(c);
-                      setDialogOpen(true);
-                    }}
-                    aria-label={`Endre ${c.name}`}
-                  >
-                    Endre
-                  </Button>
-                  <Button size="xsmall" variant="tertiary-neutral" onClick={() => void remove(c)} aria-label={`Slett ${c.name}`}>
-                    Slett
-                  </Button>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <RowTable
+          label="Kontakter"
+          rows={rows}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: 'Navn', cell: (c) => c.name },
+            { header: 'Rolle', cell: (c) => roleLabel(c.role) },
+            { header: 'Organisasjon', cell: (c) => c.organisation },
+            { header: 'Kommune', cell: (c) => c.municipalityName ?? c.municipalityNumber },
+            { header: 'Telefon', className: 'mono', cell: (c) => c.phone },
+            { header: 'E-post', cell: (c) => c.email },
+            { header: 'Postadresse', cell: (c) => [c.address, `${c.postalCode} ${c.postalPlace}`.trim()].filter(Boolean).join(', ') },
+          ]}
+          action={{
+            header: 'Handlinger',
+            cell: (c) => (
+              <>
+                <Button
+                  size="xsmall"
+                  variant="tertiary"
+                  onClick={() => {
+                    setEditing(c);
+                    setDialogOpen(true);
+                  }}
+                  aria-label={`Endre ${c.name}`}
+                >
+                  Endre
+                </Button>
+                <Button size="xsmall" variant="tertiary-neutral" onClick={() => void remove(c)} aria-label={`Slett ${c.name}`}>
+                  Slett
+                </Button>
+              </>
+            ),
+          }}
+        />
       )}
       {total > (rows?.length ?? 0) && (
         <p className="muted">

@@ -1,8 +1,10 @@
-import { Alert, BodyShort, Heading, Table } from '@navikt/ds-react';
+import { BodyShort, Heading } from '@navikt/ds-react';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../../shared/domain/meetings';
 import { useContractQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/domain/time';
 import type { PatientSectionProps } from '../patient/sections';
+import { ReadError } from '../../components/ReadError';
+import { RowTable } from '../../components/RowTable';
 import '../meetings/meetings.css';
 
 const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?? r;
@@ -11,13 +13,7 @@ const roleLabel = (r: string) => PARTICIPANT_ROLE_LABELS[r as ParticipantRole] ?
 export function PatientContactsSection({ patient }: PatientSectionProps) {
   const { data, error: failure } = useContractQuery('contacts.listForPatient', { patientId: patient.id });
   const error = failure?.message;
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!data) return null;
+  if (error || !data) return <ReadError error={error} />;
   return (
     <div className="mt-contacts">
       <section aria-labelledby="pc-gp">
@@ -34,63 +30,42 @@ export function PatientContactsSection({ patient }: PatientSectionProps) {
           <BodyShort className="muted" spacing>
             Pasienten har ingen kommune registrert.
           </BodyShort>
-        ) : data.municipal.length === 0 ? (
-          <BodyShort className="muted" spacing>
-            Kontaktlisten har ingen kontakter i denne kommunen. Legg dem inn under Kontakter.
-          </BodyShort>
         ) : (
-          <Table size="small" aria-label="Kontakter i kommunen">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Rolle</Table.HeaderCell>
-                <Table.HeaderCell>Organisasjon</Table.HeaderCell>
-                <Table.HeaderCell>Telefon</Table.HeaderCell>
-                <Table.HeaderCell>E-post</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.municipal.map((c) => (
-                <Table.Row key={c.id}>
-                  <Table.DataCell>{c.name}</Table.DataCell>
-                  <Table.DataCell>{roleLabel(c.role)}</Table.DataCell>
-                  <Table.DataCell>{c.organisation}</Table.DataCell>
-                  <Table.DataCell className="mono">{c.phone}</Table.DataCell>
-                  <Table.DataCell>{c.email}</Table.DataCell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <RowTable
+            label="Kontakter i kommunen"
+            rows={data.municipal}
+            rowKey={(c) => c.id}
+            empty={
+              <BodyShort className="muted" spacing>
+                Kontaktlisten har ingen kontakter i denne kommunen. Legg dem inn under Kontakter.
+              </BodyShort>
+            }
+            columns={[
+              { header: 'Navn', cell: (c) => c.name },
+              { header: 'Rolle', cell: (c) => roleLabel(c.role) },
+              { header: 'Organisasjon', cell: (c) => c.organisation },
+              { header: 'Telefon', className: 'mono', cell: (c) => c.phone },
+              { header: 'E-post', cell: (c) => c.email },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="pc-previous">
         <Heading level="3" size="xsmall" id="pc-previous" spacing>
           Deltakere i tidligere møter
         </Heading>
-        {data.previous.length === 0 ? (
-          <BodyShort className="muted">Ingen møter ennå.</BodyShort>
-        ) : (
-          <Table size="small" aria-label="Deltakere i tidligere møter">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Rolle</Table.HeaderCell>
-                <Table.HeaderCell>Organisasjon</Table.HeaderCell>
-                <Table.HeaderCell>Sist med</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.previous.map((p, i) => (
-                <Table.Row key={i}>
-                  <Table.DataCell>{p.name}</Table.DataCell>
-                  <Table.DataCell>{roleLabel(p.role)}</Table.DataCell>
-                  <Table.DataCell>{p.organisation}</Table.DataCell>
-                  <Table.DataCell>{formatDateTime(p.lastMeetingAt)}</Table.DataCell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+        <RowTable
+          label="Deltakere i tidligere møter"
+          rows={data.previous}
+          rowKey={(p) => JSON.stringify([p.contactId, p.name, p.role])}
+          empty={<BodyShort className="muted">Ingen møter ennå.</BodyShort>}
+          columns={[
+            { header: 'Navn', cell: (p) => p.name },
+            { header: 'Rolle', cell: (p) => roleLabel(p.role) },
+            { header: 'Organisasjon', cell: (p) => p.organisation },
+            { header: 'Sist med', cell: (p) => formatDateTime(p.lastMeetingAt) },
+          ]}
+        />
       </section>
     </div>
   );

@@ -9,10 +9,11 @@ import { call } from '../../api/client';
 import { useRead } from './use-read';
 import { FormError } from '../../components/FormError';
 import { InlineForm } from '../../components/InlineForm';
-import { CheckboxInput, DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { CheckboxInput, DateInput, Options, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import { PrintPreview } from '../../components/PrintPreview';
 import type { PatientSectionProps } from '../patient/sections';
+import { ReadError } from '../../components/ReadError';
 
 const RISK_VARIANT: Record<BreachStatus['risk']['state'], 'success' | 'warning' | 'error' | 'neutral' | 'info'> = {
   none: 'neutral',
@@ -53,13 +54,7 @@ function Breach({ pathway }: { pathway: Pathway }) {
   const [letter, setLetter] = useState<string | null>(null);
   const [letterWarnings, setLetterWarnings] = useState<string[]>([]);
   const [letterError, setLetterError] = useState<string | null>(null);
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!s) return null;
+  if (error || !s) return <ReadError error={error} />;
   if (!s.careDeadline)
     return (
       <BodyShort size="small" className="muted" spacing>
@@ -183,11 +178,7 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
   return (
     <InlineForm form={form} label="Utsettelse fra pasienten" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
       <SelectInput control={control} name="reason" label="Årsak">
-        {POSTPONEMENT_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {POSTPONEMENT_REASON_LABELS[r]}
-          </option>
-        ))}
+        <Options values={POSTPONEMENT_REASONS} labels={POSTPONEMENT_REASON_LABELS} />
       </SelectInput>
       <DateInput control={control} name="offeredDate" label="Tilbudt dato" />
       <DateInput control={control} name="requestedDate" label="Ønsket dato (valgfritt)" />
@@ -199,13 +190,7 @@ function PostponeForm({ pathwayId, onDone }: { pathwayId: number; onDone: () => 
 function Care({ pathway }: { pathway: Pathway }) {
   const { value: c, error } = useRead('pathwayCare.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!c) return null;
+  if (error || !c) return <ReadError error={error} />;
   const tsb = pathway.pathwayType === 'tsb' || pathway.pathwayType === 'pregnant_substance';
   return (
     <div style={{ display: 'grid', gap: 4 }}>
@@ -268,11 +253,7 @@ function CareForm({ pathwayId, tsb, initial, onDone }: { pathwayId: number; tsb:
   return (
     <InlineForm form={form} label="Tolk og graviditet" submitLabel="Lagre" onCancel={onDone} maxWidth={420}>
       <SelectInput control={control} name="interpreter" label="Tolkebehov">
-        {INTERPRETER_STATES.map((st) => (
-          <option key={st} value={st}>
-            {INTERPRETER_LABELS[st]}
-          </option>
-        ))}
+        <Options values={INTERPRETER_STATES} labels={INTERPRETER_LABELS} />
       </SelectInput>
       {watch('interpreter') === 'needed' && <TextInput control={control} name="interpreterLanguage" label="Språk" />}
       {tsb && (

@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
+import { BodyShort, Button, Heading } from '@navikt/ds-react';
 import { useEffect, useState } from 'react';
 import type { Pathway } from '../../../../shared/contract/patients';
 import { pathwayTypeLabel } from '../../../../shared/domain/pathway-types';
@@ -12,6 +12,7 @@ import { callOrThrow } from '../../api/query';
 import { referrerContract } from '../../../../shared/contract/referrer';
 import type { PatientSectionProps } from '../patient/sections';
 import { copyText } from './copy';
+import { ReadError } from '../../components/ReadError';
 
 /** Patient page, tab "Henviser": the referrer of each pathway, and prepared texts to copy into the record system. */
 export function ReferrerSection({ pathways }: PatientSectionProps) {
@@ -28,13 +29,7 @@ export function ReferrerSection({ pathways }: PatientSectionProps) {
 function PathwayReferrer({ pathway }: { pathway: Pathway }) {
   const { value: data, error } = useRead('referrer.get', { pathwayId: pathway.id });
   const [editing, setEditing] = useState(false);
-  if (error)
-    return (
-      <Alert variant="error" size="small">
-        {error}
-      </Alert>
-    );
-  if (!data) return null;
+  if (error || !data) return <ReadError error={error} />;
   const r = data.referrer;
   const headingId = `ref-${pathway.id}`;
   return (

@@ -38,7 +38,7 @@ export function ActionItemsTable({
           <Table.HeaderCell>Utført</Table.HeaderCell>
           <Table.HeaderCell>Individuell plan</Table.HeaderCell>
           <Table.HeaderCell>
-            <span className="mt-sr-only">Fjern</span>
+            <span className="sr-only">Fjern</span>
           </Table.HeaderCell>
         </Table.Row>
       </Table.Header>

@@ -40,7 +40,7 @@ export function ParticipantList({
               <Table.HeaderCell>Organisasjon</Table.HeaderCell>
               <Table.HeaderCell>Samtykke dekker</Table.HeaderCell>
               <Table.HeaderCell>
-                <span className="mt-sr-only">Fjern</span>
+                <span className="sr-only">Fjern</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>

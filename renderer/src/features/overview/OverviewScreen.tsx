@@ -101,43 +101,39 @@ export function OverviewScreen() {
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
-                  {data.indicators.map((i) =>
-                    i.id === 'open_postponed' ? (
-                      <Table.Row key={i.id}>
-                        <Table.HeaderCell scope="row">
-                          {i.label}
-                          <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
-                            {i.description}
-                          </div>
-                        </Table.HeaderCell>
-                        <Table.DataCell align="right">
-                          <span className="indicator-value">{figure(i.met, { indicator: i.id, part: 'all', title: i.label })}</span>
-                        </Table.DataCell>
-                        <Table.DataCell colSpan={3} />
-                        <Table.DataCell className="muted">Eget mål, ikke et nasjonalt tall</Table.DataCell>
-                      </Table.Row>
-                    ) : (
-                      <Table.Row key={i.id}>
-                        <Table.HeaderCell scope="row">
-                          {i.label}
-                          <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
-                            {i.description}
-                          </div>
-                        </Table.HeaderCell>
-                        <Table.DataCell align="right">
-                          <span className="indicator-value">{i.share === null ? '–' : `${i.share} %`}</span>
-                        </Table.DataCell>
-                        <Table.DataCell align="right">{figure(i.met, { indicator: i.id, part: 'met', title: `${i.label}: innen tid` })}</Table.DataCell>
-                        <Table.DataCell align="right">
-                          {figure(i.missed, { indicator: i.id, part: 'missed', title: `${i.label}: ikke innen tid` })}
-                        </Table.DataCell>
-                        <Table.DataCell align="right">
-                          {figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: frist ikke passert` })}
-                        </Table.DataCell>
-                        <Table.DataCell>{i.national ?? <span className="muted">Eget mål, ikke et nasjonalt tall</span>}</Table.DataCell>
-                      </Table.Row>
-                    ),
-                  )}
+                  {data.indicators.map((i) => (
+                    <Table.Row key={i.id}>
+                      <Table.HeaderCell scope="row">
+                        {i.label}
+                        <div className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
+                          {i.description}
+                        </div>
+                      </Table.HeaderCell>
+                      {i.id === 'open_postponed' ? (
+                        <>
+                          <Table.DataCell align="right">
+                            <span className="indicator-value">{figure(i.met, { indicator: i.id, part: 'all', title: i.label })}</span>
+                          </Table.DataCell>
+                          <Table.DataCell colSpan={3} />
+                          <Table.DataCell className="muted">Eget mål, ikke et nasjonalt tall</Table.DataCell>
+                        </>
+                      ) : (
+                        <>
+                          <Table.DataCell align="right">
+                            <span className="indicator-value">{i.share === null ? '–' : `${i.share} %`}</span>
+                          </Table.DataCell>
+                          <Table.DataCell align="right">{figure(i.met, { indicator: i.id, part: 'met', title: `${i.label}: innen tid` })}</Table.DataCell>
+                          <Table.DataCell align="right">
+                            {figure(i.missed, { indicator: i.id, part: 'missed', title: `${i.label}: ikke innen tid` })}
+                          </Table.DataCell>
+                          <Table.DataCell align="right">
+                            {figure(i.pending, { indicator: i.id, part: 'pending', title: `${i.label}: frist ikke passert` })}
+                          </Table.DataCell>
+                          <Table.DataCell>{i.national ?? <span className="muted">Eget mål, ikke et nasjonalt tall</span>}</Table.DataCell>
+                        </>
+                      )}
+                    </Table.Row>
+                  ))}
                 </Table.Body>
               </Table>
               <Heading level="2" size="small" spacing>

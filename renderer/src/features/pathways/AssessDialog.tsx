@@ -4,7 +4,7 @@ import { assessSchema, RIGHTS_DECISIONS } from '../../../../shared/contract/path
 import { rightsIssues, type RightsFacts } from '../../../../shared/domain/rights-assessment';
 import { formatDate, todayInOslo } from '../../../../shared/domain/time';
 import { FormDialog } from '../../components/FormDialog';
-import { DateInput, SelectInput, TextInput } from '../../forms/fields';
+import { DateInput, Options, SelectInput, TextInput } from '../../forms/fields';
 import { useContractForm } from '../../forms/useContractForm';
 import type { EventDialogTarget } from './EventDialog';
 
@@ -78,11 +78,7 @@ export function AssessDialog({ target, onClose, onSaved }: { target: EventDialog
         <DateInput control={control} name="assessedOn" label="Henvisning vurdert" />
         <SelectInput control={control} name="rightsDecision" label="Rettighetsvurdering">
           <option value="">Velg utfall</option>
-          {RIGHTS_DECISIONS.map((r) => (
-            <option key={r} value={r}>
-              {RIGHTS_LABELS[r]}
-            </option>
-          ))}
+          <Options values={RIGHTS_DECISIONS} labels={RIGHTS_LABELS} />
         </SelectInput>
         {decision !== '' && decision !== 'right' && (
           <BodyShort size="small" className="muted">

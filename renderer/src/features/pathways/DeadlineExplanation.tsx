@@ -1,10 +1,8 @@
-import { Button, Tag } from '@navikt/ds-react';
-import { contract } from '../../../../shared/contract';
+import { Tag } from '@navikt/ds-react';
+import { Suspense } from 'react';
 import type { DeadlineView } from '../../../../shared/contract/pathways';
-import { FormError } from '../../components/FormError';
-import { SelectInput, TextInput } from '../../forms/fields';
-import { useContractForm } from '../../forms/useContractForm';
 import { formatDate } from '../../../../shared/domain/time';
+import { lazyNamed } from '../../lib/lazy-named';
 
 export const CONFIDENCE_LABELS = { confirmed: 'Bekreftet', local: 'Lokal regel', unconfirmed: 'Ikke bekreftet' } as const;
 
@@ -64,44 +62,21 @@ export function DeadlineExplanation({ deadline }: { deadline: DeadlineView }) {
   );
 }
 
-/** Asks why a passed deadline was not kept: a short coded list and free text, kept per pathway and deadline. */
-export function BreachReasonForm({
-  pathwayId,
-  deadline,
-  reasons,
-  onSaved,
-}: {
+export interface BreachReasonFormProps {
   pathwayId: number;
   deadline: DeadlineView;
   reasons: { code: string; label: string }[];
   onSaved?: () => void;
-}) {
-  const form = useContractForm({
-    method: 'pathways.recordBreachReason',
-    schema: contract['pathways.recordBreachReason'].input,
-    defaultValues: { reasonCode: deadline.breachReason?.code ?? '', note: deadline.breachReason?.note ?? '' },
-    toInput: (f: { reasonCode: string; note: string }) => ({ pathwayId, deadlineKey: deadline.key, reasonCode: f.reasonCode, note: f.note }),
-    // The pathway and deadline are not fields here: an issue about them is about the reason chosen.
-    fieldOf: (path) => (path === 'note' ? 'note' : 'reasonCode'),
-    onSaved: () => onSaved?.(),
-  });
+}
+
+// The form kit is loaded with the first form shown, not with the worklist's start.
+const BreachReasonFormFields = lazyNamed(() => import('./BreachReasonForm'), 'BreachReasonFormFields');
+
+/** Asks why a passed deadline was not kept (see BreachReasonForm.tsx). */
+export function BreachReasonForm(props: BreachReasonFormProps) {
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-label="Årsak til overskridelse" style={{ display: 'grid', gap: 8 }}>
-      <SelectInput control={form.control} name="reasonCode" label="Årsak til overskridelse">
-        <option value="">Velg årsak</option>
-        {reasons.map((r) => (
-          <option key={r.code} value={r.code}>
-            {r.label}
-          </option>
-        ))}
-      </SelectInput>
-      <TextInput control={form.control} name="note" label="Utdyping (valgfritt)" />
-      <FormError message={form.formError} />
-      <div>
-        <Button size="small" type="submit" loading={form.saving}>
-          Lagre årsak
-        </Button>
-      </div>
-    </form>
+    <Suspense fallback={null}>
+      <BreachReasonFormFields {...props} />
+    </Suspense>
   );
 }

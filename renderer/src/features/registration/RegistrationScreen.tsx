@@ -1,4 +1,4 @@
-import { Alert, BodyLong, Button, Heading, Tag } from '@navikt/ds-react';
+import { Alert, Button, Heading, Tag } from '@navikt/ds-react';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { RegistrationItem } from '../../../../shared/contract/registration';
@@ -42,6 +42,7 @@ export function RegistrationScreen() {
       label={done ? 'Registrert i journalen' : 'Venter på registrering'}
       rows={items}
       rowKey={(i) => i.eventId}
+      dense
       style={{ maxWidth: 1000, marginBottom: 16 }}
       columns={[
         {
@@ -96,21 +97,29 @@ export function RegistrationScreen() {
         </Button>
       </div>
       {data && (
-        <BodyLong spacing style={{ maxWidth: 820 }}>
+        <p className="muted" style={{ maxWidth: 900, margin: '0 0 8px' }}>
           {data.notice} Merk hver hendelse når den er registrert i journalsystemet.
-        </BodyLong>
+        </p>
       )}
       {error && (
         <Alert variant="error" size="small" role="alert">
           {error}
         </Alert>
       )}
-      {data && data.due.length === 0 && <BodyLong>Ingen hendelser venter på registrering.</BodyLong>}
+      {data && data.due.length === 0 && (
+        <p className="muted" style={{ margin: '0 0 12px' }}>
+          Ingen hendelser venter på registrering.
+        </p>
+      )}
       {data && data.due.length > 0 && table(data.due, false)}
-      {data?.truncated && <BodyLong size="small">Listen viser de 1000 eldste.</BodyLong>}
+      {data?.truncated && (
+        <p className="muted" style={{ margin: '0 0 12px' }}>
+          Listen viser de 1000 eldste.
+        </p>
+      )}
       {data && data.doneToday.length > 0 && (
         <>
-          <Heading level="2" size="small" spacing>
+          <Heading level="2" size="xsmall" spacing>
             Registrert i dag
           </Heading>
           {table(data.doneToday, true)}

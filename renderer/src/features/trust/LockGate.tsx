@@ -1,16 +1,19 @@
 import { BodyLong, Button, Heading, TextField } from '@navikt/ds-react';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { LockStatus } from '../../../../shared/contract/lock';
 import { call, onLockedCall } from '../../api/client';
 import { contractKey, queryClient, useContractQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/domain/time';
-import { SetPinForm } from './SetPinForm';
+import { lazyNamed } from '../../lib/lazy-named';
 import { create } from 'zustand';
 import './trust.css';
 import { firstMessage } from '../../api/field-errors';
 import { setLocked } from '../../forms/unsaved';
 
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
+
+// Only a first start (no PIN yet) shows it: its form kit is not part of every start.
+const SetPinForm = lazyNamed(() => import('./SetPinForm'), 'SetPinForm');
 
 /** Whether the window shows patient data now (known, PIN set, not locked): shared with <WhenUnlocked>. */
 const useOpen = create<{ open: boolean; set: (open: boolean) => void }>((set) => ({ open: false, set: (open) => set({ open }) }));
@@ -103,7 +106,9 @@ export function LockGate({ children }: { children: ReactNode }) {
           Velg PIN-kode
         </Heading>
         <BodyLong spacing>Vinduet låses når det ikke har vært brukt på en stund. Da skjules alle pasientopplysninger til PIN-koden er skrevet inn.</BodyLong>
-        <SetPinForm onDone={refresh} />
+        <Suspense fallback={null}>
+          <SetPinForm onDone={refresh} />
+        </Suspense>
       </main>
     );
   }

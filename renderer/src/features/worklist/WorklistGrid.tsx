@@ -3,7 +3,8 @@ import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } fro
 import type { WorklistGroup, WorklistRow } from '../../../../shared/contract/worklist';
 import { useWorklist } from '../../stores/worklist';
 import { useStable } from '../../lib/use-stable';
-import { useWorklistRows } from './worklist-query';
+import { internRows, useWorklistRows } from './worklist-query';
+import { fillVisible, useRowsAhead } from './local-search';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import { GroupRowView, WorklistRowView } from './WorklistRowView';
 import '../pathways/clock.css';
@@ -26,7 +27,8 @@ export const WorklistGrid = memo(function WorklistGrid({
   onOpen: (patientId: number) => void;
   onEventKey: (row: WorklistRow, key: string) => void;
 }) {
-  const { rows, total, counts, moreRequested } = useWorklistRows();
+  const { rows, total, counts, moreRequested, local } = useWorklistRows();
+  const scope = useWorklist((s) => s.filter.scope);
   // A refresh can leave fewer rows than before: the selection stays on the last one.
   const selected = Math.min(
     useWorklist((s) => s.selected),
@@ -64,6 +66,19 @@ export const WorklistGrid = memo(function WorklistGrid({
   useEffect(() => {
     if (last && last.index >= items.length - 40 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
+
+  useRowsAhead(internRows);
+  // A search answered from the search keys: the visible rows not loaded yet (or loaded before the last write)
+  // are filled with one call by id, after the slim rows are painted.
+  useEffect(() => {
+    if (!local) return;
+    const visible: WorklistRow[] = [];
+    for (const v of virtualItems) {
+      const item = items[v.index];
+      if (item?.kind === 'row') visible.push(rows[item.index]!);
+    }
+    fillVisible(visible, scope, internRows);
+  }, [local, virtualItems, items, rows, scope]);
 
   // Follow the selection when it moves (keyboard), never when more rows arrive: a page loaded while the
   // coordinator scrolls with the mouse must not yank the list back to the selected row.

@@ -1,11 +1,12 @@
 import { Button, Checkbox, Chips, Heading, Search, Select, ToggleGroup } from '@navikt/ds-react';
-import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { WORKLIST_GROUPS, type WorklistGroup, type WorklistScope } from '../../../../shared/contract/worklist';
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
 import { useWorklistCounts } from './worklist-query';
 import { useSearchLog } from './useSearchLog';
+import { useSearchKeys } from './local-search';
 import { GROUP_LABELS } from './WorklistRowView';
 
 /** The title, the open count and the group chips: renders when the counts or the group filter change. */
@@ -53,8 +54,17 @@ const WorklistSearch = memo(function WorklistSearch({
   flushRef: RefObject<() => void>;
 }) {
   const search = useWorklist((s) => s.filter.search);
+  const scope = useWorklist((s) => s.filter.scope);
   const filterChanged = useWorklist((s) => s.filterChanged);
   const flush = useSearchLog(search);
+  // The search keys load once the worklist is shown and the renderer is idle (or at once when the search box is
+  // focused), so the keystrokes are answered in the renderer; not on the start path.
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => setWanted(true), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+  useSearchKeys(scope, wanted || search !== '');
   useLayoutEffect(() => {
     flushRef.current = flush;
   }, [flush, flushRef]);
@@ -69,6 +79,7 @@ const WorklistSearch = memo(function WorklistSearch({
       onChange={(v) => filterChanged({ search: v })}
       onClear={() => filterChanged({ search: '' })}
       htmlSize={20}
+      onFocus={() => setWanted(true)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === 'ArrowDown') focusGrid();
       }}

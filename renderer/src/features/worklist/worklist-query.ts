@@ -4,6 +4,7 @@ import type { Input, Output } from '../../../../shared/contract';
 import type { WorklistCounts, WorklistRow } from '../../../../shared/contract/worklist';
 import { callOrThrow, contractKey, queryClient, type ContractError } from '../../api/query';
 import { NO_FILTER, useWorklist, type WorklistFilter } from '../../stores/worklist';
+import { rowsLoadedFrom, useLocalSearch, useSearchKeys } from './local-search';
 
 // A screenful is ~25 rows; a small first page keeps each keystroke's round trip short.
 const PAGE = 100;
@@ -27,6 +28,8 @@ function filterInput(filter: WorklistFilter): Input<'worklist.list'> {
  */
 const shown = new Map<number, WorklistRow>();
 const SHOWN_MAX = 20_000;
+
+rowsLoadedFrom((pathwayId) => shown.get(pathwayId));
 
 function sameRow(a: WorklistRow, b: WorklistRow): boolean {
   for (const k of Object.keys(b) as (keyof WorklistRow)[]) {
@@ -71,8 +74,14 @@ export function prefetchWorklist(): void {
 const NO_COUNTS: WorklistCounts = { all: 0, overdue: 0, soon: 0, later: 0, none: 0 };
 const NO_ROWS: WorklistRow[] = [];
 
+/**
+ * The server's list for the filter; while a search is answered from the search keys (local-search.ts) the list
+ * without the search (no round trip per keystroke: that page is cached).
+ */
 function useWorklistQuery<T = InfiniteData<Page, number>>(select?: (data: InfiniteData<Page, number>) => T) {
-  const filter = useWorklist((s) => s.filter);
+  const typed = useWorklist((s) => s.filter);
+  const local = useSearchKeys(typed.scope) !== undefined && typed.search.trim() !== '';
+  const filter = useMemo(() => (local ? { ...typed, search: '' } : typed), [local, typed]);
   return useInfiniteQuery<Page, ContractError, T, ReturnType<typeof options>['queryKey'], number>({
     ...options(filter),
     placeholderData: keepPreviousData,
@@ -83,13 +92,17 @@ function useWorklistQuery<T = InfiniteData<Page, number>>(select?: (data: Infini
 const selectCounts = (d: InfiniteData<Page, number>) => d.pages[0]?.counts ?? NO_COUNTS;
 /** The group counts only: a component showing them renders again when they change, not on every page. */
 export function useWorklistCounts(): WorklistCounts {
-  return useWorklistQuery(selectCounts).data ?? NO_COUNTS;
+  const local = useLocalSearch();
+  const server = useWorklistQuery(selectCounts).data ?? NO_COUNTS;
+  return local ? local.counts : server;
 }
 
 const selectEmpty = (d: InfiniteData<Page, number>) => (d.pages[0]?.rows.length ?? 0) === 0;
 /** Whether the result is empty, and its state: what the screen around the grid needs. */
 export function useWorklistState(): { empty: boolean; status: WorklistRows['status']; error: string | null } {
+  const local = useLocalSearch();
   const { data, isPending, isPlaceholderData, error } = useWorklistQuery(selectEmpty);
+  if (local) return { empty: local.rows.length === 0, status: 'ready', error: null };
   return { empty: data ?? true, status: error ? 'error' : isPending || isPlaceholderData ? 'loading' : 'ready', error: error?.message ?? null };
 }
 
@@ -101,7 +114,11 @@ export interface WorklistRows {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
   moreRequested: () => void;
+  /** The rows are a search answered from the search keys (some may be slim until filled; see local-search.ts). */
+  local: boolean;
 }
+
+const noMore = () => {};
 
 /**
  * The worklist's rows for the current filter, a page at a time as the list scrolls. A refresh after a write
@@ -109,6 +126,7 @@ export interface WorklistRows {
  * showing the previous result until the new one arrives.
  */
 export function useWorklistRows(): WorklistRows {
+  const local = useLocalSearch();
   const q = useWorklistQuery();
   const { data, isPending, isPlaceholderData, error, hasNextPage, isFetchingNextPage, fetchNextPage } = q;
   const rows = useMemo(() => (data ? data.pages.flatMap((p) => p.rows) : NO_ROWS), [data]);
@@ -116,7 +134,9 @@ export function useWorklistRows(): WorklistRows {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const first = data?.pages[0];
+  if (local) return { ...local, status: 'ready', error: null, moreRequested: noMore, local: true };
   return {
+    local: false,
     rows,
     total: data?.pages[data.pages.length - 1]?.total ?? 0,
     counts: first?.counts ?? NO_COUNTS,

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Where a cold start's time goes, from the server's spawn to the worklist's first row painted. Server side from
+ * its `start-trace` line (FORLOPSBENK_START_TRACE, ms since the process began); page side from Navigation and
+ * Resource Timing, a fetch wrapper naming each /rpc call, and a row observer that notes the paint after the
+ * first row appears (requestAnimationFrame + MessageChannel). All times on one clock: ms since the spawn.
+ */
+export interface StartTrace {
+  timeOrigin: number;
+  bootstrapped: number;
+  modulesLoaded: number;
+  keyLoaded: number;
+  coreStarted: number;
+  listening: number;
+  /** CPU time of the server process (all threads) until listening. */
+  cpuMs: number;
+}
+
+/** Installed before the page's own scripts (plain JS text: tsx would add a __name() helper the page lacks). */
+export async function installStartProbe(page: Page): Promise<void> {
+  await page.addInitScript(`(() => {
+    const p = (window.__start = { rpc: [], rowAt: -1, paintedAt: -1 });
+    const f = window.fetch.bind(window);
+    window.fetch = (url, init) => {
+      let method = String(url);
+      try { method = JSON.parse((init && init.body) || '{}').method || method; } catch {}
+      p.rpc.push({ method, start: performance.now() });
+      return f(url, init);
+    };
+    const obs = new MutationObserver(() => {
+      if (p.rowAt >= 0 || !document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')) return;
+      p.rowAt = performance.now();
+      obs.disconnect();
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { p.paintedAt = performance.now(); };
+        ch.port2.postMessage(0);
+      });
+    });
+    obs.observe(document, { childList: true, subtree: true });
+  })()`);
+}
+
+export interface PageMarks {
+  timeOrigin: number;
+  htmlEnd: number;
+  cssEnd: number;
+  scriptsEnd: number;
+  startScripts: number;
+  startKb: number;
+  firstRpc: number;
+  rpc: { method: string; start: number; end: number }[];
+  rowAt: number;
+  paintedAt: number;
+}
+
+/** Reads the probe once the first row is painted (waits for that paint). */
+export async function readPageMarks(page: Page): Promise<PageMarks> {
+  await page.waitForFunction('window.__start.paintedAt >= 0', null, { polling: 10 });
+  return (await page.evaluate(`(() => {
+    const p = window.__start;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource');
+    const before = (r) => r.startTime <= p.rowAt;
+    const scripts = res.filter((r) => before(r) && r.name.endsWith('.js'));
+    const rpcs = res.filter((r) => r.name.endsWith('/rpc')).sort((a, b) => a.startTime - b.startTime);
+    // Calls and their timing entries in the same order (a call still in flight has no entry yet: the last ones).
+    const calls = p.rpc.filter((c) => c.method !== '/events');
+    const rpc = calls.map((c, i) => ({ method: c.method, start: c.start, end: rpcs[i] ? rpcs[i].responseEnd : NaN })).filter((c) => c.start <= p.rowAt);
+    return {
+      timeOrigin: performance.timeOrigin,
+      htmlEnd: nav.responseEnd,
+      cssEnd: Math.max(0, ...res.filter((r) => before(r) && r.name.endsWith('.css')).map((r) => r.responseEnd)),
+      scriptsEnd: Math.max(0, ...scripts.map((r) => r.responseEnd)),
+      startScripts: scripts.length,
+      startKb: scripts.reduce((n, r) => n + r.decodedBodySize, 0) / 1024,
+      firstRpc: rpc.length ? rpc[0].start : NaN,
+      rpc,
+      rowAt: p.rowAt,
+      paintedAt: p.paintedAt,
+    };
+  })()`)) as PageMarks;
+}
+
+/** One start's parts, in ms (consecutive; they add up to `total`). */
+export function startParts(spawnEpoch: number, gotoEpoch: number, seenEpoch: number, server: StartTrace, pageMarks: PageMarks): Record<string, number> {
+  const nav = pageMarks.timeOrigin;
+  const worklist = pageMarks.rpc.find((r) => r.method === 'worklist.list');
+  // The answers the first row waited for: every start call answered before the row appeared.
+  const lastResponse = Math.max(...pageMarks.rpc.map((r) => r.end).filter((end) => end <= pageMarks.rowAt));
+  return {
+    'server: spawn → Node bootstrapped': server.timeOrigin + server.bootstrapped - spawnEpoch,
+    'server: bootstrapped → modules loaded': server.modulesLoaded - server.bootstrapped,
+    'server: modules loaded → key read': server.keyLoaded - server.modulesLoaded,
+    'server: key → startCore done (open, migrate, audit head)': server.coreStarted - server.keyLoaded,
+    'server: core → listening': server.listening - server.coreStarted,
+    'server: listening → URL read by the bench, page.goto': gotoEpoch - (server.timeOrigin + server.listening),
+    'page: goto → navigation start': nav - gotoEpoch,
+    'page: navigation → HTML received': pageMarks.htmlEnd,
+    'page: HTML → start scripts and CSS received': Math.max(pageMarks.scriptsEnd, pageMarks.cssEnd) - pageMarks.htmlEnd,
+    'page: scripts received → parsed, run, first /rpc sent': pageMarks.firstRpc - Math.max(pageMarks.scriptsEnd, pageMarks.cssEnd),
+    'page: first /rpc sent → worklist.list answered': (worklist?.end ?? NaN) - pageMarks.firstRpc,
+    'page: worklist answered → last start /rpc answered': lastResponse - (worklist?.end ?? NaN),
+    'page: last answer → first row in the DOM': pageMarks.rowAt - lastResponse,
+    'page: row in the DOM → painted': pageMarks.paintedAt - pageMarks.rowAt,
+    'bench: painted → row seen by Playwright': seenEpoch - (nav + pageMarks.paintedAt),
+    total: seenEpoch - spawnEpoch,
+    // The row on screen by the page's own clock; `total` adds the bench noticing it (Playwright polls the page).
+    'spawn → first row painted (in-page mark; not a part)': nav + pageMarks.paintedAt - spawnEpoch,
+    'server CPU time until listening (all threads; not a part of the timeline)': server.cpuMs,
+  };
+}
