@@ -1,3 +1,4 @@
+import { useArrivalFocus } from '../shell/arrival-focus';
 import { Alert, Button } from '@navikt/ds-react';
 import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
@@ -23,6 +24,8 @@ type Pin = { pathwayId: number; until: number } | null;
  * search text, the grid to the rows, the side panel to the selected row; this frame only to whether the result
  * is empty, so a keystroke renders the search box and, when the result arrives, the rows that changed.
  */
+const gridElement = () => document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]');
+
 export function WorklistScreen() {
   const filtered = useWorklist((s) => s.filter.search !== '' || s.filter.pathwayType !== '' || s.filter.setting !== '' || s.filter.group !== '');
   // An empty Mine on the team store may hide the unit's pathways: the empty state offers Enheten too.
@@ -56,16 +59,7 @@ export function WorklistScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [searchRef]);
 
-  // Arriving on the screen: focus on the list, so j/k/Enter work at once (not after many Tab presses).
-  const arrived = useRef(false);
-  const hasRows = !empty;
-  useEffect(() => {
-    if (arrived.current || !hasRows) return;
-    arrived.current = true;
-    const active = document.activeElement;
-    if (active && active !== document.body && active.closest('main, dialog') && !active.closest('.nav')) return;
-    document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
-  }, [hasRows]);
+  useArrivalFocus(gridElement, !empty);
 
   const open = useStable((patientId: number) => {
     flushRef.current(); // a row opened from a search logs it now, if the pause has not already
@@ -88,7 +82,7 @@ export function WorklistScreen() {
     if (dialog) hadDialog.current = true;
     else if (hadDialog.current) {
       hadDialog.current = false;
-      const focusGrid = () => document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]')?.focus();
+      const focusGrid = () => gridElement()?.focus();
       focusGrid();
       setTimeout(focusGrid, 50);
     }
