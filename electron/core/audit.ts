@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema';
 import { lockAuditAppend, pinFirstAuditEntry } from './db/dialect';
+import { queueAuditAtCommit } from './db/pg-audit-commit';
 
 export interface AuditEntry {
   action: string;
@@ -88,16 +89,14 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Appends one entry to the tamper-evident audit log. Records who did what to which record, never content.
  * Call inside the write's transaction so the entry and the change land together or not at all; called
  * outside one (a read that is logged), it opens its own, so two callers can never link to the same entry.
+ * On the team store the entry is queued and linked as the transaction's last step before COMMIT
+ * (db/pg-audit-commit.ts), so the chain's lock is held for two round trips, not for the rest of the write.
  */
 export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   if (!trx.isTransaction) {
     await trx.transaction().execute((t) => appendAudit(t, actor, entry, at));
     return;
   }
-  await lockAuditAppend(trx);
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prev = last?.hash ?? GENESIS_HASH;
-  const id = (last?.id ?? 0) + 1;
   const row: AuditFields = {
     at: at.toISOString(),
     actor: actor.profile,
@@ -108,10 +107,15 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
     patient_id: entry.patientId,
   };
   // The link: HMAC over the canonical message (entryMessage), computed here on both stores.
-  const hash = macFor(trx)(entryMessage(prev, row));
+  const mac = macFor(trx);
+  if (await queueAuditAtCommit(trx, (prev, r) => mac(entryMessage(prev, r)), row)) return;
+  await lockAuditAppend(trx);
+  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prev = last?.hash ?? GENESIS_HASH;
+  const id = (last?.id ?? 0) + 1;
   await trx
     .insertInto('audit_log')
-    .values({ id, ...row, prev_hash: prev, hash })
+    .values({ id, ...row, prev_hash: prev, hash: mac(entryMessage(prev, row)) })
     .execute();
   if (id === 1) await pinFirstAuditEntry(trx);
 }

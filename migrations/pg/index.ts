@@ -12,7 +12,9 @@ import * as personSetting from './20261201_pg_0043_person_setting';
 import * as auditLogImported from './20261201_pg_0060_audit_log_imported';
 import * as moreRowVersions from './20261201_pg_0070_more_row_versions';
 import * as personProfile from './20261201_pg_0075_person_profile';
+import * as auditHead from './20261201_pg_0080_audit_head';
 import * as openPathwayByPatient from './20261201_pg_0090_open_pathway_by_patient';
+import * as patientLetterPhoneOnce from './20261201_pg_0095_patient_letter_phone_once';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -32,5 +34,7 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0060_audit_log_imported': auditLogImported,
   '20261201_pg_0070_more_row_versions': moreRowVersions,
   '20261201_pg_0075_person_profile': personProfile,
+  '20261201_pg_0080_audit_head': auditHead,
   '20261201_pg_0090_open_pathway_by_patient': openPathwayByPatient,
+  '20261201_pg_0095_patient_letter_phone_once': patientLetterPhoneOnce,
 };

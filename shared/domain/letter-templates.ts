@@ -35,7 +35,8 @@ export const MISSED_APPOINTMENT_PATIENT: ShippedTemplate = {
     GREETING,
     'Du hadde time hos oss {{appointment.date}} kl. {{appointment.time}} på {{appointment.place}}. ' + 'Vi har registrert at du ikke kom til timen.',
     'Det kan være mange grunner til at man ikke kommer til en time. Vi vil gjerne fortsatt gi deg et tilbud.',
-    'Ring oss på {{unit.phone}} for å få en ny time. Du kan også ringe koordinatoren din, ' + '{{coordinator.name}}, på {{coordinator.phone}}.',
+    // {{coordinator.phone}} is the person's direct number, else the unit's phone: named once (migration 0440).
+    'Ring koordinatoren din, {{coordinator.name}}, på {{coordinator.phone}} for å få en ny time.',
     'Du kan gjerne ta med deg noen du stoler på til timen, for eksempel en pårørende.',
     `Hvis vi ikke hører fra deg innen ${ANSWER_WINDOW_DAYS} dager, kan vi avslutte henvisningen. ` +
       'Da gir vi beskjed til den som henviste deg. Du kan bli henvist på nytt senere.',

@@ -5,12 +5,12 @@
 // statement alone), and N concurrent clients writing pathway events for S seconds: p95 write latency, lost or
 // duplicated writes, the audit chain verified afterwards.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startCore, type Core } from '../../electron/core/app-core';
-import { GENESIS_HASH, createMac, entryMessage, type AuditFields } from '../../electron/core/audit';
+import { createMac } from '../../electron/core/audit';
 import { deriveSubkey } from '../../electron/core/crypto/keys';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
@@ -18,6 +18,7 @@ import { openPostgres, type PgHandle } from '../../electron/core/db/open-pg';
 import type { Database } from '../../electron/core/db/schema';
 import { teamInit } from '../../electron/core/db/team-init';
 import { moveToTeam } from '../../electron/core/db/team-move';
+import { verifyTeamChain } from '../../electron/core/db/team-audit-verify';
 import { startPgServer } from '../fixtures/pg';
 import { percentile } from './measure';
 import { interleaved, summary } from './pairs';
@@ -82,6 +83,13 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
   if (!server) return { rows, notes: ['team store bench: PostgreSQL not installed, not measured'] };
   const localDir = workingCopy(seeded);
   const cores: Core[] = [];
+  // Each desk's own (empty) data folder, removed at the end.
+  const deskDirs: string[] = [];
+  const deskDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'));
+    deskDirs.push(d);
+    return d;
+  };
   try {
     const su = new pg.Client({ connectionString: server.url() });
     await su.connect();
@@ -120,7 +128,7 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     await owner.pool.query('analyze');
 
     // worklist.list on the team store: dispatcher, all its statements raw, and the page statement alone.
-    const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'));
+    const dir = deskDir();
     const core = await teamCore(url, dir);
     cores.push(core);
     const handle = core.handle as PgHandle;
@@ -166,7 +174,12 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
         'select (select coalesce(max(id), 0) from pathway_event)::int as e, (select coalesce(max(id), 0) from audit_log)::int as a',
       )
     ).rows[0]!;
-    for (let i = 1; i < clients; i++) cores.push(await teamCore(url, mkdtempSync(join(tmpdir(), 'forlopsbenk-pgbench-'))));
+    for (let i = 1; i < clients; i++) cores.push(await teamCore(url, deskDir()));
+    const load = () =>
+      loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ');
+    const loadBefore = load();
     const latencies: number[] = [];
     const returned: number[] = [];
     let failed = 0;
@@ -185,6 +198,7 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
       }),
     );
     const wall = (performance.now() - t) / 1000;
+    const loadAfter = load();
     const stored = (
       await handle.pool.query<{ id: number }>("select id from pathway_event where id > $1 and type = 'patient_postponed' order by id", [before.e])
     ).rows.map((r) => r.id);
@@ -203,25 +217,15 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     });
     const auditAdded = (await handle.pool.query<{ n: number }>('select count(*)::int as n from audit_log where id > $1', [before.a])).rows[0]!.n;
     notes.push(
-      `team store, ${clients} clients × ${seconds} s: ${returned.length} writes acknowledged (${(returned.length / wall).toFixed(1)}/s), ${failed} refused, ${stored.length} stored; lost ${lost}, duplicated ${dup + extra}; ${auditAdded} audit entries added; p99 ${percentile(l, 99).toFixed(1)} ms, max ${l.at(-1)?.toFixed(1)} ms`,
+      `team store, ${clients} clients × ${seconds} s: ${returned.length} writes acknowledged (${(returned.length / wall).toFixed(1)}/s), ${failed} refused, ${stored.length} stored; lost ${lost}, duplicated ${dup + extra}; ${auditAdded} audit entries added; p99 ${percentile(l, 99).toFixed(1)} ms, max ${l.at(-1)?.toFixed(1)} ms; load average (1 / 5 / 15 min) before ${loadBefore}, after ${loadAfter}`,
     );
 
-    // The team chain afterwards, link by link with the team key.
-    const mac = createMac(TEAM_KEY);
-    const chain = (await handle.pool.query<AuditFields & { id: number; prev_hash: string; hash: string }>('select * from audit_log order by id')).rows;
-    let prev = GENESIS_HASH;
-    let broken: number | null = null;
+    // The team chain afterwards, with the production check (audit.verify / npm run team:verify): every link with
+    // the team key, ids without gaps, the first entry pinned, the guards in place.
     t = performance.now();
-    for (const [i, r] of chain.entries()) {
-      const { at, actor, os_user, action, entity, entity_id, patient_id } = r;
-      if (r.id !== i + 1 || r.prev_hash !== prev || r.hash !== mac(entryMessage(prev, { at, actor, os_user, action, entity, entity_id, patient_id }))) {
-        broken = r.id;
-        break;
-      }
-      prev = r.hash;
-    }
+    const verified = await verifyTeamChain(handle.db, createMac(TEAM_KEY));
     notes.push(
-      `team audit chain after the run: ${chain.length} entries, ${broken === null ? 'intact' : `BROKEN at ${broken}`} (verified in ${(performance.now() - t).toFixed(0)} ms)`,
+      `team audit chain after the run: ${verified.total} entries, ${verified.ok ? 'verified intact' : `BROKEN (${verified.problem} at ${verified.brokenAt})`} (verified in ${(performance.now() - t).toFixed(0)} ms)`,
     );
     const size = (await handle.pool.query<{ s: string }>("select pg_size_pretty(pg_database_size('bench')) as s")).rows[0]!.s;
     notes.push(`team database size after the run: ${size} (50k patients, ${moved.audit.entries} imported audit entries)`);
@@ -230,6 +234,7 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     for (const c of cores) await c.close().catch(() => undefined);
     server.stop();
     rmSync(localDir, { recursive: true, force: true });
+    for (const d of deskDirs) rmSync(d, { recursive: true, force: true });
   }
   return { rows, notes };
 }

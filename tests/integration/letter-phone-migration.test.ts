@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../electron/core/db/open';
 import { migrations } from '../../migrations';
 import { CHANGES } from '../../migrations/20261201_0310_letter_unit_phone_once';
+import { CHANGE as PATIENT_CHANGE } from '../../migrations/20261201_0440_patient_letter_phone_once';
 import { letterTemplate } from '../../shared/domain/letter-templates';
 import { testDatabaseKey } from '../fixtures/core';
 
@@ -48,5 +49,28 @@ describe('migration 0310: the unit phone once in shipped letters', () => {
     expect(CHANGES[1]!.after).toEqual(letterTemplate('municipal_not_reached')!.paragraphs);
     expect(await paragraphs(db, 'municipal_not_reached')).toEqual(edited);
     for (const c of CHANGES) expect(c.after.join('\n')).not.toContain('{{unit.phone}}');
+  });
+
+  it('0440: the patient letter names the coordinator and one number; an edited patient letter is kept', async () => {
+    for (const edit of [false, true]) {
+      const dir = mkdtempSync(join(tmpdir(), 'forlopsbenk-0440-'));
+      dirs.push(dir);
+      handle = openDatabase(join(dir, 'db.sqlite'), { key: testDatabaseKey(dir) });
+      const db = handle.db as unknown as Kysely<any>;
+      await migrateTo(db, '20261201_0430_open_pathway_by_patient');
+      expect(await paragraphs(db, PATIENT_CHANGE.id)).toEqual(PATIENT_CHANGE.before);
+      const edited = PATIENT_CHANGE.before.map((p, i) => (i === 0 ? 'Hei igjen, {{patient.name}}' : p));
+      if (edit)
+        await db
+          .updateTable('letter_template')
+          .set({ paragraphs: JSON.stringify(edited) })
+          .where('id', '=', PATIENT_CHANGE.id)
+          .execute();
+      await migrateTo(db, '20261201_0440_patient_letter_phone_once');
+      expect(await paragraphs(db, PATIENT_CHANGE.id)).toEqual(edit ? edited : letterTemplate(PATIENT_CHANGE.id)!.paragraphs);
+      if (!edit) expect(PATIENT_CHANGE.after.join('\n')).not.toContain('{{unit.phone}} for å få en ny time');
+      await handle.close();
+      handle = null;
+    }
   });
 });

@@ -227,7 +227,8 @@ describe('shipped templates', () => {
     if (!t) throw new Error('missing template');
     const text = rendered(t, FIELDS).letter.paragraphs.join('\n');
     expect(text).toContain('09.03.2026 kl. 10:30 på Poliklinikk Sentrum, Akersgata 2'); // which appointment
-    expect(text).toContain('Ring oss på 22 00 00 00 for å få en ny time'); // how to get a new one
+    expect(text).toContain('Ring koordinatoren din, Ola Hansen, på 22 00 00 01 for å få en ny time'); // how to get a new one
+    expect(text.split('22 00 00 01')).toHaveLength(2); // the number once
     expect(text).toMatch(/Hvis vi ikke hører fra deg innen 14 dager.*avslutte henvisningen/); // what happens
     expect(text).toMatch(/ta med deg noen du stoler på/); // bring someone along
   });

@@ -33,14 +33,16 @@ export async function columnExists(db: AnyDb, table: string, column: string): Pr
   return Number((await q.execute(db)).rows[0]?.n ?? 0) > 0;
 }
 
-/** Advisory lock key for audit appends (any fixed 64-bit number; "forlopsb" in ASCII). */
+/** Advisory lock key for audit appends (any fixed 64-bit number; "forlopsb" in ASCII; the same in pg_0080's forlopsbenk_audit_head). */
 const AUDIT_APPEND_LOCK = sql.lit(BigInt('0x666f726c6f707362'));
 
 /**
  * Serialises audit appends across connections: the chain reads the last entry and links to it, so two
  * writers must not read the same tail. SQLite has one writer at a time already (one connection, and
  * BEGIN IMMEDIATE across processes); on PostgreSQL a transaction-scoped advisory lock does it, released
- * at commit or rollback. Call inside the write's transaction, before reading the tail.
+ * at commit or rollback. Call inside the write's transaction, before reading the tail. The team store's
+ * own handle (openPostgres) takes this lock at commit instead (pg-audit-commit.ts); this is the path of
+ * SQLite and of any other PostgreSQL handle.
  */
 export async function lockAuditAppend(trx: AnyDb): Promise<void> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);

@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type pgTypes from 'pg';
 import { pg } from './pg-module';
 import type { DbHandle } from './open';
+import { TeamDialect } from './pg-audit-commit';
 import type { Database } from './schema';
 import { StoreConfigError, describeStore, isLoopback } from './store';
 
@@ -53,7 +54,8 @@ export function openPostgres(url: string, opts: { max?: number } = {}): PgHandle
   pool.on('connect', (client) => client.on('error', () => {}));
   const queryLog = process.env.FORLOPSBENK_QUERY_LOG === '1';
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    // Audit entries are linked as each transaction's last step (pg-audit-commit.ts).
+    dialect: new TeamDialect({ pool }),
     // SQL text and duration only: parameters may be health data and never reach a log.
     log: queryLog
       ? (event) => {

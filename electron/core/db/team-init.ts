@@ -44,6 +44,8 @@ export async function teamInit(db: Kysely<any>, opts: { demo?: boolean } = {}): 
       // Appending to the audit log: INSERT only (never UPDATE, DELETE or TRUNCATE).
       await sql`grant insert on audit_log to ${r}`.execute(trx);
       await sql`grant select, insert on audit_log_pin to ${r}`.execute(trx);
+      // Reading the chain's head under the append lock (pg_0080), the last step of every write's transaction.
+      await sql`grant execute on function forlopsbenk_audit_head() to ${r}`.execute(trx);
       await sql`grant usage on all sequences in schema public to ${r}`.execute(trx);
     }
     // The demo flag is settled here, not by whoever starts the app first (most logins cannot write settings).
