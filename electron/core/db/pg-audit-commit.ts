@@ -10,6 +10,7 @@ import {
   type QueryCompiler,
   type Transaction,
 } from 'kysely';
+import type { AuditFields } from '../audit';
 import { pg } from './pg-module';
 import type { Database } from './schema';
 
@@ -26,15 +27,7 @@ import type { Database } from './schema';
  */
 
 /** What an entry covers, as audit.ts links it (the MAC is computed by the caller's function). */
-export interface QueuedAuditRow {
-  at: string;
-  actor: string;
-  os_user: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  patient_id: number | null;
-}
+export type QueuedAuditRow = AuditFields;
 
 interface Queue {
   link: (prevHash: string, row: QueuedAuditRow) => string;
@@ -45,6 +38,7 @@ interface Queue {
 
 const queues = new WeakMap<DatabaseConnection, Queue>();
 
+/** audit.ts's GENESIS_HASH (not imported: audit.ts imports this module). */
 const GENESIS_HASH = '0'.repeat(64);
 
 /** The adapter of a database whose commits link queued audit entries (see TeamDialect). */

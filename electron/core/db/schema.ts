@@ -154,18 +154,7 @@ export interface AuditLogTable {
 }
 
 /** The audit history of a local store moved into the team store (team:move), verbatim; read only. */
-export interface AuditLogImportedTable {
-  id: number;
-  at: string;
-  actor: string;
-  os_user: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  patient_id: number | null;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditLogImportedTable = Omit<AuditLogTable, 'id'> & { id: number };
 
 export interface MunicipalityTable {
   number: string;
