@@ -52,8 +52,9 @@ const queries = compiledQueries();
  * The worklist reads only stored columns: the pathway's derived clock (due_sort, next action, data-quality
  * count — kept on every write, see pathway-clock.ts) and the patient's flag columns. The page is one query
  * on the partial index pathway_worklist (due_sort, id) where status = 'open' (pathway_worklist_type /
- * _setting with a filter). The group counts are range counts on the same index — four COUNTs over due_sort
- * ranges, no expression per open pathway. A search reads open_search_word: the words of patients with an
+ * _setting with a filter). The unfiltered group counts sum open_due_count (per due date, kept by triggers,
+ * migration 0450): a few hundred rows, not every open pathway. With a filter they are range counts on the
+ * same index — four COUNTs over due_sort ranges, no expression per open pathway. A search reads open_search_word: the words of patients with an
  * open pathway only (migration 0200), so its cost follows the open caseload, not years of closed history.
  * Only the state (overdue / soon / on time / none) is computed here, from the stored date and today.
  */
@@ -86,7 +87,10 @@ export function createWorklistService(ctx: ServiceContext) {
     return query;
   }
 
-  /** Per-group counts: without a search, four range counts on the due-date index; with one, one pass over the hits. */
+  /**
+   * Per-group counts: the whole caseload from open_due_count (one row per open due date); with a filter, four
+   * range counts on the due-date index; with a search, one pass over the hits.
+   */
   function countsQuery(s: ListShape, v: ListValues) {
     const { today, soon } = v;
     if (s.words > 0) {
@@ -96,6 +100,18 @@ export function createWorklistService(ctx: ServiceContext) {
         countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
         countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
       ]);
+    }
+    if (!s.pathwayType && !s.setting && !s.mine && s.ids === 0) {
+      // The whole open caseload: one scan of open_due_count (a row per open due date, kept by triggers).
+      const sumIf = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then open_due_count.n end), 0)`;
+      return ctx.db
+        .selectFrom('open_due_count')
+        .select([
+          sumIf(sql`open_due_count.due_sort < ${today}`).as('overdue'),
+          sumIf(sql`open_due_count.due_sort >= ${today} and open_due_count.due_sort <= ${soon}`).as('soon'),
+          sumIf(sql`open_due_count.due_sort > ${soon} and open_due_count.due_sort < ${NO_DUE_SORT}`).as('later'),
+          sumIf(sql`open_due_count.due_sort = ${NO_DUE_SORT}`).as('none'),
+        ]);
     }
     const n = sql<number>`count(*)`.as('n');
     return ctx.db.selectNoFrom([
