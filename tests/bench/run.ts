@@ -137,7 +137,8 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   // scripted session — whole list paged, searches typed, patients opened — and no forced GC.
   // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
   // pg (the team store's client) requires Node built-ins at run time: the bundle gets a require of its own.
-  const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+  // Under an alias: a bundled module may import createRequire itself.
+  const banner = "import { createRequire as benchCreateRequire } from 'node:module'; const require = benchCreateRequire(import.meta.url);";
   execSync(
     `node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --banner:js=${JSON.stringify(banner)} --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning`,
   );
