@@ -35,7 +35,7 @@ type BenchCore = Awaited<ReturnType<typeof openBenchCore>>;
 
 /** The exact statements one contract call runs, prepared once, so the raw figures execute the same SQL. */
 async function rawStatements(core: BenchCore, method: MethodName, input: unknown) {
-  const captured = (await captureStatements(core, method, input)).filter((c) => /^\s*select/i.test(c.sql));
+  const captured = (await captureStatements(core, method, input)).filter((c) => /^\s*(select|with)\b/i.test(c.sql));
   return captured.map((c) => ({ sql: c.sql, stmt: core.handle.sqlite.prepare(c.sql), parameters: c.params }));
 }
 
@@ -242,6 +242,7 @@ async function main() {
       `## All measurements`,
       ``,
       `Floor = the call's page statement alone, raw better-sqlite3, on the same file, interleaved with the dispatcher call.`,
+      `A search runs one statement (the page and its group counts over the hits, worklist.service.ts searchQuery): its floor is that statement, counts included.`,
       ``,
       `| measurement | patients | target | median / p95 (ms unless noted) | floor median / p95 | ratio to floor (median / p95) | samples |`,
       `|---|---:|---|---:|---:|---:|---:|`,
