@@ -18,7 +18,8 @@ afterAll(async () => {
   await core.dispose();
 });
 
-async function expectInStep(): Promise<void> {
+/** Asserts open_due_count is in step; returns how many open pathways it counts. */
+async function expectInStep(): Promise<number> {
   const db = core.ctx.db;
   const kept = await db
     .selectFrom('open_due_count')
@@ -38,17 +39,19 @@ async function expectInStep(): Promise<void> {
   const types = await db.selectFrom('pathway').where('status', '=', 'open').select('pathway_type').distinct().execute();
   const byType = await Promise.all(types.map((t) => core.ok('worklist.list', { limit: 1, pathwayType: t.pathway_type as 'tsb' })));
   for (const g of ['all', 'overdue', 'soon', 'later', 'none'] as const) expect(list.counts[g]).toBe(byType.reduce((a, p) => a + p.counts[g], 0));
+  return list.counts.all;
 }
 
 describe('open_due_count', () => {
   it('is in step after the seed and after referrals through the contract', async () => {
-    await expectInStep();
+    const seeded = await expectInStep();
+    expect(seeded).toBeGreaterThan(0);
     for (const [i, received] of ['2026-10-01', '2026-11-02', '2026-11-20'].entries())
       await core.ok('referrals.create', referral({ nationalId: ['01868512381', '01868510028', '01868512462'][i]!, referralReceived: received }));
-    await expectInStep();
+    expect(await expectInStep()).toBe(seeded + 3);
   });
 
-  it('follows a pathway closed, reopened, moved to another due date ', async () => {
+  it('follows a pathway closed, reopened, moved to another due date', async () => {
     const db = core.ctx.db;
     const open = await db.selectFrom('pathway').where('status', '=', 'open').select(['id', 'due_sort']).orderBy('id').limit(4).execute();
     const [a, b, c] = open;
