@@ -3,7 +3,7 @@ import { syntheticNationalId } from '../../shared/domain/national-id';
 import { expect, openWithProfile, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { ReferralForm } from './pages/referral-form';
-import { isoDay, referralInput, rpc, WorklistPage } from './pages/worklist';
+import { patientWithNoShow, referralInput, rpc, WorklistPage } from './pages/worklist';
 
 /** Counts the contract methods the page calls from now on. */
 function countCalls(page: Page): Record<string, number> {
@@ -18,17 +18,7 @@ function countCalls(page: Page): Record<string, number> {
 
 test('recording a contact attempt refreshes the no-show views only, not the patient header (no false "opened")', async ({ page, app }) => {
   await openWithProfile(page, app);
-  const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -10))) as { patientId: number };
-  const booked = (await rpc(page, app, 'appointments.book', {
-    patientId,
-    kind: 'first_attendance',
-    date: isoDay(-3),
-    time: '10:00',
-    durationMinutes: 45,
-    place: 'Poliklinikken',
-    clinician: 'Psykolog Berg',
-  })) as { id: number };
-  await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
+  await patientWithNoShow(page, app, 'Kari Testesen', '01868512381', 3);
 
   await page.reload();
   const wl = new WorklistPage(page);

@@ -1,22 +1,12 @@
 import { expect, openWithProfile, test } from './fixtures';
-import { isoDay, referralInput, rpc } from './pages/worklist';
+import { isoDay, patientWithNoShow, rpc } from './pages/worklist';
 import { shots } from './shots';
 
 // Administrative staff on a no-show case with the keyboard only: Enter on the queue opens the case with focus on
 // its tab (not lost on <body>), `n` opens a contact attempt, Ctrl+Enter saves it from the last field; then Møter.
 test('a contact attempt from the queue with the keyboard only: Enter, n, type, Ctrl+Enter', async ({ page, app }) => {
   await openWithProfile(page, app);
-  const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Nora Tastesen', '01868512381', -10))) as { patientId: number };
-  const booked = (await rpc(page, app, 'appointments.book', {
-    patientId,
-    kind: 'first_attendance',
-    date: isoDay(-2),
-    time: '10:00',
-    durationMinutes: 45,
-    place: 'Poliklinikken',
-    clinician: 'Psykolog Berg',
-  })) as { id: number };
-  await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
+  const { patientId } = await patientWithNoShow(page, app, 'Nora Tastesen', '01868512381', 2);
   await rpc(page, app, 'meetings.create', { patientId, kind: 'evaluation', date: isoDay(0), time: '08:00', durationMinutes: 60, place: 'Møterom 1' });
   await page.reload();
   await expect(page.getByRole('grid', { name: 'Arbeidsliste' })).toBeFocused();

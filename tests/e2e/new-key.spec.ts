@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
-import { isoDay, referralInput, rpc } from './pages/worklist';
+import { isoDay, patientWithNoShow, rpc } from './pages/worklist';
 import { shots } from './shots';
 
 // Issue #16 / UI.md: `n` means "new" of the current screen (the patient page: of its open tab); `?` lists it.
@@ -39,17 +39,7 @@ async function helpSays(page: Page, what: string): Promise<void> {
 
 test('n opens the new thing of each screen and each patient tab, and ? lists it', async ({ page, app }) => {
   await openWithProfile(page, app);
-  const { patientId } = (await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', '01868512381', -10))) as { patientId: number };
-  const booked = (await rpc(page, app, 'appointments.book', {
-    patientId,
-    kind: 'first_attendance',
-    date: isoDay(-3),
-    time: '10:00',
-    durationMinutes: 45,
-    place: 'Poliklinikken',
-    clinician: 'Psykolog Berg',
-  })) as { id: number };
-  await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
+  const { patientId } = await patientWithNoShow(page, app, 'Kari Testesen', '01868512381', 3);
   await rpc(page, app, 'plans.save', {
     patientId,
     period: { from: isoDay(-5), to: isoDay(200) },

@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import pg from 'pg';
 import type { Page } from '@playwright/test';
-import { E2E_PIN, expect, startApp, test } from './fixtures';
-import { hashPin } from '../../electron/core/pin-hash';
+import { expect, startApp, test } from './fixtures';
 import { referralInput, rpc } from './pages/worklist';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
-import { startPgServer, type PgServer } from '../fixtures/pg';
+import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
 
 /**
  * No lost update on the team store (issue #15), two coordinators in two browsers on one PostgreSQL database: both
@@ -14,39 +11,19 @@ import { startPgServer, type PgServer } from '../fixtures/pg';
  * naming Kari and the agenda, her typed items stay in the fields, the agenda as Kari stored it is shown next to
  * them; saving again replaces it knowingly. Then the meeting form: the same for a changed place.
  */
-const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
+const pgServer = usePgServer();
 
-test.describe.configure({ mode: 'serial' });
-
-let server: PgServer | null = null;
-test.beforeAll(async () => {
-  server = await startPgServer(); // under CI a missing PostgreSQL is an error; locally the test is skipped
-});
-test.afterAll(() => server?.stop());
-
-/** A team database set up as IT would (team:init), with two coordinators' logins and their lock PINs. */
-async function teamDatabase(pgServer: PgServer): Promise<string> {
-  const su = new pg.Client({ connectionString: pgServer.url() });
-  await su.connect();
-  await su.query('create database samarbeid');
-  await su.end();
-  const url = pgServer.url('samarbeid');
-  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  expect(init.status, init.stderr).toBe(0);
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query('create role kari login in role forlopsbenk_coordinator');
-  await c.query('create role mona login in role forlopsbenk_coordinator');
-  await c.query(
-    `insert into profile (id, unit_name, unit_phone, unit_address, updated_at) values (1, 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
+/** A team database set up as IT would (team:init), with two coordinators' logins, names and lock PINs. */
+async function teamDatabase(): Promise<string> {
+  const { url } = await initTeamDatabase(pgServer()!, 'samarbeid');
+  await addPeople(
+    url,
+    [
+      { login: 'kari', group: 'forlopsbenk_coordinator', name: 'Kari Koordinator' },
+      { login: 'mona', group: 'forlopsbenk_coordinator', name: 'Mona Moe' },
+    ],
+    { unit: true },
   );
-  // Each person's own name (given at their first start: tests/e2e/team-people.spec.ts).
-  await c.query(`insert into person_profile (login, name, updated_at) values ('kari', 'Kari Koordinator', now()::text), ('mona', 'Mona Moe', now()::text)`);
-  await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('mona', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
-  await c.end();
   return url;
 }
 
@@ -63,15 +40,14 @@ async function openMeeting(p: Page): Promise<void> {
 }
 
 test('two coordinators change one meeting: the second save is refused naming the first, and keeps what was typed', async ({ browser }) => {
-  test.skip(!server, 'PostgreSQL is not installed');
+  test.skip(!pgServer(), 'PostgreSQL is not installed');
   test.setTimeout(240_000);
-  const url = await teamDatabase(server!);
-  const kariApp = await startApp({ store: url.replace('postgres@', 'kari@'), env: TEAM_ENV });
-  const monaApp = await startApp({ store: url.replace('postgres@', 'mona@'), env: TEAM_ENV });
-  const kariCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1440, height: 900 } });
-  const monaCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1440, height: 900 } });
+  const url = await teamDatabase();
+  const kariApp = await startApp({ store: asLogin(url, 'kari'), env: TEAM_ENV });
+  const monaApp = await startApp({ store: asLogin(url, 'mona'), env: TEAM_ENV });
+  const kariCtx = await desk(browser, 1440);
+  const monaCtx = await desk(browser, 1440);
   try {
-    for (const ctx of [kariCtx, monaCtx]) ctx.setDefaultTimeout(20_000);
     const kari = await kariCtx.newPage();
     const mona = await monaCtx.newPage();
     await kari.goto(kariApp.url);

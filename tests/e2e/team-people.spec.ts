@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { hashPin } from '../../electron/core/pin-hash';
 import type { APIRequestContext } from '@playwright/test';
-import { E2E_PASSPHRASE, E2E_PIN, expect, startApp, test } from './fixtures';
+import { E2E_PASSPHRASE, expect, startApp, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
-import { startPgServer, type PgServer } from '../fixtures/pg';
+import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
 
 /**
  * Each person is themselves on the team store (issue #15). A local store (Kari's, with the unit's letterhead and a
@@ -26,28 +24,11 @@ const PER = {
   gp: 'Fastlege Fjeld',
   phone: '47 11 22 33',
 };
-const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
-
-test.describe.configure({ mode: 'serial' });
-
-let server: PgServer | null = null;
-test.beforeAll(async () => {
-  server = await startPgServer(); // under CI a missing PostgreSQL is an error; locally the test is skipped
-});
-test.afterAll(() => server?.stop());
+const pgServer = usePgServer();
 
 /** As IT would: a team database, Kari's local store moved into it, two logins with their PINs (no names yet). */
-async function teamDatabaseWithMove(pgServer: PgServer, request: APIRequestContext): Promise<string> {
-  const su = new pg.Client({ connectionString: pgServer.url() });
-  await su.connect();
-  await su.query('create database enheten_folk');
-  await su.end();
-  const url = pgServer.url('enheten_folk');
-  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  expect(init.status, init.stderr).toBe(0);
+async function teamDatabaseWithMove(request: APIRequestContext): Promise<string> {
+  const { url } = await initTeamDatabase(pgServer()!, 'enheten_folk');
 
   // Kari's local store (the browser-mode server on its own folder): the unit's letterhead and her name.
   const dataDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-e2e-solo-'));
@@ -73,25 +54,22 @@ async function teamDatabaseWithMove(pgServer: PgServer, request: APIRequestConte
   rmSync(dataDir, { recursive: true, force: true });
   expect(move.status, move.stderr).toBe(0);
   expect(move.stdout).toContain('oppføringer kontrollert og bevart');
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query('create role kari login in role forlopsbenk_coordinator');
-  await c.query('create role ola login in role forlopsbenk_admin_staff');
-  await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('ola', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
-  await c.end();
+  await addPeople(url, [
+    { login: 'kari', group: 'forlopsbenk_coordinator' },
+    { login: 'ola', group: 'forlopsbenk_admin_staff' },
+  ]);
   return url;
 }
 
 test('two people on one team store: each gives only their own name at first start and sees the other by name', async ({ browser, request }) => {
-  test.skip(!server, 'PostgreSQL is not installed');
+  test.skip(!pgServer(), 'PostgreSQL is not installed');
   test.setTimeout(240_000);
-  const url = await teamDatabaseWithMove(server!, request);
-  const kariApp = await startApp({ store: url.replace('postgres@', 'kari@'), env: TEAM_ENV });
-  const olaApp = await startApp({ store: url.replace('postgres@', 'ola@'), env: TEAM_ENV });
-  const kariCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
-  const olaCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
+  const url = await teamDatabaseWithMove(request);
+  const kariApp = await startApp({ store: asLogin(url, 'kari'), env: TEAM_ENV });
+  const olaApp = await startApp({ store: asLogin(url, 'ola'), env: TEAM_ENV });
+  const kariCtx = await desk(browser);
+  const olaCtx = await desk(browser);
   try {
-    for (const ctx of [kariCtx, olaCtx]) ctx.setDefaultTimeout(20_000);
     const kari = await kariCtx.newPage();
     const ola = await olaCtx.newPage();
 

@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import pg from 'pg';
-import { E2E_PIN, expect, startApp, test } from './fixtures';
-import { hashPin } from '../../electron/core/pin-hash';
+import { expect, startApp, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
-import { startPgServer, type PgServer } from '../fixtures/pg';
+import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
 
 /**
  * Two people, two browsers, one team store: a real PostgreSQL server set up with `npm run team:init`, two
@@ -21,57 +18,31 @@ const PER = {
   gp: 'Fastlege Fjeld',
   phone: '47 11 22 33',
 };
-// The team's shared audit key (test value), as IT hands it out.
-const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
+const pgServer = usePgServer();
 
-test.describe.configure({ mode: 'serial' });
-
-let server: PgServer | null = null;
-test.beforeAll(async () => {
-  server = await startPgServer(); // under CI a missing PostgreSQL is an error; locally the test is skipped
-});
-test.afterAll(() => server?.stop());
-
-async function teamDatabase(pgServer: PgServer): Promise<string> {
-  const su = new pg.Client({ connectionString: pgServer.url() });
-  await su.connect();
-  await su.query('create database enheten');
-  await su.end();
-  const url = pgServer.url('enheten');
-  // As IT would: the schema, the group roles and the grants; --demo: synthetic national ids only.
-  const init = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/team-init.ts', '--url', url, '--demo'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  expect(init.status, init.stderr).toBe(0);
-  expect(init.stdout).toContain('Grupperoller opprettet: forlopsbenk_coordinator, forlopsbenk_admin_staff, forlopsbenk_unit_leader');
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query('create role kari login in role forlopsbenk_coordinator');
-  await c.query('create role ola login in role forlopsbenk_admin_staff');
-  // The unit's letterhead is the unit's setting on the team store, set up with the database (people's logins read
-  // it; they cannot change it). The lock PIN is each person's own (person_setting), chosen here for both.
-  await c.query(
-    `insert into profile (id, unit_name, unit_phone, unit_address, updated_at) values (1, 'DPS Testby, poliklinikk', '22 33 44 55', '', now()::text)`,
+async function teamDatabase(): Promise<string> {
+  const { url, stdout } = await initTeamDatabase(pgServer()!, 'enheten');
+  expect(stdout).toContain('Grupperoller opprettet: forlopsbenk_coordinator, forlopsbenk_admin_staff, forlopsbenk_unit_leader');
+  await addPeople(
+    url,
+    [
+      { login: 'kari', group: 'forlopsbenk_coordinator', name: 'Kari Koordinator' },
+      { login: 'ola', group: 'forlopsbenk_admin_staff', name: 'Ola Olsen' },
+    ],
+    { unit: true },
   );
-  // Each person's own name (they would give it at their first start: tests/e2e/team-people.spec.ts).
-  await c.query(`insert into person_profile (login, name, updated_at) values ('kari', 'Kari Koordinator', now()::text), ('ola', 'Ola Olsen', now()::text)`);
-  await c.query(`insert into person_setting (login, key, value) values ('kari', 'lock.pinHash', $1), ('ola', 'lock.pinHash', $1)`, [await hashPin(E2E_PIN)]);
-  await c.end();
   return url;
 }
 
 test('two people on one team store: the no-show and two attempts appear live at the coordinator; the server away and back', async ({ browser }) => {
-  test.skip(!server, 'PostgreSQL is not installed');
+  test.skip(!pgServer(), 'PostgreSQL is not installed');
   test.setTimeout(240_000);
-  const url = await teamDatabase(server!);
-  const coordinatorApp = await startApp({ store: url.replace('postgres@', 'kari@'), env: TEAM_ENV });
-  const staffApp = await startApp({ store: url.replace('postgres@', 'ola@'), env: TEAM_ENV });
-  const kariCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
-  const olaCtx = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 1400, height: 900 } });
+  const url = await teamDatabase();
+  const coordinatorApp = await startApp({ store: asLogin(url, 'kari'), env: TEAM_ENV });
+  const staffApp = await startApp({ store: asLogin(url, 'ola'), env: TEAM_ENV });
+  const kariCtx = await desk(browser);
+  const olaCtx = await desk(browser);
   try {
-    // A step that cannot happen fails within seconds and names itself, rather than at the test's timeout.
-    for (const ctx of [kariCtx, olaCtx]) ctx.setDefaultTimeout(20_000);
     const kari = await kariCtx.newPage();
     const ola = await olaCtx.newPage();
 
@@ -110,7 +81,7 @@ test('two people on one team store: the no-show and two attempts appear live at 
     await shots(ola, 'team-live-admin-staff');
 
     // The server goes away: both status bars say so at once.
-    server!.halt();
+    pgServer()!.halt();
     await expect(kari.getByTestId('store-status')).toContainText('Ingen forbindelse med teamlageret');
     await expect(ola.getByTestId('store-status')).toContainText('Ingen forbindelse med teamlageret');
     // A third attempt typed meanwhile: the save fails with a clear message and the dialog keeps what was typed.
@@ -129,7 +100,7 @@ test('two people on one team store: the no-show and two attempts appear live at 
     await shots(ola, 'team-offline-save');
 
     // Back: the status bars say when, and the same save goes through; the coordinator sees the third attempt.
-    server!.start();
+    pgServer()!.start();
     await expect(ola.getByTestId('store-status')).toContainText('Forbindelsen kom tilbake kl.');
     await expect(kari.getByTestId('store-status')).toContainText('Forbindelsen kom tilbake kl.');
     await dialog.getByRole('button', { name: 'Lagre kontaktforsøk' }).click();

@@ -40,6 +40,22 @@ export function referralInput(name: string, nationalId: string, receivedOffset: 
 }
 
 /** The worklist, its side panel and the event dialogs, as a person uses them. */
+/** A patient referred ten days ago with a first attendance `daysAgo` days ago at 10:00 that they did not come to. */
+export async function patientWithNoShow(page: Page, app: AppServer, name: string, nationalId: string, daysAgo: number): Promise<{ patientId: number }> {
+  const { patientId } = (await rpc(page, app, 'referrals.create', referralInput(name, nationalId, -10))) as { patientId: number };
+  const booked = (await rpc(page, app, 'appointments.book', {
+    patientId,
+    kind: 'first_attendance',
+    date: isoDay(-daysAgo),
+    time: '10:00',
+    durationMinutes: 45,
+    place: 'Poliklinikken',
+    clinician: 'Psykolog Berg',
+  })) as { id: number };
+  await rpc(page, app, 'appointments.setStatus', { id: booked.id, status: 'no_show' });
+  return { patientId };
+}
+
 export class WorklistPage {
   readonly grid: Locator;
   readonly panel: Locator;

@@ -1,10 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Input, Output } from '../../../../shared/contract';
 import type { WorklistCounts, WorklistRow } from '../../../../shared/contract/worklist';
 import { callOrThrow, contractKey, queryClient, type ContractError } from '../../api/query';
 import { NO_FILTER, useWorklist, type WorklistFilter } from '../../stores/worklist';
 import { rowsLoadedFrom, useLocalSearch, useSearchKeys } from './local-search';
+import { matchKeys } from './search-keys-filter';
 
 // A screenful is ~25 rows; a small first page keeps each keystroke's round trip short.
 const PAGE = 100;
@@ -79,9 +81,11 @@ const NO_ROWS: WorklistRow[] = [];
  * without the search (no round trip per keystroke: that page is cached).
  */
 function useWorklistQuery<T = InfiniteData<Page, number>>(select?: (data: InfiniteData<Page, number>) => T) {
-  const typed = useWorklist((s) => s.filter);
-  const local = useSearchKeys(typed.scope) !== undefined && typed.search.trim() !== '';
-  const filter = useMemo(() => (local ? { ...typed, search: '' } : typed), [local, typed]);
+  // Subscribed to the filter the server sees: while the search is answered locally, a keystroke changes nothing
+  // here (shallow-equal), so a part using only this query does not render again per key.
+  const scope = useWorklist((s) => s.filter.scope);
+  const hasKeys = useSearchKeys(scope) !== undefined;
+  const filter = useWorklist(useShallow((s) => (hasKeys && s.filter.search.trim() !== '' ? { ...s.filter, search: '' } : s.filter)));
   return useInfiniteQuery<Page, ContractError, T, ReturnType<typeof options>['queryKey'], number>({
     ...options(filter),
     placeholderData: keepPreviousData,
@@ -92,18 +96,31 @@ function useWorklistQuery<T = InfiniteData<Page, number>>(select?: (data: Infini
 const selectCounts = (d: InfiniteData<Page, number>) => d.pages[0]?.counts ?? NO_COUNTS;
 /** The group counts only: a component showing them renders again when they change, not on every page. */
 export function useWorklistCounts(): WorklistCounts {
-  const local = useLocalSearch();
+  const scope = useWorklist((s) => s.filter.scope);
+  const keys = useSearchKeys(scope);
+  // Shallow-equal counts are the same object: a keystroke that leaves the counts as they were renders nothing here.
+  const local = useWorklist(useShallow((s) => (!keys || s.filter.search.trim() === '' ? null : matchKeys(keys, s.filter).counts)));
   const server = useWorklistQuery(selectCounts).data ?? NO_COUNTS;
-  return local ? local.counts : server;
+  return local ?? server;
 }
 
 const selectEmpty = (d: InfiniteData<Page, number>) => (d.pages[0]?.rows.length ?? 0) === 0;
 /** Whether the result is empty, and its state: what the screen around the grid needs. */
 export function useWorklistState(): { empty: boolean; status: WorklistRows['status']; error: string | null } {
-  const local = useLocalSearch();
+  const localEmpty = useLocalEmpty();
   const { data, isPending, isPlaceholderData, error } = useWorklistQuery(selectEmpty);
-  if (local) return { empty: local.rows.length === 0, status: 'ready', error: null };
+  if (localEmpty !== null) return { empty: localEmpty, status: 'ready', error: null };
   return { empty: data ?? true, status: error ? 'error' : isPending || isPlaceholderData ? 'loading' : 'ready', error: error?.message ?? null };
+}
+
+/**
+ * Whether the search answered from the search keys is empty (null when the server's list applies): a boolean,
+ * so the screen frame renders again only when the result turns empty or not, not on every keystroke.
+ */
+function useLocalEmpty(): boolean | null {
+  const scope = useWorklist((s) => s.filter.scope);
+  const keys = useSearchKeys(scope);
+  return useWorklist((s) => (!keys || s.filter.search.trim() === '' ? null : matchKeys(keys, s.filter).matched.length === 0));
 }
 
 export interface WorklistRows {
