@@ -15,6 +15,7 @@ import * as personProfile from './20261201_pg_0075_person_profile';
 import * as auditHead from './20261201_pg_0080_audit_head';
 import * as openPathwayByPatient from './20261201_pg_0090_open_pathway_by_patient';
 import * as patientLetterPhoneOnce from './20261201_pg_0095_patient_letter_phone_once';
+import * as openDueCount from './20261201_pg_0100_open_due_count';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -37,4 +38,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0080_audit_head': auditHead,
   '20261201_pg_0090_open_pathway_by_patient': openPathwayByPatient,
   '20261201_pg_0095_patient_letter_phone_once': patientLetterPhoneOnce,
+  '20261201_pg_0100_open_due_count': openDueCount,
 };

@@ -35,7 +35,7 @@ type BenchCore = Awaited<ReturnType<typeof openBenchCore>>;
 
 /** The exact statements one contract call runs, prepared once, so the raw figures execute the same SQL. */
 async function rawStatements(core: BenchCore, method: MethodName, input: unknown) {
-  const captured = (await captureStatements(core, method, input)).filter((c) => /^\s*select/i.test(c.sql));
+  const captured = (await captureStatements(core, method, input)).filter((c) => /^\s*(select|with)\b/i.test(c.sql));
   return captured.map((c) => ({ sql: c.sql, stmt: core.handle.sqlite.prepare(c.sql), parameters: c.params }));
 }
 
@@ -137,7 +137,8 @@ async function benchSize(size: number, rows: Row[], notes: string[]) {
   // scripted session — whole list paged, searches typed, patients opened — and no forced GC.
   // Bundled first, as electron-vite bundles the main process: running it through tsx would add ~250 MB of loader.
   // pg (the team store's client) requires Node built-ins at run time: the bundle gets a require of its own.
-  const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+  // Under an alias: a bundled module may import createRequire itself.
+  const banner = "import { createRequire as benchCreateRequire } from 'node:module'; const require = benchCreateRequire(import.meta.url);";
   execSync(
     `node_modules/.bin/esbuild tests/bench/rss.ts --bundle --platform=node --format=esm --external:better-sqlite3-multiple-ciphers --banner:js=${JSON.stringify(banner)} --outfile=tests/bench/results/rss.bundle.mjs --log-level=warning`,
   );
@@ -241,6 +242,7 @@ async function main() {
       `## All measurements`,
       ``,
       `Floor = the call's page statement alone, raw better-sqlite3, on the same file, interleaved with the dispatcher call.`,
+      `A search runs one statement (the page and its group counts over the hits, worklist.service.ts searchQuery): its floor is that statement, counts included.`,
       ``,
       `| measurement | patients | target | median / p95 (ms unless noted) | floor median / p95 | ratio to floor (median / p95) | samples |`,
       `|---|---:|---|---:|---:|---:|---:|`,

@@ -11,7 +11,7 @@ async function main() {
   const dir = workingCopy((await seededDataDir(size)).dataDir);
   await (await openBenchCore(dir)).close();
   const core = await openBenchCore(dir);
-  const stmts = (await captureStatements(core, process.argv[4] ?? 'worklist.list', input)).filter((c) => /^\s*select/i.test(c.sql));
+  const stmts = (await captureStatements(core, process.argv[4] ?? 'worklist.list', input)).filter((c) => /^\s*(select|with)\b/i.test(c.sql));
   const ts = stmts.map(() => [] as number[]);
   const prepared = stmts.map((s) => core.handle.sqlite.prepare(s.sql));
   for (let i = 0; i < 500; i++)

@@ -72,6 +72,12 @@ export interface OpenSearchWordTable {
   patient_id: number;
 }
 
+/** Per due date, how many open pathways fall due that day (kept by triggers, migration 0450). */
+export interface OpenDueCountTable {
+  due_sort: string;
+  n: number;
+}
+
 export interface PathwayTable {
   /** Who is responsible (a login; '' = nobody named: the local store's one user). Migration 0360. */
   responsible: Generated<string>;
@@ -700,6 +706,7 @@ export interface Database {
   pathway: PathwayTable;
   patient_search_word: PatientSearchWordTable;
   open_search_word: OpenSearchWordTable;
+  open_due_count: OpenDueCountTable;
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   audit_log_imported: AuditLogImportedTable;

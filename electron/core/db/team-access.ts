@@ -40,6 +40,7 @@ const WORKLIST_AND_FOLLOW_UP = [
   'patient',
   'patient_search_word',
   'open_search_word',
+  'open_due_count',
   'pathway',
   'pathway_event',
   'pathway_breach',

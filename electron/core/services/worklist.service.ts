@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
@@ -11,6 +11,7 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { auditRead } from '../audit-read';
 import { countIf, isPostgres } from '../db/dialect';
 import { compiledQueries } from '../db/compiled-queries';
+import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { careDeadlineFlagsOf } from './breach.service';
 
@@ -52,8 +53,9 @@ const queries = compiledQueries();
  * The worklist reads only stored columns: the pathway's derived clock (due_sort, next action, data-quality
  * count — kept on every write, see pathway-clock.ts) and the patient's flag columns. The page is one query
  * on the partial index pathway_worklist (due_sort, id) where status = 'open' (pathway_worklist_type /
- * _setting with a filter). The group counts are range counts on the same index — four COUNTs over due_sort
- * ranges, no expression per open pathway. A search reads open_search_word: the words of patients with an
+ * _setting with a filter). The unfiltered group counts sum open_due_count (per due date, kept by triggers,
+ * migration 0450): a few hundred rows, not every open pathway. With a filter they are range counts on the
+ * same index — four COUNTs over due_sort ranges, no expression per open pathway. A search reads open_search_word: the words of patients with an
  * open pathway only (migration 0200), so its cost follows the open caseload, not years of closed history.
  * Only the state (overdue / soon / on time / none) is computed here, from the stored date and today.
  */
@@ -86,7 +88,10 @@ export function createWorklistService(ctx: ServiceContext) {
     return query;
   }
 
-  /** Per-group counts: without a search, four range counts on the due-date index; with one, one pass over the hits. */
+  /**
+   * Per-group counts: the whole caseload from open_due_count (one row per open due date); with a filter, four
+   * range counts on the due-date index; with a search, one pass over the hits.
+   */
   function countsQuery(s: ListShape, v: ListValues) {
     const { today, soon } = v;
     if (s.words > 0) {
@@ -96,6 +101,18 @@ export function createWorklistService(ctx: ServiceContext) {
         countIf(sql`pathway.due_sort > ${soon} and pathway.due_sort < ${NO_DUE_SORT}`).as('later'),
         countIf(sql`pathway.due_sort = ${NO_DUE_SORT}`).as('none'),
       ]);
+    }
+    if (!s.pathwayType && !s.setting && !s.mine && s.ids === 0) {
+      // The whole open caseload: one scan of open_due_count (a row per open due date, kept by triggers).
+      const sumIf = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then open_due_count.n end), 0)`;
+      return ctx.db
+        .selectFrom('open_due_count')
+        .select([
+          sumIf(sql`open_due_count.due_sort < ${today}`).as('overdue'),
+          sumIf(sql`open_due_count.due_sort >= ${today} and open_due_count.due_sort <= ${soon}`).as('soon'),
+          sumIf(sql`open_due_count.due_sort > ${soon} and open_due_count.due_sort < ${NO_DUE_SORT}`).as('later'),
+          sumIf(sql`open_due_count.due_sort = ${NO_DUE_SORT}`).as('none'),
+        ]);
     }
     const n = sql<number>`count(*)`.as('n');
     return ctx.db.selectNoFrom([
@@ -127,7 +144,15 @@ export function createWorklistService(ctx: ServiceContext) {
             filtered.select('pathway.id').orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(v.limit).offset(v.offset),
           )
       : filtered;
-    const page = pageOf
+    const page = withRow(pageOf).orderBy('pathway.due_sort', 'asc').orderBy('pathway.id', 'asc').limit(v.limit);
+    return searching ? page.offset(0) : page.offset(v.offset);
+  }
+
+  type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+  /** A page row: the pathway with its patient, its breach reason for the current step, its latest postponement. */
+  function withRow(pathways: ReturnType<typeof baseQuery>) {
+    return pathways
       .innerJoin('patient', 'patient.id', 'pathway.patient_id')
       .leftJoin('pathway_breach', (join) =>
         join.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
@@ -160,11 +185,67 @@ export function createWorklistService(ctx: ServiceContext) {
             .where('pathway_event.type', '=', 'patient_postponed')
             .where('pathway_event.status', '=', 'active')
             .as('postponed_from'),
-      ])
-      .orderBy('pathway.due_sort', 'asc')
-      .orderBy('pathway.id', 'asc')
-      .limit(v.limit);
-    return searching ? page.offset(0) : page.offset(v.offset);
+      ]);
+  }
+
+  /** Where the page of a group is cut from: its due_sort range (no group: all open pathways). */
+  function inGroup<Q extends { where: (...a: never[]) => unknown }>(group: WorklistGroup | null, column: string, v: ListValues, q: Q): Q {
+    const w = q as unknown as { where: (c: string, op: string, x: string) => typeof w };
+    if (group === 'overdue') return w.where(column, '<', v.today) as unknown as Q;
+    if (group === 'soon') return w.where(column, '>=', v.today).where(column, '<=', v.soon) as unknown as Q;
+    if (group === 'later') return w.where(column, '>', v.soon).where(column, '<', NO_DUE_SORT) as unknown as Q;
+    if (group === 'none') return w.where(column, '=', NO_DUE_SORT) as unknown as Q;
+    return q;
+  }
+
+  /**
+   * A search in one statement: the hits (the matching patients' open pathways, from open_search_word and the
+   * partial index pathway_open_patient_due) are found once, as a CTE used twice — the four group counts over
+   * them and the page's ids cut from them — and the page's rows joined for those ids only. Counts come on
+   * every row; with an empty page one row carries the counts and no pathway (a left join).
+   */
+  function searchQuery(s: ListShape, v: PageValues) {
+    const { today, soon } = v;
+    const db = ctx.db as unknown as Kysely<
+      Database & { hits: { id: number; due_sort: string }; counts: Record<'overdue' | 'soon' | 'later' | 'none', number> }
+    >;
+    return db
+      .with(
+        (cte) => cte('hits').materialized(),
+        () => baseQuery(s, v).select(['pathway.id', 'pathway.due_sort']) as never,
+      )
+      .with('counts', (w) =>
+        w
+          .selectFrom('hits')
+          .select([
+            countIf(sql`hits.due_sort < ${today}`).as('overdue'),
+            countIf(sql`hits.due_sort >= ${today} and hits.due_sort <= ${soon}`).as('soon'),
+            countIf(sql`hits.due_sort > ${soon} and hits.due_sort < ${NO_DUE_SORT}`).as('later'),
+            countIf(sql`hits.due_sort = ${NO_DUE_SORT}`).as('none'),
+          ]),
+      )
+      .selectFrom('counts')
+      .leftJoin(
+        (eb) =>
+          withRow(
+            (eb as unknown as typeof db)
+              .selectFrom('pathway')
+              .where('pathway.id', 'in', (sub) =>
+                inGroup(s.group, 'hits.due_sort', v, sub.selectFrom('hits').select('hits.id'))
+                  .orderBy('hits.due_sort', 'asc')
+                  .orderBy('hits.id', 'asc')
+                  .limit(v.limit)
+                  .offset(v.offset),
+              ) as unknown as ReturnType<typeof baseQuery>,
+          )
+            .select('pathway.due_sort')
+            .as('p'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('counts')
+      .selectAll('p')
+      .orderBy('p.due_sort', 'asc')
+      .orderBy('p.pathway_id', 'asc');
   }
 
   return {
@@ -195,10 +276,16 @@ export function createWorklistService(ctx: ServiceContext) {
         v[`u${i}`] = prefixUpperBound(word);
       });
       const shape = JSON.stringify(s);
-      const [rows, [count]] = await Promise.all([
-        queries.rows(ctx.db, `page ${shape}`, { ...v, limit: q.limit, offset: q.offset }, (m) => pageQuery(s, m as unknown as PageValues)),
-        queries.rows(ctx.db, `counts ${shape}`, { ...v }, (m) => countsQuery(s, m as unknown as ListValues)),
-      ]);
+      type Counts = Partial<Record<'overdue' | 'soon' | 'later' | 'none', number | string | null>>;
+      const [rows, [count]]: [PageRow[], Counts[]] =
+        s.words > 0
+          ? await queries
+              .rows(ctx.db, `search ${shape}`, { ...v, limit: q.limit, offset: q.offset }, (m) => searchQuery(s, m as unknown as PageValues))
+              .then((all): [PageRow[], Counts[]] => [all.filter((r) => r.pathway_id !== null) as PageRow[], all])
+          : await Promise.all([
+              queries.rows(ctx.db, `page ${shape}`, { ...v, limit: q.limit, offset: q.offset }, (m) => pageQuery(s, m as unknown as PageValues)),
+              queries.rows(ctx.db, `counts ${shape}`, { ...v }, (m) => countsQuery(s, m as unknown as ListValues)),
+            ]);
       if (!count) throw new Error('worklist counts: no row');
       const c = { overdue: Number(count.overdue ?? 0), soon: Number(count.soon ?? 0), later: Number(count.later ?? 0), none: Number(count.none ?? 0) };
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
