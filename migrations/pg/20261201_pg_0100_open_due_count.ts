@@ -16,6 +16,12 @@ const STATEMENTS: readonly string[] = [
      if tg_op = 'UPDATE' and was_open and is_open and old.due_sort is not distinct from new.due_sort then
        return new;
      end if;
+     -- A move locks the two dates' rows in due-date order, the same order in every transaction, so two desks
+     -- moving pathways between the same two dates in opposite directions wait for each other, never deadlock.
+     if is_open and was_open and new.due_sort < old.due_sort then
+       insert into open_due_count (due_sort, n) values (new.due_sort, 1) on conflict (due_sort) do update set n = open_due_count.n + 1;
+       is_open := false;
+     end if;
      if was_open then
        update open_due_count set n = n - 1 where due_sort = old.due_sort;
        delete from open_due_count where due_sort = old.due_sort and n <= 0;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../electron/core/db/dialect';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { FIXED_NOW, makeCore, referral, type TestCore } from '../fixtures/core';
 
@@ -71,5 +72,36 @@ describe('open_due_count', () => {
     await expectInStep();
     // A date whose last open pathway moves away is dropped, not kept at zero.
     expect(await db.selectFrom('open_due_count').where('n', '<=', 0).selectAll().execute()).toEqual([]);
+  });
+
+  it('two desks moving pathways between the same dates in opposite directions wait for each other, never deadlock (team store)', async (t) => {
+    const db = core.ctx.db;
+    if (!isPostgres(db)) t.skip(); // one writer per SQLite file: no concurrent transactions
+    const [p1, p2, p3] = (await db.selectFrom('pathway').where('status', '=', 'open').select('id').orderBy('id').limit(3).execute()).map((r) => r.id);
+    const [A, B, C] = ['2031-01-01', '2031-01-02', '2031-01-03'];
+    for (const [id, due] of [
+      [p1, A],
+      [p2, B],
+      [p3, C],
+    ] as const)
+      await db.updateTable('pathway').set({ due_sort: due }).where('id', '=', id!).execute();
+    let moved!: () => void;
+    const firstMoveDone = new Promise<void>((resolve) => (moved = resolve));
+    // Desk 1 moves p1 A→C (holds A and C), waits while desk 2 moves p2 B→A (which must wait for A), then moves
+    // p3 C→B. Taking a move's two dates in any other order than due-date order, desk 2 would hold B while waiting
+    // for A, and desk 1 wait for B: a deadlock, and PostgreSQL would abort one of them.
+    const desk1 = db.transaction().execute(async (trx) => {
+      await trx.updateTable('pathway').set({ due_sort: C }).where('id', '=', p1!).execute();
+      moved();
+      await new Promise((r) => setTimeout(r, 400));
+      await trx.updateTable('pathway').set({ due_sort: B }).where('id', '=', p3!).execute();
+    });
+    const desk2 = firstMoveDone.then(() =>
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('pathway').set({ due_sort: A }).where('id', '=', p2!).execute();
+      }),
+    );
+    await Promise.all([desk1, desk2]);
+    await expectInStep();
   });
 });
