@@ -101,7 +101,9 @@ describe('open_due_count', () => {
         await trx.updateTable('pathway').set({ due_sort: A }).where('id', '=', p2!).execute();
       }),
     );
-    await Promise.all([desk1, desk2]);
+    await expect(Promise.all([desk1, desk2])).resolves.toBeDefined();
+    const moves = await db.selectFrom('pathway').where('id', 'in', [p1!, p2!, p3!]).select(['id', 'due_sort']).orderBy('id').execute();
+    expect(moves.map((r) => r.due_sort)).toEqual([C, A, B]);
     await expectInStep();
   });
 });
