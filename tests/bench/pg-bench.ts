@@ -69,7 +69,7 @@ async function capture(core: Core, handle: PgHandle, method: string, input: unkn
     );
     throw new Error(`${method}: ${res.error.message} (${why})`);
   }
-  return seen.filter((s) => /^\s*select/i.test(s.sql));
+  return seen.filter((s) => /^\s*(select|with)\b/i.test(s.sql)); // the search is one statement opening with WITH
 }
 
 export async function pgBench(opts: { seconds?: number; clients?: number } = {}): Promise<{ rows: Row[]; notes: string[] }> {
