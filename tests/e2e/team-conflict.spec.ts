@@ -40,7 +40,6 @@ async function openMeeting(p: Page): Promise<void> {
 }
 
 test('two coordinators change one meeting: the second save is refused naming the first, and keeps what was typed', async ({ browser }) => {
-  test.skip(!pgServer(), 'PostgreSQL is not installed');
   test.setTimeout(240_000);
   const url = await teamDatabase();
   const kariApp = await startApp({ store: asLogin(url, 'kari'), env: TEAM_ENV });

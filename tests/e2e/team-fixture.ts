@@ -5,6 +5,17 @@ import { hashPin } from '../../electron/core/pin-hash';
 import { startPgServer, type PgServer } from '../fixtures/pg';
 import { E2E_PIN, expect, test } from './fixtures';
 
+/** The patient the team specs register (synthetic national id, DOMAIN.md §9). */
+export const PER = {
+  name: 'Per Teamsen',
+  nationalId: '01868510028',
+  address: 'Bygata 5',
+  postalCode: '0450',
+  postalPlace: 'Oslo',
+  gp: 'Fastlege Fjeld',
+  phone: '47 11 22 33',
+};
+
 /** The team's shared audit key (test value), as IT hands it out. */
 export const TEAM_ENV = { FORLOPSBENK_TEAM_AUDIT_KEY: '746573742d7465616d2d61756469742d6b6579' };
 
@@ -21,6 +32,8 @@ export function usePgServer(): () => PgServer | null {
     server = await startPgServer();
   });
   test.afterAll(() => server?.stop());
+  // Only off CI: there a missing PostgreSQL fails beforeAll (tests/fixtures/pg.ts), so these tests always run.
+  test.beforeEach(() => test.skip(!server, 'PostgreSQL is not installed on this machine (apt-get install postgresql)'));
   return () => server;
 }
 

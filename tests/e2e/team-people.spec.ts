@@ -6,7 +6,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { E2E_PASSPHRASE, expect, startApp, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
-import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
+import { PER, TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
 
 /**
  * Each person is themselves on the team store (issue #15). A local store (Kari's, with the unit's letterhead and a
@@ -15,15 +15,6 @@ import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } fro
  * the reassign list, "Utført av", the letterhead, the log — and the history moved from Kari's local database,
  * read-only, with its own check.
  */
-const PER = {
-  name: 'Per Teamsen',
-  nationalId: '01868510028',
-  address: 'Bygata 5',
-  postalCode: '0450',
-  postalPlace: 'Oslo',
-  gp: 'Fastlege Fjeld',
-  phone: '47 11 22 33',
-};
 const pgServer = usePgServer();
 
 /** As IT would: a team database, Kari's local store moved into it, two logins with their PINs (no names yet). */
@@ -62,7 +53,6 @@ async function teamDatabaseWithMove(request: APIRequestContext): Promise<string>
 }
 
 test('two people on one team store: each gives only their own name at first start and sees the other by name', async ({ browser, request }) => {
-  test.skip(!pgServer(), 'PostgreSQL is not installed');
   test.setTimeout(240_000);
   const url = await teamDatabaseWithMove(request);
   const kariApp = await startApp({ store: asLogin(url, 'kari'), env: TEAM_ENV });

@@ -1,7 +1,7 @@
 import { expect, startApp, test } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
-import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
+import { PER, TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
 
 /**
  * Two people, two browsers, one team store: a real PostgreSQL server set up with `npm run team:init`, two
@@ -9,15 +9,6 @@ import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } fro
  * database. The administrative staff records a no-show and two contact attempts; the coordinator's screen
  * shows the case change without a reload. Then the server goes away and comes back.
  */
-const PER = {
-  name: 'Per Teamsen',
-  nationalId: '01868510028',
-  address: 'Bygata 5',
-  postalCode: '0450',
-  postalPlace: 'Oslo',
-  gp: 'Fastlege Fjeld',
-  phone: '47 11 22 33',
-};
 const pgServer = usePgServer();
 
 async function teamDatabase(): Promise<string> {
@@ -35,7 +26,6 @@ async function teamDatabase(): Promise<string> {
 }
 
 test('two people on one team store: the no-show and two attempts appear live at the coordinator; the server away and back', async ({ browser }) => {
-  test.skip(!pgServer(), 'PostgreSQL is not installed');
   test.setTimeout(240_000);
   const url = await teamDatabase();
   const coordinatorApp = await startApp({ store: asLogin(url, 'kari'), env: TEAM_ENV });
