@@ -123,12 +123,24 @@ export function createWorklistService(ctx: ServiceContext) {
   function countsQuery(s: ListShape, v: ListValues) {
     const { today, soon } = v;
     if (s.words > 0) {
-      return hitsQuery(s, v).select([
-        countIf(sql`open_search_hit.due_sort < ${today}`).as('overdue'),
-        countIf(sql`open_search_hit.due_sort >= ${today} and open_search_hit.due_sort <= ${soon}`).as('soon'),
-        countIf(sql`open_search_hit.due_sort > ${soon} and open_search_hit.due_sort < ${NO_DUE_SORT}`).as('later'),
-        countIf(sql`open_search_hit.due_sort = ${NO_DUE_SORT}`).as('none'),
-      ]);
+      // Three cumulative counts over the hits (below today, up to soon, dated) and the total, differenced into the
+      // four groups: half the comparisons per hit of four separate ranges (a one-letter search has ~1,000 hits).
+      const hits = hitsQuery(s, v)
+        .select([
+          sql<number>`count(*)`.as('total'),
+          countIf(sql`open_search_hit.due_sort < ${today}`).as('before_today'),
+          countIf(sql`open_search_hit.due_sort <= ${soon}`).as('to_soon'),
+          countIf(sql`open_search_hit.due_sort < ${NO_DUE_SORT}`).as('dated'),
+        ])
+        .as('c');
+      return ctx.db
+        .selectFrom(hits)
+        .select([
+          sql<number>`c.before_today`.as('overdue'),
+          sql<number>`c.to_soon - c.before_today`.as('soon'),
+          sql<number>`c.dated - c.to_soon`.as('later'),
+          sql<number>`c.total - c.dated`.as('none'),
+        ]);
     }
     if (!s.pathwayType && !s.setting && !s.mine && s.ids === 0) {
       // The whole open caseload: one scan of open_due_count (a row per open due date, kept by triggers).
