@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * A worklist search without a probe per matching patient: open_search_hit holds, per open pathway, each word of
- * its patient's open_search_word (0200) with the pathway's due_sort, keyed (word, due_sort, pathway_id). A typed
+ * its patient's open_search_word (0200) with the pathway's due_sort, keyed (word, pathway_id). A typed
  * word's hits, their group counts and the page's ids are then one index range, not a pathway lookup per hit
  * (a one-letter search matches about a thousand open patients at 100k).
  *
@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     pathway_id integer not null,
     patient_id integer not null,
     prev_word text not null,
-    primary key (word, due_sort, pathway_id)
+    primary key (word, pathway_id)
   ) without rowid`.execute(db);
   await sql`create index open_search_hit_pathway on open_search_hit (pathway_id)`.execute(db);
   await sql`create index open_search_hit_patient on open_search_hit (patient_id)`.execute(db);
@@ -58,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       ${prevWords('new.patient_id')}
     end`)
     .execute(db);
-  // A new due date moves the pathway's rows; prev_word is the patient's and stays.
+  // A new due date rewrites the pathway's rows in place (due_sort is in no key); prev_word is the patient's and stays.
   await sql
     .raw(`create trigger open_search_hit_on_pathway_due after update of due_sort on pathway
     when old.due_sort is not new.due_sort and old.status is new.status and old.patient_id is new.patient_id

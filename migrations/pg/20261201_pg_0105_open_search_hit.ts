@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
  * open_search_word (which follows names, national ids and pathways opening or closing) and on pathway.
  */
 const STATEMENTS: readonly string[] = [
-  `create table "open_search_hit" ("word" text not null, "due_sort" text not null, "pathway_id" integer not null, "patient_id" integer not null, "prev_word" text not null, primary key ("word", "due_sort", "pathway_id"))`,
+  `create table "open_search_hit" ("word" text not null, "due_sort" text not null, "pathway_id" integer not null, "patient_id" integer not null, "prev_word" text not null, primary key ("word", "pathway_id"))`,
   `create index "open_search_hit_pathway" on "open_search_hit" ("pathway_id")`,
   `create index "open_search_hit_patient" on "open_search_hit" ("patient_id")`,
   `insert into open_search_hit (word, due_sort, pathway_id, patient_id, prev_word)
