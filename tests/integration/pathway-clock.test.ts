@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureStatements } from '../fixtures/capture-sql';
-import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
+import { FIXED_NOW, makeCore, type TestCore, saveProfile } from '../fixtures/core';
+import { seedCaseload } from '../../electron/core/seed/seed';
+import { recomputePathwayClocks } from '../../electron/core/services/pathway-clock';
 import { assessRight, newPathway } from '../fixtures/pathways';
 
 // FIXED_NOW is Monday 2026-11-23 (Oslo).
@@ -241,6 +243,23 @@ describe('event life cycle', () => {
     // The assessment moves the next deadline: due_sort is written with the rest that changed.
     await assessRight(core, pathwayId, '2026-11-10', 'treatment');
     expect(pathwayRow(pathwayId)).toMatchObject({ due_sort: '2026-12-15', next_due_date: '2026-12-15' });
+  });
+
+  it('recomputes every pathway page by page (500 at a time), none left out between pages', async () => {
+    await seedCaseload(core.ctx.db, { patients: 1200, seed: 3, now: FIXED_NOW });
+    const total = Number(
+      (
+        await core.ctx.db
+          .selectFrom('pathway')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(total).toBeGreaterThan(1000);
+    await core.ctx.db.updateTable('pathway').set({ next_action_key: 'stale' }).execute();
+    expect(await recomputePathwayClocks(core.ctx.db, { all: true }, FIXED_NOW)).toBe(total);
+    const stale = await core.ctx.db.selectFrom('pathway').select('id').where('next_action_key', '=', 'stale').execute();
+    expect(stale).toEqual([]);
   });
 
   it('own clinician takes the patient off the worklist; the pathway stays on the patient page; withdrawing it reopens', async () => {

@@ -254,11 +254,13 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
       // selectAll: this also runs inside migration 0011, before later migrations add columns (rights, intake).
       .selectAll('pathway')
       .select('patient.birth_date')
-      .where('pathway.id', '>', afterId)
       .orderBy('pathway.id')
       // A literal, not a bound parameter: SQLite re-prepares a statement whose LIMIT is rebound (about 0.1 ms
       // here, more than the read), and this runs on every event write.
       .limit(sql.lit(CHUNK));
+    // No lower bound on the first page: a bound `id > ?` (like a bound LIMIT) makes this SQLite build (STAT4)
+    // re-prepare the statement on every run — 0.09 ms of 0.1 for the one page an event write reads.
+    if (afterId > 0) q = q.where('pathway.id', '>', afterId);
     if (ids !== null) q = q.where('pathway.id', 'in', ids);
     if ('openOnly' in which) q = q.where('pathway.status', '=', 'open');
     const rows = await q.execute();
