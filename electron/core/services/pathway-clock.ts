@@ -187,7 +187,7 @@ function withoutDecision<T extends { decision_due: unknown; decision_on: unknown
  * worklist indexes hold due_sort), so setting unchanged columns cost five B-tree pages per event write in the
  * WAL. A value that compares unequal only by type (a driver's representation) is written, never skipped.
  */
-export function changedColumns<T extends Record<string, unknown>>(row: Record<string, unknown>, next: T): Partial<T> | null {
+function changedColumns<T extends Record<string, unknown>>(row: Record<string, unknown>, next: T): Partial<T> | null {
   const out: Partial<T> = {};
   let any = false;
   for (const k of Object.keys(next) as (keyof T & string)[]) {
