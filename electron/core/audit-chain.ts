@@ -138,6 +138,14 @@ export class AuditChain {
 
   private headStatement: { sqlite: BetterSqlite3.Database; stmt: BetterSqlite3.Statement } | null = null;
 
+  private hashAt: { sqlite: BetterSqlite3.Database; stmt: BetterSqlite3.Statement } | null = null;
+
+  /** The hash at one position, prepared once per connection like the head's: noteHead reads it after every write. */
+  private hashAtStatement(sqlite: BetterSqlite3.Database): BetterSqlite3.Statement {
+    if (this.hashAt?.sqlite !== sqlite) this.hashAt = { sqlite, stmt: sqlite.prepare('select hash from audit_log where id = ?') };
+    return this.hashAt.stmt;
+  }
+
   /**
    * The log's last entry, with the statement prepared once per connection: noteHead runs after every call, and
    * preparing (plus a schema lookup) each time cost more than the read itself. Null while there is no log table.
@@ -180,7 +188,7 @@ export class AuditChain {
     // Never move the anchor backwards or onto a different chain: that is what verify must report.
     if (known && head.seq <= known.seq) return;
     if (known) {
-      const atKnown = sqlite.prepare('select hash from audit_log where id = ?').get(known.seq) as { hash: string } | undefined;
+      const atKnown = this.hashAtStatement(sqlite).get(known.seq) as { hash: string } | undefined;
       if (atKnown?.hash !== known.hash) return;
     }
     this.sidecar = { head, verified: this.sidecar?.verified ?? null };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './db/schema';
 import { lockAuditAppend, pinFirstAuditEntry } from './db/dialect';
 import { queueAuditAtCommit } from './db/pg-audit-commit';
@@ -110,7 +110,8 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
   const mac = macFor(trx);
   if (await queueAuditAtCommit(trx, (prev, r) => mac(entryMessage(prev, r)), row)) return;
   await lockAuditAppend(trx);
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // limit as a literal: SQLite re-prepares a statement whose LIMIT is a rebound parameter, on every append.
+  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1)).executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
   const id = (last?.id ?? 0) + 1;
   await trx

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, type TestCore, saveProfile } from '../fixtures/core';
-import { newPathway } from '../fixtures/pathways';
+import { captureStatements } from '../fixtures/capture-sql';
+import { FIXED_NOW, makeCore, type TestCore, saveProfile } from '../fixtures/core';
+import { seedCaseload } from '../../electron/core/seed/seed';
+import { recomputePathwayClocks } from '../../electron/core/services/pathway-clock';
+import { assessRight, newPathway } from '../fixtures/pathways';
 
 // FIXED_NOW is Monday 2026-11-23 (Oslo).
 let core: TestCore;
@@ -220,6 +223,43 @@ describe('event life cycle', () => {
     // Pasientutsatt: the delay is attributed to the patient, the pathway continues.
     await core.ok('pathways.recordEvent', { pathwayId, type: 'patient_postponed', date: '2026-11-20' });
     expect(pathwayRow(pathwayId)).toMatchObject({ open_postponed: 1, status: 'open' });
+  });
+
+  it('a recompute writes only the clock columns that changed, and nothing when none did (no worklist index rewritten)', async () => {
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
+    const updates = async (input: object) =>
+      (await captureStatements(core, 'pathways.recordEvent', { pathwayId, ...input })).filter((s) => s.sql.startsWith('update "pathway"')).map((s) => s.sql);
+    const before = pathwayRow(pathwayId);
+    // Patient postponed, open: the next action and its date stay; the open-postponement flag and a data-quality flag move.
+    expect(await updates({ type: 'patient_postponed', date: '2026-11-20' })).toEqual([
+      'update "pathway" set "dq_flags" = ?, "open_postponed" = ? where "id" = ?',
+    ]);
+    const postponed = pathwayRow(pathwayId);
+    expect(postponed).toEqual({ ...before, open_postponed: 1, dq_flags: postponed.dq_flags });
+    expect(postponed.dq_flags).not.toBe(before.dq_flags);
+    // The same again: the clock is as it was, so the pathway row (and the five indexes on due_sort) is not written.
+    expect(await updates({ type: 'patient_postponed', date: '2026-11-20' })).toEqual([]);
+    expect(pathwayRow(pathwayId)).toEqual(postponed);
+    // The assessment moves the next deadline: due_sort is written with the rest that changed.
+    await assessRight(core, pathwayId, '2026-11-10', 'treatment');
+    expect(pathwayRow(pathwayId)).toMatchObject({ due_sort: '2026-12-15', next_due_date: '2026-12-15' });
+  });
+
+  it('recomputes every pathway page by page (500 at a time), none left out between pages', async () => {
+    await seedCaseload(core.ctx.db, { patients: 1200, seed: 3, now: FIXED_NOW });
+    const total = Number(
+      (
+        await core.ctx.db
+          .selectFrom('pathway')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(total).toBeGreaterThan(1000);
+    await core.ctx.db.updateTable('pathway').set({ next_action_key: 'stale' }).execute();
+    expect(await recomputePathwayClocks(core.ctx.db, { all: true }, FIXED_NOW)).toBe(total);
+    const stale = await core.ctx.db.selectFrom('pathway').select('id').where('next_action_key', '=', 'stale').execute();
+    expect(stale).toEqual([]);
   });
 
   it('own clinician takes the patient off the worklist; the pathway stays on the patient page; withdrawing it reopens', async () => {

@@ -7,6 +7,7 @@ import { backupDir } from '../data-dir';
 import { acquireInstanceLock } from '../instance-lock';
 import { secureDir } from '../secure-fs';
 import { forgetCleanClose, markCleanClose } from './clean-close';
+import { idleCheckpoint } from './idle-checkpoint';
 import { createFileTrust } from './file-trust';
 import type { CoreStore, StoreStartOptions } from './core-store';
 import { migrateToLatest } from './migrate';
@@ -70,6 +71,8 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
       opts.log('Kunne ikke oppdatere loggens anker (audit-head.json).');
     }
   };
+  // The WAL is copied into the file between actions, not in the write that crosses the autocheckpoint.
+  const checkpoint = idleCheckpoint(() => handle.sqlite);
 
   return {
     kind: 'sqlite',
@@ -120,8 +123,12 @@ export async function openLocalStore(opts: StoreStartOptions): Promise<CoreStore
         log: o.log,
       })),
     // Anchor the chain's head outside the file once the call's transaction is done.
-    afterCall: noteHead,
+    afterCall: () => {
+      noteHead();
+      checkpoint.afterCall();
+    },
     async close() {
+      checkpoint.stop();
       noteHead();
       await chain.settled();
       const closing = handle;
