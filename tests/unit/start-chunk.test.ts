@@ -28,7 +28,8 @@ const LAZY_MODULES = [
   'components/DateField.tsx',
   'forms/useContractForm.ts',
 ];
-const LAZY_PACKAGES = ['react-hook-form', 'react-day-picker'];
+// zod and the contract's schemas: the start reads method facts from the generated table (shared/contract/method-facts.ts).
+const LAZY_PACKAGES = ['react-hook-form', 'react-day-picker', 'zod'];
 
 async function renderChunks(): Promise<Rollup.OutputChunk[]> {
   const renderer = (config as { renderer: Record<string, any> }).renderer;
