@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   // The page is served before the core is loaded: the core's modules load while the browser parses the page's
   // scripts (start-gate.ts), and every call waits for the core. A core that fails to start ends the process
   // with its message, as before; the page then shows that the connection failed.
-  const gate = startGate(readFileSync(join(rendererDir, 'index.html'), 'utf8'), 300);
+  const gate = startGate(readFileSync(join(rendererDir, 'index.html'), 'utf8'), { beforePageMs: 300, pageMs: 2000 });
   let coreStarted: (c: Core) => void = () => {};
   let coreFailed: (e: unknown) => void = () => {};
   const core = new Promise<Core>((resolve, reject) => {

@@ -5,8 +5,9 @@
  * after the start files were sent, it runs while the browser parses and runs them (issue #14: spawn → worklist
  * ≤ 800 ms). The page's first call waits for the core in any case (the dispatcher is the core's).
  *
- * Opens on the first of: every start file of index.html sent; a call to /rpc or /events (a page from before,
- * or a client without the page); `fallbackMs` after listening (nobody opened the page yet).
+ * Opens on the first of: every start file of index.html sent; a call to /rpc or /events (a page from before, a
+ * page whose scripts came from the browser's cache, or a client without the page); `beforePageMs` after
+ * listening while nobody has asked for the page; `pageMs` after the page was sent (a start file never asked for).
  */
 export interface StartGate {
   /** A response for `pathname` was sent (or an API request arrived). */
@@ -22,19 +23,25 @@ export function startFiles(indexHtml: string): Set<string> {
   return files;
 }
 
-export function startGate(indexHtml: string, fallbackMs: number): StartGate {
+export function startGate(indexHtml: string, waits: { beforePageMs: number; pageMs: number }): StartGate {
   const waiting = startFiles(indexHtml);
   let release: () => void = () => {};
   const open = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const timer = setTimeout(() => release(), fallbackMs);
+  let timer = setTimeout(() => release(), waits.beforePageMs);
   void open.then(() => clearTimeout(timer));
   return {
     open,
     served: (pathname) => {
       if (pathname === '/rpc' || pathname === '/events') return release();
-      waiting.delete(pathname === '/index.html' ? '/' : pathname);
+      const file = pathname === '/index.html' ? '/' : pathname;
+      if (file === '/' && waiting.has('/')) {
+        // A page is loading: wait for its start files (on a busy machine they can take longer than beforePageMs).
+        clearTimeout(timer);
+        timer = setTimeout(() => release(), waits.pageMs);
+      }
+      waiting.delete(file);
       if (waiting.size === 0) release();
     },
   };

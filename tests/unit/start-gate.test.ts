@@ -21,7 +21,7 @@ describe('the start gate', () => {
   });
 
   it('opens once every start file was sent, not before', async () => {
-    const gate = startGate(HTML, 60_000);
+    const gate = startGate(HTML, { beforePageMs: 60_000, pageMs: 60_000 });
     for (const p of ['/index.html', '/assets/index-AAA.js', '/assets/index-CCC.css', '/favicon.ico']) gate.served(p);
     expect(await opened(gate)).toBe(false);
     gate.served('/assets/query-BBB.js');
@@ -29,19 +29,35 @@ describe('the start gate', () => {
   });
 
   it('opens at the first API call (a page from before needs the core now)', async () => {
-    const gate = startGate(HTML, 60_000);
+    const gate = startGate(HTML, { beforePageMs: 60_000, pageMs: 60_000 });
     gate.served('/rpc');
     expect(await opened(gate)).toBe(true);
   });
 
-  it('opens after the fallback time when nobody opens the page', async () => {
+  it('opens after a short wait when nobody opens the page', async () => {
     vi.useFakeTimers();
-    const gate = startGate(HTML, 300);
+    const gate = startGate(HTML, { beforePageMs: 300, pageMs: 2000 });
     let open = false;
     void gate.open.then(() => {
       open = true;
     });
     await vi.advanceTimersByTimeAsync(299);
+    expect(open).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(open).toBe(true);
+  });
+
+  it('once the page was sent, waits longer for its start files (a busy machine), then opens anyway', async () => {
+    vi.useFakeTimers();
+    const gate = startGate(HTML, { beforePageMs: 300, pageMs: 2000 });
+    let open = false;
+    void gate.open.then(() => {
+      open = true;
+    });
+    await vi.advanceTimersByTimeAsync(200);
+    gate.served('/');
+    gate.served('/assets/index-AAA.js');
+    await vi.advanceTimersByTimeAsync(1999);
     expect(open).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(open).toBe(true);
