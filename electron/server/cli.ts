@@ -4,7 +4,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../core/app-core';
 import { masterKeyFromEnvironment } from '../core/crypto/key-source';
-import { startupErrorMessage } from '../core/storage-errors';
 import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { startBrowserServer } from './server';
@@ -120,7 +119,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+main().catch(async (e: unknown) => {
+  // Loaded only on a failed start: it brings the team store's connection code, which a start without one never needs.
+  const { startupErrorMessage } = await import('../core/storage-errors');
   console.error(startupErrorMessage(e));
   if (e instanceof Error && e.name === 'StoreNeedsRestoreError' && 'newestBackup' in e && e.newestBackup) {
     console.error('Start på nytt med --restore-newest for å gjenopprette den nyeste kontrollerte sikkerhetskopien.');
