@@ -68,6 +68,8 @@ describe('the start chunk', () => {
       ).toBe(true);
 
     expect(LAZY_MODULES.filter((m) => startModules.some((id) => id.endsWith(`renderer/src/${m}`)))).toEqual([]);
+    // One script for the start (electron.vite.config.ts groups what it imports statically): not a file per shared module.
+    expect([...start]).toEqual([entry!.fileName]);
     expect(LAZY_PACKAGES.filter((p) => startModules.some((id) => id.includes(`/node_modules/${p}/`)))).toEqual([]);
   });
 });
