@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import type { WorklistFilter } from '../../renderer/src/stores/worklist';
-import { matchKeys, nextSearchIds } from '../../renderer/src/features/worklist/search-keys-filter';
+import { matchKeys } from '../../renderer/src/features/worklist/search-keys-filter';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../shared/domain/pathway-types';
 import { WORKLIST_GROUPS, type SearchKeys } from '../../shared/contract/worklist';
 import { FIXED_NOW, makeCore, referral, type TestCore } from '../fixtures/core';
@@ -105,18 +105,6 @@ describe('worklist.searchKeys', () => {
         JSON.stringify(f),
       ).toEqual(server.ids);
       expect(local.counts).toEqual(server.counts);
-    }
-  });
-
-  it('loads ahead the first rows of every one-key-longer search', () => {
-    for (const search of ['', 'h', 'an', 'ni', '0', '12', 'kari ']) {
-      const f: Filter = { search, pathwayType: '', setting: '', group: '' };
-      const ahead = new Set(nextSearchIds(keys, f, 40, 100_000));
-      for (const c of 'abcdefghijklmnopqrstuvwxyzæøå0123456789') {
-        const longer = matchKeys(keys, { ...f, search: search + c }).matched.slice(0, 40);
-        for (const k of longer) expect(ahead.has(k.pathwayId), `${search}+${c}`).toBe(true);
-      }
-      expect(ahead.size).toBeLessThanOrEqual(matchKeys(keys, f).matched.length);
     }
   });
 

@@ -4,7 +4,8 @@ import type { WorklistGroup, WorklistRow } from '../../../../shared/contract/wor
 import { useWorklist } from '../../stores/worklist';
 import { useStable } from '../../lib/use-stable';
 import { internRows, useWorklistRows } from './worklist-query';
-import { fillVisible, useRowsAhead } from './local-search';
+import { fillVisible, useRowsPreloaded } from './local-search';
+import { afterPaint } from '../../lib/after-paint';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import { GroupRowView, WorklistRowView } from './WorklistRowView';
 import '../pathways/clock.css';
@@ -57,7 +58,8 @@ export const WorklistGrid = memo(function WorklistGrid({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (items[i]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    overscan: 12,
+    // A screenful (~20 rows) and a few either side: each keystroke renders the rows it shows, no more.
+    overscan: 3,
     scrollPaddingStart: ROW_HEIGHT + GROUP_HEIGHT, // keep the selected row clear of the sticky header
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -67,9 +69,9 @@ export const WorklistGrid = memo(function WorklistGrid({
     if (last && last.index >= items.length - 40 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
-  useRowsAhead(internRows);
+  useRowsPreloaded(internRows);
   // A search answered from the search keys: the visible rows not loaded yet (or loaded before the last write)
-  // are filled with one call by id, after the slim rows are painted.
+  // are filled with one call by id, after the result is painted (a keystroke's effects run before its paint).
   useEffect(() => {
     if (!local) return;
     const visible: WorklistRow[] = [];
@@ -77,7 +79,7 @@ export const WorklistGrid = memo(function WorklistGrid({
       const item = items[v.index];
       if (item?.kind === 'row') visible.push(rows[item.index]!);
     }
-    fillVisible(visible, scope, internRows);
+    return afterPaint(() => fillVisible(visible, scope, internRows));
   }, [local, virtualItems, items, rows, scope]);
 
   // Follow the selection when it moves (keyboard), never when more rows arrive: a page loaded while the
@@ -149,12 +151,13 @@ export const WorklistGrid = memo(function WorklistGrid({
           {virtualItems.map((v) => {
             const item = items[v.index];
             if (!item) return null;
-            if (item.kind === 'group')
-              return <GroupRowView key={`g-${item.group}`} group={item.group} count={counts[item.group]} rowIndex={v.index + 2} top={v.start} />;
+            // Keyed by place, not by pathway: a new search result reuses the rows on screen and only their text
+            // changes, instead of removing and creating ~40 rows of elements per keystroke.
+            if (item.kind === 'group') return <GroupRowView key={v.index} group={item.group} count={counts[item.group]} rowIndex={v.index + 2} top={v.start} />;
             const row = rows[item.index]!;
             return (
               <WorklistRowView
-                key={row.pathwayId}
+                key={v.index}
                 row={row}
                 index={item.index}
                 rowIndex={v.index + 2}

@@ -1,6 +1,7 @@
 import { useArrivalFocus } from '../shell/arrival-focus';
 import { Alert, Button } from '@navikt/ds-react';
 import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { afterPaint } from '../../lib/after-paint';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { EmptyState } from '../../components/EmptyState';
 import { useStable } from '../../lib/use-stable';
@@ -182,9 +183,13 @@ const SelectedPanel = memo(function SelectedPanel({
     if (at >= 0) selectionMoved(at, rows.length);
   }, [rows, selectionMoved, pinned]);
   const row = rows[selected] ?? null;
+  // The panel follows the selection in a render of its own after the list is painted, so a keystroke's frame
+  // holds the new result only (the panel swaps its whole content, forms and queries, when the patient changes).
+  const [shown, setShown] = useState(row);
+  useEffect(() => (shown === row ? undefined : afterPaint(() => setShown(row))), [row, shown]);
   const openRow = useStable(() => row && onOpen(row.patientId));
   const eventOnRow = useStable((key: string) => row && onEventKey(row, key));
-  return <WorklistSidePanel row={row} onLoaded={onLoaded} onOpen={openRow} onEvent={eventOnRow} />;
+  return <WorklistSidePanel row={shown} onLoaded={onLoaded} onOpen={openRow} onEvent={eventOnRow} />;
 });
 
 function savedLabel(what: EventDialogKind): string {

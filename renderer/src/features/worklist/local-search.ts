@@ -3,18 +3,23 @@ import type { SearchKeys, WorklistCounts, WorklistRow } from '../../../../shared
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
 import { useWorklist, type WorklistFilter } from '../../stores/worklist';
-import { matchKeys, nextSearchIds, prepare, slimRow, type PreparedKey } from './search-keys-filter';
+import { matchKeys, prepare, slimRow, type PreparedKey } from './search-keys-filter';
 
 /**
  * The worklist search at keystroke speed: the open caseload's search keys (worklist.searchKeys: slim tuples,
  * cached, made stale by the writes that make the worklist stale) are filtered here with the server's own rule
  * (shared/domain/search-match.ts), counted and ordered as worklist.list does, synchronously, so the result is
  * painted in the frame after the key — no round trip per keystroke. A row shows its full data when it has been
- * loaded (a worklist.list page, or a fill); until then a slim row from its key (name, id, pathway, deadline),
- * and the visible slim rows are filled with one worklist.list call by id (`fillVisible`).
+ * loaded (a worklist.list page, the caseload loaded ahead, or a fill); until then a slim row from its key (name,
+ * id, pathway, deadline), and the visible slim rows are filled with one worklist.list call by id (`fillVisible`).
  */
 
 // --- Full rows for the search result: loaded once per key set (a write refetches the keys: a new generation). ---
+
+/** The open caseload's rows are loaded once per key set, a batch at a time while the renderer is idle. */
+const PRELOAD_BATCH = 500;
+/** Beyond this many open pathways in a scope the rest are filled when shown (fillVisible): memory stays bounded. */
+const PRELOAD_MAX = 20_000;
 
 let generation: SearchKeys | null = null;
 const full = new Map<number, WorklistRow>();
@@ -59,12 +64,12 @@ function fill(wanted: readonly number[], scope: WorklistFilter['scope'], intern:
   const ids = wanted.filter((id) => !requested.has(id));
   if (ids.length === 0) return;
   for (const id of ids) requested.add(id);
-  for (let at = 0; at < ids.length; at += 500) fillBatch(ids.slice(at, at + 500), scope, intern);
+  for (let at = 0; at < ids.length; at += PRELOAD_BATCH) void fillBatch(ids.slice(at, at + PRELOAD_BATCH), scope, intern);
 }
 
-function fillBatch(batch: number[], scope: WorklistFilter['scope'], intern: (rows: WorklistRow[]) => WorklistRow[]): void {
+function fillBatch(batch: number[], scope: WorklistFilter['scope'], intern: (rows: WorklistRow[]) => WorklistRow[]): Promise<void> {
   const gen = generation;
-  void call('worklist.list', { pathwayIds: batch, limit: batch.length, scope }).then((res) => {
+  return call('worklist.list', { pathwayIds: batch, limit: batch.length, scope }).then((res) => {
     if (!res.ok || gen !== generation) return;
     const before = new Map(res.value.rows.map((r) => [r.pathwayId, full.get(r.pathwayId) ?? fullLookup(r.pathwayId)]));
     const news = new Set<number>();
@@ -77,37 +82,44 @@ function fillBatch(batch: number[], scope: WorklistFilter['scope'], intern: (row
   });
 }
 
-/** How many rows of each one-key-longer search are loaded ahead: a screenful with its overscan. */
-const AHEAD_PER_KEY = 30;
-const AHEAD_MAX = 600;
-/** Loading ahead waits this long after a keystroke, so it never competes with painting the result. */
-const AHEAD_AFTER_MS = 120;
-
 /**
- * After a result is painted and the typing has paused a moment, when the renderer is idle: loads the rows the next keystroke is likely to show
- * (nextSearchIds), so that result paints complete in its first frame. Rows of one generation load once; at most
- * the open caseload's rows are ever held.
+ * Loads the full rows of the open caseload in the scope, once per key set, in batches of 500 while the renderer
+ * is idle (never beside a keystroke): every search result then paints complete in its first frame, with no fill
+ * by id and no second paint. After a write (a new key set) only rows never loaded are fetched; rows already held
+ * stay shown and are refilled when they are on screen (fillVisible).
  */
-export function useRowsAhead(intern: (rows: WorklistRow[]) => WorklistRow[]): void {
-  const filter = useWorklist((s) => s.filter);
-  const keys = useSearchKeys(filter.scope);
+export function useRowsPreloaded(intern: (rows: WorklistRow[]) => WorklistRow[]): void {
+  const scope = useWorklist((s) => s.filter.scope);
+  const keys = useSearchKeys(scope);
   useEffect(() => {
     if (!keys) return;
+    let cancelled = false;
     let idle = 0;
-    const timer = setTimeout(() => {
+    const next = (from: number) => {
       idle = requestIdleCallback(
         () => {
+          if (cancelled) return;
           newGeneration(keys);
-          fill(nextSearchIds(keys, filter, AHEAD_PER_KEY, AHEAD_MAX), filter.scope, intern);
+          prepare(keys); // matching is ready before the first keystroke
+          const batch: number[] = [];
+          let at = from;
+          for (; at < Math.min(keys.keys.length, PRELOAD_MAX) && batch.length < PRELOAD_BATCH; at++) {
+            const id = keys.keys[at]![0];
+            if (!requested.has(id) && !full.has(id)) batch.push(id);
+          }
+          if (batch.length === 0) return;
+          for (const id of batch) requested.add(id);
+          void fillBatch(batch, scope, intern).then(() => !cancelled && next(at));
         },
-        { timeout: 1000 },
+        { timeout: 2000 },
       );
-    }, AHEAD_AFTER_MS);
+    };
+    next(0);
     return () => {
-      clearTimeout(timer);
+      cancelled = true;
       cancelIdleCallback(idle);
     };
-  }, [keys, filter, intern]);
+  }, [keys, scope, intern]);
 }
 
 // --- The result, computed once per key set, filter and fill version, shared by every part of the screen. ---

@@ -122,34 +122,3 @@ export function matchKeys(data: SearchKeys, filter: KeyFilter): { matched: Prepa
   last = { data, filter, matched, counts };
   return last;
 }
-
-/**
- * The pathways the next keystroke is likely to show: for each character that can extend the search (the next
- * letter of a name word the last typed word begins, or the next digit of a national id), the first `perNext`
- * results of that longer search, in the worklist's order. The renderer loads their rows while the person reads,
- * so the next result paints complete in its first frame.
- */
-export function nextSearchIds(data: SearchKeys, filter: KeyFilter, perNext: number, max: number): number[] {
-  const { matched } = matchKeys(data, filter);
-  const terms = searchTerms(filter.search);
-  const stem = terms.kind === 'nationalId' ? terms.digits : /\s$/.test(filter.search) ? '' : (terms.words.at(-1) ?? '');
-  const shown = new Map<string, number>();
-  const out: number[] = [];
-  const take = (c: string): boolean => {
-    const n = shown.get(c) ?? 0;
-    if (n >= perNext) return false;
-    shown.set(c, n + 1);
-    return true;
-  };
-  const next = new Set<string>();
-  for (const k of matched) {
-    next.clear();
-    if (terms.kind === 'nationalId' || stem === '') next.add(k.nationalId[stem.length] ?? '');
-    if (terms.kind === 'name') for (const w of k.words) if (w.length > stem.length && w.startsWith(stem)) next.add(w[stem.length]!);
-    let wanted = false;
-    for (const c of next) if (c !== '' && take(c)) wanted = true;
-    if (wanted) out.push(k.pathwayId);
-    if (out.length >= max) break;
-  }
-  return out;
-}
