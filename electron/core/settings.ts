@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from './db/dialect';
+import { compiledQueries } from './db/compiled-queries';
 import { z } from 'zod';
 import { PATIENT_PRINT_PRIVACY, type MeetingKind } from '../../shared/domain/meetings';
 import { CONTACT_CHANNELS } from '../../shared/domain/no-show-policy';
@@ -86,11 +87,25 @@ function codec<K extends SettingKey>(key: K): z.ZodType<SettingValue<K>, string>
 const PERSONAL_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['lock.pinHash', 'lock.state', 'lock.idleSeconds']);
 export const personLogin = (db: Db) => (isPostgres(db) ? sql<string>`current_user` : sql<string>`''`);
 
+const settingQueries = compiledQueries();
+
 /** The setting's value, or null when it is not set or its stored text does not decode. */
 export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | null> {
-  const row = PERSONAL_KEYS.has(key)
-    ? await db.selectFrom('person_setting').select('value').where('login', '=', personLogin(db)).where('key', '=', key).executeTakeFirst()
-    : await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  // Compiled once per store (compiled-queries.ts): every worklist page reads a setting (the calendar of the
+  // care-deadline flags), and building the query each time cost more than reading it.
+  const personal = PERSONAL_KEYS.has(key);
+  const [row] = await settingQueries.rows(db, personal ? 'person_setting' : 'app_setting', { key }, (v) =>
+    personal
+      ? db
+          .selectFrom('person_setting')
+          .select('value')
+          .where('login', '=', personLogin(db))
+          .where('key', '=', v.key as string)
+      : db
+          .selectFrom('app_setting')
+          .select('value')
+          .where('key', '=', v.key as string),
+  );
   if (!row) return null;
   const decoded = z.safeDecode(codec(key), row.value);
   return decoded.success ? decoded.data : null;

@@ -16,6 +16,7 @@ import * as auditHead from './20261201_pg_0080_audit_head';
 import * as openPathwayByPatient from './20261201_pg_0090_open_pathway_by_patient';
 import * as patientLetterPhoneOnce from './20261201_pg_0095_patient_letter_phone_once';
 import * as openDueCount from './20261201_pg_0100_open_due_count';
+import * as openSearchHit from './20261201_pg_0105_open_search_hit';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -39,4 +40,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0090_open_pathway_by_patient': openPathwayByPatient,
   '20261201_pg_0095_patient_letter_phone_once': patientLetterPhoneOnce,
   '20261201_pg_0100_open_due_count': openDueCount,
+  '20261201_pg_0105_open_search_hit': openSearchHit,
 };

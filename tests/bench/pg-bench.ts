@@ -69,7 +69,7 @@ async function capture(core: Core, handle: PgHandle, method: string, input: unkn
     );
     throw new Error(`${method}: ${res.error.message} (${why})`);
   }
-  return seen.filter((s) => /^\s*(select|with)\b/i.test(s.sql)); // the search is one statement opening with WITH
+  return seen.filter((s) => /^\s*(select|with)\b/i.test(s.sql));
 }
 
 export async function pgBench(opts: { seconds?: number; clients?: number } = {}): Promise<{ rows: Row[]; notes: string[] }> {
@@ -134,11 +134,14 @@ export async function pgBench(opts: { seconds?: number; clients?: number } = {})
     const handle = core.handle as PgHandle;
     for (const [name, input] of Object.entries(WORKLIST)) {
       const stmts = await capture(core, handle, 'worklist.list', input);
-      const page = stmts.find((s) => /\blimit\b/i.test(s.sql))!;
+      // As in run.ts: a search's floor is its page and its counts (both on open_search_hit), a list's its page.
+      const floorStmts = 'search' in input ? stmts.filter((s) => /open_search_hit/.test(s.sql)) : [stmts.find((s) => /\blimit\b/i.test(s.sql))!];
       const raw = async () => {
         for (const s of stmts) await handle.pool.query(s.sql, s.params);
       };
-      const floor = async () => void (await handle.pool.query(page.sql, page.params));
+      const floor = async () => {
+        for (const s of floorStmts) await handle.pool.query(s.sql, s.params);
+      };
       const d = async () => {
         const res = await core.dispatch('worklist.list', input);
         if (!res.ok) throw new Error(res.error.message);

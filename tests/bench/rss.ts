@@ -1,5 +1,6 @@
 // Memory of a process shaped like the app's main process after a scripted session of real use — the whole
-// worklist paged through, searches typed a letter at a time, patients opened — with no forced GC.
+// worklist paged through, the search's caseload loaded as the renderer loads it, searches typed a letter at a
+// time, patients opened — with no forced GC.
 // Prints RSS in bytes.
 import { openBenchCore } from './seeded-db';
 
@@ -17,6 +18,10 @@ for (let offset = 0; ; offset += 200) {
   patients.push(...page.rows.map((r) => r.patientId));
   if (page.rows.length < 200) break;
 }
+// The renderer's search: the open caseload's keys, then its rows by id in batches of 500 (local-search.ts).
+const keys = (await call('worklist.searchKeys', {})) as unknown as { keys: [number][] };
+const ids = keys.keys.map((k) => k[0]);
+for (let at = 0; at < ids.length; at += 500) await call('worklist.list', { pathwayIds: ids.slice(at, at + 500), limit: 500 });
 for (const word of ['hansen', 'olsen', 'kari', 'nilsen', 'berg', '0101']) {
   for (let i = 1; i <= word.length; i++) await call('worklist.list', { search: word.slice(0, i), limit: 100 });
   await call('worklist.logSearch', {});

@@ -78,6 +78,16 @@ export interface OpenDueCountTable {
   n: number;
 }
 
+/** Per open pathway, each word of its patient's open_search_word (migration 0460); kept by triggers. */
+export interface OpenSearchHitTable {
+  word: string;
+  due_sort: string;
+  pathway_id: number;
+  patient_id: number;
+  /** The patient's next lower word ('' for the lowest): the first of a typed word's matches has it below the typed word. */
+  prev_word: string;
+}
+
 export interface PathwayTable {
   /** Who is responsible (a login; '' = nobody named: the local store's one user). Migration 0360. */
   responsible: Generated<string>;
@@ -707,6 +717,7 @@ export interface Database {
   patient_search_word: PatientSearchWordTable;
   open_search_word: OpenSearchWordTable;
   open_due_count: OpenDueCountTable;
+  open_search_hit: OpenSearchHitTable;
   pathway_event: PathwayEventTable;
   audit_log: AuditLogTable;
   audit_log_imported: AuditLogImportedTable;

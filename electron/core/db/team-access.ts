@@ -41,6 +41,7 @@ const WORKLIST_AND_FOLLOW_UP = [
   'patient_search_word',
   'open_search_word',
   'open_due_count',
+  'open_search_hit',
   'pathway',
   'pathway_event',
   'pathway_breach',

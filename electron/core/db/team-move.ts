@@ -12,7 +12,7 @@ const SHIPPED = new Set(REFERENCE_TABLES.map((r) => r.table).filter((t) => !(t i
 /** Settings that belong to the team database, not to the file moved in. */
 const KEEP_TEAM_SETTINGS = ['demo', 'lock.state'];
 /** Never copied as rows: the schema's bookkeeping and the team's own chain (the local chain goes to audit_log_imported). */
-// open_search_word and open_due_count are derived: the team database's triggers fill them as pathways and name words arrive.
+// open_search_word, open_due_count and open_search_hit are derived: the team database's triggers fill them as pathways and name words arrive.
 // person_profile: the local store's one person ('') has no login on the team store yet; each person gives their
 // own name at their first start there (the moved history keeps the names as written).
 const NOT_ROWS = new Set([
@@ -23,6 +23,7 @@ const NOT_ROWS = new Set([
   'audit_log_imported',
   'open_search_word',
   'open_due_count',
+  'open_search_hit',
   'person_profile',
 ]);
 

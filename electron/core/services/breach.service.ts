@@ -8,6 +8,7 @@ import { printDocument } from '../../../shared/print/document';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
+import { compiledQueries } from '../db/compiled-queries';
 import type { ServiceContext } from './context';
 import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-store';
 import { calendarOptions } from './pathway-clock';
@@ -20,14 +21,28 @@ const workingDaysLeft = (r: BreachRisk) => ('workingDaysLeft' in r ? r.workingDa
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Booked appointments and patient postponements for some pathways, keyed by pathway id. */
+const queries = compiledQueries();
+
+/**
+ * Booked appointments and patient postponements for some pathways, keyed by pathway id. Every worklist page asks
+ * this for its rows: the two statements are compiled once per id count padded to a power of two (the padding
+ * repeats the first id), as the worklist's own id lists are, not built and compiled by Kysely on every call.
+ */
 async function factsFor(db: Db, pathwayIds: number[]) {
   const booked = new Map<number, string[]>();
   const offers = new Map<number, string[]>();
   if (pathwayIds.length === 0) return { booked, offers };
+  const slots = 2 ** Math.ceil(Math.log2(pathwayIds.length));
+  const values: Record<string, unknown> = {};
+  for (let k = 0; k < slots; k++) values[`i${k}`] = pathwayIds[k] ?? pathwayIds[0];
+  const ids = (v: Record<string, unknown>) => Array.from({ length: slots }, (_, k) => v[`i${k}`] as number);
   const [appts, posts] = await Promise.all([
-    db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', pathwayIds).where('status', '=', 'booked').execute(),
-    db.selectFrom('care_deadline_postponement').select(['pathway_id', 'offered_date']).where('pathway_id', 'in', pathwayIds).execute(),
+    queries.rows(db, `booked ${slots}`, values, (v) =>
+      db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', ids(v)).where('status', '=', 'booked'),
+    ),
+    queries.rows(db, `offers ${slots}`, values, (v) =>
+      db.selectFrom('care_deadline_postponement').select(['pathway_id', 'offered_date']).where('pathway_id', 'in', ids(v)),
+    ),
   ]);
   for (const a of appts) booked.set(a.pathway_id!, [...(booked.get(a.pathway_id!) ?? []), osloDateOf(a.start_at)]);
   for (const p of posts) offers.set(p.pathway_id, [...(offers.get(p.pathway_id) ?? []), p.offered_date]);
