@@ -23,6 +23,8 @@ export interface BrowserServerOptions {
   port?: number;
   /** The core's pushes (other desks' changes, the team store's connection), streamed on GET /events. */
   events?: CoreEvents;
+  /** Told each path answered (a static file once sent; /rpc and /events when they arrive): see start-gate.ts. */
+  onServed?: (pathname: string) => void;
 }
 
 export interface RunningServer {
@@ -98,6 +100,7 @@ export function startBrowserServer(opts: BrowserServerOptions): Promise<RunningS
       if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'Forbidden origin');
       const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
 
+      if (url.pathname === '/rpc' || url.pathname === '/events') opts.onServed?.(url.pathname);
       if (url.pathname === '/rpc') {
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
         const auth = req.headers.authorization;
@@ -130,8 +133,11 @@ export function startBrowserServer(opts: BrowserServerOptions): Promise<RunningS
       if ('status' in target) return send(res, target.status, target.status === 400 ? 'Bad request' : 'Not found');
       const content = await readFile(target.file).catch(() => null);
       if (!content) return send(res, 404, 'Not found');
-      res.writeHead(200, { 'Content-Type': mimeOf(target.file), ...STATIC_HEADERS });
-      res.end(content);
+      // Vite names each file under /assets by a hash of its content, so a browser may keep it: a later start on the
+      // same --port reads the page's scripts from its cache. index.html, which names them, is never stored.
+      const cache = url.pathname.startsWith('/assets/') ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
+      res.writeHead(200, { 'Content-Type': mimeOf(target.file), ...STATIC_HEADERS, ...cache });
+      res.end(content, () => opts.onServed?.(url.pathname));
     } catch {
       if (!res.headersSent) send(res, 500, 'Internal error');
     }

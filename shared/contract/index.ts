@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ALWAYS_INVALIDATED, type MethodFacts, type ReadAudit } from './method';
+import type { ReadAudit } from './method';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { backupsContract } from './backups';
@@ -91,32 +91,8 @@ export type AuditedReadMethod = { [M in MethodName]: Facts<M>['audit'] extends R
 
 export const methodNames = Object.keys(contract) as MethodName[];
 
-/** Per write area, the read areas its changes make stale: the union of its methods' declared `invalidates`. */
-const invalidatedBy = new Map<string, Set<string> | '*'>();
-for (const name of methodNames) {
-  const facts: MethodFacts = contract[name].facts;
-  if (facts.kind !== 'mutation') continue;
-  const area = methodArea(name);
-  const known = invalidatedBy.get(area) ?? new Set<string>([area, ...ALWAYS_INVALIDATED]);
-  invalidatedBy.set(area, known === '*' || facts.invalidates === '*' ? '*' : new Set([...known, ...facts.invalidates]));
-}
-
-/**
- * True when a successful write in `writeArea` can change what a read in `readArea` answers (from the
- * contract's `invalidates` facts; a write always changes its own area and the audit log). An unknown
- * change (pushed without an area) changes everything.
- */
-export function writeAffects(writeArea: string | undefined, readArea: string): boolean {
-  if (writeArea === undefined) return true;
-  const affected = invalidatedBy.get(writeArea);
-  if (affected === undefined) return writeArea === readArea || ALWAYS_INVALIDATED.includes(readArea);
-  return affected === '*' || affected.has(readArea);
-}
-
-/** Every area named by an `invalidates` fact (for the test that they exist in the contract). */
-export function affectingAreas(): string[] {
-  return [...new Set([...invalidatedBy.values()].flatMap((v) => (v === '*' ? [] : [...v])))];
-}
+// What a write makes stale: from the generated facts table (zod-free, so the renderer's start can read it).
+export { affectingAreas, writeAffects } from './method-facts';
 
 export * from './envelope';
 export type { AuditFact, Invalidates, MethodFacts, ReadAudit } from './method';

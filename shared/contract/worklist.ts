@@ -2,13 +2,9 @@ import { z } from './zod-nb';
 import { method, query, searched, writes } from './method';
 import { id } from './fields';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
+import { WORKLIST_GROUPS, WORKLIST_SCOPES, type WorklistGroup, type WorklistScope } from '../domain/worklist-groups';
 
-/** Status groups of the worklist: overdue, due within 3 days, later, and no deadline (never "on time"). */
-export const WORKLIST_GROUPS = ['overdue', 'soon', 'later', 'none'] as const;
-export type WorklistGroup = (typeof WORKLIST_GROUPS)[number];
-
-export const WORKLIST_SCOPES = ['mine', 'unit'] as const;
-export type WorklistScope = (typeof WORKLIST_SCOPES)[number];
+export { WORKLIST_GROUPS, WORKLIST_SCOPES, type WorklistGroup, type WorklistScope };
 
 export const worklistQuerySchema = z.object({
   offset: z.number().int().min(0).max(10_000_000).default(0),

@@ -12,8 +12,11 @@ export interface StartTrace {
   modulesLoaded: number;
   keyLoaded: number;
   coreStarted: number;
+  /** Servers that listen first (the core loads after the page's start files were sent, electron/server/start-gate.ts). */
+  coreLoading?: number;
+  coreModulesLoaded?: number;
   listening: number;
-  /** CPU time of the server process (all threads) until listening. */
+  /** CPU time of the server process (all threads) until the core started (listening and core started, in either order). */
   cpuMs: number;
 }
 
@@ -83,18 +86,37 @@ export async function readPageMarks(page: Page): Promise<PageMarks> {
   })()`)) as PageMarks;
 }
 
-/** One start's parts, in ms (consecutive; they add up to `total`). */
+/**
+ * One start's parts, in ms (consecutive; they add up to `total`). A server that loads its core after serving the
+ * page's start files (coreLoading in its trace) does that beside the page's parts: those rows say "beside the
+ * page" and are not parts; the page's first call waiting for the core shows in "first /rpc sent → answered".
+ */
 export function startParts(spawnEpoch: number, gotoEpoch: number, seenEpoch: number, server: StartTrace, pageMarks: PageMarks): Record<string, number> {
   const nav = pageMarks.timeOrigin;
   const worklist = pageMarks.rpc.find((r) => r.method === 'worklist.list');
   // The answers the first row waited for: every start call answered before the row appeared.
   const lastResponse = Math.max(...pageMarks.rpc.map((r) => r.end).filter((end) => end <= pageMarks.rowAt));
+  const coreFirst = server.coreLoading === undefined;
+  const serverParts: Record<string, number> = coreFirst
+    ? {
+        'server: key → startCore done (open, migrate, audit head)': server.coreStarted - server.keyLoaded,
+        'server: core → listening': server.listening - server.coreStarted,
+      }
+    : { 'server: key → listening (serves the page; the core loads beside it)': server.listening - server.keyLoaded };
+  const beside: Record<string, number> = coreFirst
+    ? {}
+    : {
+        'server, beside the page (not a part): listening → start files sent, core loading begins': server.coreLoading! - server.listening,
+        'server, beside the page (not a part): core modules loaded': server.coreModulesLoaded! - server.coreLoading!,
+        'server, beside the page (not a part): startCore (open, migrate, audit head)': server.coreStarted - server.coreModulesLoaded!,
+        // Negative: the page's first call came before the core was up and waited for it.
+        'server, beside the page (not a part): core ready → first /rpc sent': nav + pageMarks.firstRpc - (server.timeOrigin + server.coreStarted),
+      };
   return {
     'server: spawn → Node bootstrapped': server.timeOrigin + server.bootstrapped - spawnEpoch,
     'server: bootstrapped → modules loaded': server.modulesLoaded - server.bootstrapped,
     'server: modules loaded → key read': server.keyLoaded - server.modulesLoaded,
-    'server: key → startCore done (open, migrate, audit head)': server.coreStarted - server.keyLoaded,
-    'server: core → listening': server.listening - server.coreStarted,
+    ...serverParts,
     'server: listening → URL read by the bench, page.goto': gotoEpoch - (server.timeOrigin + server.listening),
     'page: goto → navigation start': nav - gotoEpoch,
     'page: navigation → HTML received': pageMarks.htmlEnd,
@@ -108,6 +130,7 @@ export function startParts(spawnEpoch: number, gotoEpoch: number, seenEpoch: num
     total: seenEpoch - spawnEpoch,
     // The row on screen by the page's own clock; `total` adds the bench noticing it (Playwright polls the page).
     'spawn → first row painted (in-page mark; not a part)': nav + pageMarks.paintedAt - spawnEpoch,
-    'server CPU time until listening (all threads; not a part of the timeline)': server.cpuMs,
+    ...beside,
+    'server CPU time until startCore done (all threads; not a part of the timeline)': server.cpuMs,
   };
 }

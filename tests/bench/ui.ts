@@ -14,7 +14,7 @@ function stats(name: string, size: number, xs: number[], unit?: string): Measure
   return { name, size, medianMs: pct(s, 50), p95Ms: pct(s, 95), samples: s.length, ...(unit ? { note: unit } : {}) };
 }
 
-/** Starts the real browser-mode server on a seeded copy and returns the URL line and how long startup took. */
+/** Starts the real browser-mode server on a seeded copy and returns the URL line and how long until it was printed. */
 async function startServer(dataDir: string, keyFile: string) {
   const t0 = performance.now();
   const spawnEpoch = performance.timeOrigin + t0;
@@ -253,7 +253,7 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
           renameSync(`${backups}.today`, backups);
         }
         if (last) {
-          results.push(stats('UI: server start (open + migrate + listen)', size, starts));
+          results.push(stats('UI: server start (spawn → URL printed; the core opens beside the page, see the start parts)', size, starts));
           results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
           results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
           pushStartParts(results, notes, size, parts, rpcOrder);
@@ -357,7 +357,7 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
         obs.disconnect();
         return { frames, long, reached: Math.round(grid.scrollTop / 32) };
       });
-      results.push(stats('UI: server start (open + migrate + listen)', size, starts));
+      results.push(stats('UI: server start (spawn → URL printed; the core opens beside the page, see the start parts)', size, starts));
       results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
       results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
       pushStartParts(results, notes, size, parts, rpcOrder);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFile } from '../data-dir';
-import { isPlainSqlite } from '../db/encrypt-upgrade';
+import { isPlainSqlite } from '../db/plain-sqlite';
 import { KeyError, PASSPHRASE_FILE, keyFileKeyStore, passphraseKeyStore, type KeyStore } from './keys';
 
 /**

@@ -1,27 +1,12 @@
 // oxlint-disable-next-line import/default -- the package's index.d.ts says `export =`, imported as default (esModuleInterop)
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { secureDir, secureFile } from '../secure-fs';
 import { contentFacts, writeManifest } from './manifest';
 import { openKeyed } from './open';
 import { parseBackupName } from './backup';
-
-const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** A plain (unencrypted) SQLite file starts with this header; an encrypted one looks like noise. */
-export function isPlainSqlite(file: string): boolean {
-  let fd: number | null = null;
-  try {
-    fd = openSync(file, 'r');
-    const head = Buffer.alloc(16);
-    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(PLAIN_HEADER);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
+import { isPlainSqlite } from './plain-sqlite';
 
 /**
  * Encrypts a plain file into `target` (a new file): VACUUM INTO a plain, self-contained copy, then

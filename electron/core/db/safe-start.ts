@@ -8,7 +8,8 @@ import { backupDir, databaseFile } from '../data-dir';
 import { secureDir, secureFile } from '../secure-fs';
 import { listBackups, newestVerifiedBackup } from './backup';
 import { closedCleanly } from './clean-close';
-import { encryptLeftovers, encryptPlainStore, isPlainSqlite } from './encrypt-upgrade';
+import { encryptLeftovers, encryptPlainStore } from './encrypt-upgrade';
+import { isPlainSqlite } from './plain-sqlite';
 import { NewerDatabaseError } from './migrate';
 import { openDatabase, openKeyed, type DbHandle } from './open';
 

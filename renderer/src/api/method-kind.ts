@@ -1,16 +1,12 @@
-import { contract, isMethodName, methodArea as areaOf, type Area, type MethodName } from '../../../shared/contract';
+import type { Area, MethodName } from '../../../shared/contract';
+import { isQueryMethod } from '../../../shared/contract/method-facts';
 
-/**
- * What the renderer needs to know about a method, read from the contract's declared facts (never guessed
- * from its name): whether it only reads, and which area's views a successful write makes stale.
- */
-export function isQueryMethod(name: string): boolean {
-  return isMethodName(name) && contract[name].facts.kind === 'query';
-}
+// The facts come from the generated table, not the contract's zod schemas: the start never loads zod for them.
+export { isQueryMethod };
 
 /** The area of a method ('noShow.recordAttempt' → 'noShow'); loaded views of that area refresh after a write. */
 export function methodArea(name: MethodName): Area {
-  return areaOf(name);
+  return name.slice(0, name.indexOf('.')) as Area;
 }
 
 export type { Area };

@@ -1,5 +1,6 @@
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import { writeAffects, type Input, type MethodName, type Output, type RpcError } from '../../../shared/contract';
+import type { Input, MethodName, Output, RpcError } from '../../../shared/contract';
+import { writeAffects } from '../../../shared/contract/method-facts';
 import { call, onChanged } from './client';
 import { methodArea } from './method-kind';
 

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Chips, Heading, Search, Select, ToggleGroup } from '@navikt/ds-react';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { WORKLIST_GROUPS, type WorklistGroup, type WorklistScope } from '../../../../shared/contract/worklist';
+import { WORKLIST_GROUPS, type WorklistGroup, type WorklistScope } from '../../../../shared/domain/worklist-groups';
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
