@@ -8,6 +8,7 @@ import { fillVisible, useRowsPreloaded } from './local-search';
 import { afterPaint } from '../../lib/after-paint';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import { GroupRowView, WorklistRowView } from './WorklistRowView';
+import { useRecycledKeys } from './recycled-keys';
 import '../pathways/clock.css';
 
 export { Flags, GROUP_LABELS } from './WorklistRowView';
@@ -70,17 +71,18 @@ export const WorklistGrid = memo(function WorklistGrid({
   }, [last, items.length, rows.length, total, moreRequested]);
 
   useRowsPreloaded(internRows);
-  // A search answered from the search keys: the visible rows not loaded yet (or loaded before the last write)
-  // are filled with one call by id, after the result is painted (a keystroke's effects run before its paint).
-  useEffect(() => {
-    if (!local) return;
-    const visible: WorklistRow[] = [];
+  // The rows rendered now (on screen and the overscan).
+  const visible = useMemo(() => {
+    const out: WorklistRow[] = [];
     for (const v of virtualItems) {
       const item = items[v.index];
-      if (item?.kind === 'row') visible.push(rows[item.index]!);
+      if (item?.kind === 'row') out.push(rows[item.index]!);
     }
-    return afterPaint(() => fillVisible(visible, scope, internRows));
-  }, [local, virtualItems, items, rows, scope]);
+    return out;
+  }, [virtualItems, items, rows]);
+  // A search answered from the search keys: the visible rows not loaded yet (or loaded before the last write)
+  // are filled with one call by id, after the result is painted (a keystroke's effects run before its paint).
+  useEffect(() => (local ? afterPaint(() => fillVisible(visible, scope, internRows)) : undefined), [local, visible, scope]);
 
   // Follow the selection when it moves (keyboard), never when more rows arrive: a page loaded while the
   // coordinator scrolls with the mouse must not yank the list back to the selected row.
@@ -126,6 +128,7 @@ export const WorklistGrid = memo(function WorklistGrid({
   }
 
   const activeRow = rows[selected];
+  const rowKeys = useRecycledKeys(useMemo(() => visible.map((r) => r.pathwayId), [visible]));
   return (
     <div
       ref={scrollRef}
