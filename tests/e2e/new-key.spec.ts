@@ -65,6 +65,8 @@ test('n opens the new thing of each screen and each patient tab, and ? lists it'
 
   await go(page, 'r', 'Regler');
   await helpSays(page, 'Ny lokal versjon');
+  // As a person would: n once the rules are on screen (n opens a version of the pathway in focus, else the first).
+  await expect(page.getByRole('button', { name: 'Ny lokal versjon' }).first()).toBeVisible();
   await pressN(page, 'Ny lokal versjon');
 
   // Ikke møtt: the chosen case opens on the patient's tab with a contact attempt.
