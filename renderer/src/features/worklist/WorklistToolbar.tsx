@@ -4,7 +4,8 @@ import { WORKLIST_GROUPS, type WorklistGroup, type WorklistScope } from '../../.
 import { PATHWAY_TYPES, SETTINGS, type PathwayTypeId, type SettingId } from '../../../../shared/domain/pathway-types';
 import { useUi } from '../../stores/ui';
 import { useWorklist } from '../../stores/worklist';
-import { useWorklistCounts } from './worklist-query';
+import { useWorklistCounts, useWorklistState } from './worklist-query';
+import { afterPaint } from '../../lib/after-paint';
 import { useSearchLog } from './useSearchLog';
 import { useSearchKeys } from './local-search';
 import { GROUP_LABELS } from './WorklistRowView';
@@ -57,13 +58,22 @@ const WorklistSearch = memo(function WorklistSearch({
   const scope = useWorklist((s) => s.filter.scope);
   const filterChanged = useWorklist((s) => s.filterChanged);
   const flush = useSearchLog(search);
-  // The search keys load once the worklist is shown and the renderer is idle (or at once when the search box is
-  // focused), so the keystrokes are answered in the renderer; not on the start path.
+  // The search keys (and then the caseload's rows, local-search.ts) load once the list's first rows are painted
+  // and the renderer is idle, or at once when the search box is focused, so the keystrokes are answered in the
+  // renderer. Not on the start path: a renderer idle while it waits for the first page must not ask for them then.
   const [wanted, setWanted] = useState(false);
+  const { status } = useWorklistState();
   useEffect(() => {
-    const idle = requestIdleCallback(() => setWanted(true), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+    if (status !== 'ready') return;
+    let idle = 0;
+    const cancel = afterPaint(() => {
+      idle = requestIdleCallback(() => setWanted(true), { timeout: 2000 });
+    });
+    return () => {
+      cancel();
+      cancelIdleCallback(idle);
+    };
+  }, [status]);
   useSearchKeys(scope, wanted || search !== '');
   useLayoutEffect(() => {
     flushRef.current = flush;
