@@ -8,7 +8,6 @@ import { fillVisible, useRowsPreloaded } from './local-search';
 import { afterPaint } from '../../lib/after-paint';
 import { EVENT_KEYS } from '../pathways/EventDialog';
 import { GroupRowView, WorklistRowView } from './WorklistRowView';
-import { useRecycledKeys } from './recycled-keys';
 import '../pathways/clock.css';
 
 export { Flags, GROUP_LABELS } from './WorklistRowView';
@@ -128,7 +127,6 @@ export const WorklistGrid = memo(function WorklistGrid({
   }
 
   const activeRow = rows[selected];
-  const rowKeys = useRecycledKeys(useMemo(() => visible.map((r) => r.pathwayId), [visible]));
   return (
     <div
       ref={scrollRef}
