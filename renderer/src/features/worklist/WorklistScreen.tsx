@@ -189,7 +189,8 @@ const SelectedPanel = memo(function SelectedPanel({
   useEffect(() => (shown === row ? undefined : afterPaint(() => setShown(row))), [row, shown]);
   const openRow = useStable(() => row && onOpen(row.patientId));
   const eventOnRow = useStable((key: string) => row && onEventKey(row, key));
-  return <WorklistSidePanel row={shown} onLoaded={onLoaded} onOpen={openRow} onEvent={eventOnRow} />;
+  // Nothing shown yet (the list's first rows just arrived): the panel shows the selection at once, not a frame later.
+  return <WorklistSidePanel row={shown ?? row} onLoaded={onLoaded} onOpen={openRow} onEvent={eventOnRow} />;
 });
 
 function savedLabel(what: EventDialogKind): string {
