@@ -95,10 +95,27 @@ export async function loadRuleVersions(db: Db, opts: { includeWithdrawn?: boolea
 export async function loadRuleVersionSets(db: Db): Promise<{ all: RuleVersion[]; assignable: RuleVersion[] }> {
   const versions = await db.selectFrom('rule_version').selectAll().orderBy('pathway_type').orderBy('valid_from').execute();
   const times = await db.selectFrom('rule_time').selectAll().orderBy('id').execute();
+  const all = withTimes(versions, times);
+  return { all, assignable: all.filter((_, i) => (versions[i]!.withdrawn_at ?? null) === null) };
+}
+
+function withTimes(versions: Selectable<RuleVersionTable>[], times: Selectable<RuleTimeTable>[]): RuleVersion[] {
   const byVersion = new Map<string, Selectable<RuleTimeTable>[]>();
   for (const t of times) byVersion.set(t.rule_version_id, [...(byVersion.get(t.rule_version_id) ?? []), t]);
-  const all = versions.map((v) => toRuleVersion(v, byVersion.get(v.id) ?? []));
-  return { all, assignable: all.filter((_, i) => (versions[i]!.withdrawn_at ?? null) === null) };
+  return versions.map((v) => toRuleVersion(v, byVersion.get(v.id) ?? []));
+}
+
+/**
+ * The named rule versions (withdrawn ones too), by id; a name with no version is absent. An event write
+ * recomputes one pathway, which needs only its own version: reading every version and time (and mapping them)
+ * was a fifth of the write's statement time.
+ */
+async function ruleVersionsById(db: Db, ids: readonly string[]): Promise<Map<string, RuleVersion>> {
+  if (ids.length === 0) return new Map();
+  const versions = await db.selectFrom('rule_version').selectAll().where('id', 'in', ids).execute();
+  if (versions.length === 0) return new Map();
+  const times = await db.selectFrom('rule_time').selectAll().where('rule_version_id', 'in', ids).orderBy('id').execute();
+  return new Map(withTimes(versions, times).map((v) => [v.id, v]));
 }
 
 /**
@@ -230,17 +247,53 @@ export async function loadClock(
 }
 
 /**
+ * One pathway's active events in the order the recompute reads them (date, then id), when the caller has them
+ * already: an event write read them to validate the new event and knows where the new one goes, so reading
+ * them again in the same transaction would only repeat that read.
+ */
+export interface ActiveEvents {
+  pathwayId: number;
+  events: readonly EventRow[];
+}
+
+/** The active events of these pathways (date, then id), by pathway: read, unless the caller knows them already. */
+async function activeEventsOf(db: Db, pathwayIds: number[], known: ActiveEvents | undefined): Promise<Map<number, EventRow[]>> {
+  if (known && pathwayIds.length === 1 && pathwayIds[0] === known.pathwayId) return new Map([[known.pathwayId, [...known.events]]]);
+  const events = await db
+    .selectFrom('pathway_event')
+    .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
+    .where('pathway_id', 'in', pathwayIds)
+    .where('status', '=', 'active')
+    .orderBy('pathway_id')
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const eventsOf = new Map<number, EventRow[]>();
+  for (const e of events) eventsOf.set(e.pathway_id, [...(eventsOf.get(e.pathway_id) ?? []), e]);
+  return eventsOf;
+}
+
+/** Up to this many pathways, a recompute reads only the rule versions they name (see ruleVersionsById). */
+const FEW = 20;
+
+/**
  * Recomputes the stored clock of the given pathways (or all) inside the caller's transaction: assigns the rule
  * version in force when the pathway started if it has none (running pathways keep theirs), then writes the
  * derived columns. Call after every write that changes a pathway's facts.
  */
-export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number[] } | { all: true } | { openOnly: true }, now: Date): Promise<number> {
-  const { all: versions, assignable } = await loadRuleVersionSets(db);
-  const byId = new Map(versions.map((v) => [v.id, v]));
-  const calendar = await calendarOptions(db);
-  const today = todayInOslo(now);
+export async function recomputePathwayClocks(
+  db: Db,
+  which: { pathwayIds: number[]; activeEvents?: ActiveEvents } | { all: true } | { openOnly: true },
+  now: Date,
+): Promise<number> {
   const ids = 'pathwayIds' in which ? which.pathwayIds : null;
   if (ids !== null && ids.length === 0) return 0;
+  // Every version up front for a recompute of many pathways; for a few (an event write: one), only the versions
+  // their rows name, and every version only when a row needs one assigned (none yet, or one that is gone).
+  let sets = ids === null || ids.length > FEW ? await loadRuleVersionSets(db) : null;
+  let allById = sets ? new Map(sets.all.map((v) => [v.id, v])) : null;
+  const calendar = await calendarOptions(db);
+  const today = todayInOslo(now);
 
   // This also runs inside migration 0011, before 0102 adds the decision columns: write them only when present.
   const hasDecision = await decisionColumns(db);
@@ -266,21 +319,18 @@ export async function recomputePathwayClocks(db: Db, which: { pathwayIds: number
     const rows = await q.execute();
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.id;
-    const events = await db
-      .selectFrom('pathway_event')
-      .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
-      .where(
-        'pathway_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('status', '=', 'active')
-      .orderBy('pathway_id')
-      .orderBy('date')
-      .orderBy('id')
-      .execute();
-    const eventsOf = new Map<number, EventRow[]>();
-    for (const e of events) eventsOf.set(e.pathway_id, [...(eventsOf.get(e.pathway_id) ?? []), e]);
+    const eventsOf = await activeEventsOf(
+      db,
+      rows.map((r) => r.id),
+      'activeEvents' in which ? which.activeEvents : undefined,
+    );
+    let byId = allById ?? (await ruleVersionsById(db, [...new Set(rows.flatMap((r) => (r.rule_version_id === null ? [] : [r.rule_version_id])))]));
+    if (!sets && rows.some((r) => r.rule_version_id === null || !byId.has(r.rule_version_id))) {
+      sets = await loadRuleVersionSets(db);
+      byId = allById = new Map(sets.all.map((v) => [v.id, v]));
+    }
+    // Without the sets, every row named a version that exists: none is assigned one.
+    const assignable = sets?.assignable ?? [];
     for (const row of rows) {
       let versionId = row.rule_version_id;
       if (versionId === null || !byId.has(versionId)) {

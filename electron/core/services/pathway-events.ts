@@ -8,7 +8,7 @@ import type { DecisionOutcome, EventType } from '../../../shared/domain/rule-pac
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
-import { recomputePathwayClocks, toPathwayEvent } from './pathway-clock';
+import { type EventRow, recomputePathwayClocks, toPathwayEvent } from './pathway-clock';
 
 type Db = Transaction<Database> | Kysely<Database>;
 
@@ -50,7 +50,7 @@ async function activeEvents(trx: Db, pathwayId: number, exceptId?: number): Prom
   return (await q.orderBy('date').orderBy('id').execute()).map(toPathwayEvent);
 }
 
-/** Validates one event against the pathway's other active events; returns the pathway row. */
+/** Validates one event against the pathway's other active events; returns the pathway row and those events (date, then id). */
 export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number, event: PathwayEvent, exceptId?: number) {
   const pathway = await trx
     .selectFrom('pathway')
@@ -62,7 +62,8 @@ export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number
   if (pathway.rights_decision === 'no_right' || pathway.rights_decision === 'not_pathway') {
     throw new AppError('conflict', 'Henvisningen er vurdert uten rett til forløp. Endre rettighetsvurderingen først.');
   }
-  const issues = validateEvent(await activeEvents(trx, pathwayId, exceptId), event, {
+  const events = await activeEvents(trx, pathwayId, exceptId);
+  const issues = validateEvent(events, event, {
     pathwayType: pathway.pathway_type as PathwayTypeId,
     referralReceived: pathway.referral_received,
     today: todayInOslo(ctx.clock()),
@@ -74,14 +75,19 @@ export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number
     }
   }
   throwIfErrors(issues);
-  return pathway;
+  return { ...pathway, events };
 }
 
 /**
  * After any change to a pathway's events: the status follows the closing events (end → ended, own clinician
  * → own_clinician, neither → open), and the stored clock is recomputed in the same transaction.
  */
-export async function pathwayEventsChanged(trx: Db, pathwayId: number, now: Date, opts: { closingChanged: boolean }): Promise<void> {
+export async function pathwayEventsChanged(
+  trx: Db,
+  pathwayId: number,
+  now: Date,
+  opts: { closingChanged: boolean; activeEvents?: readonly EventRow[] },
+): Promise<void> {
   if (opts.closingChanged) {
     const closing = await trx
       .selectFrom('pathway_event')
@@ -108,7 +114,19 @@ export async function pathwayEventsChanged(trx: Db, pathwayId: number, now: Date
       await trx.updateTable('pathway').set({ status, updated_at: now.toISOString() }).where('id', '=', pathwayId).execute();
     }
   }
-  await recomputePathwayClocks(trx, { pathwayIds: [pathwayId] }, now);
+  const known = opts.activeEvents ? { activeEvents: { pathwayId, events: opts.activeEvents } } : {};
+  await recomputePathwayClocks(trx, { pathwayIds: [pathwayId], ...known }, now);
+}
+
+/**
+ * The active events after `added` was inserted into `events` (ordered by date, then id): the new row has the
+ * highest id, so it goes after every event on or before its date.
+ */
+function withAdded(events: readonly PathwayEvent[], added: PathwayEvent): EventRow[] {
+  const rows = events.map((e): EventRow => ({ type: e.type, date: e.date, outcome: e.outcome ?? null, until: e.until ?? null }));
+  const at = rows.findIndex((e) => e.date > added.date);
+  rows.splice(at === -1 ? rows.length : at, 0, { type: added.type, date: added.date, outcome: added.outcome ?? null, until: added.until ?? null });
+  return rows;
 }
 
 /**
@@ -149,7 +167,10 @@ export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: Ne
     .returning('id')
     .executeTakeFirstOrThrow();
   await appendAudit(trx, ctx.actor(), { action: 'pathwayEvent.record', entity: 'pathway_event', entityId: row.id, patientId: pathway.patient_id }, now);
-  await pathwayEventsChanged(trx, input.pathwayId, now, { closingChanged: CLOSING[input.type] !== undefined });
+  await pathwayEventsChanged(trx, input.pathwayId, now, {
+    closingChanged: CLOSING[input.type] !== undefined,
+    activeEvents: withAdded(pathway.events, event),
+  });
   return row.id;
 }
 
