@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './db/schema';
 import { lockAuditAppend, pinFirstAuditEntry } from './db/dialect';
 import { queueAuditAtCommit } from './db/pg-audit-commit';
+import { compiledQueries } from './db/compiled-queries';
 
 export interface AuditEntry {
   action: string;
@@ -85,6 +86,9 @@ export function teamAuditKeyFromEnvironment(env: NodeJS.ProcessEnv): Buffer {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Every write appends: its two statements are built and compiled once per store (compiled-queries.ts). */
+const appendQueries = compiledQueries();
+
 /**
  * Appends one entry to the tamper-evident audit log. Records who did what to which record, never content.
  * Call inside the write's transaction so the entry and the change land together or not at all; called
@@ -111,12 +115,12 @@ export async function appendAudit(trx: Db, actor: Actor, entry: AuditEntry, at: 
   if (await queueAuditAtCommit(trx, (prev, r) => mac(entryMessage(prev, r)), row)) return;
   await lockAuditAppend(trx);
   // limit as a literal: SQLite re-prepares a statement whose LIMIT is a rebound parameter, on every append.
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1)).executeTakeFirst();
+  const [last] = await appendQueries.rows(trx, 'audit.last', {}, () =>
+    trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1)),
+  );
   const prev = last?.hash ?? GENESIS_HASH;
   const id = (last?.id ?? 0) + 1;
-  await trx
-    .insertInto('audit_log')
-    .values({ id, ...row, prev_hash: prev, hash: mac(entryMessage(prev, row)) })
-    .execute();
+  const values = { id, ...row, prev_hash: prev, hash: mac(entryMessage(prev, row)) };
+  await appendQueries.rows(trx, 'audit.insert', values, (v) => trx.insertInto('audit_log').values(v as typeof values));
   if (id === 1) await pinFirstAuditEntry(trx);
 }

@@ -8,8 +8,16 @@ import { ruleVersionFor, type DecisionOutcome, type EventType, type PathwayTime,
 import type { Database, PathwayTable, RuleTimeTable, RuleVersionTable } from '../db/schema';
 import { readSetting } from '../settings';
 import { columnExists } from '../db/dialect';
+import { compiledQueries } from '../db/compiled-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A recompute of one pathway (every event write) reads its row, its events and its rule version: those three
+ * statements are built and compiled once per store (compiled-queries.ts), from the same builders the general
+ * case runs.
+ */
+const oneQueries = compiledQueries();
 
 /** app_setting key: '1' when Saturdays count as working days (DOMAIN.md §5; default Monday–Friday). */
 export const COUNT_SATURDAYS_KEY = 'clock.countSaturdays' as const;
@@ -112,9 +120,12 @@ function withTimes(versions: Selectable<RuleVersionTable>[], times: Selectable<R
  */
 async function ruleVersionsById(db: Db, ids: readonly string[]): Promise<Map<string, RuleVersion>> {
   if (ids.length === 0) return new Map();
-  const versions = await db.selectFrom('rule_version').selectAll().where('id', 'in', ids).execute();
+  const versionsQuery = (named: readonly string[]) => db.selectFrom('rule_version').selectAll().where('id', 'in', named);
+  const timesQuery = (named: readonly string[]) => db.selectFrom('rule_time').selectAll().where('rule_version_id', 'in', named).orderBy('id');
+  const one = ids.length === 1 ? { id: ids[0] } : null;
+  const versions = one ? await oneQueries.rows(db, 'ruleVersion.one', one, (v) => versionsQuery([v.id as string])) : await versionsQuery(ids).execute();
   if (versions.length === 0) return new Map();
-  const times = await db.selectFrom('rule_time').selectAll().where('rule_version_id', 'in', ids).orderBy('id').execute();
+  const times = one ? await oneQueries.rows(db, 'ruleTimes.one', one, (v) => timesQuery([v.id as string])) : await timesQuery(ids).execute();
   return new Map(withTimes(versions, times).map((v) => [v.id, v]));
 }
 
@@ -259,15 +270,19 @@ export interface ActiveEvents {
 /** The active events of these pathways (date, then id), by pathway: read, unless the caller knows them already. */
 async function activeEventsOf(db: Db, pathwayIds: number[], known: ActiveEvents | undefined): Promise<Map<number, EventRow[]>> {
   if (known && pathwayIds.length === 1 && pathwayIds[0] === known.pathwayId) return new Map([[known.pathwayId, [...known.events]]]);
-  const events = await db
-    .selectFrom('pathway_event')
-    .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
-    .where('pathway_id', 'in', pathwayIds)
-    .where('status', '=', 'active')
-    .orderBy('pathway_id')
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  const query = (ids: readonly number[]) =>
+    db
+      .selectFrom('pathway_event')
+      .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
+      .where('pathway_id', 'in', ids)
+      .where('status', '=', 'active')
+      .orderBy('pathway_id')
+      .orderBy('date')
+      .orderBy('id');
+  const events =
+    pathwayIds.length === 1
+      ? await oneQueries.rows(db, 'events.one', { id: pathwayIds[0] }, (v) => query([v.id as number]))
+      : await query(pathwayIds).execute();
   const eventsOf = new Map<number, EventRow[]>();
   for (const e of events) eventsOf.set(e.pathway_id, [...(eventsOf.get(e.pathway_id) ?? []), e]);
   return eventsOf;
@@ -300,7 +315,7 @@ export async function recomputePathwayClocks(
   const CHUNK = 500;
   let done = 0;
   // Page through the pathways by id so memory stays flat on large databases.
-  for (let afterId = 0; ; ) {
+  const page = (afterId: number, pageIds: readonly number[] | null) => {
     let q = db
       .selectFrom('pathway')
       .leftJoin('patient', 'patient.id', 'pathway.patient_id')
@@ -314,9 +329,15 @@ export async function recomputePathwayClocks(
     // No lower bound on the first page: a bound `id > ?` (like a bound LIMIT) makes this SQLite build (STAT4)
     // re-prepare the statement on every run — 0.09 ms of 0.1 for the one page an event write reads.
     if (afterId > 0) q = q.where('pathway.id', '>', afterId);
-    if (ids !== null) q = q.where('pathway.id', 'in', ids);
+    if (pageIds !== null) q = q.where('pathway.id', 'in', pageIds);
     if ('openOnly' in which) q = q.where('pathway.status', '=', 'open');
-    const rows = await q.execute();
+    return q;
+  };
+  for (let afterId = 0; ; ) {
+    const rows =
+      ids?.length === 1 && afterId === 0
+        ? await oneQueries.rows(db, 'pathway.one', { id: ids[0] }, (v) => page(0, [v.id as number]))
+        : await page(afterId, ids).execute();
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.id;
     const eventsOf = await activeEventsOf(

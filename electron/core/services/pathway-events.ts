@@ -7,10 +7,14 @@ import type { PathwayTypeId } from '../../../shared/domain/pathway-types';
 import type { DecisionOutcome, EventType } from '../../../shared/domain/rule-pack';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
+import { compiledQueries } from '../db/compiled-queries';
 import type { ServiceContext } from './context';
 import { type EventRow, recomputePathwayClocks, toPathwayEvent } from './pathway-clock';
 
 type Db = Transaction<Database> | Kysely<Database>;
+
+/** The fixed statements of every event write, built and compiled once per store (compiled-queries.ts). */
+const queries = compiledQueries();
 
 export interface NewPathwayEvent {
   pathwayId: number;
@@ -45,18 +49,27 @@ export function throwIfErrors(issues: readonly Issue[], pathOf: (code: string) =
 }
 
 async function activeEvents(trx: Db, pathwayId: number, exceptId?: number): Promise<PathwayEvent[]> {
-  let q = trx.selectFrom('pathway_event').select(['id', 'type', 'date', 'outcome', 'until']).where('pathway_id', '=', pathwayId).where('status', '=', 'active');
-  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-  return (await q.orderBy('date').orderBy('id').execute()).map(toPathwayEvent);
+  const values = exceptId === undefined ? { pathwayId } : { pathwayId, exceptId };
+  const rows = await queries.rows(trx, exceptId === undefined ? 'activeEvents' : 'activeEvents.except', values, (v) => {
+    let q = trx
+      .selectFrom('pathway_event')
+      .select(['id', 'type', 'date', 'outcome', 'until'])
+      .where('pathway_id', '=', v.pathwayId as number)
+      .where('status', '=', 'active');
+    if ('exceptId' in v) q = q.where('id', '!=', v.exceptId as number);
+    return q.orderBy('date').orderBy('id');
+  });
+  return rows.map(toPathwayEvent);
 }
 
 /** Validates one event against the pathway's other active events; returns the pathway row and those events (date, then id). */
 export async function checkEvent(trx: Db, ctx: ServiceContext, pathwayId: number, event: PathwayEvent, exceptId?: number) {
-  const pathway = await trx
-    .selectFrom('pathway')
-    .select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status', 'rights_decision'])
-    .where('id', '=', pathwayId)
-    .executeTakeFirst();
+  const [pathway] = await queries.rows(trx, 'checkEvent.pathway', { pathwayId }, (v) =>
+    trx
+      .selectFrom('pathway')
+      .select(['id', 'patient_id', 'pathway_type', 'referral_received', 'status', 'rights_decision'])
+      .where('id', '=', v.pathwayId as number),
+  );
   if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
   // No right / not a pathway case (issue #13): no pathway, so no pathway events.
   if (pathway.rights_decision === 'no_right' || pathway.rights_decision === 'not_pathway') {
@@ -148,24 +161,27 @@ export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: Ne
     if (!known) throw new AppError('invalid_input', 'Velg hjelpebehov fra listen.', [{ path: 'helpNeed', message: 'Velg hjelpebehov fra listen.' }]);
   }
   const now = ctx.clock();
-  const row = await trx
-    .insertInto('pathway_event')
-    .values({
-      pathway_id: input.pathwayId,
-      type: input.type,
-      date: input.date,
-      outcome: input.outcome ?? null,
-      until: input.until ?? null,
-      note: input.note ?? '',
-      source: input.source,
-      replaced_by: null,
-      correction_reason: null,
-      help_need: input.helpNeed ?? null,
-      end_reason: input.endReason ?? null,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = {
+    pathway_id: input.pathwayId,
+    type: input.type,
+    date: input.date,
+    outcome: input.outcome ?? null,
+    until: input.until ?? null,
+    note: input.note ?? '',
+    source: input.source,
+    replaced_by: null,
+    correction_reason: null,
+    help_need: input.helpNeed ?? null,
+    end_reason: input.endReason ?? null,
+    created_at: now.toISOString(),
+  };
+  const [row] = await queries.rows(trx, 'event.insert', values, (v) =>
+    trx
+      .insertInto('pathway_event')
+      .values(v as typeof values)
+      .returning('id'),
+  );
+  if (!row) throw new Error('The event insert returned no id');
   await appendAudit(trx, ctx.actor(), { action: 'pathwayEvent.record', entity: 'pathway_event', entityId: row.id, patientId: pathway.patient_id }, now);
   await pathwayEventsChanged(trx, input.pathwayId, now, {
     closingChanged: CLOSING[input.type] !== undefined,

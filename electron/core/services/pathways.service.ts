@@ -24,8 +24,12 @@ import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
 import { transferLinks } from './transfers.service';
 import { letterheadOwnedBy } from '../people';
+import { compiledQueries } from '../db/compiled-queries';
 
 type Db = ServiceContext['db'];
+
+/** recordEvent's own read, built and compiled once per store (compiled-queries.ts): it runs on every event write. */
+const writeQueries = compiledQueries();
 const d = formatDate;
 
 const START_LABELS: Record<string, string> = {
@@ -219,7 +223,13 @@ export function createPathwaysService(ctx: ServiceContext) {
           note: input.note,
           source: 'manual',
         });
-        const pathway = await trx.selectFrom('pathway').select('pathway_type').where('id', '=', input.pathwayId).executeTakeFirstOrThrow();
+        const [pathway] = await writeQueries.rows(trx, 'pathwayType', { id: input.pathwayId }, (v) =>
+          trx
+            .selectFrom('pathway')
+            .select('pathway_type')
+            .where('id', '=', v.id as number),
+        );
+        if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
         return { eventId, code: eventCodeDetails(pathway.pathway_type as PathwayTypeId, input.type, input.outcome)?.code ?? null };
       });
     },
