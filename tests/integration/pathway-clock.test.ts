@@ -245,6 +245,44 @@ describe('event life cycle', () => {
     expect(pathwayRow(pathwayId)).toMatchObject({ due_sort: '2026-12-15', next_due_date: '2026-12-15' });
   });
 
+  it('an event write reads the events and the rule version once, its own only, and stores what a recompute from the file stores', async () => {
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
+    await assessRight(core, pathwayId, '2026-11-04', 'treatment');
+    const reads = async (input: object) =>
+      (await captureStatements(core, 'pathways.recordEvent', { pathwayId, ...input }))
+        .map((s) => s.sql)
+        .filter((q) => /^select .* from "(pathway_event|rule_version|rule_time)"/.test(q));
+    // Each new event lands before, between and after the others (by date, then id): the recompute is handed the
+    // events the validation read, with the new one in its place, instead of reading them again.
+    for (const event of [
+      { type: 'first_attendance', date: '2026-11-10' },
+      { type: 'patient_postponed', date: '2026-11-06', until: '2026-11-09' },
+      { type: 'patient_postponed', date: '2026-11-10' },
+      { type: 'clinical_decision', date: '2026-11-12', outcome: 'CU' },
+    ]) {
+      expect(await reads(event)).toEqual([
+        'select "id", "type", "date", "outcome", "until" from "pathway_event" where "pathway_id" = ? and "status" = ? order by "date", "id"',
+        'select * from "rule_version" where "id" in (?)',
+        'select * from "rule_time" where "rule_version_id" in (?) order by "id"',
+      ]);
+      const stored = pathwayRow(pathwayId);
+      await core.ctx.db
+        .updateTable('pathway')
+        .set({ next_action_key: 'stale', due_sort: '0000-00-00', open_postponed: 9 })
+        .where('id', '=', pathwayId)
+        .execute();
+      await recomputePathwayClocks(core.ctx.db, { pathwayIds: [pathwayId] }, FIXED_NOW);
+      expect(pathwayRow(pathwayId)).toEqual(stored);
+    }
+  });
+
+  it('a pathway without a rule version is given the one in force when an event is recorded', async () => {
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
+    core.handle.sqlite.prepare('update pathway set rule_version_id = null where id = ?').run(pathwayId);
+    await core.ok('pathways.recordEvent', { pathwayId, type: 'patient_postponed', date: '2026-11-20' });
+    expect(pathwayRow(pathwayId)).toMatchObject({ rule_version_id: 'national-2024-adult_mental', open_postponed: 1 });
+  });
+
   it('recomputes every pathway page by page (500 at a time), none left out between pages', async () => {
     await seedCaseload(core.ctx.db, { patients: 1200, seed: 3, now: FIXED_NOW });
     const total = Number(
