@@ -245,26 +245,34 @@ describe('event life cycle', () => {
     expect(pathwayRow(pathwayId)).toMatchObject({ due_sort: '2026-12-15', next_due_date: '2026-12-15' });
   });
 
-  it('an event write reads the events and the rule version once, its own only, and stores what a recompute from the file stores', async () => {
+  // Each new event lands before, between and after the others (by date, then id).
+  const eventsInEveryPlace = [
+    { type: 'first_attendance', date: '2026-11-10' },
+    { type: 'patient_postponed', date: '2026-11-06', until: '2026-11-09' },
+    { type: 'patient_postponed', date: '2026-11-10' },
+    { type: 'clinical_decision', date: '2026-11-12', outcome: 'CU' },
+  ];
+
+  it('an event write reads the events and the rule version once, its own only', async () => {
     const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
     await assessRight(core, pathwayId, '2026-11-04', 'treatment');
-    const reads = async (input: object) =>
-      (await captureStatements(core, 'pathways.recordEvent', { pathwayId, ...input }))
-        .map((s) => s.sql)
+    for (const event of eventsInEveryPlace) {
+      const reads = (await captureStatements(core, 'pathways.recordEvent', { pathwayId, ...event }))
+        .map((st) => st.sql)
         .filter((q) => /^select .* from "(pathway_event|rule_version|rule_time)"/.test(q));
-    // Each new event lands before, between and after the others (by date, then id): the recompute is handed the
-    // events the validation read, with the new one in its place, instead of reading them again.
-    for (const event of [
-      { type: 'first_attendance', date: '2026-11-10' },
-      { type: 'patient_postponed', date: '2026-11-06', until: '2026-11-09' },
-      { type: 'patient_postponed', date: '2026-11-10' },
-      { type: 'clinical_decision', date: '2026-11-12', outcome: 'CU' },
-    ]) {
-      expect(await reads(event)).toEqual([
+      expect(reads).toEqual([
         'select "id", "type", "date", "outcome", "until" from "pathway_event" where "pathway_id" = ? and "status" = ? order by "date", "id"',
         'select * from "rule_version" where "id" in (?)',
         'select * from "rule_time" where "rule_version_id" in (?) order by "id"',
       ]);
+    }
+  });
+
+  it('an event write stores the clock a recompute from the stored events stores (the write hands the recompute the events it read)', async () => {
+    const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
+    await assessRight(core, pathwayId, '2026-11-04', 'treatment');
+    for (const event of eventsInEveryPlace) {
+      await core.ok('pathways.recordEvent', { pathwayId, ...event });
       const stored = pathwayRow(pathwayId);
       await core.ctx.db
         .updateTable('pathway')
