@@ -114,14 +114,21 @@ function isWorkingWeekday(date: IsoDate, opts: CalendarOptions): boolean {
 // made deadline recomputation (thousands of pathways) needlessly slow.
 const holidayMsCache = new Map<number, ReadonlyMap<number, string>>();
 
+/** The year the last lookup fell in, [from, to) in epoch ms: a walk stays in one year for months at a time. */
+let lastYear: { from: number; to: number; holidays: ReadonlyMap<number, string> } | null = null;
+
 function holidayNameMs(ms: number): string | null {
-  const year = new Date(ms).getUTCFullYear();
-  let map = holidayMsCache.get(year);
-  if (!map) {
-    map = new Map([...holidayMap(year)].map(([date, name]) => [toUtcMs(date), name]));
-    holidayMsCache.set(year, map);
+  if (lastYear === null || ms < lastYear.from || ms >= lastYear.to) {
+    // A Date per day walked was most of this lookup's cost (an event write walks ~90 days more than once).
+    const year = new Date(ms).getUTCFullYear();
+    let holidays = holidayMsCache.get(year);
+    if (!holidays) {
+      holidays = new Map([...holidayMap(year)].map(([date, name]) => [toUtcMs(date), name]));
+      holidayMsCache.set(year, holidays);
+    }
+    lastYear = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), holidays };
   }
-  return map.get(ms) ?? null;
+  return lastYear.holidays.get(ms) ?? null;
 }
 
 function isWorkingWeekdayMs(ms: number, opts: CalendarOptions): boolean {

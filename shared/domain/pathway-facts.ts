@@ -65,7 +65,9 @@ export function sortedEvents(events: readonly PathwayEvent[]): PathwayEvent[] {
 }
 
 export function eventsOfType(events: readonly PathwayEvent[], type: EventType): PathwayEvent[] {
-  return sortedEvents(events).filter((e) => e.type === type);
+  // Filtered first, then sorted: the same events in the same order (the sort is stable), without sorting every
+  // event of the pathway for each type asked about (a recompute asks about many).
+  return sortedEvents(events.filter((e) => e.type === type));
 }
 
 export function firstOfType(events: readonly PathwayEvent[], type: EventType): PathwayEvent | null {

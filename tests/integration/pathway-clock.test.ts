@@ -251,7 +251,7 @@ describe('event life cycle', () => {
     { type: 'patient_postponed', date: '2026-11-06', until: '2026-11-09' },
     { type: 'patient_postponed', date: '2026-11-10' },
     { type: 'clinical_decision', date: '2026-11-12', outcome: 'CU' },
-  ];
+  ] as const;
 
   it('an event write reads the events and the rule version once, its own only', async () => {
     const { pathwayId } = await newPathway(core, { referralReceived: '2026-11-02' });
