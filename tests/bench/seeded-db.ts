@@ -46,6 +46,8 @@ async function dropPlannerStatistics(dataDir: string): Promise<void> {
   const core = await openBenchCore(dataDir);
   core.handle.sqlite.exec('drop table if exists sqlite_stat1; drop table if exists sqlite_stat4');
   await core.close();
+  // Opening it may have migrated the cache (a newer schema), with a backup copy of the file: not cached too.
+  rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
   writeFileSync(join(dataDir, NO_STATS_MARK), '');
 }
 
