@@ -11,8 +11,9 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { auditRead } from '../audit-read';
 import { countIf, isPostgres } from '../db/dialect';
 import { compiledQueries } from '../db/compiled-queries';
+import { fixed, pageBound } from '../db/replan';
 import type { ServiceContext } from './context';
-import { careDeadlineFlagsOf } from './breach.service';
+import { careDeadlineFlagger } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -79,7 +80,7 @@ export function createWorklistService(ctx: ServiceContext) {
   }
 
   function openPathways() {
-    return ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
+    return ctx.db.selectFrom('pathway').where('pathway.status', '=', fixed('open'));
   }
 
   /**
@@ -174,19 +175,18 @@ export function createWorklistService(ctx: ServiceContext) {
         .select('open_search_hit.pathway_id')
         .orderBy('open_search_hit.due_sort', 'asc')
         .orderBy('open_search_hit.pathway_id', 'asc')
-        .limit(v.limit)
-        .offset(v.offset);
+        .limit(pageBound(v.limit))
+        .offset(pageBound(v.offset));
       return withRow(openPathways().where('pathway.id', 'in', ids))
         .orderBy('pathway.due_sort', 'asc')
         .orderBy('pathway.id', 'asc')
-        .limit(v.limit)
-        .offset(0);
+        .limit(pageBound(v.limit));
     }
     return withRow(inGroup(s.group, 'pathway.due_sort', v, baseQuery(s, v)))
       .orderBy('pathway.due_sort', 'asc')
       .orderBy('pathway.id', 'asc')
-      .limit(v.limit)
-      .offset(v.offset);
+      .limit(pageBound(v.limit))
+      .offset(pageBound(v.offset));
   }
 
   type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
@@ -217,14 +217,16 @@ export function createWorklistService(ctx: ServiceContext) {
         'pathway.responsible',
         'pathway.care_deadline',
         'pathway.first_attendance_on',
+        'pathway.care_first_booked_at',
+        'pathway.care_first_offer_date',
         'pathway_breach.id as breach_id',
         (eb) =>
           eb
             .selectFrom('pathway_event')
             .select((e) => e.fn.max('pathway_event.date').as('d'))
             .whereRef('pathway_event.pathway_id', '=', 'pathway.id')
-            .where('pathway_event.type', '=', 'patient_postponed')
-            .where('pathway_event.status', '=', 'active')
+            .where('pathway_event.type', '=', fixed('patient_postponed'))
+            .where('pathway_event.status', '=', fixed('active'))
             .as('postponed_from'),
       ]);
   }
@@ -277,11 +279,7 @@ export function createWorklistService(ctx: ServiceContext) {
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
       // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
-      const breachFlags = await careDeadlineFlagsOf(
-        ctx.db,
-        rows.map((r) => ({ id: r.pathway_id, care_deadline: r.care_deadline, first_attendance_on: r.first_attendance_on })),
-        today,
-      );
+      const careDeadlineFlag = await careDeadlineFlagger(ctx.db, today);
       return {
         today,
         counts: groups,
@@ -311,7 +309,7 @@ export function createWorklistService(ctx: ServiceContext) {
               planAttentionDate: r.plan_attention_date,
               dataQuality: r.dq_flags,
               breachReasonMissing: state === 'overdue' && r.breach_id === null,
-              careDeadlineBreach: breachFlags.get(r.pathway_id) ?? null,
+              careDeadlineBreach: careDeadlineFlag(r),
               patientPostponedFrom: r.postponed_from ?? null,
             },
           };
