@@ -261,7 +261,7 @@ describe('event life cycle', () => {
         .map((st) => st.sql)
         .filter((q) => /^select .* from "(pathway_event|rule_version|rule_time)"/.test(q));
       expect(reads).toEqual([
-        'select "id", "type", "date", "outcome", "until" from "pathway_event" where "pathway_id" = ? and "status" = ? order by "date", "id"',
+        'select "id", "type", "date", "outcome", "until" from "pathway_event" where "pathway_id" = ? and "status" = \'active\' order by "date", "id"',
         'select * from "rule_version" where "id" in (?)',
         'select * from "rule_time" where "rule_version_id" in (?) order by "id"',
       ]);

@@ -9,6 +9,7 @@ import type { Database, PathwayTable, RuleTimeTable, RuleVersionTable } from '..
 import { readSetting } from '../settings';
 import { columnExists } from '../db/dialect';
 import { compiledQueries } from '../db/compiled-queries';
+import { fixed } from '../db/replan';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -275,7 +276,7 @@ async function activeEventsOf(db: Db, pathwayIds: number[], known: ActiveEvents 
       .selectFrom('pathway_event')
       .select(['pathway_id', 'type', 'date', 'outcome', 'until'])
       .where('pathway_id', 'in', ids)
-      .where('status', '=', 'active')
+      .where('status', '=', fixed('active'))
       .orderBy('pathway_id')
       .orderBy('date')
       .orderBy('id');

@@ -8,6 +8,7 @@ import type { DecisionOutcome, EventType } from '../../../shared/domain/rule-pac
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import { compiledQueries } from '../db/compiled-queries';
+import { fixed } from '../db/replan';
 import type { ServiceContext } from './context';
 import { type EventRow, recomputePathwayClocks, toPathwayEvent } from './pathway-clock';
 
@@ -55,7 +56,8 @@ async function activeEvents(trx: Db, pathwayId: number, exceptId?: number): Prom
       .selectFrom('pathway_event')
       .select(['id', 'type', 'date', 'outcome', 'until'])
       .where('pathway_id', '=', v.pathwayId as number)
-      .where('status', '=', 'active');
+      // A literal: bound, it is matched against the partial indexes on active events and re-prepared per run (replan.ts).
+      .where('status', '=', fixed('active'));
     if ('exceptId' in v) q = q.where('id', '!=', v.exceptId as number);
     return q.orderBy('date').orderBy('id');
   });
