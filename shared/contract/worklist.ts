@@ -8,7 +8,8 @@ export { WORKLIST_GROUPS, WORKLIST_SCOPES, type WorklistGroup, type WorklistScop
 
 export const worklistQuerySchema = z.object({
   offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
+  /** Two screens of rows: each row of a page is joined with its patient, so a page is paid per row (see PAGE in worklist-query.ts). */
+  limit: z.number().int().min(1).max(500).default(50),
   search: z.string().max(100).optional(),
   pathwayType: z.enum(PATHWAY_TYPE_IDS).optional(),
   setting: z.enum(SETTING_IDS).optional(),

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../electron/core/app-core';
@@ -35,6 +35,22 @@ export function benchMasterKey(dataDir: string): Buffer {
   return key;
 }
 
+const NO_STATS_MARK = 'no-planner-statistics.ok';
+
+/**
+ * The app never runs ANALYZE, so a user's file has no planner statistics (sqlite_stat1/4): its statements run
+ * with the plans the query-plan tests check. Seeds cached while the seeding ran ANALYZE lose theirs here, once:
+ * with STAT4 samples SQLite also re-prepares a statement whenever a value it planned with is bound again.
+ */
+async function dropPlannerStatistics(dataDir: string): Promise<void> {
+  const core = await openBenchCore(dataDir);
+  core.handle.sqlite.exec('drop table if exists sqlite_stat1; drop table if exists sqlite_stat4');
+  await core.close();
+  // Opening it may have migrated the cache (a newer schema), with a backup copy of the file: not cached too.
+  rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
+  writeFileSync(join(dataDir, NO_STATS_MARK), '');
+}
+
 /**
  * A seeded demo database per size, built with the production seeding code and cached between runs
  * (keyed by size, seed, audit history and schema version) so a bench run does not spend its time seeding.
@@ -49,6 +65,7 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
     // seeded.ok is written after the seeding core closed: the file is as a clean close leaves it. Caches seeded
     // before clean-close marks existed get their mark here (so a copy's first start need not read the whole file).
     if (!closedCleanly(dataDir, databaseFile(dataDir))) markCleanClose(dataDir, databaseFile(dataDir));
+    if (!existsSync(join(dataDir, NO_STATS_MARK))) await dropPlannerStatistics(dataDir);
     return { dataDir, seededMs: null };
   }
   // Caches of older schemas (or the unencrypted format) are never read again: remove them.
@@ -76,9 +93,8 @@ export async function seededDataDir(patients: number, seed = 42): Promise<{ data
   const seededMs = performance.now() - started;
   process.stderr.write('\n');
   core.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  core.handle.sqlite.exec('analyze');
   await core.close();
-  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dataDir, NO_STATS_MARK), '');
   writeFileSync(join(dataDir, 'seeded.ok'), String(seededMs));
   return { dataDir, seededMs };
 }

@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
 import { compiledQueries } from '../db/compiled-queries';
+import { fixed } from '../db/replan';
 import type { ServiceContext } from './context';
 import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-store';
 import { calendarOptions } from './pathway-clock';
@@ -38,7 +39,7 @@ async function factsFor(db: Db, pathwayIds: number[]) {
   const ids = (v: Record<string, unknown>) => Array.from({ length: slots }, (_, k) => v[`i${k}`] as number);
   const [appts, posts] = await Promise.all([
     queries.rows(db, `booked ${slots}`, values, (v) =>
-      db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', ids(v)).where('status', '=', 'booked'),
+      db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', ids(v)).where('status', '=', fixed('booked')),
     ),
     queries.rows(db, `offers ${slots}`, values, (v) =>
       db.selectFrom('care_deadline_postponement').select(['pathway_id', 'offered_date']).where('pathway_id', 'in', ids(v)),

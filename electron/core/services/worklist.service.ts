@@ -11,6 +11,7 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { auditRead } from '../audit-read';
 import { countIf, isPostgres } from '../db/dialect';
 import { compiledQueries } from '../db/compiled-queries';
+import { fixed, pageBound } from '../db/replan';
 import type { ServiceContext } from './context';
 import { careDeadlineFlagsOf } from './breach.service';
 
@@ -79,7 +80,7 @@ export function createWorklistService(ctx: ServiceContext) {
   }
 
   function openPathways() {
-    return ctx.db.selectFrom('pathway').where('pathway.status', '=', 'open');
+    return ctx.db.selectFrom('pathway').where('pathway.status', '=', fixed('open'));
   }
 
   /**
@@ -174,19 +175,18 @@ export function createWorklistService(ctx: ServiceContext) {
         .select('open_search_hit.pathway_id')
         .orderBy('open_search_hit.due_sort', 'asc')
         .orderBy('open_search_hit.pathway_id', 'asc')
-        .limit(v.limit)
-        .offset(v.offset);
+        .limit(pageBound(v.limit))
+        .offset(pageBound(v.offset));
       return withRow(openPathways().where('pathway.id', 'in', ids))
         .orderBy('pathway.due_sort', 'asc')
         .orderBy('pathway.id', 'asc')
-        .limit(v.limit)
-        .offset(0);
+        .limit(pageBound(v.limit));
     }
     return withRow(inGroup(s.group, 'pathway.due_sort', v, baseQuery(s, v)))
       .orderBy('pathway.due_sort', 'asc')
       .orderBy('pathway.id', 'asc')
-      .limit(v.limit)
-      .offset(v.offset);
+      .limit(pageBound(v.limit))
+      .offset(pageBound(v.offset));
   }
 
   type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
@@ -223,8 +223,8 @@ export function createWorklistService(ctx: ServiceContext) {
             .selectFrom('pathway_event')
             .select((e) => e.fn.max('pathway_event.date').as('d'))
             .whereRef('pathway_event.pathway_id', '=', 'pathway.id')
-            .where('pathway_event.type', '=', 'patient_postponed')
-            .where('pathway_event.status', '=', 'active')
+            .where('pathway_event.type', '=', fixed('patient_postponed'))
+            .where('pathway_event.status', '=', fixed('active'))
             .as('postponed_from'),
       ]);
   }

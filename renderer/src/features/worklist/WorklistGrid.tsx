@@ -65,8 +65,10 @@ export const WorklistGrid = memo(function WorklistGrid({
   const virtualItems = virtualizer.getVirtualItems();
   const last = virtualItems[virtualItems.length - 1];
 
+  // The next page (50 rows, worklist-query.ts) is asked for a screenful before the loaded rows end: early enough
+  // to arrive before the list is scrolled there, late enough that the first screen asks for one page only.
   useEffect(() => {
-    if (last && last.index >= items.length - 40 && rows.length < total) moreRequested();
+    if (last && last.index >= items.length - 20 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
   useRowsPreloaded(internRows);

@@ -22,7 +22,7 @@ export const WorklistTitle = memo(function WorklistTitle() {
       <Heading level="1" size="medium" id="worklist-title">
         Arbeidsliste
       </Heading>
-      <span className="muted" aria-live="polite">
+      <span className="muted wl-count" aria-live="polite">
         {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
         {scope === 'mine' ? ' (mine)' : ' (enheten)'}
       </span>

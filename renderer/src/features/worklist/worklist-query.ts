@@ -8,8 +8,9 @@ import { NO_FILTER, useWorklist, type WorklistFilter } from '../../stores/workli
 import { rowsLoadedFrom, useLocalSearch, useSearchKeys } from './local-search';
 import { matchKeys } from './search-keys-filter';
 
-// A screenful is ~25 rows; a small first page keeps each keystroke's round trip short.
-const PAGE = 100;
+// A screenful is ~25 rows: a page is two. Each row of a page is joined with its patient, pathway and breach rows
+// (the search's first page at 100k: 1.05 ms for 100 rows, 0.63 ms for 50), and scrolling asks for the next page.
+const PAGE = 50;
 type Page = Output<'worklist.list'>;
 
 /** The filter as the contract's input, without the paging (the key is the same for every page). */
