@@ -32,6 +32,7 @@ import * as openPathwayByPatient from './20261201_0430_open_pathway_by_patient';
 import * as patientLetterPhoneOnce from './20261201_0440_patient_letter_phone_once';
 import * as openDueCount from './20261201_0450_open_due_count';
 import * as openSearchHit from './20261201_0460_open_search_hit';
+import * as careDeadlineCover from './20261201_0490_care_deadline_cover';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0440_patient_letter_phone_once': patientLetterPhoneOnce,
   '20261201_0450_open_due_count': openDueCount,
   '20261201_0460_open_search_hit': openSearchHit,
+  '20261201_0490_care_deadline_cover': careDeadlineCover,
 };

@@ -17,6 +17,7 @@ import * as openPathwayByPatient from './20261201_pg_0090_open_pathway_by_patien
 import * as patientLetterPhoneOnce from './20261201_pg_0095_patient_letter_phone_once';
 import * as openDueCount from './20261201_pg_0100_open_due_count';
 import * as openSearchHit from './20261201_pg_0105_open_search_hit';
+import * as careDeadlineCover from './20261201_pg_0120_care_deadline_cover';
 
 /**
  * The team store's (PostgreSQL) migrations: a separate explicit, ordered list, append only.
@@ -41,4 +42,5 @@ export const pgMigrations: Record<string, Migration> = {
   '20261201_pg_0095_patient_letter_phone_once': patientLetterPhoneOnce,
   '20261201_pg_0100_open_due_count': openDueCount,
   '20261201_pg_0105_open_search_hit': openSearchHit,
+  '20261201_pg_0120_care_deadline_cover': careDeadlineCover,
 };

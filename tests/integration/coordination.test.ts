@@ -199,7 +199,11 @@ describe('deadline breach (fristbrudd)', () => {
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk).toMatchObject({ state: 'at_risk', workingDaysLeft: 9 });
     expect((await core.ok('breach.list', {})).rows).toMatchObject([{ pathwayId: s.pathwayId, state: 'at_risk', helfoNotifiedOn: null }]);
     const flag = async () => (await core.ok('worklist.list', {})).rows[0]!.flags.careDeadlineBreach;
+    // What the worklist's flag reads: the earliest booking and postponed offer, kept on the pathway by triggers.
+    const cover = () =>
+      core.ctx.db.selectFrom('pathway').select(['care_first_booked_at', 'care_first_offer_date']).where('id', '=', s.pathwayId).executeTakeFirstOrThrow();
     expect(await flag()).toBe('at_risk');
+    expect(await cover()).toEqual({ care_first_booked_at: null, care_first_offer_date: null });
 
     const appt = await core.ok('appointments.book', {
       patientId: s.patientId,
@@ -214,12 +218,42 @@ describe('deadline breach (fristbrudd)', () => {
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk).toMatchObject({ state: 'booked' });
     expect((await core.ok('breach.list', {})).rows).toEqual([]);
     expect(await flag()).toBeNull();
+    expect(await cover()).toEqual({ care_first_booked_at: '2026-12-03T08:00:00.000Z', care_first_offer_date: null });
+
+    // Moved past the deadline: the booking no longer covers it, on the worklist as on the breach page.
+    const moved = await core.ok('appointments.update', {
+      id: appt.id,
+      date: '2026-12-08',
+      time: '09:00',
+      durationMinutes: 60,
+      place: 'DPS',
+      clinician: '',
+      reason: 'Behandler syk',
+    });
+    expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk.state).toBe('at_risk');
+    expect(await flag()).toBe('at_risk');
+    expect(await cover()).toEqual({ care_first_booked_at: '2026-12-08T08:00:00.000Z', care_first_offer_date: null });
+    await core.ok('appointments.update', {
+      id: appt.id,
+      date: '2026-12-03',
+      time: '09:00',
+      durationMinutes: 60,
+      place: 'DPS',
+      clinician: '',
+      reason: 'Ny ledig time',
+      version: moved.version,
+    });
+    expect(await flag()).toBeNull();
 
     await core.ok('appointments.setStatus', { id: appt.id, status: 'cancelled_patient' });
     expect((await core.ok('breach.get', { pathwayId: s.pathwayId })).risk.state).toBe('at_risk');
+    expect(await flag()).toBe('at_risk');
+    expect(await cover()).toEqual({ care_first_booked_at: null, care_first_offer_date: null });
     await core.ok('breach.addPostponement', { pathwayId: s.pathwayId, offeredDate: '2026-12-03', requestedDate: '2026-12-17', reason: 'cancelled' });
     const st = await core.ok('breach.get', { pathwayId: s.pathwayId });
     expect(st.risk.state).toBe('patient_postponed');
+    expect(await flag()).toBeNull();
+    expect(await cover()).toEqual({ care_first_booked_at: null, care_first_offer_date: '2026-12-03' });
     expect(st.postponements).toMatchObject([{ offeredDate: '2026-12-03', requestedDate: '2026-12-17', reason: 'cancelled' }]);
     expect(
       await core.dispatch('breach.addPostponement', { pathwayId: s.pathwayId, offeredDate: '2026-12-03', requestedDate: '2026-12-01', reason: 'asked_later' }),

@@ -103,6 +103,10 @@ export interface PathwayTable {
   /** Pathway clock (migrations/20261123_0011): the rule version it runs under and facts set at assessment. */
   rule_version_id: string | null;
   care_deadline: string | null;
+  /** Earliest start of the pathway's booked appointments (ISO UTC), kept by triggers (migration 0490). */
+  care_first_booked_at: Generated<string | null>;
+  /** Earliest date offered to the patient and postponed by them, kept by triggers (migration 0490). */
+  care_first_offer_date: Generated<string | null>;
   severity: string | null;
   /** Derived from the facts on every write (shared/domain/pathway-clock.ts); due_sort = next_due_date ?? '9999-12-31'. */
   due_sort: Generated<string>;

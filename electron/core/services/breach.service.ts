@@ -74,32 +74,35 @@ async function risksOf<R extends { id: number; care_deadline: string | null }>(
   ]);
 }
 
-/**
- * The worklist flag for some pathways: 'at_risk' or 'breached' for those whose legal deadline is likely to pass
- * or has passed (shared/domain/care-deadline-breach.ts), others absent. One query per call, bounded by the ids.
- */
-export async function careDeadlineFlags(db: Db, pathwayIds: number[], today: string): Promise<Map<number, 'at_risk' | 'breached'>> {
-  if (pathwayIds.length === 0) return new Map();
-  const rows = await db.selectFrom('pathway').select(['id', 'care_deadline', 'first_attendance_on']).where('id', 'in', pathwayIds).execute();
-  return careDeadlineFlagsOf(db, rows, today);
+/** What the worklist's fristbrudd flag reads of a pathway: columns of the page's own row (migration 0490). */
+export interface CareCover {
+  care_deadline: string | null;
+  first_attendance_on: string | null;
+  care_first_booked_at: string | null;
+  care_first_offer_date: string | null;
 }
 
-/** The same flags for pathway rows the caller has read already (the worklist's page carries the two columns). */
-export async function careDeadlineFlagsOf(
-  db: Db,
-  pathways: readonly { id: number; care_deadline: string | null; first_attendance_on: string | null }[],
-  today: string,
-): Promise<Map<number, 'at_risk' | 'breached'>> {
-  const out = new Map<number, 'at_risk' | 'breached'>();
-  if (pathways.length === 0) return out;
+/**
+ * The worklist flag: 'at_risk' or 'breached' for a pathway whose legal deadline is likely to pass or has passed
+ * (shared/domain/care-deadline-breach.ts), null otherwise — from the row alone: the earliest booking and the
+ * earliest postponed offer decide, and the pathway keeps both (migration 0490), so a page reads no other table.
+ */
+export async function careDeadlineFlagger(db: Db, today: string): Promise<(row: CareCover) => 'at_risk' | 'breached' | null> {
   const calendar = await calendarOptions(db);
   const bound = addWorkingDays(today, BREACH_WARN_WORKING_DAYS + 1, calendar).date;
-  // Only pathways with a legal deadline near or past and no first attendance yet can be at risk.
-  const rows = pathways.filter((r) => r.care_deadline !== null && r.care_deadline < bound && r.first_attendance_on === null);
-  for (const [r, risk] of await risksOf(db, rows, today, calendar)) {
-    if (risk.state === 'at_risk' || risk.state === 'breached') out.set(r.id, risk.state);
-  }
-  return out;
+  return (row) => {
+    // Only pathways with a legal deadline near or past and no first attendance yet can be at risk.
+    if (row.care_deadline === null || row.care_deadline >= bound || row.first_attendance_on !== null) return null;
+    const risk = breachRisk({
+      careDeadline: row.care_deadline,
+      careStartedOn: null,
+      bookedDates: row.care_first_booked_at ? [osloDateOf(row.care_first_booked_at)] : [],
+      postponedOffers: row.care_first_offer_date ? [row.care_first_offer_date] : [],
+      today,
+      calendar,
+    });
+    return risk.state === 'at_risk' || risk.state === 'breached' ? risk.state : null;
+  };
 }
 
 /** Deadline breach (fristbrudd) of the legal deadline: the warning, Helfo notified, patient postponements, the letter. */

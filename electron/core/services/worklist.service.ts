@@ -13,7 +13,7 @@ import { countIf, isPostgres } from '../db/dialect';
 import { compiledQueries } from '../db/compiled-queries';
 import { fixed, pageBound } from '../db/replan';
 import type { ServiceContext } from './context';
-import { careDeadlineFlagsOf } from './breach.service';
+import { careDeadlineFlagger } from './breach.service';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -217,6 +217,8 @@ export function createWorklistService(ctx: ServiceContext) {
         'pathway.responsible',
         'pathway.care_deadline',
         'pathway.first_attendance_on',
+        'pathway.care_first_booked_at',
+        'pathway.care_first_offer_date',
         'pathway_breach.id as breach_id',
         (eb) =>
           eb
@@ -277,11 +279,7 @@ export function createWorklistService(ctx: ServiceContext) {
       // due_sort is never null and never above NO_DUE_SORT: the four groups partition the open pathways.
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
       // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
-      const breachFlags = await careDeadlineFlagsOf(
-        ctx.db,
-        rows.map((r) => ({ id: r.pathway_id, care_deadline: r.care_deadline, first_attendance_on: r.first_attendance_on })),
-        today,
-      );
+      const careDeadlineFlag = await careDeadlineFlagger(ctx.db, today);
       return {
         today,
         counts: groups,
@@ -311,7 +309,7 @@ export function createWorklistService(ctx: ServiceContext) {
               planAttentionDate: r.plan_attention_date,
               dataQuality: r.dq_flags,
               breachReasonMissing: state === 'overdue' && r.breach_id === null,
-              careDeadlineBreach: breachFlags.get(r.pathway_id) ?? null,
+              careDeadlineBreach: careDeadlineFlag(r),
               patientPostponedFrom: r.postponed_from ?? null,
             },
           };
