@@ -8,6 +8,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { startBrowserServer } from './server';
 import { startGate } from './start-gate';
+import { warmTimeZoneData } from './warm-up';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(projectRoot, process.env.FORLOPSBENK_OUT_DIR ?? 'out', 'renderer');
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   });
   // Handled where it is awaited (main's catch); this only keeps an early failure from being "unhandled".
   core.catch(() => {});
+  let warmed = false;
   const token = randomBytes(24).toString('base64url');
   const running = await startBrowserServer({
     dispatch: async (method, input) => (await core).dispatch(method, input),
@@ -76,7 +78,14 @@ async function main(): Promise<void> {
     staticDir: rendererDir,
     token,
     port,
-    onServed: gate.served,
+    onServed: (pathname) => {
+      gate.served(pathname);
+      // The page is out: ICU's zone data loads while the browser starts the page (warm-up.ts).
+      if (!warmed && (pathname === '/' || pathname === '/index.html')) {
+        warmed = true;
+        setImmediate(warmTimeZoneData);
+      }
+    },
   });
   mark('listening');
   // The one line a person (or a test) reads: where to open the app.

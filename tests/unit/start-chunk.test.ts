@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type Rollup } from 'vite';
 import config from '../../electron.vite.config';
@@ -31,7 +33,14 @@ const LAZY_MODULES = [
 // zod and the contract's schemas: the start reads method facts from the generated table (shared/contract/method-facts.ts).
 const LAZY_PACKAGES = ['react-hook-form', 'react-day-picker', 'zod'];
 
-async function renderChunks(): Promise<Rollup.OutputChunk[]> {
+let built: Promise<Rollup.OutputChunk[]> | undefined;
+/** The renderer, built once for this file's tests. */
+function renderChunks(): Promise<Rollup.OutputChunk[]> {
+  built ??= buildRenderer();
+  return built;
+}
+
+async function buildRenderer(): Promise<Rollup.OutputChunk[]> {
   const renderer = (config as { renderer: Record<string, any> }).renderer;
   const out = await build({
     ...renderer,
@@ -71,5 +80,25 @@ describe('the start chunk', () => {
     // One script for the start (electron.vite.config.ts groups what it imports statically): not a file per shared module.
     expect([...start]).toEqual([entry!.fileName]);
     expect(LAZY_PACKAGES.filter((p) => startModules.some((id) => id.includes(`/node_modules/${p}/`)))).toEqual([]);
+  });
+
+  // The start CSS holds only the Aksel components the app uses (renderer/src/styles.css), not all of components.css.
+  it('has the stylesheet of every Aksel component the renderer uses', { timeout: 180_000 }, async () => {
+    const code = (await renderChunks()).map((c) => c.code).join('\n');
+    const dir = join(__dirname, '../../node_modules/@navikt/ds-css/dist/component');
+    const styles = readFileSync(join(__dirname, '../../renderer/src/styles.css'), 'utf8');
+    const imported = new Set([...styles.matchAll(/@import '@navikt\/ds-css\/dist\/component\/([\w-]+)\.css'/g)].map((m) => m[1]!));
+    // A file's components: the class names its rules are about (aksel-NAME, without __part or --variant).
+    const basesOf = (file: string) =>
+      new Set([...readFileSync(join(dir, `${file}.css`), 'utf8').matchAll(/\.(aksel-[\w-]+?)(?:__|--|[^\w-]|$)/g)].map((m) => m[1]!));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.css') && !f.endsWith('.min.css'))
+      .map((f) => f.slice(0, -4));
+    const covered = new Set([...imported].flatMap((f) => [...basesOf(f)]));
+    expect(covered.has('aksel-button') && covered.has('aksel-table')).toBe(true);
+    const missing = files
+      .filter((f) => !imported.has(f))
+      .flatMap((f) => [...basesOf(f)].filter((b) => !covered.has(b) && code.includes(b)).map((b) => `${f}.css (${b})`));
+    expect(missing).toEqual([]);
   });
 });
