@@ -32,7 +32,8 @@ test('recording a contact attempt refreshes the no-show views only, not the pati
   await expect(card).toContainText('Neste: Kontaktforsøk 1');
 
   const calls = countCalls(page);
-  await ns.recordAttempt(card, { date: typedDay(0), time: '09:00', channel: 'Telefon', outcome: 'Ikke svar' });
+  // Yesterday: a time today may still be ahead of the clock (the form refuses an attempt in the future).
+  await ns.recordAttempt(card, { date: typedDay(-1), time: '09:00', channel: 'Telefon', outcome: 'Ikke svar' });
   await expect(card).toContainText('Neste: Kontaktforsøk 2');
   await page.waitForTimeout(500); // anything else the write set off has had time to go out
   expect(calls['noShow.recordAttempt']).toBe(1);
@@ -92,11 +93,20 @@ test('the worklist loads 50 rows at a time as it scrolls, and a recorded event k
     made++;
   }
   const pages: number[] = [];
-  page.on('request', (r) => {
-    if (!r.url().endsWith('/rpc')) return;
+  const answered: number[] = [];
+  const pageOffset = (r: { url: () => string; postData: () => string | null }): number | null => {
+    if (!r.url().endsWith('/rpc')) return null;
     const body = JSON.parse(r.postData() ?? '{}') as { method?: string; input?: { offset?: number; pathwayIds?: number[] } };
     // Pages only: rows the search loads by id (ahead of the next keystroke) are not pages of the list.
-    if (body.method === 'worklist.list' && !body.input?.pathwayIds) pages.push(body.input?.offset ?? 0);
+    return body.method === 'worklist.list' && !body.input?.pathwayIds ? (body.input?.offset ?? 0) : null;
+  };
+  page.on('request', (r) => {
+    const offset = pageOffset(r);
+    if (offset !== null) pages.push(offset);
+  });
+  page.on('requestfinished', (r) => {
+    const offset = pageOffset(r);
+    if (offset !== null) answered.push(offset);
   });
   await page.reload();
   const wl = new WorklistPage(page);
@@ -110,8 +120,15 @@ test('the worklist loads 50 rows at a time as it scrolls, and a recorded event k
   await wl.grid.focus();
   await page.keyboard.press('End');
   await expect.poll(() => pages.slice(atStart)).toEqual([50]);
-  await page.keyboard.press('End');
-  await expect.poll(() => pages.slice(atStart)).toEqual([50, 100]);
+  // Once the second page is in, End reaches its last row and the third page is asked for (End again until then:
+  // it only moves to the last row loaded); then End reaches the very last row.
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('End');
+      return pages.slice(atStart);
+    })
+    .toEqual([50, 100]);
+  await expect.poll(() => answered.includes(100)).toBe(true);
   await page.keyboard.press('End');
   const selected = wl.grid.locator('[role=row][aria-selected=true]');
   await expect(selected).toBeVisible();

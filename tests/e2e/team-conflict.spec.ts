@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, startApp, test } from './fixtures';
-import { referralInput, rpc } from './pages/worklist';
+import { isoDay, referralInput, rpc } from './pages/worklist';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { shots } from './shots';
 import { TEAM_ENV, addPeople, asLogin, desk, initTeamDatabase, usePgServer } from './team-fixture';
@@ -28,7 +28,7 @@ async function teamDatabase(): Promise<string> {
 }
 
 /** An Oslo date a week from now (ISO). */
-const nextWeek = (): string => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+const nextWeek = (): string => isoDay(7);
 
 async function openMeeting(p: Page): Promise<void> {
   await p.getByRole('radiogroup', { name: 'Vis forløp' }).getByRole('radio', { name: 'Enheten' }).click();
@@ -125,7 +125,7 @@ test('two coordinators change one meeting: the second save is refused naming the
 
     // A no-show case: Kari opens "Avslutt saken"; Mona escalates it meanwhile. Kari's close is refused, naming Mona
     // and what she changed; the note Kari typed stays.
-    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const twoDaysAgo = isoDay(-2); // in Oslo, as the card names it (a UTC date is a day off after midnight in Oslo)
     const appt = (await rpc(kari, kariApp, 'appointments.book', {
       patientId,
       kind: 'assessment',

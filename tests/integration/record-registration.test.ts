@@ -12,6 +12,19 @@ afterEach(async () => {
 });
 
 describe('registration list', () => {
+  it('counts a registration made just after midnight in Oslo as done today, though the UTC date is still yesterday', async () => {
+    await core.dispose();
+    // 23:30 UTC on Monday 23 November is 00:30 on Tuesday 24 November in Oslo.
+    core = await makeCore({ now: new Date('2026-11-23T23:30:00Z') });
+    const { pathwayId } = await core.ok('referrals.create', referral({ referralReceived: '2026-11-02' }));
+    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-09', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-01-15' });
+    const [due] = (await core.ok('registration.list', {})).due;
+    await core.ok('registration.markDone', { eventIds: [due!.eventId] });
+    const list = await core.ok('registration.list', {});
+    expect(list.due).toEqual([]);
+    expect(list.doneToday.map((i) => i.code)).toEqual([due!.code]);
+  });
+
   it('lists coded events not yet registered, marks them one by one, exports CSV, and can undo', async () => {
     const { pathwayId } = await core.ok('referrals.create', referral({ referralReceived: '2026-11-02' }));
     await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-09', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-01-15' });

@@ -1,6 +1,6 @@
 import type { RegistrationItem } from '../../../shared/contract/registration';
 import { maskNationalId } from '../../../shared/domain/national-id';
-import { todayInOslo as osloDate } from '../../../shared/domain/time';
+import { osloDayEndUtc, osloDayStartUtc, todayInOslo as osloDate } from '../../../shared/domain/time';
 import { PATHWAY_TYPES, type PathwayTypeId } from '../../../shared/domain/pathway-types';
 import { RECORD_SYSTEM_NOTICE, registrationCsv } from '../../../shared/domain/record-registration';
 import { eventCodeDetails, eventLabel, type DecisionOutcome, type EventType } from '../../../shared/domain/rule-pack';
@@ -38,7 +38,8 @@ export function createRegistrationService(ctx: ServiceContext) {
     q =
       which === 'due'
         ? q.where('r.event_id', 'is', null)
-        : q.where('r.registered_at', '>=', `${today}T00:00:00`).where('r.registered_at', '<=', `${today}T23:59:59.999Z`);
+        : // Today in Oslo, as UTC instants: from 23:00 or 22:00 UTC the day before (a UTC date was an hour off).
+          q.where('r.registered_at', '>=', osloDayStartUtc(today)).where('r.registered_at', '<', osloDayEndUtc(today));
     const found = await q
       .orderBy('e.date')
       .orderBy('e.id')
