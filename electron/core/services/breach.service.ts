@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/envelope';
 import type { BreachStatus } from '../../../shared/contract/breach';
-import { addWorkingDays } from '../../../shared/domain/calendar';
+import { addWorkingDays, type CalendarOptions } from '../../../shared/domain/calendar';
 import { BREACH_WARN_WORKING_DAYS, breachLetterParagraphs, breachRisk, HELFO_CONTACT, type BreachRisk } from '../../../shared/domain/care-deadline-breach';
 import { formatDate, osloDateOf, todayInOslo } from '../../../shared/domain/time';
 import { esc } from '../../../shared/print/escape';
@@ -8,8 +8,6 @@ import { printDocument } from '../../../shared/print/document';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit';
 import type { Database } from '../db/schema';
-import { compiledQueries } from '../db/compiled-queries';
-import { fixed } from '../db/replan';
 import type { ServiceContext } from './context';
 import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-store';
 import { calendarOptions } from './pathway-clock';
@@ -22,59 +20,7 @@ const workingDaysLeft = (r: BreachRisk) => ('workingDaysLeft' in r ? r.workingDa
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const queries = compiledQueries();
-
-/**
- * Booked appointments and patient postponements for some pathways, keyed by pathway id. Every worklist page asks
- * this for its rows: the two statements are compiled once per id count padded to a power of two (the padding
- * repeats the first id), as the worklist's own id lists are, not built and compiled by Kysely on every call.
- */
-async function factsFor(db: Db, pathwayIds: number[]) {
-  const booked = new Map<number, string[]>();
-  const offers = new Map<number, string[]>();
-  if (pathwayIds.length === 0) return { booked, offers };
-  const slots = 2 ** Math.ceil(Math.log2(pathwayIds.length));
-  const values: Record<string, unknown> = {};
-  for (let k = 0; k < slots; k++) values[`i${k}`] = pathwayIds[k] ?? pathwayIds[0];
-  const ids = (v: Record<string, unknown>) => Array.from({ length: slots }, (_, k) => v[`i${k}`] as number);
-  const [appts, posts] = await Promise.all([
-    queries.rows(db, `booked ${slots}`, values, (v) =>
-      db.selectFrom('appointment').select(['pathway_id', 'start_at']).where('pathway_id', 'in', ids(v)).where('status', '=', fixed('booked')),
-    ),
-    queries.rows(db, `offers ${slots}`, values, (v) =>
-      db.selectFrom('care_deadline_postponement').select(['pathway_id', 'offered_date']).where('pathway_id', 'in', ids(v)),
-    ),
-  ]);
-  for (const a of appts) booked.set(a.pathway_id!, [...(booked.get(a.pathway_id!) ?? []), osloDateOf(a.start_at)]);
-  for (const p of posts) offers.set(p.pathway_id, [...(offers.get(p.pathway_id) ?? []), p.offered_date]);
-  return { booked, offers };
-}
-
-/** Each pathway (care not started) with its breach risk today, from its deadline, bookings and postponements. */
-async function risksOf<R extends { id: number; care_deadline: string | null }>(
-  db: Db,
-  rows: R[],
-  today: string,
-  calendar: Awaited<ReturnType<typeof calendarOptions>>,
-): Promise<[R, BreachRisk][]> {
-  const facts = await factsFor(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => [
-    r,
-    breachRisk({
-      careDeadline: r.care_deadline,
-      careStartedOn: null,
-      bookedDates: facts.booked.get(r.id) ?? [],
-      postponedOffers: facts.offers.get(r.id) ?? [],
-      today,
-      calendar,
-    }),
-  ]);
-}
-
-/** What the worklist's fristbrudd flag reads of a pathway: columns of the page's own row (migration 0490). */
+/** What the breach risk reads of a pathway: columns of its own row (migration 0490). */
 export interface CareCover {
   care_deadline: string | null;
   first_attendance_on: string | null;
@@ -83,24 +29,29 @@ export interface CareCover {
 }
 
 /**
- * The worklist flag: 'at_risk' or 'breached' for a pathway whose legal deadline is likely to pass or has passed
- * (shared/domain/care-deadline-breach.ts), null otherwise — from the row alone: the earliest booking and the
- * earliest postponed offer decide, and the pathway keeps both (migration 0490), so a page reads no other table.
+ * A pathway's breach risk from its row alone: the earliest booking and the earliest postponed offer decide
+ * (shared/domain/care-deadline-breach.ts), and the pathway keeps both (migration 0490), so neither the status,
+ * the list nor a worklist page reads the appointment and postponement tables for it.
  */
+function riskOfRow(row: CareCover, today: string, calendar: CalendarOptions): BreachRisk {
+  return breachRisk({
+    careDeadline: row.care_deadline,
+    careStartedOn: row.first_attendance_on,
+    bookedDates: row.care_first_booked_at ? [osloDateOf(row.care_first_booked_at)] : [],
+    postponedOffers: row.care_first_offer_date ? [row.care_first_offer_date] : [],
+    today,
+    calendar,
+  });
+}
+
+/** The worklist flag: 'at_risk' or 'breached' for a pathway whose legal deadline is likely to pass or has passed. */
 export async function careDeadlineFlagger(db: Db, today: string): Promise<(row: CareCover) => 'at_risk' | 'breached' | null> {
   const calendar = await calendarOptions(db);
   const bound = addWorkingDays(today, BREACH_WARN_WORKING_DAYS + 1, calendar).date;
   return (row) => {
     // Only pathways with a legal deadline near or past and no first attendance yet can be at risk.
     if (row.care_deadline === null || row.care_deadline >= bound || row.first_attendance_on !== null) return null;
-    const risk = breachRisk({
-      careDeadline: row.care_deadline,
-      careStartedOn: null,
-      bookedDates: row.care_first_booked_at ? [osloDateOf(row.care_first_booked_at)] : [],
-      postponedOffers: row.care_first_offer_date ? [row.care_first_offer_date] : [],
-      today,
-      calendar,
-    });
+    const risk = riskOfRow(row, today, calendar);
     return risk.state === 'at_risk' || risk.state === 'breached' ? risk.state : null;
   };
 }
@@ -110,21 +61,13 @@ export function createBreachService(ctx: ServiceContext) {
   async function status(pathwayId: number): Promise<BreachStatus> {
     const pathway = await pathwayOrThrow(ctx.db, pathwayId);
     const today = todayInOslo(ctx.clock());
-    const [facts, helfo, postponements, letters, calendar] = await Promise.all([
-      factsFor(ctx.db, [pathwayId]),
+    const [helfo, postponements, letters, calendar] = await Promise.all([
       ctx.db.selectFrom('care_deadline_breach').selectAll().where('pathway_id', '=', pathwayId).executeTakeFirst(),
       ctx.db.selectFrom('care_deadline_postponement').selectAll().where('pathway_id', '=', pathwayId).orderBy('offered_date').orderBy('id').execute(),
       ctx.db.selectFrom('breach_letter').select(['id', 'created_at']).where('pathway_id', '=', pathwayId).orderBy('id').execute(),
       calendarOptions(ctx.db),
     ]);
-    const risk = breachRisk({
-      careDeadline: pathway.care_deadline,
-      careStartedOn: pathway.first_attendance_on,
-      bookedDates: facts.booked.get(pathwayId) ?? [],
-      postponedOffers: facts.offers.get(pathwayId) ?? [],
-      today,
-      calendar,
-    });
+    const risk = riskOfRow(pathway, today, calendar);
     return {
       pathwayId,
       careDeadline: pathway.care_deadline,
@@ -176,6 +119,8 @@ export function createBreachService(ctx: ServiceContext) {
           'patient.name',
           'pathway.care_deadline',
           'pathway.first_attendance_on',
+          'pathway.care_first_booked_at',
+          'pathway.care_first_offer_date',
           'care_deadline_breach.helfo_notified_on',
         ])
         .where('pathway.status', '=', 'open')
@@ -186,7 +131,8 @@ export function createBreachService(ctx: ServiceContext) {
         .orderBy('pathway.id')
         .execute();
       const out = [];
-      for (const [r, risk] of await risksOf(ctx.db, rows, today, calendar)) {
+      for (const r of rows) {
+        const risk = riskOfRow(r, today, calendar);
         if (risk.state !== 'at_risk' && risk.state !== 'breached') continue;
         out.push({
           pathwayId: r.id,
