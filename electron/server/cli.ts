@@ -58,7 +58,6 @@ async function main(): Promise<void> {
   });
   // Handled where it is awaited (main's catch); this only keeps an early failure from being "unhandled".
   core.catch(() => {});
-  let warmed = false;
   const token = randomBytes(24).toString('base64url');
   const running = await startBrowserServer({
     dispatch: async (method, input) => (await core).dispatch(method, input),
@@ -78,16 +77,11 @@ async function main(): Promise<void> {
     staticDir: rendererDir,
     token,
     port,
-    onServed: (pathname) => {
-      gate.served(pathname);
-      // The page is out: ICU's zone data loads while the browser starts the page (warm-up.ts).
-      if (!warmed && (pathname === '/' || pathname === '/index.html')) {
-        warmed = true;
-        setImmediate(warmTimeZoneData);
-      }
-    },
+    onServed: gate.served,
   });
   mark('listening');
+  // The page is out: ICU's zone data loads while the browser starts the page (warm-up.ts).
+  void gate.pageSent.then(() => setImmediate(warmTimeZoneData));
   // The one line a person (or a test) reads: where to open the app.
   console.log(`Forløpsbenk kjører på ${running.url}`);
   const stop = async () => {

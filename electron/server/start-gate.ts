@@ -14,6 +14,8 @@ export interface StartGate {
   served: (pathname: string) => void;
   /** Resolves once, when the core should load. */
   readonly open: Promise<void>;
+  /** Resolves once, when index.html was first sent (the browser then starts the page). */
+  readonly pageSent: Promise<void>;
 }
 
 /** The paths index.html makes the browser fetch before it can run the app: its scripts, preloads and styles. */
@@ -29,13 +31,19 @@ export function startGate(indexHtml: string, waits: { beforePageMs: number; page
   const open = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let sent: () => void = () => {};
+  const pageSent = new Promise<void>((resolve) => {
+    sent = resolve;
+  });
   let timer = setTimeout(() => release(), waits.beforePageMs);
   void open.then(() => clearTimeout(timer));
   return {
     open,
+    pageSent,
     served: (pathname) => {
       if (pathname === '/rpc' || pathname === '/events') return release();
       const file = pathname === '/index.html' ? '/' : pathname;
+      if (file === '/') sent();
       if (file === '/' && waiting.has('/')) {
         // A page is loading: wait for its start files (on a busy machine they can take longer than beforePageMs).
         clearTimeout(timer);

@@ -28,6 +28,16 @@ describe('the start gate', () => {
     expect(await opened(gate)).toBe(true);
   });
 
+  it('tells when index.html was sent, by either of its paths, and not for an API call or an asset', async () => {
+    const settled = async (p: Promise<void>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 0))]);
+    const gate = startGate(HTML, { beforePageMs: 60_000, pageMs: 60_000 });
+    gate.served('/rpc');
+    gate.served('/assets/index-AAA.js');
+    expect(await settled(gate.pageSent)).toBe(false);
+    gate.served('/index.html');
+    expect(await settled(gate.pageSent)).toBe(true);
+  });
+
   it('opens at the first API call (a page from before needs the core now)', async () => {
     const gate = startGate(HTML, { beforePageMs: 60_000, pageMs: 60_000 });
     gate.served('/rpc');
