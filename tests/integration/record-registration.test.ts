@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/domain/csv';
+import { eventCodeDetails } from '../../shared/domain/rule-pack';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 
 // Issue #13: the daily list "til registrering i journalsystemet". FIXED_NOW is Monday 2026-11-23 (Oslo).
@@ -23,6 +24,29 @@ describe('registration list', () => {
     const list = await core.ok('registration.list', {});
     expect(list.due).toEqual([]);
     expect(list.doneToday.map((i) => i.code)).toEqual([due!.code]);
+  });
+
+  it("answers an event write with the event's code for the pathway's own type (none for a type without codes)", async () => {
+    const { pathwayId } = await core.ok('referrals.create', referral({ referralReceived: '2026-11-02' }));
+    await core.ok('pathways.assess', { pathwayId, assessedOn: '2026-11-09', rightsDecision: 'right', careKind: 'treatment', careDeadline: '2027-01-15' });
+    const [{ pathway_type }] = core.handle.sqlite.prepare('select pathway_type from pathway where id = ?').all(pathwayId) as [{ pathway_type: string }];
+    const coded = await core.ok('pathways.recordEvent', { pathwayId, type: 'first_attendance', date: '2026-11-16' });
+    expect(coded.code).toBe(eventCodeDetails(pathway_type as never, 'first_attendance')!.code);
+    expect(coded.code).toMatch(/F$/);
+
+    const uncoded = await core.ok(
+      'referrals.create',
+      referral({ nationalId: '01868512462', name: 'Uten Kode', pathwayType: 'eating_disorder_child', referralReceived: '2026-11-02' }),
+    );
+    await core.ok('pathways.assess', {
+      pathwayId: uncoded.pathwayId,
+      assessedOn: '2026-11-09',
+      rightsDecision: 'right',
+      careKind: 'treatment',
+      careDeadline: '2027-01-15',
+    });
+    const none = await core.ok('pathways.recordEvent', { pathwayId: uncoded.pathwayId, type: 'first_attendance', date: '2026-11-16' });
+    expect(none.code).toBeNull();
   });
 
   it('lists coded events not yet registered, marks them one by one, exports CSV, and can undo', async () => {

@@ -87,7 +87,7 @@ export function createEvaluationsService(ctx: ServiceContext) {
     async confirm(ref: Ref) {
       return ctx.db.transaction().execute(async (trx) => {
         const { proposal } = await find(trx, ref);
-        const eventId = await recordPathwayEvent(trx, ctx, {
+        const { id: eventId } = await recordPathwayEvent(trx, ctx, {
           pathwayId: ref.pathwayId,
           type: 'evaluation',
           date: proposal.date,

@@ -277,7 +277,7 @@ export function createNoShowService(ctx: ServiceContext) {
         if (input.pathwayAction === 'end') {
           await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id!, type: 'end', date: todayInOslo(at), helpNeed: input.helpNeed, source: 'no_show' });
         } else if (input.pathwayAction === 'postponed' && row.postponed_event_id === null) {
-          const eventId = await recordPathwayEvent(trx, ctx, {
+          const { id: eventId } = await recordPathwayEvent(trx, ctx, {
             pathwayId: row.pathway_id!,
             type: 'patient_postponed',
             date: osloDateOf(row.no_show_at),
@@ -355,7 +355,7 @@ export function createNoShowService(ctx: ServiceContext) {
         if (row.pathway_id === null) throw new AppError('conflict', 'Timen er ikke knyttet til et forløp, så pasientutsatt kan ikke registreres herfra');
         if (row.postponed_event_id !== null) throw new AppError('conflict', 'Pasientutsatt er allerede registrert for denne saken');
         if (row.status === 'withdrawn') throw new AppError('conflict', 'Saken er angret');
-        const eventId = await recordPathwayEvent(trx, ctx, {
+        const { id: eventId } = await recordPathwayEvent(trx, ctx, {
           pathwayId: row.pathway_id,
           type: 'patient_postponed',
           date: osloDateOf(row.no_show_at),

@@ -144,13 +144,19 @@ function withAdded(events: readonly PathwayEvent[], added: PathwayEvent): EventR
   return rows;
 }
 
+/** The new event's id, and its pathway's type (already read for the checks: a caller naming the event's code needs it). */
+export interface RecordedEvent {
+  id: number;
+  pathwayType: PathwayTypeId;
+}
+
 /**
  * Records one pathway event inside the caller's transaction: validates it against the events already
  * there (order, dates, at most two decisions…), writes it and its audit entry, moves the pathway's status
  * for closing events (end, own clinician) and recomputes its deadlines. Every feature that produces an
  * event (worklist keys, appointments, no-shows) goes through here.
  */
-export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: NewPathwayEvent): Promise<number> {
+export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: NewPathwayEvent): Promise<RecordedEvent> {
   const event: PathwayEvent = { type: input.type, date: input.date, outcome: input.outcome ?? null, until: input.until ?? null };
   const pathway = await checkEvent(trx, ctx, input.pathwayId, event);
   if (input.type !== 'end' && input.helpNeed)
@@ -189,7 +195,7 @@ export async function recordPathwayEvent(trx: Db, ctx: ServiceContext, input: Ne
     closingChanged: CLOSING[input.type] !== undefined,
     activeEvents: withAdded(pathway.events, event),
   });
-  return row.id;
+  return { id: row.id, pathwayType: pathway.pathway_type as PathwayTypeId };
 }
 
 export interface EventCorrection {

@@ -24,12 +24,9 @@ import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
 import { transferLinks } from './transfers.service';
 import { letterheadOwnedBy } from '../people';
-import { compiledQueries } from '../db/compiled-queries';
 
 type Db = ServiceContext['db'];
 
-/** recordEvent's own read, built and compiled once per store (compiled-queries.ts): it runs on every event write. */
-const writeQueries = compiledQueries();
 const d = formatDate;
 
 const START_LABELS: Record<string, string> = {
@@ -212,7 +209,7 @@ export function createPathwaysService(ctx: ServiceContext) {
 
     async recordEvent(input: z.output<typeof recordEventSchema>) {
       return ctx.db.transaction().execute(async (trx) => {
-        const eventId = await recordPathwayEvent(trx, ctx, {
+        const recorded = await recordPathwayEvent(trx, ctx, {
           pathwayId: input.pathwayId,
           type: input.type,
           date: input.date,
@@ -223,14 +220,7 @@ export function createPathwaysService(ctx: ServiceContext) {
           note: input.note,
           source: 'manual',
         });
-        const [pathway] = await writeQueries.rows(trx, 'pathwayType', { id: input.pathwayId }, (v) =>
-          trx
-            .selectFrom('pathway')
-            .select('pathway_type')
-            .where('id', '=', v.id as number),
-        );
-        if (!pathway) throw new AppError('not_found', 'Fant ikke forløpet');
-        return { eventId, code: eventCodeDetails(pathway.pathway_type as PathwayTypeId, input.type, input.outcome)?.code ?? null };
+        return { eventId: recorded.id, code: eventCodeDetails(recorded.pathwayType, input.type, input.outcome)?.code ?? null };
       });
     },
 
