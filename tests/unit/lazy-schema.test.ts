@@ -69,5 +69,11 @@ describe('lazySchema', () => {
     expect(fromLazy).toEqual(fromEager);
     expect(fromLazy?.length).toBe(2);
     expect(lazy.optional().parse(undefined)).toBeUndefined();
+    // Identity-keyed work sees one schema: zod's closures on the instance refer to the lazy value itself.
+    const piped = lazySchema(() => z.string().transform((s) => s.trim()));
+    expect(z.toJSONSchema(z.object({ period: lazy, text: piped }), { io: 'input' })).toEqual(
+      z.toJSONSchema(z.object({ period: eager, text: z.string().transform((s) => s.trim()) }), { io: 'input' }),
+    );
+    expect(Object.hasOwn(Object.prototype, 'superRefine')).toBe(false);
   });
 });
