@@ -40,7 +40,8 @@ describe('lazySchema', () => {
   it('builds on the first read, once', async () => {
     const { lazySchema } = await import('../../shared/contract/lazy-schema');
     const { z } = await import('../../shared/contract/zod-nb');
-    const build = vi.fn(() => z.object({ name: z.string().min(1, 'Skriv navn') }));
+    const make = () => z.object({ name: z.string().min(1, 'Skriv navn') });
+    const build = vi.fn<typeof make>(make);
     const schema = lazySchema(build);
     expect(build).not.toHaveBeenCalled();
     expect(schema.parse({ name: 'Kari' })).toEqual({ name: 'Kari' });
