@@ -1,4 +1,5 @@
 import { z } from './zod-nb';
+import { lazySchema } from './lazy-schema';
 import { isIsoDate } from '../domain/iso-date';
 
 /** The widest window any date field accepts: no year 0000 or 9999 anywhere. */
@@ -57,25 +58,31 @@ export const requiredText = (label: string, max: number) =>
     .transform((s) => cleanText(s, max))
     .refine((s) => s.length > 0, { message: `${label} må fylles ut` });
 
-export const id = z.number({ error: 'Ugyldig id' }).int().positive().max(Number.MAX_SAFE_INTEGER);
+export const id = lazySchema(() => z.number({ error: 'Ugyldig id' }).int().positive().max(Number.MAX_SAFE_INTEGER));
 
-export const phone = z
-  .string()
-  .max(30, { message: 'Telefonnummeret er for langt' })
-  .transform((s) => s.trim())
-  .refine((s) => s === '' || /^\+?[0-9 ]{8,20}$/.test(s), {
-    message: 'Telefonnummeret kan bare inneholde sifre, mellomrom og +',
-  });
+export const phone = lazySchema(() =>
+  z
+    .string()
+    .max(30, { message: 'Telefonnummeret er for langt' })
+    .transform((s) => s.trim())
+    .refine((s) => s === '' || /^\+?[0-9 ]{8,20}$/.test(s), {
+      message: 'Telefonnummeret kan bare inneholde sifre, mellomrom og +',
+    }),
+);
 
-export const municipalityNumber = z
-  .string()
-  .transform((s) => s.trim())
-  .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Kommunenummer har fire sifre' });
+export const municipalityNumber = lazySchema(() =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Kommunenummer har fire sifre' }),
+);
 
-export const postalCode = z
-  .string()
-  .transform((s) => s.trim())
-  .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Postnummer har fire sifre' });
+export const postalCode = lazySchema(() =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => s === '' || /^\d{4}$/.test(s), { message: 'Postnummer har fire sifre' }),
+);
 
 /** A record's row version as loaded (optimistic concurrency, migration 0361). */
-export const rowVersion = z.number({ error: 'Ugyldig versjon' }).int().min(1).max(2_147_483_647);
+export const rowVersion = lazySchema(() => z.number({ error: 'Ugyldig versjon' }).int().min(1).max(2_147_483_647));

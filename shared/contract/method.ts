@@ -45,13 +45,28 @@ export type Invalidates = readonly string[] | '*';
 export const ALWAYS_INVALIDATED: readonly string[] = ['audit'];
 
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType, F extends MethodFacts = MethodFacts> {
-  input: I;
-  output: O;
+  readonly input: I;
+  readonly output: O;
   facts: F;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType, const F extends MethodFacts>(input: I, output: O, facts: F): MethodSpec<I, O, F> {
-  return { input, output, facts };
+/**
+ * One method: its input and output schemas are given as functions and built the first time the method is
+ * called (or its schema read), not when the contract is imported (lazy-schema.ts says why); the facts are plain
+ * data, read without building anything.
+ */
+export function method<I extends z.ZodType, O extends z.ZodType, const F extends MethodFacts>(input: () => I, output: () => O, facts: F): MethodSpec<I, O, F> {
+  let i: I | undefined;
+  let o: O | undefined;
+  return {
+    get input() {
+      return (i ??= input());
+    },
+    get output() {
+      return (o ??= output());
+    },
+    facts,
+  };
 }
 
 /** A read. `audit` defaults to none; pass a ReadAudit when the read is recorded. */

@@ -1,4 +1,5 @@
 import { z } from './zod-nb';
+import { lazySchema } from './lazy-schema';
 import { exported, method, writes, query } from './method';
 import { id } from './fields';
 import { CONFIDENCES } from './pathways';
@@ -6,20 +7,22 @@ import { CONFIDENCES } from './pathways';
 /** What a change in this area makes stale beyond the area itself (MethodFacts.invalidates). */
 const write = writes([]);
 
-export const registrationItemSchema = z.object({
-  eventId: z.number(),
-  patientId: z.number(),
-  pathwayId: z.number(),
-  patientName: z.string(),
-  birthDate: z.string(),
-  nationalIdMasked: z.string(),
-  /** Procedure code for the record system, e.g. D11CP. */
-  code: z.string(),
-  codeConfidence: z.enum(CONFIDENCES),
-  eventLabel: z.string(),
-  date: z.string(),
-  registeredAt: z.string().nullable(),
-});
+export const registrationItemSchema = lazySchema(() =>
+  z.object({
+    eventId: z.number(),
+    patientId: z.number(),
+    pathwayId: z.number(),
+    patientName: z.string(),
+    birthDate: z.string(),
+    nationalIdMasked: z.string(),
+    /** Procedure code for the record system, e.g. D11CP. */
+    code: z.string(),
+    codeConfidence: z.enum(CONFIDENCES),
+    eventLabel: z.string(),
+    date: z.string(),
+    registeredAt: z.string().nullable(),
+  }),
+);
 export type RegistrationItem = z.infer<typeof registrationItemSchema>;
 
 export const registrationContract = {
@@ -28,18 +31,26 @@ export const registrationContract = {
    * the patient record system, oldest first, and those marked today.
    */
   'registration.list': method(
-    z.object({}).optional(),
-    z.object({ notice: z.string(), due: z.array(registrationItemSchema), doneToday: z.array(registrationItemSchema), truncated: z.boolean() }),
+    () => z.object({}).optional(),
+    () => z.object({ notice: z.string(), due: z.array(registrationItemSchema), doneToday: z.array(registrationItemSchema), truncated: z.boolean() }),
     query(),
   ),
   /** Marks events as registered in the record system (each logged). */
-  'registration.markDone': method(z.object({ eventIds: z.array(id).min(1).max(500) }), z.object({ count: z.number() }), write()),
+  'registration.markDone': method(
+    () => z.object({ eventIds: z.array(id).min(1).max(500) }),
+    () => z.object({ count: z.number() }),
+    write(),
+  ),
   /** Undoes a mark made by mistake (logged). */
-  'registration.undo': method(z.object({ eventId: id }), z.object({ count: z.number() }), write()),
+  'registration.undo': method(
+    () => z.object({ eventId: id }),
+    () => z.object({ count: z.number() }),
+    write(),
+  ),
   /** The outstanding list as CSV (semicolon, UTF-8 with BOM). */
   'registration.exportCsv': method(
-    z.object({}).optional(),
-    z.object({ csv: z.string(), fileName: z.string(), count: z.number() }),
+    () => z.object({}).optional(),
+    () => z.object({ csv: z.string(), fileName: z.string(), count: z.number() }),
     query(exported('registration.exportCsv', 'pathway_event')),
   ),
 };

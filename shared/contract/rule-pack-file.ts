@@ -1,4 +1,5 @@
 import { z } from './zod-nb';
+import { lazySchema } from './lazy-schema';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../domain/pathway-types';
 import { CONFIDENCES, EVENT_TYPES } from './pathways';
 
@@ -19,77 +20,88 @@ const text = (label: string, max: number) =>
 
 const date = (label: string) => z.string({ error: `${label} mangler` }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} må være en dato (ÅÅÅÅ-MM-DD)` });
 
-const packTime = z
-  .object({
-    setting: z.enum(SETTING_IDS, { error: 'ukjent behandlingsnivå (outpatient eller inpatient)' }),
-    fromEvent: z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
-    toEvent: z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
-    days: z
-      .number({ error: 'antall dager mangler' })
-      .int({ message: 'antall dager må være et helt tall' })
-      .min(0, { message: 'antall dager kan ikke være negativt' })
-      .max(730, { message: 'høyst 730 dager' }),
-    unit: z.enum(['calendar', 'working'], { error: 'enheten må være calendar eller working' }),
-    confidence: z.enum(CONFIDENCES, { error: 'sikkerheten må være confirmed, local eller unconfirmed' }),
-    source: z.string({ error: 'kilde mangler' }).max(500, { message: 'kilden kan ikke være lengre enn 500 tegn' }).default(''),
-    note: z.string().max(300, { message: 'merknaden kan ikke være lengre enn 300 tegn' }).nullable().default(null),
-    variant: z.enum(['severe', 'less_severe'], { error: 'variant må være severe eller less_severe' }).nullable().default(null),
-    repeatWithinDays: z
-      .number()
-      .int({ message: 'må være et helt tall' })
-      .min(1, { message: 'må være minst 1' })
-      .max(3650, { message: 'høyst 3650 dager' })
-      .nullable()
-      .default(null),
-  })
-  .strict()
-  .refine((t) => t.confidence !== 'confirmed' || t.source.trim().length > 0, { message: 'en bekreftet forløpstid må ha kilde', path: ['source'] });
+const packTime = lazySchema(() =>
+  z
+    .object({
+      setting: z.enum(SETTING_IDS, { error: 'ukjent behandlingsnivå (outpatient eller inpatient)' }),
+      fromEvent: z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
+      toEvent: z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
+      days: z
+        .number({ error: 'antall dager mangler' })
+        .int({ message: 'antall dager må være et helt tall' })
+        .min(0, { message: 'antall dager kan ikke være negativt' })
+        .max(730, { message: 'høyst 730 dager' }),
+      unit: z.enum(['calendar', 'working'], { error: 'enheten må være calendar eller working' }),
+      confidence: z.enum(CONFIDENCES, { error: 'sikkerheten må være confirmed, local eller unconfirmed' }),
+      source: z.string({ error: 'kilde mangler' }).max(500, { message: 'kilden kan ikke være lengre enn 500 tegn' }).default(''),
+      note: z.string().max(300, { message: 'merknaden kan ikke være lengre enn 300 tegn' }).nullable().default(null),
+      variant: z.enum(['severe', 'less_severe'], { error: 'variant må være severe eller less_severe' }).nullable().default(null),
+      repeatWithinDays: z
+        .number()
+        .int({ message: 'må være et helt tall' })
+        .min(1, { message: 'må være minst 1' })
+        .max(3650, { message: 'høyst 3650 dager' })
+        .nullable()
+        .default(null),
+    })
+    .strict()
+    .refine((t) => t.confidence !== 'confirmed' || t.source.trim().length > 0, { message: 'en bekreftet forløpstid må ha kilde', path: ['source'] }),
+);
 
-const packPathway = z
-  .object({
-    pathwayType: z.enum(PATHWAY_TYPE_IDS, { error: 'ukjent forløpstype' }),
-    clockStart: z.enum(['referral_received', 'referral_assessed'], { error: 'klokkestart må være referral_received eller referral_assessed' }),
-    source: text('kilde', 500),
-    validFromConfidence: z.enum(CONFIDENCES, { error: 'sikkerheten må være confirmed, local eller unconfirmed' }).default('confirmed'),
-    /** Optional codes: the pathway code (e.g. D11) and event code suffixes (e.g. first_attendance → F). */
-    codes: z
-      .object({
-        pathway: z
-          .string()
-          .regex(/^[A-Z]\d{2}$/, { message: 'forløpskoden må være en bokstav og to sifre, som D11' })
-          .nullable()
-          .optional(),
-        events: z
-          .partialRecord(
-            z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
-            z
-              .string()
-              .regex(/^[A-Z]{1,2}$/, { message: 'hendelseskoden må være én eller to store bokstaver' })
-              .nullable(),
-          )
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    times: z
-      .array(packTime, { error: 'forløpstidene mangler' })
-      .min(1, { message: 'forløpet må ha minst én forløpstid' })
-      .max(60, { message: 'høyst 60 forløpstider per forløp' }),
-  })
-  .strict();
+const packPathway = lazySchema(() =>
+  z
+    .object({
+      pathwayType: z.enum(PATHWAY_TYPE_IDS, { error: 'ukjent forløpstype' }),
+      clockStart: z.enum(['referral_received', 'referral_assessed'], { error: 'klokkestart må være referral_received eller referral_assessed' }),
+      source: text('kilde', 500),
+      validFromConfidence: z.enum(CONFIDENCES, { error: 'sikkerheten må være confirmed, local eller unconfirmed' }).default('confirmed'),
+      /** Optional codes: the pathway code (e.g. D11) and event code suffixes (e.g. first_attendance → F). */
+      codes: z
+        .object({
+          pathway: z
+            .string()
+            .regex(/^[A-Z]\d{2}$/, { message: 'forløpskoden må være en bokstav og to sifre, som D11' })
+            .nullable()
+            .optional(),
+          events: z
+            .partialRecord(
+              z.enum(EVENT_TYPES, { error: 'ukjent hendelse' }),
+              z
+                .string()
+                .regex(/^[A-Z]{1,2}$/, { message: 'hendelseskoden må være én eller to store bokstaver' })
+                .nullable(),
+            )
+            .optional(),
+        })
+        .strict()
+        .optional(),
+      times: z
+        .array(packTime, { error: 'forløpstidene mangler' })
+        .min(1, { message: 'forløpet må ha minst én forløpstid' })
+        .max(60, { message: 'høyst 60 forløpstider per forløp' }),
+    })
+    .strict(),
+);
 
-export const rulePackFileSchema = z
-  .object({
-    format: z.literal(RULE_PACK_FORMAT, { error: 'filen er ikke en regelpakke for Forløpsbenk' }),
-    formatVersion: z.literal(RULE_PACK_FORMAT_VERSION, { error: 'ukjent versjon av regelpakkeformatet' }),
-    id: z.string({ error: 'pakkens id mangler' }).regex(/^[a-z0-9][a-z0-9-]{2,60}$/, { message: 'pakkens id kan bare ha små bokstaver, sifre og bindestrek' }),
-    title: text('tittel', 200),
-    publisher: text('utgiver', 200),
-    validFrom: date('gjelder fra'),
-    source: text('kilde', 500),
-    pathways: z.array(packPathway, { error: 'forløpene mangler' }).min(1, { message: 'pakken må ha minst ett forløp' }).max(20, { message: 'høyst 20 forløp' }),
-  })
-  .strict();
+export const rulePackFileSchema = lazySchema(() =>
+  z
+    .object({
+      format: z.literal(RULE_PACK_FORMAT, { error: 'filen er ikke en regelpakke for Forløpsbenk' }),
+      formatVersion: z.literal(RULE_PACK_FORMAT_VERSION, { error: 'ukjent versjon av regelpakkeformatet' }),
+      id: z
+        .string({ error: 'pakkens id mangler' })
+        .regex(/^[a-z0-9][a-z0-9-]{2,60}$/, { message: 'pakkens id kan bare ha små bokstaver, sifre og bindestrek' }),
+      title: text('tittel', 200),
+      publisher: text('utgiver', 200),
+      validFrom: date('gjelder fra'),
+      source: text('kilde', 500),
+      pathways: z
+        .array(packPathway, { error: 'forløpene mangler' })
+        .min(1, { message: 'pakken må ha minst ett forløp' })
+        .max(20, { message: 'høyst 20 forløp' }),
+    })
+    .strict(),
+);
 
 export type RulePackFile = z.output<typeof rulePackFileSchema>;
 
