@@ -1,6 +1,8 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Measured } from './measure';
 import { benchMasterKey, openBenchCore, seededDataDir, workingCopy } from './seeded-db';
@@ -14,15 +16,27 @@ function stats(name: string, size: number, xs: number[], unit?: string): Measure
   return { name, size, medianMs: pct(s, 50), p95Ms: pct(s, 95), samples: s.length, ...(unit ? { note: unit } : {}) };
 }
 
+/** A port free now: every start serves the same origin, whose cache the browser profile keeps. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 /** Starts the real browser-mode server on a seeded copy and returns the URL line and how long until it was printed. */
-async function startServer(dataDir: string, keyFile: string) {
+async function startServer(dataDir: string, keyFile: string, port: number) {
   const t0 = performance.now();
   const spawnEpoch = performance.timeOrigin + t0;
   // The master key from a key file, as the desktop app has it from the OS keychain (safeStorage): a passphrase
   // adds its scrypt (reported separately by the start-path rows), which is the person's unlock, not the start.
   const env: NodeJS.ProcessEnv = { ...process.env, FORLOPSBENK_START_TRACE: '1' };
   delete env.FORLOPSBENK_PASSPHRASE;
-  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir, '--key-file', keyFile], {
+  const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--data-dir', dataDir, '--key-file', keyFile, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
@@ -186,13 +200,31 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
   await (await openBenchCore(dataDir)).close();
   const results: Measured[] = [];
   const notes: string[] = [];
-  const browser = await chromium.launch({
+  const launch = {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  };
+  // The timed starts open the app in a browser profile that has had it open before, with one origin (a fixed
+  // port): a person's browser, or the desktop app's own window (Electron keeps its session's cache, and V8's code
+  // cache for app://, between launches). A new profile per start also timed the setup of a fresh browser context
+  // and an empty cache, which no daily start has: those starts are reported on a row of their own.
+  const browser = await chromium.launch(launch);
+  const profileDir = mkdtempSync(join(tmpdir(), 'forlopsbenk-bench-browser-'));
+  const profile = await chromium.launchPersistentContext(profileDir, { ...launch, viewport: { width: 1400, height: 900 } });
+  const port = await freePort();
   try {
     const firstOfDay: number[] = [];
     const later: number[] = [];
+    const newProfile: number[] = [];
+    // Yesterday's use, untimed: the profile has had the app open once.
+    if (!keysOnly) {
+      const page = await profile.newPage();
+      const server = await startServer(dataDir, keyFile, port);
+      await page.goto(server.url);
+      await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
+      await page.close();
+      await server.stop();
+    }
     const starts: number[] = [];
     const parts: Record<'first' | 'later', Record<string, number>[]> = { first: [], later: [] };
     let rpcOrder = '';
@@ -200,11 +232,12 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
     // interleaved with later starts (today's backup found). The last start is a later one; `all` continues in it.
     // BENCH_QUICK_STARTS=N (while working on the start): N starts only, the backup due but never waited for.
     const quick = mode === 'starts' ? Number(process.env.BENCH_QUICK_STARTS ?? 0) : 0;
-    const schedule: ('first' | 'later')[] = keysOnly
+    // `new`: a later start in a browser profile that never had the app (nothing cached), not a target.
+    const schedule: ('first' | 'later' | 'new')[] = keysOnly
       ? ['later']
       : quick > 0
         ? Array.from({ length: quick }, () => 'first' as const)
-        : ['first', 'later', 'first', 'later', 'first', 'later', 'later'];
+        : ['first', 'later', 'new', 'first', 'later', 'new', 'first', 'later', 'later'];
     const backups = join(dataDir, 'backups');
     for (const [run, kind] of schedule.entries()) {
       const last = run === schedule.length - 1;
@@ -213,18 +246,18 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
       const setAside = kind === 'first' && run > 0 && existsSync(backups);
       if (setAside) renameSync(backups, `${backups}.today`);
       // The tab first (not part of the start, as before), then the server: spawn → painted is one timeline.
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const page = kind === 'new' ? await browser.newPage({ viewport: { width: 1400, height: 900 } }) : await profile.newPage();
       await installStartProbe(page);
-      const server = await startServer(dataDir, keyFile);
+      const server = await startServer(dataDir, keyFile, port);
       const t0 = performance.now();
       await page.goto(server.url);
       await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
       const seen = performance.now();
       const cold = server.startMs + seen - t0;
       starts.push(server.startMs);
-      (kind === 'first' ? firstOfDay : later).push(cold);
+      (kind === 'first' ? firstOfDay : kind === 'later' ? later : newProfile).push(cold);
       const trace = server.trace();
-      if (trace) {
+      if (trace && kind !== 'new') {
         const marks = await readPageMarks(page);
         parts[kind].push(startParts(server.spawnEpoch, performance.timeOrigin + t0, performance.timeOrigin + seen, trace, marks));
         rpcOrder = `${marks.rpc.map((r) => `${r.method} ${r.start.toFixed(0)}→${r.end.toFixed(0)}`).join(', ')}; first row ${marks.rowAt.toFixed(0)}, painted ${marks.paintedAt.toFixed(0)}; ${marks.startScripts} start scripts, ${marks.startKb.toFixed(0)} kB`;
@@ -256,6 +289,7 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
           results.push(stats('UI: server start (spawn → URL printed; the core opens beside the page, see the start parts)', size, starts));
           results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
           results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
+          results.push(stats('UI: cold start, later start in a browser profile that never had the app open (not a target)', size, newProfile));
           pushStartParts(results, notes, size, parts, rpcOrder);
         }
         continue;
@@ -383,6 +417,8 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
     }
   } finally {
     await browser.close();
+    await profile.close();
+    rmSync(profileDir, { recursive: true, force: true });
     rmSync(keyFile, { force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }

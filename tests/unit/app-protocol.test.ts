@@ -41,8 +41,8 @@ describe('app:// serves the renderer, and nothing else', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('registers app as a privileged standard, secure scheme with fetch', () => {
-    expect(electron.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  it('registers app as a privileged standard, secure scheme with fetch and V8 code cache', () => {
+    expect(electron.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(APP_INDEX_URL).toBe('app://forlopsbenk/index.html');
   });
 
