@@ -33,6 +33,7 @@ import * as patientLetterPhoneOnce from './20261201_0440_patient_letter_phone_on
 import * as openDueCount from './20261201_0450_open_due_count';
 import * as openSearchHit from './20261201_0460_open_search_hit';
 import * as careDeadlineCover from './20261201_0490_care_deadline_cover';
+import * as pathwayResponsiblePeople from './20261201_0500_pathway_responsible_people';
 
 /**
  * The explicit, ordered list of migrations. Append only: never rename, reorder or edit a shipped one.
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0450_open_due_count': openDueCount,
   '20261201_0460_open_search_hit': openSearchHit,
   '20261201_0490_care_deadline_cover': careDeadlineCover,
+  '20261201_0500_pathway_responsible_people': pathwayResponsiblePeople,
 };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureStatements } from '../fixtures/capture-sql';
 import { makeCore, referral, type TestCore } from '../fixtures/core';
 import { syntheticId } from '../fixtures/trust';
 import { testStoreIsPostgres } from '../fixtures/pg-db';
@@ -70,5 +71,26 @@ describe('caseload: Mine / Enheten and reassignment', () => {
     const closed = await core.dispatch('worklist.reassign', { pathwayId: pathways[1]!, to: me });
     expect(!closed.ok && closed.error.code).toBe('conflict');
     expect(reassigns()).toBe(before);
+  });
+  it('names everyone responsible for any pathway once, open or closed, by stepping through the responsible index (EXPLAIN QUERY PLAN)', async () => {
+    // The local store's list: the OS user and every login named on a pathway, whatever its status; '' is nobody.
+    const set = core.handle.sqlite.prepare(`update pathway set responsible = ?, status = ? where id = ?`);
+    set.run('kollega_b', 'open', pathways[0]);
+    set.run('kollega_a', 'ended', pathways[1]);
+    set.run('kollega_b', 'ended', pathways[2]);
+    const people = await core.ok('worklist.people', {});
+    const me = people.find((p) => p.self)!.login;
+    expect(people.map((p) => p.login).sort()).toEqual(['kollega_a', 'kollega_b', me].sort());
+
+    // A loose index scan: the first login and each next one is one index search, never a pass over every pathway
+    // (that read ran on the start path and grew with every pathway ever recorded).
+    const reads = (await captureStatements(core, 'worklist.people', {})).filter((s) => /from pathway\b/i.test(s.sql));
+    expect(reads).toHaveLength(1);
+    const detail = (core.handle.sqlite.prepare(`explain query plan ${reads[0]!.sql}`).all(...reads[0]!.params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
+    expect(detail.match(/SEARCH pathway USING COVERING INDEX pathway_responsible \(responsible>\?\)/g)).toHaveLength(2);
+    expect(detail).not.toMatch(/SCAN pathway/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

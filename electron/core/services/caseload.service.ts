@@ -31,8 +31,14 @@ export function createCaseloadService(ctx: ServiceContext) {
       logins = rows.rows.map((r) => r.login);
     } else {
       // One person: the OS user, and anyone named on a pathway already (e.g. a store that was shared before).
-      const named = await ctx.db.selectFrom('pathway').select('responsible').distinct().where('responsible', '!=', '').execute();
-      logins = named.map((r) => r.responsible);
+      // A loose index scan on pathway_responsible: each step is one index search for the next login after the
+      // last, so the cost follows the few people named, not every pathway ever recorded ('' sorts first: > '' is != '').
+      const named = await sql<{ login: string }>`with recursive named(login) as (
+          select min(responsible) from pathway where responsible > ''
+          union all
+          select (select min(responsible) from pathway where responsible > named.login) from named where named.login is not null
+        ) select login from named where login is not null`.execute(ctx.db);
+      logins = named.rows.map((r) => r.login);
     }
     if (!logins.includes(me)) logins.push(me);
     const nameOf = await personNames(ctx.db, me);
