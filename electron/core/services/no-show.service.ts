@@ -9,6 +9,7 @@ import { formatDate, osloDateOf, osloToUtc, todayInOslo } from '../../../shared/
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import { readSetting, writeSetting } from '../settings';
+import { fixed, pageBound } from '../db/replan';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import {
@@ -375,7 +376,7 @@ export type NoShowService = ReturnType<typeof createNoShowService>;
 type QueueQuery = Pick<In<'noShow.list'>, 'step' | 'search'> & Partial<Pick<In<'noShow.list'>, 'limit' | 'offset'>>;
 
 function queueBase(db: ServiceContext['db'], q: QueueQuery) {
-  let query = db.selectFrom('no_show_case').innerJoin('patient', 'patient.id', 'no_show_case.patient_id').where('no_show_case.status', '=', 'open');
+  let query = db.selectFrom('no_show_case').innerJoin('patient', 'patient.id', 'no_show_case.patient_id').where('no_show_case.status', '=', fixed('open'));
   if (q.step) query = query.where('no_show_case.next_step', '=', q.step);
   const search = q.search?.trim().toLocaleLowerCase('nb');
   if (search) {
@@ -405,6 +406,6 @@ export function queuePageQuery(db: ServiceContext['db'], q: QueueQuery) {
     ])
     .orderBy('no_show_case.next_due', 'asc')
     .orderBy('no_show_case.id', 'asc')
-    .limit(q.limit ?? 200)
-    .offset(q.offset ?? 0);
+    .limit(pageBound(q.limit ?? 200))
+    .offset(pageBound(q.offset ?? 0));
 }

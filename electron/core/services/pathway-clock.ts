@@ -248,7 +248,7 @@ export async function loadClock(
     .selectFrom('pathway_event')
     .select(['type', 'date', 'outcome', 'until'])
     .where('pathway_id', '=', pathwayId)
-    .where('status', '=', 'active')
+    .where('status', '=', fixed('active'))
     .orderBy('date')
     .orderBy('id')
     .execute();
