@@ -14,6 +14,19 @@ export function typing(target: EventTarget | null): boolean {
 
 /** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen (never while typing or in a dialog); Ctrl+Enter saves. */
 export function useGlobalShortcuts(): void {
+  // The dialogs these keys open are loaded once the start is over (the first idle moment), not on the first press:
+  // loaded then, the dialog came only when its code had arrived, and a first `n` pressed while the worklist was
+  // still loading seemed to do nothing. The start itself still loads the worklist only (App.tsx's lazy dialogs).
+  useEffect(() => {
+    const idle = requestIdleCallback(
+      () => {
+        void import('../referral/NewReferralDialog');
+        void import('./ShortcutsDialog');
+      },
+      { timeout: 3000 },
+    );
+    return () => cancelIdleCallback(idle);
+  }, []);
   useEffect(() => {
     let pendingG = false;
     // Capture phase, before any screen's Esc (back) handler: Esc in a field outside a dialog only leaves the
