@@ -3,6 +3,7 @@ import { syntheticNationalId } from '../../shared/domain/national-id';
 import { expect, openWithProfile, test, type AppServer } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { ReferralForm } from './pages/referral-form';
+import { shots } from './shots';
 import { patientWithNoShow, referralInput, rpc, WorklistPage } from './pages/worklist';
 
 /** Counts the contract methods the page calls from now on. */
@@ -108,6 +109,7 @@ test('End from the top of a list of three pages selects its very last row, in on
   await page.keyboard.press('End');
   await expect(selected).toContainText('Pasient 129');
   await expect(selected).toBeInViewport();
+  await shots(page, 'worklist-end');
   await page.keyboard.press('Home');
   await expect(selected).toContainText('Pasient 000');
   await expect(selected).toBeInViewport();
