@@ -247,11 +247,11 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
       if (setAside) renameSync(backups, `${backups}.today`);
       // The tab first (not part of the start, as before), then the server: spawn → painted is one timeline.
       const page = kind === 'new' ? await browser.newPage({ viewport: { width: 1400, height: 900 } }) : await profile.newPage();
-      await installStartProbe(page);
+      const startProbe = await installStartProbe(page);
       const server = await startServer(dataDir, keyFile, port);
       const t0 = performance.now();
       await page.goto(server.url);
-      await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
+      await startProbe.painted;
       const seen = performance.now();
       const cold = server.startMs + seen - t0;
       starts.push(server.startMs);
