@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useUi } from '../../stores/ui';
 import { SCREENS } from './screens';
+import { PRELOAD_FALLBACK_MS, shortcutDialogsPreloaded } from './preload-dialogs';
 
 /** Whether a key goes to a field the person types in (then no shortcut, and Esc only leaves the field). */
 export function typing(target: EventTarget | null): boolean {
@@ -14,18 +15,10 @@ export function typing(target: EventTarget | null): boolean {
 
 /** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen (never while typing or in a dialog); Ctrl+Enter saves. */
 export function useGlobalShortcuts(): void {
-  // The dialogs these keys open are loaded once the start is over (the first idle moment), not on the first press:
-  // loaded then, the dialog came only when its code had arrived, and a first `n` pressed while the worklist was
-  // still loading seemed to do nothing. The start itself still loads the worklist only (App.tsx's lazy dialogs).
+  // Their dialogs' code is loaded ahead of the first press (preload-dialogs.ts); the worklist asks sooner.
   useEffect(() => {
-    const idle = requestIdleCallback(
-      () => {
-        void import('../referral/NewReferralDialog');
-        void import('./ShortcutsDialog');
-      },
-      { timeout: 3000 },
-    );
-    return () => cancelIdleCallback(idle);
+    const timer = setTimeout(shortcutDialogsPreloaded, PRELOAD_FALLBACK_MS);
+    return () => clearTimeout(timer);
   }, []);
   useEffect(() => {
     let pendingG = false;
