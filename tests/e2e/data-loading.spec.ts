@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { syntheticNationalId } from '../../shared/domain/national-id';
-import { expect, openWithProfile, test } from './fixtures';
+import { expect, openWithProfile, test, type AppServer } from './fixtures';
 import { NoShowPages, typedDay } from './pages/no-show';
 import { ReferralForm } from './pages/referral-form';
+import { shots } from './shots';
 import { patientWithNoShow, referralInput, rpc, WorklistPage } from './pages/worklist';
 
 /** Counts the contract methods the page calls from now on. */
@@ -82,16 +83,52 @@ test('every error of a form shows at once and the first wrong field gets focus',
   await expect(form.field('Fødselsnummer / D-nummer')).toBeFocused();
 });
 
-test('the worklist loads 50 rows at a time as it scrolls, and a recorded event keeps the place in the list', async ({ page, app }) => {
-  test.setTimeout(180_000);
-  await openWithProfile(page, app);
+/** `count` patients referred two days ago, "Pasient 000" on: the worklist's order (same due date, then id). */
+async function referred(page: Page, app: AppServer, count: number): Promise<void> {
   let made = 0;
-  for (let i = 0; made < 130; i++) {
+  for (let i = 0; made < count; i++) {
     const id = syntheticNationalId('1985-06-01', i);
     if (!id) continue;
     await rpc(page, app, 'referrals.create', referralInput(`Pasient ${String(made).padStart(3, '0')}`, id, -2));
     made++;
   }
+}
+
+test('End from the top of a list of three pages selects its very last row, in one press', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await openWithProfile(page, app);
+  await referred(page, app, 130);
+  const keys = page.waitForResponse((r) => r.url().endsWith('/rpc') && (r.request().postDataJSON() as { method?: string }).method === 'worklist.searchKeys');
+  await page.reload();
+  const wl = new WorklistPage(page);
+  await wl.grid.waitFor();
+  await expect(page.getByText('130 åpne forløp')).toBeVisible();
+  const selected = wl.grid.locator('[role=row][aria-selected=true]');
+  await expect(selected).toContainText('Pasient 000');
+  await wl.grid.focus();
+  await page.keyboard.press('End');
+  await expect(selected).toContainText('Pasient 129');
+  await expect(selected).toBeInViewport();
+  await shots(page, 'worklist-end');
+  await page.keyboard.press('Home');
+  await expect(selected).toContainText('Pasient 000');
+  await expect(selected).toBeInViewport();
+
+  // A search answered from the search keys (asked for once the start is idle) has every row: End is its last.
+  await keys;
+  const search = page.getByRole('searchbox', { name: /Søk på navn eller fødselsnummer/ });
+  await search.fill('pasient');
+  await expect(page.getByText('130 åpne forløp')).toBeVisible();
+  await wl.grid.focus();
+  await page.keyboard.press('End');
+  await expect(selected).toContainText('Pasient 129');
+  await expect(selected).toBeInViewport();
+});
+
+test('the worklist loads 50 rows at a time as it scrolls, and a recorded event keeps the place in the list', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await openWithProfile(page, app);
+  await referred(page, app, 130);
   const pages: number[] = [];
   const answered: number[] = [];
   const pageOffset = (r: { url: () => string; postData: () => string | null }): number | null => {
@@ -116,23 +153,34 @@ test('the worklist loads 50 rows at a time as it scrolls, and a recorded event k
   expect(pages.every((offset) => offset === 0)).toBe(true); // the first page only (prefetched at start, read on mount)
   const atStart = pages.length;
 
-  // To the end of what is loaded: the next page is asked for, and its rows can be reached.
+  // End is the last row of the whole list (130 rows, three pages), not of the 50 loaded: the rest is loaded page by
+  // page, each asked for once though End is pressed twice. An arrow key while it loads is the person moving on:
+  // the selection stays where the arrow put it (the second page is held back until then).
+  const selected = wl.grid.locator('[role=row][aria-selected=true]');
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/rpc', async (route) => {
+    if (pageOffset(route.request()) === 50) await held;
+    await route.continue();
+  });
   await wl.grid.focus();
   await page.keyboard.press('End');
-  await expect.poll(() => pages.slice(atStart)).toEqual([50]);
-  // Once the second page is in, End reaches its last row and the third page is asked for (End again until then:
-  // it only moves to the last row loaded); then End reaches the very last row.
-  await expect
-    .poll(async () => {
-      await page.keyboard.press('End');
-      return pages.slice(atStart);
-    })
-    .toEqual([50, 100]);
-  await expect.poll(() => answered.includes(100)).toBe(true);
   await page.keyboard.press('End');
-  const selected = wl.grid.locator('[role=row][aria-selected=true]');
-  await expect(selected).toBeVisible();
-  const name = (await selected.locator('[role=gridcell]').first().innerText()).split(' ').slice(0, 2).join(' ');
+  await expect(wl.grid).toHaveAttribute('aria-busy', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(wl.grid).not.toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect.poll(() => answered.includes(100)).toBe(true);
+  expect(pages.slice(atStart)).toEqual([50, 100]);
+  await expect(selected).toContainText('Pasient 001');
+  // With every row in, End moves to the very last row and scrolls to it; Home is the first row again.
+  await page.keyboard.press('End');
+  await expect(selected).toContainText('Pasient 129');
+  await page.keyboard.press('Home');
+  await expect(selected).toContainText('Pasient 000');
+  await page.keyboard.press('End');
+  await expect(selected).toContainText('Pasient 129');
+  const name = 'Pasient 129';
   const top = await page.getByTestId('worklist-scroll').evaluate((el) => el.scrollTop);
   expect(top).toBeGreaterThan(1000);
 

@@ -107,3 +107,13 @@ test('n opens the new thing of each screen and each patient tab, and ? lists it'
   await expect(goal.getByLabel('Målet')).toBeFocused();
   await shots(page, 'new-key-goal');
 });
+
+test('n right after start opens Ny henvisning at once: its code is loaded while the start is idle, not on the first press', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  // Before: the dialog's code was asked for on the first press, and until it came the key seemed to do nothing.
+  const loaded = page.waitForRequest((r) => /NewReferralDialog/.test(r.url()), { timeout: 10_000 });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Arbeidsliste', exact: true }).waitFor();
+  await loaded; // no key pressed yet
+  await pressN(page, 'Ny henvisning');
+});

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWithProfile, test } from './fixtures';
 import { printPreviewToPdf } from './print';
+import { shots } from './shots';
 import { isoDay, printed, referralInput, rpc, screen, shownDay, WorklistPage } from './pages/worklist';
 
 // Leave the app before the server stops: a page that keeps polling holds its keep-alive connection open and
@@ -104,6 +105,32 @@ test('the explanation panel says why the deadline falls where it does', async ({
   await expect(wl.panel).toContainText('Pasient- og brukerrettighetsloven § 2-2');
   await expect(wl.panel).toContainText('Bekreftet');
   await page.screenshot({ path: screen('worklist-explanation') });
+});
+
+test('the side panel shows the selected row at once; only the explanation waits for the server', async ({ page, app }) => {
+  await openWithProfile(page, app);
+  await rpc(page, app, 'referrals.create', referralInput('Kari Testesen', KARI, -2));
+  // The explanation is held back until the panel has been looked at without it.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/rpc', async (route) => {
+    if ((JSON.parse(route.request().postData() ?? '{}') as { method?: string }).method === 'pathways.getExplanation') await held;
+    await route.continue();
+  });
+  const wl = new WorklistPage(page);
+  await page.reload();
+  await wl.grid.waitFor();
+  // Before: the next step was missing and the keys greyed out until the server answered.
+  await expect(wl.panel.getByRole('heading', { name: 'Neste steg: Vurder henvisningen' })).toBeVisible();
+  await expect(wl.panel).toContainText('Henter forklaringen');
+  const keys = wl.panel.locator('.key-list button');
+  await expect(keys.first()).toBeEnabled();
+  await expect(keys.last()).toBeEnabled();
+  await shots(page, 'worklist-panel-waiting');
+  release();
+  await expect(wl.panel.getByRole('definition').first()).toContainText(`Henvisning mottatt ${shownDay(-2)}`);
+  await expect(wl.panel).not.toContainText('Henter forklaringen');
+  await shots(page, 'worklist-panel-explained');
 });
 
 test('the printed patient summary says what happens next, when, who is responsible and how to reach us', async ({ page, app }) => {

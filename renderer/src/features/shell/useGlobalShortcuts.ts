@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useUi } from '../../stores/ui';
 import { SCREENS } from './screens';
+import { PRELOAD_FALLBACK_MS, shortcutDialogsPreloaded } from './preload-dialogs';
 
 /** Whether a key goes to a field the person types in (then no shortcut, and Esc only leaves the field). */
 export function typing(target: EventTarget | null): boolean {
@@ -14,6 +15,11 @@ export function typing(target: EventTarget | null): boolean {
 
 /** App-wide keys: `?` help, `n` new referral, `g`+letter to switch screen (never while typing or in a dialog); Ctrl+Enter saves. */
 export function useGlobalShortcuts(): void {
+  // Their dialogs' code is loaded ahead of the first press (preload-dialogs.ts); the worklist asks sooner.
+  useEffect(() => {
+    const timer = setTimeout(shortcutDialogsPreloaded, PRELOAD_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, []);
   useEffect(() => {
     let pendingG = false;
     // Capture phase, before any screen's Esc (back) handler: Esc in a field outside a dialog only leaves the

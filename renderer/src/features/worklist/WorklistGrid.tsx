@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { WorklistGroup, WorklistRow } from '../../../../shared/contract/worklist';
-import { useWorklist } from '../../stores/worklist';
+import { useWorklist, type WorklistFilter } from '../../stores/worklist';
 import { useStable } from '../../lib/use-stable';
 import { internRows, useWorklistRows } from './worklist-query';
 import { fillVisible, useRowsPreloaded } from './local-search';
@@ -28,7 +28,7 @@ export const WorklistGrid = memo(function WorklistGrid({
   onOpen: (patientId: number) => void;
   onEventKey: (row: WorklistRow, key: string) => void;
 }) {
-  const { rows, total, counts, moreRequested, local } = useWorklistRows();
+  const { rows, total, counts, moreRequested, restRequested, local } = useWorklistRows();
   const scope = useWorklist((s) => s.filter.scope);
   // A refresh can leave fewer rows than before: the selection stays on the last one.
   const selected = Math.min(
@@ -71,6 +71,35 @@ export const WorklistGrid = memo(function WorklistGrid({
     if (last && last.index >= items.length - 20 && rows.length < total) moreRequested();
   }, [last, items.length, rows.length, total, moreRequested]);
 
+  // End is the last row of the whole list: the pages not loaded yet are loaded first (worklist-query.ts), the
+  // selection moves when they are in. Meanwhile the list answers keys as before; any other move (an arrow,
+  // Home, a click) or a new filter drops the wish, a second End keeps it. The wish is the filter it was made
+  // under, compared here rather than subscribed to (a keystroke in the search box does not render the grid).
+  const [endWanted, setEndWanted] = useState<WorklistFilter | null>(null);
+  useEffect(() => {
+    if (!endWanted) return;
+    if (useWorklist.getState().filter !== endWanted) setEndWanted(null);
+    else if (rows.length >= total) {
+      setEndWanted(null);
+      selectionMoved(rows.length - 1);
+    }
+  }, [endWanted, rows.length, total, selectionMoved]);
+  function endPressed() {
+    if (local || rows.length >= total) return selectionMoved(rows.length - 1);
+    const wish = useWorklist.getState().filter;
+    setEndWanted(wish);
+    // Loading stopped short (a page failed: its error shows above the list): the selection stays where it is.
+    // After the next paint, when the last page's rows are committed and the effect above has had its turn.
+    void restRequested().finally(() => afterPaint(() => setEndWanted((w) => (w === wish ? null : w))));
+  }
+  const moved = useCallback(
+    (index: number) => {
+      setEndWanted(null);
+      selectionMoved(index);
+    },
+    [selectionMoved],
+  );
+
   useRowsPreloaded(internRows);
   // The rows rendered now (on screen and the overscan).
   const visible = useMemo(() => {
@@ -112,12 +141,12 @@ export const WorklistGrid = memo(function WorklistGrid({
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const afterG = lastKey.current === 'g';
     lastKey.current = e.key;
-    if (e.key === 'ArrowDown' || e.key === 'j') selectionMoved(selected + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') selectionMoved(selected - 1);
-    else if (e.key === 'PageDown') selectionMoved(selected + 20);
-    else if (e.key === 'PageUp') selectionMoved(selected - 20);
-    else if (e.key === 'Home') selectionMoved(0);
-    else if (e.key === 'End') selectionMoved(rows.length - 1);
+    if (e.key === 'ArrowDown' || e.key === 'j') moved(selected + 1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') moved(selected - 1);
+    else if (e.key === 'PageDown') moved(selected + 20);
+    else if (e.key === 'PageUp') moved(selected - 20);
+    else if (e.key === 'Home') moved(0);
+    else if (e.key === 'End') endPressed();
     else if (e.key === 'Enter') {
       const row = rows[selected];
       if (row) onOpen(row.patientId);
@@ -139,6 +168,7 @@ export const WorklistGrid = memo(function WorklistGrid({
       aria-colcount={5}
       tabIndex={0}
       aria-activedescendant={activeRow ? `wl-row-${activeRow.pathwayId}` : undefined}
+      aria-busy={endWanted !== null || undefined}
       onKeyDown={onKeyDown}
       data-testid="worklist-scroll"
     >
@@ -166,7 +196,7 @@ export const WorklistGrid = memo(function WorklistGrid({
                 rowIndex={v.index + 2}
                 top={v.start}
                 selected={item.index === selected}
-                onSelect={selectionMoved}
+                onSelect={moved}
                 onOpen={opened}
               />
             );

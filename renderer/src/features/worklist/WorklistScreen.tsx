@@ -1,4 +1,5 @@
 import { useArrivalFocus } from '../shell/arrival-focus';
+import { shortcutDialogsPreloaded } from '../shell/preload-dialogs';
 import { Alert, Button } from '@navikt/ds-react';
 import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { afterPaint } from '../../lib/after-paint';
@@ -61,6 +62,9 @@ export function WorklistScreen() {
   }, [searchRef]);
 
   useArrivalFocus(gridElement, !empty);
+  // The worklist is interactive: the app-wide keys' dialogs load now, so a first `n` opens at once.
+  const ready = status !== 'loading';
+  useEffect(() => (ready ? afterPaint(shortcutDialogsPreloaded) : undefined), [ready]);
 
   const open = useStable((patientId: number) => {
     flushRef.current(); // a row opened from a search logs it now, if the pause has not already

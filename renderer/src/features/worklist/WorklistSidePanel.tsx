@@ -1,6 +1,6 @@
 import { Alert, BodyShort, Button, Heading } from '@navikt/ds-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { WorklistRow } from '../../../../shared/contract/worklist';
 import { pathwayTypeLabel, settingLabel } from '../../../../shared/domain/pathway-types';
@@ -31,8 +31,17 @@ export const WorklistSidePanel = memo(function WorklistSidePanel({
   const pathwayId = row?.pathwayId ?? null;
   // Wait until the selection rests: moving through the list with j/k does not open every record.
   const [resting, setResting] = useState<number | null>(null);
+  // The first selection (the list just arrived) is asked for at once: nobody is moving through the list yet.
+  const first = useRef(true);
   useEffect(() => {
-    if (pathwayId === null) return setResting(null);
+    if (pathwayId === null) {
+      first.current = true;
+      return setResting(null);
+    }
+    if (first.current) {
+      first.current = false;
+      return setResting(pathwayId);
+    }
     const timer = setTimeout(() => setResting(pathwayId), 200);
     return () => clearTimeout(timer);
   }, [pathwayId]);
@@ -45,7 +54,10 @@ export const WorklistSidePanel = memo(function WorklistSidePanel({
   const p = data?.pathway.id === row.pathwayId ? data.pathway : null;
   const next = p?.nextAction ?? null;
   const open = p?.deadlines.filter((d) => d.key !== next?.key && d.met === null) ?? [];
-  const closed = p?.status !== 'open';
+  // The row is on the worklist, which lists open pathways only: its keys work before the explanation arrives
+  // (they were greyed for a moment at start and after every move, until the server answered).
+  const closed = p !== null && p.status !== 'open';
+  const explaining = p === null && !error;
   return (
     <aside className="side-panel" aria-labelledby="side-title" data-testid="explanation-panel">
       <Heading level="2" size="xsmall" id="side-title">
@@ -58,6 +70,31 @@ export const WorklistSidePanel = memo(function WorklistSidePanel({
         <Alert variant="error" size="small">
           {error}
         </Alert>
+      )}
+      {!p && row.nextActionLabel !== '' && (
+        // The row's own next step and deadline at once; only the explanation waits for the server, in a space
+        // of about its size, so the keys below do not jump when it arrives.
+        <section aria-labelledby="side-next" aria-busy={explaining}>
+          <Heading level="3" size="xsmall" id="side-next">
+            Neste steg: {row.nextActionLabel}
+          </Heading>
+          <p style={{ margin: '4px 0' }}>
+            <DueDate due={row.dueDate} window="pathway" />
+            {row.flags.patientPostponedFrom && <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>}
+          </p>
+          <Heading level="4" size="xsmall" className="muted" style={{ fontSize: 13, margin: '8px 0 2px' }}>
+            Hvorfor denne fristen
+          </Heading>
+          {/* The explanation's own grid and its usual lines (Regnes fra, Tid, Regel: the rule's source wraps). */}
+          <dl className="explain-grid muted" aria-label="Forklaringen hentes">
+            <dt>Regnes fra</dt>
+            <dd style={{ minHeight: '2lh' }}>{explaining ? 'Henter forklaringen …' : ''}</dd>
+            <dt>Tid</dt>
+            <dd />
+            <dt>Regel</dt>
+            <dd style={{ minHeight: '3lh' }} />
+          </dl>
+        </section>
       )}
       {next && (
         <section aria-labelledby="side-next">

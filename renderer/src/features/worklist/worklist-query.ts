@@ -132,11 +132,18 @@ export interface WorklistRows {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
   moreRequested: () => void;
+  /**
+   * Loads every page not loaded yet, one after the other (End goes to the last row of the whole list, not the
+   * last loaded). A second call while loading joins it; resolves when no page is left, a page failed or the
+   * filter changed.
+   */
+  restRequested: () => Promise<void>;
   /** The rows are a search answered from the search keys (some may be slim until filled; see local-search.ts). */
   local: boolean;
 }
 
 const noMore = () => {};
+const noRest = () => Promise.resolve();
 
 /**
  * The worklist's rows for the current filter, a page at a time as the list scrolls. A refresh after a write
@@ -151,8 +158,9 @@ export function useWorklistRows(): WorklistRows {
   const moreRequested = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const restRequested = useCallback(() => loadRest(fetchNextPage), [fetchNextPage]);
   const first = data?.pages[0];
-  if (local) return { ...local, status: 'ready', error: null, moreRequested: noMore, local: true };
+  if (local) return { ...local, status: 'ready', error: null, moreRequested: noMore, restRequested: noRest, local: true };
   return {
     local: false,
     rows,
@@ -162,5 +170,30 @@ export function useWorklistRows(): WorklistRows {
     status: error ? 'error' : isPending || isPlaceholderData ? 'loading' : 'ready',
     error: error?.message ?? null,
     moreRequested,
+    restRequested,
   };
+}
+
+type NextPage = (options: { cancelRefetch: boolean }) => Promise<{ hasNextPage: boolean; isError: boolean }>;
+/** The rest of the list being loaded (one at a time app-wide: a second End joins the first). */
+let loadingRest: Promise<void> | null = null;
+
+/**
+ * Asks for the next page until there is none. `cancelRefetch: false`: a page already on its way (scrolling asked
+ * for it) is waited for, not asked for again. Stops when the filter changes: the observer then serves the new
+ * filter, whose pages nobody asked for.
+ */
+export function loadRest(next: NextPage): Promise<void> {
+  if (loadingRest) return loadingRest;
+  const filter = useWorklist.getState().filter;
+  const run = async () => {
+    for (;;) {
+      const r = await next({ cancelRefetch: false });
+      if (!r.hasNextPage || r.isError || useWorklist.getState().filter !== filter) return;
+    }
+  };
+  loadingRest = run().finally(() => {
+    loadingRest = null;
+  });
+  return loadingRest;
 }
