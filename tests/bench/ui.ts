@@ -228,6 +228,14 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
     const starts: number[] = [];
     const parts: Record<'first' | 'later', Record<string, number>[]> = { first: [], later: [] };
     let rpcOrder = '';
+    // The starts' rows, once the last start is in (`starts` mode after it, `all` after the session in it).
+    const startsReported = () => {
+      results.push(stats('UI: server start (spawn → URL printed; the core opens beside the page, see the start parts)', size, starts));
+      results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
+      results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
+      results.push(stats('UI: cold start, later start in a browser profile that never had the app open (not a target)', size, newProfile));
+      pushStartParts(results, notes, size, parts, rpcOrder);
+    };
     // First starts of a day (no backup from today: the daily one is due, in a worker after the worklist is up)
     // interleaved with later starts (today's backup found). The last start is a later one; `all` continues in it.
     // BENCH_QUICK_STARTS=N (while working on the start): N starts only, the backup due but never waited for.
@@ -286,11 +294,7 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
           renameSync(`${backups}.today`, backups);
         }
         if (last) {
-          results.push(stats('UI: server start (spawn → URL printed; the core opens beside the page, see the start parts)', size, starts));
-          results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
-          results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
-          results.push(stats('UI: cold start, later start in a browser profile that never had the app open (not a target)', size, newProfile));
-          pushStartParts(results, notes, size, parts, rpcOrder);
+          startsReported();
         }
         continue;
       }
@@ -391,10 +395,7 @@ export async function runUiBench(size: number, mode: 'all' | 'starts' | 'keys' =
         obs.disconnect();
         return { frames, long, reached: Math.round(grid.scrollTop / 32) };
       });
-      results.push(stats('UI: server start (spawn → URL printed; the core opens beside the page, see the start parts)', size, starts));
-      results.push(stats('UI: cold start → interactive worklist, first start of the day', size, firstOfDay));
-      results.push(stats('UI: cold start → interactive worklist, later starts', size, later));
-      pushStartParts(results, notes, size, parts, rpcOrder);
+      startsReported();
       results.push(stats(`UI: scroll ${scroll.reached} rows, frame time`, size, scroll.frames));
       results.push({
         name: 'UI: long tasks (> 50 ms) while scrolling',
