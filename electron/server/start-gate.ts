@@ -5,9 +5,10 @@
  * after the start files were sent, it runs while the browser parses and runs them (issue #14: spawn → worklist
  * ≤ 800 ms). The page's first call waits for the core in any case (the dispatcher is the core's).
  *
- * Opens on the first of: every start file of index.html sent; a call to /rpc or /events (a page from before, a
- * page whose scripts came from the browser's cache, or a client without the page); `beforePageMs` after
- * listening while nobody has asked for the page; `pageMs` after the page was sent (a start file never asked for).
+ * Opens on the first of: every start file of index.html sent (a 304 for a browser's own copy counts: server.ts
+ * makes the browser ask); a call to /rpc or /events (a page from before, or a client without the page);
+ * `beforePageMs` after listening while nobody has asked for the page; `pageMs` after the page was sent (a start
+ * file never asked for).
  */
 export interface StartGate {
   /** A response for `pathname` was sent (or an API request arrived). */
