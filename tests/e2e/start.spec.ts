@@ -33,8 +33,8 @@ const LAZY = [
 ];
 
 /** Notes, in the page, when the worklist's first row is in the DOM (what the start waits for). */
-function firstRowNoted(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function firstRowNoted(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const obs = new MutationObserver(() => {
       if (!document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')) return;
       obs.disconnect();
