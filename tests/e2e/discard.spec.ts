@@ -37,6 +37,9 @@ test('closing a dialog with typed text asks in the app: Esc, the close button an
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await answerDiscard(page, true);
   await expect(dialog).toBeHidden();
+  // Focus goes back to what had it when the dialog opened (the closed dialog's last step, so the next key is the
+  // screen's again).
+  await expect(page.getByRole('button', { name: /^Kontakter/ })).toBeFocused();
   await page.keyboard.press('n');
   await expect(name).toHaveValue('');
   // Nothing typed: closing does not ask.

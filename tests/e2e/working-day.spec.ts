@@ -91,7 +91,7 @@ test('closing "Ny henvisning" with typed text asks first; a half-typed referral 
   await expect(dialog.getByLabel('Navn', { exact: true })).toHaveValue('');
 });
 
-test('Kontakter: a contact gets a postal address for letters', async ({ page, app }) => {
+test('Kontakter: a contact gets a postal address for letters; deleting one asks in the app first', async ({ page, app }) => {
   await openWithProfile(page, app);
   await page.getByRole('button', { name: /^Kontakter/ }).click();
   await expect(page.getByText('Kontaktlisten er tom')).toBeVisible();
@@ -114,6 +114,25 @@ test('Kontakter: a contact gets a postal address for letters', async ({ page, ap
   await expect(page.getByRole('row', { name: /Per Fastlege/ })).toContainText('Storgata 1, 0150 Oslo');
   await page.screenshot({ path: screen('contacts-1440') });
   expect(rows.find((c) => c.name === 'Per Fastlege')).toMatchObject({ address: 'Storgata 1', postalCode: '0150', postalPlace: 'Oslo' });
+
+  // Deleting asks in the app (never the browser's own confirm); the safe choice has focus, Esc keeps the contact.
+  const native: string[] = [];
+  page.on('dialog', (d) => {
+    native.push(d.message());
+    void d.dismiss();
+  });
+  const question = page.getByRole('alertdialog', { name: 'Slette kontakten?' });
+  await page.getByRole('button', { name: 'Slett Per Fastlege' }).click();
+  await expect(question).toContainText('Per Fastlege slettes fra kontaktlisten');
+  await expect(question.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(page.getByRole('row', { name: /Per Fastlege/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Slett Per Fastlege' }).click();
+  await question.getByRole('button', { name: 'Slett' }).click();
+  await expect(page.getByText('Kontaktlisten er tom')).toBeVisible();
+  expect(((await rpc(page, app, 'contacts.list', {})) as { rows: unknown[] }).rows).toEqual([]);
+  expect(native).toEqual([]);
 });
 
 async function someRows(page: Page, app: AppServer): Promise<void> {

@@ -5,6 +5,7 @@ import { CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from '../../../.
 import { keepPreviousData } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useContractQuery } from '../../api/query';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { RowTable } from '../../components/RowTable';
 import { Options } from '../../forms/fields';
@@ -58,8 +59,12 @@ export function ContactsScreen() {
     downloadText(res.value.filename, res.value.csv, 'text/csv;charset=utf-8');
   }
 
-  async function remove(c: Contact) {
-    if (!window.confirm(`Slette ${c.name} fra kontaktlisten? Møter der kontakten var med, beholder navnet.`)) return;
+  // Deleting asks first, in the app; the answer comes back here.
+  const [removing, setRemoving] = useState<Contact | null>(null);
+  async function removeAnswered(confirmed: boolean) {
+    const c = removing;
+    setRemoving(null);
+    if (!confirmed || !c) return;
     const res = await call('contacts.delete', { id: c.id });
     if (!res.ok) setError(res.error.message);
   }
@@ -153,7 +158,7 @@ export function ContactsScreen() {
                 >
                   Endre
                 </Button>
-                <Button size="xsmall" variant="tertiary-neutral" onClick={() => void remove(c)} aria-label={`Slett ${c.name}`}>
+                <Button size="xsmall" variant="tertiary-neutral" onClick={() => setRemoving(c)} aria-label={`Slett ${c.name}`}>
                   Slett
                 </Button>
               </>
@@ -165,6 +170,11 @@ export function ContactsScreen() {
         <p className="muted">
           Viser {rows?.length} av {total}. Søk for å finne flere.
         </p>
+      )}
+      {removing && (
+        <ConfirmDialog heading="Slette kontakten?" confirmLabel="Slett" onAnswer={(yes) => void removeAnswered(yes)}>
+          {removing.name} slettes fra kontaktlisten. Møter der kontakten var med, beholder navnet.
+        </ConfirmDialog>
       )}
       <ContactDialog open={dialogOpen} contact={editing} onClose={() => setDialogOpen(false)} onSaved={() => undefined} />
     </section>
