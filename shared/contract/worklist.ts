@@ -7,9 +7,23 @@ import { WORKLIST_GROUPS, WORKLIST_SCOPES, type WorklistGroup, type WorklistScop
 
 export { WORKLIST_GROUPS, WORKLIST_SCOPES, type WorklistGroup, type WorklistScope };
 
+/**
+ * Where a page of the worklist starts: after this row in the list's order (due date, then pathway). A page is an
+ * index range from here, so a page deep in a list of thousands costs what the first one does (an OFFSET read and
+ * dropped every row before it: 130 ms for a page at row 6,000 at 50k).
+ */
+export const worklistCursorSchema = lazySchema(() =>
+  z.object({
+    dueSort: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    pathwayId: id,
+  }),
+);
+export type WorklistCursor = z.infer<typeof worklistCursorSchema>;
+
 export const worklistQuerySchema = lazySchema(() =>
   z.object({
-    offset: z.number().int().min(0).max(10_000_000).default(0),
+    /** The page after this row (the previous page's `after`); none: the first page. */
+    after: worklistCursorSchema.optional(),
     /** Two screens of rows: each row of a page is joined with its patient, so a page is paid per row (see PAGE in worklist-query.ts). */
     limit: z.number().int().min(1).max(500).default(50),
     search: z.string().max(100).optional(),
@@ -92,8 +106,16 @@ export const reassignSchema = lazySchema(() =>
 export const worklistContract = {
   'worklist.list': method(
     () => worklistQuerySchema,
-    /** total = rows matching every filter (for paging); counts = per group under the other filters. */
-    () => z.object({ rows: z.array(worklistRowSchema), total: z.number(), counts: worklistCountsSchema, today: z.string() }),
+    /** total = rows matching every filter (for paging); counts = per group under the other filters;
+     * after = where the next page starts (null: this page is the last). */
+    () =>
+      z.object({
+        rows: z.array(worklistRowSchema),
+        total: z.number(),
+        counts: worklistCountsSchema,
+        today: z.string(),
+        after: worklistCursorSchema.nullable(),
+      }),
     // Not audited per call: a search is typed a key at a time; the renderer logs it once (worklist.logSearch).
     query(),
   ),

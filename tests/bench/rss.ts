@@ -10,13 +10,14 @@ const core = await openBenchCore(dataDir);
 const call = async (m: string, input: unknown) => {
   const res = await core.dispatch(m, input);
   if (!res.ok) throw new Error(`${m}: ${res.error.code}`);
-  return res.value as { rows: { patientId: number }[] };
+  return res.value as { rows: { patientId: number }[]; after?: unknown };
 };
 const patients: number[] = [];
-for (let offset = 0; ; offset += 200) {
-  const page = await call('worklist.list', { offset, limit: 200 });
+for (let after: unknown = null; ; ) {
+  const page = await call('worklist.list', { limit: 200, ...(after ? { after } : {}) });
   patients.push(...page.rows.map((r) => r.patientId));
-  if (page.rows.length < 200) break;
+  if (!page.after) break;
+  after = page.after;
 }
 // The renderer's search: the open caseload's keys, then its rows by id in batches of 500 (local-search.ts).
 const keys = (await call('worklist.searchKeys', {})) as unknown as { keys: [number][] };

@@ -3,7 +3,7 @@ import { seedCaseload } from '../../electron/core/seed/seed';
 import type { WorklistFilter } from '../../renderer/src/stores/worklist';
 import { matchKeys } from '../../renderer/src/features/worklist/search-keys-filter';
 import { PATHWAY_TYPE_IDS, SETTING_IDS } from '../../shared/domain/pathway-types';
-import { WORKLIST_GROUPS, type SearchKeys } from '../../shared/contract/worklist';
+import { WORKLIST_GROUPS, type SearchKeys, type WorklistCursor } from '../../shared/contract/worklist';
 import { FIXED_NOW, makeCore, referral, type TestCore } from '../fixtures/core';
 
 /**
@@ -26,9 +26,9 @@ type Filter = Pick<WorklistFilter, 'search' | 'pathwayType' | 'setting' | 'group
 
 async function serverSearch(f: Filter): Promise<{ ids: number[]; counts: unknown }> {
   const ids: number[] = [];
-  for (let offset = 0; ; offset += 500) {
+  for (let after: WorklistCursor | undefined; ; ) {
     const page = await core.ok('worklist.list', {
-      offset,
+      ...(after ? { after } : {}),
       limit: 500,
       search: f.search,
       ...(f.pathwayType ? { pathwayType: f.pathwayType } : {}),
@@ -36,7 +36,8 @@ async function serverSearch(f: Filter): Promise<{ ids: number[]; counts: unknown
       ...(f.group ? { group: f.group } : {}),
     });
     ids.push(...page.rows.map((r) => r.pathwayId));
-    if (ids.length >= page.total || page.rows.length === 0) return { ids, counts: page.counts };
+    if (!page.after) return { ids, counts: page.counts };
+    after = page.after;
   }
 }
 

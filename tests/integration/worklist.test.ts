@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCaseload } from '../../electron/core/seed/seed';
 import { recomputePathwayClocks } from '../../electron/core/services/pathway-clock';
-import { WORKLIST_GROUPS } from '../../shared/contract/worklist';
+import { WORKLIST_GROUPS, type WorklistCursor } from '../../shared/contract/worklist';
 import { DUE_SOON_DAYS } from '../../shared/domain/due';
 import { addDays } from '../../shared/domain/time';
 import { captureStatements } from '../fixtures/capture-sql';
@@ -29,10 +29,11 @@ function plan(sql: string, params: unknown[]): string {
 describe('worklist.list over a seeded caseload', () => {
   it('orders by next due date, groups overdue / soon / later / no deadline, and counts them', async () => {
     const all = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = await core.ok('worklist.list', { offset, limit: 500 });
+    for (let after: WorklistCursor | undefined; ; ) {
+      const page = await core.ok('worklist.list', { limit: 500, ...(after ? { after } : {}) });
       all.push(...page.rows);
-      if (page.rows.length < 500) {
+      if (page.after) after = page.after;
+      else {
         expect(page.total).toBe(open);
         expect(page.counts.all).toBe(open);
         expect(page.counts.overdue + page.counts.soon + page.counts.later + page.counts.none).toBe(open);
@@ -41,6 +42,7 @@ describe('worklist.list over a seeded caseload', () => {
       }
     }
     expect(all.length).toBe(open);
+    expect(new Set(all.map((r) => r.pathwayId)).size).toBe(open);
     // Mixed states are present, in group order, dates ascending, "no deadline" last and never "on time".
     for (const g of WORKLIST_GROUPS) expect(all.some((r) => r.group === g)).toBe(true);
     const order = all.map((r) => WORKLIST_GROUPS.indexOf(r.group));
@@ -96,6 +98,34 @@ describe('worklist.list over a seeded caseload', () => {
     expect(again.flags).toMatchObject({ openNoShows: 2, nextMeetingDate: '2026-12-01', planAttentionDate: '2026-12-15' });
   });
 
+  it('pages after a row: small pages walk the same list as one page, in order, each row once, with a search and a group too', async () => {
+    // The whole open caseload is paged in the test above (pages of 500); here filters under one page of 500.
+    for (const filter of [{ search: 'ha' }, { group: 'soon' as const }, { pathwayType: 'tsb' as const }, { search: 'h', setting: 'inpatient' as const }]) {
+      const whole = await core.ok('worklist.list', { ...filter, limit: 500 });
+      expect(whole.rows.length, JSON.stringify(filter)).toBeGreaterThan(14);
+      expect(whole.rows.length, JSON.stringify(filter)).toBeLessThan(500);
+      expect(whole.after).toBeNull();
+      const paged: number[] = [];
+      let after: WorklistCursor | undefined;
+      for (let n = 0; n < 200; n++) {
+        const page = await core.ok('worklist.list', { ...filter, limit: 7, ...(after ? { after } : {}) });
+        paged.push(...page.rows.map((r) => r.pathwayId));
+        expect(page.total).toBe(whole.total);
+        if (!page.after) break;
+        after = page.after;
+      }
+      expect(paged, JSON.stringify(filter)).toEqual(whole.rows.map((r) => r.pathwayId));
+    }
+  });
+
+  it('a page deep in the list is an index range after its cursor, not a read of every row before it', async () => {
+    const first = await core.ok('worklist.list', { limit: 100 });
+    const statements = await capture('worklist.list', { limit: 50, after: first.after! });
+    const page = statements.find((s) => /"patient"/.test(s.sql) && /order by/i.test(s.sql));
+    expect(page?.sql).not.toMatch(/offset/i);
+    expect(plan(page!.sql, page!.params)).toMatch(/INDEX pathway_worklist \(\(due_sort,id\)>\(\?,\?\)\)|INDEX pathway_worklist \(due_sort>\?\)/);
+  });
+
   it('serves the page from the worklist indexes and the counts as range counts on them (EXPLAIN QUERY PLAN)', async () => {
     // countRange null: the whole caseload, counted from open_due_count (a row per open due date), no pathway read.
     const cases: [unknown, RegExp, RegExp | null][] = [
@@ -103,7 +133,7 @@ describe('worklist.list over a seeded caseload', () => {
       [{ group: 'soon' }, /USING (COVERING )?INDEX pathway_worklist\b/, null],
       [{ pathwayType: 'tsb' }, /USING (COVERING )?INDEX pathway_worklist_type\b/, /COVERING INDEX pathway_worklist_type \(pathway_type=\? AND due_sort<\?\)/],
       [
-        { setting: 'inpatient', offset: 200 },
+        { setting: 'inpatient', after: { dueSort: '2026-12-01', pathwayId: 200 } },
         /USING (COVERING )?INDEX pathway_worklist(_setting)?\b/,
         /COVERING INDEX pathway_worklist_setting \(setting=\? AND due_sort<\?\)/,
       ],
@@ -195,11 +225,12 @@ describe('worklist.list over a seeded caseload', () => {
       ).map((r) => r.id);
     const listed = async (search: string) => {
       const ids: number[] = [];
-      for (let offset = 0; ; offset += 500) {
-        const page = await core.ok('worklist.list', { search, offset, limit: 500 });
+      for (let after: WorklistCursor | undefined; ; ) {
+        const page = await core.ok('worklist.list', { search, limit: 500, ...(after ? { after } : {}) });
         ids.push(...page.rows.map((r) => r.pathwayId));
         expect(page.counts.all).toBe(page.total);
-        if (page.rows.length < 500) break;
+        if (!page.after) break;
+        after = page.after;
       }
       return ids.sort((a, b) => a - b);
     };

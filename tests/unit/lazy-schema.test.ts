@@ -26,12 +26,12 @@ describe('the contract builds its schemas on first use', () => {
     expect(methodFacts('worklist.list').kind).toBe('query');
     expect(built.calls).toBe(0);
     const input = contract['worklist.list'].input;
-    expect(input.parse({})).toEqual({ offset: 0, limit: 50, scope: 'mine' });
+    expect(input.parse({})).toEqual({ limit: 50, scope: 'mine' });
     const afterOne = built.calls;
     expect(afterOne).toBeGreaterThan(0);
     // Built once: the same schema on every read, nothing built again; the other methods still unbuilt.
     expect(contract['worklist.list'].input).toBe(input);
-    expect(input.parse({ search: 'ha' })).toEqual({ offset: 0, limit: 50, scope: 'mine', search: 'ha' });
+    expect(input.parse({ search: 'ha' })).toEqual({ limit: 50, scope: 'mine', search: 'ha' });
     expect(built.calls).toBe(afterOne);
   });
 });

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
-import type { worklistQuerySchema, WorklistCounts, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
+import type { worklistQuerySchema, WorklistCounts, WorklistCursor, WorklistGroup, WorklistRow } from '../../../shared/contract/worklist';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import { prefixUpperBound } from '../../../shared/domain/search-words';
 import { searchTerms } from '../../../shared/domain/search-match';
@@ -29,6 +29,8 @@ interface ListShape {
   /** How many pathway ids the list is limited to (a power of two, padded; 0: no limit). */
   ids: number;
   group: WorklistGroup | null;
+  /** A page after a given row (keyset), not the first. */
+  after: boolean;
 }
 
 /** What only changes its parameters: w0/u0… are each search word's index range. */
@@ -44,7 +46,8 @@ interface ListValues {
 
 interface PageValues extends ListValues {
   limit: number;
-  offset: number;
+  afterDue?: string;
+  afterId?: number;
 }
 
 const queries = compiledQueries();
@@ -171,22 +174,27 @@ export function createWorklistService(ctx: ServiceContext) {
    */
   function pageQuery(s: ListShape, v: PageValues) {
     if (s.words > 0) {
-      const ids = inGroup(s.group, 'open_search_hit.due_sort', v, hitsQuery(s, v))
+      const ids = afterRow(s, v, 'open_search_hit.due_sort', 'open_search_hit.pathway_id', inGroup(s.group, 'open_search_hit.due_sort', v, hitsQuery(s, v)))
         .select('open_search_hit.pathway_id')
         .orderBy('open_search_hit.due_sort', 'asc')
         .orderBy('open_search_hit.pathway_id', 'asc')
-        .limit(pageBound(v.limit))
-        .offset(pageBound(v.offset));
+        .limit(pageBound(v.limit));
       return withRow(openPathways().where('pathway.id', 'in', ids))
         .orderBy('pathway.due_sort', 'asc')
         .orderBy('pathway.id', 'asc')
         .limit(pageBound(v.limit));
     }
-    return withRow(inGroup(s.group, 'pathway.due_sort', v, baseQuery(s, v)))
+    return withRow(afterRow(s, v, 'pathway.due_sort', 'pathway.id', inGroup(s.group, 'pathway.due_sort', v, baseQuery(s, v))))
       .orderBy('pathway.due_sort', 'asc')
       .orderBy('pathway.id', 'asc')
-      .limit(pageBound(v.limit))
-      .offset(pageBound(v.offset));
+      .limit(pageBound(v.limit));
+  }
+
+  /** A later page starts after the cursor's row in (due_sort, id) order: a range on the same index as the first. */
+  function afterRow<Q extends { where: (...a: never[]) => unknown }>(s: ListShape, v: PageValues, due: string, pathwayId: string, q: Q): Q {
+    if (!s.after) return q;
+    const w = q as unknown as { where: (e: RawBuilder<boolean>) => Q };
+    return w.where(sql<boolean>`(${sql.ref(due)}, ${sql.ref(pathwayId)}) > (${v.afterDue}, ${v.afterId})`);
   }
 
   type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
@@ -200,6 +208,7 @@ export function createWorklistService(ctx: ServiceContext) {
       )
       .select([
         'pathway.id as pathway_id',
+        'pathway.due_sort',
         'patient.id as patient_id',
         'patient.name',
         'patient.national_id',
@@ -248,7 +257,7 @@ export function createWorklistService(ctx: ServiceContext) {
       return null;
     },
 
-    async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string }> {
+    async list(q: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number; counts: WorklistCounts; today: string; after: WorklistCursor | null }> {
       const today = todayInOslo(ctx.clock());
       const soon = soonUntil(today, DUE_SOON_DAYS.pathway);
       const terms = searchTerms(q.search ?? '');
@@ -258,7 +267,15 @@ export function createWorklistService(ctx: ServiceContext) {
       // its first id, so a handful of compiled shapes serve every count. No ids: nothing matches.
       const ids = q.pathwayIds ? (q.pathwayIds.length > 0 ? q.pathwayIds : [-1]) : [];
       const slots = ids.length > 0 ? 2 ** Math.ceil(Math.log2(ids.length)) : 0;
-      const s: ListShape = { pathwayType: Boolean(q.pathwayType), setting: Boolean(q.setting), mine, words: words.length, ids: slots, group: q.group ?? null };
+      const s: ListShape = {
+        pathwayType: Boolean(q.pathwayType),
+        setting: Boolean(q.setting),
+        mine,
+        words: words.length,
+        ids: slots,
+        group: q.group ?? null,
+        after: Boolean(q.after),
+      };
       const v: ListValues = { today, soon };
       for (let k = 0; k < slots; k++) v[`i${k}`] = ids[k] ?? ids[0]!;
       if (q.pathwayType) v.pathwayType = q.pathwayType;
@@ -271,8 +288,11 @@ export function createWorklistService(ctx: ServiceContext) {
       const shape = JSON.stringify(s);
       type Counts = Partial<Record<'overdue' | 'soon' | 'later' | 'none', number | string | null>>;
       const [rows, [count]]: [PageRow[], Counts[]] = await Promise.all([
-        queries.rows(ctx.db, `page ${shape}`, { ...v, limit: q.limit, offset: q.offset }, (m) => pageQuery(s, m as unknown as PageValues)),
-        queries.rows(ctx.db, `counts ${shape}`, { ...v }, (m) => countsQuery(s, m as unknown as ListValues)),
+        queries.rows(ctx.db, `page ${shape}`, { ...v, limit: q.limit, ...(q.after ? { afterDue: q.after.dueSort, afterId: q.after.pathwayId } : {}) }, (m) =>
+          pageQuery(s, m as unknown as PageValues),
+        ),
+        // The counts do not depend on the page: the same statement for every page of a filter.
+        queries.rows(ctx.db, `counts ${JSON.stringify({ ...s, after: false })}`, { ...v }, (m) => countsQuery(s, m as unknown as ListValues)),
       ]);
       if (!count) throw new Error('worklist counts: no row');
       const c = { overdue: Number(count.overdue ?? 0), soon: Number(count.soon ?? 0), later: Number(count.later ?? 0), none: Number(count.none ?? 0) };
@@ -280,10 +300,12 @@ export function createWorklistService(ctx: ServiceContext) {
       const groups: WorklistCounts = { all: c.overdue + c.soon + c.later + c.none, ...c };
       // Searches are logged once by worklist.logSearch (when typing pauses or a row is opened), not per keystroke.
       const careDeadlineFlag = await careDeadlineFlagger(ctx.db, today);
+      const last = rows.length === q.limit ? rows[rows.length - 1] : undefined;
       return {
         today,
         counts: groups,
         total: q.group ? groups[q.group] : groups.all,
+        after: last ? { dueSort: last.due_sort, pathwayId: last.pathway_id } : null,
         rows: rows.map((r) => {
           const { state, daysLeft } = storedDueState(r.next_due_date, today);
           const group: WorklistGroup = state === 'on_time' ? 'later' : state;

@@ -2,16 +2,22 @@ import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Input, Output } from '../../../../shared/contract';
-import type { WorklistCounts, WorklistRow } from '../../../../shared/contract/worklist';
+import type { WorklistCounts, WorklistCursor, WorklistRow } from '../../../../shared/contract/worklist';
 import { callOrThrow, contractKey, queryClient, type ContractError } from '../../api/query';
 import { NO_FILTER, useWorklist, type WorklistFilter } from '../../stores/worklist';
 import { rowsLoadedFrom, useLocalSearch, useSearchKeys } from './local-search';
 import { matchKeys } from './search-keys-filter';
 
-// A screenful is ~25 rows: a page is two. Each row of a page is joined with its patient, pathway and breach rows
-// (the search's first page at 100k: 1.05 ms for 100 rows, 0.63 ms for 50), and scrolling asks for the next page.
+// A screenful is ~25 rows: the first page is two. Each row of a page is joined with its patient, pathway and breach
+// rows (the search's first page at 100k: 1.05 ms for 100 rows, 0.63 ms for 50), and scrolling asks for the next
+// page. Each next page is twice the one before, up to 500: a list of 6,000 is in after 16 pages, not 120 (End
+// loads them all, and each page that arrives renders the list again). Sizes follow from the page's place, so a
+// refetch (which asks for the same number of pages again) gets the same rows.
 const PAGE = 50;
+const PAGE_MAX = 500;
 type Page = Output<'worklist.list'>;
+/** Where a page starts (after the previous page's last row; null: the top) and how many rows it asks for. */
+type PageParam = { after: WorklistCursor | null; limit: number };
 
 /** The filter as the contract's input, without the paging (the key is the same for every page). */
 function filterInput(filter: WorklistFilter): Input<'worklist.list'> {
@@ -57,14 +63,16 @@ function options(filter: WorklistFilter) {
   const input = filterInput(filter);
   return {
     queryKey: contractKey('worklist.list', input),
-    queryFn: async ({ pageParam }: { pageParam: number }) => {
-      const page = await callOrThrow('worklist.list', { ...input, offset: pageParam });
+    // A page starts after the last row of the one before (its cursor): as cheap deep in the list as at its top.
+    queryFn: async ({ pageParam }: { pageParam: PageParam }) => {
+      const page = await callOrThrow('worklist.list', { ...input, limit: pageParam.limit, ...(pageParam.after ? { after: pageParam.after } : {}) });
       return { ...page, rows: internRows(page.rows) };
     },
-    initialPageParam: 0,
-    getNextPageParam: (last: Page, pages: Page[]) => {
+    initialPageParam: { after: null, limit: PAGE } as PageParam,
+    getNextPageParam: (last: Page, pages: Page[]): PageParam | undefined => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
+      if (loaded >= last.total || !last.after) return undefined;
+      return { after: last.after, limit: Math.min(PAGE_MAX, PAGE * 2 ** pages.length) };
     },
   };
 }
@@ -81,20 +89,20 @@ const NO_ROWS: WorklistRow[] = [];
  * The server's list for the filter; while a search is answered from the search keys (local-search.ts) the list
  * without the search (no round trip per keystroke: that page is cached).
  */
-function useWorklistQuery<T = InfiniteData<Page, number>>(select?: (data: InfiniteData<Page, number>) => T) {
+function useWorklistQuery<T = InfiniteData<Page, PageParam>>(select?: (data: InfiniteData<Page, PageParam>) => T) {
   // Subscribed to the filter the server sees: while the search is answered locally, a keystroke changes nothing
   // here (shallow-equal), so a part using only this query does not render again per key.
   const scope = useWorklist((s) => s.filter.scope);
   const hasKeys = useSearchKeys(scope) !== undefined;
   const filter = useWorklist(useShallow((s) => (hasKeys && s.filter.search.trim() !== '' ? { ...s.filter, search: '' } : s.filter)));
-  return useInfiniteQuery<Page, ContractError, T, ReturnType<typeof options>['queryKey'], number>({
+  return useInfiniteQuery<Page, ContractError, T, ReturnType<typeof options>['queryKey'], PageParam>({
     ...options(filter),
     placeholderData: keepPreviousData,
     ...(select ? { select } : {}),
   });
 }
 
-const selectCounts = (d: InfiniteData<Page, number>) => d.pages[0]?.counts ?? NO_COUNTS;
+const selectCounts = (d: InfiniteData<Page, PageParam>) => d.pages[0]?.counts ?? NO_COUNTS;
 /** The group counts only: a component showing them renders again when they change, not on every page. */
 export function useWorklistCounts(): WorklistCounts {
   const scope = useWorklist((s) => s.filter.scope);
@@ -105,7 +113,7 @@ export function useWorklistCounts(): WorklistCounts {
   return local ?? server;
 }
 
-const selectEmpty = (d: InfiniteData<Page, number>) => (d.pages[0]?.rows.length ?? 0) === 0;
+const selectEmpty = (d: InfiniteData<Page, PageParam>) => (d.pages[0]?.rows.length ?? 0) === 0;
 /** Whether the result is empty, and its state: what the screen around the grid needs. */
 export function useWorklistState(): { empty: boolean; status: WorklistRows['status']; error: string | null } {
   const localEmpty = useLocalEmpty();
