@@ -188,6 +188,7 @@ test('"Til journal" lists a recorded D11CP with its date, is marked done one by 
   // Start (D11A) and first attendance (D11F) are waiting too.
   await expect(due.getByRole('row', { name: /D11A/ })).toContainText(shownDay(-15));
   await expect(due.getByRole('row', { name: /D11F/ })).toContainText(shownDay(-10));
+  await expect(page.getByText('3 venter', { exact: true })).toBeVisible();
   for (const size of [
     { width: 1440, height: 900 },
     { width: 1280, height: 720 },
@@ -211,6 +212,7 @@ test('"Til journal" lists a recorded D11CP with its date, is marked done one by 
   await expect(doneToday.getByRole('row', { name: /D11CP/ })).toBeVisible();
   await expect(page.getByRole('table').first().getByRole('row', { name: /D11CP/ })).toHaveCount(0);
   await expect(page.getByRole('table').first().getByRole('row', { name: /D11F/ })).toBeVisible();
+  await expect(page.getByText('2 venter · 1 registrert i dag', { exact: true })).toBeVisible();
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned CSV' }).click()]);
   expect(readFileSync((await again.path())!, 'utf8')).not.toContain('D11CP');
 });

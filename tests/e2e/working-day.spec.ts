@@ -170,7 +170,7 @@ for (const [width, height] of [
   [1280, 720],
   [1440, 900],
 ] as const) {
-  test(`the worklist fits ${width}×${height} without horizontal scrolling; the deadline is never cut`, async ({ page, app }) => {
+  test(`the worklist fits ${width}×${height} without horizontal scrolling; the deadline is never cut; the legend stays in view`, async ({ page, app }) => {
     await page.setViewportSize({ width, height });
     await openWithProfile(page, app);
     await someRows(page, app);
@@ -192,6 +192,15 @@ for (const [width, height] of [
     );
     expect(cut).toEqual([]);
     expect(await page.locator('.grid-row.wl > [role=gridcell]:nth-child(4)').count()).toBeGreaterThanOrEqual(3);
+
+    // The list takes the height the title and the toolbar leave, also when the title row wraps (the unit's longer
+    // count): the flag legend under it stays in view and the page itself never scrolls.
+    for (const scope of ['Mine', 'Enheten']) {
+      await page.getByRole('radio', { name: scope }).click();
+      await expect(page.getByText(scope === 'Mine' ? /åpne forløp \(mine\)/ : /åpne forløp \(enheten\)/)).toBeVisible();
+      await expect(page.getByTestId('flag-legend')).toBeInViewport({ ratio: 1 });
+      expect(await page.evaluate(() => document.querySelector('.main')!.scrollHeight <= document.querySelector('.main')!.clientHeight)).toBe(true);
+    }
   });
 }
 

@@ -92,6 +92,12 @@ export function RegistrationScreen() {
         <Heading level="1" size="medium" id="registration-title">
           Til registrering i journalsystemet
         </Heading>
+        {data && (
+          <span className="muted" aria-live="polite">
+            {data.truncated ? `over ${data.due.length}` : data.due.length} venter
+            {data.doneToday.length > 0 && ` · ${data.doneToday.length} registrert i dag`}
+          </span>
+        )}
         <Button size="small" variant="secondary" onClick={() => void exportCsv()} disabled={!data || data.due.length === 0}>
           Last ned CSV
         </Button>

@@ -96,7 +96,7 @@ export function WorklistScreen() {
   const loaded = explanation.current?.pathway.id === dialog?.row.pathwayId ? explanation.current : null;
 
   return (
-    <section aria-labelledby="worklist-title">
+    <section className="wl-screen" aria-labelledby="worklist-title">
       <WorklistTitle />
       <WorklistToolbar saved={saved} searchRef={searchRef} flushRef={flushRef} />
       {error && (

@@ -26,7 +26,7 @@ export const WorklistTitle = memo(function WorklistTitle() {
         {counts.all} {counts.all === 1 ? 'åpent forløp' : 'åpne forløp'}
         {scope === 'mine' ? ' (mine)' : ' (enheten)'}
       </span>
-      <Chips className="wl-groups" aria-label="Status">
+      <Chips className="wl-groups" size="small" aria-label="Status">
         {WORKLIST_GROUPS.map((g) => (
           <Chips.Toggle key={g} selected={group === g} checkmark={false} onClick={() => filterChanged({ group: group === g ? '' : g })}>
             {`${GROUP_LABELS[g]}: ${counts[g]}`}
