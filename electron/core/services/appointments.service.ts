@@ -20,6 +20,7 @@ import type { Transaction } from 'kysely';
 import { postponedSuggestions } from './postponed-suggestions';
 import { claimRowVersion } from './row-version';
 import { APPOINTMENT_RECORD, NO_SHOW_CASE_RECORD } from './follow-up-versions';
+import { fixed } from '../db/replan';
 
 type BookInput = z.output<typeof bookAppointmentSchema>;
 type UpdateInput = z.output<typeof updateAppointmentSchema>;
@@ -165,8 +166,8 @@ export function createAppointmentsService(ctx: ServiceContext) {
             .selectFrom('pathway_event')
             .select('id')
             .where('pathway_id', '=', row.pathway_id)
-            .where('type', '=', 'first_attendance')
-            .where('status', '=', 'active')
+            .where('type', '=', fixed('first_attendance'))
+            .where('status', '=', fixed('active'))
             .executeTakeFirst();
           if (!already) {
             await recordPathwayEvent(trx, ctx, { pathwayId: row.pathway_id, type: 'first_attendance', date: osloDateOf(row.start_at), source: 'appointment' });
@@ -256,8 +257,8 @@ export function createAppointmentsService(ctx: ServiceContext) {
                   .selectFrom('pathway_event')
                   .select('id')
                   .where('pathway_id', '=', row.pathway_id)
-                  .where('type', '=', 'first_attendance')
-                  .where('status', '=', 'active')
+                  .where('type', '=', fixed('first_attendance'))
+                  .where('status', '=', fixed('active'))
                   .where('source', '=', 'appointment')
                   .where('date', '=', oldDate)
                   .executeTakeFirst()

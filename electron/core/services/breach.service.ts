@@ -13,6 +13,7 @@ import { pathwayOrThrow, patientOrThrow, profileFacts } from './coordination-sto
 import { calendarOptions } from './pathway-clock';
 import { patientAddressees } from './letter-address';
 import { judgedAddress } from '../../../shared/domain/letter-addressees';
+import { fixed } from '../db/replan';
 
 type PostponementReason = 'declined_offer' | 'asked_later' | 'cancelled' | 'did_not_attend';
 
@@ -123,7 +124,7 @@ export function createBreachService(ctx: ServiceContext) {
           'pathway.care_first_offer_date',
           'care_deadline_breach.helfo_notified_on',
         ])
-        .where('pathway.status', '=', 'open')
+        .where('pathway.status', '=', fixed('open'))
         .where('pathway.care_deadline', 'is not', null)
         .where('pathway.care_deadline', '<', bound)
         .where('pathway.first_attendance_on', 'is', null)

@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import type { ServiceContext } from './context';
 import { pathwayOrThrow, patientOrThrow } from './coordination-store';
 import { recordPathwayEvent } from './pathway-events';
+import { fixed } from '../db/replan';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Ref = { pathwayId: number; sourceKind: 'meeting' | 'appointment'; sourceId: number };
@@ -25,7 +26,7 @@ async function proposalsFor(db: Db, patientId: number, today: string) {
       .innerJoin('pathway', 'pathway.id', 'pathway_event.pathway_id')
       .select(['pathway_event.pathway_id', 'pathway_event.type', 'pathway_event.date'])
       .where('pathway.patient_id', '=', patientId)
-      .where('pathway_event.status', '=', 'active')
+      .where('pathway_event.status', '=', fixed('active'))
       .execute(),
     db
       .selectFrom('meeting')

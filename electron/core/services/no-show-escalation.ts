@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { maskNationalId } from '../../../shared/domain/national-id';
 import type { Database } from '../db/schema';
+import { fixed } from '../db/replan';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,9 +36,9 @@ export async function listEscalated(db: Db, includeAnswered: boolean) {
       'patient.synthetic',
       'patient.phone',
     ])
-    .where('no_show_case.status', '=', 'escalated');
+    .where('no_show_case.status', '=', fixed('escalated'));
   if (!includeAnswered) q = q.where('no_show_case.escalation_answered_at', 'is', null);
-  const rows = await q.orderBy('no_show_case.closed_at').orderBy('no_show_case.id').limit(500).execute();
+  const rows = await q.orderBy('no_show_case.closed_at').orderBy('no_show_case.id').limit(fixed(500)).execute();
   return {
     rows: rows.map((r) => ({
       caseId: r.id,

@@ -22,6 +22,7 @@ import type { ServiceContext } from './context';
 import { patientAddressees, referrerName, resolveLetterAddress } from './letter-address';
 import { judgedAddress } from '../../../shared/domain/letter-addressees';
 import { isPostalAddress } from '../../../shared/domain/postal-codes';
+import { fixed } from '../db/replan';
 
 type In<M extends keyof typeof noShowContract> = z.output<(typeof noShowContract)[M]['input']>;
 type Trx = Transaction<Database>;
@@ -272,7 +273,7 @@ export function createNoShowLettersService(ctx: ServiceContext) {
         .selectFrom('no_show_case')
         .innerJoin('patient', 'patient.id', 'no_show_case.patient_id')
         .select(['no_show_case.id', 'no_show_case.patient_id', 'patient.name'])
-        .where('no_show_case.status', '=', 'open')
+        .where('no_show_case.status', '=', fixed('open'))
         .where('no_show_case.next_step', '=', 'letter')
         .where('no_show_case.next_due', '<=', today)
         .orderBy('no_show_case.next_step')

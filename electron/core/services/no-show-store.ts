@@ -11,6 +11,7 @@ import { osloDateOf, todayInOslo, utcToOslo } from '../../../shared/domain/time'
 import type { AppointmentTable, ContactAttemptTable, Database, LetterTable, NoShowCaseTable } from '../db/schema';
 import { readSetting, writeSetting } from '../settings';
 import { COUNT_SATURDAYS_KEY } from './pathway-clock';
+import { fixed } from '../db/replan';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -124,7 +125,7 @@ export async function refreshOpenNoShows(db: Db, patientId: number): Promise<voi
     .selectFrom('no_show_case')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('patient_id', '=', patientId)
-    .where('status', '=', 'open')
+    .where('status', '=', fixed('open'))
     .executeTakeFirstOrThrow();
   await db
     .updateTable('patient')

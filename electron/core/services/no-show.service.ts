@@ -85,7 +85,7 @@ export function createNoShowService(ctx: ServiceContext) {
         await writePolicy(trx, policy);
         await writeSetting(trx, COORDINATOR_PHONE_KEY, coordinatorPhone);
         // Due dates follow the policy: every open case is recomputed with it.
-        const open = await trx.selectFrom('no_show_case').select('id').where('status', '=', 'open').execute();
+        const open = await trx.selectFrom('no_show_case').select('id').where('status', '=', fixed('open')).execute();
         for (const c of open) await refreshCase(trx, c.id, policy, at);
         await appendAudit(trx, ctx.actor(), { action: 'noShow.policy.save', entity: 'app_setting', entityId: null, patientId: null }, at);
       });

@@ -5,6 +5,7 @@ import { todayInOslo } from '../../../shared/domain/time';
 import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-types';
 import { countIf } from '../db/dialect';
 import type { ServiceContext } from './context';
+import { fixed } from '../db/replan';
 
 export type Part = 'met' | 'missed' | 'pending';
 
@@ -91,7 +92,7 @@ export function createOverviewService(ctx: ServiceContext) {
         ctx.db
           .selectFrom('pathway')
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('status', '=', 'open')
+          .where('status', '=', fixed('open'))
           .where('open_postponed', '=', 1)
           .executeTakeFirstOrThrow(),
         ctx.db
@@ -109,7 +110,7 @@ export function createOverviewService(ctx: ServiceContext) {
             j.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
           )
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('pathway.status', '=', 'open')
+          .where('pathway.status', '=', fixed('open'))
           .where('pathway.due_sort', '<', today)
           .where('pathway_breach.id', 'is', null)
           .executeTakeFirstOrThrow(),
@@ -156,14 +157,14 @@ export function createOverviewService(ctx: ServiceContext) {
       let due: string = 'pathway.next_due_date';
       let met: string | null = null;
       if (input.indicator === 'open_postponed') {
-        q = q.where('pathway.status', '=', 'open').where('pathway.open_postponed', '=', 1);
+        q = q.where('pathway.status', '=', fixed('open')).where('pathway.open_postponed', '=', 1);
       } else if (input.indicator === 'breaches') {
         if (input.part === 'without_reason') {
           q = q
             .leftJoin('pathway_breach', (j) =>
               j.onRef('pathway_breach.pathway_id', '=', 'pathway.id').onRef('pathway_breach.deadline_key', '=', 'pathway.next_action_key'),
             )
-            .where('pathway.status', '=', 'open')
+            .where('pathway.status', '=', fixed('open'))
             .where('pathway.due_sort', '<', today)
             .where('pathway_breach.id', 'is', null);
         } else {
@@ -198,7 +199,7 @@ export function createOverviewService(ctx: ServiceContext) {
         ])
         .orderBy('pathway.referral_received')
         .orderBy('pathway.id')
-        .limit(LIMIT + 1)
+        .limit(fixed(LIMIT + 1))
         .execute();
       return {
         truncated: rows.length > LIMIT,

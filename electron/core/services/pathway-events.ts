@@ -108,8 +108,8 @@ export async function pathwayEventsChanged(
       .selectFrom('pathway_event')
       .select(['type'])
       .where('pathway_id', '=', pathwayId)
-      .where('status', '=', 'active')
-      .where('type', 'in', ['end', 'own_clinician'])
+      .where('status', '=', fixed('active'))
+      .where('type', 'in', [fixed('end'), fixed('own_clinician')])
       .orderBy('date')
       .execute();
     const status = closing.some((e) => e.type === 'end') ? 'ended' : closing.some((e) => e.type === 'own_clinician') ? 'own_clinician' : 'open';
@@ -120,7 +120,7 @@ export async function pathwayEventsChanged(
         .select('id')
         .where('patient_id', '=', current.patient_id)
         .where('pathway_type', '=', current.pathway_type)
-        .where('status', '=', 'open')
+        .where('status', '=', fixed('open'))
         .where('id', '!=', pathwayId)
         .executeTakeFirst();
       if (other) throw new AppError('conflict', 'Pasienten har et annet åpent forløp av samme type, så dette forløpet kan ikke åpnes igjen.');

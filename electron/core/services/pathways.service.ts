@@ -24,6 +24,7 @@ import { assessReferral } from './rights-assessment';
 import { buildPatientSummary } from './patient-summary';
 import { transferLinks } from './transfers.service';
 import { letterheadOwnedBy } from '../people';
+import { fixed } from '../db/replan';
 
 type Db = ServiceContext['db'];
 
@@ -292,7 +293,7 @@ export function createPathwaysService(ctx: ServiceContext) {
         .selectFrom('pathway')
         .select(['id', 'responsible'])
         .where('patient_id', '=', patientId)
-        .where('status', '=', 'open')
+        .where('status', '=', fixed('open'))
         .orderBy('referral_received')
         .execute();
       // "Your coordinator": the responsible person of the first open pathway (the one who prints when none is named).

@@ -24,6 +24,7 @@ const PATIENT_RECORD: VersionedRecord = {
 };
 import { indexPatientName } from './patient-search';
 import { toPathway, toPatient } from './rows';
+import { fixed, pageBound } from '../db/replan';
 
 type PatientUpdate = z.output<typeof patientUpdateSchema>;
 
@@ -117,7 +118,7 @@ export function createPatientsService(ctx: ServiceContext) {
             .selectFrom('pathway')
             .select((e) => e.fn.countAll<number>().as('n'))
             .whereRef('pathway.patient_id', '=', 'patient.id')
-            .where('pathway.status', '=', 'open')
+            .where('pathway.status', '=', fixed('open'))
             .as('open_pathways'),
           eb
             .selectFrom('pathway')
@@ -125,7 +126,7 @@ export function createPatientsService(ctx: ServiceContext) {
             .whereRef('pathway.patient_id', '=', 'patient.id')
             .orderBy('pathway.referral_received', 'desc')
             .orderBy('pathway.id', 'desc')
-            .limit(1)
+            .limit(fixed(1))
             .as('latest_status'),
           eb
             .selectFrom('pathway')
@@ -133,7 +134,7 @@ export function createPatientsService(ctx: ServiceContext) {
             .whereRef('pathway.patient_id', '=', 'patient.id')
             .orderBy('pathway.referral_received', 'desc')
             .orderBy('pathway.id', 'desc')
-            .limit(1)
+            .limit(fixed(1))
             .as('closed_on'),
         ]);
       const digits = q.query.replace(/\s/g, '');
@@ -150,10 +151,12 @@ export function createPatientsService(ctx: ServiceContext) {
       }
       if (!q.includeClosed) {
         query = query.where((eb) =>
-          eb.exists(eb.selectFrom('pathway').select('pathway.id').whereRef('pathway.patient_id', '=', 'patient.id').where('pathway.status', '=', 'open')),
+          eb.exists(
+            eb.selectFrom('pathway').select('pathway.id').whereRef('pathway.patient_id', '=', 'patient.id').where('pathway.status', '=', fixed('open')),
+          ),
         );
       }
-      const rows = await query.orderBy('patient.name').orderBy('patient.id').limit(q.limit).execute();
+      const rows = await query.orderBy('patient.name').orderBy('patient.id').limit(pageBound(q.limit)).execute();
       // Searches are logged (helsepersonelloven § 21 a): that a search happened, never what was searched for.
       await auditRead(ctx.db, ctx.actor(), 'patients.search', { entityId: null, patientId: null }, ctx.clock());
       return {

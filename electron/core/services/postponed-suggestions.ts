@@ -2,6 +2,7 @@ import type { Appointment, PostponedSuggestion } from '../../../shared/contract/
 import { newDateAfter, patientDelay } from '../../../shared/domain/patient-postponed';
 import type { ServiceContext } from './context';
 import { calendarOptions } from './pathway-clock';
+import { fixed } from '../db/replan';
 
 /**
  * Missed (no-show) or patient-cancelled appointments on an open pathway that suggest pasientutsatt (L):
@@ -14,13 +15,13 @@ export async function postponedSuggestions(db: ServiceContext['db'], appointment
   if (candidates.length === 0) return [];
   const pathwayIds = [...new Set(candidates.map((a) => a.pathwayId as number))];
   const [open, postponed, opts] = await Promise.all([
-    db.selectFrom('pathway').select('id').where('id', 'in', pathwayIds).where('status', '=', 'open').execute(),
+    db.selectFrom('pathway').select('id').where('id', 'in', pathwayIds).where('status', '=', fixed('open')).execute(),
     db
       .selectFrom('pathway_event')
       .select(['pathway_id', 'date'])
       .where('pathway_id', 'in', pathwayIds)
-      .where('type', '=', 'patient_postponed')
-      .where('status', '=', 'active')
+      .where('type', '=', fixed('patient_postponed'))
+      .where('status', '=', fixed('active'))
       .execute(),
     calendarOptions(db),
   ]);

@@ -19,6 +19,7 @@ import { recomputePathwayClocks } from './pathway-clock';
 import { recordPathwayEvent } from './pathway-events';
 import type { ServiceContext } from './context';
 import { responsibleAtCreation } from './caseload.service';
+import { fixed } from '../db/replan';
 
 type ReferralInput = z.output<typeof referralInputSchema>;
 type GivenPatient = z.output<typeof newPatientSchema>;
@@ -106,7 +107,7 @@ export function createReferralsService(ctx: ServiceContext) {
             .select('id')
             .where('patient_id', '=', patientId)
             .where('pathway_type', '=', pathway.pathwayType)
-            .where('status', '=', 'open')
+            .where('status', '=', fixed('open'))
             .executeTakeFirst();
           if (active) {
             const message = 'Pasienten har allerede et aktivt forløp av denne typen';

@@ -7,6 +7,7 @@ import { eventCodeDetails, eventLabel, type DecisionOutcome, type EventType } fr
 import { appendAudit } from '../audit';
 import { auditRead } from '../audit-read';
 import type { ServiceContext } from './context';
+import { fixed } from '../db/replan';
 
 const LIMIT = 1000;
 const CODED_TYPES = PATHWAY_TYPES.filter((t) => t.code !== null).map((t) => t.id);
@@ -32,7 +33,7 @@ export function createRegistrationService(ctx: ServiceContext) {
         'pt.national_id',
         'r.registered_at',
       ])
-      .where('e.status', '=', 'active')
+      .where('e.status', '=', fixed('active'))
       .where('p.pathway_type', 'in', CODED_TYPES)
       .where('e.date', '<=', today);
     q =
@@ -43,7 +44,7 @@ export function createRegistrationService(ctx: ServiceContext) {
     const found = await q
       .orderBy('e.date')
       .orderBy('e.id')
-      .limit(LIMIT + 1)
+      .limit(fixed(LIMIT + 1))
       .execute();
     const items: RegistrationItem[] = [];
     for (const r of found.slice(0, LIMIT)) {
@@ -82,7 +83,7 @@ export function createRegistrationService(ctx: ServiceContext) {
           .leftJoin('record_registration as r', 'r.event_id', 'e.id')
           .select(['e.id', 'p.patient_id', 'r.event_id as done'])
           .where('e.id', 'in', input.eventIds)
-          .where('e.status', '=', 'active')
+          .where('e.status', '=', fixed('active'))
           .execute();
         let count = 0;
         for (const e of events) {

@@ -14,6 +14,7 @@ import { appendAudit } from '../audit';
 import type { ServiceContext } from './context';
 import { loadClock, recomputePathwayClocks } from './pathway-clock';
 import { correctPathwayEvent, recordPathwayEvent, throwIfErrors } from './pathway-events';
+import { fixed } from '../db/replan';
 
 export type AssessInput = z.output<typeof assessSchema>;
 
@@ -34,7 +35,7 @@ export async function assessReferral(ctx: ServiceContext, input: AssessInput): P
       .selectFrom('pathway_event')
       .select(['id', 'type', 'date', 'source'])
       .where('pathway_id', '=', input.pathwayId)
-      .where('status', '=', 'active')
+      .where('status', '=', fixed('active'))
       .execute();
     const start = events.find((e) => e.type === 'start');
     if (!right) {
@@ -61,7 +62,7 @@ export async function assessReferral(ctx: ServiceContext, input: AssessInput): P
         .select('id')
         .where('patient_id', '=', clock.row.patient_id)
         .where('pathway_type', '=', clock.row.pathway_type)
-        .where('status', '=', 'open')
+        .where('status', '=', fixed('open'))
         .where('id', '!=', input.pathwayId)
         .executeTakeFirst();
       if (other) throw new AppError('conflict', 'Pasienten har et annet åpent forløp av samme type.');

@@ -8,6 +8,7 @@ import { addDays, formatDate, todayInOslo } from '../../../shared/domain/time';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from './context';
 import { loadRuleVersions, ruleTimeRow } from './pathway-clock';
+import { fixed } from '../db/replan';
 
 type Db = ServiceContext['db'];
 
@@ -170,7 +171,7 @@ export function createRulePackImportService(ctx: ServiceContext) {
         const open = await trx
           .selectFrom('pathway')
           .select(['pathway_type', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('status', '=', 'open')
+          .where('status', '=', fixed('open'))
           .where(
             'pathway_type',
             'in',

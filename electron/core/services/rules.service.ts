@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { writeSetting } from '../settings';
 import type { ServiceContext } from './context';
 import { calendarOptions, COUNT_SATURDAYS_KEY, loadRuleVersions, recomputePathwayClocks, ruleTimeRow } from './pathway-clock';
+import { fixed } from '../db/replan';
 
 type LocalVersionInput = z.output<typeof localVersionInputSchema>;
 
@@ -56,7 +57,7 @@ export function createRulesService(ctx: ServiceContext) {
         ctx.db
           .selectFrom('pathway')
           .select(['rule_version_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('status', '=', 'open')
+          .where('status', '=', fixed('open'))
           .groupBy('rule_version_id')
           .execute(),
       ]);
@@ -198,7 +199,7 @@ export function createRulesService(ctx: ServiceContext) {
         const open = await trx
           .selectFrom('pathway')
           .select(['id', 'patient_id'])
-          .where('status', '=', 'open')
+          .where('status', '=', fixed('open'))
           .where('pathway_type', '=', v.pathway_type)
           .where((eb) => eb.or([eb('rule_version_id', '!=', input.versionId), eb('rule_version_id', 'is', null)]))
           .execute();

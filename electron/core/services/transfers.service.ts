@@ -17,6 +17,7 @@ import type { Database, PathwayTable } from '../db/schema';
 import type { ServiceContext } from './context';
 import { recomputePathwayClocks } from './pathway-clock';
 import { recordPathwayEvent } from './pathway-events';
+import { fixed } from '../db/replan';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TransferInput = z.output<typeof transferInputSchema>;
@@ -77,7 +78,7 @@ export function createTransfersService(ctx: ServiceContext) {
           .selectFrom('pathway_event')
           .select((eb) => eb.fn.max('date').as('last'))
           .where('pathway_id', '=', old.id)
-          .where('status', '=', 'active')
+          .where('status', '=', fixed('active'))
           .executeTakeFirst();
         const issues = transferIssues({
           kind: input.kind,
@@ -108,7 +109,7 @@ export function createTransfersService(ctx: ServiceContext) {
             .select('id')
             .where('patient_id', '=', old.patient_id)
             .where('pathway_type', '=', input.newPathwayType!)
-            .where('status', '=', 'open')
+            .where('status', '=', fixed('open'))
             .executeTakeFirst();
           if (clash)
             throw new AppError('conflict', 'Pasienten har allerede et åpent forløp av denne typen.', [

@@ -4,6 +4,7 @@ import type { PathwayTypeId, SettingId } from '../../../shared/domain/pathway-ty
 import { todayInOslo } from '../../../shared/domain/time';
 import { isPostgres } from '../db/dialect';
 import type { ServiceContext } from './context';
+import { fixed } from '../db/replan';
 
 /**
  * The open caseload's search keys for the renderer's keystroke search (worklist.searchKeys): one slim tuple per
@@ -17,7 +18,7 @@ export function createWorklistKeysService(ctx: ServiceContext) {
       let query = ctx.db
         .selectFrom('pathway')
         .innerJoin('patient', 'patient.id', 'pathway.patient_id')
-        .where('pathway.status', '=', 'open')
+        .where('pathway.status', '=', fixed('open'))
         .select(['pathway.id', 'pathway.patient_id', 'pathway.due_sort', 'pathway.pathway_type', 'pathway.setting', 'patient.name', 'patient.national_id'])
         .orderBy('pathway.due_sort', 'asc')
         .orderBy('pathway.id', 'asc');
