@@ -11,13 +11,15 @@ import { makeCore, openTestFile, referral, testDatabaseKey } from '../fixtures/c
 const fresh = () => mkdtempSync(join(tmpdir(), 'forlopsbenk-store-'));
 
 describe('store: open and migrate', () => {
-  it('sets WAL, foreign keys, a busy timeout and the WAL bound', async () => {
+  it('sets WAL, foreign keys, a busy timeout, the WAL bound and the page cache', async () => {
     const core = await makeCore();
     expect(core.handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(core.handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(core.handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     // The WAL is copied into the file between calls (idle-checkpoint.ts); a commit does it only past 16 MB.
     expect(core.handle.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+    // A 32 MB page cache: the open caseload's reads fit, not decrypted again on every pass (open.ts).
+    expect(core.handle.sqlite.pragma('cache_size', { simple: true })).toBe(-32_768);
     await core.dispose();
   });
 
