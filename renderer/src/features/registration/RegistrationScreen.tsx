@@ -120,7 +120,7 @@ export function RegistrationScreen() {
       {data && data.due.length > 0 && table(data.due, false)}
       {data?.truncated && (
         <p className="muted" style={{ margin: '0 0 12px' }}>
-          Listen viser de 1000 eldste.
+          Listen viser de {data.due.length} eldste hendelsene med kode. Merk dem som registrert, så kommer de neste.
         </p>
       )}
       {data && data.doneToday.length > 0 && (
