@@ -14,6 +14,7 @@ export { WORKLIST_GROUPS, WORKLIST_SCOPES, type WorklistGroup, type WorklistScop
  */
 export const worklistCursorSchema = lazySchema(() =>
   z.object({
+    // A date, or 9999-12-31 for "no deadline" (NO_DUE_SORT, past isoDate's window): the form is what is checked.
     dueSort: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     pathwayId: id,
   }),

@@ -82,6 +82,7 @@ const HINTS: Hints = {
   targetDate: '2027-01-15',
   startDate: '2026-11-20',
   dueDate: '2026-12-20',
+  dueSort: '2026-12-20',
   nextRevisionDate: '2027-05-01',
   revisionDates: ['2027-01-15'],
   time: '10:00',
