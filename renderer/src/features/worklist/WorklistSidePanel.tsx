@@ -71,52 +71,41 @@ export const WorklistSidePanel = memo(function WorklistSidePanel({
           {error}
         </Alert>
       )}
-      {!p && row.nextActionLabel !== '' && (
-        // The row's own next step and deadline at once; only the explanation waits for the server, in a space
-        // of about its size, so the keys below do not jump when it arrives.
+      {(next || (!p && row.nextActionLabel !== '')) && (
+        // Before the explanation arrives, the row's own next step and deadline show at once, and the explanation's
+        // place is held at about its size, so the keys below do not jump when it arrives.
         <section aria-labelledby="side-next" aria-busy={explaining}>
           <Heading level="3" size="xsmall" id="side-next">
-            Neste steg: {row.nextActionLabel}
+            Neste steg: {next ? next.label : row.nextActionLabel}
           </Heading>
           <p style={{ margin: '4px 0' }}>
-            <DueDate due={row.dueDate} window="pathway" />
-            {row.flags.patientPostponedFrom && <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>}
-          </p>
-          <Heading level="4" size="xsmall" className="muted" style={{ fontSize: 13, margin: '8px 0 2px' }}>
-            Hvorfor denne fristen
-          </Heading>
-          {/* The explanation's own grid and its usual lines (Regnes fra, Tid, Regel: the rule's source wraps). */}
-          <dl className="explain-grid muted" aria-label="Forklaringen hentes">
-            <dt>Regnes fra</dt>
-            <dd style={{ minHeight: '2lh' }}>{explaining ? 'Henter forklaringen …' : ''}</dd>
-            <dt>Tid</dt>
-            <dd />
-            <dt>Regel</dt>
-            <dd style={{ minHeight: '3lh' }} />
-          </dl>
-        </section>
-      )}
-      {next && (
-        <section aria-labelledby="side-next">
-          <Heading level="3" size="xsmall" id="side-next">
-            Neste steg: {next.label}
-          </Heading>
-          <p style={{ margin: '4px 0' }}>
-            <DueDate due={next.due} met={next.met} window="pathway" />
-            {next.patientPostponedDays > 0 && (
+            {next ? <DueDate due={next.due} met={next.met} window="pathway" /> : <DueDate due={row.dueDate} window="pathway" />}
+            {next && next.patientPostponedDays > 0 && (
               <span className="wl-postponed">
                 Pasientutsatt (L): {next.patientPostponedDays} {next.patientPostponedDays === 1 ? 'dag' : 'dager'} av ventetiden skyldes pasienten
               </span>
             )}
-            {row.flags.patientPostponedFrom && next.patientPostponedDays === 0 && (
+            {row.flags.patientPostponedFrom && !(next && next.patientPostponedDays > 0) && (
               <span className="wl-postponed">Pasientutsatt (L) fra {formatDate(row.flags.patientPostponedFrom)}</span>
             )}
           </p>
           <Heading level="4" size="xsmall" className="muted" style={{ fontSize: 13, margin: '8px 0 2px' }}>
             Hvorfor denne fristen
           </Heading>
-          <DeadlineExplanation deadline={next} />
-          {next.state === 'overdue' && next.met === null && (
+          {next ? (
+            <DeadlineExplanation deadline={next} />
+          ) : (
+            // The explanation's own grid and its usual lines (Regnes fra, Tid, Regel: the rule's source wraps).
+            <dl className="explain-grid muted" aria-label="Forklaringen hentes">
+              <dt>Regnes fra</dt>
+              <dd style={{ minHeight: '2lh' }}>{explaining ? 'Henter forklaringen …' : ''}</dd>
+              <dt>Tid</dt>
+              <dd />
+              <dt>Regel</dt>
+              <dd style={{ minHeight: '3lh' }} />
+            </dl>
+          )}
+          {next?.state === 'overdue' && next.met === null && (
             <div style={{ marginTop: 12 }}>
               {next.breachReason ? (
                 <Alert variant="info" size="small" style={{ marginBottom: 8 }}>
